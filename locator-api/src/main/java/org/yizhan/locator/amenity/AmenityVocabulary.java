@@ -1,0 +1,67 @@
+package org.yizhan.locator.amenity;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.yizhan.locator.web.ApiException;
+import org.yizhan.locator.web.Language;
+
+/**
+ * The amenity vocabulary, read once at start-up: it changes only by migration, and a
+ * migration means a redeploy.
+ */
+@Component
+public class AmenityVocabulary {
+
+    private final Map<String, Amenity> byKey;
+
+    AmenityVocabulary(JdbcClient jdbc) {
+        Map<String, Amenity> map = new LinkedHashMap<>();
+        jdbc.sql("SELECT key, label_zh, label_en, icon, sort_order FROM amenity ORDER BY sort_order, key")
+                .query((rs, n) -> new Amenity(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .list()
+                .forEach(a -> map.put(a.key(), a));
+        this.byKey = Map.copyOf(map);
+        this.ordered = List.copyOf(map.values());
+    }
+
+    private final List<Amenity> ordered;
+
+    public List<Amenity> all() {
+        return ordered;
+    }
+
+    public String label(String key, Language language) {
+        Amenity amenity = byKey.get(key);
+        return amenity == null ? key : amenity.label(language);
+    }
+
+    /**
+     * Normalises client-supplied keys (trimmed, lower case, no duplicates, vocabulary order) and
+     * rejects unknown ones with the list of valid keys.
+     */
+    public List<String> validate(String field, Collection<String> keys) {
+        List<String> unknown = new ArrayList<>();
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        for (String raw : keys) {
+            String key = raw.trim().toLowerCase(Locale.ROOT);
+            if (key.isEmpty()) continue;
+            if (byKey.containsKey(key)) wanted.add(key);
+            else unknown.add(raw.trim());
+        }
+        if (!unknown.isEmpty()) {
+            List<String> valid = ordered.stream().map(Amenity::key).toList();
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Unknown amenity",
+                    "Unknown amenity " + String.join(", ", unknown.stream().map(u -> "'" + u + "'").toList())
+                            + ". Valid amenities are: " + String.join(", ", valid) + ".",
+                    Map.of("field", field, "validValues", valid));
+        }
+        return ordered.stream().map(Amenity::key).filter(wanted::contains).toList();
+    }
+}

@@ -1,0 +1,25 @@
+package org.yizhan.locator.config;
+
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code yizhan.*}; application.yaml carries a commented example.
+ *
+ * @param timeZone zone in which opening hours are evaluated
+ * @param maxRequestBytes largest request body accepted
+ * @param admin the bootstrap administrator; an empty password disables writes
+ * @param demo whether to load the demo register into an empty database
+ */
+@ConfigurationProperties("yizhan")
+public record YizhanProperties(
+        @DefaultValue("Asia/Shanghai") ZoneId timeZone,
+        @DefaultValue("65536") int maxRequestBytes,
+        @DefaultValue Admin admin,
+        @DefaultValue Demo demo) {
+
+    public record Admin(@DefaultValue("admin") String username, @DefaultValue("") String password) {}
+
+    public record Demo(@DefaultValue("false") boolean enabled) {}
+}

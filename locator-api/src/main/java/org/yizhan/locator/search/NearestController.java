@@ -1,0 +1,86 @@
+package org.yizhan.locator.search;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.yizhan.geo.LatLng;
+import org.yizhan.geo.crs.CoordinateSystem;
+import org.yizhan.locator.amenity.AmenityVocabulary;
+import org.yizhan.locator.station.StationResponse;
+import org.yizhan.locator.station.StationResponses;
+import org.yizhan.locator.web.ApiException;
+import org.yizhan.locator.web.GeoParams;
+import org.yizhan.locator.web.Language;
+
+@RestController
+class NearestController {
+
+    static final int DEFAULT_LIMIT = 10;
+    static final int MAX_LIMIT = 100;
+    static final double MAX_RADIUS_METERS = 1_000_000;
+
+    private final NearestSearch search;
+    private final StationResponses responses;
+    private final AmenityVocabulary vocabulary;
+    private final Clock clock;
+
+    NearestController(NearestSearch search, StationResponses responses, AmenityVocabulary vocabulary, Clock clock) {
+        this.search = search;
+        this.responses = responses;
+        this.vocabulary = vocabulary;
+        this.clock = clock;
+    }
+
+    record NearestResponse(
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Query point, in crs") StationResponse.Location origin,
+            String crs,
+            List<StationResponse> stations) {}
+
+    @Operation(summary = "Nearest active stations",
+            description = "Sorted by geodesic distance on the WGS-84 ellipsoid. Filters: radius, amenities (all of), open now.")
+    @GetMapping("/api/v1/stations/nearest")
+    NearestResponse nearest(
+            @RequestParam(required = false) @Parameter(description = "Latitude in crs", example = "39.6553") @Nullable Double lat,
+            @RequestParam(required = false) @Parameter(description = "Longitude in crs", example = "106.8254") @Nullable Double lng,
+            @RequestParam(required = false) @Parameter(description = "1-100, default 10") @Nullable Integer limit,
+            @RequestParam(required = false) @Parameter(description = "Metres, up to 1,000,000") @Nullable Double radius,
+            @RequestParam(required = false) @Parameter(description = "Comma-separated keys; stations must have all", example = "microwave,drinking_water") @Nullable String amenities,
+            @RequestParam(required = false, defaultValue = "false") boolean openNow,
+            @RequestParam(required = false) @Parameter(description = "Evaluate openNow at this instant (ISO-8601) instead of now") @Nullable String at,
+            @RequestParam(required = false) @Parameter(description = "wgs84 (default), gcj02 or bd09") @Nullable String crs,
+            @RequestParam(required = false) @Nullable String lang,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage) {
+        CoordinateSystem system = GeoParams.crs(crs);
+        LatLng origin = GeoParams.point(lat, lng);
+        int max = GeoParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        if (radius != null) GeoParams.requireFinite("radius", radius, 1, MAX_RADIUS_METERS);
+        List<String> keys = amenities == null ? List.of()
+                : vocabulary.validate("amenities", Arrays.asList(amenities.split(",")));
+        Instant now = instant(at);
+        Language language = Language.resolve(lang, acceptLanguage);
+
+        List<NearestSearch.Hit> hits = search.nearest(
+                new NearestSearch.Query(system.toWgs84(origin), max, radius, keys, openNow, now));
+        return new NearestResponse(new StationResponse.Location(origin.lat(), origin.lng()), system.id(),
+                hits.stream().map(h -> responses.toResponse(h.station(), language, system, now, h.distanceMeters())).toList());
+    }
+
+    private Instant instant(@Nullable String at) {
+        if (at == null || at.isBlank()) return clock.instant();
+        try {
+            return java.time.OffsetDateTime.parse(at.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid("at", "'at' must be an ISO-8601 date-time with offset, e.g. 2026-11-22T23:00:00+08:00.");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.yizhan.locator.station;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * A station as written: the JPA entity behind create, update and status changes. Never
+ * serialised to clients; reads use {@link StationRow}. Enumerations are stored as their
+ * lower-case API values so SQL and API agree.
+ */
+@Entity
+@Table(name = "station")
+public class Station {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    @Column(nullable = false, updatable = false, length = 14)
+    private String code = "";
+
+    @Column(nullable = false, length = 100)
+    private String name = "";
+
+    @Column(name = "name_en", length = 150)
+    private @Nullable String nameEn;
+
+    @Column(nullable = false, length = 200)
+    private String address = "";
+
+    /** WGS-84, longitude as x. */
+    @Column(nullable = false, columnDefinition = "geography(Point,4326)")
+    private @Nullable Point location;
+
+    @Column(nullable = false, length = 6)
+    private String adcode = "";
+
+    @Column(name = "host_type", nullable = false, length = 12)
+    private String hostType = HostType.SELF_BUILT.value();
+
+    @Column(name = "host_organisation", nullable = false, length = 100)
+    private String hostOrganisation = "";
+
+    @Column(name = "contact_person", nullable = false, length = 50)
+    private String contactPerson = "";
+
+    @Column(name = "contact_phone", nullable = false, length = 30)
+    private String contactPhone = "";
+
+    @Column(name = "opening_hours", nullable = false, length = 255)
+    private String openingHours = "";
+
+    @Column(name = "always_open", nullable = false)
+    private boolean alwaysOpen;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "varchar(40)[]")
+    private List<String> amenities = List.of();
+
+    @Column(nullable = false, length = 12)
+    private String status = StationStatus.ACTIVE.value();
+
+    @Column(name = "status_reason", length = 200)
+    private @Nullable String statusReason;
+
+    @Column(name = "floor_area")
+    private @Nullable Double floorArea;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt = Instant.EPOCH;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt = Instant.EPOCH;
+
+    @Version
+    private long version;
+
+    protected Station() {}
+
+    Station(Instant now) {
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Codes are assigned once, when the station is first saved. */
+    void assignCode(String code) {
+        if (!this.code.isEmpty()) throw new IllegalStateException("station already has code " + this.code);
+        this.code = code;
+    }
+
+    public String getCode() { return code; }
+    public long getVersion() { return version; }
+    public String getStatus() { return status; }
+
+    void setName(String name) { this.name = name; }
+    void setNameEn(@Nullable String nameEn) { this.nameEn = nameEn; }
+    void setAddress(String address) { this.address = address; }
+    void setLocation(Point location) { this.location = location; }
+    void setAdcode(String adcode) { this.adcode = adcode; }
+    void setHostType(HostType hostType) { this.hostType = hostType.value(); }
+    void setHostOrganisation(String hostOrganisation) { this.hostOrganisation = hostOrganisation; }
+    void setContactPerson(String contactPerson) { this.contactPerson = contactPerson; }
+    void setContactPhone(String contactPhone) { this.contactPhone = contactPhone; }
+    void setOpeningHours(String openingHours, boolean alwaysOpen) {
+        this.openingHours = openingHours;
+        this.alwaysOpen = alwaysOpen;
+    }
+    void setAmenities(List<String> amenities) { this.amenities = List.copyOf(amenities); }
+    void setStatus(StationStatus status, @Nullable String reason) {
+        this.status = status.value();
+        this.statusReason = reason;
+    }
+    void setFloorArea(@Nullable Double floorArea) { this.floorArea = floorArea; }
+    void touch(Instant now) { this.updatedAt = now; }
+}

@@ -1,0 +1,40 @@
+package org.yizhan.locator.station;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The writable fields of a station, as sent by union staff. Coordinates are in {@code crs}
+ * (default wgs84) because staff copy them from Amap or Baidu. {@code version} is required on
+ * update and ignored on create.
+ */
+@Schema(name = "StationForm")
+public record StationForm(
+        @NotBlank @Size(max = 100) String name,
+        @Size(max = 150) @Nullable String nameEn,
+        @NotBlank @Size(max = 200) String address,
+        @NotNull @Valid LocationForm location,
+        @Schema(description = "wgs84 (default), gcj02 or bd09") @Nullable String crs,
+        @NotNull @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit county-level division code") String adcode,
+        @NotNull @Pattern(regexp = "self_built|co_built", message = "must be self_built or co_built") String hostType,
+        @NotBlank @Size(max = 100) String hostOrganisation,
+        @NotBlank @Size(max = 50) String contactPerson,
+        @NotBlank @Pattern(regexp = "[0-9+\\-() ]{5,30}", message = "must be a phone number of 5-30 digits, spaces, +, - or ()") String contactPhone,
+        @NotBlank @Size(max = 255) @Schema(example = "Mo-Fr 08:00-18:00; Sa,Su 09:00-17:00") String openingHours,
+        @NotNull List<@NotNull String> amenities,
+        @Positive @DecimalMax("9999") @Nullable Double floorArea,
+        @Schema(description = "Required on update: the version you read") @Nullable Long version) {
+
+    public record LocationForm(
+            @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
+            @NotNull @DecimalMin("-180") @DecimalMax("180") Double lng) {}
+}

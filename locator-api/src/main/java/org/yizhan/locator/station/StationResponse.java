@@ -1,0 +1,38 @@
+package org.yizhan.locator.station;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** A station as the public API shows it. Coordinates are in the caller's coordinate system. */
+@Schema(name = "Station")
+public record StationResponse(
+        @Schema(example = "150302-00017-4") String code,
+        @Schema(example = "海勃湾区新华街道爱心驿站") String name,
+        @Nullable String nameEn,
+        String address,
+        Location location,
+        @Schema(description = "Coordinate system of location", example = "wgs84") String crs,
+        @Schema(description = "GB/T 2260 county-level division code", example = "150302") String adcode,
+        @Schema(example = "内蒙古自治区 乌海市 海勃湾区") String division,
+        @Schema(allowableValues = {"self_built", "co_built"}) String hostType,
+        String hostOrganisation,
+        String contactPhone,
+        @Schema(description = "OSM opening_hours syntax", example = "Mo-Fr 08:00-18:00; Sa,Su 09:00-17:00") String openingHours,
+        boolean openNow,
+        @Schema(description = "When openNow next changes (closes if open, opens if closed), local time with offset; absent if never")
+        @Nullable OffsetDateTime nextChange,
+        boolean alwaysOpen,
+        @Schema(description = "Amenity keys, vocabulary order") List<String> amenities,
+        @Schema(description = "Amenity labels in the response language, same order as amenities") List<String> amenityLabels,
+        @Schema(allowableValues = {"active", "suspended", "closed"}) String status,
+        @Nullable String statusReason,
+        @Nullable Double floorArea,
+        Instant updatedAt,
+        @Schema(description = "Send back on update for optimistic locking") long version,
+        @Schema(description = "Geodesic distance on the WGS-84 ellipsoid, in nearest results") @Nullable Double distanceMeters) {
+
+    public record Location(double lat, double lng) {}
+}

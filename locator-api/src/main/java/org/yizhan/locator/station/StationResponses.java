@@ -1,0 +1,61 @@
+package org.yizhan.locator.station;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.yizhan.geo.LatLng;
+import org.yizhan.geo.crs.CoordinateSystem;
+import org.yizhan.geo.division.Divisions;
+import org.yizhan.geo.hours.OpenState;
+import org.yizhan.locator.amenity.AmenityVocabulary;
+import org.yizhan.locator.web.Language;
+
+/** Turns register rows into API responses: caller's coordinates, labels in the caller's language, open state. */
+@Component
+public class StationResponses {
+
+    private final AmenityVocabulary amenities;
+    private final OpeningHoursCache hours;
+    private final Divisions divisions = Divisions.standard();
+
+    StationResponses(AmenityVocabulary amenities, OpeningHoursCache hours) {
+        this.amenities = amenities;
+        this.hours = hours;
+    }
+
+    public StationResponse toResponse(StationRow row, Language language, CoordinateSystem crs, Instant now,
+                                      @Nullable Double distanceMeters) {
+        LatLng shown = crs.fromWgs84(new LatLng(row.lat(), row.lng()));
+        OpenState state = state(row, now);
+        return new StationResponse(
+                row.code(), row.name(), row.nameEn(), row.address(),
+                new StationResponse.Location(round7(shown.lat()), round7(shown.lng())),
+                crs.id(), row.adcode(), divisions.fullName(row.adcode()),
+                row.hostType(), row.hostOrganisation(), row.contactPhone(),
+                row.openingHours(), isOpen(row, state),
+                state.nextChange() == null ? null : state.nextChange().atZone(hours.zone()).toOffsetDateTime(),
+                row.alwaysOpen(),
+                row.amenities(),
+                row.amenities().stream().map(k -> amenities.label(k, language)).toList(),
+                row.status(), row.statusReason(), row.floorArea(), row.updatedAt(), row.version(),
+                distanceMeters == null ? null : Math.round(distanceMeters * 10) / 10.0);
+    }
+
+    /** A station is open only when it is active and its hours say so. */
+    public boolean isOpen(StationRow row, Instant now) {
+        return isOpen(row, state(row, now));
+    }
+
+    private OpenState state(StationRow row, Instant now) {
+        return hours.stateAt(row.openingHours(), now);
+    }
+
+    private static boolean isOpen(StationRow row, OpenState state) {
+        return StationStatus.ACTIVE.value().equals(row.status()) && state.open();
+    }
+
+    /** 7 decimals of a degree is ~1 cm: enough for a door, and no false precision. */
+    private static double round7(double degrees) {
+        return Math.round(degrees * 1e7) / 1e7;
+    }
+}

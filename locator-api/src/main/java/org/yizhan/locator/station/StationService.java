@@ -1,0 +1,128 @@
+package org.yizhan.locator.station;
+
+import java.time.Clock;
+import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yizhan.geo.LatLng;
+import org.yizhan.geo.code.StationCode;
+import org.yizhan.geo.crs.CoordinateSystem;
+import org.yizhan.geo.division.Division;
+import org.yizhan.geo.division.Divisions;
+import org.yizhan.geo.hours.InvalidOpeningHoursException;
+import org.yizhan.geo.hours.OpeningHours;
+import org.yizhan.locator.amenity.AmenityVocabulary;
+import org.yizhan.locator.web.ApiException;
+import org.yizhan.locator.web.GeoParams;
+
+/** The rules of the register: validation beyond field shapes, code assignment, optimistic locking. */
+@Service
+public class StationService {
+
+    private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+
+    private final StationRepository stations;
+    private final StationCodeAllocator codes;
+    private final AmenityVocabulary amenities;
+    private final Divisions divisions = Divisions.standard();
+    private final Clock clock;
+
+    StationService(StationRepository stations, StationCodeAllocator codes, AmenityVocabulary amenities, Clock clock) {
+        this.stations = stations;
+        this.codes = codes;
+        this.amenities = amenities;
+        this.clock = clock;
+    }
+
+    /** Creates an active station and assigns its code. */
+    @Transactional
+    public StationCode create(StationForm form) {
+        String adcode = countyLevel(form.adcode());
+        Station station = new Station(clock.instant());
+        apply(station, form);
+        StationCode code = codes.next(adcode);
+        station.assignCode(code.value());
+        stations.save(station);
+        return code;
+    }
+
+    @Transactional
+    public void update(StationCode code, StationForm form) {
+        if (form.version() == null) {
+            throw ApiException.invalid("version", "'version' is required when updating: send the version you read.");
+        }
+        Station station = load(code);
+        checkVersion(station, form.version());
+        countyLevel(form.adcode());
+        apply(station, form);
+        station.touch(clock.instant());
+        stations.saveAndFlush(station);
+    }
+
+    @Transactional
+    void changeStatus(StationCode code, StatusForm form) {
+        Station station = load(code);
+        checkVersion(station, form.version());
+        StationStatus status = StationStatus.parse(form.status()).orElseThrow();
+        station.setStatus(status, form.reason() == null || form.reason().isBlank() ? null : form.reason().trim());
+        station.touch(clock.instant());
+        stations.saveAndFlush(station);
+    }
+
+    private Station load(StationCode code) {
+        return stations.findByCode(code.value()).orElseThrow(() -> ApiException.notFound("No such station",
+                "There is no station with code " + code.value() + "."));
+    }
+
+    private static void checkVersion(Station station, long version) {
+        if (station.getVersion() != version) {
+            throw new ApiException(HttpStatus.CONFLICT, "The station was changed by someone else",
+                    "You edited version " + version + " but the station is now at version " + station.getVersion()
+                            + ". Reload it, re-apply your change and save again.",
+                    Map.of("currentVersion", station.getVersion()));
+        }
+    }
+
+    private String countyLevel(String adcode) {
+        Division division = divisions.find(adcode).orElseThrow(() -> ApiException.invalid("adcode",
+                "'" + adcode + "' is not a division code in GB/T 2260."));
+        if (division.level() != Division.Level.COUNTY) {
+            throw ApiException.invalid("adcode", "'" + adcode + "' (" + division.name()
+                    + ") is not county-level; use the code of a district, county or county-level city.");
+        }
+        return adcode;
+    }
+
+    private void apply(Station station, StationForm form) {
+        CoordinateSystem crs = GeoParams.crs(form.crs());
+        LatLng given = GeoParams.point(form.location().lat(), form.location().lng());
+        LatLng wgs84 = crs.toWgs84(given);
+        OpeningHours hours = parseHours(form.openingHours());
+
+        station.setName(form.name().trim());
+        station.setNameEn(form.nameEn() == null || form.nameEn().isBlank() ? null : form.nameEn().trim());
+        station.setAddress(form.address().trim());
+        station.setLocation(WGS84.createPoint(new Coordinate(wgs84.lng(), wgs84.lat())));
+        station.setAdcode(form.adcode());
+        station.setHostType(HostType.parse(form.hostType()).orElseThrow());
+        station.setHostOrganisation(form.hostOrganisation().trim());
+        station.setContactPerson(form.contactPerson().trim());
+        station.setContactPhone(form.contactPhone().trim());
+        station.setOpeningHours(hours.value(), hours.isAlwaysOpen());
+        station.setAmenities(amenities.validate("amenities", form.amenities()));
+        station.setFloorArea(form.floorArea());
+    }
+
+    private static OpeningHours parseHours(String value) {
+        try {
+            return OpeningHours.parse(value);
+        } catch (InvalidOpeningHoursException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid opening hours", e.getMessage(),
+                    Map.of("field", "openingHours"));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/** Cross-cutting HTTP concerns: problem details, request limits, language and coordinate parameters. */
+@NullMarked
+package org.yizhan.locator.web;
+
+import org.jspecify.annotations.NullMarked;
