@@ -64,7 +64,7 @@ public class StationService {
     }
 
     @Transactional
-    void changeStatus(StationCode code, StatusForm form) {
+    public void changeStatus(StationCode code, StatusForm form) {
         Station station = load(code);
         checkVersion(station, form.version());
         StationStatus status = StationStatus.parse(form.status()).orElseThrow();

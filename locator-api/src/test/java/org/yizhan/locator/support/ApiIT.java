@@ -1,0 +1,49 @@
+package org.yizhan.locator.support;
+
+import static io.restassured.config.JsonConfig.jsonConfig;
+
+import io.restassured.RestAssured;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Base of integration tests: the whole service on a random port, on the real PostGIS test
+ * database that scripts/test.sh recreates, with the real Flyway migrations. Test classes share
+ * one application context and one database, so each test creates its own stations (in its own
+ * area or with its own markers) and never assumes the register is empty.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=${yizhan.test.db.url:jdbc:postgresql://127.0.0.1:55432/yizhan_test}",
+        "yizhan.admin.username=" + ApiIT.ADMIN,
+        "yizhan.admin.password=" + ApiIT.ADMIN_PASSWORD,
+        "yizhan.demo.enabled=false",
+        "logging.level.org.yizhan=WARN"})
+public abstract class ApiIT {
+
+    public static final String ADMIN = "test-admin";
+    /** Only for the throwaway test database; production passwords come from the environment. */
+    public static final String ADMIN_PASSWORD = "test-only-password";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @BeforeEach
+    void pointRestAssuredAtTheService() {
+        RestAssured.port = port;
+        RestAssured.config = RestAssuredConfig.config().jsonConfig(jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    protected static RequestSpecification asAdmin() {
+        return RestAssured.given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);
+    }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests (geo-data, Surefire) and integration tests against a real PostGIS
+# and the real Flyway migrations (locator-api, Failsafe), plus browser tests in headless Chromium.
+# Exits non-zero on any failure. Idempotent; run as root (or sudo) on a fresh Debian machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/prerequisites.sh
+# A clean database per run: integration tests see exactly the migrations and their own data.
+scripts/postgis.sh recreate yizhan_test
+
+exec ./mvnw -B -ntp verify "$@"
