@@ -26,7 +26,7 @@ class StationWriteIT extends ApiIT {
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/stations/150302-"))
                 .body("code", matchesPattern("150302-\\d{5}-[0-9X]"))
-                .body("version", equalTo(0.0))
+                .body("version", equalTo(0))
                 .extract().path("code");
 
         assertThat(StationCode.parse(code).adcode()).isEqualTo("150302");
@@ -63,14 +63,14 @@ class StationWriteIT extends ApiIT {
         String code = create(haibowanStation());
         Map<String, Object> renamed = with(with(haibowanStation(), "name", "新华街道暖心驿站"), "version", 0);
         asAdmin().contentType(ContentType.JSON).body(renamed).put("/api/v1/stations/" + code)
-                .then().statusCode(200).body("name", equalTo("新华街道暖心驿站")).body("version", equalTo(1.0));
+                .then().statusCode(200).body("name", equalTo("新华街道暖心驿站")).body("version", equalTo(1));
 
         Map<String, Object> stale = with(with(haibowanStation(), "name", "过期的名字"), "version", 0);
         asAdmin().contentType(ContentType.JSON).body(stale).put("/api/v1/stations/" + code)
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("title", equalTo("The station was changed by someone else"))
-                .body("currentVersion", equalTo(1.0));
+                .body("currentVersion", equalTo(1));
         given().get("/api/v1/stations/" + code).then().body("name", equalTo("新华街道暖心驿站"));
     }
 

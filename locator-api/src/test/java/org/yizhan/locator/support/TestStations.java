@@ -3,19 +3,16 @@ package org.yizhan.locator.support;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yizhan.geo.LatLng;
 import org.yizhan.geo.code.StationCode;
 
 /**
  * Writes stations straight into the register for search tests that need thousands of them;
- * the write API has its own tests. Sequences start high so they never meet codes the API hands
- * out in the same division during a test run.
+ * the write API has its own tests. Codes come from the register's own per-division counters,
+ * so they never clash with codes from the API or from earlier runs on the same database.
  */
 public final class TestStations {
-
-    private static final AtomicInteger SEQUENCE = new AtomicInteger(60_000);
 
     private TestStations() {}
 
@@ -45,7 +42,11 @@ public final class TestStations {
 
     /** Inserts the station and returns its code. */
     public static String insert(JdbcClient jdbc, Spec spec) {
-        String code = StationCode.of(spec.adcode(), SEQUENCE.incrementAndGet()).value();
+        int sequence = jdbc.sql("""
+                INSERT INTO station_code_sequence AS s (adcode, last_sequence) VALUES (:adcode, 1)
+                ON CONFLICT (adcode) DO UPDATE SET last_sequence = s.last_sequence + 1 RETURNING last_sequence""")
+                .param("adcode", spec.adcode()).query(Integer.class).single();
+        String code = StationCode.of(spec.adcode(), sequence).value();
         Map<String, Object> params = new HashMap<>();
         params.put("code", code);
         params.put("name", spec.name());
