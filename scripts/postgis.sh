@@ -61,8 +61,18 @@ CONF
   fi
 }
 
+init_cluster_unless_shared() {
+  if [ ! -f "$DATA/PG_VERSION" ] && "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT"; then return; fi
+  init_cluster
+}
+
 start_cluster() {
   if as_postgres "$PG_BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then return; fi
+  # Another checkout's cluster may already serve this port: share it rather than fail.
+  if "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT"; then
+    log "a PostgreSQL already listens on 127.0.0.1:$PORT; using it"
+    return
+  fi
   # The run directory may have been removed (fresh clone on an old machine); recreate it.
   mkdir -p "$SOCK"; [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$SOCK"
   log "starting PostgreSQL on 127.0.0.1:$PORT"
@@ -83,11 +93,11 @@ create_db() {
 cmd=${1:-ensure}; shift || true
 case "$cmd" in
   ensure)
-    install_packages; init_cluster; start_cluster
+    install_packages; init_cluster_unless_shared; start_cluster
     [ $# -gt 0 ] || set -- yizhan
     for db in "$@"; do create_db "$db"; done ;;
   recreate)
-    install_packages; init_cluster; start_cluster
+    install_packages; init_cluster_unless_shared; start_cluster
     db=${1:?database name}
     psql_admin -d postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"
     create_db "$db" ;;

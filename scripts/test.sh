@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 scripts/prerequisites.sh
 # A clean database per run: integration tests see exactly the migrations and their own data.
-scripts/postgis.sh recreate yizhan_test
+DB=${YIZHAN_TEST_DB:-yizhan_test}
+scripts/postgis.sh recreate "$DB"
 
-exec ./mvnw -B -ntp verify "$@"
+exec ./mvnw -B -ntp verify -Dyizhan.test.db.url="jdbc:postgresql://127.0.0.1:${YIZHAN_PG_PORT:-55432}/$DB" "$@"

@@ -2,10 +2,12 @@ package org.yizhan.locator.amenity;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,7 @@ import org.yizhan.locator.web.Language;
 public class AmenityVocabulary {
 
     private final Map<String, Amenity> byKey;
+    private final List<Amenity> ordered;
 
     AmenityVocabulary(JdbcClient jdbc) {
         Map<String, Amenity> map = new LinkedHashMap<>();
@@ -30,8 +33,6 @@ public class AmenityVocabulary {
         this.byKey = Map.copyOf(map);
         this.ordered = List.copyOf(map.values());
     }
-
-    private final List<Amenity> ordered;
 
     public List<Amenity> all() {
         return ordered;
@@ -48,7 +49,7 @@ public class AmenityVocabulary {
      */
     public List<String> validate(String field, Collection<String> keys) {
         List<String> unknown = new ArrayList<>();
-        java.util.Set<String> wanted = new java.util.HashSet<>();
+        Set<String> wanted = new HashSet<>();
         for (String raw : keys) {
             String key = raw.trim().toLowerCase(Locale.ROOT);
             if (key.isEmpty()) continue;

@@ -121,7 +121,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleHttpRequestMethodNotSupported(
             HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
-                e.getMethod() + " is not supported here; use " + String.join(", ", String.valueOf(e.getSupportedHttpMethods())) + ".");
+                e.getMethod() + " is not supported here; use " + supported(e) + ".");
         return new ResponseEntity<>(problem, Problems.headersWith(headers), HttpStatus.METHOD_NOT_ALLOWED);
     }
 
@@ -142,6 +142,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     HttpStatus.valueOf(status.value()).getReasonPhrase(), "The request could not be processed."));
         }
         return new ResponseEntity<>(problem, Problems.headersWith(response.getHeaders()), response.getStatusCode());
+    }
+
+    private static String supported(HttpRequestMethodNotSupportedException e) {
+        return e.getSupportedHttpMethods() == null ? "another method"
+                : String.join(", ", e.getSupportedHttpMethods().stream().map(Object::toString).toList());
     }
 
     private static boolean causedByOversizedBody(Throwable e) {

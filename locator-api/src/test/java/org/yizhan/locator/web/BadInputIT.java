@@ -99,6 +99,21 @@ class BadInputIT extends ApiIT {
     }
 
     @Test
+    void brokenPercentEscapeIsAProblemNotAnHtmlPage() throws Exception {
+        // HTTP clients refuse to send such a URL, so speak HTTP over a socket.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("GET /api/v1/stations/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            org.assertj.core.api.Assertions.assertThat(response)
+                    .startsWith("HTTP/1.1 400")
+                    .containsIgnoringCase("Content-Type: application/problem+json")
+                    .contains("\"status\":400")
+                    .doesNotContain("<html");
+        }
+    }
+
+    @Test
     void wrongMethodIsA405Problem() {
         asAdmin().delete("/api/v1/amenities").then().statusCode(405).contentType("application/problem+json");
     }
