@@ -79,7 +79,7 @@ start_cluster() {
   as_postgres "$PG_BIN/pg_ctl" -D "$DATA" -l "$SOCK/postgres.log" -w -t 60 start >/dev/null
 }
 
-psql_admin() { psql -h 127.0.0.1 -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+psql_admin() { PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 create_db() {
   local db=$1
