@@ -1,59 +1,77 @@
 package org.yizhan.locator.config;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.yizhan.locator.account.LoginThrottle;
+import org.yizhan.locator.account.LoginThrottleFilter;
+import org.yizhan.locator.account.SignedInUser;
 import org.yizhan.locator.web.ProblemWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads are public; every write needs an authorised account. For now the only account is the
- * bootstrap administrator from the environment; with no password configured, writes are off.
- * API clients authenticate with HTTP Basic on each request, so there is no session and no CSRF
- * token for the API.
+ * Public reads need nothing. Writes need an account; which stations it may change is decided
+ * by the service from the account's regions. Browsers sign in with a session cookie (POST
+ * /login) and send the CSRF token back from the XSRF-TOKEN cookie; scripts use HTTP Basic on
+ * each request, which cannot be forged cross-site, so they need no CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfig {
 
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+    private static final RequestMatcher BASIC_AUTH = request -> {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+    };
+
+    private static final RequestMatcher NO_SESSION = request -> request.getRequestedSessionId() == null;
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, LoginThrottle throttle, JsonMapper json) throws Exception {
         http
             .authorizeHttpRequests(auth -> auth
+                .requestMatchers("/api/v1/me", "/api/v1/accounts/**", "/api/v1/stations/*/history").authenticated()
                 .requestMatchers(HttpMethod.GET, "/**").permitAll()
                 .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                 .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                .requestMatchers("/error").permitAll()
-                .requestMatchers("/api/**").hasRole("ADMIN")
+                .requestMatchers("/error", "/login").permitAll()
+                .requestMatchers("/api/**").authenticated()
                 .anyRequest().denyAll())
-            .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                problems.write(response, HttpStatus.UNAUTHORIZED, "Sign-in required",
-                    "Changing the register needs an authorised account (HTTP Basic).")))
+            .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> signInRequired(problems, response)))
+            .formLogin(form -> form
+                .loginProcessingUrl("/login")
+                .successHandler((request, response, authentication) -> {
+                    SignedInUser user = (SignedInUser) authentication.getPrincipal();
+                    response.setStatus(HttpStatus.OK.value());
+                    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                    json.writeValue(response.getOutputStream(), java.util.Map.of(
+                        "username", user.username(), "role", user.actor().role().value(), "regions", user.actor().regions()));
+                })
+                .failureHandler((request, response, e) -> problems.write(response, HttpStatus.UNAUTHORIZED,
+                    "Wrong username or password", "Check the username and password and try again.")))
+            .logout(logout -> logout.logoutUrl("/logout")
+                .logoutSuccessHandler((request, response, authentication) -> response.setStatus(HttpStatus.NO_CONTENT.value())))
             .exceptionHandling(ex -> ex
-                .authenticationEntryPoint((request, response, e) ->
-                    problems.write(response, HttpStatus.UNAUTHORIZED, "Sign-in required",
-                        "Changing the register needs an authorised account (HTTP Basic)."))
-                .accessDeniedHandler((request, response, e) ->
-                    problems.write(response, HttpStatus.FORBIDDEN, "Not allowed",
-                        "Your account may not make this change.")))
-            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                .authenticationEntryPoint((request, response, e) -> signInRequired(problems, response))
+                .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN, "Not allowed",
+                    "Your account may not do this. Ask your union's administrator if you need access.")))
+            // CSRF guards cookie sessions only: a request with no session cannot ride on one.
+            .csrf(csrf -> csrf.spa().ignoringRequestMatchers(BASIC_AUTH, NO_SESSION, request -> "/login".equals(path(request))))
+            .addFilterBefore(new LoginThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
+            .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
             .headers(headers -> headers
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -65,18 +83,31 @@ class SecurityConfig {
 
     @Bean
     PasswordEncoder passwordEncoder() {
+        // {bcrypt} today; the delegating format lets stored hashes move to a stronger algorithm later.
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    @Bean
-    UserDetailsService users(YizhanProperties properties, PasswordEncoder encoder) {
-        List<UserDetails> users = new ArrayList<>();
-        YizhanProperties.Admin admin = properties.admin();
-        if (admin.password().isBlank()) {
-            log.warn("No YIZHAN_ADMIN_PASSWORD set: the register is read-only.");
-        } else {
-            users.add(User.withUsername(admin.username()).password(encoder.encode(admin.password())).roles("ADMIN").build());
+    private static void signInRequired(ProblemWriter problems, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        problems.write(response, HttpStatus.UNAUTHORIZED, "Sign-in required",
+            "This needs a union account: sign in, or send HTTP Basic credentials.");
+    }
+
+    /**
+     * CSRF tokens are loaded lazily; touch it on every request so the XSRF-TOKEN cookie is
+     * always there for the workspace's scripts to send back.
+     */
+    private static final class CsrfCookieFilter extends org.springframework.web.filter.OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                                        jakarta.servlet.FilterChain chain) throws jakarta.servlet.ServletException, java.io.IOException {
+            Object token = request.getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName());
+            if (token instanceof org.springframework.security.web.csrf.CsrfToken csrf) csrf.getToken();
+            chain.doFilter(request, response);
         }
-        return new InMemoryUserDetailsManager(users);
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getServletPath();
     }
 }

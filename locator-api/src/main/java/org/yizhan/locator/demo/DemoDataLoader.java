@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.yizhan.geo.code.StationCode;
 import org.yizhan.geo.station.StationCsv;
 import org.yizhan.geo.station.StationRecord;
+import org.yizhan.locator.account.Actor;
 import org.yizhan.locator.config.YizhanProperties;
 import org.yizhan.locator.station.StationForm;
 import org.yizhan.locator.station.StationService;
@@ -31,6 +32,7 @@ class DemoDataLoader {
 
     static final String RESOURCE = "/org/yizhan/geo/demo/demo-stations.csv";
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+    private static final Actor DEMO = Actor.system("demo-data");
 
     private final YizhanProperties properties;
     private final JdbcClient jdbc;
@@ -52,9 +54,9 @@ class DemoDataLoader {
              Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
              Stream<StationRecord> records = StationCsv.read(reader)) {
             for (StationRecord record : (Iterable<StationRecord>) records::iterator) {
-                StationCode code = stations.create(toForm(record));
+                StationCode code = stations.create(toForm(record), DEMO).code();
                 if (!"active".equals(record.status())) {
-                    stations.changeStatus(code, new StatusForm(record.status(), "演示数据", 0L));
+                    stations.changeStatus(code, new StatusForm(record.status(), "演示数据", 0L), DEMO);
                 }
                 loaded++;
             }

@@ -8,7 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
@@ -99,7 +101,9 @@ public class Station {
         this.code = code;
     }
 
+    public @Nullable Long getId() { return id; }
     public String getCode() { return code; }
+    public String getAdcode() { return adcode; }
     public long getVersion() { return version; }
     public String getStatus() { return status; }
 
@@ -123,4 +127,25 @@ public class Station {
     }
     void setFloorArea(@Nullable Double floorArea) { this.floorArea = floorArea; }
     void touch(Instant now) { this.updatedAt = now; }
+
+    /** The fields a person edits, for the change history; coordinates in WGS-84. */
+    Map<String, @Nullable Object> snapshot() {
+        Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+        fields.put("name", name);
+        fields.put("nameEn", nameEn);
+        fields.put("address", address);
+        fields.put("lat", location == null ? null : location.getY());
+        fields.put("lng", location == null ? null : location.getX());
+        fields.put("adcode", adcode);
+        fields.put("hostType", hostType);
+        fields.put("hostOrganisation", hostOrganisation);
+        fields.put("contactPerson", contactPerson);
+        fields.put("contactPhone", contactPhone);
+        fields.put("openingHours", openingHours);
+        fields.put("amenities", List.copyOf(amenities));
+        fields.put("status", status);
+        fields.put("statusReason", statusReason);
+        fields.put("floorArea", floorArea);
+        return fields;
+    }
 }

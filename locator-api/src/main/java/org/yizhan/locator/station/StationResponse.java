@@ -20,6 +20,7 @@ public record StationResponse(
         @Schema(allowableValues = {"self_built", "co_built"}) String hostType,
         String hostOrganisation,
         String contactPhone,
+        @Schema(description = "Responsible person; only for signed-in accounts") @Nullable String contactPerson,
         @Schema(description = "OSM opening_hours syntax", example = "Mo-Fr 08:00-18:00; Sa,Su 09:00-17:00") String openingHours,
         boolean openNow,
         @Schema(description = "When openNow next changes (closes if open, opens if closed), local time with offset; absent if never")
@@ -32,7 +33,14 @@ public record StationResponse(
         @Nullable Double floorArea,
         Instant updatedAt,
         @Schema(description = "Send back on update for optimistic locking") long version,
-        @Schema(description = "Geodesic distance on the WGS-84 ellipsoid, in nearest results") @Nullable Double distanceMeters) {
+        @Schema(description = "Geodesic distance on the WGS-84 ellipsoid, in nearest results") @Nullable Double distanceMeters,
+        @Schema(description = "After a write: likely duplicates to check") @Nullable List<DuplicateCheck.Warning> warnings) {
 
     public record Location(double lat, double lng) {}
+
+    StationResponse withWarnings(List<DuplicateCheck.Warning> found) {
+        return new StationResponse(code, name, nameEn, address, location, crs, adcode, division, hostType, hostOrganisation,
+                contactPhone, contactPerson, openingHours, openNow, nextChange, alwaysOpen, amenities, amenityLabels, status,
+                statusReason, floorArea, updatedAt, version, distanceMeters, found);
+    }
 }

@@ -25,6 +25,16 @@ public class StationResponses {
 
     public StationResponse toResponse(StationRow row, Language language, CoordinateSystem crs, Instant now,
                                       @Nullable Double distanceMeters) {
+        return toResponse(row, language, crs, now, distanceMeters, false);
+    }
+
+    /** With the fields only signed-in accounts see (the responsible person). */
+    public StationResponse toPrivateResponse(StationRow row, Language language, CoordinateSystem crs, Instant now) {
+        return toResponse(row, language, crs, now, null, true);
+    }
+
+    private StationResponse toResponse(StationRow row, Language language, CoordinateSystem crs, Instant now,
+                                       @Nullable Double distanceMeters, boolean withPrivateFields) {
         LatLng shown = crs.fromWgs84(new LatLng(row.lat(), row.lng()));
         OpenState state = state(row, now);
         return new StationResponse(
@@ -32,13 +42,14 @@ public class StationResponses {
                 new StationResponse.Location(round7(shown.lat()), round7(shown.lng())),
                 crs.id(), row.adcode(), divisions.fullName(row.adcode()),
                 row.hostType(), row.hostOrganisation(), row.contactPhone(),
+                withPrivateFields ? row.contactPerson() : null,
                 row.openingHours(), isOpen(row, state),
                 state.nextChange() == null ? null : state.nextChange().atZone(hours.zone()).toOffsetDateTime(),
                 row.alwaysOpen(),
                 row.amenities(),
                 row.amenities().stream().map(k -> amenities.label(k, language)).toList(),
                 row.status(), row.statusReason(), row.floorArea(), row.updatedAt(), row.version(),
-                distanceMeters == null ? null : Math.round(distanceMeters * 10) / 10.0);
+                distanceMeters == null ? null : Math.round(distanceMeters * 10) / 10.0, null);
     }
 
     /** A station is open only when it is active and its hours say so. */

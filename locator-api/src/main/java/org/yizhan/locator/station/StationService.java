@@ -1,7 +1,9 @@
 package org.yizhan.locator.station;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
@@ -15,11 +17,15 @@ import org.yizhan.geo.division.Division;
 import org.yizhan.geo.division.Divisions;
 import org.yizhan.geo.hours.InvalidOpeningHoursException;
 import org.yizhan.geo.hours.OpeningHours;
+import org.yizhan.locator.account.Actor;
 import org.yizhan.locator.amenity.AmenityVocabulary;
 import org.yizhan.locator.web.ApiException;
 import org.yizhan.locator.web.GeoParams;
 
-/** The rules of the register: validation beyond field shapes, code assignment, optimistic locking. */
+/**
+ * The rules of the register: validation beyond field shapes, region scope, code assignment,
+ * optimistic locking, and the change history.
+ */
 @Service
 public class StationService {
 
@@ -28,49 +34,74 @@ public class StationService {
     private final StationRepository stations;
     private final StationCodeAllocator codes;
     private final AmenityVocabulary amenities;
+    private final StationHistory history;
+    private final DuplicateCheck duplicates;
     private final Divisions divisions = Divisions.standard();
     private final Clock clock;
 
-    StationService(StationRepository stations, StationCodeAllocator codes, AmenityVocabulary amenities, Clock clock) {
+    StationService(StationRepository stations, StationCodeAllocator codes, AmenityVocabulary amenities,
+                   StationHistory history, DuplicateCheck duplicates, Clock clock) {
         this.stations = stations;
         this.codes = codes;
         this.amenities = amenities;
+        this.history = history;
+        this.duplicates = duplicates;
         this.clock = clock;
     }
 
+    /** The code of a written station and the likely duplicates the writer should look at. */
+    public record Saved(StationCode code, List<DuplicateCheck.Warning> warnings) {}
+
     /** Creates an active station and assigns its code. */
     @Transactional
-    public StationCode create(StationForm form) {
+    public Saved create(StationForm form, Actor actor) {
         String adcode = countyLevel(form.adcode());
+        actor.requireMayEdit(adcode);
         Station station = new Station(clock.instant());
-        apply(station, form);
+        LatLng at = apply(station, form);
+        List<DuplicateCheck.Warning> warnings = duplicates.find(at, form.name().trim(), null);
         StationCode code = codes.next(adcode);
         station.assignCode(code.value());
-        stations.save(station);
-        return code;
+        stations.saveAndFlush(station);
+        history.record(id(station), actor.username(), "create", Map.of(), station.snapshot(), null);
+        return new Saved(code, warnings);
     }
 
     @Transactional
-    public void update(StationCode code, StationForm form) {
+    public Saved update(StationCode code, StationForm form, Actor actor) {
         if (form.version() == null) {
             throw ApiException.invalid("version", "'version' is required when updating: send the version you read.");
         }
         Station station = load(code);
+        actor.requireMayEdit(station.getAdcode());
         checkVersion(station, form.version());
-        countyLevel(form.adcode());
-        apply(station, form);
+        actor.requireMayEdit(countyLevel(form.adcode()));
+        Map<String, @Nullable Object> before = station.snapshot();
+        LatLng at = apply(station, form);
         station.touch(clock.instant());
         stations.saveAndFlush(station);
+        history.record(id(station), actor.username(), "update", before, station.snapshot(), null);
+        return new Saved(code, duplicates.find(at, form.name().trim(), code.value()));
     }
 
     @Transactional
-    public void changeStatus(StationCode code, StatusForm form) {
+    public void changeStatus(StationCode code, StatusForm form, Actor actor) {
         Station station = load(code);
+        actor.requireMayEdit(station.getAdcode());
         checkVersion(station, form.version());
+        Map<String, @Nullable Object> before = station.snapshot();
         StationStatus status = StationStatus.parse(form.status()).orElseThrow();
-        station.setStatus(status, form.reason() == null || form.reason().isBlank() ? null : form.reason().trim());
+        String reason = form.reason() == null || form.reason().isBlank() ? null : form.reason().trim();
+        station.setStatus(status, reason);
         station.touch(clock.instant());
         stations.saveAndFlush(station);
+        history.record(id(station), actor.username(), "status", before, station.snapshot(), reason);
+    }
+
+    private static long id(Station station) {
+        Long id = station.getId();
+        if (id == null) throw new IllegalStateException("station not saved");
+        return id;
     }
 
     private Station load(StationCode code) {
@@ -97,7 +128,8 @@ public class StationService {
         return adcode;
     }
 
-    private void apply(Station station, StationForm form) {
+    /** Validates the form and writes it into the station; returns the position in WGS-84. */
+    private LatLng apply(Station station, StationForm form) {
         CoordinateSystem crs = GeoParams.crs(form.crs());
         LatLng given = GeoParams.point(form.location().lat(), form.location().lng());
         LatLng wgs84 = crs.toWgs84(given);
@@ -115,6 +147,7 @@ public class StationService {
         station.setOpeningHours(hours.value(), hours.isAlwaysOpen());
         station.setAmenities(amenities.validate("amenities", form.amenities()));
         station.setFloorArea(form.floorArea());
+        return wgs84;
     }
 
     private static OpeningHours parseHours(String value) {

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -46,6 +47,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleStaleVersion(OptimisticLockingFailureException e) {
         return Problems.response(Problems.of(HttpStatus.CONFLICT, "The station was changed by someone else",
                 "Your copy of this station is out of date. Reload it, re-apply your change and save again."));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException e) {
+        return Problems.response(Problems.of(HttpStatus.FORBIDDEN, "Not allowed",
+                "Your account may not do this. Ask your union's administrator if you need access."));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

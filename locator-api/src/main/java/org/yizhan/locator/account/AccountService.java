@@ -1,0 +1,81 @@
+package org.yizhan.locator.account;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yizhan.geo.division.Divisions;
+import org.yizhan.locator.web.ApiException;
+
+/** Account administration: validation of roles and regions, password hashing. */
+@Service
+class AccountService {
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+    private final Divisions divisions = Divisions.standard();
+
+    AccountService(AccountRepository accounts, PasswordEncoder encoder, Clock clock) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    List<Account> all() {
+        return accounts.findAllByOrderByUsername();
+    }
+
+    @Transactional(readOnly = true)
+    Account get(String username) {
+        return accounts.findByUsernameIgnoreCase(username)
+                .orElseThrow(() -> ApiException.notFound("No such account", "There is no account '" + username + "'."));
+    }
+
+    @Transactional
+    Account create(AccountForm form) {
+        if (accounts.findByUsernameIgnoreCase(form.username()).isPresent()) {
+            throw new ApiException(HttpStatus.CONFLICT, "Username taken", "An account '" + form.username() + "' exists already.",
+                    Map.of("field", "username"));
+        }
+        if (form.password() == null) throw ApiException.invalid("password", "A new account needs a password of at least 10 characters.");
+        Account account = new Account(form.username(), clock.instant());
+        apply(account, form);
+        return accounts.save(account);
+    }
+
+    @Transactional
+    Account update(String username, AccountForm form) {
+        Account account = get(username);
+        if (form.version() == null || form.version() != account.version()) {
+            throw new ApiException(HttpStatus.CONFLICT, "The account was changed by someone else",
+                    "Reload the account and apply your change again.", Map.of("currentVersion", account.version()));
+        }
+        apply(account, form);
+        account.touch(clock.instant());
+        return accounts.saveAndFlush(account);
+    }
+
+    private void apply(Account account, AccountForm form) {
+        Role role = Role.parse(form.role()).orElseThrow();
+        List<String> regions = form.regions().stream().distinct().sorted().toList();
+        for (String prefix : regions) {
+            String code = (prefix + "0000").substring(0, 6);
+            if (divisions.find(code).isEmpty()) {
+                throw ApiException.invalid("regions", "'" + prefix + "' is not the prefix of a province, city or county in GB/T 2260.");
+            }
+        }
+        if (role == Role.EDITOR && regions.isEmpty()) {
+            throw ApiException.invalid("regions", "An editor needs at least one region, e.g. 1503 for all of Wuhai or 150302 for Haibowan.");
+        }
+        account.setDisplayName(form.displayName().trim());
+        account.setRole(role);
+        account.setRegions(role == Role.EDITOR ? regions : List.of());
+        if (form.password() != null) account.setPasswordHash(encoder.encode(form.password()));
+        if (form.enabled() != null) account.setEnabled(form.enabled());
+    }
+}
