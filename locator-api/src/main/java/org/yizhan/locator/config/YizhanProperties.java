@@ -11,15 +11,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRequestBytes largest request body accepted
  * @param admin the bootstrap administrator; an empty password disables writes
  * @param demo whether to load the demo register into an empty database
+ * @param index the in-memory station index for nearest queries
  */
 @ConfigurationProperties("yizhan")
 public record YizhanProperties(
         @DefaultValue("Asia/Shanghai") ZoneId timeZone,
         @DefaultValue("65536") int maxRequestBytes,
         @DefaultValue Admin admin,
-        @DefaultValue Demo demo) {
+        @DefaultValue Demo demo,
+        @DefaultValue Index index) {
 
     public record Admin(@DefaultValue("admin") String username, @DefaultValue("") String password) {}
 
     public record Demo(@DefaultValue("false") boolean enabled) {}
+
+    /** With the index off, nearest queries go to PostGIS (as they do while the index loads). */
+    public record Index(@DefaultValue("true") boolean enabled) {}
 }

@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yizhan.geo.LatLng;
 import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.locator.amenity.AmenityVocabulary;
+import org.yizhan.locator.station.OpeningHoursCache;
 import org.yizhan.locator.station.StationResponse;
 import org.yizhan.locator.station.StationResponses;
+import org.yizhan.locator.station.StationRow;
 import org.yizhan.locator.web.ApiException;
 import org.yizhan.locator.web.GeoParams;
 import org.yizhan.locator.web.Language;
@@ -30,12 +35,17 @@ class NearestController {
     static final double MAX_RADIUS_METERS = 1_000_000;
 
     private final NearestSearch search;
+    private final StationIndex index;
+    private final OpeningHoursCache hours;
     private final StationResponses responses;
     private final AmenityVocabulary vocabulary;
     private final Clock clock;
 
-    NearestController(NearestSearch search, StationResponses responses, AmenityVocabulary vocabulary, Clock clock) {
+    NearestController(NearestSearch search, StationIndex index, OpeningHoursCache hours, StationResponses responses,
+                      AmenityVocabulary vocabulary, Clock clock) {
         this.search = search;
+        this.index = index;
+        this.hours = hours;
         this.responses = responses;
         this.vocabulary = vocabulary;
         this.clock = clock;
@@ -69,10 +79,18 @@ class NearestController {
         Instant now = instant(at);
         Language language = Language.resolve(lang, acceptLanguage);
 
-        List<NearestSearch.Hit> hits = search.nearest(
-                new NearestSearch.Query(system.toWgs84(origin), max, radius, keys, openNow, now));
+        LatLng wgs84 = system.toWgs84(origin);
+        List<NearestHit> hits = index.ready()
+                ? index.nearest(wgs84.lat(), wgs84.lng(), max, radius, keys, openNow ? openAt(now) : row -> true)
+                : search.nearest(new NearestSearch.Query(wgs84, max, radius, keys, openNow, now));
         return new NearestResponse(new StationResponse.Location(origin.lat(), origin.lng()), system.id(),
                 hits.stream().map(h -> responses.toResponse(h.station(), language, system, now, h.distanceMeters())).toList());
+    }
+
+    /** Open-now test for one request: each distinct opening-hours value is evaluated once. */
+    private Predicate<StationRow> openAt(Instant now) {
+        Map<String, Boolean> memo = new HashMap<>();
+        return row -> row.alwaysOpen() || memo.computeIfAbsent(row.openingHours(), hours -> this.hours.stateAt(hours, now).open());
     }
 
     private Instant instant(@Nullable String at) {

@@ -36,25 +36,23 @@ class NearestSearch {
         this.stations = stations;
     }
 
-    record Hit(StationRow station, double distanceMeters) {}
-
     record Query(LatLng wgs84, int limit, @Nullable Double radiusMeters, List<String> amenities, boolean openNow, Instant at) {}
 
-    List<Hit> nearest(Query query) {
+    List<NearestHit> nearest(Query query) {
         int fetch = Math.max(2 * query.limit() + 10, query.openNow() ? 4 * query.limit() + 20 : 0);
         while (true) {
             List<Candidate> candidates = fetch(query, fetch);
             boolean exhausted = candidates.size() < fetch || fetch >= MAX_FETCH;
             double proven = exhausted ? Double.POSITIVE_INFINITY
                     : candidates.get(candidates.size() - 1).sphereMeters() * (1 - SPHERE_ERROR);
-            List<Hit> hits = candidates.stream()
+            List<NearestHit> hits = candidates.stream()
                     .filter(c -> c.ellipsoidMeters() < proven)
                     .filter(c -> query.radiusMeters() == null || c.ellipsoidMeters() <= query.radiusMeters())
                     .filter(c -> !query.openNow() || stations.isOpen(c.station(), query.at()))
                     .sorted(Comparator.comparingDouble(Candidate::ellipsoidMeters)
                             .thenComparing(c -> c.station().code()))
                     .limit(query.limit())
-                    .map(c -> new Hit(c.station(), c.ellipsoidMeters()))
+                    .map(c -> new NearestHit(c.station(), c.ellipsoidMeters()))
                     .toList();
             if (hits.size() == query.limit() || exhausted) return hits;
             fetch *= 4;

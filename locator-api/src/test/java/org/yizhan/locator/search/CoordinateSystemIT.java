@@ -22,6 +22,7 @@ class CoordinateSystemIT extends ApiIT {
         LatLng stationWgs = new LatLng(32.60 + random.nextDouble() * 0.08, 110.74 + random.nextDouble() * 0.10);
         String code = TestStations.insert(jdbc, Spec.active(stationWgs).withName("十堰坐标测试驿站"));
         LatLng queryWgs = org.yizhan.geo.Geodesy.destination(stationWgs, 30, 20);
+        awaitIndexed();
 
         for (CoordinateSystem crs : CoordinateSystem.values()) {
             LatLng query = crs.fromWgs84(queryWgs);

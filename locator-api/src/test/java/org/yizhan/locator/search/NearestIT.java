@@ -15,6 +15,7 @@ import java.util.Random;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.yizhan.geo.Geodesy;
 import org.yizhan.geo.LatLng;
 import org.yizhan.geo.hours.OpeningHours;
@@ -62,6 +63,7 @@ class NearestIT extends ApiIT {
         TestStations.insert(jdbc, Spec.active(Geodesy.destination(RING_CENTRE, 90, 5)).withStatus("suspended"));
         TestStations.insert(jdbc, Spec.active(Geodesy.destination(RING_CENTRE, 180, 5)).withStatus("closed"));
         loaded = true;
+        awaitIndexed();
     }
 
     private void insert(Random random, LatLng at) {
@@ -106,6 +108,25 @@ class NearestIT extends ApiIT {
         for (String at : List.of("2026-11-23T23:30:00+08:00", "2026-11-22T10:00:00+08:00", "2026-11-24T03:00:00+08:00")) {
             List<Result> results = assertMatchesBruteForce(wuhai, 15, null, List.of(), Instant.from(java.time.OffsetDateTime.parse(at)));
             assertThat(results).allMatch(Result::openNow);
+        }
+    }
+
+    @Autowired
+    NearestSearch postgisSearch;
+
+    /** PostGIS stays the fallback while the index loads (and with yizhan.index.enabled=false): it must agree too. */
+    @Test
+    void thePostgisPathMatchesBruteForceToo() {
+        Random random = new Random(11);
+        for (int i = 0; i < 12; i++) {
+            LatLng q = i % 2 == 0 ? new LatLng(18 + random.nextDouble() * 35, 74 + random.nextDouble() * 60)
+                    : Geodesy.destination(new LatLng(39.65, 106.82), random.nextDouble() * 360, random.nextDouble() * 25_000);
+            List<String> amenities = i % 3 == 0 ? List.of("ebike_charging") : List.of();
+            Instant at = i % 4 == 1 ? Instant.parse("2026-11-23T15:30:00Z") : null;
+            List<NearestHit> hits = postgisSearch.nearest(new NearestSearch.Query(q, 10, i % 5 == 0 ? 20_000.0 : null, amenities,
+                    at != null, at == null ? Instant.now() : at));
+            List<Result> expected = bruteForce(q, 10, i % 5 == 0 ? 20_000.0 : null, amenities, at);
+            assertThat(hits).extracting(h -> h.station().code()).containsExactlyElementsOf(expected.stream().map(Result::code).toList());
         }
     }
 

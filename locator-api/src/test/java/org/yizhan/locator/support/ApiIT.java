@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yizhan.locator.search.StationIndexSync;
+import java.time.Duration;
 
 /**
  * Base of integration tests: the whole service on a random port, on the real PostGIS test
@@ -35,6 +37,18 @@ public abstract class ApiIT {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    @Autowired
+    private StationIndexSync indexSync;
+
+    /** Waits until stations written straight to the database are in the in-memory index too. */
+    protected void awaitIndexed() {
+        try {
+            indexSync.awaitCaughtUp(Duration.ofSeconds(30));
+        } catch (Exception e) {
+            throw new AssertionError("the station index did not catch up", e);
+        }
+    }
 
     @BeforeEach
     void pointRestAssuredAtTheService() {

@@ -1,0 +1,192 @@
+package org.yizhan.locator.search;
+
+import java.util.function.IntPredicate;
+
+/**
+ * A static k-d tree over points on the unit sphere (x, y, z), answering nearest-neighbour
+ * queries incrementally: points come out in increasing chord distance, which orders them
+ * exactly like great-circle distance. The caller stops the walk when it has what it needs, so
+ * filters (amenities, open now) and exact re-ranking need no fixed candidate count.
+ *
+ * <p>Nodes live in flat arrays (no objects per node or point) so a million stations cost a few
+ * tens of megabytes and the walk stays in cache.
+ */
+final class SphereKdTree {
+
+    private static final int LEAF_SIZE = 16;
+
+    /** Receives points in increasing distance; returns false to stop the walk. */
+    interface Visitor {
+        boolean visit(int slot, double chordSquared);
+    }
+
+    private final int[] slots;
+    private final double[] xs, ys, zs;
+    private int nodeCount;
+    private int[] from, to, left, right;
+    private double[] minX, maxX, minY, maxY, minZ, maxZ;
+
+    /** Builds the tree over the given slots; coordinates are indexed by slot. */
+    SphereKdTree(int[] slotsToIndex, double[] x, double[] y, double[] z) {
+        int n = slotsToIndex.length;
+        slots = slotsToIndex.clone();
+        xs = new double[n];
+        ys = new double[n];
+        zs = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = x[slots[i]];
+            ys[i] = y[slots[i]];
+            zs[i] = z[slots[i]];
+        }
+        int capacity = Math.max(1, 4 * (n / LEAF_SIZE + 1));
+        from = new int[capacity];
+        to = new int[capacity];
+        left = new int[capacity];
+        right = new int[capacity];
+        minX = new double[capacity]; maxX = new double[capacity];
+        minY = new double[capacity]; maxY = new double[capacity];
+        minZ = new double[capacity]; maxZ = new double[capacity];
+        if (n > 0) build(0, n);
+    }
+
+    int size() {
+        return slots.length;
+    }
+
+    private int build(int lo, int hi) {
+        int node = nodeCount++;
+        from[node] = lo;
+        to[node] = hi;
+        double x0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y0 = x0, y1 = x1, z0 = x0, z1 = x1;
+        for (int i = lo; i < hi; i++) {
+            x0 = Math.min(x0, xs[i]); x1 = Math.max(x1, xs[i]);
+            y0 = Math.min(y0, ys[i]); y1 = Math.max(y1, ys[i]);
+            z0 = Math.min(z0, zs[i]); z1 = Math.max(z1, zs[i]);
+        }
+        minX[node] = x0; maxX[node] = x1; minY[node] = y0; maxY[node] = y1; minZ[node] = z0; maxZ[node] = z1;
+        if (hi - lo <= LEAF_SIZE) {
+            left[node] = -1;
+            right[node] = -1;
+            return node;
+        }
+        double dx = x1 - x0, dy = y1 - y0, dz = z1 - z0;
+        int axis = dx >= dy && dx >= dz ? 0 : dy >= dz ? 1 : 2;
+        int mid = (lo + hi) >>> 1;
+        select(lo, hi - 1, mid, axis);
+        left[node] = build(lo, mid);
+        right[node] = build(mid, hi);
+        return node;
+    }
+
+    /** Quickselect: afterwards position k holds the k-th smallest along the axis, smaller ones before it. */
+    private void select(int lo, int hi, int k, int axis) {
+        while (hi > lo) {
+            double pivot = coordinate((lo + hi) >>> 1, axis);
+            int i = lo, j = hi;
+            while (i <= j) {
+                while (coordinate(i, axis) < pivot) i++;
+                while (coordinate(j, axis) > pivot) j--;
+                if (i <= j) swap(i++, j--);
+            }
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else return;
+        }
+    }
+
+    private double coordinate(int i, int axis) {
+        return axis == 0 ? xs[i] : axis == 1 ? ys[i] : zs[i];
+    }
+
+    private void swap(int i, int j) {
+        int s = slots[i]; slots[i] = slots[j]; slots[j] = s;
+        double t = xs[i]; xs[i] = xs[j]; xs[j] = t;
+        t = ys[i]; ys[i] = ys[j]; ys[j] = t;
+        t = zs[i]; zs[i] = zs[j]; zs[j] = t;
+    }
+
+    /**
+     * Walks points accepted by {@code filter} in increasing distance from (qx, qy, qz), a unit
+     * vector. Best-first search over one queue of nodes and points (Hjaltason and Samet), so the
+     * next item is always the closest not yet visited.
+     */
+    void nearest(double qx, double qy, double qz, IntPredicate filter, Visitor visitor) {
+        if (slots.length == 0) return;
+        MinHeap queue = new MinHeap();
+        queue.push(boxDistance(0, qx, qy, qz), ~0);
+        while (!queue.isEmpty()) {
+            double key = queue.peekKey();
+            int item = queue.pop();
+            if (item >= 0) {
+                if (!visitor.visit(slots[item], key)) return;
+                continue;
+            }
+            int node = ~item;
+            if (left[node] < 0) {
+                for (int i = from[node]; i < to[node]; i++) {
+                    if (!filter.test(slots[i])) continue;
+                    double dx = xs[i] - qx, dy = ys[i] - qy, dz = zs[i] - qz;
+                    queue.push(dx * dx + dy * dy + dz * dz, i);
+                }
+            } else {
+                queue.push(boxDistance(left[node], qx, qy, qz), ~left[node]);
+                queue.push(boxDistance(right[node], qx, qy, qz), ~right[node]);
+            }
+        }
+    }
+
+    /** Squared distance from the query to a node's bounding box: a lower bound for its points. */
+    private double boxDistance(int node, double qx, double qy, double qz) {
+        double dx = Math.max(0, Math.max(minX[node] - qx, qx - maxX[node]));
+        double dy = Math.max(0, Math.max(minY[node] - qy, qy - maxY[node]));
+        double dz = Math.max(0, Math.max(minZ[node] - qz, qz - maxZ[node]));
+        return dx * dx + dy * dy + dz * dz;
+    }
+
+    /** A binary min-heap of (double key, int value) without boxing. */
+    private static final class MinHeap {
+        private double[] keys = new double[64];
+        private int[] values = new int[64];
+        private int size;
+
+        boolean isEmpty() { return size == 0; }
+
+        double peekKey() { return keys[0]; }
+
+        void push(double key, int value) {
+            if (size == keys.length) {
+                keys = java.util.Arrays.copyOf(keys, size * 2);
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (keys[parent] <= key) break;
+                keys[i] = keys[parent];
+                values[i] = values[parent];
+                i = parent;
+            }
+            keys[i] = key;
+            values[i] = value;
+        }
+
+        int pop() {
+            int top = values[0];
+            double key = keys[--size];
+            int value = values[size];
+            int i = 0;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= size) break;
+                if (child + 1 < size && keys[child + 1] < keys[child]) child++;
+                if (keys[child] >= key) break;
+                keys[i] = keys[child];
+                values[i] = values[child];
+                i = child;
+            }
+            keys[i] = key;
+            values[i] = value;
+            return top;
+        }
+    }
+}
