@@ -42,7 +42,9 @@ function setNotice(key, textKey) {
   if (textKey) notices.set(key, textKey);
   else notices.delete(key);
   const box = clear($('notices'));
-  for (const [k, tk] of notices) box.append(h('p', { class: `notice notice-${k}`, 'data-notice': k }, t(tk)));
+  const mapBox = clear($('map-notices'));
+  // The base-map notice sits on the map it is about; the others head the list.
+  for (const [k, tk] of notices) (k === 'tiles' ? mapBox : box).append(h('p', { class: `notice notice-${k}`, 'data-notice': k }, t(tk)));
 }
 
 function friendly(error) {
@@ -74,7 +76,7 @@ async function searchNearest({ fit = false } = {}) {
     state.nearest = answer.stations.filter((s) => !alwaysOpen || s.alwaysOpen).slice(0, NEAREST_LIMIT);
     showNearest();
     if (fit && state.nearest.length && !state.code) {
-      const points = [state.origin, ...state.nearest.slice(0, 3).map((s) => s.location)].map((p) => [p.lat, p.lng]);
+      const points = [state.origin, state.nearest[0].location].map((p) => [p.lat, p.lng]);
       map.fitBounds(L.latLngBounds(points), { padding: [40, 40], maxZoom: 16 });
     }
   } catch (e) {
@@ -134,6 +136,7 @@ function showList() {
   $('detail-view').hidden = true;
   $('list-view').hidden = false;
   $('filters').hidden = false;
+  toggleSheet(false);
   const previous = document.querySelector('.station-button[aria-current="true"]');
   if (previous) previous.focus();
 }
@@ -148,6 +151,7 @@ async function openStation(code, { focus = false, fly = true } = {}) {
   $('list-view').hidden = true;
   $('filters').hidden = true;
   detail.hidden = false;
+  toggleSheet(true);
   renderDetailMessage(detail, t('detail.loading'), showList);
   try {
     const [wgs84, gcj02, bd09] = await Promise.all(['wgs84', 'gcj02', 'bd09'].map((c) => api.station(trimmed, { crs: c, lang: state.lang })));
@@ -192,7 +196,6 @@ async function switchLanguage() {
   state.lang = language() === 'en' ? 'zh' : 'en';
   setLanguage(state.lang);
   translateStatic();
-  setNotice('refresh', null);
   saveUrl();
   await loadAmenities();
   layer.setFilters({ ...state.filters, lang: state.lang });

@@ -1,6 +1,6 @@
 import { h, clear } from './dom.js';
 import { t } from './i18n.js';
-import { distance, travelTimes, openingState } from './format.js';
+import { distance, travelTimes, openingState, stationName } from './format.js';
 import { directionLinks } from './navigate.js';
 import { shareUrl } from './state.js';
 
@@ -33,16 +33,17 @@ export function renderDetail(container, views, { amenityIcons, distanceMeters, o
   const url = shareUrl(s.code);
   const host = `${s.hostOrganisation}${s.hostType ? ` (${t(`host.${s.hostType}`)})` : ''}`;
   clear(container);
-  container.append(
+  // Element.append would write a null as the text "null": drop absent parts first.
+  container.append(...[
     h('button', { type: 'button', class: 'back-button', onclick: onBack }, `← ${t('detail.back')}`),
-    h('h2', { id: 'detail-title', class: 'detail-title', tabindex: '-1' }, s.name),
+    h('h2', { id: 'detail-title', class: 'detail-title', tabindex: '-1' }, stationName(s)),
     s.status !== 'active' ? h('p', { class: 'status-banner' }, t(`status.${s.status}`), s.statusReason ? ` · ${s.statusReason}` : '') : null,
     h('p', { class: `open-state big ${opening.open ? 'is-open' : 'is-closed'}` }, opening.text),
     distanceMeters != null
       ? h('p', { class: 'detail-distance' }, `${distance(distanceMeters)} · ${travelTimes(distanceMeters).walk} · ${travelTimes(distanceMeters).ride}`)
       : null,
     h('h3', { class: 'section-title' }, t('detail.navigate')),
-    h('div', { class: 'nav-links' }, directionLinks(s.name, { wgs84: views.wgs84.location, gcj02: views.gcj02.location, bd09: views.bd09.location }).map((link) =>
+    h('div', { class: 'nav-links' }, directionLinks(stationName(s), { wgs84: views.wgs84.location, gcj02: views.gcj02.location, bd09: views.bd09.location }).map((link) =>
       h('a', { class: `nav-link nav-${link.id}`, href: link.href, target: '_blank', rel: 'noopener noreferrer', 'aria-label': link.ariaLabel, 'data-app': link.id }, link.label))),
     h('dl', { class: 'facts' },
       field('detail.code', h('span', { class: 'code' }, s.code)),
@@ -55,7 +56,8 @@ export function renderDetail(container, views, { amenityIcons, distanceMeters, o
     h('ul', { class: 'amenity-list' }, s.amenities.map((key, i) =>
       h('li', {}, h('span', { class: 'amenity-icon', 'aria-hidden': 'true' }, amenityIcons.get(key) || '•'), s.amenityLabels[i]))),
     h('h3', { class: 'section-title' }, t('detail.share')),
-    h('p', { class: 'share' }, h('a', { href: url, class: 'share-link' }, url), copyButton(url)));
+    h('p', { class: 'share' }, h('a', { href: url, class: 'share-link' }, url), copyButton(url)),
+  ].filter(Boolean));
 }
 
 export function renderDetailMessage(container, text, onBack) {

@@ -46,6 +46,11 @@ export function when(nextChange, now = new Date()) {
   return t('when.date', { date, time });
 }
 
+/** The station's English name when the page is in English and the register has one. */
+export function stationName(station) {
+  return language() === 'en' && station.nameEn ? station.nameEn : station.name;
+}
+
 /** The one-line opening state: "open now / closes at HH:MM / opens at ..." from openNow and nextChange. */
 export function openingState(station, now = new Date()) {
   if (station.alwaysOpen && station.openNow) return { open: true, text: t('open.always') };

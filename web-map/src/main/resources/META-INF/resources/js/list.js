@@ -1,6 +1,6 @@
 import { h, clear } from './dom.js';
 import { t } from './i18n.js';
-import { distance, travelTimes, openingState } from './format.js';
+import { distance, travelTimes, openingState, stationName } from './format.js';
 
 /** One row per station: a button that opens it, readable without the map. */
 function row(station, amenityIcons, onSelect) {
@@ -10,7 +10,7 @@ function row(station, amenityIcons, onSelect) {
   return h('li', { class: 'station-row' },
     h('button', { type: 'button', class: 'station-button', 'data-code': station.code, onclick: () => onSelect(station.code) },
       h('span', { class: 'row-top' },
-        h('span', { class: 'station-name' }, station.name),
+        h('span', { class: 'station-name' }, stationName(station)),
         h('span', { class: 'station-distance' }, distance(station.distanceMeters))),
       h('span', { class: 'row-mid' },
         h('span', { class: `open-state ${opening.open ? 'is-open' : 'is-closed'}` }, opening.text),

@@ -23,7 +23,7 @@ class EmbedAndTilesIT extends ApiIT {
 
     @BeforeEach
     void stations() {
-        XilinhotStations.clearAround(jdbc, DEPOT);
+        XilinhotStations.clearPrevious(jdbc);
         depot = TestStations.insert(jdbc, XilinhotStations.openAllHours(
                 XilinhotStations.offset(DEPOT, 200, 100), "锡林浩特车场驿站", List.of("ebike_charging", "drinking_water")));
         browser = MapBrowser.phone(port);
@@ -40,7 +40,9 @@ class EmbedAndTilesIT extends ApiIT {
 
         assertThat(browser.listedCodes()).startsWith(depot);
         assertThat(browser.all(".bar")).allSatisfy(bar -> assertThat(bar.isDisplayed()).isFalse());
-        assertThat(browser.visible("[data-filter='ebike_charging']").getDomAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(browser.visible("#amenity-toggle").getText()).contains("Amenities · 1");
+        assertThat(browser.all("[data-filter='ebike_charging']")).singleElement()
+                .satisfies(chip -> assertThat(chip.getDomAttribute("aria-pressed")).isEqualTo("true"));
         assertThat(browser.visible("#sheet-title").getText()).contains("Stations nearby");
         browser.screenshot("phone-embed");
     }
@@ -72,6 +74,25 @@ class EmbedAndTilesIT extends ApiIT {
         assertThat(nearestCalls).anySatisfy(call -> assertThat(call).contains("crs=gcj02")
                 .contains("lat=" + String.valueOf(gcj.lat()).substring(0, 8)));
         assertThat(browser.script("return document.body.dataset.crs")).isEqualTo("gcj02");
+    }
+
+    @Test
+    void panningQuicklyLoadsTheViewportOnceNotOncePerMove() {
+        browser.open("/?lat=" + DEPOT.lat() + "&lng=" + DEPOT.lng() + "&zoom=15");
+        browser.until(d -> viewportRequests() == 1);
+
+        // Ten arrow-key pans in quick succession: each ends a move, the debounce keeps one request.
+        org.openqa.selenium.WebElement map = browser.visible("#map");
+        for (int i = 0; i < 10; i++) map.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
+        browser.until(d -> viewportRequests() >= 2);
+        // A straggler would follow within one debounce period: wait a second of page time for it.
+        double settled = ((Number) browser.script("return performance.now() + 1000")).doubleValue();
+        browser.until(d -> (Boolean) browser.script("return performance.now() > arguments[0]", settled));
+        assertThat(viewportRequests()).isBetween(2L, 3L);
+    }
+
+    private long viewportRequests() {
+        return (Long) browser.script("return performance.getEntriesByType('resource').filter(e => e.name.includes('/api/v1/stations?')).length");
     }
 
     @Test

@@ -25,7 +25,7 @@ class NearestListIT extends ApiIT {
 
     @BeforeEach
     void stationsAroundTheRider() {
-        XilinhotStations.clearAround(jdbc, RIDER);
+        XilinhotStations.clearPrevious(jdbc);
         waterOnlyOpen = TestStations.insert(jdbc, XilinhotStations.openAllHours(
                 XilinhotStations.offset(RIDER, 150, 0), "锡林浩特饮水驿站", List.of("drinking_water")));
         microwaveClosed = TestStations.insert(jdbc, XilinhotStations.closedNow(
@@ -68,6 +68,7 @@ class NearestListIT extends ApiIT {
         browser.at(RIDER.lat(), RIDER.lng()).open("/");
         assertThat(browser.listedCodes()).startsWith(waterOnlyOpen);
 
+        browser.visible("#amenity-toggle").click();
         browser.visible("[data-filter='microwave']").click();
         browser.until(d -> browser.listedCodes().get(0).equals(microwaveClosed));
         browser.visible("[data-filter='openNow']").click();
@@ -79,6 +80,8 @@ class NearestListIT extends ApiIT {
 
         browser.driver().navigate().refresh();
         browser.until(d -> browser.listedCodes().get(0).equals(microwaveOpen));
+        assertThat(browser.visible("#amenity-toggle").getText()).contains("设施 · 1");
+        browser.visible("#amenity-toggle").click();
         assertThat(browser.visible("[data-filter='microwave']").getDomAttribute("aria-pressed")).isEqualTo("true");
         assertThat(browser.visible("[data-filter='openNow']").getDomAttribute("aria-pressed")).isEqualTo("true");
         assertThat(browser.listedCodes()).doesNotContain(microwaveClosed);
@@ -92,8 +95,9 @@ class NearestListIT extends ApiIT {
 
         String detail = browser.visible("#detail-title").getText();
         assertThat(detail).isEqualTo("锡林浩特微波炉驿站");
-        String text = browser.visible("#detail-view").getText();
-        assertThat(text).contains(microwaveOpen, "测试路1号", "测试工会", "微波炉", "24小时开放", "24/7");
+        String text = (String) browser.script("return document.querySelector('#detail-view').textContent");
+        assertThat(text).contains(microwaveOpen, "测试路1号", "测试工会", "微波炉", "24小时开放", "24/7")
+                .doesNotContain("null").doesNotContain("undefined");
         assertThat(browser.visible("#detail-view a.phone-link").getDomAttribute("href")).isEqualTo("tel:13900000000");
         assertThat(browser.visible("#detail-view a.share-link").getDomAttribute("href")).endsWith("/s/" + microwaveOpen);
         assertThat(browser.currentPath()).contains("#code=" + microwaveOpen);

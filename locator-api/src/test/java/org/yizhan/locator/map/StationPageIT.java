@@ -24,7 +24,7 @@ class StationPageIT extends ApiIT {
 
     @BeforeEach
     void stations() {
-        XilinhotStations.clearAround(jdbc, PLAQUE);
+        XilinhotStations.clearPrevious(jdbc);
         plaque = TestStations.insert(jdbc, XilinhotStations.openAllHours(PLAQUE, "锡林浩特二维码驿站", List.of("microwave", "wifi")));
         hostile = TestStations.insert(jdbc, XilinhotStations.openAllHours(
                 XilinhotStations.offset(PLAQUE, 80, 0), XSS_NAME, List.of("drinking_water")));

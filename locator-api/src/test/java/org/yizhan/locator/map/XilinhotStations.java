@@ -9,8 +9,8 @@ import org.yizhan.locator.support.TestStations;
 
 /**
  * The browser tests' own stations around Xilinhot (锡林浩特市, 152502), far from every other
- * test's data. Each test class owns a square of its own inside that area and clears it first, so
- * reruns on the same database start from the same state.
+ * test's data. Each test class has a square of its own inside that area, a few kilometres from
+ * the others, and clears what earlier tests left first, so reruns start from the same state.
  */
 final class XilinhotStations {
 
@@ -18,10 +18,14 @@ final class XilinhotStations {
 
     private XilinhotStations() {}
 
-    /** Removes every station within about 5 km of the centre: only these tests put stations there. */
-    static void clearAround(JdbcClient jdbc, LatLng centre) {
-        jdbc.sql("DELETE FROM station WHERE ST_DWithin(location, ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography, 5000)")
-                .param("lng", centre.lng()).param("lat", centre.lat()).update();
+    /**
+     * Removes the stations earlier browser tests inserted (Xilinhot codes from the TestStations
+     * sequence range), so that a rerun on the same database neither meets old stations nor
+     * collides with their codes. Only these tests use that division and range.
+     */
+    static void clearPrevious(JdbcClient jdbc) {
+        jdbc.sql("DELETE FROM station WHERE adcode = :adcode AND code >= :first")
+                .param("adcode", XILINHOT).param("first", XILINHOT + "-60000").update();
     }
 
     static TestStations.Spec openAllHours(LatLng at, String name, List<String> amenities) {
