@@ -1,0 +1,93 @@
+package org.yizhan.locator.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.yizhan.geo.LatLng;
+import org.yizhan.locator.support.ApiIT;
+import org.yizhan.locator.support.TestStations;
+
+/**
+ * axe-core (npm axe-core 4.14.1, its dist file committed under src/test/resources/axe with its
+ * licence; never served by the app) on the list and the detail, at phone and desktop size.
+ */
+class AccessibilityIT extends ApiIT {
+
+    static final LatLng SQUARE = new LatLng(43.9500, 116.2500);
+
+    String station;
+    MapBrowser browser;
+
+    @BeforeEach
+    void stations() {
+        XilinhotStations.clearPrevious(jdbc);
+        station = TestStations.insert(jdbc, XilinhotStations.openAllHours(
+                XilinhotStations.offset(SQUARE, 100, 100), "锡林浩特广场驿站", List.of("microwave", "first_aid")));
+        TestStations.insert(jdbc, XilinhotStations.closedNow(
+                XilinhotStations.offset(SQUARE, -300, 200), "锡林浩特夜间驿站", List.of("drinking_water")));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) browser.close();
+    }
+
+    @Test
+    void phoneListAndDetailHaveNoSeriousViolations() throws IOException {
+        browser = MapBrowser.phone(port).at(SQUARE.lat(), SQUARE.lng()).open("/");
+        browser.listedCodes();
+        assertThat(seriousViolations()).isEmpty();
+
+        browser.visible("#list .station-button[data-code='" + station + "']").click();
+        browser.visible("#detail-title");
+        assertThat(seriousViolations()).isEmpty();
+    }
+
+    @Test
+    void desktopHasNoSeriousViolations() throws IOException {
+        browser = MapBrowser.desktop(port).at(SQUARE.lat(), SQUARE.lng()).open("/");
+        browser.listedCodes();
+        browser.screenshot("desktop-nearest-list");
+        assertThat(seriousViolations()).isEmpty();
+        browser.visible("#list .station-button").click();
+        browser.visible("#detail-title");
+        browser.screenshot("desktop-station-detail");
+    }
+
+    @Test
+    void listRowOpensByKeyboardAndFocusFollowsToTheDetailAndBack() {
+        browser = MapBrowser.desktop(port).at(SQUARE.lat(), SQUARE.lng()).open("/");
+        browser.listedCodes();
+        // List rows are real buttons: Enter opens the station and the focus moves to its title.
+        browser.visible("#list .station-button").sendKeys(Keys.ENTER);
+        browser.until(d -> "detail-title".equals(browser.script("return document.activeElement.id")));
+        browser.visible(".back-button").sendKeys(Keys.ENTER);
+        browser.until(d -> (Boolean) browser.script("return document.activeElement.classList.contains('station-button')"));
+    }
+
+    /** Runs axe in the page and returns "rule: target" for every serious or critical violation. */
+    @SuppressWarnings("unchecked")
+    private List<String> seriousViolations() throws IOException {
+        String axe;
+        try (InputStream in = getClass().getResourceAsStream("/axe/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        browser.script(axe);
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) browser.asyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,"
+                        + " targets: v.nodes.map(n => n.target.join(' ')).join(', ')}))));");
+        return violations.stream()
+                .filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact")))
+                .map(v -> v.get("id") + ": " + v.get("targets"))
+                .toList();
+    }
+}

@@ -1,0 +1,269 @@
+import { api } from './api.js';
+import { $, h, clear } from './dom.js';
+import { setLanguage, language, t, translateStatic } from './i18n.js';
+import { readUrl, writeUrl } from './state.js';
+import { fromGps } from './crs.js';
+import { pickTiles, addBaseLayer } from './tiles.js';
+import { StationsLayer } from './stations-layer.js';
+import { renderFilters } from './filters.js';
+import { renderList, renderListMessage } from './list.js';
+import { renderDetail, renderDetailMessage } from './detail.js';
+
+const NEAREST_LIMIT = 20;
+// The API has no 24-hour filter on nearest; ask for more and keep the always-open ones.
+const NEAREST_LIMIT_24H = 100;
+const CHINA = { center: [35.0, 105.0], zoom: 4 };
+const FALLBACK_CONFIG = { defaultTiles: 'osm', tiles: [{ id: 'osm', url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '&copy; OpenStreetMap contributors', crs: 'wgs84', maxZoom: 19 }] };
+
+const url = readUrl();
+const state = {
+  lang: url.lang,
+  filters: { amenities: url.amenities, openNow: url.openNow, alwaysOpen: url.alwaysOpen },
+  code: url.code,
+  origin: null,
+  nearest: [],
+};
+const notices = new Map();
+let amenities = [];
+let amenityIcons = new Map();
+let crs = 'wgs84';
+let map;
+let layer;
+let originMarker;
+let selectedMarker;
+let nearestController;
+
+function saveUrl() {
+  writeUrl({ ...state.filters, lang: state.lang, code: state.code });
+}
+
+/* Messages: notices are calm status lines (keyed, re-rendered on language change); alerts are errors. */
+function setNotice(key, textKey) {
+  if (textKey) notices.set(key, textKey);
+  else notices.delete(key);
+  const box = clear($('notices'));
+  const mapBox = clear($('map-notices'));
+  // The base-map notice sits on the map it is about; the others head the list.
+  for (const [k, tk] of notices) (k === 'tiles' ? mapBox : box).append(h('p', { class: `notice notice-${k}`, 'data-notice': k }, t(tk)));
+}
+
+function friendly(error) {
+  if (error.status === 0) return { title: t('error.network'), detail: null };
+  if (error.title) return { title: error.title, detail: error.detail };
+  return { title: t('error.generic'), detail: null };
+}
+
+function showAlert(error) {
+  const { title, detail } = friendly(error);
+  const box = clear($('alerts'));
+  box.append(h('div', { class: 'alert' },
+    h('p', {}, h('strong', { class: 'alert-title' }, title), detail ? h('span', { class: 'alert-detail' }, ` ${detail}`) : null),
+    h('button', { type: 'button', class: 'dismiss', 'aria-label': t('dismiss'), onclick: () => clear($('alerts')) }, '×')));
+}
+
+/* Nearest list */
+async function searchNearest({ fit = false } = {}) {
+  if (!state.origin) return;
+  nearestController?.abort();
+  nearestController = new AbortController();
+  const { amenities: keys, openNow, alwaysOpen } = state.filters;
+  renderListMessage($('list'), 'list.loading', true);
+  try {
+    const answer = await api.nearest({
+      lat: state.origin.lat, lng: state.origin.lng, limit: alwaysOpen ? NEAREST_LIMIT_24H : NEAREST_LIMIT,
+      amenities: keys, openNow, crs, lang: state.lang,
+    }, nearestController.signal);
+    state.nearest = answer.stations.filter((s) => !alwaysOpen || s.alwaysOpen).slice(0, NEAREST_LIMIT);
+    showNearest();
+    if (fit && state.nearest.length && !state.code) {
+      const points = [state.origin, state.nearest[0].location].map((p) => [p.lat, p.lng]);
+      map.fitBounds(L.latLngBounds(points), { padding: [40, 40], maxZoom: 16 });
+    }
+  } catch (e) {
+    if (e.name === 'AbortError') return;
+    renderListMessage($('list'), 'list.empty');
+    $('list-count').textContent = '';
+    showAlert(e);
+  }
+}
+
+function showNearest() {
+  if (!state.origin) {
+    renderListMessage($('list'), 'list.prompt');
+    return;
+  }
+  if (state.nearest.length === 0) renderListMessage($('list'), 'list.empty');
+  else renderList($('list'), state.nearest, { amenityIcons, onSelect: (code) => openStation(code, { focus: true }) });
+  $('list-count').textContent = state.nearest.length ? t('list.count', { n: state.nearest.length }) : '';
+}
+
+function setOrigin(latlng, kind, options) {
+  state.origin = { lat: latlng.lat, lng: latlng.lng };
+  originMarker?.remove();
+  const label = t(kind === 'gps' ? 'you.here' : 'search.point');
+  originMarker = L.marker([latlng.lat, latlng.lng], {
+    icon: L.divIcon({ className: `origin-marker origin-${kind}`, iconSize: [22, 22], iconAnchor: [11, 11] }),
+    title: label, alt: label, keyboard: false, interactive: false, zIndexOffset: 1000,
+  }).addTo(map);
+  clear($('alerts'));
+  searchNearest(options);
+}
+
+/* Geolocation */
+function locate() {
+  if (!('geolocation' in navigator)) {
+    setNotice('geo', 'geo.unsupported');
+    showNearest();
+    return;
+  }
+  setNotice('geo', 'geo.locating');
+  navigator.geolocation.getCurrentPosition((position) => {
+    setNotice('geo', null);
+    const here = fromGps(position.coords.latitude, position.coords.longitude, crs);
+    setOrigin(here, 'gps', { fit: true });
+    if (!state.code) map.setView([here.lat, here.lng], Math.max(map.getZoom(), 15));
+  }, (error) => {
+    setNotice('geo', error.code === 1 ? 'geo.denied' : 'geo.unavailable');
+    showNearest();
+  }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
+}
+
+/* Station detail */
+function showList() {
+  state.code = null;
+  saveUrl();
+  selectedMarker?.remove();
+  $('detail-view').hidden = true;
+  $('list-view').hidden = false;
+  $('filters').hidden = false;
+  toggleSheet(false);
+  const previous = document.querySelector('.station-button[aria-current="true"]');
+  if (previous) previous.focus();
+}
+
+async function openStation(code, { focus = false, fly = true } = {}) {
+  const trimmed = code.trim();
+  state.code = trimmed;
+  const detail = $('detail-view');
+  for (const b of document.querySelectorAll('.station-button')) b.removeAttribute('aria-current');
+  const inList = state.nearest.find((s) => s.code === trimmed);
+  document.querySelector(`.station-button[data-code="${CSS.escape(trimmed)}"]`)?.setAttribute('aria-current', 'true');
+  $('list-view').hidden = true;
+  $('filters').hidden = true;
+  detail.hidden = false;
+  toggleSheet(true);
+  renderDetailMessage(detail, t('detail.loading'), showList);
+  try {
+    const [wgs84, gcj02, bd09] = await Promise.all(['wgs84', 'gcj02', 'bd09'].map((c) => api.station(trimmed, { crs: c, lang: state.lang })));
+    if (state.code !== trimmed) return;
+    state.code = wgs84.code;
+    saveUrl();
+    const views = { wgs84, gcj02, bd09 };
+    renderDetail(detail, views, { amenityIcons, distanceMeters: inList?.distanceMeters, onBack: showList });
+    const here = views[crs].location;
+    selectedMarker?.remove();
+    selectedMarker = L.circleMarker([here.lat, here.lng], { radius: 22, color: '#0d47a1', weight: 3, fill: false, interactive: false }).addTo(map);
+    if (fly) map.setView([here.lat, here.lng], Math.max(map.getZoom(), 16));
+    if (focus) $('detail-title').focus();
+  } catch (e) {
+    if (state.code !== trimmed) return;
+    const { title, detail: text } = friendly(e);
+    renderDetailMessage(detail, text ? `${title}: ${text}` : title, showList);
+    showAlert(e);
+  }
+}
+
+/* Filters and language */
+function applyFilters(filters) {
+  state.filters = filters;
+  saveUrl();
+  renderFilters($('filters'), amenities, state.filters, applyFilters);
+  layer.setFilters({ ...state.filters, lang: state.lang });
+  searchNearest();
+}
+
+async function loadAmenities() {
+  try {
+    amenities = (await api.amenities(state.lang)).amenities;
+    amenityIcons = new Map(amenities.map((a) => [a.key, a.icon]));
+  } catch (e) {
+    showAlert(e);
+  }
+  renderFilters($('filters'), amenities, state.filters, applyFilters);
+}
+
+async function switchLanguage() {
+  state.lang = language() === 'en' ? 'zh' : 'en';
+  setLanguage(state.lang);
+  translateStatic();
+  saveUrl();
+  await loadAmenities();
+  layer.setFilters({ ...state.filters, lang: state.lang });
+  if (state.origin) searchNearest();
+  else showNearest();
+  if (state.code) openStation(state.code, { fly: false });
+}
+
+function toggleSheet(expand) {
+  const sheet = $('sheet');
+  const expanded = expand ?? !sheet.classList.contains('expanded');
+  sheet.classList.toggle('expanded', expanded);
+  const toggle = $('sheet-toggle');
+  toggle.setAttribute('aria-expanded', String(expanded));
+  toggle.dataset.i18nLabel = expanded ? 'sheet.collapse' : 'sheet.expand';
+  toggle.setAttribute('aria-label', t(toggle.dataset.i18nLabel));
+  toggle.title = t(toggle.dataset.i18nLabel);
+  setTimeout(() => map.invalidateSize(), 250);
+}
+
+async function main() {
+  setLanguage(state.lang);
+  translateStatic();
+  document.body.classList.toggle('embed', url.embed);
+  renderListMessage($('list'), 'list.prompt', true);
+
+  let config = FALLBACK_CONFIG;
+  try {
+    config = await api.mapConfig();
+  } catch (e) {
+    showAlert(e);
+  }
+  const tiles = pickTiles(config, url.tiles);
+  crs = tiles.crs === 'gcj02' ? 'gcj02' : 'wgs84';
+  document.body.dataset.crs = crs;
+
+  const start = url.lat != null && url.lng != null ? fromGps(url.lat, url.lng, crs) : null;
+  map = L.map('map', {
+    center: start ? [start.lat, start.lng] : CHINA.center,
+    zoom: url.zoom ?? (start ? 15 : CHINA.zoom),
+    attributionControl: true,
+  });
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+  addBaseLayer(map, tiles, (available) => setNotice('tiles', available ? null : 'tiles.offline'));
+  layer = new StationsLayer(map, {
+    crs,
+    onSelect: (code) => openStation(code, { focus: true, fly: false }),
+    onPartial: (partial) => setNotice('partial', partial ? 'tiles.partial' : null),
+    onError: showAlert,
+  });
+  // A tap (or long-press / right-click) on the map searches from that point.
+  map.on('click contextmenu', (e) => setOrigin(e.latlng, 'point'));
+
+  $('locate').addEventListener('click', locate);
+  $('search-here').addEventListener('click', () => setOrigin(map.getCenter(), 'point'));
+  $('lang-switch').addEventListener('click', switchLanguage);
+  $('sheet-toggle').addEventListener('click', () => toggleSheet());
+  $('code-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const code = $('code-input').value;
+    if (code.trim()) openStation(code, { focus: true });
+  });
+
+  await loadAmenities();
+  layer.setFilters({ ...state.filters, lang: state.lang });
+  if (state.code) openStation(state.code);
+  if (start) setOrigin(start, 'point', { fit: url.zoom == null });
+  else locate();
+}
+
+main();

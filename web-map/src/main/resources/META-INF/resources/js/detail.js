@@ -1,0 +1,68 @@
+import { h, clear } from './dom.js';
+import { t } from './i18n.js';
+import { distance, travelTimes, openingState, stationName } from './format.js';
+import { directionLinks } from './navigate.js';
+import { shareUrl } from './state.js';
+
+function field(labelKey, ...value) {
+  return [h('dt', {}, t(labelKey)), h('dd', {}, ...value)];
+}
+
+function copyButton(url) {
+  const button = h('button', { type: 'button', class: 'small-button' }, t('detail.copy'));
+  button.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      button.textContent = t('detail.copied');
+    } catch (e) {
+      // Clipboard needs a secure context; selecting the link lets the user copy by hand.
+      window.getSelection().selectAllChildren(button.previousElementSibling);
+    }
+  });
+  return button;
+}
+
+/**
+ * The station card. `views` holds the station in wgs84, gcj02 and bd09 (from the API) for the
+ * direction links; `distanceMeters` comes from the nearest list when the station is in it.
+ */
+export function renderDetail(container, views, { amenityIcons, distanceMeters, onBack }) {
+  const s = views.wgs84;
+  const opening = openingState(s);
+  const phone = (s.contactPhone || '').replace(/[^0-9+\-]/g, '');
+  const url = shareUrl(s.code);
+  const host = `${s.hostOrganisation}${s.hostType ? ` (${t(`host.${s.hostType}`)})` : ''}`;
+  clear(container);
+  // Element.append would write a null as the text "null": drop absent parts first.
+  container.append(...[
+    h('button', { type: 'button', class: 'back-button', onclick: onBack }, `← ${t('detail.back')}`),
+    h('h2', { id: 'detail-title', class: 'detail-title', tabindex: '-1' }, stationName(s)),
+    s.status !== 'active' ? h('p', { class: 'status-banner' }, t(`status.${s.status}`), s.statusReason ? ` · ${s.statusReason}` : '') : null,
+    h('p', { class: `open-state big ${opening.open ? 'is-open' : 'is-closed'}` }, opening.text),
+    distanceMeters != null
+      ? h('p', { class: 'detail-distance' }, `${distance(distanceMeters)} · ${travelTimes(distanceMeters).walk} · ${travelTimes(distanceMeters).ride}`)
+      : null,
+    h('h3', { class: 'section-title' }, t('detail.navigate')),
+    h('div', { class: 'nav-links' }, directionLinks(stationName(s), { wgs84: views.wgs84.location, gcj02: views.gcj02.location, bd09: views.bd09.location }).map((link) =>
+      h('a', { class: `nav-link nav-${link.id}`, href: link.href, target: '_blank', rel: 'noopener noreferrer', 'aria-label': link.ariaLabel, 'data-app': link.id }, link.label))),
+    h('dl', { class: 'facts' },
+      field('detail.code', h('span', { class: 'code' }, s.code)),
+      field('detail.address', s.address, s.division ? h('span', { class: 'division' }, s.division) : null),
+      field('detail.hours', s.openingHours),
+      field('detail.host', host),
+      field('detail.phone', phone ? h('a', { href: `tel:${phone}`, class: 'phone-link' }, s.contactPhone) : '—'),
+      field('detail.status', t(`status.${s.status}`))),
+    h('h3', { class: 'section-title' }, t('detail.amenities')),
+    h('ul', { class: 'amenity-list' }, s.amenities.map((key, i) =>
+      h('li', {}, h('span', { class: 'amenity-icon', 'aria-hidden': 'true' }, amenityIcons.get(key) || '•'), s.amenityLabels[i]))),
+    h('h3', { class: 'section-title' }, t('detail.share')),
+    h('p', { class: 'share' }, h('a', { href: url, class: 'share-link' }, url), copyButton(url)),
+  ].filter(Boolean));
+}
+
+export function renderDetailMessage(container, text, onBack) {
+  clear(container);
+  container.append(
+    h('button', { type: 'button', class: 'back-button', onclick: onBack }, `← ${t('detail.back')}`),
+    h('p', { class: 'list-message' }, text));
+}

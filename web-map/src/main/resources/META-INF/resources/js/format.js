@@ -1,0 +1,61 @@
+import { t, language } from './i18n.js';
+
+// Speeds behind the time estimates: walking ~5 km/h, an e-bike in town ~15 km/h.
+const WALK_M_PER_MIN = 5000 / 60;
+const RIDE_M_PER_MIN = 15000 / 60;
+// Opening hours are local to the stations, all in China.
+const STATION_ZONE = 'Asia/Shanghai';
+
+export function distance(meters) {
+  if (meters < 1000) return t('distance.m', { n: Math.max(1, Math.round(meters / 10) * 10) });
+  const km = meters / 1000;
+  return t('distance.km', { n: km < 10 ? km.toFixed(1) : Math.round(km) });
+}
+
+export function duration(minutes) {
+  const total = Math.max(1, Math.round(minutes));
+  if (total < 60) return t('time.min', { n: total });
+  const h = Math.floor(total / 60);
+  const m = total % 60;
+  return m === 0 ? t('time.h', { h }) : t('time.hmin', { h, m });
+}
+
+export function travelTimes(meters) {
+  return {
+    walk: t('time.walk', { t: duration(meters / WALK_M_PER_MIN) }),
+    ride: t('time.ride', { t: duration(meters / RIDE_M_PER_MIN) }),
+  };
+}
+
+function localDate(date) {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: STATION_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}
+
+/** "HH:MM" today, "tomorrow HH:MM", or a short date: nextChange is ISO with the station's offset. */
+export function when(nextChange, now = new Date()) {
+  const time = nextChange.slice(11, 16);
+  const day = nextChange.slice(0, 10);
+  const today = localDate(now);
+  const tomorrow = localDate(new Date(now.getTime() + 86_400_000));
+  if (day === today) return t('when.today', { time });
+  if (day === tomorrow) return t('when.tomorrow', { time });
+  const date = new Intl.DateTimeFormat(language() === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone: STATION_ZONE, month: 'short', day: 'numeric', weekday: 'short',
+  }).format(new Date(nextChange));
+  return t('when.date', { date, time });
+}
+
+/** The station's English name when the page is in English and the register has one. */
+export function stationName(station) {
+  return language() === 'en' && station.nameEn ? station.nameEn : station.name;
+}
+
+/** The one-line opening state: "open now / closes at HH:MM / opens at ..." from openNow and nextChange. */
+export function openingState(station, now = new Date()) {
+  if (station.alwaysOpen && station.openNow) return { open: true, text: t('open.always') };
+  if (station.openNow) {
+    return { open: true, text: station.nextChange ? t('open.closesAt', { when: when(station.nextChange, now) }) : t('open.now') };
+  }
+  return { open: false, text: station.nextChange ? t('open.opensAt', { when: when(station.nextChange, now) }) : t('open.closed') };
+}
