@@ -33,6 +33,7 @@ class AccessibilityIT extends ApiIT {
                 XilinhotStations.offset(SQUARE, 100, 100), "锡林浩特广场驿站", List.of("microwave", "first_aid")));
         TestStations.insert(jdbc, XilinhotStations.closedNow(
                 XilinhotStations.offset(SQUARE, -300, 200), "锡林浩特夜间驿站", List.of("drinking_water")));
+        awaitIndexed();
     }
 
     @AfterEach

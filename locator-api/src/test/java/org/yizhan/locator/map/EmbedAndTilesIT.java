@@ -26,6 +26,7 @@ class EmbedAndTilesIT extends ApiIT {
         XilinhotStations.clearPrevious(jdbc);
         depot = TestStations.insert(jdbc, XilinhotStations.openAllHours(
                 XilinhotStations.offset(DEPOT, 200, 100), "锡林浩特车场驿站", List.of("ebike_charging", "drinking_water")));
+        awaitIndexed();
         browser = MapBrowser.phone(port);
     }
 

@@ -36,6 +36,7 @@ class NearestListIT extends ApiIT {
             TestStations.insert(jdbc, XilinhotStations.openAllHours(
                     XilinhotStations.offset(RIDER, 1500 + 300 * i, 800 - 200 * i), "锡林浩特驿站" + i, List.of("drinking_water")));
         }
+        awaitIndexed();
         browser = MapBrowser.phone(port);
     }
 

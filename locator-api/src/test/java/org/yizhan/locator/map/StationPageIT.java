@@ -28,6 +28,7 @@ class StationPageIT extends ApiIT {
         plaque = TestStations.insert(jdbc, XilinhotStations.openAllHours(PLAQUE, "锡林浩特二维码驿站", List.of("microwave", "wifi")));
         hostile = TestStations.insert(jdbc, XilinhotStations.openAllHours(
                 XilinhotStations.offset(PLAQUE, 80, 0), XSS_NAME, List.of("drinking_water")));
+        awaitIndexed();
         browser = MapBrowser.phone(port).withLocationDenied();
     }
 
