@@ -28,7 +28,7 @@ public final class AmenityLabels {
     label("microwave", "微波炉");
     label("refrigerator", "冰箱");
     label("first_aid", "医药箱", "急救箱", "应急药品");
-    label("seating", "桌椅休息", "桌椅", "沙发", "休息");
+    label("seating", "桌椅休息", "桌椅", "座椅", "沙发", "休息");
     label("phone_charging", "手机充电", "手机充电器");
     label("ebike_charging", "电瓶车充电", "电动车充电");
     label("air_conditioning", "空调");

@@ -41,7 +41,7 @@ final class RowValidator {
   private static final Pattern ADCODE = Pattern.compile("\\d{6}");
   private static final Pattern AREA_UNIT = Pattern.compile("(㎡|m2|m²|平方米|平米)$");
   /** Our exports prefix risky text with an apostrophe (formula injection); take it off again. */
-  private static final Pattern NEUTRALISED = Pattern.compile("'(?=[=+\\-@\\t\\r])");
+  private static final Pattern NEUTRALISED = Pattern.compile("^'(?='*[=+\\-@\\t\\r])");
 
   // Mainland China, Hong Kong, Macao and Taiwan with a margin; a point outside is a typo or a swap.
   private static final double MIN_LAT = 3.5, MAX_LAT = 54, MIN_LNG = 73, MAX_LNG = 136;
