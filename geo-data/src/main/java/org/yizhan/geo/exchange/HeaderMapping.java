@@ -58,7 +58,8 @@ final class HeaderMapping {
     }
     EnumMap<RegisterColumn, RawRow.Cell> cells = new EnumMap<>(RegisterColumn.class);
     indexOf.forEach((column, i) ->
-        cells.put(column, new RawRow.Cell(header.get(i).strip(), i < values.size() ? values.get(i) : "")));
+        cells.put(column, new RawRow.Cell(header.get(i).strip(),
+        i < values.size() ? TabularLayout.unneutralise(values.get(i)) : "")));
     return new RawRow(number, cells, List.of());
   }
 }

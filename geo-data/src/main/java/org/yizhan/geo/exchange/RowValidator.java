@@ -2,6 +2,7 @@ package org.yizhan.geo.exchange;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,13 +41,26 @@ final class RowValidator {
   private static final Pattern PHONE_NOISE = Pattern.compile("[\\s()]");
   private static final Pattern ADCODE = Pattern.compile("\\d{6}");
   private static final Pattern AREA_UNIT = Pattern.compile("(㎡|m2|m²|平方米|平米)$");
-  /** Our exports prefix risky text with an apostrophe (formula injection); take it off again. */
-  private static final Pattern NEUTRALISED = Pattern.compile("^'(?='*[=+\\-@\\t\\r])");
 
   // Mainland China, Hong Kong, Macao and Taiwan with a margin; a point outside is a typo or a swap.
   private static final double MIN_LAT = 3.5, MAX_LAT = 54, MIN_LNG = 73, MAX_LNG = 136;
 
+  private static final int HOURS_CACHE_SIZE = 256;
+
   private final ImportOptions options;
+  /**
+   * A register repeats a handful of opening-hours values, and parsing one costs more than the rest
+   * of the row: remember the latest outcomes (canonical value, or the refusal message).
+   */
+  private final Map<String, Hours> hoursCache = new LinkedHashMap<>(HOURS_CACHE_SIZE, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Hours> eldest) {
+      return size() > HOURS_CACHE_SIZE;
+    }
+  };
+
+  /** Either the canonical value or why it was refused. */
+  private record Hours(@Nullable String value, @Nullable String refusal) {}
 
   RowValidator(ImportOptions options) {
     this.options = options;
@@ -71,7 +85,7 @@ final class RowValidator {
     String hostOrganisation = c.required(RegisterColumn.HOST_ORGANISATION, v -> v);
     String contactPerson = c.required(RegisterColumn.CONTACT_PERSON, v -> v);
     String contactPhone = c.required(RegisterColumn.CONTACT_PHONE, RowValidator::phone);
-    String hours = c.required(RegisterColumn.OPENING_HOURS, RowValidator::openingHours);
+    String hours = c.required(RegisterColumn.OPENING_HOURS, this::cachedOpeningHours);
     List<String> amenities = c.optional(RegisterColumn.AMENITIES, RowValidator::amenities);
     String status = c.optional(RegisterColumn.STATUS, v -> word(v, STATUSES, "运行, 暂停 or 关闭"));
     Double floorArea = c.optional(RegisterColumn.FLOOR_AREA, RowValidator::floorArea);
@@ -133,7 +147,7 @@ final class RowValidator {
     }
 
     private <T> @Nullable T parse(RawRow.Cell cell, Parser<T> parser) {
-      String value = NEUTRALISED.matcher(cell.value().strip()).replaceFirst("");
+      String value = cell.value().strip();
       try {
         return parser.parse(value);
       } catch (IllegalArgumentException e) {
@@ -207,6 +221,20 @@ final class RowValidator {
       }
     }
     return v;
+  }
+
+  private String cachedOpeningHours(String v) {
+    Hours outcome = hoursCache.computeIfAbsent(v, value -> {
+      try {
+        return new Hours(openingHours(value), null);
+      } catch (IllegalArgumentException e) {
+        return new Hours(null, String.valueOf(e.getMessage()));
+      }
+    });
+    if (outcome.value() == null) {
+      throw new IllegalArgumentException(outcome.refusal());
+    }
+    return outcome.value();
   }
 
   private static String openingHours(String v) {

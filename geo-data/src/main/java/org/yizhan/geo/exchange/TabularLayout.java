@@ -74,16 +74,23 @@ final class TabularLayout {
    * with apostrophes before a risky character gets one more, and values survive a round trip.
    */
   static String neutralise(String text) {
+    return risky(text) ? "'" + text : text;
+  }
+
+  /** Undoes {@link #neutralise}: what a tabular import does with every cell. */
+  static String unneutralise(String text) {
+    return text.startsWith("'") && risky(text.substring(1)) ? text.substring(1) : text;
+  }
+
+  private static boolean risky(String text) {
     int i = 0;
     while (i < text.length() && text.charAt(i) == '\'') {
       i++;
     }
     if (i == text.length()) {
-      return text;
+      return false;
     }
     char first = text.charAt(i);
-    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-        ? "'" + text
-        : text;
+    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
   }
 }
