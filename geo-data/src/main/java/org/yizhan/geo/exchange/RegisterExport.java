@@ -77,7 +77,8 @@ public final class RegisterExport {
    */
   public static void xlsx(Stream<StationRecord> stations, ExportOptions options, OutputStream out) throws IOException {
     TabularLayout layout = new TabularLayout(options);
-    try (SXSSFWorkbook wb = new SXSSFWorkbook(XLSX_WINDOW)) {
+    SXSSFWorkbook wb = new SXSSFWorkbook(XLSX_WINDOW);
+    try (wb) {
       wb.setCompressTempFiles(true);
       Sheet sheet = wb.createSheet(RegisterTemplate.SHEET_NAME);
       CellStyle bold = wb.createCellStyle();
@@ -99,6 +100,8 @@ public final class RegisterExport {
         }
       }
       wb.write(out);
+    } finally {
+      wb.dispose(); // close() alone leaves the flushed rows' temporary file behind
     }
     out.flush();
   }

@@ -192,5 +192,4 @@ final class XlsxRowSource extends TabularSource {
       pkg.revert(); // opened read-only: revert closes without trying to save
     }
   }
-
 }
