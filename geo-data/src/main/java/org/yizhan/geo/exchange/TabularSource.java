@@ -1,0 +1,68 @@
+package org.yizhan.geo.exchange;
+
+import java.io.IOException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Rows of a spreadsheet or CSV file. Registers often open with a title row (乌海市户外劳动者服务站点
+ * 台账) above the headers, so the header row is the first of the first few rows that names at
+ * least three register columns; without one, the first non-blank row is taken and refused.
+ */
+abstract class TabularSource implements RowSource {
+
+  private static final int HEADER_SEARCH_ROWS = 10;
+  private static final int HEADER_MIN_COLUMNS = 3;
+
+  /** A row of cells as text, numbered as the user sees it. */
+  record Line(int number, List<String> cells) {}
+
+  private @Nullable HeaderMapping mapping;
+
+  /** The next row, blank or not, or {@code null} at the end of the sheet. */
+  abstract @Nullable Line readLine() throws IOException;
+
+  /** Reads up to the header row; call once before {@link #next()}. */
+  final void readHeader() throws IOException {
+    Line first = null;
+    for (int i = 0; i < HEADER_SEARCH_ROWS; i++) {
+      Line line = readLine();
+      if (line == null) {
+        break;
+      }
+      if (line.cells().stream().allMatch(String::isBlank)) {
+        continue;
+      }
+      if (HeaderMapping.recognised(line.cells()) >= HEADER_MIN_COLUMNS) {
+        mapping = new HeaderMapping(line.number(), line.cells());
+        return;
+      }
+      if (first == null) {
+        first = line;
+      }
+    }
+    if (first == null) {
+      throw new RegisterFormatException("The file has no rows; download the template to see the expected columns");
+    }
+    mapping = new HeaderMapping(first.number(), first.cells()); // throws, naming what is missing
+  }
+
+  @Override
+  public final @Nullable RawRow next() throws IOException {
+    if (mapping == null) {
+      throw new IllegalStateException("readHeader() first");
+    }
+    for (Line line; (line = readLine()) != null; ) {
+      RawRow row = mapping.row(line.number(), line.cells());
+      if (row != null) {
+        return row;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public final List<String> unknownHeaders() {
+    return mapping == null ? List.of() : mapping.unknownHeaders();
+  }
+}
