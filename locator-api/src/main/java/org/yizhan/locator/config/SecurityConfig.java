@@ -43,7 +43,8 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, LoginThrottle throttle, JsonMapper json) throws Exception {
         http
             .authorizeHttpRequests(auth -> auth
-                .requestMatchers("/api/v1/me", "/api/v1/accounts/**", "/api/v1/stations/*/history").authenticated()
+                .requestMatchers("/api/v1/me", "/api/v1/accounts/**", "/api/v1/stations/*/history",
+                    "/api/v1/register/export", "/api/v1/plaques").authenticated()
                 .requestMatchers(HttpMethod.GET, "/**").permitAll()
                 .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                 .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()

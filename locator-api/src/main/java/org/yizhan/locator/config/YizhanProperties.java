@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param timeZone zone in which opening hours are evaluated
  * @param maxRequestBytes largest request body accepted
+ * @param maxImportBytes largest register file accepted by the import
  * @param admin the bootstrap administrator; an empty password disables writes
  * @param demo whether to load the demo register into an empty database
  * @param index the in-memory station index for nearest queries
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record YizhanProperties(
         @DefaultValue("Asia/Shanghai") ZoneId timeZone,
         @DefaultValue("65536") int maxRequestBytes,
+        @DefaultValue("52428800") long maxImportBytes,
         @DefaultValue Admin admin,
         @DefaultValue Demo demo,
         @DefaultValue Index index) {

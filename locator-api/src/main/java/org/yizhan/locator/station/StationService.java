@@ -14,6 +14,7 @@ import org.yizhan.geo.LatLng;
 import org.yizhan.geo.code.StationCode;
 import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.geo.division.Division;
+import org.yizhan.geo.division.DivisionBoundaries;
 import org.yizhan.geo.division.Divisions;
 import org.yizhan.geo.hours.InvalidOpeningHoursException;
 import org.yizhan.geo.hours.OpeningHours;
@@ -37,6 +38,7 @@ public class StationService {
     private final StationHistory history;
     private final DuplicateCheck duplicates;
     private final Divisions divisions = Divisions.standard();
+    private final DivisionBoundaries boundaries = DivisionBoundaries.standard();
     private final Clock clock;
 
     StationService(StationRepository stations, StationCodeAllocator codes, AmenityVocabulary amenities,
@@ -133,6 +135,7 @@ public class StationService {
         CoordinateSystem crs = GeoParams.crs(form.crs());
         LatLng given = GeoParams.point(form.location().lat(), form.location().lng());
         LatLng wgs84 = crs.toWgs84(given);
+        requireInsideDivision(form.adcode(), wgs84, crs);
         OpeningHours hours = parseHours(form.openingHours());
 
         station.setName(form.name().trim());
@@ -148,6 +151,25 @@ public class StationService {
         station.setAmenities(amenities.validate("amenities", form.amenities()));
         station.setFloorArea(form.floorArea());
         return wgs84;
+    }
+
+    /**
+     * A station must lie in its declared division. The shipped boundaries are city-level in the
+     * provinces (county-level in the municipalities) and simplified, hence the 1 km tolerance;
+     * where no boundary is shipped the check cannot say no.
+     */
+    private void requireInsideDivision(String adcode, LatLng wgs84, CoordinateSystem crs) {
+        DivisionBoundaries.Verdict verdict = boundaries.check(adcode, wgs84);
+        if (verdict.acceptable(DivisionBoundaries.DEFAULT_TOLERANCE_METRES)) return;
+        String area = verdict.checkedCode() == null ? adcode : verdict.checkedCode();
+        String name = divisions.find(area).map(Division::name).orElse(area);
+        String hint = crs == CoordinateSystem.WGS84
+                ? " If you copied the coordinates from Amap or Baidu, set crs to gcj02 or bd09."
+                : " Check that the coordinates are latitude, longitude in " + crs.id() + ".";
+        throw new ApiException(HttpStatus.BAD_REQUEST, "Location outside the station's division",
+                "The point lies about " + Math.round(verdict.distanceMetres() / 100) / 10.0 + " km outside " + name + " ("
+                        + area + "), but the station is declared in " + adcode + "." + hint,
+                Map.of("field", "location"));
     }
 
     private static OpeningHours parseHours(String value) {

@@ -23,17 +23,23 @@ import org.yizhan.locator.config.YizhanProperties;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    /** Register files are the one kind of upload allowed to be large. */
+    static final String IMPORT_PATH = "/api/v1/register/imports";
+
+    private final long jsonMaxBytes;
+    private final long importMaxBytes;
     private final ProblemWriter problems;
 
     RequestSizeLimitFilter(YizhanProperties properties, ProblemWriter problems) {
-        this.maxBytes = properties.maxRequestBytes();
+        this.jsonMaxBytes = properties.maxRequestBytes();
+        this.importMaxBytes = properties.maxImportBytes();
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = IMPORT_PATH.equals(request.getServletPath()) ? importMaxBytes : jsonMaxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
                     "Request bodies may be at most " + maxBytes + " bytes.");

@@ -21,8 +21,9 @@ class IndexFreshnessIT extends ApiIT {
     @Test
     void aClosedStationLeavesNearestResultsWithinASecond() {
         Random random = new Random();
-        double lat = 24.0 + random.nextDouble(), lng = 100.0 + random.nextDouble();  // rural Yunnan: nobody else's stations
-        Map<String, Object> form = with(with(haibowanStation(), "adcode", "530825"), "location", Map.of("lat", lat, "lng", lng));
+        // The grassland of New Barag Right Banner, Hulunbuir: nobody else's test stations.
+        double lat = 48.5 + random.nextDouble() * 0.3, lng = 116.6 + random.nextDouble() * 0.4;
+        Map<String, Object> form = with(with(haibowanStation(), "adcode", "150727"), "location", Map.of("lat", lat, "lng", lng));
         String code = asAdmin().contentType(ContentType.JSON).body(form).post("/api/v1/stations")
                 .then().statusCode(201).extract().path("code");
         long created = System.nanoTime();

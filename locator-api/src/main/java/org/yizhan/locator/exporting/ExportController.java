@@ -1,0 +1,103 @@
+package org.yizhan.locator.exporting;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.yizhan.geo.exchange.ExportOptions;
+import org.yizhan.geo.exchange.RegisterExport;
+import org.yizhan.geo.exchange.RegisterFormat;
+import org.yizhan.locator.station.StationStatus;
+import org.yizhan.locator.web.ApiException;
+
+/**
+ * The register as files. Unions' exports carry every field and need an account; the open-data
+ * dump carries public fields of stations that are not closed, for anyone.
+ */
+@RestController
+class ExportController {
+
+    private final RegisterReader register;
+
+    ExportController(RegisterReader register) {
+        this.register = register;
+    }
+
+    @Operation(summary = "Export the register (signed-in accounts)",
+            description = "format=csv|xlsx|geojson|kml; region = a division-code prefix such as 1503; status = comma-separated. "
+                    + "CSV and XLSX cells that start with = + - @ are neutralised against formula injection.")
+    @SecurityRequirement(name = "basic")
+    @GetMapping("/api/v1/register/export")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "xlsx") String format,
+                                                 @RequestParam(defaultValue = "") String region,
+                                                 @RequestParam(required = false) @Nullable String status) {
+        RegisterFormat chosen = format(format);
+        String prefix = region(region);
+        List<String> statuses = statuses(status, List.of("active", "suspended", "closed"));
+        String name = "yizhan-register" + (prefix.isEmpty() ? "" : "-" + prefix) + "." + chosen.extension();
+        return file(name, chosen, out -> register.forEach(prefix, statuses, List.of(), stations -> write(stations, chosen, ExportOptions.register(), out)));
+    }
+
+    @Operation(summary = "Open data: public fields of all stations that are not closed (no login)",
+            description = "stations.geojson (RFC 7946) or stations.csv (UTF-8 with BOM).")
+    @GetMapping("/api/v1/open-data/stations.{extension}")
+    ResponseEntity<StreamingResponseBody> openData(@PathVariable String extension) {
+        RegisterFormat chosen = switch (extension) {
+            case "geojson" -> RegisterFormat.GEOJSON;
+            case "csv" -> RegisterFormat.CSV;
+            default -> throw ApiException.notFound("No such open-data file", "Open data is available as stations.geojson and stations.csv.");
+        };
+        return file("yizhan-stations." + chosen.extension(), chosen, out -> register.forEach("", List.of("active", "suspended"), List.of(),
+                stations -> write(stations, chosen, ExportOptions.openData(), out)));
+    }
+
+    private static void write(java.util.stream.Stream<org.yizhan.geo.station.StationRecord> stations, RegisterFormat format,
+                              ExportOptions options, java.io.OutputStream out) {
+        try {
+            RegisterExport.write(stations, format, options, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ResponseEntity<StreamingResponseBody> file(String name, RegisterFormat format, StreamingResponseBody body) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .contentType(MediaType.parseMediaType(format.mediaType()))
+                .body(body);
+    }
+
+    static RegisterFormat format(String value) {
+        return RegisterFormat.forFileName("x." + value.trim().toLowerCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> ApiException.invalid("format", "'format' must be csv, xlsx, geojson or kml."));
+    }
+
+    static String region(String value) {
+        String trimmed = value.trim();
+        if (!trimmed.matches("[0-9]{0,6}")) {
+            throw ApiException.invalid("region", "'region' must be a division-code prefix such as 15, 1503 or 150302.");
+        }
+        return trimmed;
+    }
+
+    static List<String> statuses(@Nullable String value, List<String> fallback) {
+        if (value == null || value.isBlank()) return fallback;
+        List<String> out = new ArrayList<>();
+        for (String s : value.split(",")) {
+            out.add(StationStatus.parse(s).orElseThrow(() -> ApiException.invalid("status",
+                    "Unknown status '" + s.trim() + "'; use active, suspended or closed.")).value());
+        }
+        return out;
+    }
+}

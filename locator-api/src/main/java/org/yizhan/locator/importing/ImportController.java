@@ -1,0 +1,75 @@
+package org.yizhan.locator.importing;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.yizhan.geo.exchange.RegisterTemplate;
+import org.yizhan.locator.account.SignedInUser;
+import org.yizhan.locator.web.ApiException;
+import org.yizhan.locator.web.GeoParams;
+import org.yizhan.locator.web.Problems;
+
+@RestController
+@SecurityRequirement(name = "basic")
+class ImportController {
+
+    private final RegisterImporter importer;
+
+    ImportController(RegisterImporter importer) {
+        this.importer = importer;
+    }
+
+    @Operation(summary = "Import a register file (.xlsx, .csv UTF-8/GBK, .geojson)",
+            description = "dryRun=true (default) reports per row what would be created, updated, left unchanged or rejected "
+                    + "and why. dryRun=false commits atomically: if any row is rejected nothing is written and the answer is 422.")
+    @PostMapping(value = "/api/v1/register/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportReport importRegister(@RequestParam(required = false) @Nullable MultipartFile file,
+                                @RequestParam(defaultValue = "true") boolean dryRun,
+                                @RequestParam(required = false) @Nullable String crs,
+                                @AuthenticationPrincipal SignedInUser user) throws IOException {
+        if (user.actor().role() == org.yizhan.locator.account.Role.VIEWER) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed", "Viewer accounts can read the register but not import into it.");
+        }
+        if (file == null || file.isEmpty()) throw ApiException.invalid("file", "Attach the register file in the form field 'file'.");
+        String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+        try (InputStream in = file.getInputStream()) {
+            return importer.run(in, name, GeoParams.crs(crs), dryRun, user.actor());
+        }
+    }
+
+    @ExceptionHandler(RegisterImporter.RejectedImportException.class)
+    ResponseEntity<ProblemDetail> rejected(RegisterImporter.RejectedImportException e) {
+        ImportReport report = e.report;
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Nothing was imported",
+                report.rejected() + " of " + report.rows() + " rows cannot be imported; fix them and upload the file again.");
+        Map.<String, Object>of("fileName", report.fileName(), "rows", report.rows(), "rejected", report.rejected(),
+                "problems", report.problems(), "problemCount", report.problemCount(), "preview", report.preview(),
+                "committed", false).forEach(problem::setProperty);
+        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @Operation(summary = "The register template (.xlsx) with Chinese headers, an example row and notes")
+    @GetMapping("/api/v1/register/template.xlsx")
+    ResponseEntity<StreamingResponseBody> template() {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"yizhan-register-template.xlsx\"")
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(RegisterTemplate::xlsx);
+    }
+}

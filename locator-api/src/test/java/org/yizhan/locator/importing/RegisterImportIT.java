@@ -1,0 +1,127 @@
+package org.yizhan.locator.importing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.yizhan.locator.support.Accounts;
+import org.yizhan.locator.support.ApiIT;
+
+class RegisterImportIT extends ApiIT {
+
+    private long stations() {
+        return jdbc.sql("SELECT count(*) FROM station").query(Long.class).single();
+    }
+
+    private static JsonPath upload(RequestSpecification who, byte[] file, String name, boolean dryRun, int status) {
+        return who.multiPart("file", name, file).queryParam("dryRun", dryRun)
+                .post("/api/v1/register/imports").then().statusCode(status).extract().jsonPath();
+    }
+
+    @Test
+    void dryRunReportsWithoutWritingThenCommitWritesAndReimportChangesNothing() {
+        byte[] file = RegisterSheets.csv(RegisterSheets.haibowanRows(5), StandardCharsets.UTF_8);
+        long before = stations();
+
+        JsonPath dry = upload(asAdmin(), file, "台账.csv", true, 200);
+        assertThat(dry.getInt("rows")).isEqualTo(5);
+        assertThat(dry.getInt("created")).isEqualTo(5);
+        assertThat(dry.getBoolean("committed")).isFalse();
+        assertThat(stations()).isEqualTo(before);
+
+        JsonPath commit = upload(asAdmin(), file, "台账.csv", false, 200);
+        assertThat(commit.getInt("created")).isEqualTo(5);
+        assertThat(commit.getBoolean("committed")).isTrue();
+        assertThat(stations()).isEqualTo(before + 5);
+
+        JsonPath again = upload(asAdmin(), file, "台账.csv", false, 200);
+        assertThat(again.getInt("created")).isZero();
+        assertThat(again.getInt("updated")).isZero();
+        assertThat(again.getInt("unchanged")).isEqualTo(5);
+        assertThat(stations()).isEqualTo(before + 5);
+    }
+
+    @Test
+    void aChangedRowUpdatesTheStationAndRecordsBeforeAndAfter() {
+        List<String> rows = RegisterSheets.haibowanRows(2);
+        upload(asAdmin(), RegisterSheets.csv(rows, StandardCharsets.UTF_8), "v1.csv", false, 200);
+        List<String> changed = List.of(rows.get(0).replace("Mo-Fr 08:00-18:00", "24/7"), rows.get(1));
+        JsonPath report = upload(asAdmin(), RegisterSheets.csv(changed, StandardCharsets.UTF_8), "v2.csv", false, 200);
+        assertThat(report.getInt("updated")).isEqualTo(1);
+        assertThat(report.getInt("unchanged")).isEqualTo(1);
+
+        String code = report.getString("preview.find { it.action == 'update' }.code");
+        asAdmin().get("/api/v1/stations/" + code + "/history").then().statusCode(200)
+                .body("entries[0].action", equalTo("import"))
+                .body("entries[0].reason", equalTo("import v2.csv"))
+                .body("entries[0].changes.openingHours.before", equalTo("Mo-Fr 08:00-18:00"))
+                .body("entries[0].changes.openingHours.after", equalTo("24/7"));
+        given().get("/api/v1/stations/" + code).then().body("alwaysOpen", equalTo(true));
+    }
+
+    @Test
+    void oneBadRowMeansNothingIsWrittenAndTheRowIsNamed() {
+        List<String> rows = new ArrayList<>(RegisterSheets.haibowanRows(4));
+        rows.set(2, rows.get(2).replace(",39.", ",139."));  // latitude 139: row 4 in Excel (header is row 1)
+        rows.set(3, rows.get(3).replace("Mo-Fr 08:00-18:00", "周一到周五"));
+        byte[] file = RegisterSheets.csv(rows, StandardCharsets.UTF_8);
+        long before = stations();
+
+        given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).multiPart("file", "broken.csv", file).queryParam("dryRun", false)
+                .post("/api/v1/register/imports").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Nothing was imported"))
+                .body("rejected", equalTo(2))
+                .body("problems.row", hasItem(4))
+                .body("problems.find { it.row == 4 }.column", equalTo("纬度"))
+                .body("problems.find { it.row == 5 }.column", equalTo("开放时间"));
+        assertThat(stations()).isEqualTo(before);
+    }
+
+    @Test
+    void gbkFilesFromExcelAreRead() {
+        byte[] file = RegisterSheets.csv(RegisterSheets.haibowanRows(2), Charset.forName("GBK"));
+        JsonPath dry = upload(asAdmin(), file, "gbk.csv", true, 200);
+        assertThat(dry.getInt("created")).isEqualTo(2);
+        assertThat(dry.getList("preview.name", String.class)).allSatisfy(n -> assertThat(n).startsWith("导入测试驿站"));
+    }
+
+    @Test
+    void anEditorCannotImportOutsideItsRegion() {
+        String editor = Accounts.create("editor", List.of("4203"));
+        byte[] file = RegisterSheets.csv(RegisterSheets.haibowanRows(1), StandardCharsets.UTF_8);
+        JsonPath dry = upload(Accounts.as(editor), file, "wuhai.csv", true, 200);
+        assertThat(dry.getInt("rejected")).isEqualTo(1);
+        assertThat(dry.getString("problems[0].message")).contains("outside your regions");
+        Accounts.as(Accounts.create("viewer", List.of())).multiPart("file", "x.csv", file).post("/api/v1/register/imports")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void unknownFileTypesAndMissingColumnsAreExplained() {
+        asAdmin().multiPart("file", "register.xls", new byte[] {1, 2, 3}).post("/api/v1/register/imports")
+                .then().statusCode(415).body("detail", containsString(".xlsx"));
+        asAdmin().multiPart("file", "register.csv", "名称,地址\n驿站,路\n".getBytes(StandardCharsets.UTF_8)).post("/api/v1/register/imports")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("file"));
+    }
+
+    @Test
+    void aHundredThousandRowsAreCheckedInOneDryRun() {
+        byte[] file = RegisterSheets.csv(RegisterSheets.haibowanRows(100_000), StandardCharsets.UTF_8);
+        long started = System.nanoTime();
+        JsonPath dry = upload(asAdmin(), file, "big.csv", true, 200);
+        System.out.printf("dry run of 100,000 rows (%.1f MB): %.1f s%n", file.length / 1e6, (System.nanoTime() - started) / 1e9);
+        assertThat(dry.getInt("rows")).isEqualTo(100_000);
+        assertThat(dry.getInt("created")).isEqualTo(100_000);
+        assertThat(dry.getList("preview")).hasSize(RegisterImporter.MAX_LISTED);
+    }
+}
