@@ -44,7 +44,7 @@ class SecurityConfig {
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/api/v1/me", "/api/v1/accounts/**", "/api/v1/stations/*/history",
-                    "/api/v1/register/export", "/api/v1/plaques").authenticated()
+                    "/api/v1/register/export", "/api/v1/plaques", "/api/v1/planning/**").authenticated()
                 .requestMatchers(HttpMethod.GET, "/**").permitAll()
                 .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                 .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()

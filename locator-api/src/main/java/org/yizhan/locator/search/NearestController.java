@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yizhan.geo.LatLng;
 import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.locator.amenity.AmenityVocabulary;
+import org.yizhan.locator.planning.QueryDemandRecorder;
 import org.yizhan.locator.station.OpeningHoursCache;
 import org.yizhan.locator.station.StationResponse;
 import org.yizhan.locator.station.StationResponses;
@@ -37,13 +38,15 @@ class NearestController {
     private final NearestSearch search;
     private final StationIndex index;
     private final OpeningHoursCache hours;
+    private final QueryDemandRecorder demand;
     private final StationResponses responses;
     private final AmenityVocabulary vocabulary;
     private final Clock clock;
 
     NearestController(NearestSearch search, StationIndex index, OpeningHoursCache hours, StationResponses responses,
-                      AmenityVocabulary vocabulary, Clock clock) {
+                      AmenityVocabulary vocabulary, QueryDemandRecorder demand, Clock clock) {
         this.search = search;
+        this.demand = demand;
         this.index = index;
         this.hours = hours;
         this.responses = responses;
@@ -83,6 +86,7 @@ class NearestController {
         List<NearestHit> hits = index.ready()
                 ? index.nearest(wgs84.lat(), wgs84.lng(), max, radius, keys, openNow ? openAt(now) : row -> true)
                 : search.nearest(new NearestSearch.Query(wgs84, max, radius, keys, openNow, now));
+        demand.record(wgs84, hits.isEmpty() ? null : hits.get(0).distanceMeters());
         return new NearestResponse(new StationResponse.Location(origin.lat(), origin.lng()), system.id(),
                 hits.stream().map(h -> responses.toResponse(h.station(), language, system, now, h.distanceMeters())).toList());
     }

@@ -1,0 +1,42 @@
+package org.yizhan.locator.planning;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yizhan.geo.LatLng;
+import org.yizhan.geo.planning.CoverageProblem;
+import org.yizhan.geo.planning.CoverageReport;
+
+/** Uncovered demand summed into square-ish grid cells, as GeoJSON polygons for a choropleth. */
+final class GapCells {
+
+    private GapCells() {}
+
+    static Map<String, Object> featureCollection(CoverageProblem problem, CoverageReport report, double cellMeters) {
+        double stepLat = cellMeters / 111_000;
+        Map<Long, double[]> cells = new HashMap<>();
+        for (int i : report.uncoveredDemand()) {
+            LatLng at = problem.demand().get(i).at();
+            double stepLng = stepLat / Math.cos(Math.toRadians(at.lat()));
+            long row = (long) Math.floor(at.lat() / stepLat), col = (long) Math.floor(at.lng() / stepLng);
+            double[] acc = cells.computeIfAbsent(row * 100_000_000L + col, k -> new double[] {row, col, stepLng, 0, 0});
+            acc[3] += problem.demand().get(i).weight();
+            acc[4]++;
+        }
+        List<Map<String, Object>> features = new ArrayList<>();
+        for (double[] c : cells.values()) {
+            double lat0 = c[0] * stepLat, lng0 = c[1] * c[2], lat1 = lat0 + stepLat, lng1 = lng0 + c[2];
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("uncoveredWeight", c[3]);
+            properties.put("points", (int) c[4]);
+            features.add(Map.of("type", "Feature",
+                    "geometry", Map.of("type", "Polygon", "coordinates", List.of(List.of(
+                            List.of(lng0, lat0), List.of(lng1, lat0), List.of(lng1, lat1), List.of(lng0, lat1), List.of(lng0, lat0)))),
+                    "properties", properties));
+        }
+        return Map.of("type", "FeatureCollection", "features", features,
+                "totalUncoveredWeight", report.totalWeight() - report.coveredWeight());
+    }
+}

@@ -1,0 +1,199 @@
+package org.yizhan.locator.planning;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.yizhan.geo.LatLng;
+import org.yizhan.geo.planning.Coverage;
+import org.yizhan.geo.planning.CoverageProblem;
+import org.yizhan.geo.planning.CoverageReport;
+import org.yizhan.geo.planning.CoveringPlan;
+import org.yizhan.geo.planning.MaximalCovering;
+import org.yizhan.geo.planning.PlannedSite;
+import org.yizhan.geo.planning.Redundancy;
+import org.yizhan.geo.planning.SetCover;
+import org.yizhan.geo.planning.SetCoverPlan;
+import org.yizhan.geo.planning.StationRedundancy;
+import org.yizhan.locator.account.SignedInUser;
+import org.yizhan.locator.web.ApiException;
+import org.yizhan.locator.web.GeoParams;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Planning endpoints for union accounts. Analyses are GETs over stored sets so a result has a
+ * URL: the planning view links them, and {@code format=geojson|csv} exports the same result.
+ */
+@RestController
+@SecurityRequirement(name = "basic")
+class PlanningController {
+
+    private final PlanningService planning;
+    private final PointSets sets;
+    private final JsonMapper json;
+    private final QueryDemandRecorder recorder;
+
+    PlanningController(PlanningService planning, PointSets sets, JsonMapper json, QueryDemandRecorder recorder) {
+        this.recorder = recorder;
+        this.planning = planning;
+        this.sets = sets;
+        this.json = json;
+    }
+
+    @Operation(summary = "Upload demand points or candidate sites (.csv, .xlsx, .geojson)",
+            description = "Columns lat/纬度, lng/经度, optional weight/权重 and label/名称/区县; coordinates in crs.")
+    @PostMapping(value = "/api/v1/planning/sets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    PointSets.PointSet upload(@RequestParam(required = false) @Nullable MultipartFile file,
+                              @RequestParam(defaultValue = "demand") String kind,
+                              @RequestParam(required = false) @Nullable String name,
+                              @RequestParam(required = false) @Nullable String crs,
+                              @AuthenticationPrincipal SignedInUser user) throws IOException {
+        if (file == null || file.isEmpty()) throw ApiException.invalid("file", "Attach the points in the form field 'file'.");
+        PointSets.Kind setKind = switch (kind) {
+            case "demand" -> PointSets.Kind.DEMAND;
+            case "candidate", "candidates" -> PointSets.Kind.CANDIDATE;
+            default -> throw ApiException.invalid("kind", "'kind' must be demand or candidate.");
+        };
+        String fileName = file.getOriginalFilename() == null ? "points.csv" : file.getOriginalFilename();
+        try (InputStream in = file.getInputStream()) {
+            List<PointFile.Point> points = PointFile.read(in, fileName, GeoParams.crs(crs), json);
+            return sets.save(name == null || name.isBlank() ? fileName : name.trim(), setKind, points, user.username());
+        }
+    }
+
+    @Operation(summary = "Demand seen by the locator: query origins per ~300 m cell, cells with fewer than 5 queries suppressed",
+            description = "farQueries counts queries whose nearest station was more than 1 km away: unmet demand.")
+    @GetMapping(value = "/api/v1/planning/query-demand", produces = "application/geo+json")
+    Map<String, Object> queryDemand(@RequestParam(defaultValue = "30") int days) {
+        if (days < 1 || days > 366) throw ApiException.invalid("days", "'days' must be between 1 and 366.");
+        recorder.flush();
+        return PlanningExports.geoJson(sets.queryCells(days));
+    }
+
+    @GetMapping("/api/v1/planning/sets")
+    List<PointSets.PointSet> list() {
+        return sets.all();
+    }
+
+    record Group(String group, double totalWeight, double coveredWeight, double share, int points) {}
+
+    record CoverageResponse(double radiusMeters, int stations, int demandPoints, double totalWeight, double coveredWeight,
+                            double share, List<Group> byGroup, int uncoveredPoints, List<Map<String, Object>> uncovered) {}
+
+    @Operation(summary = "Coverage: share of demand weight within radius of an active station, overall and per district")
+    @GetMapping("/api/v1/planning/coverage")
+    ResponseEntity<?> coverage(@RequestParam String demand, @RequestParam(defaultValue = "1000") double radius,
+                               @RequestParam(defaultValue = "30") int days, @RequestParam(defaultValue = "json") String format) {
+        CoverageProblem problem = planning.problem(planning.demand(demand, days), null, radius);
+        CoverageReport report = Coverage.of(problem);
+        List<Map<String, Object>> uncovered = new ArrayList<>();
+        for (int i : report.uncoveredDemand()) {
+            if (uncovered.size() == 5_000) break;
+            var d = problem.demand().get(i);
+            uncovered.add(point(d.at(), Map.of("weight", d.weight(), "group", String.valueOf(d.group()))));
+        }
+        if (!"json".equals(format)) return export("uncovered-demand", format, uncovered);
+        List<Group> groups = report.byGroup().values().stream()
+                .map(g -> new Group(g.group(), g.totalWeight(), g.coveredWeight(), g.share(), g.points())).toList();
+        return ResponseEntity.ok(new CoverageResponse(radius, problem.existing().size(), problem.demand().size(),
+                report.totalWeight(), report.coveredWeight(), report.share(), groups, report.uncoveredDemand().size(), uncovered));
+    }
+
+    @Operation(summary = "Gaps: uncovered demand weight summed per grid cell, as GeoJSON polygons for a choropleth")
+    @GetMapping(value = "/api/v1/planning/gaps", produces = "application/geo+json")
+    Map<String, Object> gaps(@RequestParam String demand, @RequestParam(defaultValue = "1000") double radius,
+                             @RequestParam(defaultValue = "500") double cell, @RequestParam(defaultValue = "30") int days) {
+        if (cell < 100 || cell > 5_000) throw ApiException.invalid("cell", "'cell' must be between 100 and 5,000 metres.");
+        CoverageProblem problem = planning.problem(planning.demand(demand, days), null, radius);
+        return GapCells.featureCollection(problem, Coverage.of(problem), cell);
+    }
+
+    record SuggestedSite(int rank, String id, LatLng location, double marginalGain, int marginalPoints) {}
+
+    record SuggestionResponse(double radiusMeters, int k, int candidates, List<SuggestedSite> sites, double weightBefore,
+                              double weightAfter, double shareBefore, double shareAfter, long millis) {}
+
+    @Operation(summary = "Suggest k new sites (maximal covering) keeping existing stations",
+            description = "Greedy with lazy gains, then swap local search. candidates = an uploaded set id, or grid.")
+    @GetMapping("/api/v1/planning/suggestions")
+    ResponseEntity<?> suggest(@RequestParam String demand, @RequestParam(defaultValue = "grid") String candidates,
+                              @RequestParam(defaultValue = "5") int k, @RequestParam(defaultValue = "1000") double radius,
+                              @RequestParam(defaultValue = "30") int days, @RequestParam(defaultValue = "json") String format) {
+        if (k < 1 || k > 500) throw ApiException.invalid("k", "'k' must be between 1 and 500.");
+        long started = System.nanoTime();
+        CoverageProblem problem = planning.problem(planning.demand(demand, days), candidates, radius);
+        CoveringPlan plan = MaximalCovering.solve(problem, k);
+        List<SuggestedSite> sites = ranked(plan.sites());
+        if (!"json".equals(format)) return export("suggested-sites", format, sites.stream().map(PlanningController::siteProperties).toList());
+        return ResponseEntity.ok(new SuggestionResponse(radius, k, problem.candidates().size(), sites, plan.weightBefore(),
+                plan.weightAfter(), plan.shareBefore(), plan.shareAfter(), (System.nanoTime() - started) / 1_000_000));
+    }
+
+    record FullCoverResponse(double radiusMeters, int sitesNeeded, List<SuggestedSite> sites, double shareBefore, double shareAfter,
+                             int uncoverablePoints, double uncoverableWeight) {}
+
+    @Operation(summary = "Fewest new sites that cover all coverable demand (greedy set cover)")
+    @GetMapping("/api/v1/planning/full-cover")
+    FullCoverResponse fullCover(@RequestParam String demand, @RequestParam(defaultValue = "grid") String candidates,
+                                @RequestParam(defaultValue = "1000") double radius, @RequestParam(defaultValue = "30") int days) {
+        SetCoverPlan plan = SetCover.solve(planning.problem(planning.demand(demand, days), candidates, radius));
+        return new FullCoverResponse(radius, plan.sites().size(), ranked(plan.sites()), plan.shareBefore(), plan.shareAfter(),
+                plan.uncoverableDemand().size(), plan.uncoverableWeight());
+    }
+
+    record RedundancyRow(String code, LatLng location, double coveredWeight, double uniqueWeight) {}
+
+    @Operation(summary = "Redundancy: demand only each station covers, least first (relocation candidates)")
+    @GetMapping("/api/v1/planning/redundancy")
+    List<RedundancyRow> redundancy(@RequestParam String demand, @RequestParam(defaultValue = "1000") double radius,
+                                   @RequestParam(defaultValue = "30") int days) {
+        List<StationRedundancy> ranked = Redundancy.rank(planning.problem(planning.demand(demand, days), null, radius));
+        return ranked.stream().map(r -> new RedundancyRow(r.station().id(), r.station().at(), r.coveredWeight(), r.uniqueWeight())).toList();
+    }
+
+    private static List<SuggestedSite> ranked(List<PlannedSite> planned) {
+        List<SuggestedSite> out = new ArrayList<>();
+        for (PlannedSite p : planned) out.add(new SuggestedSite(out.size() + 1, p.site().id(), p.site().at(), p.marginalGain(), p.marginalPoints()));
+        return out;
+    }
+
+    private static Map<String, Object> siteProperties(SuggestedSite s) {
+        return point(s.location(), Map.of("rank", s.rank(), "id", s.id(), "marginalGain", s.marginalGain(), "marginalPoints", s.marginalPoints()));
+    }
+
+    private static Map<String, Object> point(LatLng at, Map<String, Object> properties) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("lat", at.lat());
+        out.put("lng", at.lng());
+        out.putAll(properties);
+        return out;
+    }
+
+    private static ResponseEntity<?> export(String name, String format, List<Map<String, Object>> rows) {
+        return switch (format) {
+            case "geojson" -> ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".geojson\"")
+                    .contentType(MediaType.parseMediaType("application/geo+json"))
+                    .body(PlanningExports.geoJson(rows));
+            case "csv" -> ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
+                    .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                    .body(PlanningExports.csv(rows));
+            default -> throw ApiException.invalid("format", "'format' must be json, geojson or csv.");
+        };
+    }
+}

@@ -1,0 +1,104 @@
+package org.yizhan.locator.planning;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.yizhan.geo.LatLng;
+import org.yizhan.geo.planning.CoverageProblem;
+import org.yizhan.geo.planning.DemandPoint;
+import org.yizhan.geo.planning.Site;
+import org.yizhan.locator.web.ApiException;
+
+/**
+ * Builds coverage problems from the register and stored point sets: existing stations are the
+ * active ones around the demand; candidates are an uploaded set, or a grid laid over the
+ * uncovered demand when none is given.
+ */
+@Service
+class PlanningService {
+
+    static final double GRID_SPACING_FRACTION = 0.5;
+    private static final int MAX_GRID_CANDIDATES = 20_000;
+
+    private final PointSets sets;
+    private final JdbcClient jdbc;
+
+    PlanningService(PointSets sets, JdbcClient jdbc) {
+        this.sets = sets;
+        this.jdbc = jdbc;
+    }
+
+    /** Where the demand comes from: a stored set id, or "queries" for the locator's own aggregated queries. */
+    List<PointSets.StoredPoint> demand(String source, int days) {
+        if ("queries".equals(source)) return sets.fromQueries(days);
+        return sets.points(setId("demand", source), PointSets.Kind.DEMAND);
+    }
+
+    /** {@code candidates}: null for none (coverage questions), "grid" or blank for a generated grid, or a set id. */
+    CoverageProblem problem(List<PointSets.StoredPoint> demandPoints, @Nullable String candidates, double radius) {
+        if (radius < 50 || radius > 20_000) throw ApiException.invalid("radius", "'radius' must be between 50 and 20,000 metres.");
+        if (demandPoints.isEmpty()) throw ApiException.invalid("demand", "There is no demand to plan for (cells with fewer than "
+                + QueryDemandRecorder.MIN_QUERIES + " queries are not shown).");
+        List<DemandPoint> demand = demandPoints.stream()
+                .map(p -> new DemandPoint(p.at(), p.weight(), p.label() == null ? "unassigned" : p.label())).toList();
+        List<Site> existing = stationsAround(demandPoints, radius);
+        List<Site> candidateSites = candidates == null ? List.of()
+                : candidates.isBlank() || "grid".equals(candidates) ? grid(CoverageProblem.of(existing, List.of(), demand, radius), radius)
+                : sets.points(setId("candidates", candidates), PointSets.Kind.CANDIDATE).stream()
+                        .map(p -> new Site(p.label() == null ? "candidate-" + p.seq() : p.label(), p.at())).toList();
+        return CoverageProblem.of(existing, candidateSites, demand, radius);
+    }
+
+    private static long setId(String field, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(field, "'" + field + "' must be the id of an uploaded set" + ("demand".equals(field) ? " or 'queries'." : " or 'grid'."));
+        }
+    }
+
+    /** Active stations within the demand's bounding box widened by the radius. */
+    private List<Site> stationsAround(List<PointSets.StoredPoint> demand, double radius) {
+        double minLat = 90, maxLat = -90, minLng = 180, maxLng = -180;
+        for (PointSets.StoredPoint p : demand) {
+            minLat = Math.min(minLat, p.at().lat()); maxLat = Math.max(maxLat, p.at().lat());
+            minLng = Math.min(minLng, p.at().lng()); maxLng = Math.max(maxLng, p.at().lng());
+        }
+        double dLat = radius / 111_000 * 1.1;
+        double dLng = dLat / Math.max(0.2, Math.cos(Math.toRadians(Math.max(Math.abs(minLat), Math.abs(maxLat)))));
+        return jdbc.sql("""
+                SELECT code, ST_Y(location::geometry), ST_X(location::geometry) FROM station
+                 WHERE status = 'active' AND location::geometry && ST_MakeEnvelope(:x0, :y0, :x1, :y1, 4326)""")
+                .param("x0", minLng - dLng).param("y0", minLat - dLat).param("x1", maxLng + dLng).param("y1", maxLat + dLat)
+                .query((rs, n) -> new Site(rs.getString(1), new LatLng(rs.getDouble(2), rs.getDouble(3))))
+                .list();
+    }
+
+    /**
+     * Candidate sites on a grid of half the radius, kept only near demand that no station covers:
+     * every uncovered point then has grid nodes within reach, and the problem stays small.
+     */
+    private static List<Site> grid(CoverageProblem coverage, double radius) {
+        double stepLat = radius * GRID_SPACING_FRACTION / 111_000;
+        Set<Long> nodes = new HashSet<>();
+        List<Site> sites = new ArrayList<>();
+        for (int i = 0; i < coverage.demand().size() && sites.size() < MAX_GRID_CANDIDATES; i++) {
+            if (coverage.isCoveredByExisting(i)) continue;
+            LatLng at = coverage.demand().get(i).at();
+            double stepLng = stepLat / Math.cos(Math.toRadians(at.lat()));
+            long row = Math.round(at.lat() / stepLat), col = Math.round(at.lng() / stepLng);
+            for (long r = row - 1; r <= row + 1; r++) {
+                for (long c = col - 1; c <= col + 1; c++) {
+                    if (nodes.add(r * 10_000_000L + c)) {
+                        sites.add(new Site("grid-" + r + "-" + c, new LatLng(r * stepLat, c * stepLng)));
+                    }
+                }
+            }
+        }
+        return sites;
+    }
+}

@@ -1,0 +1,127 @@
+package org.yizhan.locator.planning;
+
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.yizhan.geo.LatLng;
+import org.yizhan.locator.web.ApiException;
+
+/**
+ * Stored demand and candidate point sets. Demand points without a district label get the
+ * division of their nearest active station, so coverage can be reported per district.
+ */
+@Component
+class PointSets {
+
+    enum Kind { DEMAND, CANDIDATE }
+
+    record PointSet(long id, String name, String kind, int points, String createdBy) {}
+
+    record StoredPoint(int seq, LatLng at, double weight, @Nullable String label) {}
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final Clock clock;
+
+    PointSets(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.clock = clock;
+    }
+
+    @Transactional
+    PointSet save(String name, Kind kind, List<PointFile.Point> points, String user) {
+        long id = jdbc.sql("""
+                INSERT INTO demand_set (name, kind, created_by, created_at, points) VALUES (:name, :kind, :user, :at, :points)
+                RETURNING id""")
+                .param("name", name).param("kind", kind.name().toLowerCase(java.util.Locale.ROOT)).param("user", user)
+                .param("at", java.sql.Timestamp.from(clock.instant())).param("points", points.size())
+                .query(Long.class).single();
+        record Numbered(int seq, PointFile.Point point) {}
+        List<Numbered> numbered = new ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++) numbered.add(new Numbered(i, points.get(i)));
+        template.batchUpdate("""
+                INSERT INTO demand_point (set_id, seq, location, weight, label)
+                VALUES (?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?, ?)""", numbered, 2_000,
+                (PreparedStatement ps, Numbered n) -> {
+                    ps.setLong(1, id);
+                    ps.setInt(2, n.seq());
+                    ps.setDouble(3, n.point().wgs84().lng());
+                    ps.setDouble(4, n.point().wgs84().lat());
+                    ps.setDouble(5, n.point().weight());
+                    ps.setString(6, n.point().label());
+                });
+        if (kind == Kind.DEMAND) {
+            jdbc.sql("""
+                    UPDATE demand_point d SET label = n.adcode FROM (
+                        SELECT d2.seq, (SELECT s.adcode FROM station s WHERE s.status = 'active'
+                                         ORDER BY s.location <-> d2.location LIMIT 1) AS adcode
+                          FROM demand_point d2 WHERE d2.set_id = :id AND d2.label IS NULL) n
+                     WHERE d.set_id = :id AND d.seq = n.seq AND n.adcode IS NOT NULL""").param("id", id).update();
+        }
+        return get(id);
+    }
+
+    PointSet get(long id) {
+        return jdbc.sql("SELECT id, name, kind, points, created_by FROM demand_set WHERE id = :id").param("id", id)
+                .query((rs, n) -> new PointSet(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)))
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("No such point set", "There is no demand or candidate set " + id + "."));
+    }
+
+    List<PointSet> all() {
+        return jdbc.sql("SELECT id, name, kind, points, created_by FROM demand_set ORDER BY id DESC LIMIT 200")
+                .query((rs, n) -> new PointSet(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)))
+                .list();
+    }
+
+    List<StoredPoint> points(long id, Kind expected) {
+        PointSet set = get(id);
+        if (!set.kind().equalsIgnoreCase(expected.name())) {
+            throw ApiException.invalid(expected == Kind.DEMAND ? "demand" : "candidates",
+                    "Set " + id + " holds " + set.kind() + " points, not " + expected.name().toLowerCase(java.util.Locale.ROOT) + " points.");
+        }
+        List<StoredPoint> out = new ArrayList<>(set.points());
+        jdbc.sql("SELECT seq, ST_Y(location::geometry), ST_X(location::geometry), weight, label FROM demand_point WHERE set_id = :id ORDER BY seq")
+                .param("id", id)
+                .query((rs, n) -> out.add(new StoredPoint(rs.getInt(1), new LatLng(rs.getDouble(2), rs.getDouble(3)), rs.getDouble(4), rs.getString(5))))
+                .list();
+        return out;
+    }
+
+    /** Query cells as rows for export: centre, queries, far queries; suppressed cells left out. */
+    List<java.util.Map<String, Object>> queryCells(int days) {
+        return jdbc.sql("""
+                SELECT cell_lat, cell_lng, sum(queries), sum(far_queries) FROM query_demand
+                 WHERE day > current_date - :days GROUP BY cell_lat, cell_lng HAVING sum(queries) >= :min""")
+                .param("days", days).param("min", QueryDemandRecorder.MIN_QUERIES)
+                .query((rs, n) -> {
+                    LatLng centre = new QueryDemandGrid.Cell(rs.getInt(1), rs.getInt(2)).centre();
+                    java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    row.put("lat", centre.lat());
+                    row.put("lng", centre.lng());
+                    row.put("queries", rs.getLong(3));
+                    row.put("farQueries", rs.getLong(4));
+                    return row;
+                })
+                .list();
+    }
+
+    /** Demand seen by the locator: cells queried at least {@link QueryDemandRecorder#MIN_QUERIES} times in the last days. */
+    List<StoredPoint> fromQueries(int days) {
+        List<StoredPoint> out = new ArrayList<>();
+        jdbc.sql("""
+                SELECT cell_lat, cell_lng, sum(queries) AS q FROM query_demand
+                 WHERE day > current_date - :days GROUP BY cell_lat, cell_lng HAVING sum(queries) >= :min ORDER BY cell_lat, cell_lng""")
+                .param("days", days).param("min", QueryDemandRecorder.MIN_QUERIES)
+                .query((rs, n) -> out.add(new StoredPoint(n, new QueryDemandGrid.Cell(rs.getInt(1), rs.getInt(2)).centre(), rs.getLong(3), null)))
+                .list();
+        return out;
+    }
+}
