@@ -127,21 +127,6 @@ class DivisionBoundariesTest {
     assertThat(west.distanceMetres()).isCloseTo(53_300, within(300.0));
   }
 
-  /**
-   * Demo stations (coordinates typed from memory) that lie 1-3 km outside their declared district,
-   * all west of 朝阳区 in 东城区; reported to the demo dataset's owner. Fixing one needs no change
-   * here.
-   */
-  private static final Set<String> KNOWN_MISPLACED_DEMO_STATIONS = Set.of(
-      "中国石油朝阳门外大街加油站司机之家",
-      "朝阳区春华社区爱心驿站",
-      "呼家楼街道工会户外劳动者服务站点",
-      "朝阳区双井街道爱心驿站",
-      "国网北京供电公司六里屯供电所爱心驿站",
-      "建设银行北京团结湖路支行暖心驿站",
-      "朝阳区劲松职工驿站",
-      "邮储银行北京朝阳支行暖心驿站");
-
   @Test
   void everyDemoStationLiesWithinThreeKilometresOfItsDeclaredDistrict() throws Exception {
     Map<StationRecord, Verdict> verdicts = demoStationVerdicts();
@@ -152,14 +137,15 @@ class DivisionBoundariesTest {
         .isEmpty();
   }
 
+  /** The service refuses stations beyond the tolerance, so the demo register must load whole. */
   @Test
-  void demoStationsBeyondToleranceAreOnlyTheKnownMisplacedOnes() throws Exception {
+  void everyDemoStationPassesTheServicesBoundaryCheck() throws Exception {
     List<String> beyond = demoStationVerdicts().entrySet().stream()
         .filter(e -> !e.getValue().acceptable(DivisionBoundaries.DEFAULT_TOLERANCE_METRES))
         .map(e -> e.getKey().name())
         .toList();
 
-    assertThat(beyond).isSubsetOf(KNOWN_MISPLACED_DEMO_STATIONS);
+    assertThat(beyond).isEmpty();
   }
 
   private Map<StationRecord, Verdict> demoStationVerdicts() throws Exception {
