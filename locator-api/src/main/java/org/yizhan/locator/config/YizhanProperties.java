@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param admin the bootstrap administrator; an empty password disables writes
  * @param demo whether to load the demo register into an empty database
  * @param index the in-memory station index for nearest queries
+ * @param publicBaseUrl the address the public reaches the map at, printed in plaque QR codes;
+ *     empty means "the address of the request"
  */
 @ConfigurationProperties("yizhan")
 public record YizhanProperties(
@@ -21,7 +23,8 @@ public record YizhanProperties(
         @DefaultValue("52428800") long maxImportBytes,
         @DefaultValue Admin admin,
         @DefaultValue Demo demo,
-        @DefaultValue Index index) {
+        @DefaultValue Index index,
+        @DefaultValue("") String publicBaseUrl) {
 
     public record Admin(@DefaultValue("admin") String username, @DefaultValue("") String password) {}
 

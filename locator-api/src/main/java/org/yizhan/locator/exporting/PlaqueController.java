@@ -30,9 +30,11 @@ import org.yizhan.locator.web.ApiException;
 class PlaqueController {
 
     private final RegisterReader register;
+    private final String publicBaseUrl;
 
-    PlaqueController(RegisterReader register) {
+    PlaqueController(RegisterReader register, org.yizhan.locator.config.YizhanProperties properties) {
         this.register = register;
+        this.publicBaseUrl = properties.publicBaseUrl();
     }
 
     @Operation(summary = "Plaques as PDF (signed-in accounts)",
@@ -52,7 +54,9 @@ class PlaqueController {
         }
         Path font = CjkFont.findDefault().orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
                 "Chinese font not installed", "Plaques need a CJK font on the server (Debian package fonts-wqy-microhei)."));
-        String baseUrl = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        String baseUrl = publicBaseUrl.isBlank()
+                ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
+                : publicBaseUrl.replaceAll("/+$", "");
         PlaqueOptions options = PlaqueOptions.of(union.trim(), baseUrl).withPerPage(perPage).withFont(font);
         List<StationRecord> stations = new java.util.ArrayList<>();
         register.forEach(prefix, List.of("active", "suspended"), chosen, s -> s.forEach(stations::add));
