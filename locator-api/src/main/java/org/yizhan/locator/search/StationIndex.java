@@ -166,6 +166,48 @@ class StationIndex {
         return best;
     }
 
+    /** One cell of a zoomed-out view: how many stations, and where their centre of mass is. */
+    record Cluster(double lat, double lng, int count) {}
+
+    /**
+     * Active stations in the box counted per grid cell ({@code columns} across the box, square
+     * cells in degrees), for views too wide to draw every station. One pass over memory.
+     */
+    List<Cluster> clusters(double minLat, double minLng, double maxLat, double maxLng, int columns, long requiredAmenities) {
+        State s = state;
+        if (s == null) throw new IllegalStateException("index not loaded");
+        double cell = Math.max((maxLng - minLng) / columns, 1e-6);
+        Map<Long, double[]> cells = new HashMap<>();
+        StationBox box = new StationBox(minLat, minLng, maxLat, maxLng, cell);
+        StationSnapshot base = s.base;
+        for (int slot = 0; slot < base.rows.length; slot++) {
+            StationRow row = base.rows[slot];
+            if ((base.amenityBits[slot] & requiredAmenities) == requiredAmenities && !s.hidesBase(row.id())) box.add(cells, row);
+        }
+        for (StationRow row : s.upserts.values()) {
+            if ((bits.of(row.amenities()) & requiredAmenities) == requiredAmenities) box.add(cells, row);
+        }
+        List<Cluster> out = new ArrayList<>(cells.size());
+        for (double[] acc : cells.values()) out.add(new Cluster(acc[0] / acc[2], acc[1] / acc[2], (int) acc[2]));
+        return out;
+    }
+
+    /** Sums stations inside a box into square cells: lat sum, lng sum, count. */
+    private record StationBox(double minLat, double minLng, double maxLat, double maxLng, double cell) {
+        void add(Map<Long, double[]> cells, StationRow row) {
+            if (row.lat() < minLat || row.lat() > maxLat || row.lng() < minLng || row.lng() > maxLng) return;
+            long key = (long) Math.floor((row.lat() - minLat) / cell) * 1_000_003L + (long) Math.floor((row.lng() - minLng) / cell);
+            double[] acc = cells.computeIfAbsent(key, k -> new double[3]);
+            acc[0] += row.lat();
+            acc[1] += row.lng();
+            acc[2]++;
+        }
+    }
+
+    long amenityBits(List<String> keys) {
+        return bits.of(keys);
+    }
+
     private static void offer(List<NearestHit> best, NearestHit hit, int limit, Comparator<NearestHit> order, @Nullable Double radius) {
         if (radius != null && hit.distanceMeters() > radius) return;
         int at = 0;

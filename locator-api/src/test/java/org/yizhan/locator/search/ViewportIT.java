@@ -73,4 +73,24 @@ class ViewportIT extends ApiIT {
                 .body("features.find { it.id == '" + code + "' }.properties.amenityLabels[0]", equalTo("Microwave"))
                 .body("features.find { it.id == '" + code + "' }.properties.openNow", equalTo(true));
     }
+
+    @Test
+    void clustersCountEveryActiveStationInTheBoxOnce() {
+        Random random = new Random();
+        double lat0 = 34.5 + random.nextDouble() * 0.3, lng0 = 89.0 + random.nextDouble() * 0.3;  // Tibet, nobody else's
+        for (int i = 0; i < 60; i++) {
+            TestStations.insert(jdbc, Spec.active(new LatLng(lat0 + random.nextDouble() * 0.1, lng0 + random.nextDouble() * 0.1)));
+        }
+        awaitIndexed();
+        String box = lng0 + "," + lat0 + "," + (lng0 + 0.1) + "," + (lat0 + 0.1);
+        long expected = jdbc.sql("""
+                SELECT count(*) FROM station WHERE status = 'active'
+                AND ST_X(location::geometry) BETWEEN :x0 AND :x1 AND ST_Y(location::geometry) BETWEEN :y0 AND :y1""")
+                .param("x0", lng0).param("x1", lng0 + 0.1).param("y0", lat0).param("y1", lat0 + 0.1).query(Long.class).single();
+        List<Integer> counts = given().queryParam("bbox", box).queryParam("columns", 8).get("/api/v1/stations/clusters")
+                .then().statusCode(200).contentType("application/geo+json").extract().jsonPath()
+                .getList("features.properties.count", Integer.class);
+        assertThat(counts.stream().mapToLong(Integer::longValue).sum()).isEqualTo(expected);
+        assertThat(counts.size()).isLessThanOrEqualTo(64);
+    }
 }
