@@ -69,6 +69,7 @@ class NearestController {
             @RequestParam(required = false) @Parameter(description = "Metres, up to 1,000,000") @Nullable Double radius,
             @RequestParam(required = false) @Parameter(description = "Comma-separated keys; stations must have all", example = "microwave,drinking_water") @Nullable String amenities,
             @RequestParam(required = false, defaultValue = "false") boolean openNow,
+            @RequestParam(required = false, defaultValue = "false") @Parameter(description = "Only 24-hour stations") boolean alwaysOpen,
             @RequestParam(required = false) @Parameter(description = "Evaluate openNow at this instant (ISO-8601) instead of now") @Nullable String at,
             @RequestParam(required = false) @Parameter(description = "wgs84 (default), gcj02 or bd09") @Nullable String crs,
             @RequestParam(required = false) @Nullable String lang,
@@ -84,15 +85,17 @@ class NearestController {
 
         LatLng wgs84 = system.toWgs84(origin);
         List<NearestHit> hits = index.ready()
-                ? index.nearest(wgs84.lat(), wgs84.lng(), max, radius, keys, openNow ? openAt(now) : row -> true)
-                : search.nearest(new NearestSearch.Query(wgs84, max, radius, keys, openNow, now));
+                ? index.nearest(wgs84.lat(), wgs84.lng(), max, radius, keys, accept(openNow, alwaysOpen, now))
+                : search.nearest(new NearestSearch.Query(wgs84, max, radius, keys, openNow, alwaysOpen, now));
         demand.record(wgs84, hits.isEmpty() ? null : hits.get(0).distanceMeters());
         return new NearestResponse(new StationResponse.Location(origin.lat(), origin.lng()), system.id(),
                 hits.stream().map(h -> responses.toResponse(h.station(), language, system, now, h.distanceMeters())).toList());
     }
 
-    /** Open-now test for one request: each distinct opening-hours value is evaluated once. */
-    private Predicate<StationRow> openAt(Instant now) {
+    /** The filters for one request; each distinct opening-hours value is evaluated once. */
+    private Predicate<StationRow> accept(boolean openNow, boolean alwaysOpen, Instant now) {
+        if (alwaysOpen) return StationRow::alwaysOpen;
+        if (!openNow) return row -> true;
         Map<String, Boolean> memo = new HashMap<>();
         return row -> row.alwaysOpen() || memo.computeIfAbsent(row.openingHours(), hours -> this.hours.stateAt(hours, now).open());
     }

@@ -36,7 +36,8 @@ class NearestSearch {
         this.stations = stations;
     }
 
-    record Query(LatLng wgs84, int limit, @Nullable Double radiusMeters, List<String> amenities, boolean openNow, Instant at) {}
+    record Query(LatLng wgs84, int limit, @Nullable Double radiusMeters, List<String> amenities, boolean openNow,
+                 boolean alwaysOpen, Instant at) {}
 
     List<NearestHit> nearest(Query query) {
         int fetch = Math.max(2 * query.limit() + 10, query.openNow() ? 4 * query.limit() + 20 : 0);
@@ -63,6 +64,7 @@ class NearestSearch {
 
     private List<Candidate> fetch(Query query, int fetch) {
         StringBuilder where = new StringBuilder("s.status = 'active'");
+        if (query.alwaysOpen()) where.append(" AND s.always_open");
         if (!query.amenities().isEmpty()) where.append(" AND s.amenities @> CAST(:amenities AS varchar(40)[])");
         if (query.radiusMeters() != null) {
             // Sphere distances may exceed ellipsoid ones by SPHERE_ERROR: widen, then filter exactly.

@@ -124,10 +124,23 @@ class NearestIT extends ApiIT {
             List<String> amenities = i % 3 == 0 ? List.of("ebike_charging") : List.of();
             Instant at = i % 4 == 1 ? Instant.parse("2026-11-23T15:30:00Z") : null;
             List<NearestHit> hits = postgisSearch.nearest(new NearestSearch.Query(q, 10, i % 5 == 0 ? 20_000.0 : null, amenities,
-                    at != null, at == null ? Instant.now() : at));
+                    at != null, false, at == null ? Instant.now() : at));
             List<Result> expected = bruteForce(q, 10, i % 5 == 0 ? 20_000.0 : null, amenities, at);
             assertThat(hits).extracting(h -> h.station().code()).containsExactlyElementsOf(expected.stream().map(Result::code).toList());
         }
+    }
+
+    @Test
+    void alwaysOpenKeepsOnlyTwentyFourHourStations() {
+        LatLng wuhai = new LatLng(39.66, 106.83);
+        List<String> codes = given().queryParam("lat", wuhai.lat()).queryParam("lng", wuhai.lng()).queryParam("limit", 20)
+                .queryParam("alwaysOpen", true).get("/api/v1/stations/nearest").then().statusCode(200)
+                .extract().jsonPath().getList("stations.code", String.class);
+        List<String> expected = jdbc.sql("""
+                SELECT code FROM station WHERE status = 'active' AND opening_hours = '24/7'
+                 ORDER BY ST_Distance(location, ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography), code LIMIT 20""")
+                .param("lng", wuhai.lng()).param("lat", wuhai.lat()).query(String.class).list();
+        assertThat(codes).containsExactlyElementsOf(expected);
     }
 
     @Test
