@@ -43,3 +43,56 @@ export const api = {
   inBox: ({ bbox, limit, amenities, crs, lang }, signal) =>
     get('/api/v1/stations', { bbox: bbox.join(','), limit, amenities, crs, lang }, signal),
 };
+
+// Signed-in calls (the planning view). Writes carry the XSRF-TOKEN cookie back as a header;
+// a 401 is an ApiError with status 401 so the page can ask the user to sign in.
+function xsrfToken() {
+  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+export function apiUrl(path, params = {}) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value != null && value !== '') query.set(key, String(value));
+  return query.toString() ? `${path}?${query}` : path;
+}
+
+async function send(method, path, body) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  const token = xsrfToken();
+  if (token) headers['X-XSRF-TOKEN'] = token;
+  let response;
+  try {
+    response = await fetch(path, { method, body, headers, credentials: 'same-origin' });
+  } catch (e) {
+    throw new ApiError(0, null, null);
+  }
+  if (!response.ok) {
+    let problem = {};
+    try {
+      problem = await response.json();
+    } catch (ignored) {
+      // Not a problem document: the caller shows a generic message.
+    }
+    throw new ApiError(response.status, problem.title || null, problem.detail || null);
+  }
+  return response.status === 204 ? null : response.json();
+}
+
+export const planningApi = {
+  me: () => get('/api/v1/me'),
+  signIn: (username, password) => send('POST', '/login', new URLSearchParams({ username, password })),
+  signOut: () => send('POST', '/logout'),
+  sets: () => get('/api/v1/planning/sets'),
+  upload: ({ file, kind, name, crs }) => {
+    const form = new FormData();
+    form.append('file', file);
+    return send('POST', apiUrl('/api/v1/planning/sets', { kind, name, crs }), form);
+  },
+  queryDemand: () => get('/api/v1/planning/query-demand'),
+  coverage: (params) => get('/api/v1/planning/coverage', params),
+  gaps: (params) => get('/api/v1/planning/gaps', params),
+  suggestions: (params) => get('/api/v1/planning/suggestions', params),
+  fullCover: (params) => get('/api/v1/planning/full-cover', params),
+  redundancy: (params) => get('/api/v1/planning/redundancy', params),
+};

@@ -193,3 +193,8 @@ export function translateStatic(root = document) {
   }
   for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
 }
+
+/** Adds a page's own strings (e.g. the planning view's) without touching the shared table. */
+export function addStrings(more) {
+  for (const lang of Object.keys(STRINGS)) Object.assign(STRINGS[lang], more[lang] || {});
+}

@@ -6,7 +6,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The map is one static page; these routes forward to it so that shareable paths work. A plaque's
  * QR code points to {@code /s/{code}}; the page reads the code from the path and opens the station.
- * {@code /embed} is the same page without chrome for third-party iframes.
+ * {@code /embed} is the same page without chrome for third-party iframes. {@code /planning} is
+ * the planners' view (it signs in through the API).
  */
 @Controller
 class MapController {
@@ -16,5 +17,10 @@ class MapController {
     @GetMapping({"/", "/map", "/embed", "/s/{code}"})
     String page() {
         return PAGE;
+    }
+
+    @GetMapping("/planning")
+    String planning() {
+        return "forward:/planning.html";
     }
 }

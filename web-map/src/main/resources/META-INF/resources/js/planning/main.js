@@ -1,0 +1,263 @@
+import { api, planningApi } from '../api.js';
+import { $, h, clear } from '../dom.js';
+import { setLanguage, language, t, translateStatic, addStrings } from '../i18n.js';
+import { pickTiles, addBaseLayer } from '../tiles.js';
+import { PLANNING_STRINGS } from './strings.js';
+import { PlanningLayers } from './layers.js';
+import { Sources } from './sources.js';
+import { currentUser, askToSignIn, showSignedIn } from './session.js';
+import { message, renderCoverage, renderSuggestions, renderFullCover, renderRedundancy, describeSite } from './panels.js';
+
+// 乌海市: the first city planning was asked for; the map moves to the demand once there is some.
+const START = { center: [39.655, 106.825], zoom: 12 };
+const GAP_CELL_METERS = 500;
+const STATIONS_MIN_ZOOM = 9;
+const FALLBACK_TILES = { id: 'osm', url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '&copy; OpenStreetMap contributors', crs: 'wgs84', maxZoom: 19 };
+
+addStrings(PLANNING_STRINGS);
+const query = new URLSearchParams(location.search);
+const results = {};
+let map;
+let layers;
+let sources;
+let analysis = 0;
+let stationsController;
+let stationsTimer;
+let tilesAvailable = true;
+
+function applyLanguage(lang) {
+  setLanguage(lang);
+  translateStatic();
+  document.title = t('plan.page.title');
+}
+
+function showAlert(error) {
+  let title = error.title;
+  let detail = error.detail;
+  if (error.status === 0) [title, detail] = [t('error.network'), null];
+  else if (!title) [title, detail] = [t('error.generic'), null];
+  clear($('alerts')).append(h('div', { class: 'alert' },
+    h('p', {}, h('strong', { class: 'alert-title' }, title), detail ? h('span', { class: 'alert-detail' }, ` ${detail}`) : null),
+    h('button', { type: 'button', class: 'dismiss', 'aria-label': t('dismiss'), onclick: () => clear($('alerts')) }, '×')));
+}
+
+function failed(error) {
+  if (error.name === 'AbortError') return;
+  if (error.status === 401) signIn();
+  showAlert(error);
+}
+
+function radius() {
+  const value = Number($('radius').value);
+  return Number.isFinite(value) && value > 0 ? value : 1000;
+}
+
+/* Stations in view, each with its coverage circle (public GeoJSON, always WGS-84). */
+function scheduleStations() {
+  clearTimeout(stationsTimer);
+  stationsTimer = setTimeout(loadStations, 250);
+}
+
+async function loadStations() {
+  stationsController?.abort();
+  if (map.getZoom() < STATIONS_MIN_ZOOM) {
+    layers.setStations([], radius());
+    return;
+  }
+  stationsController = new AbortController();
+  const b = map.getBounds().pad(0.2);
+  const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => Number(v.toFixed(5)));
+  try {
+    const page = await api.inBox({ bbox, limit: 5000, lang: language() }, stationsController.signal);
+    results.stations = page.features;
+    layers.setStations(page.features, radius());
+  } catch (e) {
+    failed(e);
+  }
+}
+
+/* Coverage and gaps for the chosen demand. */
+async function analyse(demand) {
+  const run = ++analysis;
+  for (const key of ['coverage', 'gaps', 'plan', 'full', 'redundancy']) delete results[key];
+  layers.clearAnalyses();
+  clear($('suggestions'));
+  clear($('full-cover'));
+  clear($('redundancy'));
+  clear($('alerts'));
+  if (!demand) {
+    message($('coverage'), 'coverage.prompt');
+    return;
+  }
+  message($('coverage'), 'coverage.loading', true);
+  const params = { demand, radius: radius() };
+  try {
+    const [coverage, gaps] = await Promise.all([
+      planningApi.coverage(params),
+      planningApi.gaps({ ...params, cell: GAP_CELL_METERS }),
+    ]);
+    if (run !== analysis) return;
+    results.coverage = { data: coverage, params };
+    results.gaps = gaps;
+    renderCoverage($('coverage'), coverage, params);
+    $('coverage-h').closest('.card').scrollIntoView({ block: 'start' });
+    layers.setUncovered(coverage.uncovered);
+    layers.setGaps(gaps, GAP_CELL_METERS);
+    layers.fit([
+      ...coverage.uncovered.map((p) => [p.lat, p.lng]),
+      ...gaps.features.flatMap((f) => f.geometry.coordinates[0].map(([lng, lat]) => [lat, lng])),
+    ]);
+    scheduleStations();
+  } catch (e) {
+    if (run !== analysis) return;
+    message($('coverage'), 'coverage.prompt');
+    failed(e);
+  }
+}
+
+async function suggest(event) {
+  event.preventDefault();
+  const demand = sources.demand();
+  if (!demand) {
+    message($('suggestions'), 'suggest.needDemand');
+    return;
+  }
+  const params = { demand, k: Number($('k').value) || 5, radius: radius(), candidates: sources.candidates() };
+  const button = $('suggest-submit');
+  button.disabled = true;
+  message($('suggestions'), 'suggest.loading', true);
+  try {
+    const plan = await planningApi.suggestions(params);
+    results.plan = { data: plan, params };
+    showPlan();
+    $('suggest-h').closest('.card').scrollIntoView({ block: 'start' });
+    const sites = plan.sites.map((s) => layers.at(s.location.lat, s.location.lng));
+    if (sites.length && !sites.every((p) => map.getBounds().contains(p))) map.fitBounds(map.getBounds().extend(L.latLngBounds(sites)));
+  } catch (e) {
+    clear($('suggestions'));
+    failed(e);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function showPlan() {
+  const { data, params } = results.plan;
+  layers.radius = params.radius;
+  renderSuggestions($('suggestions'), data, params, { onFocus: (s) => layers.focus(s.location.lat, s.location.lng) });
+  layers.setSuggestions(data.sites, describeSite);
+}
+
+async function secondary(key, box, load, show) {
+  const demand = sources.demand();
+  if (!demand) {
+    message(box, 'suggest.needDemand');
+    return;
+  }
+  message(box, `${key}.loading`, true);
+  try {
+    results[key] = await load({ demand, radius: radius(), candidates: sources.candidates() });
+    show();
+  } catch (e) {
+    clear(box);
+    failed(e);
+  }
+}
+
+function showFull() {
+  renderFullCover($('full-cover'), results.full);
+  layers.setFullCover(results.full.sites, describeSite);
+}
+
+function showRedundancy() {
+  renderRedundancy($('redundancy'), results.redundancy, { onFocus: (p) => layers.focus(p.lat, p.lng) });
+}
+
+function showTilesNotice() {
+  const box = clear($('map-notices'));
+  if (!tilesAvailable) box.append(h('p', { class: 'notice' }, t('tiles.offline')));
+}
+
+/** Re-renders everything that holds text after a language switch. */
+function rerender() {
+  sources.render();
+  showTilesNotice();
+  layers.renderToggles($('layer-toggles'));
+  layers.renderLegend();
+  if (results.coverage) renderCoverage($('coverage'), results.coverage.data, results.coverage.params);
+  else if (!$('workspace').hidden) message($('coverage'), 'coverage.prompt');
+  if (results.plan) showPlan();
+  if (results.full) showFull();
+  if (results.redundancy) showRedundancy();
+  if (results.stations) layers.setStations(results.stations, radius());
+}
+
+function switchLanguage() {
+  applyLanguage(language() === 'en' ? 'zh' : 'en');
+  const url = new URL(location.href);
+  if (language() === 'en') url.searchParams.set('lang', 'en');
+  else url.searchParams.delete('lang');
+  history.replaceState(null, '', url);
+  const who = $('who');
+  if (who.dataset.user) who.textContent = t('plan.signedIn', { user: who.dataset.user });
+  rerender();
+}
+
+function signIn() {
+  askToSignIn({ onSignedIn: start, onError: showAlert });
+}
+
+async function start(user) {
+  clear($('alerts'));
+  $('who').dataset.user = user.username;
+  showSignedIn(user, { onSignOut: () => location.reload() });
+  message($('coverage'), 'coverage.prompt');
+  try {
+    await sources.load();
+  } catch (e) {
+    failed(e);
+  }
+  const wanted = query.get('demand');
+  if (wanted && [...$('demand-select').options].some((o) => o.value === wanted)) {
+    $('demand-select').value = wanted;
+    analyse(wanted);
+  }
+}
+
+async function main() {
+  applyLanguage((query.get('lang') || '').toLowerCase().startsWith('en') ? 'en' : 'zh');
+  let tiles = FALLBACK_TILES;
+  try {
+    tiles = pickTiles(await api.mapConfig(), query.get('tiles'));
+  } catch (e) {
+    showAlert(e);
+  }
+  map = L.map('map', { center: START.center, zoom: START.zoom });
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+  addBaseLayer(map, tiles, (available) => {
+    tilesAvailable = available;
+    showTilesNotice();
+  });
+  layers = new PlanningLayers(map, { crs: tiles.crs === 'gcj02' ? 'gcj02' : 'wgs84' });
+  layers.renderToggles($('layer-toggles'));
+  layers.renderLegend();
+  map.on('moveend', scheduleStations);
+  scheduleStations();
+
+  sources = new Sources({ onDemand: analyse, onError: failed });
+  $('radius').addEventListener('change', () => analyse(sources.demand()));
+  $('suggest-form').addEventListener('submit', suggest);
+  $('full-submit').addEventListener('click', () => secondary('full', $('full-cover'), planningApi.fullCover, showFull));
+  $('redundancy-submit').addEventListener('click', () => secondary('redundancy', $('redundancy'), planningApi.redundancy, showRedundancy));
+  $('lang-switch').addEventListener('click', switchLanguage);
+
+  try {
+    const user = await currentUser();
+    if (user) start(user);
+    else signIn();
+  } catch (e) {
+    showAlert(e);
+  }
+}
+
+main();

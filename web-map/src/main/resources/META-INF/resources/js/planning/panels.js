@@ -1,0 +1,76 @@
+import { h, clear } from '../dom.js';
+import { t } from '../i18n.js';
+import { apiUrl } from '../api.js';
+import { percent, weight, radius as fmtRadius, coordinate } from './numbers.js';
+
+export function message(box, key, busy = false) {
+  clear(box).append(h('p', { class: busy ? 'loading' : 'hint' }, t(key)));
+}
+
+function exportLinks(labelKey, path, params, name) {
+  return h('p', { class: 'exports' }, t(labelKey),
+    h('a', { href: apiUrl(path, { ...params, format: 'csv' }), download: `${name}.csv`, 'data-format': 'csv' }, 'CSV'),
+    h('a', { href: apiUrl(path, { ...params, format: 'geojson' }), download: `${name}.geojson`, 'data-format': 'geojson' }, 'GeoJSON'));
+}
+
+/** The headline ("X% of demand within 1 km"), the totals, the per-district table and the export. */
+export function renderCoverage(box, report, params) {
+  clear(box);
+  const share = h('span', { class: 'value', id: 'coverage-share', 'data-share': report.share }, percent(report.share));
+  box.append(
+    h('p', { class: 'big-share' }, share, h('span', { class: 'label' }, t('coverage.share', { radius: fmtRadius(report.radiusMeters) }))),
+    h('div', { class: 'share-bar', 'aria-hidden': 'true' }, h('span', { style: `width:${(report.share * 100).toFixed(1)}%` })),
+    h('p', { class: 'hint' }, t('coverage.detail', {
+      covered: weight(report.coveredWeight), total: weight(report.totalWeight), points: report.demandPoints, stations: report.stations,
+    })),
+    h('p', { class: 'hint' }, t('coverage.uncovered', { n: report.uncoveredPoints })));
+  const groups = [...report.byGroup].sort((a, b) => b.totalWeight - a.totalWeight);
+  if (groups.length) {
+    box.append(h('table', { class: 'table', id: 'by-group' },
+      h('caption', {}, t('coverage.byGroup')),
+      h('thead', {}, h('tr', {}, ['coverage.group', 'coverage.total', 'coverage.covered', 'coverage.groupShare', 'coverage.points'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('tbody', {}, groups.map((g) => h('tr', {},
+        h('th', { scope: 'row' }, g.group === 'unassigned' ? t('coverage.unassigned') : g.group),
+        h('td', {}, weight(g.totalWeight)), h('td', {}, weight(g.coveredWeight)), h('td', {}, percent(g.share)), h('td', {}, g.points))))));
+  }
+  box.append(exportLinks('export.uncovered', '/api/v1/planning/coverage', params, 'uncovered-demand'));
+}
+
+export function describeSite(s) {
+  return `${t('suggest.site', { rank: s.rank })} · ${t('suggest.gain', { gain: weight(s.marginalGain), points: s.marginalPoints })}`;
+}
+
+/** "coverage X% → Y%", then the numbered sites with their marginal gains, then the export. */
+export function renderSuggestions(box, plan, params, { onFocus }) {
+  clear(box);
+  box.append(
+    h('p', { class: 'change', id: 'suggest-change' }, t('suggest.change', { before: percent(plan.shareBefore), after: '' }),
+      h('span', { class: 'after' }, percent(plan.shareAfter))),
+    h('p', { class: 'hint' }, t('suggest.gainTotal', { gain: weight(plan.weightAfter - plan.weightBefore), ms: plan.millis })),
+    h('ol', { class: 'site-list', id: 'site-list' }, plan.sites.map((s) => h('li', { 'data-rank': s.rank },
+      h('button', { type: 'button', onclick: () => onFocus(s) },
+        h('span', { class: 'rank-badge', 'aria-hidden': 'true' }, String(s.rank)),
+        h('span', {}, t('suggest.site', { rank: s.rank }), h('br'),
+          h('span', { class: 'where' }, t('suggest.where', { lat: coordinate(s.location.lat), lng: coordinate(s.location.lng) }))),
+        h('span', { class: 'gain' }, t('suggest.gain', { gain: weight(s.marginalGain), points: s.marginalPoints })))))),
+    exportLinks('export.sites', '/api/v1/planning/suggestions', params, 'suggested-sites'));
+}
+
+export function renderFullCover(box, plan) {
+  clear(box).append(h('p', { class: 'change', id: 'full-result' },
+    t('full.result', { n: plan.sitesNeeded, before: percent(plan.shareBefore), after: percent(plan.shareAfter) })));
+  if (plan.uncoverablePoints) box.append(h('p', { class: 'hint' }, t('full.uncoverable', { n: plan.uncoverablePoints })));
+}
+
+export function renderRedundancy(box, rows, { onFocus }) {
+  clear(box);
+  if (!rows.length) {
+    message(box, 'redundancy.none');
+    return;
+  }
+  box.append(h('table', { class: 'table', id: 'redundancy-table' },
+    h('thead', {}, h('tr', {}, ['redundancy.code', 'redundancy.covered', 'redundancy.unique'].map((k) => h('th', { scope: 'col' }, t(k))))),
+    h('tbody', {}, rows.map((r) => h('tr', {},
+      h('td', {}, h('a', { href: '#', onclick: (e) => { e.preventDefault(); onFocus(r.location); } }, r.code)),
+      h('td', {}, weight(r.coveredWeight)), h('td', {}, weight(r.uniqueWeight)))))));
+}
