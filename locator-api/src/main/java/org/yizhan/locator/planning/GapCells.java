@@ -19,8 +19,10 @@ final class GapCells {
         Map<Long, double[]> cells = new HashMap<>();
         for (int i : report.uncoveredDemand()) {
             LatLng at = problem.demand().get(i).at();
-            double stepLng = stepLat / Math.cos(Math.toRadians(at.lat()));
-            long row = (long) Math.floor(at.lat() / stepLat), col = (long) Math.floor(at.lng() / stepLng);
+            long row = (long) Math.floor(at.lat() / stepLat);
+            // The cell width follows its row's latitude, so neighbouring cells of a row tile exactly.
+            double stepLng = stepLat / Math.cos(Math.toRadians((row + 0.5) * stepLat));
+            long col = (long) Math.floor(at.lng() / stepLng);
             double[] acc = cells.computeIfAbsent(row * 100_000_000L + col, k -> new double[] {row, col, stepLng, 0, 0});
             acc[3] += problem.demand().get(i).weight();
             acc[4]++;

@@ -46,6 +46,7 @@ class PlanningController {
     private final PointSets sets;
     private final JsonMapper json;
     private final QueryDemandRecorder recorder;
+    private final org.yizhan.geo.division.Divisions divisions = org.yizhan.geo.division.Divisions.standard();
 
     PlanningController(PlanningService planning, PointSets sets, JsonMapper json, QueryDemandRecorder recorder) {
         this.recorder = recorder;
@@ -89,7 +90,8 @@ class PlanningController {
         return sets.all();
     }
 
-    record Group(String group, double totalWeight, double coveredWeight, double share, int points) {}
+    /** Coverage of one district; {@code name} is the division's name when the group is a division code. */
+    record Group(String group, @Nullable String name, double totalWeight, double coveredWeight, double share, int points) {}
 
     record CoverageResponse(double radiusMeters, int stations, int demandPoints, double totalWeight, double coveredWeight,
                             double share, List<Group> byGroup, int uncoveredPoints, List<Map<String, Object>> uncovered) {}
@@ -108,7 +110,8 @@ class PlanningController {
         }
         if (!"json".equals(format)) return export("uncovered-demand", format, uncovered);
         List<Group> groups = report.byGroup().values().stream()
-                .map(g -> new Group(g.group(), g.totalWeight(), g.coveredWeight(), g.share(), g.points())).toList();
+                .map(g -> new Group(g.group(), divisions.find(g.group()).map(d -> d.name()).orElse(null),
+                        g.totalWeight(), g.coveredWeight(), g.share(), g.points())).toList();
         return ResponseEntity.ok(new CoverageResponse(radius, problem.existing().size(), problem.demand().size(),
                 report.totalWeight(), report.coveredWeight(), report.share(), groups, report.uncoveredDemand().size(), uncovered));
     }

@@ -30,7 +30,7 @@ export function renderCoverage(box, report, params) {
       h('caption', {}, t('coverage.byGroup')),
       h('thead', {}, h('tr', {}, ['coverage.group', 'coverage.total', 'coverage.covered', 'coverage.groupShare', 'coverage.points'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, groups.map((g) => h('tr', {},
-        h('th', { scope: 'row' }, g.group === 'unassigned' ? t('coverage.unassigned') : g.group),
+        h('th', { scope: 'row' }, g.group === 'unassigned' ? t('coverage.unassigned') : (g.name ? `${g.name} (${g.group})` : g.group)),
         h('td', {}, weight(g.totalWeight)), h('td', {}, weight(g.coveredWeight)), h('td', {}, percent(g.share)), h('td', {}, g.points))))));
   }
   box.append(exportLinks('export.uncovered', '/api/v1/planning/coverage', params, 'uncovered-demand'));
