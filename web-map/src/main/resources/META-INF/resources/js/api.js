@@ -43,3 +43,45 @@ export const api = {
   inBox: ({ bbox, limit, amenities, crs, lang }, signal) =>
     get('/api/v1/stations', { bbox: bbox.join(','), limit, amenities, crs, lang }, signal),
 };
+
+/* Writes (feedback, union inbox). Callers add headers they own: X-Device-Id, X-XSRF-TOKEN. */
+async function send(method, path, { json, form, headers = {} } = {}) {
+  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json, application/problem+json', ...headers } };
+  if (json !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(json);
+  } else if (form) {
+    init.body = new URLSearchParams(form);
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (e) {
+    throw new ApiError(0, null, null);
+  }
+  if (!response.ok) {
+    let problem = {};
+    try {
+      problem = await response.json();
+    } catch (ignored) {
+      // Not a problem document: the caller shows a generic message.
+    }
+    throw new ApiError(response.status, problem.title || null, problem.detail || null);
+  }
+  return response.status === 204 ? {} : response.json();
+}
+
+const station = (code) => `/api/v1/stations/${encodeURIComponent(code)}`;
+
+export const feedbackApi = {
+  summary: (code) => get(`${station(code)}/feedback`),
+  rate: (code, body, headers) => send('POST', `${station(code)}/ratings`, { json: body, headers }),
+  report: (code, body, headers) => send('POST', `${station(code)}/reports`, { json: body, headers }),
+  checkin: (code, headers) => send('POST', `${station(code)}/checkins`, { json: {}, headers }),
+  signIn: (username, password) => send('POST', '/login', { form: { username, password } }),
+  me: () => get('/api/v1/me'),
+  inbox: (params) => get('/api/v1/feedback/inbox', params),
+  acknowledge: (id, headers) => send('POST', `/api/v1/feedback/reports/${id}/acknowledge`, { headers }),
+  resolve: (id, note, headers) => send('POST', `/api/v1/feedback/reports/${id}/resolve`, { json: { note }, headers }),
+  dashboard: (params) => get('/api/v1/feedback/dashboard', params),
+};

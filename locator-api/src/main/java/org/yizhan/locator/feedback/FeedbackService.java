@@ -44,6 +44,11 @@ class FeedbackService {
         this.zone = properties.timeZone();
     }
 
+    /** Now, at the database's precision, so what an answer says equals what a later read shows. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     record Rating(int stars, List<String> tags, @Nullable String comment) {}
 
     record Report(String reason, @Nullable String amenity, @Nullable LatLng suggestedWgs84, @Nullable String text) {}
@@ -55,7 +60,7 @@ class FeedbackService {
 
     @Transactional
     long rate(StationRow station, UUID device, Rating rating) {
-        Instant now = clock.instant();
+        Instant now = now();
         LocalDate day = LocalDate.ofInstant(now, zone);
         Long id = jdbc.sql("""
                 INSERT INTO station_rating (station_id, stars, tags, comment, day, device_hash, created_at)
@@ -76,7 +81,7 @@ class FeedbackService {
 
     @Transactional
     long report(StationRow station, UUID device, Report report) {
-        Instant now = clock.instant();
+        Instant now = now();
         LocalDate day = LocalDate.ofInstant(now, zone);
         Long id = jdbc.sql("""
                 INSERT INTO station_report (station_id, reason, amenity, suggested_location, text, day, device_hash, created_at)
@@ -104,14 +109,14 @@ class FeedbackService {
     @Transactional
     void checkin(StationRow station) {
         jdbc.sql("INSERT INTO station_checkin (station_id, created_at) VALUES (:station, :now)")
-                .param("station", station.id()).param("now", java.sql.Timestamp.from(clock.instant())).update();
+                .param("station", station.id()).param("now", java.sql.Timestamp.from(now())).update();
     }
 
     /** The union confirms the station is as listed. */
     @Transactional
     Instant verify(StationRow station, Actor actor) {
         actor.requireMayEdit(station.adcode());
-        Instant now = clock.instant();
+        Instant now = now();
         jdbc.sql("UPDATE station SET last_verified_at = :now WHERE id = :id")
                 .param("now", java.sql.Timestamp.from(now)).param("id", station.id()).update();
         refreshAlarm(station.id());
@@ -130,7 +135,7 @@ class FeedbackService {
         jdbc.sql("""
                 UPDATE station_report SET status = 'acknowledged', acknowledged_at = :now, acknowledged_by = :who
                  WHERE id = :id AND status = 'open'""")
-                .param("now", java.sql.Timestamp.from(clock.instant())).param("who", actor.username()).param("id", reportId).update();
+                .param("now", java.sql.Timestamp.from(now())).param("who", actor.username()).param("id", reportId).update();
     }
 
     /** Resolving confirms the station: it is verified now, and older closed reports stop counting. */
@@ -140,7 +145,7 @@ class FeedbackService {
         if ("resolved".equals(report.status())) {
             throw new ApiException(HttpStatus.CONFLICT, "Report already resolved", "Report " + reportId + " is already resolved.");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         jdbc.sql("""
                 UPDATE station_report SET status = 'resolved', resolved_at = :now, resolved_by = :who, resolution_note = :note,
                        acknowledged_at = coalesce(acknowledged_at, :now), acknowledged_by = coalesce(acknowledged_by, :who)

@@ -68,8 +68,7 @@ class InboxController {
                        ST_Y(r.suggested_location::geometry) AS s_lat, ST_X(r.suggested_location::geometry) AS s_lng,
                        (SELECT count(*) FROM station_report u WHERE u.station_id = r.station_id AND u.status <> 'resolved') AS station_unresolved
                   FROM station_report r JOIN station s ON s.id = r.station_id
-                 WHERE s.adcode LIKE ANY (:patterns) AND r.status = ANY (:statuses)
-                 ORDER BY """ + order + " LIMIT :limit")
+                 WHERE s.adcode LIKE ANY (:patterns) AND r.status = ANY (:statuses)""" + " ORDER BY " + order + " LIMIT :limit")
                 .param("patterns", scope.array()).param("statuses", statuses.toArray(String[]::new))
                 .param("limit", GeoParams.limit(limit, 100, 500))
                 .query((rs, n) -> {

@@ -17,4 +17,10 @@ class MapController {
     String page() {
         return PAGE;
     }
+
+    /** The unions' feedback inbox and satisfaction dashboard; the page signs in by itself. */
+    @GetMapping("/inbox")
+    String inbox() {
+        return "forward:/inbox.html";
+    }
 }
