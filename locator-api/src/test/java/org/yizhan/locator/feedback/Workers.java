@@ -44,6 +44,14 @@ record Workers(String device, String address) {
         return station(form, 32.6520, 110.7700);
     }
 
+    /** A new station in Huimin district, Hohhot (150103): away from the Wuhai editors' inboxes. */
+    static String huiminStation() {
+        Map<String, Object> form = StationForms.with(StationForms.haibowanStation(), "adcode", "150103");
+        form = StationForms.with(form, "name", "回民区环卫驿站");
+        form = StationForms.with(form, "address", "呼和浩特市回民区中山西路1号");
+        return station(form, 40.8080, 111.6230);
+    }
+
     private static String station(Map<String, Object> form, double lat, double lng) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         Map<String, Object> placed = StationForms.with(form, "location",
