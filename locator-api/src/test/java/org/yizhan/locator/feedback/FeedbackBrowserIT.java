@@ -78,6 +78,10 @@ class FeedbackBrowserIT extends ApiIT {
             new org.openqa.selenium.support.ui.Select(desk.visible("#status-filter")).selectByValue("resolved");
             desk.textContains("#reports", "已开门，开放时间已更正");
             desk.screenshot("feedback-inbox-resolved");
+            assertThat(desk.driver().findElement(By.cssSelector("#sign-in")).isDisplayed()).isFalse();
+            desk.textContains("#station-table tr[data-code='" + code + "']", "干净整洁 1");
+            ((org.openqa.selenium.JavascriptExecutor) desk.driver()).executeScript("document.getElementById('dashboard').scrollIntoView()");
+            desk.screenshot("feedback-dashboard");
         }
 
         try (FeedbackBrowser phone = new FeedbackBrowser(port, 360, 740, true)) {

@@ -23,7 +23,7 @@ export function renderDashboard(container, d) {
   const total = d.total;
   const weekdays = t('dash.weekdays').split(',');
   clear(container).append(
-    h('p', { class: 'meta' }, t('dash.period', { from: d.from, to: d.to }), ' · ', t('dash.rule'), ' ', d.gradeRule),
+    h('p', { class: 'meta', title: d.gradeRule }, t('dash.period', { from: d.from, to: d.to }), ' · ', t('dash.rule'), ' ', t('dash.ruleText')),
     h('h3', {}, t('dash.districts')),
     h('table', { id: 'district-table' },
       h('thead', {}, h('tr', {}, [t('dash.district'), t('dash.stations'), t('dash.stale'), t('dash.ratings'), t('dash.average'), t('dash.grade'), t('dash.reports')].map((c) => h('th', {}, c)))),
