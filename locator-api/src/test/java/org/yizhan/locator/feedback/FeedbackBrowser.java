@@ -53,6 +53,8 @@ final class FeedbackBrowser implements AutoCloseable {
         driver.executeCdpCommand("Browser.setPermission", Map.of("origin", base,
                 "permission", Map.of("name", "geolocation"), "setting", "denied"));
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // Lists re-render after each action: an element read mid-render is simply read again.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     FeedbackBrowser open(String path) {
