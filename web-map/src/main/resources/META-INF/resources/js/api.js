@@ -44,8 +44,9 @@ export const api = {
     get('/api/v1/stations', { bbox: bbox.join(','), limit, amenities, crs, lang }, signal),
 };
 
-// Signed-in calls (the planning view). Writes carry the XSRF-TOKEN cookie back as a header;
-// a 401 is an ApiError with status 401 so the page can ask the user to sign in.
+// Writes and signed-in calls. Every write carries the XSRF-TOKEN cookie back as a header (the
+// server checks it for cookie sessions); callers add headers they own, such as X-Device-Id.
+// A 401 is an ApiError with status 401 so a page can ask the user to sign in.
 function xsrfToken() {
   const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
   return match ? decodeURIComponent(match[1]) : null;
@@ -57,13 +58,22 @@ export function apiUrl(path, params = {}) {
   return query.toString() ? `${path}?${query}` : path;
 }
 
-async function send(method, path, body) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+/** body: FormData or URLSearchParams as is; json: serialised; form: a plain object sent as a form. */
+async function send(method, path, { json, form, body, headers = {} } = {}) {
+  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json, application/problem+json', ...headers } };
   const token = xsrfToken();
-  if (token) headers['X-XSRF-TOKEN'] = token;
+  if (token) init.headers['X-XSRF-TOKEN'] = token;
+  if (json !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(json);
+  } else if (form) {
+    init.body = new URLSearchParams(form);
+  } else if (body) {
+    init.body = body;
+  }
   let response;
   try {
-    response = await fetch(path, { method, body, headers, credentials: 'same-origin' });
+    response = await fetch(path, init);
   } catch (e) {
     throw new ApiError(0, null, null);
   }
@@ -76,18 +86,18 @@ async function send(method, path, body) {
     }
     throw new ApiError(response.status, problem.title || null, problem.detail || null);
   }
-  return response.status === 204 ? null : response.json();
+  return response.status === 204 ? {} : response.json();
 }
 
 export const planningApi = {
   me: () => get('/api/v1/me'),
-  signIn: (username, password) => send('POST', '/login', new URLSearchParams({ username, password })),
+  signIn: (username, password) => send('POST', '/login', { form: { username, password } }),
   signOut: () => send('POST', '/logout'),
   sets: () => get('/api/v1/planning/sets'),
   upload: ({ file, kind, name, crs }) => {
     const form = new FormData();
     form.append('file', file);
-    return send('POST', apiUrl('/api/v1/planning/sets', { kind, name, crs }), form);
+    return send('POST', apiUrl('/api/v1/planning/sets', { kind, name, crs }), { body: form });
   },
   queryDemand: () => get('/api/v1/planning/query-demand'),
   coverage: (params) => get('/api/v1/planning/coverage', params),
@@ -95,4 +105,19 @@ export const planningApi = {
   suggestions: (params) => get('/api/v1/planning/suggestions', params),
   fullCover: (params) => get('/api/v1/planning/full-cover', params),
   redundancy: (params) => get('/api/v1/planning/redundancy', params),
+};
+
+const station = (code) => `/api/v1/stations/${encodeURIComponent(code)}`;
+
+export const feedbackApi = {
+  summary: (code) => get(`${station(code)}/feedback`),
+  rate: (code, body, headers) => send('POST', `${station(code)}/ratings`, { json: body, headers }),
+  report: (code, body, headers) => send('POST', `${station(code)}/reports`, { json: body, headers }),
+  checkin: (code, headers) => send('POST', `${station(code)}/checkins`, { json: {}, headers }),
+  signIn: (username, password) => send('POST', '/login', { form: { username, password } }),
+  me: () => get('/api/v1/me'),
+  inbox: (params) => get('/api/v1/feedback/inbox', params),
+  acknowledge: (id, headers) => send('POST', `/api/v1/feedback/reports/${id}/acknowledge`, { headers }),
+  resolve: (id, note, headers) => send('POST', `/api/v1/feedback/reports/${id}/resolve`, { json: { note }, headers }),
+  dashboard: (params) => get('/api/v1/feedback/dashboard', params),
 };

@@ -8,6 +8,7 @@ import { StationsLayer } from './stations-layer.js';
 import { renderFilters } from './filters.js';
 import { renderList, renderListMessage } from './list.js';
 import { renderDetail, renderDetailMessage } from './detail.js';
+import { renderFeedback } from './feedback.js';
 
 const NEAREST_LIMIT = 20;
 // The API has no 24-hour filter on nearest; ask for more and keep the always-open ones.
@@ -32,6 +33,32 @@ let layer;
 let originMarker;
 let selectedMarker;
 let nearestController;
+let pickResolve = null;
+let pickMarker;
+
+/** For a wrong-location report: the next tap on the map is the suggested pin, in the map's crs. */
+function pickPoint() {
+  return new Promise((resolve) => {
+    pickResolve = resolve;
+    document.body.classList.add('picking');
+    setNotice('pick', 'feedback.tapMap');
+    toggleSheet(false);
+  });
+}
+
+function onMapTap(e) {
+  if (!pickResolve) {
+    setOrigin(e.latlng, 'point');
+    return;
+  }
+  const resolve = pickResolve;
+  pickResolve = null;
+  document.body.classList.remove('picking');
+  setNotice('pick', null);
+  pickMarker?.remove();
+  pickMarker = L.circleMarker(e.latlng, { radius: 10, color: '#e65100', weight: 3, fillOpacity: 0.6, interactive: false }).addTo(map);
+  resolve({ lat: e.latlng.lat, lng: e.latlng.lng, crs });
+}
 
 function saveUrl() {
   writeUrl({ ...state.filters, lang: state.lang, code: state.code });
@@ -44,7 +71,7 @@ function setNotice(key, textKey) {
   const box = clear($('notices'));
   const mapBox = clear($('map-notices'));
   // The base-map notice sits on the map it is about; the others head the list.
-  for (const [k, tk] of notices) (k === 'tiles' ? mapBox : box).append(h('p', { class: `notice notice-${k}`, 'data-notice': k }, t(tk)));
+  for (const [k, tk] of notices) (k === 'tiles' || k === 'pick' ? mapBox : box).append(h('p', { class: `notice notice-${k}`, 'data-notice': k }, t(tk)));
 }
 
 function friendly(error) {
@@ -133,6 +160,7 @@ function showList() {
   state.code = null;
   saveUrl();
   selectedMarker?.remove();
+  pickMarker?.remove();
   $('detail-view').hidden = true;
   $('list-view').hidden = false;
   $('filters').hidden = false;
@@ -160,6 +188,7 @@ async function openStation(code, { focus = false, fly = true } = {}) {
     saveUrl();
     const views = { wgs84, gcj02, bd09 };
     renderDetail(detail, views, { amenityIcons, distanceMeters: inList?.distanceMeters, onBack: showList });
+    renderFeedback($('feedback'), wgs84, { pickPoint, amenityLabels: wgs84.amenityLabels });
     const here = views[crs].location;
     selectedMarker?.remove();
     selectedMarker = L.circleMarker([here.lat, here.lng], { radius: 22, color: '#0d47a1', weight: 3, fill: false, interactive: false }).addTo(map);
@@ -247,7 +276,7 @@ async function main() {
     onError: showAlert,
   });
   // A tap (or long-press / right-click) on the map searches from that point.
-  map.on('click contextmenu', (e) => setOrigin(e.latlng, 'point'));
+  map.on('click contextmenu', onMapTap);
 
   $('locate').addEventListener('click', locate);
   $('search-here').addEventListener('click', () => setOrigin(map.getCenter(), 'point'));

@@ -3,6 +3,7 @@ import { t } from './i18n.js';
 import { distance, travelTimes, openingState, stationName } from './format.js';
 import { directionLinks } from './navigate.js';
 import { shareUrl } from './state.js';
+import { verifiedText } from './feedback.js';
 
 function field(labelKey, ...value) {
   return [h('dt', {}, t(labelKey)), h('dd', {}, ...value)];
@@ -37,6 +38,8 @@ export function renderDetail(container, views, { amenityIcons, distanceMeters, o
   container.append(...[
     h('button', { type: 'button', class: 'back-button', onclick: onBack }, `← ${t('detail.back')}`),
     h('h2', { id: 'detail-title', class: 'detail-title', tabindex: '-1' }, stationName(s)),
+    s.stale ? h('p', { class: 'stale-badge', id: 'stale-badge' }, `⚠ ${t('feedback.stale')}`) : null,
+    s.lastVerifiedAt ? h('p', { class: 'verified', id: 'verified' }, `✔ ${verifiedText(s.lastVerifiedAt)}`) : null,
     s.status !== 'active' ? h('p', { class: 'status-banner' }, t(`status.${s.status}`), s.statusReason ? ` · ${s.statusReason}` : '') : null,
     h('p', { class: `open-state big ${opening.open ? 'is-open' : 'is-closed'}` }, opening.text),
     distanceMeters != null
@@ -55,6 +58,7 @@ export function renderDetail(container, views, { amenityIcons, distanceMeters, o
     h('h3', { class: 'section-title' }, t('detail.amenities')),
     h('ul', { class: 'amenity-list' }, s.amenities.map((key, i) =>
       h('li', {}, h('span', { class: 'amenity-icon', 'aria-hidden': 'true' }, amenityIcons.get(key) || '•'), s.amenityLabels[i]))),
+    h('section', { id: 'feedback', class: 'feedback', 'aria-labelledby': 'feedback-title' }),
     h('h3', { class: 'section-title' }, t('detail.share')),
     h('p', { class: 'share' }, h('a', { href: url, class: 'share-link' }, url), copyButton(url)),
   ].filter(Boolean));

@@ -15,6 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.yizhan.locator.account.LoginThrottle;
 import org.yizhan.locator.account.LoginThrottleFilter;
@@ -37,6 +38,10 @@ class SecurityConfig {
         return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
     };
 
+    /** Anonymous worker feedback: open to anyone, and it carries no account's authority, so no CSRF token. */
+    private static final String[] PUBLIC_FEEDBACK = {
+        "/api/v1/stations/*/ratings", "/api/v1/stations/*/reports", "/api/v1/stations/*/checkins"};
+
     private static final RequestMatcher NO_SESSION = request -> request.getRequestedSessionId() == null;
 
     @Bean
@@ -44,7 +49,8 @@ class SecurityConfig {
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/api/v1/me", "/api/v1/accounts/**", "/api/v1/stations/*/history",
-                    "/api/v1/register/export", "/api/v1/plaques", "/api/v1/planning/**").authenticated()
+                    "/api/v1/register/export", "/api/v1/plaques", "/api/v1/planning/**", "/api/v1/feedback/**").authenticated()
+                .requestMatchers(HttpMethod.POST, PUBLIC_FEEDBACK).permitAll()
                 .requestMatchers(HttpMethod.GET, "/**").permitAll()
                 .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                 .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
@@ -70,7 +76,10 @@ class SecurityConfig {
                 .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN, "Not allowed",
                     "Your account may not do this. Ask your union's administrator if you need access.")))
             // CSRF guards cookie sessions only: a request with no session cannot ride on one.
-            .csrf(csrf -> csrf.spa().ignoringRequestMatchers(BASIC_AUTH, NO_SESSION, request -> "/login".equals(path(request))))
+            .csrf(csrf -> csrf.spa().ignoringRequestMatchers(BASIC_AUTH, NO_SESSION, request -> "/login".equals(path(request)),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PUBLIC_FEEDBACK[0]),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PUBLIC_FEEDBACK[1]),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PUBLIC_FEEDBACK[2])))
             .addFilterBefore(new LoginThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
             .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
             .headers(headers -> headers

@@ -23,4 +23,10 @@ class MapController {
     String planning() {
         return "forward:/planning.html";
     }
+
+    /** The unions' feedback inbox and satisfaction dashboard; the page signs in by itself. */
+    @GetMapping("/inbox")
+    String inbox() {
+        return "forward:/inbox.html";
+    }
 }

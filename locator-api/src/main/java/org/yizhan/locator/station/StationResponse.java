@@ -33,6 +33,10 @@ public record StationResponse(
         @Nullable Double floorArea,
         Instant updatedAt,
         @Schema(description = "Send back on update for optimistic locking") long version,
+        @Schema(description = "When a union last confirmed the station on site or by resolving a report; absent if never")
+        @Nullable Instant lastVerifiedAt,
+        @Schema(description = "Not verified for 180 days, or 3 or more unresolved 'closed when it should be open' reports in 7 days")
+        boolean stale,
         @Schema(description = "Geodesic distance on the WGS-84 ellipsoid, in nearest results") @Nullable Double distanceMeters,
         @Schema(description = "After a write: likely duplicates to check") @Nullable List<DuplicateCheck.Warning> warnings) {
 
@@ -41,6 +45,6 @@ public record StationResponse(
     StationResponse withWarnings(List<DuplicateCheck.Warning> found) {
         return new StationResponse(code, name, nameEn, address, location, crs, adcode, division, hostType, hostOrganisation,
                 contactPhone, contactPerson, openingHours, openNow, nextChange, alwaysOpen, amenities, amenityLabels, status,
-                statusReason, floorArea, updatedAt, version, distanceMeters, found);
+                statusReason, floorArea, updatedAt, version, lastVerifiedAt, stale, distanceMeters, found);
     }
 }

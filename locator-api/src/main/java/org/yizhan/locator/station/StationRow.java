@@ -33,7 +33,9 @@ public record StationRow(
         @Nullable Double floorArea,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        @Nullable Instant lastVerifiedAt,
+        @Nullable Instant closedAlarmAt) {
 
     /** The select list matching {@link #map}; the table must be aliased {@code s}. */
     public static final String COLUMNS = """
@@ -41,7 +43,7 @@ public record StationRow(
             ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lng,
             s.adcode, s.host_type, s.host_organisation, s.contact_person, s.contact_phone,
             s.opening_hours, s.always_open, s.amenities, s.status, s.status_reason, s.floor_area,
-            s.created_at, s.updated_at, s.version""";
+            s.created_at, s.updated_at, s.version, s.last_verified_at, s.closed_alarm_at""";
 
     public static StationRow map(ResultSet rs, int rowNum) throws SQLException {
         Array amenities = rs.getArray("amenities");
@@ -68,6 +70,12 @@ public record StationRow(
                 noFloorArea ? null : floorArea,
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                instant(rs.getTimestamp("last_verified_at")),
+                instant(rs.getTimestamp("closed_alarm_at")));
+    }
+
+    private static @Nullable Instant instant(java.sql.@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -1,0 +1,189 @@
+package org.yizhan.locator.feedback;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yizhan.geo.LatLng;
+import org.yizhan.geo.code.StationCode;
+import org.yizhan.locator.account.Actor;
+import org.yizhan.locator.config.YizhanProperties;
+import org.yizhan.locator.station.Freshness;
+import org.yizhan.locator.station.StationReader;
+import org.yizhan.locator.station.StationRow;
+import org.yizhan.locator.web.ApiException;
+
+/**
+ * The rules of feedback: one rating per device, station and local day; one report per reason,
+ * device, station and day; report life cycle (open → acknowledged → resolved); and freshness,
+ * which every change here keeps current on the station row.
+ */
+@Service
+class FeedbackService {
+
+    private final JdbcClient jdbc;
+    private final StationReader stations;
+    private final DeviceIds devices;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    FeedbackService(JdbcClient jdbc, StationReader stations, DeviceIds devices, Clock clock, YizhanProperties properties) {
+        this.jdbc = jdbc;
+        this.stations = stations;
+        this.devices = devices;
+        this.clock = clock;
+        this.zone = properties.timeZone();
+    }
+
+    /** Now, at the database's precision, so what an answer says equals what a later read shows. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    record Rating(int stars, List<String> tags, @Nullable String comment) {}
+
+    record Report(String reason, @Nullable String amenity, @Nullable LatLng suggestedWgs84, @Nullable String text) {}
+
+    StationRow station(StationCode code) {
+        return stations.find(code).orElseThrow(() -> ApiException.notFound("No such station",
+                "There is no station with code " + code.value() + "."));
+    }
+
+    @Transactional
+    long rate(StationRow station, UUID device, Rating rating) {
+        Instant now = now();
+        LocalDate day = LocalDate.ofInstant(now, zone);
+        Long id = jdbc.sql("""
+                INSERT INTO station_rating (station_id, stars, tags, comment, day, device_hash, created_at)
+                VALUES (:station, :stars, CAST(:tags AS varchar(30)[]), :comment, :day, :hash, :now)
+                ON CONFLICT ON CONSTRAINT station_rating_once_a_day DO NOTHING RETURNING id""")
+                .param("station", station.id()).param("stars", rating.stars())
+                .param("tags", List.copyOf(new LinkedHashSet<>(rating.tags())).toArray(String[]::new))
+                .param("comment", rating.comment()).param("day", day).param("hash", devices.hash(device, day))
+                .param("now", java.sql.Timestamp.from(now))
+                .query(Long.class).optional().orElse(null);
+        if (id == null) {
+            throw new ApiException(HttpStatus.CONFLICT, "Already rated today",
+                    "This phone has already rated station " + station.code() + " today. You can rate it again tomorrow.",
+                    Map.of("code", station.code(), "retryAfterDay", day.plusDays(1).toString()));
+        }
+        return id;
+    }
+
+    @Transactional
+    long report(StationRow station, UUID device, Report report) {
+        Instant now = now();
+        LocalDate day = LocalDate.ofInstant(now, zone);
+        Long id = jdbc.sql("""
+                INSERT INTO station_report (station_id, reason, amenity, suggested_location, text, day, device_hash, created_at)
+                VALUES (:station, :reason, :amenity,
+                        CASE WHEN CAST(:lng AS double precision) IS NULL THEN NULL
+                             ELSE ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography END,
+                        :text, :day, :hash, :now)
+                ON CONFLICT ON CONSTRAINT station_report_once_a_day DO NOTHING RETURNING id""")
+                .param("station", station.id()).param("reason", report.reason()).param("amenity", report.amenity())
+                .param("lng", report.suggestedWgs84() == null ? null : report.suggestedWgs84().lng(), java.sql.Types.DOUBLE)
+                .param("lat", report.suggestedWgs84() == null ? null : report.suggestedWgs84().lat(), java.sql.Types.DOUBLE)
+                .param("text", report.text()).param("day", day).param("hash", devices.hash(device, day))
+                .param("now", java.sql.Timestamp.from(now))
+                .query(Long.class).optional().orElse(null);
+        if (id == null) {
+            throw new ApiException(HttpStatus.CONFLICT, "Already reported today",
+                    "This phone has already reported this problem at station " + station.code()
+                            + " today. The union has it; thank you.",
+                    Map.of("code", station.code(), "reason", report.reason()));
+        }
+        if (Vocabulary.CLOSED_WHEN_OPEN.equals(report.reason())) refreshAlarm(station.id());
+        return id;
+    }
+
+    @Transactional
+    void checkin(StationRow station) {
+        jdbc.sql("INSERT INTO station_checkin (station_id, created_at) VALUES (:station, :now)")
+                .param("station", station.id()).param("now", java.sql.Timestamp.from(now())).update();
+    }
+
+    /** The union confirms the station is as listed. */
+    @Transactional
+    Instant verify(StationRow station, Actor actor) {
+        actor.requireMayEdit(station.adcode());
+        Instant now = now();
+        jdbc.sql("UPDATE station SET last_verified_at = :now WHERE id = :id")
+                .param("now", java.sql.Timestamp.from(now)).param("id", station.id()).update();
+        refreshAlarm(station.id());
+        return now;
+    }
+
+    record ReportRef(long id, long stationId, String adcode, String status) {}
+
+    @Transactional
+    void acknowledge(long reportId, Actor actor) {
+        ReportRef report = loadForUpdate(reportId, actor);
+        if ("resolved".equals(report.status())) {
+            throw new ApiException(HttpStatus.CONFLICT, "Report already resolved",
+                    "Report " + reportId + " is resolved; there is nothing to acknowledge.");
+        }
+        jdbc.sql("""
+                UPDATE station_report SET status = 'acknowledged', acknowledged_at = :now, acknowledged_by = :who
+                 WHERE id = :id AND status = 'open'""")
+                .param("now", java.sql.Timestamp.from(now())).param("who", actor.username()).param("id", reportId).update();
+    }
+
+    /** Resolving confirms the station: it is verified now, and older closed reports stop counting. */
+    @Transactional
+    Instant resolve(long reportId, String note, Actor actor) {
+        ReportRef report = loadForUpdate(reportId, actor);
+        if ("resolved".equals(report.status())) {
+            throw new ApiException(HttpStatus.CONFLICT, "Report already resolved", "Report " + reportId + " is already resolved.");
+        }
+        Instant now = now();
+        jdbc.sql("""
+                UPDATE station_report SET status = 'resolved', resolved_at = :now, resolved_by = :who, resolution_note = :note,
+                       acknowledged_at = coalesce(acknowledged_at, :now), acknowledged_by = coalesce(acknowledged_by, :who)
+                 WHERE id = :id""")
+                .param("now", java.sql.Timestamp.from(now)).param("who", actor.username()).param("note", note).param("id", reportId).update();
+        jdbc.sql("UPDATE station SET last_verified_at = :now WHERE id = :id")
+                .param("now", java.sql.Timestamp.from(now)).param("id", report.stationId()).update();
+        refreshAlarm(report.stationId());
+        return now;
+    }
+
+    private ReportRef loadForUpdate(long reportId, Actor actor) {
+        ReportRef report = jdbc.sql("""
+                SELECT r.id, r.station_id, s.adcode, r.status FROM station_report r JOIN station s ON s.id = r.station_id
+                 WHERE r.id = :id FOR UPDATE OF r""")
+                .param("id", reportId)
+                .query((rs, n) -> new ReportRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
+                .optional().orElseThrow(() -> ApiException.notFound("No such report", "There is no report " + reportId + "."));
+        if (!actor.mayEdit(report.adcode())) {
+            // Same answer as for a missing report: ids outside the scope reveal nothing.
+            throw ApiException.notFound("No such report", "There is no report " + reportId + " in your regions.");
+        }
+        return report;
+    }
+
+    /**
+     * Recomputes {@code station.closed_alarm_at}: the time of the third-newest unresolved
+     * closed_when_open report since the last verification. The UPDATE also notifies the
+     * in-memory index, so nearest results show the new {@code stale} within milliseconds.
+     */
+    private void refreshAlarm(long stationId) {
+        jdbc.sql("""
+                UPDATE station s SET closed_alarm_at = (
+                    SELECT r.created_at FROM station_report r
+                     WHERE r.station_id = s.id AND r.reason = 'closed_when_open' AND r.status <> 'resolved'
+                       AND r.created_at > coalesce(s.last_verified_at, '-infinity')
+                     ORDER BY r.created_at DESC OFFSET :skip LIMIT 1)
+                 WHERE s.id = :id""")
+                .param("skip", Freshness.CLOSED_REPORTS_FOR_STALE - 1).param("id", stationId).update();
+    }
+}

@@ -1,0 +1,69 @@
+package org.yizhan.locator.feedback;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.yizhan.locator.support.ApiIT;
+import org.yizhan.locator.support.StationForms;
+
+/** Anonymous workers for feedback tests: each has its own phone (device id) and its own network address. */
+record Workers(String device, String address) {
+
+    static Workers fresh() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return new Workers(UUID.randomUUID().toString(), "198.51." + r.nextInt(256) + "." + r.nextInt(1, 255));
+    }
+
+    /** A request from this worker; the address arrives as a proxy would pass it on. */
+    RequestSpecification request() {
+        return given().header("X-Device-Id", device).header("X-Forwarded-For", address).contentType(ContentType.JSON);
+    }
+
+    RequestSpecification rating(int stars) {
+        return request().body(Map.of("stars", stars));
+    }
+
+    RequestSpecification report(String reason) {
+        return request().body(Map.of("reason", reason));
+    }
+
+    /** A new Haibowan station through the API, a few hundred metres from the others so duplicates stay quiet. */
+    static String haibowanStation() {
+        return station(StationForms.haibowanStation(), 39.6553, 106.8254);
+    }
+
+    /** A new station in Zhangwan district, Shiyan (420303). */
+    static String zhangwanStation() {
+        Map<String, Object> form = StationForms.with(StationForms.haibowanStation(), "adcode", "420303");
+        form = StationForms.with(form, "name", "张湾区职工驿站");
+        form = StationForms.with(form, "address", "十堰市张湾区车城路1号");
+        return station(form, 32.6520, 110.7700);
+    }
+
+    /** A new station in Huimin district, Hohhot (150103): away from the Wuhai editors' inboxes. */
+    static String huiminStation() {
+        Map<String, Object> form = StationForms.with(StationForms.haibowanStation(), "adcode", "150103");
+        form = StationForms.with(form, "name", "回民区环卫驿站");
+        form = StationForms.with(form, "address", "呼和浩特市回民区中山西路1号");
+        return station(form, 40.8080, 111.6230);
+    }
+
+    private static String station(Map<String, Object> form, double lat, double lng) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        Map<String, Object> placed = StationForms.with(form, "location",
+                Map.of("lat", lat + r.nextDouble(-0.01, 0.01), "lng", lng + r.nextDouble(-0.01, 0.01)));
+        return ApiITAccess.admin().contentType(ContentType.JSON).body(placed)
+                .post("/api/v1/stations").then().statusCode(201).extract().jsonPath().getString("code");
+    }
+
+    /** ApiIT keeps asAdmin() protected; feedback tests reach it through this subclass. */
+    abstract static class ApiITAccess extends ApiIT {
+        static RequestSpecification admin() {
+            return asAdmin();
+        }
+    }
+}

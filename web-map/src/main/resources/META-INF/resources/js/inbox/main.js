@@ -1,0 +1,114 @@
+import { feedbackApi } from '../api.js';
+import { h, clear, $ } from '../dom.js';
+import { setLanguage, t, translateStatic } from '../i18n.js';
+import { verifiedText } from '../feedback.js';
+import { xsrfHeaders } from './xsrf.js';
+import { renderDashboard } from './dashboard.js';
+
+const TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
+
+function showAlert(error) {
+  const text = error.status === 0 ? t('error.network')
+    : error.title ? `${error.title}${error.detail ? ` ${error.detail}` : ''}` : t('error.generic');
+  clear($('alerts')).append(h('div', { class: 'alert' }, text));
+}
+
+function reasonText(r) {
+  return t(`reason.${r.reason}`) + (r.amenity ? ` · ${r.amenity}` : '');
+}
+
+function reportItem(r, reload) {
+  const actions = h('div', { class: 'actions' });
+  if (r.status !== 'resolved') {
+    const note = h('input', { type: 'text', maxlength: '200', 'aria-label': t('inbox.note'), placeholder: t('inbox.note'), class: 'note-input' });
+    if (r.status === 'open') {
+      actions.append(h('button', { type: 'button', class: 'ack-button', onclick: async () => {
+        try {
+          await feedbackApi.acknowledge(r.id, xsrfHeaders());
+          reload();
+        } catch (e) {
+          showAlert(e);
+        }
+      } }, t('inbox.acknowledge')));
+    }
+    actions.append(note, h('button', { type: 'button', class: 'primary resolve-button', onclick: async () => {
+      try {
+        await feedbackApi.resolve(r.id, note.value, xsrfHeaders());
+        reload();
+      } catch (e) {
+        showAlert(e);
+      }
+    } }, t('inbox.resolve')));
+  } else {
+    actions.append(h('span', { class: 'resolution' }, `✔ ${verifiedText(r.resolvedAt)} · ${r.resolutionNote || ''} (${r.resolvedBy})`));
+  }
+  return h('li', { class: `report status-${r.status}`, 'data-id': r.id, 'data-code': r.code },
+    h('div', { class: 'report-head' },
+      h('span', { class: 'reason' }, reasonText(r)),
+      h('a', { class: 'station', href: `/s/${encodeURIComponent(r.code)}` }, r.stationName, ' ', h('span', { class: 'code' }, r.code)),
+      r.stationUnresolved > 1 ? h('span', { class: 'count-badge', title: t('inbox.unresolvedCount') }, String(r.stationUnresolved)) : null),
+    h('p', { class: 'meta' }, `${TIME.format(new Date(r.createdAt))} · ${t(`inbox.status.${r.status}`)}`,
+      r.acknowledgedBy ? ` · ${t('inbox.ackBy', { who: r.acknowledgedBy })}` : ''),
+    r.suggestedLocation ? h('p', { class: 'meta' }, t('inbox.suggested', { lat: r.suggestedLocation.lat.toFixed(5), lng: r.suggestedLocation.lng.toFixed(5) })) : null,
+    r.text ? h('p', { class: 'report-text' }, r.text) : null,
+    actions);
+}
+
+async function loadInbox() {
+  try {
+    const answer = await feedbackApi.inbox({ status: $('status-filter').value, sort: $('sort').value });
+    const list = clear($('reports'));
+    if (!answer.reports.length) list.append(h('li', { class: 'empty' }, t('inbox.empty')));
+    for (const r of answer.reports) list.append(reportItem(r, reloadAll));
+  } catch (e) {
+    showAlert(e);
+  }
+}
+
+async function loadDashboard() {
+  try {
+    renderDashboard($('dashboard-body'), await feedbackApi.dashboard({ weeks: 12 }));
+  } catch (e) {
+    showAlert(e);
+  }
+}
+
+function reloadAll() {
+  clear($('alerts'));
+  loadInbox();
+  loadDashboard();
+}
+
+function signedIn(me) {
+  $('who').textContent = t('inbox.who', { who: me.username, regions: me.regions.join(', ') || '*' });
+  $('sign-in').hidden = true;
+  $('inbox').hidden = false;
+  $('dashboard').hidden = false;
+  reloadAll();
+}
+
+async function main() {
+  setLanguage(new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh');
+  document.title = t('inbox.pageTitle');
+  translateStatic();
+  $('status-filter').addEventListener('change', loadInbox);
+  $('sort').addEventListener('change', loadInbox);
+  $('sign-in').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      await feedbackApi.signIn($('username').value, $('password').value);
+      clear($('alerts'));
+      signedIn(await feedbackApi.me());
+    } catch (error) {
+      showAlert(error);
+    }
+  });
+  try {
+    signedIn(await feedbackApi.me());
+  } catch (e) {
+    $('sign-in').hidden = false;
+    if (e.status !== 401) showAlert(e);
+  }
+}
+
+main();
