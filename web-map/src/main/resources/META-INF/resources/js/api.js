@@ -42,6 +42,8 @@ export const api = {
     get('/api/v1/stations/nearest', { lat, lng, limit, amenities, openNow: openNow ? 'true' : null, crs, lang }, signal),
   inBox: ({ bbox, limit, amenities, crs, lang }, signal) =>
     get('/api/v1/stations', { bbox: bbox.join(','), limit, amenities, crs, lang }, signal),
+  clusters: ({ bbox, columns, amenities, crs }, signal) =>
+    get('/api/v1/stations/clusters', { bbox: bbox.join(','), columns, amenities, crs }, signal),
 };
 
 // Writes and signed-in calls. Every write carries the XSRF-TOKEN cookie back as a header (the

@@ -38,6 +38,8 @@ export class StationsLayer {
     this.requests = 0;
     this.cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 48 });
     map.addLayer(this.cluster);
+    // Server clusters already carry their counts; the client clusterer must not merge them.
+    this.serverClusters = L.layerGroup().addTo(map);
     map.on('moveend', () => this.schedule());
   }
 
@@ -83,7 +85,12 @@ export class StationsLayer {
     try {
       this.requests += 1;
       const collection = await api.inBox({ bbox: box, limit: LIMIT, amenities: this.filters.amenities, crs: this.crs, lang: this.filters.lang }, controller.signal);
-      const entry = { box, at: Date.now(), features: collection.features, partial: (collection.links || []).some((l) => l.rel === 'next') };
+      const partial = (collection.links || []).some((l) => l.rel === 'next');
+      // Too many stations to draw one by one: show the server's counted clusters instead.
+      const clusters = partial
+        ? (await api.clusters({ bbox: box, columns: 48, amenities: this.filters.amenities, crs: this.crs }, controller.signal)).features
+        : null;
+      const entry = { box, at: Date.now(), features: collection.features, partial, clusters };
       this.cache.set(this.key(box), entry);
       if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value);
       if (this.controller === controller) this.render(entry);
@@ -93,12 +100,36 @@ export class StationsLayer {
   }
 
   render(entry) {
+    if (entry.clusters) {
+      this.renderClusters(entry.clusters);
+      return;
+    }
+    this.serverClusters.clearLayers();
     const { openNow, alwaysOpen } = this.filters;
     const shown = entry.features.filter((f) => (!openNow || f.properties.openNow) && (!alwaysOpen || f.properties.alwaysOpen));
     this.cluster.clearLayers();
     this.markers.clear();
     this.cluster.addLayers(shown.map((feature) => this.marker(feature.properties)));
     this.onPartial(entry.partial);
+  }
+
+  /** Counted circles for zoomed-out views; a tap zooms in towards the cluster. */
+  renderClusters(features) {
+    this.cluster.clearLayers();
+    this.markers.clear();
+    const markers = features.map((f) => {
+      const [lng, lat] = f.geometry.coordinates;
+      const count = f.properties.count;
+      const size = count >= 1000 ? 52 : count >= 100 ? 44 : 36;
+      const icon = L.divIcon({ className: 'server-cluster', html: '', iconSize: [size, size], iconAnchor: [size / 2, size / 2] });
+      const marker = L.marker([lat, lng], { icon, keyboard: true, title: String(count), alt: String(count) });
+      marker.on('add', () => { marker.getElement().textContent = String(count); });
+      marker.on('click', () => this.map.setView([lat, lng], Math.min(this.map.getZoom() + 3, 18)));
+      return marker;
+    });
+    this.serverClusters.clearLayers();
+    markers.forEach((m) => this.serverClusters.addLayer(m));
+    this.onPartial(false);
   }
 
   marker(station) {
