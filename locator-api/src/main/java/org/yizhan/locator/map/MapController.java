@@ -12,9 +12,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 class MapController {
 
     static final String PAGE = "forward:/index.html";
+    static final String WORKSPACE = "forward:/workspace.html";
 
     @GetMapping({"/", "/map", "/embed", "/s/{code}"})
     String page() {
         return PAGE;
+    }
+
+    /** The union staff's workspace: sign-in, register editing, import/export, plaques, accounts. */
+    @GetMapping({"/workspace", "/workspace/"})
+    String workspace() {
+        return WORKSPACE;
     }
 }
