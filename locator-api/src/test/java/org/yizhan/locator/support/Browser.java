@@ -58,7 +58,10 @@ public class Browser implements AutoCloseable {
         if (mobile) driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true));
         // Collect alert() calls instead of letting a dialog block the driver: the XSS test asserts none.
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                "window.__alerts = []; window.alert = (m) => window.__alerts.push(String(m));"));
+                "window.__alerts = []; window.alert = (m) => window.__alerts.push(String(m));"
+                        + "window.__errors = [];"
+                        + "window.addEventListener('error', (e) => window.__errors.push(String(e.message)));"
+                        + "window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason && e.reason.stack || e.reason)));"));
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
@@ -118,6 +121,11 @@ public class Browser implements AutoCloseable {
 
     public Object asyncScript(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
+    }
+
+    /** Uncaught errors and unhandled promise rejections in the page so far, for failure messages. */
+    public Object pageErrors() {
+        return script("return window.__errors || [];");
     }
 
     public String currentPath() {

@@ -9,6 +9,7 @@ import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,9 @@ import org.yizhan.locator.support.StationForms;
 /** Union staff on a desktop: sign in, create a station by clicking the map, edit it, read its history. */
 class StationEditingIT extends ApiIT {
 
-    static final double LAT = 39.6561;
-    static final double LNG = 106.8240;
+    // A fresh spot in Haibowan on every run: the test database keeps earlier runs' stations.
+    static final double LAT = 39.6561 + ThreadLocalRandom.current().nextDouble(0.02);
+    static final double LNG = 106.8140 + ThreadLocalRandom.current().nextDouble(0.02);
 
     Browser browser;
     WorkspacePage page;

@@ -68,11 +68,22 @@ final class WorkspacePage {
 
     /** The text of the form's message once one of the given kind (error, warning, info) is shown. */
     String message(String... kinds) {
-        return browser.until(d -> {
+        return failingWithAScreenshot(() -> browser.until(d -> {
             for (WebElement alert : d.findElements(By.cssSelector("#editor-alerts .alert"))) {
                 for (String kind : kinds) if (kind.equals(alert.getDomAttribute("data-kind"))) return alert.getText();
             }
             return null;
-        });
+        }));
+    }
+
+    /** On a timeout, keeps a screenshot of what the page showed instead and says what the panel said. */
+    private <T> T failingWithAScreenshot(java.util.function.Supplier<T> wait) {
+        try {
+            return wait.get();
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("workspace-failure-" + System.currentTimeMillis());
+            throw new AssertionError("no message; page errors: " + browser.pageErrors() + "; the panel shows: " + browser.script(
+                    "return document.querySelector('.ws-panel').innerText"), e);
+        }
     }
 }

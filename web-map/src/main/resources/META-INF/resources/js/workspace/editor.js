@@ -82,9 +82,10 @@ export function renderEditor(container, { station, me, amenities, counties, mapC
         field('contactPhone', 'field.contactPhone', { type: 'tel', value: s.contactPhone, attrs: { maxlength: 30 } })),
       field('openingHours', 'field.openingHours', { value: s.openingHours, hint: t('field.openingHours.hint'), attrs: { maxlength: 255 } }),
       h('fieldset', { id: 'f-amenities' }, h('legend', {}, t('field.amenities')), h('div', { class: 'checks' }, amenityBoxes)),
-      duplicates,
       editable ? h('div', { class: 'ws-actions' },
-        h('button', { type: 'submit', class: 'primary', id: 'save-station' }, t(station ? 'editor.save' : 'editor.create'))) : null));
+        h('button', { type: 'submit', class: 'primary', id: 'save-station' }, t(station ? 'editor.save' : 'editor.create'))) : null,
+      // Under the button, so a warning arriving late never moves the button from under the pointer.
+      duplicates));
 
   const historyBox = h('div', { id: 'history' });
   clear(container).append(...[
@@ -189,9 +190,15 @@ export function renderEditor(container, { station, me, amenities, counties, mapC
     return problems;
   }
 
+  // A message appearing or vanishing on blur would move the save button under a pointer that
+  // is already on its way: leaving a field for the save button defers to the save's check, and
+  // a message goes away while typing, not on blur.
   for (const name of Object.keys(inputs)) {
-    inputs[name].addEventListener('blur', () => {
-      if (editable) setError(name, check(name));
+    inputs[name].addEventListener('blur', (e) => {
+      if (editable && e.relatedTarget?.type !== 'submit') setError(name, check(name));
+    });
+    inputs[name].addEventListener('input', () => {
+      if (inputs[name].getAttribute('aria-invalid') === 'true') setError(name, check(name));
     });
   }
 

@@ -141,7 +141,8 @@ export function createRegister({ me, regions, amenities, counties, mapCrs, tiles
         icon: L.divIcon({ className: `station-marker ${css}`, iconSize: [24, 24], iconAnchor: [12, 12] }),
         title: `${p.name} · ${p.code}`, alt: p.name, keyboard: true,
       });
-      marker.on('click', () => open(p.code));
+      // While placing a new station, a click on a neighbour places it there rather than leaving the form.
+      marker.on('click', (e) => (mode === 'new' ? editor?.setLocation(e.latlng) : open(p.code)));
       return marker;
     }));
   }
