@@ -94,11 +94,17 @@ class ImportAndAccountsIT extends ApiIT {
     }
 
     @Test
-    void viewerMayReadButNotCreate() {
+    void viewerOnATabletInEnglishMayReadButNotCreate() {
+        browser.close();
+        browser = Browser.tablet(port);
+        page = new WorkspacePage(browser);
         String viewer = Accounts.create("viewer", List.of("1503"));
-        browser.open("/workspace");
-        page.signedInAs(viewer);
-        browser.until(d -> d.findElement(By.id("new-station")).getDomAttribute("hidden") != null);
-        assertThat(browser.visible("#ws-user-name").getText()).contains("只读");
+        browser.open("/workspace?lang=en&lat=39.6553&lng=106.8254&zoom=15");
+        assertThat(browser.visible("#signin-submit").getText()).isEqualTo("Sign in");
+        page.signIn(viewer, Accounts.PASSWORD);
+        browser.until(d -> browser.visible("#register-count").getText().contains("stations"));
+        assertThat(browser.driver().findElement(By.id("new-station")).isDisplayed()).isFalse();
+        assertThat(browser.visible(".ws-tab[data-view='register']").getText()).isEqualTo("Register");
+        browser.screenshot("workspace-tablet-en");
     }
 }

@@ -89,6 +89,9 @@ class StationEditingIT extends ApiIT {
         String change = browser.visible("#history-list > li.action-update dd[data-field='openingHours']").getText();
         assertThat(change).contains("Mo-Fr 08:00-18:00").contains("→").contains("24/7");
         assertThat(browser.visible("#history-list > li.action-update .who").getText()).isEqualTo(editor);
+        browser.visible("#station-pane .jump").click();
+        browser.until(d -> (Boolean) browser.script(
+                "const r = document.getElementById('history-list').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight * 0.6;"));
         browser.screenshot("workspace-history");
     }
 

@@ -88,19 +88,21 @@ export function renderEditor(container, { station, me, amenities, counties, mapC
       duplicates));
 
   const historyBox = h('div', { id: 'history' });
+  const historyTitle = h('h3', { class: 'ws-section-title', id: 'history-title' }, t('history.title'));
   clear(container).append(...[
     h('button', { type: 'button', class: 'back-button', onclick: onBack }, `← ${t('editor.back')}`),
     h('h2', { id: 'editor-title', tabindex: '-1' }, station ? station.name : t('editor.newTitle')),
     station ? h('p', { class: 'subtitle' }, h('span', { class: 'code' }, station.code), ' · ', station.division || station.adcode, ' · ',
       h('span', { class: `status-pill is-${station.status}` }, t(`status.${station.status}`)),
-      station.statusReason ? ` ${station.statusReason}` : '') : null,
+      station.statusReason ? ` ${station.statusReason}` : '',
+      h('button', { type: 'button', class: 'row-link jump', onclick: () => historyTitle.scrollIntoView({ block: 'start' }) }, `${t('history.title')} ↓`)) : null,
     alerts,
     h('p', { class: 'hint-box' }, t(!editable ? 'editor.readOnly' : station ? 'editor.moveHint' : 'editor.placeHint')),
     form,
     station && editable ? statusBox() : null,
     station ? h('div', { class: 'ws-actions' },
       h('a', { class: 'ws-button-link', href: links.plaques({ codes: station.code }), target: '_blank', rel: 'noopener', id: 'plaque-link' }, `🖨 ${t('editor.plaque')}`)) : null,
-    station ? h('h3', { class: 'ws-section-title' }, t('history.title')) : null,
+    station ? historyTitle : null,
     station ? historyBox : null,
   ].filter(Boolean));
 

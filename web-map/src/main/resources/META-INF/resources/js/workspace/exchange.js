@@ -31,7 +31,7 @@ function report(box, result, { committed }) {
     preview.length ? h('h3', {}, t('exchange.preview')) : null,
     preview.length ? table('import-preview', [t('exchange.row'), t('exchange.action'), t('col.code'), t('col.name')],
       preview.slice(0, MAX_PREVIEW_ROWS).map((p) => h('tr', { 'data-row': p.row },
-        h('td', {}, p.row), h('td', { class: `action-${p.action}` }, t(`action.${p.action}`)), h('td', { class: 'code' }, p.code || ''), h('td', {}, p.name || '')))) : null,
+        h('td', {}, p.row), h('td', { class: `import-action-${p.action}` }, t(`action.${p.action}`)), h('td', { class: 'code' }, p.code || ''), h('td', {}, p.name || '')))) : null,
     preview.length > MAX_PREVIEW_ROWS ? h('p', { class: 'muted' }, `… ${preview.length - MAX_PREVIEW_ROWS}`) : null,
   ].filter(Boolean));
   return { ok: !committed && problems.length === 0 && (result.rejected ?? 0) === 0 };
