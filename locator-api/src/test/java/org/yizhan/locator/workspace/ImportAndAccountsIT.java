@@ -77,6 +77,37 @@ class ImportAndAccountsIT extends ApiIT {
         browser.screenshot("workspace-import-dry-run");
     }
 
+    /**
+     * The page against the import contract (a canned answer in the documented shape), so the
+     * per-row report is checked even where the import endpoint is not deployed yet.
+     */
+    @Test
+    void dryRunReportListsEveryBadRowWithItsColumnAndMessage() throws IOException {
+        Path sheet = sheetWithABadRow();
+        browser.open("/workspace");
+        page.signedInAs(Accounts.create("editor", List.of("1503")));
+        browser.visible(".ws-tab[data-view='exchange']").click();
+        browser.script("""
+                const report = {fileName: 'register.csv', rows: 3, created: 1, updated: 0, unchanged: 1, rejected: 1, committed: false,
+                  problems: [{row: 3, column: '纬度', message: "'39.6a' is not a number"}],
+                  preview: [{row: 2, action: 'create', name: '新华街驿站'}, {row: 3, action: 'reject', name: '<b>坏纬度驿站</b>'},
+                            {row: 4, action: 'unchanged', code: '150302-00001-9', name: '老站'}]};
+                const real = window.fetch;
+                window.fetch = (url, options) => String(url).startsWith('/api/v1/register/imports')
+                  ? Promise.resolve(new Response(JSON.stringify(report), {status: 200, headers: {'Content-Type': 'application/json'}}))
+                  : real(url, options);""");
+        browser.visible("#import-file").sendKeys(sheet.toAbsolutePath().toString());
+        browser.visible("#import-dry-run").click();
+
+        WebElement bad = browser.visible("#import-problems tbody tr[data-row='3']");
+        assertThat(bad.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+                .containsExactly("3", "纬度", "'39.6a' is not a number");
+        assertThat(browser.visible("#import-preview tbody tr[data-row='3']").getText()).contains("拒绝").contains("<b>坏纬度驿站</b>");
+        assertThat(browser.visible("#import-summary").getText()).contains("共 3 行").contains("有误 1");
+        assertThat(browser.visible("#import-commit").isEnabled()).isFalse();
+        browser.screenshot("workspace-import-report");
+    }
+
     @Test
     void adminSeesAccountsAndExportLinks() {
         String editor = Accounts.create("editor", List.of("150302"));
@@ -106,5 +137,10 @@ class ImportAndAccountsIT extends ApiIT {
         assertThat(browser.driver().findElement(By.id("new-station")).isDisplayed()).isFalse();
         assertThat(browser.visible(".ws-tab[data-view='register']").getText()).isEqualTo("Register");
         browser.screenshot("workspace-tablet-en");
+
+        browser.visible("#sign-out").click();
+        browser.visible("#signin-form");
+        Object status = browser.asyncScript("const done = arguments[arguments.length - 1]; fetch('/api/v1/me').then(r => done(r.status));");
+        assertThat(status).isEqualTo(401L);
     }
 }

@@ -113,8 +113,11 @@ export function renderExchange(container, { me, regions }) {
   renderExportLinks();
 
   /* Plaques */
-  const district = select('plaque-district', [...regions.filter((r) => r.prefix.length < 6).map((r) => [r.prefix, `${r.prefix} ${r.name}`]),
-    ...counties.map((c) => [c.code, `${c.code} ${c.name}`])], counties[0]?.code || '');
+  // Accounts with regions choose among their districts; administrators type any division code.
+  const district = counties.length
+    ? select('plaque-district', [...regions.filter((r) => r.prefix.length < 6).map((r) => [r.prefix, `${r.prefix} ${r.name}`]),
+      ...counties.map((c) => [c.code, `${c.code} ${c.name}`])], counties[0].code)
+    : h('input', { id: 'plaque-district', inputmode: 'numeric', maxlength: 6, placeholder: '150302', value: '' });
   const perPage = select('plaque-per-page', [['1', '1'], ['2', '2'], ['4', '4']], '1');
   const union = h('input', { id: 'plaque-union', value: regions[0] ? `${regions[0].name}总工会` : '', maxlength: 60 });
   const plaqueLink = h('a', { class: 'ws-button-link', id: 'plaque-region-link', target: '_blank', rel: 'noopener' }, `🖨 ${t('exchange.openPdf')}`);
