@@ -1,23 +1,53 @@
-// The only module that talks HTTP. Errors become ApiError with the problem's title and detail.
+// The only module that talks HTTP. Errors become ApiError with the problem's title and detail
+// (and the whole problem document, for field errors and import reports).
 export class ApiError extends Error {
-  constructor(status, title, detail) {
+  constructor(status, title, detail, problem = {}) {
     super(title);
     this.status = status;
     this.title = title;
     this.detail = detail;
+    this.problem = problem;
   }
 }
 
-async function get(path, params = {}, signal) {
+const ACCEPT = 'application/json, application/geo+json, application/problem+json';
+
+function withQuery(path, params = {}) {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value == null || value === '' || value === false) continue;
     query.set(key, Array.isArray(value) ? value.join(',') : String(value));
   }
-  const url = query.toString() ? `${path}?${query}` : path;
+  return query.toString() ? `${path}?${query}` : path;
+}
+
+function cookie(name) {
+  const found = document.cookie.split('; ').find((c) => c.startsWith(`${name}=`));
+  return found ? decodeURIComponent(found.slice(name.length + 1)) : null;
+}
+
+/**
+ * One request. Non-GET requests carry the CSRF token from the XSRF-TOKEN cookie (the session
+ * is a cookie, so the server insists); `json` is sent as JSON, `form` (FormData or
+ * URLSearchParams) as it is; `headers` adds the caller's own (X-Device-Id). A 204 resolves to null.
+ */
+async function request(method, url, { json, form, signal, lang, headers: extra = {} } = {}) {
+  const headers = { Accept: ACCEPT, ...extra };
+  if (lang) headers['Accept-Language'] = lang === 'en' ? 'en' : 'zh-CN';
+  let body;
+  if (json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(json);
+  } else if (form !== undefined) {
+    body = form;
+  }
+  if (method !== 'GET' && method !== 'HEAD') {
+    const token = cookie('XSRF-TOKEN');
+    if (token) headers['X-XSRF-TOKEN'] = token;
+  }
   let response;
   try {
-    response = await fetch(url, { signal, headers: { Accept: 'application/json, application/geo+json, application/problem+json' } });
+    response = await fetch(url, { method, headers, body, signal, credentials: 'same-origin' });
   } catch (e) {
     if (e.name === 'AbortError') throw e;
     throw new ApiError(0, null, null);
@@ -29,77 +59,70 @@ async function get(path, params = {}, signal) {
     } catch (ignored) {
       // Not a problem document (a proxy's HTML page, say): the caller shows a generic message.
     }
-    throw new ApiError(response.status, problem.title || null, problem.detail || null);
+    throw new ApiError(response.status, problem.title || null, problem.detail || null, problem);
   }
-  return response.json();
+  return response.status === 204 ? null : response.json();
 }
+
+const get = (path, params, signal) => request('GET', withQuery(path, params), { signal });
+const station = (code) => `/api/v1/stations/${encodeURIComponent(code.trim())}`;
 
 export const api = {
   mapConfig: () => get('/api/v1/map-config'),
   amenities: (lang) => get('/api/v1/amenities', { lang }),
-  station: (code, { crs, lang } = {}) => get(`/api/v1/stations/${encodeURIComponent(code.trim())}`, { crs, lang }),
+  station: (code, { crs, lang } = {}) => get(station(code), { crs, lang }),
   nearest: ({ lat, lng, limit, amenities, openNow, crs, lang }, signal) =>
     get('/api/v1/stations/nearest', { lat, lng, limit, amenities, openNow: openNow ? 'true' : null, crs, lang }, signal),
-  inBox: ({ bbox, limit, amenities, crs, lang }, signal) =>
-    get('/api/v1/stations', { bbox: bbox.join(','), limit, amenities, crs, lang }, signal),
+  inBox: ({ bbox, limit, amenities, crs, lang, status }, signal) =>
+    get('/api/v1/stations', { bbox: bbox.join(','), limit, amenities, crs, lang, status }, signal),
   clusters: ({ bbox, columns, amenities, crs }, signal) =>
     get('/api/v1/stations/clusters', { bbox: bbox.join(','), columns, amenities, crs }, signal),
+  /** The next page of a paged answer: the server's own link, same origin. */
+  follow: (href, signal) => request('GET', href, { signal }),
+
+  // The workspace: signed-in union staff.
+  signIn: (username, password) => request('POST', '/login', { form: new URLSearchParams({ username, password }) }),
+  signOut: () => request('POST', '/logout'),
+  me: () => get('/api/v1/me'),
+  region: (prefix) => get(`/api/v1/regions/${encodeURIComponent(prefix)}`),
+  createStation: (form) => request('POST', '/api/v1/stations', { json: form }),
+  updateStation: (code, form) => request('PUT', station(code), { json: form }),
+  changeStatus: (code, { status, reason, version }) => request('POST', `${station(code)}/status`, { json: { status, reason, version } }),
+  duplicates: ({ lat, lng, name, crs, except }) => get('/api/v1/stations/duplicates', { lat, lng, name, crs, except }),
+  history: (code) => get(`${station(code)}/history`),
+  importRegister: (file, { crs, dryRun }) => {
+    const form = new FormData();
+    form.append('file', file);
+    if (crs) form.append('crs', crs);
+    return request('POST', withQuery('/api/v1/register/imports', { dryRun: dryRun ? 'true' : 'false' }), { form });
+  },
+  accounts: () => get('/api/v1/accounts'),
+  createAccount: (account) => request('POST', '/api/v1/accounts', { json: account }),
+  updateAccount: (username, account) => request('PUT', `/api/v1/accounts/${encodeURIComponent(username)}`, { json: account }),
 };
 
-// Writes and signed-in calls. Every write carries the XSRF-TOKEN cookie back as a header (the
-// server checks it for cookie sessions); callers add headers they own, such as X-Device-Id.
-// A 401 is an ApiError with status 401 so a page can ask the user to sign in.
-function xsrfToken() {
-  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
-  return match ? decodeURIComponent(match[1]) : null;
-}
+/** Links the browser opens itself (downloads, PDFs): same query rules as the API calls. */
+export const links = {
+  template: () => '/api/v1/register/template.xlsx',
+  exportRegister: ({ format, region, status }) => withQuery('/api/v1/register/export', { format, region, status }),
+  openData: (format) => `/api/v1/open-data/stations.${format}`,
+  plaques: ({ codes, region, perPage, union }) => withQuery('/api/v1/plaques', { codes, region, perPage, union }),
+};
 
-export function apiUrl(path, params = {}) {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value != null && value !== '') query.set(key, String(value));
-  return query.toString() ? `${path}?${query}` : path;
-}
+export const apiUrl = withQuery;
 
-/** body: FormData or URLSearchParams as is; json: serialised; form: a plain object sent as a form. */
-async function send(method, path, { json, form, body, headers = {} } = {}) {
-  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json, application/problem+json', ...headers } };
-  const token = xsrfToken();
-  if (token) init.headers['X-XSRF-TOKEN'] = token;
-  if (json !== undefined) {
-    init.headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(json);
-  } else if (form) {
-    init.body = new URLSearchParams(form);
-  } else if (body) {
-    init.body = body;
-  }
-  let response;
-  try {
-    response = await fetch(path, init);
-  } catch (e) {
-    throw new ApiError(0, null, null);
-  }
-  if (!response.ok) {
-    let problem = {};
-    try {
-      problem = await response.json();
-    } catch (ignored) {
-      // Not a problem document: the caller shows a generic message.
-    }
-    throw new ApiError(response.status, problem.title || null, problem.detail || null);
-  }
-  return response.status === 204 ? {} : response.json();
-}
+const signInForm = (username, password) => ({ form: new URLSearchParams({ username, password }) });
 
+/** The planning view: signed-in union planners. */
 export const planningApi = {
   me: () => get('/api/v1/me'),
-  signIn: (username, password) => send('POST', '/login', { form: { username, password } }),
-  signOut: () => send('POST', '/logout'),
+  signIn: (username, password) => request('POST', '/login', signInForm(username, password)),
+  signOut: () => request('POST', '/logout'),
   sets: () => get('/api/v1/planning/sets'),
   upload: ({ file, kind, name, crs }) => {
     const form = new FormData();
     form.append('file', file);
-    return send('POST', apiUrl('/api/v1/planning/sets', { kind, name, crs }), { body: form });
+    return request('POST', withQuery('/api/v1/planning/sets', { kind, name, crs }), { form });
   },
   queryDemand: () => get('/api/v1/planning/query-demand'),
   coverage: (params) => get('/api/v1/planning/coverage', params),
@@ -109,17 +132,16 @@ export const planningApi = {
   redundancy: (params) => get('/api/v1/planning/redundancy', params),
 };
 
-const station = (code) => `/api/v1/stations/${encodeURIComponent(code)}`;
-
+/** Worker feedback (no login, X-Device-Id) and the unions' inbox. */
 export const feedbackApi = {
   summary: (code) => get(`${station(code)}/feedback`),
-  rate: (code, body, headers) => send('POST', `${station(code)}/ratings`, { json: body, headers }),
-  report: (code, body, headers) => send('POST', `${station(code)}/reports`, { json: body, headers }),
-  checkin: (code, headers) => send('POST', `${station(code)}/checkins`, { json: {}, headers }),
-  signIn: (username, password) => send('POST', '/login', { form: { username, password } }),
+  rate: (code, body, headers) => request('POST', `${station(code)}/ratings`, { json: body, headers }),
+  report: (code, body, headers) => request('POST', `${station(code)}/reports`, { json: body, headers }),
+  checkin: (code, headers) => request('POST', `${station(code)}/checkins`, { json: {}, headers }),
+  signIn: (username, password) => request('POST', '/login', signInForm(username, password)),
   me: () => get('/api/v1/me'),
   inbox: (params) => get('/api/v1/feedback/inbox', params),
-  acknowledge: (id, headers) => send('POST', `/api/v1/feedback/reports/${id}/acknowledge`, { headers }),
-  resolve: (id, note, headers) => send('POST', `/api/v1/feedback/reports/${id}/resolve`, { json: { note }, headers }),
+  acknowledge: (id, headers) => request('POST', `/api/v1/feedback/reports/${id}/acknowledge`, { headers }),
+  resolve: (id, note, headers) => request('POST', `/api/v1/feedback/reports/${id}/resolve`, { json: { note }, headers }),
   dashboard: (params) => get('/api/v1/feedback/dashboard', params),
 };

@@ -344,11 +344,21 @@ const STRINGS = {
 };
 
 let current = 'zh';
+let titleKey = 'page.title';
+
+/**
+ * Adds another page's strings ({zh: {...}, en: {...}}), so the workspace's strings are not
+ * downloaded with the courier's map. `title` names the key of that page's document title.
+ */
+export function addStrings(table, { title } = {}) {
+  for (const lang of Object.keys(STRINGS)) Object.assign(STRINGS[lang], table[lang]);
+  if (title) titleKey = title;
+}
 
 export function setLanguage(lang) {
   current = lang === 'en' ? 'en' : 'zh';
   document.documentElement.lang = current === 'en' ? 'en' : 'zh-CN';
-  document.title = t('page.title');
+  document.title = t(titleKey);
 }
 
 export function language() {

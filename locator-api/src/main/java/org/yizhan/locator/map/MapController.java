@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class MapController {
 
     static final String PAGE = "forward:/index.html";
+    static final String WORKSPACE = "forward:/workspace.html";
 
     @GetMapping({"/", "/map", "/embed", "/s/{code}"})
     String page() {
@@ -28,5 +29,11 @@ class MapController {
     @GetMapping("/inbox")
     String inbox() {
         return "forward:/inbox.html";
+    }
+
+    /** The union staff's workspace: sign-in, register editing, import/export, plaques, accounts. */
+    @GetMapping({"/workspace", "/workspace/"})
+    String workspace() {
+        return WORKSPACE;
     }
 }

@@ -1,150 +1,45 @@
 package org.yizhan.locator.map;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Stream;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.yizhan.locator.support.Browser;
 
-/**
- * Debian's headless Chromium driven through Debian's chromedriver, with a fresh profile, a
- * phone-sized (or desktop) viewport and the geolocation the test wants, set through CDP.
- * Every wait is on a condition.
- */
-final class MapBrowser implements AutoCloseable {
-
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    private final ChromeDriver driver;
-    private final Path profile;
-    private final String base;
-    private final WebDriverWait wait;
+/** The shared {@link Browser} with what only the courier's map tests need. */
+final class MapBrowser extends Browser {
 
     private MapBrowser(int port, int width, int height, boolean mobile) {
-        this.base = "http://localhost:" + port;
-        try {
-            this.profile = Files.createTempDirectory("yizhan-chromium-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .usingAnyFreePort()
-                .build();
-        this.driver = new ChromeDriver(service, options);
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
-        if (mobile) driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true));
-        // Collect alert() calls instead of letting a dialog block the driver: the XSS test asserts none.
-        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                "window.__alerts = []; window.alert = (m) => window.__alerts.push(String(m));"));
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        super(port, width, height, mobile);
     }
 
-    static MapBrowser phone(int port) {
+    public static MapBrowser phone(int port) {
         return new MapBrowser(port, 360, 640, true);
     }
 
-    static MapBrowser desktop(int port) {
+    public static MapBrowser desktop(int port) {
         return new MapBrowser(port, 1280, 800, false);
     }
 
-    MapBrowser at(double lat, double lng) {
-        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", base, "permissions", List.of("geolocation")));
-        driver.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", lat, "longitude", lng, "accuracy", 15));
+    @Override
+    public MapBrowser at(double lat, double lng) {
+        super.at(lat, lng);
         return this;
     }
 
-    MapBrowser withLocationDenied() {
-        driver.executeCdpCommand("Browser.setPermission", Map.of("origin", base,
-                "permission", Map.of("name", "geolocation"), "setting", "denied"));
+    @Override
+    public MapBrowser withLocationDenied() {
+        super.withLocationDenied();
         return this;
     }
 
-    MapBrowser open(String pathAndQuery) {
-        driver.get(base + pathAndQuery);
+    @Override
+    public MapBrowser open(String pathAndQuery) {
+        super.open(pathAndQuery);
         return this;
-    }
-
-    WebDriver driver() {
-        return driver;
-    }
-
-    String base() {
-        return base;
-    }
-
-    <T> T until(Function<? super WebDriver, T> condition) {
-        return wait.until(condition);
-    }
-
-    WebElement visible(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
-    List<WebElement> all(String css) {
-        return driver.findElements(By.cssSelector(css));
     }
 
     /** Codes of the stations in the nearest list, in list order, once the list has rows. */
     List<String> listedCodes() {
-        wait.until(d -> !d.findElements(By.cssSelector("#list .station-button")).isEmpty());
+        until(d -> !d.findElements(By.cssSelector("#list .station-button")).isEmpty());
         return all("#list .station-button").stream().map(e -> e.getDomAttribute("data-code")).toList();
-    }
-
-    Object script(String js, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(js, args);
-    }
-
-    Object asyncScript(String js, Object... args) {
-        return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
-    }
-
-    String currentPath() {
-        return (String) script("return location.pathname + location.search + location.hash;");
-    }
-
-    void screenshot(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Path file = driver.getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public void close() {
-        try {
-            driver.quit();
-        } finally {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // A leftover temp profile is harmless.
-            }
-        }
     }
 }

@@ -1,0 +1,157 @@
+package org.yizhan.locator.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver, with a fresh profile, a
+ * phone-sized (or desktop) viewport and the geolocation the test wants, set through CDP.
+ * Every wait is on a condition. Shared by the map's and the workspace's browser tests.
+ */
+public class Browser implements AutoCloseable {
+
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final String base;
+    private final WebDriverWait wait;
+
+    protected Browser(int port, int width, int height, boolean mobile) {
+        this.base = "http://localhost:" + port;
+        try {
+            this.profile = Files.createTempDirectory("yizhan-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+        if (mobile) driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true));
+        // Collect alert() calls instead of letting a dialog block the driver: the XSS test asserts none.
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.__alerts = []; window.alert = (m) => window.__alerts.push(String(m));"
+                        + "window.__errors = [];"
+                        + "window.addEventListener('error', (e) => window.__errors.push(String(e.message)));"
+                        + "window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason && e.reason.stack || e.reason)));"));
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    public static Browser phone(int port) {
+        return new Browser(port, 360, 640, true);
+    }
+
+    public static Browser desktop(int port) {
+        return new Browser(port, 1280, 800, false);
+    }
+
+    /** A landscape tablet. */
+    public static Browser tablet(int port) {
+        return new Browser(port, 1024, 768, true);
+    }
+
+    public Browser at(double lat, double lng) {
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", base, "permissions", List.of("geolocation")));
+        driver.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", lat, "longitude", lng, "accuracy", 15));
+        return this;
+    }
+
+    public Browser withLocationDenied() {
+        driver.executeCdpCommand("Browser.setPermission", Map.of("origin", base,
+                "permission", Map.of("name", "geolocation"), "setting", "denied"));
+        return this;
+    }
+
+    public Browser open(String pathAndQuery) {
+        driver.get(base + pathAndQuery);
+        return this;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public <T> T until(Function<? super WebDriver, T> condition) {
+        return wait.until(condition);
+    }
+
+    public WebElement visible(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    public List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    public Object asyncScript(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
+    }
+
+    /** Uncaught errors and unhandled promise rejections in the page so far, for failure messages. */
+    public Object pageErrors() {
+        return script("return window.__errors || [];");
+    }
+
+    public String currentPath() {
+        return (String) script("return location.pathname + location.search + location.hash;");
+    }
+
+    public void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = driver.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // A leftover temp profile is harmless.
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import { h, clear } from '../dom.js';
+import { t } from '../i18n.js';
+import { api, links } from '../api.js';
+import { showMessage, showError } from './messages.js';
+
+const MAX_PREVIEW_ROWS = 500;
+
+function select(id, options, value) {
+  return h('select', { id }, options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
+}
+
+function table(id, headers, rows) {
+  return h('div', { class: 'ws-table-wrap' }, h('table', { class: 'ws-table', id },
+    h('thead', {}, h('tr', {}, headers.map((x) => h('th', {}, x)))),
+    h('tbody', {}, rows)));
+}
+
+/** Per-row report of a dry run or a refused commit: the rows to fix first, then every row's action. */
+function report(box, result, { committed }) {
+  const summary = t('exchange.summary', {
+    file: result.fileName || '', rows: result.rows ?? 0, created: result.created ?? 0, updated: result.updated ?? 0,
+    unchanged: result.unchanged ?? 0, rejected: result.rejected ?? 0,
+  });
+  const problems = result.problems || [];
+  const preview = result.preview || [];
+  clear(box).append(...[
+    h('p', { class: 'summary', id: 'import-summary' }, summary),
+    problems.length ? h('h3', {}, t('exchange.problems')) : null,
+    problems.length ? table('import-problems', [t('exchange.row'), t('exchange.column'), t('exchange.message')],
+      problems.map((p) => h('tr', { 'data-row': p.row }, h('td', {}, p.row), h('td', {}, p.column || '—'), h('td', {}, p.message)))) : null,
+    preview.length ? h('h3', {}, t('exchange.preview')) : null,
+    preview.length ? table('import-preview', [t('exchange.row'), t('exchange.action'), t('col.code'), t('col.name')],
+      preview.slice(0, MAX_PREVIEW_ROWS).map((p) => h('tr', { 'data-row': p.row },
+        h('td', {}, p.row), h('td', { class: `import-action-${p.action}` }, t(`action.${p.action}`)), h('td', { class: 'code' }, p.code || ''), h('td', {}, p.name || '')))) : null,
+    preview.length > MAX_PREVIEW_ROWS ? h('p', { class: 'muted' }, `… ${preview.length - MAX_PREVIEW_ROWS}`) : null,
+  ].filter(Boolean));
+  return { ok: !committed && problems.length === 0 && (result.rejected ?? 0) === 0 };
+}
+
+/** Import (dry run, then commit), export links, open data and plaques. */
+export function renderExchange(container, { me, regions }) {
+  const regionCodes = regions.map((r) => r.prefix);
+  const counties = regions.flatMap((r) => r.counties);
+
+  /* Import */
+  const file = h('input', { type: 'file', id: 'import-file', accept: '.xlsx,.csv,.geojson,.json' });
+  const crs = select('import-crs', [['', t('exchange.crsDefault')], ['wgs84', t('crs.wgs84')], ['gcj02', t('crs.gcj02')], ['bd09', t('crs.bd09')]], '');
+  const importAlerts = h('div', { class: 'ws-alerts', id: 'import-alerts', role: 'alert' });
+  const reportBox = h('div', { class: 'ws-report', id: 'import-report' });
+  const dryRun = h('button', { type: 'button', class: 'secondary', id: 'import-dry-run' }, t('exchange.dryRun'));
+  const commit = h('button', { type: 'button', class: 'primary', id: 'import-commit', disabled: true }, t('exchange.commit'));
+  let checked = null; // the file a clean dry run accepted
+
+  async function run(dry) {
+    clear(importAlerts);
+    const chosen = file.files[0];
+    if (!chosen) {
+      showMessage(importAlerts, { kind: 'warning', title: t('exchange.chooseFile') });
+      return;
+    }
+    const button = dry ? dryRun : commit;
+    button.disabled = true;
+    showMessage(importAlerts, { kind: 'info', title: t(dry ? 'exchange.checking' : 'exchange.committing') });
+    try {
+      const result = await api.importRegister(chosen, { crs: crs.value, dryRun: dry });
+      const { ok } = report(reportBox, result, { committed: !dry });
+      if (dry) {
+        checked = ok ? chosen : null;
+        showMessage(importAlerts, { kind: ok ? 'info' : 'warning', title: t(ok ? 'exchange.ok' : 'exchange.fix') });
+      } else {
+        checked = null;
+        showMessage(importAlerts, { kind: 'info', title: t('exchange.committed') });
+      }
+    } catch (e) {
+      checked = null;
+      if (e.status === 422 && e.problem) {
+        report(reportBox, e.problem, { committed: true });
+        showMessage(importAlerts, { title: t('exchange.rejectedCommit'), detail: e.detail });
+      } else if (e.status === 404 || e.status === 405) {
+        showMessage(importAlerts, { title: t('exchange.notAvailable') });
+      } else {
+        showError(importAlerts, e);
+      }
+    } finally {
+      dryRun.disabled = false;
+      commit.disabled = me.role === 'viewer' || checked !== file.files[0] || !checked;
+    }
+  }
+  dryRun.addEventListener('click', () => run(true));
+  commit.addEventListener('click', () => run(false));
+  file.addEventListener('change', () => {
+    checked = null;
+    commit.disabled = true;
+    clear(reportBox);
+    clear(importAlerts);
+  });
+
+  /* Export */
+  const exportRegion = select('export-region', [...(me.role === 'admin' ? [['', t('ws.allRegions')]] : []),
+    ...regions.map((r) => [r.prefix, `${r.prefix} ${r.name}`])], regionCodes[0] || '');
+  const statusBoxes = ['active', 'suspended', 'closed'].map((s) => h('label', {},
+    h('input', { type: 'checkbox', value: s, checked: s === 'active', 'data-export-status': s }), t(`status.${s}`)));
+  const exportLinks = h('div', { class: 'link-list', id: 'export-links' });
+  function renderExportLinks() {
+    const status = statusBoxes.map((l) => l.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
+    clear(exportLinks).append(...['csv', 'xlsx', 'geojson', 'kml'].map((format) => h('a', {
+      class: 'ws-button-link', 'data-format': format, download: '',
+      href: links.exportRegister({ format, region: exportRegion.value, status }),
+    }, `⬇ ${format.toUpperCase()}`)));
+  }
+  exportRegion.addEventListener('change', renderExportLinks);
+  for (const l of statusBoxes) l.querySelector('input').addEventListener('change', renderExportLinks);
+  renderExportLinks();
+
+  /* Plaques */
+  // Accounts with regions choose among their districts; administrators type any division code.
+  const district = counties.length
+    ? select('plaque-district', [...regions.filter((r) => r.prefix.length < 6).map((r) => [r.prefix, `${r.prefix} ${r.name}`]),
+      ...counties.map((c) => [c.code, `${c.code} ${c.name}`])], counties[0].code)
+    : h('input', { id: 'plaque-district', inputmode: 'numeric', maxlength: 6, placeholder: '150302', value: '' });
+  const perPage = select('plaque-per-page', [['1', '1'], ['2', '2'], ['4', '4']], '1');
+  const union = h('input', { id: 'plaque-union', value: regions[0] ? `${regions[0].name}总工会` : '', maxlength: 60 });
+  const plaqueLink = h('a', { class: 'ws-button-link', id: 'plaque-region-link', target: '_blank', rel: 'noopener' }, `🖨 ${t('exchange.openPdf')}`);
+  function renderPlaqueLink() {
+    plaqueLink.href = links.plaques({ region: district.value, perPage: perPage.value, union: union.value.trim() });
+  }
+  for (const el of [district, perPage, union]) el.addEventListener('input', renderPlaqueLink);
+  renderPlaqueLink();
+
+  const field = (id, labelKey, control) => h('div', { class: 'field' }, h('label', { for: id }, t(labelKey)), control);
+  clear(container).append(
+    h('section', { class: 'ws-card', 'aria-labelledby': 'import-title' },
+      h('h2', { id: 'import-title' }, t('exchange.import')),
+      h('p', { class: 'muted' }, t('exchange.importLead')),
+      h('p', {}, h('a', { class: 'ws-button-link', href: links.template(), download: '', id: 'template-link' }, `⬇ ${t('exchange.template')}`)),
+      h('div', { class: 'ws-form-row' }, field('import-file', 'exchange.file', file), field('import-crs', 'exchange.crs', crs), dryRun, commit),
+      importAlerts, reportBox),
+    h('section', { class: 'ws-card', 'aria-labelledby': 'export-title' },
+      h('h2', { id: 'export-title' }, t('exchange.export')),
+      h('div', { class: 'ws-form-row' }, field('export-region', 'exchange.region', exportRegion),
+        h('fieldset', {}, h('legend', {}, t('exchange.status')), h('div', { class: 'inline-checks' }, statusBoxes))),
+      exportLinks,
+      h('h3', {}, t('exchange.openData')),
+      h('div', { class: 'link-list' }, ['geojson', 'csv'].map((f) => h('a', { class: 'ws-button-link', href: links.openData(f), download: '' }, `⬇ stations.${f}`)))),
+    h('section', { class: 'ws-card', 'aria-labelledby': 'plaques-title' },
+      h('h2', { id: 'plaques-title' }, t('exchange.plaques')),
+      h('p', { class: 'muted' }, t('exchange.plaquesLead')),
+      h('div', { class: 'ws-form-row' }, field('plaque-district', 'exchange.district', district), field('plaque-per-page', 'exchange.perPage', perPage),
+        field('plaque-union', 'exchange.union', union), plaqueLink)));
+}

@@ -1,0 +1,127 @@
+import { api } from '../api.js';
+import { $ } from '../dom.js';
+import { addStrings, setLanguage, language, t, translateStatic } from '../i18n.js';
+import { pickTiles } from '../tiles.js';
+import { WORKSPACE_STRINGS } from './strings.js';
+import { currentAccount, signIn } from './session.js';
+import { createRegister } from './register.js';
+import { renderExchange } from './exchange.js';
+import { renderAccounts } from './accounts.js';
+import { showError } from './messages.js';
+
+const FALLBACK_CONFIG = { defaultTiles: 'osm', tiles: [{ id: 'osm', url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '&copy; OpenStreetMap contributors', crs: 'wgs84', maxZoom: 19 }] };
+const VIEWS = ['register', 'exchange', 'accounts'];
+
+const query = new URLSearchParams(location.search);
+const num = (v) => (v == null || v.trim() === '' || !Number.isFinite(Number(v)) ? null : Number(v));
+let me = null;
+let regions = [];
+let amenities = [];
+let register = null;
+let view = 'register';
+
+async function loadAmenities() {
+  try {
+    amenities = (await api.amenities(language())).amenities;
+  } catch (e) {
+    amenities = [];
+  }
+}
+
+function showUser() {
+  $('ws-user').hidden = false;
+  $('ws-user-name').textContent = t('ws.signedIn', { user: me.username, role: t(`role.${me.role}`) });
+  $('ws-user-regions').textContent = me.role === 'admin' && !regions.length
+    ? t('ws.allRegions')
+    : regions.map((r) => `${r.prefix} ${r.name}`).join('、');
+}
+
+function showView(name) {
+  view = name;
+  for (const v of VIEWS) $(`${v}-view`).hidden = v !== name;
+  for (const tab of document.querySelectorAll('.ws-tab')) {
+    if (tab.dataset.view === name) tab.setAttribute('aria-current', 'page');
+    else tab.removeAttribute('aria-current');
+  }
+  if (name === 'register') register?.invalidate();
+  if (name === 'exchange') renderExchange($('exchange-view'), { me, regions });
+  if (name === 'accounts') renderAccounts($('accounts-view'));
+}
+
+async function signedOut({ expired = true } = {}) {
+  for (const v of VIEWS) $(`${v}-view`).hidden = true;
+  $('tabs').hidden = true;
+  $('ws-user').hidden = true;
+  $('sign-out').hidden = true;
+  me = await signIn({ expired });
+  // A different account may have signed in: start over with its regions.
+  location.reload();
+}
+
+async function startWorkspace() {
+  regions = (await Promise.all(me.regions.map((prefix) => api.region(prefix).catch(() => ({ prefix, name: '', counties: [], extent: null })))));
+  await loadAmenities();
+  showUser();
+  $('tabs').hidden = false;
+  $('sign-out').hidden = false;
+  document.querySelector('.ws-tab[data-view="accounts"]').hidden = me.role !== 'admin';
+
+  let config = FALLBACK_CONFIG;
+  try {
+    config = await api.mapConfig();
+  } catch (e) {
+    // The fallback base map will do.
+  }
+  const tiles = pickTiles(config, query.get('tiles'));
+  const mapCrs = tiles.crs === 'gcj02' ? 'gcj02' : 'wgs84';
+  const lat = num(query.get('lat'));
+  const lng = num(query.get('lng'));
+  showView('register');
+  register = createRegister({
+    me, regions, mapCrs, tiles,
+    amenities: () => amenities,
+    counties: regions.flatMap((r) => r.counties),
+    start: lat != null && lng != null ? { lat, lng, zoom: num(query.get('zoom')) ?? 16 } : null,
+    onSignedOut: () => signedOut(),
+  });
+}
+
+async function switchLanguage() {
+  setLanguage(language() === 'en' ? 'zh' : 'en');
+  translateStatic();
+  if (language() === 'en') query.set('lang', 'en');
+  else query.delete('lang');
+  history.replaceState(null, '', `${location.pathname}${query.toString() ? `?${query}` : ''}${location.hash}`);
+  if (!me) return;
+  await loadAmenities();
+  showUser();
+  register?.rerender();
+  if (view !== 'register') showView(view);
+}
+
+async function main() {
+  addStrings(WORKSPACE_STRINGS, { title: 'ws.title' });
+  setLanguage((query.get('lang') || '').toLowerCase().startsWith('en') ? 'en' : 'zh');
+  translateStatic();
+  $('lang-switch').addEventListener('click', switchLanguage);
+  for (const tab of document.querySelectorAll('.ws-tab')) tab.addEventListener('click', () => showView(tab.dataset.view));
+  $('sign-out').addEventListener('click', async () => {
+    try {
+      await api.signOut();
+    } finally {
+      location.hash = '';
+      location.reload();
+    }
+  });
+  try {
+    me = await currentAccount();
+  } catch (e) {
+    $('signin-view').hidden = false;
+    showError($('signin-error'), e);
+    return;
+  }
+  if (!me) me = await signIn();
+  await startWorkspace();
+}
+
+main();
