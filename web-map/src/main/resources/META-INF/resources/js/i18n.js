@@ -351,7 +351,7 @@ let titleKey = 'page.title';
  * downloaded with the courier's map. `title` names the key of that page's document title.
  */
 export function addStrings(table, { title } = {}) {
-  for (const lang of Object.keys(STRINGS)) Object.assign(STRINGS[lang], table[lang]);
+  for (const lang of Object.keys(STRINGS)) Object.assign(STRINGS[lang], table[lang] || {});
   if (title) titleKey = title;
 }
 
@@ -380,7 +380,3 @@ export function translateStatic(root = document) {
   for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
 }
 
-/** Adds a page's own strings (e.g. the planning view's) without touching the shared table. */
-export function addStrings(more) {
-  for (const lang of Object.keys(STRINGS)) Object.assign(STRINGS[lang], more[lang] || {});
-}
