@@ -76,9 +76,11 @@ public class BenchReport {
                 if (cell.isEmpty()) continue;
                 long errors = cell.stream().mapToLong(Row::errors).anyMatch(e -> e < 0) ? -1 : cell.stream().mapToLong(Row::errors).sum();
                 int actual = actualConns(s, c, meta);
-                System.out.printf(Locale.ROOT, "%-36s %5s %10.0f %9.2f %9.2f %7s%n", LABELS.getOrDefault(s, s),
-                        actual == c ? String.valueOf(c) : c + "*", median(cell, Row::rps), median(cell, Row::p50),
-                        median(cell, Row::p99), errors < 0 ? "FAILED" : String.valueOf(errors));
+                double rps = median(cell, Row::rps);
+                // No request completed within the cell: latency is longer than the cell, not zero.
+                String p50 = latency(median(cell, BenchReport::p50)), p99 = latency(median(cell, BenchReport::p99));
+                System.out.printf(Locale.ROOT, "%-36s %5s %10.1f %9s %9s %7s%n", LABELS.getOrDefault(s, s),
+                        actual == c ? String.valueOf(c) : c + "*", rps, p50, p99, errors < 0 ? "FAILED" : String.valueOf(errors));
             }
         }
         if (meta.containsKey("pgbench_cap")) System.out.println("* pgbench ran " + meta.get("pgbench_cap") + " clients for this row");
@@ -91,7 +93,7 @@ public class BenchReport {
         for (int c : conns) ratio(all, rows, "nearest / trivial @" + c, "nearest", "trivial", c, 0.8);
         List<Row> n32 = cell(rows, "nearest", 32);
         if (!n32.isEmpty()) {
-            double p99 = median(n32, Row::p99);
+            double p99 = median(n32, BenchReport::p99);
             line(all, "nearest p99 @32", String.format(Locale.ROOT, "%.2f ms", p99), "<= 20 ms", p99 <= 20);
         }
         if (!cell(rows, "nearest", 256).isEmpty() && !n32.isEmpty()) {
@@ -108,11 +110,15 @@ public class BenchReport {
         for (int c : conns) {
             List<Row> cz = cell(rows, "country", c);
             if (cz.isEmpty()) continue;
-            double p50 = median(cz, Row::p50), p99 = median(cz, Row::p99);
+            double p50 = median(cz, BenchReport::p50), rps = median(cz, Row::rps);
+            // Closed loop: mean latency = connections / throughput (Little's law). It catches what
+            // p50 alone hides when the latency is bimodal (some requests fast, some seconds).
+            double mean = rps > 0 ? c * 1000.0 / rps : Double.POSITIVE_INFINITY;
             String features = meta.getOrDefault("country_features", "?");
-            boolean ok = p50 <= 50 && !features.equals("?") && Integer.parseInt(features) <= 2000;
-            line(c == conns.get(0) ? all : null, "country zoom @" + c + " (p50 / p99, features)" + (c == conns.get(0) ? "" : " (info)"),
-                    String.format(Locale.ROOT, "%.1f / %.1f ms, %s", p50, p99, features), "<= 50 ms, <= 2000", ok);
+            boolean ok = p50 <= 50 && mean <= 50 && !features.equals("?") && Integer.parseInt(features) <= 2000;
+            line(c == conns.get(0) ? all : null, "country zoom @" + c + " (p50 / mean ms, features)" + (c == conns.get(0) ? "" : " (info)"),
+                    String.format(Locale.ROOT, "%s / %s, %s", latency(p50),
+                            Double.isInfinite(mean) ? "> cell" : String.format(Locale.ROOT, "%.0f", mean), features), "<= 50 ms, <= 2000", ok);
         }
         if (meta.containsKey("import_s") && meta.containsKey("copy_s")) {
             double imp = Double.parseDouble(meta.get("import_s")), copy = Double.parseDouble(meta.get("copy_s"));
@@ -130,6 +136,19 @@ public class BenchReport {
         }
         long met = all.stream().filter(b -> b).count();
         System.out.printf("%ngoals met: %d of %d checks%n", met, all.size());
+    }
+
+    /** A cell in which no request completed had latencies longer than the cell, not zero. */
+    static double p50(Row r) {
+        return r.rps() > 0 ? r.p50() : Double.POSITIVE_INFINITY;
+    }
+
+    static double p99(Row r) {
+        return r.rps() > 0 ? r.p99() : Double.POSITIVE_INFINITY;
+    }
+
+    static String latency(double ms) {
+        return Double.isInfinite(ms) ? "> cell" : String.format(Locale.ROOT, "%.2f", ms);
     }
 
     static int actualConns(String scenario, int c, Map<String, String> meta) {

@@ -233,7 +233,26 @@ run_pgbench() { # round conns seconds scenario
   log "round $round c=$c($cc) $s: $tps tps, p50 $(( ${p50:-0} / 1000 )) ms, p99 $(( ${p99:-0} / 1000 )) ms, failed $failed"
 }
 
+# When a cell ends, requests it started may still be queued in a server (a slow scenario at 256
+# connections leaves minutes of work behind): wait until the service answers the trivial endpoint
+# promptly and no query of the servers is still running, so the next cell starts clean (<= 120 s).
+settle() {
+  local i busy t
+  for i in $(seq 1 240); do
+    busy=$($PSQL -d "$DB" -c "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
+            AND state = 'active' AND pid <> pg_backend_pid() AND backend_type = 'client backend'")
+    t=$(curl -s -o /dev/null -m 5 -w '%{time_total}' "$BASE/api/v1/amenities" || echo 9)
+    if [ "$busy" = 0 ] && [ "$(echo "$t < 0.1" | bc)" = 1 ]; then
+      [ "$i" -gt 1 ] && log "settled after $(( i / 2 )) s"
+      return 0
+    fi
+    sleep 0.5
+  done
+  log "still busy after 120 s; measuring anyway"
+}
+
 run() { # round conns seconds scenario
+  settle
   case $4 in
     pgbench-*) run_pgbench "$@" ;;
     mapserver-*) run_wrk "$@" "$MS_BASE" ;;
