@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Loads N seeded synthetic stations (default 1,000,000) into database DB (default yizhan_bench)
 # with COPY, for benchmarks. The schema comes from the service's Flyway migrations: start the
-# service on DB once first (scripts/bench-nearest.sh does). Prints the load time.
+# service on DB once first (scripts/bench-nearest.sh and scripts/bench.sh do). Prints the load
+# time; with YIZHAN_LOAD_REPORT=FILE it also appends import_s=... and cluster_s=... to FILE.
 #   scripts/load-synthetic.sh [N] [DB]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,7 @@ fi
 
 start=$(date +%s.%N)
 $PSQL <<SQL
-TRUNCATE station RESTART IDENTITY;
+TRUNCATE station, station_history RESTART IDENTITY;
 DELETE FROM station_code_sequence;
 CREATE TEMP TABLE staging (code text, name text, name_en text, address text, lat float8, lng float8,
   adcode text, host_type text, host_organisation text, contact_person text, contact_phone text,
@@ -44,3 +45,6 @@ loaded=$(date +%s.%N)
 $PSQL -c "CLUSTER station USING station_location_idx" -c "ANALYZE station"
 done_at=$(date +%s.%N)
 echo "loaded $($PSQL -c 'SELECT count(*) FROM station') stations: COPY+insert $(echo "$loaded - $start" | bc) s, cluster+analyze $(echo "$done_at - $loaded" | bc) s" >&2
+if [ -n "${YIZHAN_LOAD_REPORT:-}" ]; then
+  printf 'import_s=%s\ncluster_s=%s\n' "$(echo "$loaded - $start" | bc)" "$(echo "$done_at - $loaded" | bc)" >> "$YIZHAN_LOAD_REPORT"
+fi

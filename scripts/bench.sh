@@ -1,0 +1,293 @@
+#!/usr/bin/env bash
+# The issue-6 benchmark: 1,000,000 synthetic stations; the service's nearest, bbox and
+# country-zoom endpoints against raw PostGIS (pgbench -M prepared), a trivial JSON endpoint of
+# the same service and MapServer 8 (OGC API - Features behind lighttpd FastCGI), driven in the
+# same run in alternating rounds after a warm-up. Prints one table. Everything listens on
+# 127.0.0.1 only. Run as root on a fresh Debian 12 machine (it installs what it needs):
+#
+#   scripts/bench.sh             # full: 30 s warm-up, 3 rounds x 10 s per cell (~20 min)
+#   QUICK=1 scripts/bench.sh     # development: 6 s warm-up, 3 rounds x 2 s per cell (~5 min)
+#
+# Knobs (environment): WARMUP (s), ROUND_SECONDS, ROUNDS (3), CONNECTIONS ("2 32 256"),
+# SCENARIOS (space-separated subset, see SCENARIOS below), RELOAD=1 (reload the register and
+# time the import again even if it is already loaded), BENCH_STATIONS (1000000), BENCH_DB
+# (yizhan_bench), BENCH_APP_PORT (8181), BENCH_MAPSERVER_PORT (8282), MAPSERVER_PROCS (4),
+# BENCH_HEAP (3g), YIZHAN_PG_PORT (55432), BENCH_SERVICE_ARGS (extra Spring arguments for the
+# service under test, for experiments; the default measures the service as shipped).
+# Raw measurements and logs go to .data/bench/run-<time>/ (results.tsv, meta.txt, report.txt).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+N=${BENCH_STATIONS:-1000000}
+DB=${BENCH_DB:-yizhan_bench}
+PG_PORT=${YIZHAN_PG_PORT:-55432}
+APP_PORT=${BENCH_APP_PORT:-8181}
+MS_PORT=${BENCH_MAPSERVER_PORT:-8282}
+MS_PROCS=${MAPSERVER_PROCS:-4}
+HEAP=${BENCH_HEAP:-3g}
+if [ "${QUICK:-0}" = 1 ]; then
+  WARMUP=${WARMUP:-6}; ROUND_SECONDS=${ROUND_SECONDS:-2}
+else
+  WARMUP=${WARMUP:-30}; ROUND_SECONDS=${ROUND_SECONDS:-10}
+fi
+ROUNDS=${ROUNDS:-3}
+CONNECTIONS=${CONNECTIONS:-"2 32 256"}
+SCENARIOS=${SCENARIOS:-"trivial nearest nearest-microwave nearest-summer nearest-open pgbench-knn bbox mapserver-bbox pgbench-bbox country"}
+POINTS=20000
+WINDOWS=2000
+# Whole mainland China; the service returns at most `limit` features (a map at country zoom).
+COUNTRY_BBOX=73.4,18.1,135.1,53.6
+
+PG_BIN=/usr/lib/postgresql/15/bin
+PSQL="psql -h 127.0.0.1 -p $PG_PORT -U postgres -v ON_ERROR_STOP=1 -qAt"
+OUT=$ROOT/.data/bench
+RUN=$OUT/run-$(date +%Y%m%d-%H%M%S)
+mkdir -p "$RUN"
+RESULTS=$RUN/results.tsv
+META=$RUN/meta.txt
+: > "$RESULTS"; : > "$META"
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+meta() { printf '%s=%s\n' "$1" "$2" >> "$META"; }
+
+# ---------------------------------------------------------------- 1. what the benchmark needs
+YIZHAN_SKIP_BROWSER=1 scripts/prerequisites.sh
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+[ -x /usr/bin/mapserv ] || need+=(cgi-mapserver)
+command -v lighttpd >/dev/null || need+=(lighttpd)
+command -v bc >/dev/null || need+=(bc)
+command -v curl >/dev/null || need+=(curl)
+dpkg -s postgresql-contrib >/dev/null 2>&1 || need+=(postgresql-contrib)
+if [ ${#need[@]} -gt 0 ]; then
+  [ "$(id -u)" -eq 0 ] || { log "missing packages: ${need[*]}; run once as root"; exit 1; }
+  log "installing ${need[*]}"
+  for attempt in 1 2 3 4 5; do
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null && break
+    [ "$attempt" = 5 ] && { log "apt-get failed"; exit 1; }
+    log "apt-get failed (attempt $attempt); retrying in 10 s"; sleep 10
+  done
+fi
+scripts/postgis.sh ensure "$DB"
+for port in "$APP_PORT" "$MS_PORT"; do
+  if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then log "127.0.0.1:$port is taken; set BENCH_APP_PORT / BENCH_MAPSERVER_PORT"; exit 1; fi
+done
+
+JAR=locator-api/target/locator-api-0.1.0-SNAPSHOT.jar
+if [ ! -f "$JAR" ] || [ -n "$(find geo-data/src locator-api/src web-map/src pom.xml */pom.xml -newer "$JAR" -print -quit 2>/dev/null)" ]; then
+  log "building the service"
+  ./mvnw -B -q -DskipTests package
+fi
+
+APP_PID=; HTTPD_PID=
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  [ -n "$HTTPD_PID" ] && kill "$HTTPD_PID" 2>/dev/null || true
+  [ -n "$APP_PID" ] && wait "$APP_PID" 2>/dev/null || true
+  [ -n "$HTTPD_PID" ] && wait "$HTTPD_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+BASE=http://127.0.0.1:$APP_PORT
+start_service() { # extra Spring arguments...
+  SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$DB YIZHAN_DEMO=false \
+    java -Xmx"$HEAP" -jar "$JAR" --server.port="$APP_PORT" --server.address=127.0.0.1 \
+    --logging.level.root=WARN --logging.level.org.yizhan.locator.search=INFO ${BENCH_SERVICE_ARGS:-} "$@" \
+    > "$RUN/service.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 240); do
+    curl -sf "$BASE/actuator/health" >/dev/null && return 0
+    kill -0 "$APP_PID" 2>/dev/null || { log "the service died; see $RUN/service.log"; tail -20 "$RUN/service.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  log "the service did not become healthy in 120 s"; exit 1
+}
+stop_service() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
+
+# ------------------------------------------------ 2. the register: import timed against COPY
+count=$($PSQL -d "$DB" -c "SELECT count(*) FROM station" 2>/dev/null || echo -1)
+if [ "${RELOAD:-0}" = 1 ] || [ "$count" != "$N" ]; then
+  log "migrating $DB (service start with the index off)"
+  start_service --yizhan.index.enabled=false
+  stop_service
+  log "importing $N synthetic stations (scripts/load-synthetic.sh)"
+  : > "$RUN/import.txt"
+  YIZHAN_LOAD_REPORT=$RUN/import.txt scripts/load-synthetic.sh "$N" "$DB"
+  CSV=.data/synthetic-$N.csv
+  log "timing plain COPY of the same CSV into a bare table"
+  $PSQL -d "$DB" -c "DROP TABLE IF EXISTS bench_copy" -c "CREATE TABLE bench_copy (code text, name text, name_en text,
+      address text, lat float8, lng float8, adcode text, host_type text, host_organisation text, contact_person text,
+      contact_phone text, opening_hours text, amenities text, status text, floor_area float8)"
+  t0=$(date +%s.%N)
+  $PSQL -d "$DB" -c "\copy bench_copy FROM '$CSV' WITH (FORMAT csv, HEADER true)"
+  t1=$(date +%s.%N)
+  $PSQL -d "$DB" -c "DROP TABLE bench_copy"
+  printf 'copy_s=%s\nimport_when=%s, load %s\n' "$(echo "$t1 - $t0" | bc)" "$(date '+%F %H:%M')" "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RUN/import.txt"
+  cp "$RUN/import.txt" "$OUT/import.txt"
+fi
+if [ -f "$OUT/import.txt" ]; then cat "$OUT/import.txt" >> "$META"; fi
+
+log "drawing $POINTS query points and $WINDOWS bbox windows from the register"
+$PSQL -d "$DB" -v points=$POINTS -v windows=$WINDOWS -f bench/prepare.sql >/dev/null
+$PSQL -d "$DB" -F' ' -c "SELECT lat, lng FROM bench_point ORDER BY i" |
+  awk '{ printf "/api/v1/stations/nearest?lat=%.6f&lng=%.6f&limit=10\n", $1, $2 }' > "$RUN/nearest.urls"
+sed 's/$/\&amenities=microwave/' "$RUN/nearest.urls" > "$RUN/nearest-microwave.urls"
+sed 's/$/\&amenities=summer_supplies/' "$RUN/nearest.urls" > "$RUN/nearest-summer.urls"
+sed 's/$/\&openNow=true/' "$RUN/nearest.urls" > "$RUN/nearest-open.urls"
+$PSQL -d "$DB" -F' ' -c "SELECT min_lng, min_lat, max_lng, max_lat FROM bench_window ORDER BY i" > "$RUN/windows.txt"
+awk '{ printf "/api/v1/stations?bbox=%.6f,%.6f,%.6f,%.6f&limit=500\n", $1, $2, $3, $4 }' "$RUN/windows.txt" > "$RUN/bbox.urls"
+awk '{ printf "/stations/ogcapi/collections/stations/items?bbox=%.6f,%.6f,%.6f,%.6f&limit=500&f=json\n", $1, $2, $3, $4 }' "$RUN/windows.txt" > "$RUN/mapserver-bbox.urls"
+echo "/api/v1/amenities" > "$RUN/trivial.urls"
+echo "/api/v1/stations?bbox=$COUNTRY_BBOX&limit=2000" > "$RUN/country.urls"
+meta window_avg_stations "$($PSQL -d "$DB" -c "SELECT round(avg(n)) FROM (SELECT (SELECT count(*) FROM station s WHERE s.status = 'active'
+  AND s.location::geometry && ST_MakeEnvelope(min_lng, min_lat, max_lng, max_lat, 4326)) AS n FROM bench_window WHERE i <= 200) w")"
+
+# ----------------------------------------------------------- 3. the service and MapServer
+log "starting the service (-Xmx$HEAP) and waiting for its station index"
+start_service
+for _ in $(seq 1 600); do
+  grep -q "Loaded the station index" "$RUN/service.log" && break
+  sleep 0.5
+done
+grep -q "Loaded the station index" "$RUN/service.log" || { log "the station index did not load in 300 s"; exit 1; }
+meta index_load_ms "$(grep -o 'Loaded the station index in [0-9]*' "$RUN/service.log" | tail -1 | grep -o '[0-9]*$')"
+
+log "starting MapServer $(/usr/bin/mapserv -v | grep -o 'version [0-9.]*') as FastCGI ($MS_PROCS processes) behind lighttpd"
+sed "s#port=55432 dbname=yizhan_bench#port=$PG_PORT dbname=$DB#; s#127.0.0.1:8282#127.0.0.1:$MS_PORT#" bench/mapserver/stations.map > "$OUT/stations.map"
+sed "s#@MAPFILE@#$OUT/stations.map#" bench/mapserver/mapserver.conf > "$OUT/mapserver.conf"
+mkdir -p "$OUT/www"
+cat > "$OUT/lighttpd.conf" <<CONF
+server.document-root = "$OUT/www"
+server.bind = "127.0.0.1"
+server.port = $MS_PORT
+server.errorlog = "$RUN/lighttpd-error.log"
+server.modules = ( "mod_fastcgi" )
+server.max-connections = 1024
+server.max-fds = 4096
+fastcgi.server = ( "/" => ( "mapserv" => (
+  "socket" => "$OUT/mapserv.sock",
+  "bin-path" => "/usr/bin/mapserv",
+  "bin-environment" => ( "MAPSERVER_CONFIG_FILE" => "$OUT/mapserver.conf" ),
+  "max-procs" => $MS_PROCS,
+  "check-local" => "disable",
+  "fix-root-scriptname" => "enable"
+) ) )
+CONF
+lighttpd -D -f "$OUT/lighttpd.conf" > "$RUN/lighttpd.out" 2>&1 &
+HTTPD_PID=$!
+MS_BASE=http://127.0.0.1:$MS_PORT
+for _ in $(seq 1 60); do
+  curl -sf "$MS_BASE$(head -1 "$RUN/mapserver-bbox.urls")" >/dev/null && break
+  sleep 0.5
+done
+
+# Every endpoint answers 200 before anything is measured.
+for f in trivial nearest nearest-microwave nearest-summer nearest-open bbox country; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE$(head -1 "$RUN/$f.urls")")
+  [ "$code" = 200 ] || { log "$f answered $code: $BASE$(head -1 "$RUN/$f.urls")"; exit 1; }
+done
+code=$(curl -s -o /dev/null -w '%{http_code}' "$MS_BASE$(head -1 "$RUN/mapserver-bbox.urls")")
+[ "$code" = 200 ] || { log "MapServer answered $code; see $RUN/lighttpd-error.log"; exit 1; }
+meta country_features "$(curl -s "$BASE$(cat "$RUN/country.urls")" | grep -o '"numberReturned":[0-9]*' | grep -o '[0-9]*$')"
+meta mapserver_window_features "$(curl -s "$MS_BASE$(head -1 "$RUN/mapserver-bbox.urls")" | grep -o '"numberReturned":[0-9]*' | grep -o '[0-9]*$')"
+meta service_window_features "$(curl -s "$BASE$(head -1 "$RUN/bbox.urls")" | grep -o '"numberReturned":[0-9]*' | grep -o '[0-9]*$')"
+
+# pgbench cannot open more connections than the cluster allows (shared with the service,
+# MapServer and anyone else): cap its clients.
+max_conn=$($PSQL -d "$DB" -c "SHOW max_connections")
+in_use=$($PSQL -d "$DB" -c "SELECT count(*) FROM pg_stat_activity")
+PGB_CAP=$(( max_conn - in_use - 20 ))
+for c in $CONNECTIONS; do [ "$c" -gt "$PGB_CAP" ] && { meta pgbench_cap "$PGB_CAP"; break; }; done
+
+# ------------------------------------------------------------------------- 4. measuring
+record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$RESULTS"; }
+
+run_wrk() { # round conns seconds scenario base
+  local round=$1 c=$2 secs=$3 s=$4 base=$5 t out
+  t=$(( c < 2 ? c : 2 ))
+  out=$(wrk -t"$t" -c"$c" -d"${secs}s" --timeout 10s -s bench/wrk-urls.lua "$base" -- "$RUN/$s.urls" 2>&1 | grep '^WRK ' || true)
+  if [ -z "$out" ]; then echo "$round $c $s FAILED" >&2; [ "$round" = 0 ] || record "$round" "$c" "$s" 0 0 0 -1; return; fi
+  eval "$(echo "$out" | sed 's/^WRK //')"   # requests= duration_us= errors= p50_us= p99_us=
+  # shellcheck disable=SC2154
+  local rps; rps=$(echo "scale=1; $requests * 1000000 / $duration_us" | bc)
+  [ "$round" = 0 ] || record "$round" "$c" "$s" "$rps" "$(echo "scale=3; $p50_us / 1000" | bc)" "$(echo "scale=3; $p99_us / 1000" | bc)" "$errors"
+  log "round $round c=$c $s: $rps req/s, p50 $((p50_us / 1000)) ms, p99 $((p99_us / 1000)) ms, errors $errors"
+}
+
+run_pgbench() { # round conns seconds scenario
+  local round=$1 c=$2 secs=$3 s=$4 cc j dir out tps failed n p50 p99
+  cc=$(( c < PGB_CAP ? c : PGB_CAP )); j=$(( cc < 2 ? cc : 2 ))
+  dir=$(mktemp -d "$RUN/pgbench.XXXXXX")
+  if ! out=$(cd "$dir" && "$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -c "$cc" -j "$j" -T "$secs" \
+        -D points=$POINTS -D windows=$WINDOWS -f "$ROOT/bench/pgbench/${s#pgbench-}.sql" \
+        -l --sampling-rate=0.2 --log-prefix="$dir/tx" "$DB" 2>&1); then
+    echo "$out" | tail -5 >&2; [ "$round" = 0 ] || record "$round" "$c" "$s" 0 0 0 -1; rm -rf "$dir"; return
+  fi
+  tps=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | tail -1)
+  failed=$(echo "$out" | sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p'); failed=${failed:-0}
+  cat "$dir"/tx* | awk '{ print $3 }' | sort -n > "$dir/lat"
+  n=$(wc -l < "$dir/lat"); p50=0; p99=0
+  if [ "$n" -gt 0 ]; then p50=$(sed -n "$(( (n + 1) / 2 ))p" "$dir/lat"); p99=$(sed -n "$(( (n * 99 + 99) / 100 ))p" "$dir/lat"); fi
+  rm -rf "$dir"
+  [ "$round" = 0 ] || record "$round" "$c" "$s" "$tps" "$(echo "scale=3; ${p50:-0} / 1000" | bc)" "$(echo "scale=3; ${p99:-0} / 1000" | bc)" "$failed"
+  log "round $round c=$c($cc) $s: $tps tps, p50 $(( ${p50:-0} / 1000 )) ms, p99 $(( ${p99:-0} / 1000 )) ms, failed $failed"
+}
+
+# When a cell ends, requests it started may still be queued in a server (a slow scenario at 256
+# connections leaves minutes of work behind): wait until the service answers the trivial endpoint
+# promptly and no query of the servers is still running, so the next cell starts clean (<= 120 s).
+settle() {
+  local i busy t
+  for i in $(seq 1 240); do
+    busy=$($PSQL -d "$DB" -c "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
+            AND state = 'active' AND pid <> pg_backend_pid() AND backend_type = 'client backend'")
+    t=$(curl -s -o /dev/null -m 5 -w '%{time_total}' "$BASE/api/v1/amenities" || echo 9)
+    if [ "$busy" = 0 ] && [ "$(echo "$t < 0.1" | bc)" = 1 ]; then
+      [ "$i" -gt 1 ] && log "settled after $(( i / 2 )) s"
+      return 0
+    fi
+    sleep 0.5
+  done
+  log "still busy after 120 s; measuring anyway"
+}
+
+run() { # round conns seconds scenario
+  settle
+  case $4 in
+    pgbench-*) run_pgbench "$@" ;;
+    mapserver-*) run_wrk "$@" "$MS_BASE" ;;
+    *) run_wrk "$@" "$BASE" ;;
+  esac
+}
+
+meta date "$(date '+%F %H:%M %Z')"
+meta machine "$(nproc) cores $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/Mem:/{print $2}') GB RAM, $(. /etc/os-release; echo "$PRETTY_NAME"), $(java -version 2>&1 | head -1), PostgreSQL $($PSQL -d "$DB" -c 'SHOW server_version' | cut -d' ' -f1), PostGIS $($PSQL -d "$DB" -c 'SELECT postgis_lib_version()')"
+meta load_start "$(cut -d' ' -f1-3 /proc/loadavg)"
+meta stations "$($PSQL -d "$DB" -c 'SELECT count(*) FROM station')"
+meta active "$($PSQL -d "$DB" -c "SELECT count(*) FROM station WHERE status = 'active'")"
+[ -n "${BENCH_SERVICE_ARGS:-}" ] && meta service_args "$BENCH_SERVICE_ARGS"
+meta rounds "$ROUNDS"; meta round_seconds "$ROUND_SECONDS"; meta warmup_seconds "$WARMUP"
+meta client "wrk $(dpkg-query -W -f='${Version}' wrk 2>/dev/null) (2 threads) / pgbench, on the same cores as the servers"
+
+n_scen=$(echo "$SCENARIOS" | wc -w)
+per=$(( (WARMUP + n_scen - 1) / n_scen )); [ "$per" -ge 1 ] || per=1
+log "warm-up: ${per} s per scenario at 32 connections (${WARMUP} s in all)"
+for s in $SCENARIOS; do run 0 32 "$per" "$s" || true; done
+
+for round in $(seq 1 "$ROUNDS"); do
+  for c in $CONNECTIONS; do
+    # A failed measurement is recorded as such (errors -1); it never stops the run.
+    for s in $SCENARIOS; do run "$round" "$c" "$ROUND_SECONDS" "$s" || log "round $round c=$c $s failed"; done
+  done
+done
+meta load_end "$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Heap with the register in memory: after a full GC, so it is what the index holds, not garbage.
+if command -v jcmd >/dev/null; then
+  jcmd "$APP_PID" GC.run >/dev/null 2>&1 || true
+  used_k=$(jcmd "$APP_PID" GC.heap_info 2>/dev/null | grep -m1 -o 'used [0-9]*K' | grep -o '[0-9]*')
+  [ -n "$used_k" ] && meta heap_mb "$(( used_k / 1024 ))"
+fi
+
+java bench/BenchReport.java "$RESULTS" "$META" | tee "$RUN/report.txt"
+log "raw results: $RUN"
