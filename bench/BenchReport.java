@@ -36,7 +36,7 @@ public class BenchReport {
         LABELS.put("bbox", "bbox ~200 stations (service)");
         LABELS.put("mapserver-bbox", "bbox ~200 (MapServer OGC API)");
         LABELS.put("pgbench-bbox", "pgbench bbox ~200 (raw PostGIS)");
-        LABELS.put("country", "country zoom, limit=2000 (service)");
+        LABELS.put("country", "country zoom, clusters (service)");
     }
 
     public static void main(String[] args) throws IOException {

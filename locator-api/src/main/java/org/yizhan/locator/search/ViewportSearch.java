@@ -25,15 +25,17 @@ class ViewportSearch {
 
     Page page(Bbox box, List<String> statuses, List<String> amenities, long afterId, int limit) {
         // The box is in plain longitude/latitude, so compare as geometry (a geography box would
-        // follow great circles); station_location_geom_idx serves this.
+        // follow great circles); station_location_geom_idx serves this. The corners are inlined
+        // (parsed doubles, so safe): as bind parameters PostgreSQL switched to a generic plan after
+        // five runs that walked the spatial index over all rows for a country-wide box (1.4 s vs 12 ms).
+        String envelope = String.format(java.util.Locale.ROOT, "ST_MakeEnvelope(%.9f, %.9f, %.9f, %.9f, 4326)",
+                box.minLng(), box.minLat(), box.maxLng(), box.maxLat());
         String sql = "SELECT " + StationRow.COLUMNS + " FROM station s "
-                + "WHERE s.location::geometry && ST_MakeEnvelope(:minLng, :minLat, :maxLng, :maxLat, 4326) "
+                + "WHERE s.location::geometry && " + envelope + " "
                 + "AND s.status IN (:statuses) AND s.id > :after "
                 + (amenities.isEmpty() ? "" : "AND s.amenities @> CAST(:amenities AS varchar(40)[]) ")
                 + "ORDER BY s.id LIMIT " + (limit + 1);
         JdbcClient.StatementSpec statement = jdbc.sql(sql)
-                .param("minLng", box.minLng()).param("minLat", box.minLat())
-                .param("maxLng", box.maxLng()).param("maxLat", box.maxLat())
                 .param("statuses", statuses)
                 .param("after", afterId);
         if (!amenities.isEmpty()) statement = statement.param("amenities", amenities.toArray(String[]::new));

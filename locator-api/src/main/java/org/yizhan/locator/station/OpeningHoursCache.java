@@ -18,6 +18,12 @@ public class OpeningHoursCache {
 
     private final LoadingCache<String, OpeningHours> parsed =
             Caffeine.newBuilder().maximumSize(10_000).build(OpeningHours::parse);
+    /** Opening hours change on whole minutes, so one evaluation per value and minute serves every request. */
+    private final LoadingCache<Minute, OpenState> states = Caffeine.newBuilder()
+            .maximumSize(50_000).expireAfterWrite(java.time.Duration.ofMinutes(2))
+            .build(m -> parsed.get(m.hours()).stateAt(Instant.ofEpochSecond(m.epochMinute() * 60).atZone(zone()).toLocalDateTime()));
+
+    private record Minute(String hours, long epochMinute) {}
     private final ZoneId zone;
 
     OpeningHoursCache(YizhanProperties properties) {
@@ -30,6 +36,6 @@ public class OpeningHoursCache {
 
     /** State at an instant, in the stations' zone. Values in the register were validated on write. */
     public OpenState stateAt(String openingHours, Instant at) {
-        return parsed.get(openingHours).stateAt(at.atZone(zone).toLocalDateTime());
+        return states.get(new Minute(openingHours, Math.floorDiv(at.getEpochSecond(), 60)));
     }
 }

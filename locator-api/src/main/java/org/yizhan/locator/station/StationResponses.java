@@ -17,6 +17,8 @@ public class StationResponses {
     private final AmenityVocabulary amenities;
     private final OpeningHoursCache hours;
     private final Divisions divisions = Divisions.standard();
+    /** "内蒙古自治区 乌海市 海勃湾区" per adcode, built once rather than for every station shown. */
+    private final java.util.Map<String, String> fullNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     StationResponses(AmenityVocabulary amenities, OpeningHoursCache hours) {
         this.amenities = amenities;
@@ -40,7 +42,7 @@ public class StationResponses {
         return new StationResponse(
                 row.code(), row.name(), row.nameEn(), row.address(),
                 new StationResponse.Location(round7(shown.lat()), round7(shown.lng())),
-                crs.id(), row.adcode(), divisions.fullName(row.adcode()),
+                crs.id(), row.adcode(), fullNames.computeIfAbsent(row.adcode(), divisions::fullName),
                 row.hostType(), row.hostOrganisation(), row.contactPhone(),
                 withPrivateFields ? row.contactPerson() : null,
                 row.openingHours(), isOpen(row, state),
