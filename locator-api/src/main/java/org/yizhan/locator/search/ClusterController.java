@@ -35,7 +35,7 @@ class ClusterController {
     }
 
     @Operation(summary = "Active stations in a box, counted per grid cell (GeoJSON points with count)",
-            description = "For zoomed-out views. columns = cells across the box (8-256, default 64).")
+            description = "For zoomed-out views. columns = cells along the box's longer side (8-256, default 64).")
     @GetMapping(value = "/api/v1/stations/clusters", produces = {"application/geo+json", "application/json"})
     ResponseEntity<Map<String, Object>> clusters(
             @RequestParam(required = false) @Parameter(description = "minLng,minLat,maxLng,maxLat in crs") @Nullable String bbox,

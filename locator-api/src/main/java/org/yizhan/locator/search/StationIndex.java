@@ -176,31 +176,59 @@ class StationIndex {
     List<Cluster> clusters(double minLat, double minLng, double maxLat, double maxLng, int columns, long requiredAmenities) {
         State s = state;
         if (s == null) throw new IllegalStateException("index not loaded");
-        double cell = Math.max((maxLng - minLng) / columns, 1e-6);
-        Map<Long, double[]> cells = new HashMap<>();
-        StationBox box = new StationBox(minLat, minLng, maxLat, maxLng, cell);
+        Grid grid = new Grid(minLat, minLng, maxLat, maxLng, columns);
         StationSnapshot base = s.base;
-        for (int slot = 0; slot < base.rows.length; slot++) {
-            StationRow row = base.rows[slot];
-            if ((base.amenityBits[slot] & requiredAmenities) == requiredAmenities && !s.hidesBase(row.id())) box.add(cells, row);
+        boolean overlay = !s.upserts.isEmpty() || !s.removed.isEmpty();
+        for (int slot = 0; slot < base.lats.length; slot++) {
+            if ((base.amenityBits[slot] & requiredAmenities) != requiredAmenities) continue;
+            if (overlay && s.hidesBase(base.ids[slot])) continue;
+            grid.add(base.lats[slot], base.lngs[slot]);
         }
         for (StationRow row : s.upserts.values()) {
-            if ((bits.of(row.amenities()) & requiredAmenities) == requiredAmenities) box.add(cells, row);
+            if ((bits.of(row.amenities()) & requiredAmenities) == requiredAmenities) grid.add(row.lat(), row.lng());
         }
-        List<Cluster> out = new ArrayList<>(cells.size());
-        for (double[] acc : cells.values()) out.add(new Cluster(acc[0] / acc[2], acc[1] / acc[2], (int) acc[2]));
-        return out;
+        return grid.clusters();
     }
 
-    /** Sums stations inside a box into square cells: lat sum, lng sum, count. */
-    private record StationBox(double minLat, double minLng, double maxLat, double maxLng, double cell) {
-        void add(Map<Long, double[]> cells, StationRow row) {
-            if (row.lat() < minLat || row.lat() > maxLat || row.lng() < minLng || row.lng() > maxLng) return;
-            long key = (long) Math.floor((row.lat() - minLat) / cell) * 1_000_003L + (long) Math.floor((row.lng() - minLng) / cell);
-            double[] acc = cells.computeIfAbsent(key, k -> new double[3]);
-            acc[0] += row.lat();
-            acc[1] += row.lng();
-            acc[2]++;
+    /**
+     * Square cells over a box in flat arrays: a country-wide scan of a million stations is one
+     * pass over two double arrays, with no boxing or hashing per station.
+     */
+    private static final class Grid {
+        private final double minLat, minLng, maxLat, maxLng, cell;
+        private final int columns, rows;
+        private final double[] sumLat, sumLng;
+        private final int[] count;
+
+        Grid(double minLat, double minLng, double maxLat, double maxLng, int columns) {
+            this.minLat = minLat;
+            this.minLng = minLng;
+            this.maxLat = maxLat;
+            this.maxLng = maxLng;
+            // Square cells sized by the longer side, so neither side has more than `columns` cells.
+            this.cell = Math.max(Math.max(maxLng - minLng, maxLat - minLat) / columns, 1e-6);
+            this.columns = columns;
+            this.rows = (int) Math.ceil((maxLat - minLat) / cell) + 1;
+            int cells = Math.multiplyExact(this.rows, columns + 1);
+            sumLat = new double[cells];
+            sumLng = new double[cells];
+            count = new int[cells];
+        }
+
+        void add(double lat, double lng) {
+            if (lat < minLat || lat > maxLat || lng < minLng || lng > maxLng) return;
+            int i = (int) ((lat - minLat) / cell) * (columns + 1) + (int) ((lng - minLng) / cell);
+            sumLat[i] += lat;
+            sumLng[i] += lng;
+            count[i]++;
+        }
+
+        List<Cluster> clusters() {
+            List<Cluster> out = new ArrayList<>();
+            for (int i = 0; i < count.length; i++) {
+                if (count[i] > 0) out.add(new Cluster(sumLat[i] / count[i], sumLng[i] / count[i], count[i]));
+            }
+            return out;
         }
     }
 

@@ -20,6 +20,8 @@ final class StationSnapshot {
     final long[] ids;
     final long[] amenityBits;
     final double[] x, y, z;
+    /** Plain coordinates in slot order, for scans (clusters) that would otherwise chase row objects. */
+    final double[] lats, lngs;
     final SphereKdTree all;
     final Map<Integer, SphereKdTree> byRareAmenity;
 
@@ -32,12 +34,16 @@ final class StationSnapshot {
         x = new double[n];
         y = new double[n];
         z = new double[n];
+        lats = new double[n];
+        lngs = new double[n];
         int[] counts = new int[AmenityBits.MAX];
         for (int i = 0; i < n; i++) {
             StationRow row = rows[i];
             ids[i] = row.id();
             amenityBits[i] = bits.of(row.amenities());
             for (int b = 0; b < AmenityBits.MAX; b++) if ((amenityBits[i] & (1L << b)) != 0) counts[b]++;
+            lats[i] = row.lat();
+            lngs[i] = row.lng();
             double[] v = UnitVectors.of(row.lat(), row.lng());
             x[i] = v[0];
             y[i] = v[1];
