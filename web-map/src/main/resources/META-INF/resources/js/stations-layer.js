@@ -88,7 +88,7 @@ export class StationsLayer {
       const partial = (collection.links || []).some((l) => l.rel === 'next');
       // Too many stations to draw one by one: show the server's counted clusters instead.
       const clusters = partial
-        ? (await api.clusters({ bbox: box, columns: 48, amenities: this.filters.amenities, crs: this.crs }, controller.signal)).features
+        ? (await api.clusters({ bbox: box, columns: this.clusterColumns(box), amenities: this.filters.amenities, crs: this.crs }, controller.signal)).features
         : null;
       const entry = { box, at: Date.now(), features: collection.features, partial, clusters };
       this.cache.set(this.key(box), entry);
@@ -113,6 +113,16 @@ export class StationsLayer {
     this.onPartial(entry.partial);
   }
 
+  /** About one cluster per 70 screen pixels along the requested box's longer side. */
+  clusterColumns(box) {
+    const size = this.map.getSize();
+    const view = this.map.getBounds();
+    const spanLng = (box[2] - box[0]) / Math.max(1e-9, view.getEast() - view.getWest());
+    const spanLat = (box[3] - box[1]) / Math.max(1e-9, view.getNorth() - view.getSouth());
+    const pixels = Math.max(size.x * spanLng, size.y * spanLat);
+    return Math.min(256, Math.max(8, Math.round(pixels / 70)));
+  }
+
   /** Counted circles for zoomed-out views; a tap zooms in towards the cluster. */
   renderClusters(features) {
     this.cluster.clearLayers();
@@ -123,7 +133,9 @@ export class StationsLayer {
       const size = count >= 1000 ? 52 : count >= 100 ? 44 : 36;
       const icon = L.divIcon({ className: 'server-cluster', html: '', iconSize: [size, size], iconAnchor: [size / 2, size / 2] });
       const marker = L.marker([lat, lng], { icon, keyboard: true, title: String(count), alt: String(count) });
-      marker.on('add', () => { marker.getElement().textContent = String(count); });
+      // Six-digit counts do not fit a circle: 124453 shows as 124k (the full count is the title).
+      const label = count >= 10_000 ? `${Math.round(count / 1000)}k` : String(count);
+      marker.on('add', () => { marker.getElement().textContent = label; });
       marker.on('click', () => this.map.setView([lat, lng], Math.min(this.map.getZoom() + 3, 18)));
       return marker;
     });
