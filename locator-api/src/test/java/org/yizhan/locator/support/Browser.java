@@ -63,6 +63,8 @@ public class Browser implements AutoCloseable {
                         + "window.addEventListener('error', (e) => window.__errors.push(String(e.message)));"
                         + "window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason && e.reason.stack || e.reason)));"));
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // Lists re-render after each action: an element read mid-render is simply read again.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     public static Browser phone(int port) {
