@@ -59,8 +59,20 @@ class HistoryAndDuplicatesIT extends ApiIT {
                 .body("warnings.find { it.code == '" + first + "' }.type", equalTo("similar_name"));
     }
 
-    private static Map<String, Object> somewhereNew(Map<String, Object> form) {
+    /**
+     * A point in Haibowan with no station within 300 m: other tests crowd Wuhai, so a random
+     * point alone could land next to one of theirs and draw a warning this test did not cause.
+     */
+    private Map<String, Object> somewhereNew(Map<String, Object> form) {
         Random random = new Random();
-        return with(form, "location", Map.of("lat", 39.60 + random.nextDouble() * 0.1, "lng", 106.78 + random.nextDouble() * 0.08));
+        for (int attempt = 0; attempt < 200; attempt++) {
+            double lat = 39.60 + random.nextDouble() * 0.1, lng = 106.78 + random.nextDouble() * 0.08;
+            boolean free = jdbc.sql("""
+                    SELECT NOT EXISTS (SELECT 1 FROM station
+                     WHERE ST_DWithin(location, ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography, 300))""")
+                    .param("lng", lng).param("lat", lat).query(Boolean.class).single();
+            if (free) return with(form, "location", Map.of("lat", lat, "lng", lng));
+        }
+        throw new AssertionError("no free spot in Haibowan for a test station");
     }
 }
