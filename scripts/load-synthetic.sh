@@ -21,7 +21,8 @@ fi
 
 start=$(date +%s.%N)
 $PSQL <<SQL
-TRUNCATE station, station_history RESTART IDENTITY;
+-- CASCADE: every table that refers to a station (feedback, and whatever later migrations add) empties too.
+TRUNCATE station, station_history RESTART IDENTITY CASCADE;
 DELETE FROM station_code_sequence;
 CREATE TEMP TABLE staging (code text, name text, name_en text, address text, lat float8, lng float8,
   adcode text, host_type text, host_organisation text, contact_person text, contact_phone text,

@@ -6,15 +6,17 @@
 #   scripts/postgis.sh recreate db       drop and create db (used for a clean test database)
 #   scripts/postgis.sh stop | status
 #
-# The cluster lives in .data/pg (git-ignored) and listens on 127.0.0.1:${YIZHAN_PG_PORT:-55432},
-# so it never clashes with a system PostgreSQL on 5432. Authentication is "trust" for local
-# connections only: it is a developer cluster. Production connects elsewhere (see README).
+# The cluster lives in /var/lib/yizhan/pg-<port> (YIZHAN_PG_DATA overrides) and listens on
+# 127.0.0.1:${YIZHAN_PG_PORT:-55432}, so it never clashes with a system PostgreSQL on 5432. It is
+# kept outside the checkout because the server runs as the `postgres` user, who cannot enter a
+# checkout in a 0700 home such as /root; one cluster per port also serves several checkouts.
+# Authentication is "trust" for local connections only: it is a developer cluster. Production
+# connects elsewhere (see README).
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PORT=${YIZHAN_PG_PORT:-55432}
-DATA=${YIZHAN_PG_DATA:-$ROOT/.data/pg}
-SOCK=${YIZHAN_PG_SOCK:-$ROOT/.data/run}
+DATA=${YIZHAN_PG_DATA:-/var/lib/yizhan/pg-$PORT}
+SOCK=${YIZHAN_PG_SOCK:-$DATA.run}
 PG_BIN=/usr/lib/postgresql/15/bin
 
 log() { printf '[postgis] %s\n' "$*" >&2; }
@@ -42,7 +44,7 @@ install_packages() {
 }
 
 init_cluster() {
-  mkdir -p "$DATA" "$SOCK"
+  mkdir -p "$DATA" "$SOCK" 2>/dev/null || { log "cannot create $DATA; run as root (sudo) or set YIZHAN_PG_DATA"; exit 1; }
   if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$DATA" "$SOCK"; chmod 700 "$DATA"; fi
   if [ ! -f "$DATA/PG_VERSION" ]; then
     log "creating cluster in $DATA"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Read scale-out on PostgreSQL's own streaming replication, demonstrated on loopback:
 #  1. clones the running dev/bench cluster (127.0.0.1:${YIZHAN_PG_PORT:-55432}) with
-#     pg_basebackup -R into .data/pg-replica and starts it as a hot standby on 127.0.0.1:55433;
+#     pg_basebackup -R into /var/lib/yizhan/pg-replica-55433 and starts it as a hot standby on 127.0.0.1:55433;
 #  2. reads from the replica, shows it refuses writes, writes on the primary and polls the
 #     replica (deadline) until the write is visible, printing the lag;
 #  3. starts a read-only API instance whose SPRING_DATASOURCE_URL points at the replica
@@ -16,8 +16,8 @@ ROOT=$PWD
 PRIMARY_PORT=${YIZHAN_PG_PORT:-55432}
 REPLICA_PORT=${YIZHAN_REPLICA_PORT:-55433}
 APP_PORT=${YIZHAN_REPLICA_APP_PORT:-8183}
-DATA=$ROOT/.data/pg-replica
-SOCK=$ROOT/.data/run-replica
+DATA=${YIZHAN_REPLICA_DATA:-/var/lib/yizhan/pg-replica-$REPLICA_PORT}
+SOCK=$DATA.run
 PG_BIN=/usr/lib/postgresql/15/bin
 log() { printf '[replica %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }

@@ -1,5 +1,6 @@
 package org.yizhan.locator.exporting;
 
+import org.yizhan.locator.support.TestRandom;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.yizhan.locator.support.StationForms.haibowanStation;
@@ -28,7 +29,7 @@ class ExportIT extends ApiIT {
 
     @Test
     void exportsParseBackToTheSameStationsInEveryTabularFormat() throws Exception {
-        Random random = new Random();
+        Random random = TestRandom.current();
         String code = createIn("150303", 39.43 + random.nextDouble() * 0.02, 106.88 + random.nextDouble() * 0.02, "海南区导出测试驿站");
         for (String format : List.of("csv", "xlsx", "geojson")) {
             byte[] file = asAdmin().queryParam("format", format).queryParam("region", "150303")

@@ -6,7 +6,8 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Random;
+import org.yizhan.locator.support.TestRandom;
 import org.yizhan.locator.support.ApiIT;
 import org.yizhan.locator.support.StationForms;
 
@@ -14,8 +15,8 @@ import org.yizhan.locator.support.StationForms;
 record Workers(String device, String address) {
 
     static Workers fresh() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return new Workers(UUID.randomUUID().toString(), "198.51." + r.nextInt(256) + "." + r.nextInt(1, 255));
+        Random r = TestRandom.current();
+        return new Workers(new UUID(r.nextLong(), r.nextLong()).toString(), "198.51." + r.nextInt(256) + "." + r.nextInt(1, 255));
     }
 
     /** A request from this worker; the address arrives as a proxy would pass it on. */
@@ -53,7 +54,7 @@ record Workers(String device, String address) {
     }
 
     private static String station(Map<String, Object> form, double lat, double lng) {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
+        Random r = TestRandom.current();
         Map<String, Object> placed = StationForms.with(form, "location",
                 Map.of("lat", lat + r.nextDouble(-0.01, 0.01), "lng", lng + r.nextDouble(-0.01, 0.01)));
         return ApiITAccess.admin().contentType(ContentType.JSON).body(placed)

@@ -1,5 +1,6 @@
 package org.yizhan.locator.importing;
 
+import org.yizhan.locator.support.TestRandom;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ final class RegisterSheets {
 
     /** {@code count} stations in Haibowan with names unique to this call. */
     static List<String> haibowanRows(int count) {
-        Random random = new Random();
+        Random random = TestRandom.current();
         String batch = Long.toString(Math.abs(random.nextLong()), 36).substring(0, 6);
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {

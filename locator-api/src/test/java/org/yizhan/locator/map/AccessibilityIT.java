@@ -47,7 +47,7 @@ class AccessibilityIT extends ApiIT {
         browser.listedCodes();
         assertThat(seriousViolations()).isEmpty();
 
-        browser.visible("#list .station-button[data-code='" + station + "']").click();
+        browser.click("#list .station-button[data-code='" + station + "']");
         browser.visible("#detail-title");
         assertThat(seriousViolations()).isEmpty();
     }
@@ -58,7 +58,7 @@ class AccessibilityIT extends ApiIT {
         browser.listedCodes();
         browser.screenshot("desktop-nearest-list");
         assertThat(seriousViolations()).isEmpty();
-        browser.visible("#list .station-button").click();
+        browser.click("#list .station-button");
         browser.visible("#detail-title");
         browser.screenshot("desktop-station-detail");
     }

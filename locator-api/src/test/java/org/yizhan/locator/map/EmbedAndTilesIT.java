@@ -41,10 +41,10 @@ class EmbedAndTilesIT extends ApiIT {
 
         assertThat(browser.listedCodes()).startsWith(depot);
         assertThat(browser.all(".bar")).allSatisfy(bar -> assertThat(bar.isDisplayed()).isFalse());
-        assertThat(browser.visible("#amenity-toggle").getText()).contains("Amenities · 1");
+        assertThat(browser.text("#amenity-toggle")).contains("Amenities · 1");
         assertThat(browser.all("[data-filter='ebike_charging']")).singleElement()
                 .satisfies(chip -> assertThat(chip.getDomAttribute("aria-pressed")).isEqualTo("true"));
-        assertThat(browser.visible("#sheet-title").getText()).contains("Stations nearby");
+        assertThat(browser.text("#sheet-title")).contains("Stations nearby");
         browser.screenshot("phone-embed");
     }
 
@@ -53,11 +53,11 @@ class EmbedAndTilesIT extends ApiIT {
         // No network here: the OpenStreetMap tiles cannot load.
         browser.at(DEPOT.lat(), DEPOT.lng()).open("/");
 
-        assertThat(browser.visible(".notice-tiles").getText()).contains("底图暂时无法加载");
+        assertThat(browser.text(".notice-tiles")).contains("底图暂时无法加载");
         assertThat(browser.listedCodes()).startsWith(depot);
         assertThat(browser.script("return document.querySelector('#map').classList.contains('tiles-offline')")).isEqualTo(true);
-        browser.visible("#list .station-button").click();
-        assertThat(browser.visible("#detail-title").getText()).isEqualTo("锡林浩特车场驿站");
+        browser.click("#list .station-button");
+        assertThat(browser.text("#detail-title")).isEqualTo("锡林浩特车场驿站");
         browser.screenshot("phone-offline-tiles-detail");
     }
 
@@ -82,14 +82,31 @@ class EmbedAndTilesIT extends ApiIT {
         browser.open("/?lat=" + DEPOT.lat() + "&lng=" + DEPOT.lng() + "&zoom=15");
         browser.until(d -> viewportRequests() == 1);
 
-        // Ten arrow-key pans in quick succession: each ends a move, the debounce keeps one request.
+        // Ten arrow-key pans in one burst: each ends a move, the debounce keeps one request.
         org.openqa.selenium.WebElement map = browser.visible("#map");
-        for (int i = 0; i < 10; i++) map.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
+        browser.script("arguments[0].focus()", map);
+        double before = pageNow();
+        // One WebDriver command for the whole burst, not ten round trips.
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(browser.driver());
+        for (int i = 0; i < 10; i++) keys = keys.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
+        keys.perform();
+        double spread = pageNow() - before;
         browser.until(d -> viewportRequests() >= 2);
         // A straggler would follow within one debounce period: wait a second of page time for it.
-        double settled = ((Number) browser.script("return performance.now() + 1000")).doubleValue();
+        double settled = pageNow() + 1000;
         browser.until(d -> (Boolean) browser.script("return performance.now() > arguments[0]", settled));
-        assertThat(viewportRequests()).isBetween(2L, 3L);
+        // The burst is quick on an idle machine (one request, perhaps a straggler); on a starved one
+        // the keys arrive further apart, and each quiet debounce period may rightly load once more.
+        long allowed = 3 + (long) Math.floor(spread / DEBOUNCE_MS);
+        assertThat(viewportRequests()).as("viewport requests after a burst of pans spread over %.0f ms", spread)
+                .isBetween(2L, allowed);
+    }
+
+    /** The page's stations-layer.js waits this long after the last move before it loads. */
+    static final double DEBOUNCE_MS = 300;
+
+    private double pageNow() {
+        return ((Number) browser.script("return performance.now()")).doubleValue();
     }
 
     private long viewportRequests() {

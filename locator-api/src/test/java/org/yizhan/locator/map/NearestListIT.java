@@ -59,7 +59,7 @@ class NearestListIT extends ApiIT {
         assertThat(listed).containsExactlyElementsOf(fromApi);
         assertThat(listed).startsWith(waterOnlyOpen, microwaveClosed, microwaveOpen);
         assertThat(distances).isSorted();
-        assertThat(browser.visible("#list .station-button").getText()).contains("锡林浩特饮水驿站", "150 米", "步行", "骑行");
+        assertThat(browser.text("#list .station-button")).contains("锡林浩特饮水驿站", "150 米", "步行", "骑行");
         browser.until(d -> !browser.all(".station-marker").isEmpty() || !browser.all(".marker-cluster").isEmpty());
         browser.screenshot("phone-nearest-list");
     }
@@ -69,10 +69,10 @@ class NearestListIT extends ApiIT {
         browser.at(RIDER.lat(), RIDER.lng()).open("/");
         assertThat(browser.listedCodes()).startsWith(waterOnlyOpen);
 
-        browser.visible("#amenity-toggle").click();
-        browser.visible("[data-filter='microwave']").click();
+        browser.click("#amenity-toggle");
+        browser.click("[data-filter='microwave']");
         browser.until(d -> browser.listedCodes().get(0).equals(microwaveClosed));
-        browser.visible("[data-filter='openNow']").click();
+        browser.click("[data-filter='openNow']");
         browser.until(d -> browser.listedCodes().get(0).equals(microwaveOpen));
 
         assertThat(browser.listedCodes()).doesNotContain(microwaveClosed, waterOnlyOpen);
@@ -81,8 +81,8 @@ class NearestListIT extends ApiIT {
 
         browser.driver().navigate().refresh();
         browser.until(d -> browser.listedCodes().get(0).equals(microwaveOpen));
-        assertThat(browser.visible("#amenity-toggle").getText()).contains("设施 · 1");
-        browser.visible("#amenity-toggle").click();
+        assertThat(browser.text("#amenity-toggle")).contains("设施 · 1");
+        browser.click("#amenity-toggle");
         assertThat(browser.visible("[data-filter='microwave']").getDomAttribute("aria-pressed")).isEqualTo("true");
         assertThat(browser.visible("[data-filter='openNow']").getDomAttribute("aria-pressed")).isEqualTo("true");
         assertThat(browser.listedCodes()).doesNotContain(microwaveClosed);
@@ -92,18 +92,20 @@ class NearestListIT extends ApiIT {
     void stationDetailShowsFactsAndAnAmapLinkInGcj02() {
         browser.at(RIDER.lat(), RIDER.lng()).open("/?amenities=microwave&openNow=true");
         browser.until(d -> browser.listedCodes().get(0).equals(microwaveOpen));
-        browser.visible("#list .station-button[data-code='" + microwaveOpen + "']").click();
+        browser.click("#list .station-button[data-code='" + microwaveOpen + "']");
 
-        String detail = browser.visible("#detail-title").getText();
+        String detail = browser.text("#detail-title");
         assertThat(detail).isEqualTo("锡林浩特微波炉驿站");
         String text = (String) browser.script("return document.querySelector('#detail-view').textContent");
         assertThat(text).contains(microwaveOpen, "测试路1号", "测试工会", "微波炉", "24小时开放", "24/7")
                 .doesNotContain("null").doesNotContain("undefined");
-        assertThat(browser.visible("#detail-view a.phone-link").getDomAttribute("href")).isEqualTo("tel:13900000000");
-        assertThat(browser.visible("#detail-view a.share-link").getDomAttribute("href")).endsWith("/s/" + microwaveOpen);
+        // The card is rendered in one go: read its links from the DOM rather than wait for each to be
+        // painted inside the scrolling sheet, which on a slow machine may still be sliding open.
+        assertThat(browser.attribute("#detail-view a.phone-link", "href")).isEqualTo("tel:13900000000");
+        assertThat(browser.attribute("#detail-view a.share-link", "href")).endsWith("/s/" + microwaveOpen);
         assertThat(browser.currentPath()).contains("#code=" + microwaveOpen);
 
-        double[] amap = amapDestination(browser.visible("a[data-app='amap']").getDomAttribute("href"));
+        double[] amap = amapDestination(browser.attribute("a[data-app='amap']", "href"));
         double gcjLat = given().queryParam("crs", "gcj02").get("/api/v1/stations/{code}", microwaveOpen)
                 .then().statusCode(200).extract().jsonPath().getDouble("location.lat");
         double gcjLng = given().queryParam("crs", "gcj02").get("/api/v1/stations/{code}", microwaveOpen)
@@ -112,7 +114,7 @@ class NearestListIT extends ApiIT {
         assertThat(amap[0]).isCloseTo(gcjLat, within(1e-6));
         assertThat(amap[1]).isCloseTo(gcjLng, within(1e-6));
         assertThat(Math.abs(amap[1] - wgsLng)).as("GCJ-02 is shifted from WGS-84 in China").isGreaterThan(1e-3);
-        assertThat(browser.visible("a[data-app='baidu']").getDomAttribute("href")).contains("coord_type=bd09ll");
+        assertThat(browser.attribute("a[data-app='baidu']", "href")).contains("coord_type=bd09ll");
         browser.screenshot("phone-station-detail");
     }
 
@@ -120,14 +122,14 @@ class NearestListIT extends ApiIT {
     void deniedLocationSaysSoAndOffersTheOtherWays() {
         browser.withLocationDenied().open("/");
 
-        String notice = browser.visible(".notice-geo").getText();
+        String notice = browser.text(".notice-geo");
         assertThat(notice).contains("未获得定位权限");
         browser.screenshot("phone-location-denied");
 
-        assertThat(browser.visible("#list .list-message").getText()).contains("点按地图");
+        assertThat(browser.text("#list .list-message")).contains("点按地图");
 
         // Without a position, "search here" searches from the map centre.
-        browser.visible("#search-here").click();
+        browser.click("#search-here");
         assertThat(browser.listedCodes()).isNotEmpty();
     }
 

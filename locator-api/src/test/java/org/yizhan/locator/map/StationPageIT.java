@@ -41,8 +41,8 @@ class StationPageIT extends ApiIT {
     void plaqueUrlOpensTheStation() {
         browser.open("/s/" + plaque);
 
-        assertThat(browser.visible("#detail-title").getText()).isEqualTo("锡林浩特二维码驿站");
-        assertThat(browser.visible("#detail-view").getText()).contains(plaque, "微波炉");
+        assertThat(browser.text("#detail-title")).isEqualTo("锡林浩特二维码驿站");
+        assertThat(browser.text("#detail-view")).contains(plaque, "微波炉");
         assertThat(browser.visible("a[data-app='amap']").getDomAttribute("href")).contains("uri.amap.com/navigation");
         browser.screenshot("phone-plaque-url");
     }
@@ -51,18 +51,18 @@ class StationPageIT extends ApiIT {
     void typedCodeJumpsToTheStationAndAnUnknownCodeShowsTheApisProblem() {
         browser.open("/");
         browser.visible("#code-input").sendKeys(plaque.toLowerCase() + "\n");
-        assertThat(browser.visible("#detail-title").getText()).isEqualTo("锡林浩特二维码驿站");
+        assertThat(browser.text("#detail-title")).isEqualTo("锡林浩特二维码驿站");
 
         String unknown = StationCode.of(XilinhotStations.XILINHOT, 59_999).value();
         String title = given().get("/api/v1/stations/{code}", unknown).then().statusCode(404).extract().jsonPath().getString("title");
         browser.visible("#code-input").clear();
         browser.visible("#code-input").sendKeys(unknown + "\n");
-        assertThat(browser.visible(".alert").getText()).contains(title);
+        assertThat(browser.text(".alert")).contains(title);
 
         browser.visible("#code-input").clear();
         browser.visible("#code-input").sendKeys("not-a-code\n");
         String badTitle = given().get("/api/v1/stations/{code}", "not-a-code").then().statusCode(400).extract().jsonPath().getString("title");
-        browser.until(d -> browser.visible(".alert").getText().contains(badTitle));
+        browser.until(d -> browser.text(".alert").contains(badTitle));
         browser.screenshot("phone-unknown-code");
     }
 
@@ -70,9 +70,9 @@ class StationPageIT extends ApiIT {
     void hostileNameIsShownAsText() {
         browser.open("/?lat=" + PLAQUE.lat() + "&lng=" + PLAQUE.lng());
         browser.until(d -> browser.listedCodes().contains(hostile));
-        browser.visible("#list .station-button[data-code='" + hostile + "']").click();
+        browser.click("#list .station-button[data-code='" + hostile + "']");
 
-        assertThat(browser.visible("#detail-title").getText()).isEqualTo(XSS_NAME);
+        assertThat(browser.text("#detail-title")).isEqualTo(XSS_NAME);
         assertThat(browser.all("#sheet img")).isEmpty();
         assertThat(browser.all("img[src='x']")).isEmpty();
         assertThat(browser.script("return window.__alerts.length")).isEqualTo(0L);
@@ -83,13 +83,13 @@ class StationPageIT extends ApiIT {
     void englishSwitchTranslatesTheInterfaceAndTheData() {
         browser.open("/s/" + plaque);
         browser.visible("#detail-title");
-        browser.visible("#lang-switch").click();
+        browser.click("#lang-switch");
 
-        browser.until(d -> browser.visible("#detail-view").getText().contains("Microwave"));
-        assertThat(browser.visible("#detail-view").getText()).contains("Open 24 hours", "Directions", "Amap");
+        browser.until(d -> browser.text("#detail-view").contains("Microwave"));
+        assertThat(browser.text("#detail-view")).contains("Open 24 hours", "Directions", "Amap");
         assertThat(browser.script("return document.documentElement.lang")).isEqualTo("en");
         assertThat(browser.currentPath()).contains("lang=en");
-        assertThat(browser.visible("#lang-switch").getText()).isEqualTo("中文");
+        assertThat(browser.text("#lang-switch")).isEqualTo("中文");
         browser.screenshot("phone-english");
     }
 }

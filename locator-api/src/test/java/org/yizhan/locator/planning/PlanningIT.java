@@ -1,5 +1,6 @@
 package org.yizhan.locator.planning;
 
+import org.yizhan.locator.support.TestRandom;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -27,7 +28,7 @@ class PlanningIT extends ApiIT {
     /** A fresh 10 × 10 km town per test, with three stations and clustered demand. */
     @BeforeEach
     void townWithDemand() {
-        Random random = new Random();
+        Random random = TestRandom.current();
         centre = new LatLng(41.0 + random.nextDouble() * 4, 112.0 + random.nextDouble() * 6);
         for (int i = 0; i < 3; i++) {
             TestStations.insert(jdbc, Spec.active(Geodesy.destination(centre, i * 120, 1_500)).withName("规划测试驿站" + i));
@@ -91,7 +92,7 @@ class PlanningIT extends ApiIT {
 
     @Test
     void queryOriginsAreKeptOnlyAsCellCountsAndSmallCellsAreSuppressed() {
-        Random random = new Random();
+        Random random = TestRandom.current();
         LatLng busy = new LatLng(30 + random.nextDouble() * 5, 100 + random.nextDouble() * 5);
         LatLng quiet = Geodesy.destination(busy, 90, 5_000);
         for (int i = 0; i < 6; i++) nearest(Geodesy.destination(busy, 0, 10 + i));

@@ -8,27 +8,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.yizhan.geo.Geodesy;
 import org.yizhan.geo.LatLng;
 import org.yizhan.locator.support.ApiIT;
+import org.yizhan.locator.support.Browser;
+import org.yizhan.locator.support.TestRandom;
 import org.yizhan.locator.support.TestStations;
 import org.yizhan.locator.support.TestStations.Spec;
 
@@ -39,16 +31,14 @@ import org.yizhan.locator.support.TestStations.Spec;
  */
 class PlanningViewIT extends ApiIT {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /**
      * A town of its own on the Ordos plateau, moved a little every run: other tests put many
      * stations in Wuhai, which would cover this demand already.
      */
-    static final LatLng WUHAI = new LatLng(39.0 + new java.util.Random().nextDouble() * 0.5, 108.5 + new java.util.Random().nextDouble() * 0.5);
+    static final Random PLACE = TestRandom.forClass(PlanningViewIT.class);
+    static final LatLng WUHAI = new LatLng(39.0 + PLACE.nextDouble() * 0.5, 108.5 + PLACE.nextDouble() * 0.5);
 
-    private ChromeDriver driver;
-    private WebDriverWait wait;
-    private Path profile;
+    private Browser browser;
     private Path demandCsv;
     private Path brokenCsv;
 
@@ -63,29 +53,16 @@ class PlanningViewIT extends ApiIT {
         brokenCsv = Files.createTempFile("no-coordinates-", ".csv");
         Files.writeString(brokenCsv, "名称,权重\n某处,3\n", StandardCharsets.UTF_8);
 
-        profile = Files.createTempDirectory("yizhan-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1280,800", "--lang=zh-CN");
-        driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(), options);
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 1280, "height", 800, "deviceScaleFactor", 1, "mobile", false));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        browser = Browser.desktop(port);
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
         try {
-            driver.quit();
+            browser.close();
         } finally {
             Files.deleteIfExists(demandCsv);
             Files.deleteIfExists(brokenCsv);
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
@@ -107,96 +84,83 @@ class PlanningViewIT extends ApiIT {
 
     @Test
     void plannerUploadsDemandSeesCoverageAsksForFiveSitesAndExportsThem() {
-        driver.get("http://localhost:" + port + "/planning");
+        browser.open("/planning");
 
-        visible("#signin");
-        visible("#username").sendKeys(ADMIN);
-        visible("#password").sendKeys(ADMIN_PASSWORD);
-        screenshot("planning-signin");
-        visible("#signin-submit").click();
-        visible("#workspace");
-        assertThat(visible("#who").getText()).contains(ADMIN);
+        browser.visible("#signin");
+        browser.visible("#username").sendKeys(ADMIN);
+        browser.visible("#password").sendKeys(ADMIN_PASSWORD);
+        browser.screenshot("planning-signin");
+        browser.click("#signin-submit");
+        browser.visible("#workspace");
+        assertThat(browser.text("#who")).contains(ADMIN);
 
         // A file without coordinates: the problem's title is on the page.
-        visible("#upload-box summary").click();
+        browser.click("#upload-box summary");
         upload(brokenCsv, "坏文件");
-        assertThat(visible("#alerts .alert-title").getText()).isNotBlank();
+        assertThat(browser.text("#alerts .alert-title")).isNotBlank();
 
         upload(demandCsv, "乌海外卖热点");
-        WebElement share = visible("#coverage-share");
-        String demandId = driver.findElement(By.id("demand-select")).getDomProperty("value");
+        WebElement share = browser.visible("#coverage-share");
+        String demandId = browser.driver().findElement(By.id("demand-select")).getDomProperty("value");
         JsonPath coverage = asAdmin().queryParam("demand", demandId).queryParam("radius", 1000)
                 .get("/api/v1/planning/coverage").then().statusCode(200).extract().jsonPath();
         assertThat(number(share.getText())).isCloseTo(coverage.getDouble("share") * 100, within(0.05));
         assertThat(Double.parseDouble(share.getDomAttribute("data-share"))).isCloseTo(coverage.getDouble("share"), within(1e-12));
-        assertThat(visible(".big-share").getText()).contains("1 公里");
-        assertThat(driver.findElements(By.cssSelector("#by-group tbody tr"))).hasSize(coverage.getList("byGroup").size());
-        wait.until(d -> !d.findElements(By.cssSelector(".plan-station")).isEmpty() && !d.findElements(By.cssSelector(".gap-cell")).isEmpty());
-        screenshot("planning-coverage");
+        assertThat(browser.text(".big-share")).contains("1 公里");
+        assertThat(browser.driver().findElements(By.cssSelector("#by-group tbody tr"))).hasSize(coverage.getList("byGroup").size());
+        browser.until(d -> !d.findElements(By.cssSelector(".plan-station")).isEmpty() && !d.findElements(By.cssSelector(".gap-cell")).isEmpty());
+        browser.screenshot("planning-coverage");
 
-        WebElement k = visible("#k");
+        WebElement k = browser.visible("#k");
         k.clear();
         k.sendKeys("5");
-        visible("#suggest-submit").click();
-        wait.until(d -> d.findElements(By.cssSelector(".suggest-marker")).size() == 5);
-        List<WebElement> rows = driver.findElements(By.cssSelector("#site-list li"));
+        browser.click("#suggest-submit");
+        browser.until(d -> d.findElements(By.cssSelector(".suggest-marker")).size() == 5);
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("#site-list li"));
         assertThat(rows).hasSize(5);
-        assertThat(driver.findElements(By.cssSelector(".suggest-marker")).stream().map(WebElement::getText))
+        assertThat(browser.driver().findElements(By.cssSelector(".suggest-marker")).stream().map(WebElement::getText))
                 .containsExactlyInAnyOrder("1", "2", "3", "4", "5");
         JsonPath plan = asAdmin().queryParam("demand", demandId).queryParam("k", 5).queryParam("radius", 1000)
                 .queryParam("candidates", "grid").get("/api/v1/planning/suggestions").then().statusCode(200).extract().jsonPath();
         for (WebElement row : rows) assertThat(row.findElement(By.cssSelector(".gain")).getText()).startsWith("+");
-        String change = visible("#suggest-change").getText();
+        String change = browser.text("#suggest-change");
         assertThat(change).contains("→");
         assertThat(number(change.substring(change.indexOf('→')))).isCloseTo(plan.getDouble("shareAfter") * 100, within(0.05));
 
-        String geojson = visible("#suggestions a[data-format='geojson']").getDomAttribute("href");
+        String geojson = browser.visible("#suggestions a[data-format='geojson']").getDomAttribute("href");
         assertThat(geojson).contains("format=geojson").contains("demand=" + demandId).contains("k=5");
         assertThat(asAdmin().get(geojson).then().statusCode(200).extract().jsonPath().getList("features")).hasSize(5);
-        screenshot("planning-suggestions");
+        browser.screenshot("planning-suggestions");
 
-        visible("#full-card summary").click();
-        visible("#full-submit").click();
-        assertThat(visible("#full-result").getText()).contains("100.0%");
-        visible("#redundancy-card summary").click();
-        visible("#redundancy-submit").click();
-        assertThat(visible("#redundancy-table").findElements(By.cssSelector("tbody tr"))).hasSizeGreaterThanOrEqualTo(4);
-        screenshot("planning-secondary");
+        browser.click("#full-card summary");
+        browser.click("#full-submit");
+        assertThat(browser.text("#full-result")).contains("100.0%");
+        browser.click("#redundancy-card summary");
+        browser.click("#redundancy-submit");
+        assertThat(browser.visible("#redundancy-table").findElements(By.cssSelector("tbody tr"))).hasSizeGreaterThanOrEqualTo(4);
+        browser.screenshot("planning-secondary");
 
-        visible("#lang-switch").click();
-        wait.until(d -> d.findElement(By.id("coverage-h")).getText().contains("Coverage"));
-        assertThat(visible(".big-share").getText()).contains("within 1 km");
-        screenshot("planning-english");
+        browser.click("#lang-switch");
+        browser.until(d -> d.findElement(By.id("coverage-h")).getText().contains("Coverage"));
+        assertThat(browser.text(".big-share")).contains("within 1 km");
+        browser.screenshot("planning-english");
 
         // A tablet held upright: the panel goes under the map.
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        ((org.openqa.selenium.chromium.HasCdp) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 768, "height", 1024, "deviceScaleFactor", 1, "mobile", false));
-        wait.until(d -> d.findElement(By.id("panel")).getLocation().getY() > 300);
-        screenshot("planning-tablet");
+        browser.until(d -> d.findElement(By.id("panel")).getLocation().getY() > 300);
+        browser.screenshot("planning-tablet");
     }
 
     private void upload(Path file, String name) {
-        WebElement nameInput = visible("#upload-name");
+        WebElement nameInput = browser.visible("#upload-name");
         nameInput.clear();
         nameInput.sendKeys(name);
-        driver.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
-        visible("#upload-submit").click();
+        browser.driver().findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
+        browser.click("#upload-submit");
     }
 
     private static double number(String text) {
         return Double.parseDouble(text.replaceAll("[^0-9.]", ""));
-    }
-
-    private WebElement visible(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
-    private void screenshot(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

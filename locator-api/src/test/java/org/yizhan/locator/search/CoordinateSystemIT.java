@@ -18,7 +18,7 @@ class CoordinateSystemIT extends ApiIT {
     @Test
     void queryAndResultsUseTheCallersSystem() {
         // Somewhere in Shiyan no earlier run on this database has used.
-        java.util.Random random = new java.util.Random();
+        java.util.Random random = org.yizhan.locator.support.TestRandom.current();
         LatLng stationWgs = new LatLng(32.60 + random.nextDouble() * 0.08, 110.74 + random.nextDouble() * 0.10);
         String code = TestStations.insert(jdbc, Spec.active(stationWgs).withName("十堰坐标测试驿站"));
         LatLng queryWgs = org.yizhan.geo.Geodesy.destination(stationWgs, 30, 20);

@@ -1,5 +1,6 @@
 package org.yizhan.locator.search;
 
+import org.yizhan.locator.support.TestRandom;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -76,7 +77,7 @@ class ViewportIT extends ApiIT {
 
     @Test
     void clustersCountEveryActiveStationInTheBoxOnce() {
-        Random random = new Random();
+        Random random = TestRandom.current();
         double lat0 = 34.5 + random.nextDouble() * 0.3, lng0 = 89.0 + random.nextDouble() * 0.3;  // Tibet, nobody else's
         for (int i = 0; i < 60; i++) {
             TestStations.insert(jdbc, Spec.active(new LatLng(lat0 + random.nextDouble() * 0.1, lng0 + random.nextDouble() * 0.1)));

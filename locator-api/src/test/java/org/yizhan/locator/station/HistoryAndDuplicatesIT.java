@@ -1,5 +1,6 @@
 package org.yizhan.locator.station;
 
+import org.yizhan.locator.support.TestRandom;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -64,7 +65,7 @@ class HistoryAndDuplicatesIT extends ApiIT {
      * point alone could land next to one of theirs and draw a warning this test did not cause.
      */
     private Map<String, Object> somewhereNew(Map<String, Object> form) {
-        Random random = new Random();
+        Random random = TestRandom.current();
         for (int attempt = 0; attempt < 200; attempt++) {
             double lat = 39.60 + random.nextDouble() * 0.1, lng = 106.78 + random.nextDouble() * 0.08;
             boolean free = jdbc.sql("""

@@ -6,7 +6,6 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Creates accounts through the admin API; each call makes a fresh, uniquely named account. */
 public final class Accounts {
@@ -16,7 +15,7 @@ public final class Accounts {
     private Accounts() {}
 
     public static String create(String role, List<String> regions) {
-        String username = role + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String username = role + "-" + TestRandom.token(8);
         ApiIT.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "displayName", "测试 " + role, "password", PASSWORD,
                         "role", role, "regions", regions))

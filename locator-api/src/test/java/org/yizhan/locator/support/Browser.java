@@ -10,13 +10,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -48,6 +52,8 @@ public class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=zh-CN");
+        // The console, so that a test can assert a page loads without errors.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .usingAnyFreePort()
@@ -62,7 +68,8 @@ public class Browser implements AutoCloseable {
                         + "window.__errors = [];"
                         + "window.addEventListener('error', (e) => window.__errors.push(String(e.message)));"
                         + "window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason && e.reason.stack || e.reason)));"));
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // Generous: a wait ends as soon as its condition holds, and a busy CI machine is slow to paint.
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(45));
         // Lists re-render after each action: an element read mid-render is simply read again.
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
@@ -106,11 +113,51 @@ public class Browser implements AutoCloseable {
     }
 
     public <T> T until(Function<? super WebDriver, T> condition) {
-        return wait.until(condition);
+        try {
+            return wait.until(condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError(e.getMessage() + "\n" + pageState(), e);
+        }
     }
 
     public WebElement visible(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        return until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** What the page showed when a wait gave up: the failure then says why, not only what. */
+    public String pageState() {
+        try {
+            return "page " + currentPath() + "; errors " + pageErrors() + "; visible text: "
+                    + script("return (document.body.innerText || '').replace(/\\s+/g, ' ').slice(0, 1500);");
+        } catch (RuntimeException e) {
+            return "page state unavailable: " + e;
+        }
+    }
+
+    /**
+     * Clicks the element once it is shown. Pages re-render lists and cards after every answer: an
+     * element replaced between finding and clicking is found again (the click never happened).
+     */
+    public void click(String css) {
+        until(d -> {
+            WebElement element = d.findElement(By.cssSelector(css));
+            if (!element.isDisplayed() || !element.isEnabled()) return false;
+            element.click();
+            return true;
+        });
+    }
+
+    /** The element's text once it is shown, read in the same look (a re-render in between is retried). */
+    public String text(String css) {
+        return until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0).getText();
+        });
+    }
+
+    /** An attribute of the element, once the element is in the page (shown or not). */
+    public String attribute(String css, String name) {
+        return until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().map(e -> e.getDomAttribute(name)).orElse(null));
     }
 
     public List<WebElement> all(String css) {
@@ -128,6 +175,14 @@ public class Browser implements AutoCloseable {
     /** Uncaught errors and unhandled promise rejections in the page so far, for failure messages. */
     public Object pageErrors() {
         return script("return window.__errors || [];");
+    }
+
+    /** Console messages at error level since the last call (failed loads included), as text. */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     public String currentPath() {

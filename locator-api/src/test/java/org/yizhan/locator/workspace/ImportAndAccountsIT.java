@@ -9,12 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.yizhan.locator.support.TestRandom;
 import org.yizhan.locator.support.Accounts;
 import org.yizhan.locator.support.ApiIT;
 import org.yizhan.locator.support.Browser;
@@ -38,7 +38,7 @@ class ImportAndAccountsIT extends ApiIT {
 
     /** A register sheet whose second data row has a latitude that is not a number. */
     static Path sheetWithABadRow() throws IOException {
-        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String tag = TestRandom.token(6);
         String csv = "站点编码,站点名称,地址,纬度,经度,行政区划代码,建设方式,依托单位,负责人,联系电话,开放时间,服务设施,状态\n"
                 + ",导入测试驿站" + tag + ",乌海市海勃湾区新华街12号,39.6733,106.8152,150302,共建,新华街社区,张红,0473-2012345,Mo-Su 08:00-20:00,微波炉,运行\n"
                 + ",导入坏纬度驿站" + tag + ",乌海市海勃湾区某路1号,39.6a,106.8152,150302,共建,某社区,张红,0473-2012345,24/7,,运行\n";
@@ -57,22 +57,22 @@ class ImportAndAccountsIT extends ApiIT {
 
         browser.open("/workspace");
         page.signedInAs(editor);
-        browser.visible(".ws-tab[data-view='exchange']").click();
+        browser.click(".ws-tab[data-view='exchange']");
         browser.visible("#import-file").sendKeys(sheet.toAbsolutePath().toString());
-        browser.visible("#import-dry-run").click();
+        browser.click("#import-dry-run");
 
         Map<String, Object> problem = report.getMap("problems[0]");
         WebElement row = browser.visible("#import-problems tbody tr[data-row='" + problem.get("row") + "']");
         assertThat(row.getText()).contains(String.valueOf(problem.get("row"))).contains(String.valueOf(problem.get("message")));
         assertThat(browser.visible("#import-commit").isEnabled()).isFalse();
-        assertThat(browser.visible("#import-summary").getText()).contains("有误 1");
+        assertThat(browser.text("#import-summary")).contains("有误 1");
         browser.screenshot("workspace-import-dry-run");
     }
 
     /** A clean sheet: the dry run enables the commit, and the commit writes the station. */
     @Test
     void aCleanDryRunCanBeCommittedFromThePage() throws IOException {
-        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String tag = TestRandom.token(6);
         String csv = "站点名称,地址,纬度,经度,行政区划代码,建设方式,依托单位,负责人,联系电话,开放时间,服务设施\n"
                 + "页面导入驿站" + tag + ",乌海市海勃湾区新华街12号,39.6733,106.8152,150302,共建,新华街社区,张红,0473-2012345,Mo-Su 08:00-20:00,微波炉\n";
         Path sheet = Files.createTempFile("register-", ".csv");
@@ -80,12 +80,12 @@ class ImportAndAccountsIT extends ApiIT {
 
         browser.open("/workspace");
         page.signedInAs(Accounts.create("editor", List.of("1503")));
-        browser.visible(".ws-tab[data-view='exchange']").click();
+        browser.click(".ws-tab[data-view='exchange']");
         browser.visible("#import-file").sendKeys(sheet.toAbsolutePath().toString());
-        browser.visible("#import-dry-run").click();
+        browser.click("#import-dry-run");
         browser.until(d -> browser.visible("#import-commit").isEnabled());
         browser.screenshot("workspace-import-report");
-        browser.visible("#import-commit").click();
+        browser.click("#import-commit");
 
         String name = "页面导入驿站" + tag;
         browser.until(d -> jdbc.sql("SELECT count(*) FROM station WHERE name = :n").param("n", name).query(Long.class).single() == 1);
@@ -96,12 +96,12 @@ class ImportAndAccountsIT extends ApiIT {
         String editor = Accounts.create("editor", List.of("150302"));
         browser.open("/workspace");
         page.signIn(ADMIN, ADMIN_PASSWORD);
-        browser.visible(".ws-tab[data-view='accounts']").click();
+        browser.click(".ws-tab[data-view='accounts']");
         WebElement row = browser.visible("#accounts-table tr[data-username='" + editor + "']");
         assertThat(row.getText()).contains("编辑").contains("150302");
         browser.screenshot("workspace-accounts");
 
-        browser.visible(".ws-tab[data-view='exchange']").click();
+        browser.click(".ws-tab[data-view='exchange']");
         List<String> hrefs = browser.all("#export-links a").stream().map(a -> a.getDomAttribute("href")).toList();
         assertThat(hrefs).contains("/api/v1/register/export?format=csv&status=active", "/api/v1/register/export?format=kml&status=active");
         browser.screenshot("workspace-exchange");
@@ -114,14 +114,14 @@ class ImportAndAccountsIT extends ApiIT {
         page = new WorkspacePage(browser);
         String viewer = Accounts.create("viewer", List.of("1503"));
         browser.open("/workspace?lang=en&lat=39.6553&lng=106.8254&zoom=15");
-        assertThat(browser.visible("#signin-submit").getText()).isEqualTo("Sign in");
+        assertThat(browser.text("#signin-submit")).isEqualTo("Sign in");
         page.signIn(viewer, Accounts.PASSWORD);
-        browser.until(d -> browser.visible("#register-count").getText().contains("stations"));
+        browser.until(d -> browser.text("#register-count").contains("stations"));
         assertThat(browser.driver().findElement(By.id("new-station")).isDisplayed()).isFalse();
-        assertThat(browser.visible(".ws-tab[data-view='register']").getText()).isEqualTo("Register");
+        assertThat(browser.text(".ws-tab[data-view='register']")).isEqualTo("Register");
         browser.screenshot("workspace-tablet-en");
 
-        browser.visible("#sign-out").click();
+        browser.click("#sign-out");
         browser.visible("#signin-form");
         Object status = browser.asyncScript("const done = arguments[arguments.length - 1]; fetch('/api/v1/me').then(r => done(r.status));");
         assertThat(status).isEqualTo(401L);

@@ -8,8 +8,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import org.yizhan.locator.support.TestRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,9 @@ import org.yizhan.locator.support.StationForms;
 class StationEditingIT extends ApiIT {
 
     // A fresh spot in Haibowan on every run: the test database keeps earlier runs' stations.
-    static final double LAT = 39.6561 + ThreadLocalRandom.current().nextDouble(0.02);
-    static final double LNG = 106.8140 + ThreadLocalRandom.current().nextDouble(0.02);
+    static final java.util.Random PLACE = TestRandom.forClass(StationEditingIT.class);
+    static final double LAT = 39.6561 + PLACE.nextDouble() * 0.02;
+    static final double LNG = 106.8140 + PLACE.nextDouble() * 0.02;
 
     Browser browser;
     WorkspacePage page;
@@ -34,7 +34,7 @@ class StationEditingIT extends ApiIT {
     void openBrowser() {
         browser = Browser.desktop(port);
         page = new WorkspacePage(browser);
-        marker = UUID.randomUUID().toString().substring(0, 6);
+        marker = TestRandom.token(6);
     }
 
     @AfterEach
@@ -47,11 +47,11 @@ class StationEditingIT extends ApiIT {
         String editor = Accounts.create("editor", List.of("1503"));
         browser.open("/workspace?lat=" + LAT + "&lng=" + LNG + "&zoom=17");
         page.signedInAs(editor);
-        assertThat(browser.visible("#ws-user-regions").getText()).isEqualTo("1503 乌海市");
-        browser.until(d -> !browser.visible("#register-count").getText().contains("正在加载"));
+        assertThat(browser.text("#ws-user-regions")).isEqualTo("1503 乌海市");
+        browser.until(d -> !browser.text("#register-count").contains("正在加载"));
         browser.screenshot("workspace-register");
 
-        browser.visible("#new-station").click();
+        browser.click("#new-station");
         browser.visible("#station-form");
         page.clickMapCentre();
         browser.until(d -> !page.field("lat").getDomProperty("value").isEmpty());
@@ -73,7 +73,7 @@ class StationEditingIT extends ApiIT {
         page.save();
 
         assertThat(page.message("info", "warning")).contains("已创建站点");
-        String code = browser.visible("#station-pane .subtitle .code").getText();
+        String code = browser.text("#station-pane .subtitle .code");
         JsonPath created = asAdmin().get("/api/v1/stations/" + code).then().statusCode(200).extract().jsonPath();
         assertThat(created.getString("name")).isEqualTo(name);
         assertThat(created.getString("contactPerson")).isEqualTo("李明");
@@ -86,10 +86,10 @@ class StationEditingIT extends ApiIT {
         assertThat(asAdmin().get("/api/v1/stations/" + code).then().extract().jsonPath().getString("openingHours")).isEqualTo("24/7");
 
         browser.until(d -> d.findElements(By.cssSelector("#history-list > li")).size() == 2);
-        String change = browser.visible("#history-list > li.action-update dd[data-field='openingHours']").getText();
+        String change = browser.text("#history-list > li.action-update dd[data-field='openingHours']");
         assertThat(change).contains("Mo-Fr 08:00-18:00").contains("→").contains("24/7");
-        assertThat(browser.visible("#history-list > li.action-update .who").getText()).isEqualTo(editor);
-        browser.visible("#station-pane .jump").click();
+        assertThat(browser.text("#history-list > li.action-update .who")).isEqualTo(editor);
+        browser.click("#station-pane .jump");
         browser.until(d -> (Boolean) browser.script(
                 "const r = document.getElementById('history-list').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight * 0.6;"));
         browser.screenshot("workspace-history");
@@ -99,7 +99,7 @@ class StationEditingIT extends ApiIT {
     void wrongPasswordIsExplained() {
         browser.open("/workspace");
         page.signIn(Accounts.create("editor", List.of("1503")), "not the password");
-        String shown = browser.until(d -> browser.visible("#signin-error .alert").getText());
+        String shown = browser.until(d -> browser.text("#signin-error .alert"));
         assertThat(shown).contains("用户名或密码不正确");
         assertThat(browser.all("#register-view:not([hidden])")).isEmpty();
         browser.screenshot("workspace-signin-wrong");
@@ -110,7 +110,7 @@ class StationEditingIT extends ApiIT {
         String editor = Accounts.create("editor", List.of("1503"));
         browser.open("/workspace");
         page.signedInAs(editor);
-        browser.visible("#new-station").click();
+        browser.click("#new-station");
         String name = "十堰越权测试驿站" + marker;
         page.type("name", name);
         page.type("address", "十堰市张湾区车城路1号");
@@ -151,7 +151,7 @@ class StationEditingIT extends ApiIT {
         browser.screenshot("workspace-conflict");
         assertThat(given().get("/api/v1/stations/" + code).then().extract().jsonPath().getString("contactPhone")).isEqualTo("13900001234");
 
-        browser.visible("#editor-alerts [data-action='reload']").click();
+        browser.click("#editor-alerts [data-action='reload']");
         browser.until(d -> page.field("name").getDomProperty("value").equals("别人改过的驿站" + marker));
         assertThat(page.field("contactPhone").getDomProperty("value")).isEqualTo("13900001234");
     }
@@ -168,11 +168,11 @@ class StationEditingIT extends ApiIT {
         page.type("contactPhone", "12");
         page.save();
         // The phone is caught in the browser; fix it and the server explains the hours.
-        assertThat(browser.visible("#f-contactPhone-error").getText()).contains("电话号码");
+        assertThat(browser.text("#f-contactPhone-error")).contains("电话号码");
         page.type("contactPhone", "13900001234");
         page.save();
         browser.until(d -> "true".equals(browser.visible("#f-openingHours").getDomAttribute("aria-invalid")));
-        assertThat(browser.visible("#f-openingHours-error").getText()).isNotBlank();
+        assertThat(browser.text("#f-openingHours-error")).isNotBlank();
         assertThat(page.field("openingHours").getDomAttribute("aria-invalid")).isEqualTo("true");
         browser.screenshot("workspace-hours-invalid");
     }

@@ -22,14 +22,14 @@ final class WorkspacePage {
     WorkspacePage signIn(String username, String password) {
         browser.visible("#signin-username").sendKeys(username);
         browser.visible("#signin-password").sendKeys(password);
-        browser.visible("#signin-submit").click();
+        browser.click("#signin-submit");
         return this;
     }
 
     /** Signs in and waits until the header shows the account. */
     WorkspacePage signedInAs(String username) {
         signIn(username, Accounts.PASSWORD);
-        browser.until(d -> browser.visible("#ws-user-name").getText().contains(username));
+        browser.until(d -> browser.text("#ws-user-name").contains(username));
         return this;
     }
 
@@ -53,7 +53,7 @@ final class WorkspacePage {
     }
 
     void save() {
-        browser.visible("#save-station").click();
+        browser.click("#save-station");
     }
 
     /** Waits until the form shows a message containing {@code text}; returns that message's kind. */
