@@ -60,6 +60,8 @@ public class Browser implements AutoCloseable {
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
                 "window.__alerts = []; window.alert = (m) => window.__alerts.push(String(m));"
                         + "window.__errors = [];"
+                        + "window.__csp = [];"
+                        + "document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.effectiveDirective + ' ' + e.blockedURI));"
                         + "window.addEventListener('error', (e) => window.__errors.push(String(e.message)));"
                         + "window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason && e.reason.stack || e.reason)));"));
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
@@ -128,6 +130,12 @@ public class Browser implements AutoCloseable {
     /** Uncaught errors and unhandled promise rejections in the page so far, for failure messages. */
     public Object pageErrors() {
         return script("return window.__errors || [];");
+    }
+
+    /** Content-Security-Policy violations reported in the page so far ("directive blocked-uri"). */
+    @SuppressWarnings("unchecked")
+    public List<String> cspViolations() {
+        return (List<String>) script("return window.__csp || [];");
     }
 
     public String currentPath() {
