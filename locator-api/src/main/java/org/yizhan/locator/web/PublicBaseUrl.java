@@ -1,6 +1,7 @@
 package org.yizhan.locator.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponents;
@@ -16,8 +17,13 @@ public class PublicBaseUrl {
 
     private final String configured;
 
+    @Autowired
     PublicBaseUrl(YizhanProperties properties) {
-        this.configured = properties.publicBaseUrl().trim().replaceAll("/+$", "");
+        this(properties.publicBaseUrl());
+    }
+
+    PublicBaseUrl(String configured) {
+        this.configured = configured.trim().replaceAll("/+$", "");
     }
 
     /** The base, without a trailing slash, e.g. https://yizhan.example.org. */

@@ -105,6 +105,22 @@ class FreshnessIT extends ApiIT {
     }
 
     @Test
+    void oneNetworkReportingOnThreeDaysWithNewDeviceIdsDoesNotMakeItStale() {
+        String address = Workers.fresh().address();
+        for (int day = 0; day < 3; day++) {
+            new Workers(java.util.UUID.randomUUID().toString(), address).report("closed_when_open")
+                    .post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
+            clock.advance(Duration.ofDays(1));
+        }
+        given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(false));
+        // A second and a third network within the week do.
+        Workers.fresh().report("closed_when_open").post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
+        given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(false));
+        Workers.fresh().report("closed_when_open").post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
+        given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(true));
+    }
+
+    @Test
     void theOneRatingRuleFollowsTheShanghaiDay() {
         // 23:30 in Shanghai is 15:30 UTC.
         clock.set(Instant.parse("2026-11-20T15:30:00Z"));

@@ -27,7 +27,7 @@ import java.time.Duration;
         "yizhan.demo.enabled=false",
         // The test client plays a reverse proxy on loopback: only so may it set X-Forwarded-For, as the
         // production default trusts no forwarded header (ProxyTrustIT checks that default).
-        "server.tomcat.remoteip.internal-proxies=" + ApiIT.LOOPBACK_PROXY,
+        "server.tomcat.remoteip.internal-proxies=${yizhan.test.trusted-proxies:" + ApiIT.LOOPBACK_PROXY + "}",
         "logging.level.org.yizhan=WARN"})
 public abstract class ApiIT {
 
