@@ -132,9 +132,11 @@ export const planningApi = {
   redundancy: (params) => get('/api/v1/planning/redundancy', params),
 };
 
-/** Worker feedback (no login, X-Device-Id) and the unions' inbox. */
+/** Worker feedback (no login; X-Device-Id and X-Feedback-Token headers) and the unions' inbox. */
 export const feedbackApi = {
   summary: (code) => get(`${station(code)}/feedback`),
+  /** A short-lived token bound to this network; feedback writes must carry it. */
+  token: () => request('GET', '/api/v1/feedback-token'),
   rate: (code, body, headers) => request('POST', `${station(code)}/ratings`, { json: body, headers }),
   report: (code, body, headers) => request('POST', `${station(code)}/reports`, { json: body, headers }),
   checkin: (code, headers) => request('POST', `${station(code)}/checkins`, { json: {}, headers }),

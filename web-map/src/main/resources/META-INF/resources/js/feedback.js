@@ -15,6 +15,12 @@ export function verifiedText(instant) {
   return day === DAY.format(new Date()) ? t('feedback.verifiedToday') : t('feedback.verifiedOn', { date: day });
 }
 
+/** The device id plus a fresh feedback token: fetched just before each write, so it never expires in an open form. */
+async function senderHeaders() {
+  const { token, header } = await feedbackApi.token();
+  return { ...deviceHeaders(), [header]: token };
+}
+
 function problemText(error) {
   if (error.status === 0) return t('error.network');
   return error.title ? `${error.title}${error.detail ? ` ${error.detail}` : ''}` : t('error.generic');
@@ -86,7 +92,7 @@ export function renderFeedback(container, station, { pickPoint, amenityLabels })
       const tags = chips.filter((c) => c.getAttribute('aria-pressed') === 'true').map((c) => c.dataset.tag);
       const comment = form.querySelector('textarea').value.trim();
       try {
-        await feedbackApi.rate(station.code, { stars, tags, comment: comment || null }, deviceHeaders());
+        await feedbackApi.rate(station.code, { stars, tags, comment: comment || null }, await senderHeaders());
         clear(formBox);
         say(t('feedback.thanksRating'), true);
         refresh();
@@ -138,7 +144,7 @@ export function renderFeedback(container, station, { pickPoint, amenityLabels })
         body.crs = pin.crs;
       }
       try {
-        await feedbackApi.report(station.code, body, deviceHeaders());
+        await feedbackApi.report(station.code, body, await senderHeaders());
         clear(formBox);
         say(t('feedback.thanksReport'), true);
       } catch (error) {
@@ -155,7 +161,7 @@ export function renderFeedback(container, station, { pickPoint, amenityLabels })
   report.addEventListener('click', () => open(reportForm()));
   used.addEventListener('click', async () => {
     try {
-      await feedbackApi.checkin(station.code, deviceHeaders());
+      await feedbackApi.checkin(station.code, await senderHeaders());
       used.disabled = true;
       say(t('feedback.thanksCheckin'), true);
     } catch (error) {

@@ -16,13 +16,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.yizhan.geo.plaque.CjkFont;
 import org.yizhan.geo.plaque.PlaqueOptions;
 import org.yizhan.geo.plaque.PlaquePdf;
 import org.yizhan.geo.station.StationRecord;
 import org.yizhan.locator.station.StationCodes;
 import org.yizhan.locator.web.ApiException;
+import org.yizhan.locator.web.PublicBaseUrl;
 
 /** Printable A4 plaques with the station code in large type and a QR code to its public page. */
 @RestController
@@ -30,11 +30,11 @@ import org.yizhan.locator.web.ApiException;
 class PlaqueController {
 
     private final RegisterReader register;
-    private final String publicBaseUrl;
+    private final PublicBaseUrl publicBaseUrl;
 
-    PlaqueController(RegisterReader register, org.yizhan.locator.config.YizhanProperties properties) {
+    PlaqueController(RegisterReader register, PublicBaseUrl publicBaseUrl) {
         this.register = register;
-        this.publicBaseUrl = properties.publicBaseUrl();
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     @Operation(summary = "Plaques as PDF (signed-in accounts)",
@@ -54,9 +54,7 @@ class PlaqueController {
         }
         Path font = CjkFont.findDefault().orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
                 "Chinese font not installed", "Plaques need a CJK font on the server (Debian package fonts-wqy-microhei)."));
-        String baseUrl = publicBaseUrl.isBlank()
-                ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
-                : publicBaseUrl.replaceAll("/+$", "");
+        String baseUrl = publicBaseUrl.base();
         PlaqueOptions options = PlaqueOptions.of(union.trim(), baseUrl).withPerPage(perPage).withFont(font);
         List<StationRecord> stations = new java.util.ArrayList<>();
         register.forEach(prefix, List.of("active", "suspended"), chosen, s -> s.forEach(stations::add));

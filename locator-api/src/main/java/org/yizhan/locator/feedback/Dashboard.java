@@ -50,13 +50,16 @@ class Dashboard {
     record Result(String region, LocalDate from, LocalDate to, int weeks, String gradeRule, Numbers total,
                   List<DistrictEntry> districts, List<StationEntry> stations) {}
 
-    static final String GRADE_RULE = "Bayesian mean of ratings in the period (five 3.5-star prior ratings), "
-            + "-0.5 per unresolved closed_when_open report (max -1.5), -0.25 per other unresolved report (max -1), "
-            + "-1 if stale; clamped to 1..5, rounded half up. District: mean of its stations' scores. See docs/FEEDBACK.md.";
+    static final String GRADE_RULE = "Bayesian mean of the counted ratings in the period (the first per network, station and day; "
+            + "five 3.5-star prior ratings), -0.5 per network with an unresolved closed_when_open report (max -1.5), "
+            + "-0.25 per network with another unresolved report (max -1), reports counting only once two or more networks "
+            + "send them, -1 if stale; clamped to 1..5, rounded half up. District: mean of its stations' scores. See docs/FEEDBACK.md.";
 
     /** Counters for one station or a sum of stations. */
     private static final class Tally {
         long ratings, starSum, checkins;
+        /** Networks with unresolved reports: closed_when_open, and any other reason. Per station only. */
+        long closedNetworks, otherNetworks;
         final TreeMap<LocalDate, long[]> weeks = new TreeMap<>();
         final Map<String, Long> tags = new TreeMap<>();
         final Map<String, Long> reports = new LinkedHashMap<>();
@@ -87,10 +90,6 @@ class Dashboard {
             for (int i = 0; i < 7; i++) weekdays[i] += o.weekdays[i];
         }
 
-        long unresolvedOther() {
-            return unresolved.entrySet().stream().filter(e -> !e.getKey().equals(Vocabulary.CLOSED_WHEN_OPEN)).mapToLong(Map.Entry::getValue).sum();
-        }
-
         Numbers numbers() {
             List<Week> weekly = weeks.entrySet().stream()
                     .map(e -> new Week(e.getKey(), e.getValue()[0], mean(e.getValue()[1], e.getValue()[0]))).toList();
@@ -116,7 +115,7 @@ class Dashboard {
 
         String join = " JOIN station s ON s.id = x.station_id WHERE s.adcode LIKE ANY (:p) AND s.status <> 'closed' AND x.created_at >= :since ";
         jdbc.sql("SELECT x.station_id, (date_trunc('week', x.created_at AT TIME ZONE :zone))::date AS wk, count(*), sum(x.stars) "
-                        + "FROM station_rating x" + join + "GROUP BY 1, 2")
+                        + "FROM station_rating_counted x" + join + "GROUP BY 1, 2")
                 .param("zone", zone.getId()).param("p", patterns).param("since", java.sql.Timestamp.from(since))
                 .query((rs, n) -> {
                     Tally t = tallies.get(rs.getLong(1));
@@ -126,7 +125,7 @@ class Dashboard {
                     t.weeks.put(rs.getDate(2).toLocalDate(), new long[] {rs.getLong(3), rs.getLong(4)});
                     return null;
                 }).list();
-        jdbc.sql("SELECT x.station_id, tag, count(*) FROM station_rating x CROSS JOIN LATERAL unnest(x.tags) AS tag" + join + "GROUP BY 1, 2")
+        jdbc.sql("SELECT x.station_id, tag, count(*) FROM station_rating_counted x CROSS JOIN LATERAL unnest(x.tags) AS tag" + join + "GROUP BY 1, 2")
                 .param("p", patterns).param("since", java.sql.Timestamp.from(since))
                 .query((rs, n) -> {
                     Tally t = tallies.get(rs.getLong(1));
@@ -140,6 +139,18 @@ class Dashboard {
                     if (t != null) {
                         t.reports.put(rs.getString(2), rs.getLong(3));
                         t.unresolved.put(rs.getString(2), rs.getLong(4));
+                    }
+                    return null;
+                }).list();
+        jdbc.sql("SELECT x.station_id, count(DISTINCT coalesce(x.network_hash, 'row' || x.id)) FILTER (WHERE x.reason = :closed), "
+                        + "count(DISTINCT coalesce(x.network_hash, 'row' || x.id)) FILTER (WHERE x.reason <> :closed) "
+                        + "FROM station_report x" + join + "AND x.status <> 'resolved' GROUP BY 1")
+                .param("closed", Vocabulary.CLOSED_WHEN_OPEN).param("p", patterns).param("since", java.sql.Timestamp.from(since))
+                .query((rs, n) -> {
+                    Tally t = tallies.get(rs.getLong(1));
+                    if (t != null) {
+                        t.closedNetworks = rs.getLong(2);
+                        t.otherNetworks = rs.getLong(3);
                     }
                     return null;
                 }).list();
@@ -164,7 +175,7 @@ class Dashboard {
         for (StationRow row : rows) {
             Tally t = tallies.get(row.id());
             boolean stale = Freshness.stale(row, now);
-            StarGrade grade = StarGrade.of(t.ratings, t.starSum, t.unresolved.get(Vocabulary.CLOSED_WHEN_OPEN), t.unresolvedOther(), stale);
+            StarGrade grade = StarGrade.of(t.ratings, t.starSum, t.closedNetworks, t.otherNetworks, stale);
             StationEntry entry = new StationEntry(row.code(), row.name(), row.adcode(), row.status(), stale, row.lastVerifiedAt(),
                     grade.score(), grade.stars(), t.numbers());
             stations.add(entry);

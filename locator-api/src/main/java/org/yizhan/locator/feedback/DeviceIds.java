@@ -1,14 +1,8 @@
 package org.yizhan.locator.feedback;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -24,11 +18,10 @@ class DeviceIds {
 
     static final String HEADER = "X-Device-Id";
 
-    private final SecretKeySpec key;
+    private final FeedbackSecret secret;
 
-    DeviceIds(FeedbackProperties properties) {
-        byte[] secret = properties.deviceSecret().isBlank() ? random() : properties.deviceSecret().getBytes(StandardCharsets.UTF_8);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+    DeviceIds(FeedbackSecret secret) {
+        this.secret = secret;
     }
 
     /** The validated device id from the header, or a 400 problem. */
@@ -48,18 +41,6 @@ class DeviceIds {
 
     /** 64 hex characters, stable for one device within one local day. */
     String hash(UUID device, LocalDate day) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal((day + "|" + device).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    }
-
-    private static byte[] random() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
+        return secret.hex(day + "|" + device);
     }
 }

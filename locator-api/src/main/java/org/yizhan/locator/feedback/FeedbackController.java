@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,14 +36,14 @@ class FeedbackController {
     static final double MAX_SUGGESTION_METRES = 5_000;
 
     private final FeedbackService service;
-    private final FeedbackThrottle throttle;
+    private final FeedbackGate gate;
     private final AmenityVocabulary amenities;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    FeedbackController(FeedbackService service, FeedbackThrottle throttle, AmenityVocabulary amenities, JdbcClient jdbc, Clock clock) {
+    FeedbackController(FeedbackService service, FeedbackGate gate, AmenityVocabulary amenities, JdbcClient jdbc, Clock clock) {
         this.service = service;
-        this.throttle = throttle;
+        this.gate = gate;
         this.amenities = amenities;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -69,14 +68,15 @@ class FeedbackController {
     record Created(long id, String message) {}
 
     @Operation(summary = "Rate a station (no login)", description = "One rating per device, station and day (Asia/Shanghai); "
-            + "a second gets 409. Send a random UUID kept on the device as X-Device-Id.")
+            + "a second gets 409. Send a random UUID kept on the device as X-Device-Id and a token from GET /api/v1/feedback-token "
+            + "as X-Feedback-Token. At most 3 ratings per network (IPv4 /24, IPv6 /64), station and day; the first counts.")
     @PostMapping("/api/v1/stations/{code}/ratings")
     @ResponseStatus(HttpStatus.CREATED)
     Created rate(@PathVariable String code, @RequestBody RatingForm form,
                  @RequestHeader(value = DeviceIds.HEADER, required = false) @Parameter(description = "random UUID") @Nullable String deviceId,
+                 @RequestHeader(value = FeedbackTokens.HEADER, required = false) @Parameter(description = "from GET /api/v1/feedback-token") @Nullable String token,
                  HttpServletRequest request) {
-        UUID device = DeviceIds.parse(deviceId);
-        throttle.take(device.toString(), request.getRemoteAddr());
+        FeedbackGate.Sender sender = gate.admit(deviceId, token, request);
         StationRow station = service.station(StationCodes.parse(code));
         if (form.stars() == null || form.stars() < 1 || form.stars() > 5) {
             throw ApiException.invalid("stars", "'stars' must be a whole number from 1 to 5.");
@@ -90,18 +90,19 @@ class FeedbackController {
                         Map.of("field", "tags", "allowed", Vocabulary.TAGS));
             }
         }
-        long id = service.rate(station, device, new FeedbackService.Rating(form.stars(), tags, TextFilter.clean("comment", form.comment())));
+        long id = service.rate(station, sender, new FeedbackService.Rating(form.stars(), tags, TextFilter.clean("comment", form.comment())));
         return new Created(id, "Thank you for rating this station.");
     }
 
-    @Operation(summary = "Report a problem with a station (no login)", description = "One report per reason, device, station and day.")
+    @Operation(summary = "Report a problem with a station (no login)", description = "One report per reason, device, station and day; "
+            + "at most 3 reports per network, station and day. Headers as for ratings.")
     @PostMapping("/api/v1/stations/{code}/reports")
     @ResponseStatus(HttpStatus.CREATED)
     Created report(@PathVariable String code, @RequestBody ReportForm form,
                    @RequestHeader(value = DeviceIds.HEADER, required = false) @Nullable String deviceId,
+                   @RequestHeader(value = FeedbackTokens.HEADER, required = false) @Nullable String token,
                    HttpServletRequest request) {
-        UUID device = DeviceIds.parse(deviceId);
-        throttle.take(device.toString(), request.getRemoteAddr());
+        FeedbackGate.Sender sender = gate.admit(deviceId, token, request);
         StationRow station = service.station(StationCodes.parse(code));
         String reason = form.reason() == null ? "" : form.reason().trim();
         if (!Vocabulary.REASONS.contains(reason)) {
@@ -132,26 +133,27 @@ class FeedbackController {
         if (Vocabulary.OTHER.equals(reason) && text == null) {
             throw ApiException.invalid("text", "Describe the problem in a few words.");
         }
-        long id = service.report(station, device, new FeedbackService.Report(reason, amenity, suggested, text));
+        long id = service.report(station, sender, new FeedbackService.Report(reason, amenity, suggested, text));
         return new Created(id, "Thank you. The union responsible for this station will look into it.");
     }
 
-    @Operation(summary = "\"I used it\": count a visit (no login)", description = "Stores only the station and the time.")
+    @Operation(summary = "\"I used it\": count a visit (no login)", description = "Stores only the station and the time. Headers as for ratings.")
     @PostMapping("/api/v1/stations/{code}/checkins")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, String> checkin(@PathVariable String code,
                                 @RequestHeader(value = DeviceIds.HEADER, required = false) @Nullable String deviceId,
+                                @RequestHeader(value = FeedbackTokens.HEADER, required = false) @Nullable String token,
                                 HttpServletRequest request) {
-        UUID device = DeviceIds.parse(deviceId);
-        throttle.take(device.toString(), request.getRemoteAddr());
+        gate.admit(deviceId, token, request);
         service.checkin(service.station(StationCodes.parse(code)));
         return Map.of("message", "Thank you: visit counted.");
     }
 
     @Schema(name = "StationFeedback")
     record Summary(String code,
-                   @Schema(description = "Mean of all ratings, 1 decimal; absent without ratings") @Nullable Double averageStars,
-                   long ratingCount,
+                   @Schema(description = "Mean of the counted ratings (the first per network, station and day), 1 decimal; "
+                           + "absent without ratings") @Nullable Double averageStars,
+                   @Schema(description = "Counted ratings") long ratingCount,
                    @Schema(description = "Tags chosen in ratings of the last 90 days") Map<String, Long> tagCounts,
                    @Schema(description = "Reports of the last 7 days by reason") Map<String, Long> recentReports,
                    long unresolvedReports,
@@ -164,11 +166,11 @@ class FeedbackController {
     Summary summary(@PathVariable String code) {
         StationRow station = service.station(StationCodes.parse(code));
         Instant now = clock.instant();
-        Map<String, Object> ratings = jdbc.sql("SELECT count(*) AS n, round(avg(stars), 1) AS avg FROM station_rating WHERE station_id = :id")
+        Map<String, Object> ratings = jdbc.sql("SELECT count(*) AS n, round(avg(stars), 1) AS avg FROM station_rating_counted WHERE station_id = :id")
                 .param("id", station.id()).query().singleRow();
         Map<String, Long> tags = new LinkedHashMap<>();
         jdbc.sql("""
-                SELECT t, count(*) FROM station_rating, unnest(tags) AS t
+                SELECT t, count(*) FROM station_rating_counted, unnest(tags) AS t
                  WHERE station_id = :id AND created_at > :since GROUP BY t ORDER BY count(*) DESC, t""")
                 .param("id", station.id()).param("since", java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(90))))
                 .query((rs, n) -> tags.put(rs.getString(1), rs.getLong(2))).list();

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,12 +35,16 @@ class FeedbackService {
     private final Clock clock;
     private final ZoneId zone;
 
-    FeedbackService(JdbcClient jdbc, StationReader stations, DeviceIds devices, Clock clock, YizhanProperties properties) {
+    private final int perNetworkStationDay;
+
+    FeedbackService(JdbcClient jdbc, StationReader stations, DeviceIds devices, Clock clock, YizhanProperties properties,
+                    FeedbackProperties feedback) {
         this.jdbc = jdbc;
         this.stations = stations;
         this.devices = devices;
         this.clock = clock;
         this.zone = properties.timeZone();
+        this.perNetworkStationDay = feedback.perNetworkStationDay();
     }
 
     /** Now, at the database's precision, so what an answer says equals what a later read shows. */
@@ -59,16 +62,18 @@ class FeedbackService {
     }
 
     @Transactional
-    long rate(StationRow station, UUID device, Rating rating) {
+    long rate(StationRow station, FeedbackGate.Sender sender, Rating rating) {
         Instant now = now();
         LocalDate day = LocalDate.ofInstant(now, zone);
+        requireUnderNetworkCap("station_rating", station, sender, day);
         Long id = jdbc.sql("""
-                INSERT INTO station_rating (station_id, stars, tags, comment, day, device_hash, created_at)
-                VALUES (:station, :stars, CAST(:tags AS varchar(30)[]), :comment, :day, :hash, :now)
+                INSERT INTO station_rating (station_id, stars, tags, comment, day, device_hash, network_hash, created_at)
+                VALUES (:station, :stars, CAST(:tags AS varchar(30)[]), :comment, :day, :hash, :network, :now)
                 ON CONFLICT ON CONSTRAINT station_rating_once_a_day DO NOTHING RETURNING id""")
                 .param("station", station.id()).param("stars", rating.stars())
                 .param("tags", List.copyOf(new LinkedHashSet<>(rating.tags())).toArray(String[]::new))
-                .param("comment", rating.comment()).param("day", day).param("hash", devices.hash(device, day))
+                .param("comment", rating.comment()).param("day", day).param("hash", devices.hash(sender.device(), day))
+                .param("network", sender.networkHash())
                 .param("now", java.sql.Timestamp.from(now))
                 .query(Long.class).optional().orElse(null);
         if (id == null) {
@@ -80,20 +85,22 @@ class FeedbackService {
     }
 
     @Transactional
-    long report(StationRow station, UUID device, Report report) {
+    long report(StationRow station, FeedbackGate.Sender sender, Report report) {
         Instant now = now();
         LocalDate day = LocalDate.ofInstant(now, zone);
+        requireUnderNetworkCap("station_report", station, sender, day);
         Long id = jdbc.sql("""
-                INSERT INTO station_report (station_id, reason, amenity, suggested_location, text, day, device_hash, created_at)
+                INSERT INTO station_report (station_id, reason, amenity, suggested_location, text, day, device_hash, network_hash, created_at)
                 VALUES (:station, :reason, :amenity,
                         CASE WHEN CAST(:lng AS double precision) IS NULL THEN NULL
                              ELSE ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography END,
-                        :text, :day, :hash, :now)
+                        :text, :day, :hash, :network, :now)
                 ON CONFLICT ON CONSTRAINT station_report_once_a_day DO NOTHING RETURNING id""")
                 .param("station", station.id()).param("reason", report.reason()).param("amenity", report.amenity())
                 .param("lng", report.suggestedWgs84() == null ? null : report.suggestedWgs84().lng(), java.sql.Types.DOUBLE)
                 .param("lat", report.suggestedWgs84() == null ? null : report.suggestedWgs84().lat(), java.sql.Types.DOUBLE)
-                .param("text", report.text()).param("day", day).param("hash", devices.hash(device, day))
+                .param("text", report.text()).param("day", day).param("hash", devices.hash(sender.device(), day))
+                .param("network", sender.networkHash())
                 .param("now", java.sql.Timestamp.from(now))
                 .query(Long.class).optional().orElse(null);
         if (id == null) {
@@ -104,6 +111,24 @@ class FeedbackService {
         }
         if (Vocabulary.CLOSED_WHEN_OPEN.equals(report.reason())) refreshAlarm(station.id());
         return id;
+    }
+
+    /**
+     * At most {@code perNetworkStationDay} rows of {@code table} per network, station and local day.
+     * Counted from the rows themselves, so every instance sees the same count; the station row
+     * lock makes concurrent writes about one station take turns, so the cap cannot be raced past.
+     */
+    private void requireUnderNetworkCap(String table, StationRow station, FeedbackGate.Sender sender, LocalDate day) {
+        jdbc.sql("SELECT id FROM station WHERE id = :id FOR NO KEY UPDATE").param("id", station.id()).query(Long.class).list();
+        long sent = jdbc.sql("SELECT count(*) FROM " + table + " WHERE station_id = :station AND day = :day AND network_hash = :network")
+                .param("station", station.id()).param("day", day).param("network", sender.networkHash()).query(Long.class).single();
+        if (sent >= perNetworkStationDay) {
+            String what = table.equals("station_rating") ? "ratings" : "reports";
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too much feedback at once",
+                    "Station " + station.code() + " already has " + sent + " " + what + " from this network today. "
+                            + "Thank you; the union has them. You can send more tomorrow.",
+                    Map.of("limit", "network", "code", station.code()));
+        }
     }
 
     @Transactional
@@ -172,17 +197,20 @@ class FeedbackService {
     }
 
     /**
-     * Recomputes {@code station.closed_alarm_at}: the time of the third-newest unresolved
-     * closed_when_open report since the last verification. The UPDATE also notifies the
-     * in-memory index, so nearest results show the new {@code stale} within milliseconds.
+     * Recomputes {@code station.closed_alarm_at}: among unresolved closed_when_open reports since
+     * the last verification, take each network's newest; the alarm is the third-newest of those,
+     * so it takes reports from three different networks. The UPDATE also notifies the in-memory
+     * index, so nearest results show the new {@code stale} within milliseconds.
      */
     private void refreshAlarm(long stationId) {
         jdbc.sql("""
                 UPDATE station s SET closed_alarm_at = (
-                    SELECT r.created_at FROM station_report r
-                     WHERE r.station_id = s.id AND r.reason = 'closed_when_open' AND r.status <> 'resolved'
-                       AND r.created_at > coalesce(s.last_verified_at, '-infinity')
-                     ORDER BY r.created_at DESC OFFSET :skip LIMIT 1)
+                    SELECT newest FROM (
+                        SELECT max(r.created_at) AS newest FROM station_report r
+                         WHERE r.station_id = s.id AND r.reason = 'closed_when_open' AND r.status <> 'resolved'
+                           AND r.created_at > coalesce(s.last_verified_at, '-infinity')
+                         GROUP BY coalesce(r.network_hash, 'row' || r.id)) per_network
+                     ORDER BY newest DESC OFFSET :skip LIMIT 1)
                  WHERE s.id = :id""")
                 .param("skip", Freshness.CLOSED_REPORTS_FOR_STALE - 1).param("id", stationId).update();
     }

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import org.yizhan.locator.web.ApiException;
 
 /**
- * Per-device and per-address token buckets for anonymous feedback writes. State lives in memory
- * only and is dropped two hours after a key's last write; addresses are never written anywhere.
+ * Per-device and per-network (IPv4 /24, IPv6 /64) token buckets for anonymous feedback writes.
+ * State lives in memory only and is dropped two hours after a key's last write; it guards the
+ * service, while the rules a union relies on are counted from the stored rows (FeedbackService).
  */
 @Component
 class FeedbackThrottle {
@@ -27,10 +28,10 @@ class FeedbackThrottle {
         this.perAddress = bandwidth(properties.perAddress());
     }
 
-    /** Takes one token for the device and one for the address, or refuses with 429. */
-    void take(String deviceKey, String address) {
+    /** Takes one token for the device and one for the network, or refuses with 429. */
+    void take(String deviceKey, String network) {
         boolean device = buckets.get("d:" + deviceKey, k -> Bucket.builder().addLimit(perDevice).build()).tryConsume(1);
-        boolean addr = device && buckets.get("a:" + address, k -> Bucket.builder().addLimit(perAddress).build()).tryConsume(1);
+        boolean addr = device && buckets.get("n:" + network, k -> Bucket.builder().addLimit(perAddress).build()).tryConsume(1);
         if (!device || !addr) {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too much feedback at once",
                     (device ? "Too much feedback from this network" : "Too much feedback from this phone")

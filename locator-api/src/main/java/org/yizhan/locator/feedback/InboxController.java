@@ -29,10 +29,14 @@ class InboxController {
 
     private final JdbcClient jdbc;
     private final FeedbackService service;
+    private final java.time.Clock clock;
+    private final int cap;
 
-    InboxController(JdbcClient jdbc, FeedbackService service) {
+    InboxController(JdbcClient jdbc, FeedbackService service, java.time.Clock clock, FeedbackProperties properties) {
         this.jdbc = jdbc;
         this.service = service;
+        this.clock = clock;
+        this.cap = properties.perNetworkStationDay();
     }
 
     @Schema(name = "InboxReport")
@@ -40,7 +44,11 @@ class InboxController {
                 @Nullable Location suggestedLocation, @Nullable String text, String status, Instant createdAt,
                 @Nullable Instant acknowledgedAt, @Nullable String acknowledgedBy,
                 @Nullable Instant resolvedAt, @Nullable String resolvedBy, @Nullable String resolutionNote,
-                @Schema(description = "Unresolved reports of this station") long stationUnresolved) {}
+                @Schema(description = "Unresolved reports of this station") long stationUnresolved,
+                @Schema(description = "This report's network sent the most reports allowed about this station that day: "
+                        + "look twice, it may be one person") boolean burst,
+                @Schema(description = "In the last 7 days some network sent the most ratings or reports allowed about this "
+                        + "station in one day") boolean stationBurst) {}
 
     record Location(double lat, double lng) {}
 
@@ -66,10 +74,17 @@ class InboxController {
         List<Item> items = jdbc.sql("""
                 SELECT r.*, s.code, s.name, s.adcode,
                        ST_Y(r.suggested_location::geometry) AS s_lat, ST_X(r.suggested_location::geometry) AS s_lng,
-                       (SELECT count(*) FROM station_report u WHERE u.station_id = r.station_id AND u.status <> 'resolved') AS station_unresolved
+                       (SELECT count(*) FROM station_report u WHERE u.station_id = r.station_id AND u.status <> 'resolved') AS station_unresolved,
+                       (SELECT count(*) FROM station_report b WHERE b.station_id = r.station_id AND b.day = r.day
+                           AND b.network_hash = r.network_hash) >= :cap AS burst,
+                       EXISTS (SELECT 1 FROM (SELECT 'report' AS kind, station_id, day, network_hash, created_at FROM station_report
+                                              UNION ALL SELECT 'rating', station_id, day, network_hash, created_at FROM station_rating) b
+                                WHERE b.station_id = r.station_id AND b.network_hash IS NOT NULL AND b.created_at > :week
+                                GROUP BY b.kind, b.day, b.network_hash HAVING count(*) >= :cap) AS station_burst
                   FROM station_report r JOIN station s ON s.id = r.station_id
                  WHERE s.adcode LIKE ANY (:patterns) AND r.status = ANY (:statuses)""" + " ORDER BY " + order + " LIMIT :limit")
-                .param("patterns", scope.array()).param("statuses", statuses.toArray(String[]::new))
+                .param("patterns", scope.array()).param("statuses", statuses.toArray(String[]::new)).param("cap", cap)
+                .param("week", java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(7))))
                 .param("limit", GeoParams.limit(limit, 100, 500))
                 .query((rs, n) -> {
                     double lat = rs.getDouble("s_lat");
@@ -78,7 +93,8 @@ class InboxController {
                             rs.getString("reason"), rs.getString("amenity"), suggested, rs.getString("text"), rs.getString("status"),
                             rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("acknowledged_at")),
                             rs.getString("acknowledged_by"), instant(rs.getTimestamp("resolved_at")), rs.getString("resolved_by"),
-                            rs.getString("resolution_note"), rs.getLong("station_unresolved"));
+                            rs.getString("resolution_note"), rs.getLong("station_unresolved"), rs.getBoolean("burst"),
+                            rs.getBoolean("station_burst"));
                 }).list();
         // The SQL scope and the edit rule must agree; never show what the account could not act on.
         List<Item> visible = items.stream().filter(i -> user.actor().mayEdit(i.adcode())).toList();

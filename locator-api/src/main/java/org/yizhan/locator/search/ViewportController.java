@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.locator.amenity.AmenityVocabulary;
 import org.yizhan.locator.station.StationResponse;
@@ -27,6 +26,7 @@ import org.yizhan.locator.station.StationStatus;
 import org.yizhan.locator.web.ApiException;
 import org.yizhan.locator.web.GeoParams;
 import org.yizhan.locator.web.Language;
+import org.yizhan.locator.web.PublicBaseUrl;
 
 /** Stations in a viewport as a GeoJSON FeatureCollection, paged by keyset so paging is stable. */
 @RestController
@@ -41,7 +41,11 @@ class ViewportController {
     private final AmenityVocabulary vocabulary;
     private final Clock clock;
 
-    ViewportController(ViewportSearch search, StationResponses responses, AmenityVocabulary vocabulary, Clock clock) {
+    private final PublicBaseUrl publicBaseUrl;
+
+    ViewportController(ViewportSearch search, StationResponses responses, AmenityVocabulary vocabulary, Clock clock,
+                       PublicBaseUrl publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
         this.search = search;
         this.responses = responses;
         this.vocabulary = vocabulary;
@@ -60,7 +64,8 @@ class ViewportController {
             @RequestParam(required = false) @Nullable String amenities,
             @RequestParam(required = false) @Nullable String crs,
             @RequestParam(required = false) @Nullable String lang,
-            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage) {
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage,
+            jakarta.servlet.http.HttpServletRequest request) {
         CoordinateSystem system = GeoParams.crs(crs);
         Bbox box = Bbox.parse(bbox);
         int max = GeoParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
@@ -81,8 +86,7 @@ class ViewportController {
         body.put("features", features);
         List<Map<String, String>> links = new ArrayList<>();
         if (page.nextCursor() != null) {
-            String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("cursor", page.nextCursor()).build().toUriString();
+            String next = publicBaseUrl.currentWith(request, "cursor", page.nextCursor());
             links.add(Map.of("rel", "next", "href", next, "type", GEO_JSON.toString()));
         }
         body.put("links", links);

@@ -81,9 +81,11 @@ class FeedbackWriteIT extends ApiIT {
         long wrong = worker.request().body(Map.of("reason", "wrong_location", "crs", "gcj02",
                         "location", Map.of("lat", pinGcj.lat(), "lng", pinGcj.lng()), "text", "在路对面"))
                 .post("/api/v1/stations/{code}/reports", code).then().statusCode(201).extract().jsonPath().getLong("id");
-        worker.request().body(Map.of("reason", "amenity_missing", "amenity", "microwave"))
+        // One network may file 3 reports about a station a day; a second rider sends the rest.
+        Workers second = Workers.fresh();
+        second.request().body(Map.of("reason", "amenity_missing", "amenity", "microwave"))
                 .post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
-        worker.request().body(Map.of("reason", "other", "text", "门口堆满了杂物"))
+        second.request().body(Map.of("reason", "other", "text", "门口堆满了杂物"))
                 .post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
 
         Map<String, Object> stored = jdbc.sql("SELECT ST_Y(suggested_location::geometry) AS lat, ST_X(suggested_location::geometry) AS lng, "
@@ -148,6 +150,26 @@ class FeedbackWriteIT extends ApiIT {
     }
 
     @Test
+    void writesNeedATokenFetchedFromTheSendersNetwork() {
+        given().header("X-Device-Id", worker.device()).header("X-Forwarded-For", worker.address()).contentType("application/json")
+                .body(Map.of("stars", 4)).post("/api/v1/stations/{code}/ratings", code).then()
+                .statusCode(400).contentType("application/problem+json").body("title", equalTo("Missing feedback token"))
+                .body("field", equalTo("X-Feedback-Token"));
+        String elsewhere = Workers.token(Workers.fresh().address());
+        worker.request(elsewhere).body(Map.of("stars", 4)).post("/api/v1/stations/{code}/ratings", code).then()
+                .statusCode(403).contentType("application/problem+json").body("title", equalTo("Feedback token not valid here"));
+        worker.request("v1.not-a-time.x").body(Map.of("reason", "cannot_find")).post("/api/v1/stations/{code}/reports", code).then()
+                .statusCode(400).contentType("application/problem+json").body("title", equalTo("Invalid feedback token"));
+        given().get("/api/v1/stations/{code}/feedback", code).then().body("ratingCount", equalTo(0));
+        // Another address in the same /24 may use the token.
+        String sameNetwork = worker.address().substring(0, worker.address().lastIndexOf('.')) + ".250";
+        new Workers(worker.device(), sameNetwork).request(Workers.token(worker.address())).body(Map.of("stars", 4))
+                .post("/api/v1/stations/{code}/ratings", code).then().statusCode(201);
+        given().get("/api/v1/feedback-token").then().statusCode(200).header("Cache-Control", containsString("no-store"))
+                .body("header", equalTo("X-Feedback-Token"));
+    }
+
+    @Test
     void noTableHoldsTheRawDeviceIdOrAddress() {
         worker.request().body(Map.of("stars", 5, "comment", "很好")).post("/api/v1/stations/{code}/ratings", code).then().statusCode(201);
         worker.report("cannot_find").post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
@@ -157,8 +179,10 @@ class FeedbackWriteIT extends ApiIT {
                 + "AND table_type = 'BASE TABLE' AND table_name <> 'spatial_ref_sys'").query(String.class).list();
         assertThat(tables).contains("station_rating", "station_report", "station_checkin");
         for (String table : tables) {
-            long hits = jdbc.sql("SELECT count(*) FROM \"" + table + "\" t WHERE t::text LIKE :device OR t::text LIKE :address")
+            long hits = jdbc.sql("SELECT count(*) FROM \"" + table + "\" t WHERE t::text LIKE :device OR t::text LIKE :address "
+                            + "OR t::text LIKE :network")
                     .param("device", "%" + worker.device() + "%").param("address", "%" + worker.address() + "%")
+                    .param("network", "%" + worker.address().substring(0, worker.address().lastIndexOf('.')) + ".0/24%")
                     .query(Long.class).single();
             assertThat(hits).as("rows of %s holding the device id or address", table).isZero();
         }

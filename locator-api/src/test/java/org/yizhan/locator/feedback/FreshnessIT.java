@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.yizhan.locator.support.Accounts;
 import org.yizhan.locator.support.ApiIT;
+import org.yizhan.locator.support.TestRandom;
 
 /**
  * The stale rules and the day boundary, with the service's clock under the test's control. This
@@ -101,6 +102,22 @@ class FreshnessIT extends ApiIT {
             clock.advance(Duration.ofHours(1));
             Workers.fresh().report("closed_when_open").post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
         }
+        given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(true));
+    }
+
+    @Test
+    void oneNetworkReportingOnThreeDaysWithNewDeviceIdsDoesNotMakeItStale() {
+        String address = Workers.fresh().address();
+        for (int day = 0; day < 3; day++) {
+            new Workers(TestRandom.token(16), address).report("closed_when_open")
+                    .post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
+            clock.advance(Duration.ofDays(1));
+        }
+        given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(false));
+        // A second and a third network within the week do.
+        Workers.fresh().report("closed_when_open").post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
+        given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(false));
+        Workers.fresh().report("closed_when_open").post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
         given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(true));
     }
 

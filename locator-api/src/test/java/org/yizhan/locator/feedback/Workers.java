@@ -11,17 +11,32 @@ import org.yizhan.locator.support.TestRandom;
 import org.yizhan.locator.support.ApiIT;
 import org.yizhan.locator.support.StationForms;
 
-/** Anonymous workers for feedback tests: each has its own phone (device id) and its own network address. */
+/**
+ * Anonymous workers for feedback tests: each has its own phone (device id) and its own network
+ * address, which arrives as the trusted loopback proxy passes it on (ApiIT).
+ */
 record Workers(String device, String address) {
 
+    /** A worker on a network of its own: one of 65,536 /24s, so tests do not share networks by chance. */
     static Workers fresh() {
         Random r = TestRandom.current();
-        return new Workers(new UUID(r.nextLong(), r.nextLong()).toString(), "198.51." + r.nextInt(256) + "." + r.nextInt(1, 255));
+        return new Workers(new UUID(r.nextLong(), r.nextLong()).toString(), "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255));
     }
 
-    /** A request from this worker; the address arrives as a proxy would pass it on. */
+    /** A request from this worker with a feedback token just fetched from its network, as the map does. */
     RequestSpecification request() {
-        return given().header("X-Device-Id", device).header("X-Forwarded-For", address).contentType(ContentType.JSON);
+        return request(token(address));
+    }
+
+    RequestSpecification request(String token) {
+        return given().header("X-Device-Id", device).header("X-Forwarded-For", address).header("X-Feedback-Token", token)
+                .contentType(ContentType.JSON);
+    }
+
+    /** GET /api/v1/feedback-token as seen from {@code address}. */
+    static String token(String address) {
+        return given().header("X-Forwarded-For", address).get("/api/v1/feedback-token")
+                .then().statusCode(200).extract().jsonPath().getString("token");
     }
 
     RequestSpecification rating(int stars) {

@@ -25,10 +25,14 @@ import java.time.Duration;
         "yizhan.admin.username=" + ApiIT.ADMIN,
         "yizhan.admin.password=" + ApiIT.ADMIN_PASSWORD,
         "yizhan.demo.enabled=false",
+        // The test client plays a reverse proxy on loopback: only so may it set X-Forwarded-For, as the
+        // production default trusts no forwarded header (ProxyTrustIT checks that default).
+        "server.tomcat.remoteip.internal-proxies=${yizhan.test.trusted-proxies:" + ApiIT.LOOPBACK_PROXY + "}",
         "logging.level.org.yizhan=WARN"})
 public abstract class ApiIT {
 
     public static final String ADMIN = "test-admin";
+    public static final String LOOPBACK_PROXY = "127.0.0.0/8, ::1/128";
     /** Only for the throwaway test database; production passwords come from the environment. */
     public static final String ADMIN_PASSWORD = "test-only-password";
 

@@ -66,6 +66,8 @@ public class Browser implements AutoCloseable {
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
                 "window.__alerts = []; window.alert = (m) => window.__alerts.push(String(m));"
                         + "window.__errors = [];"
+                        + "window.__csp = [];"
+                        + "document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.effectiveDirective + ' ' + e.blockedURI));"
                         + "window.addEventListener('error', (e) => window.__errors.push(String(e.message)));"
                         + "window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason && e.reason.stack || e.reason)));"));
         // Generous: a wait ends as soon as its condition holds, and a busy CI machine is slow to paint.
@@ -183,6 +185,12 @@ public class Browser implements AutoCloseable {
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
                 .toList();
+    }
+
+    /** Content-Security-Policy violations reported in the page so far ("directive blocked-uri"). */
+    @SuppressWarnings("unchecked")
+    public List<String> cspViolations() {
+        return (List<String>) script("return window.__csp || [];");
     }
 
     public String currentPath() {

@@ -46,7 +46,9 @@ function reportItem(r, reload) {
     h('div', { class: 'report-head' },
       h('span', { class: 'reason' }, reasonText(r)),
       h('a', { class: 'station', href: `/s/${encodeURIComponent(r.code)}` }, r.stationName, ' ', h('span', { class: 'code' }, r.code)),
-      r.stationUnresolved > 1 ? h('span', { class: 'count-badge', title: t('inbox.unresolvedCount') }, String(r.stationUnresolved)) : null),
+      r.stationUnresolved > 1 ? h('span', { class: 'count-badge', title: t('inbox.unresolvedCount') }, String(r.stationUnresolved)) : null,
+      // One network sent as much as it may about this station: perhaps one person, so look twice.
+      r.burst || r.stationBurst ? h('span', { class: 'burst-badge', title: t('inbox.burstHint') }, t(r.burst ? 'inbox.burst' : 'inbox.stationBurst')) : null),
     h('p', { class: 'meta' }, `${TIME.format(new Date(r.createdAt))} · ${t(`inbox.status.${r.status}`)}`,
       r.acknowledgedBy ? ` · ${t('inbox.ackBy', { who: r.acknowledgedBy })}` : ''),
     r.suggestedLocation ? h('p', { class: 'meta' }, t('inbox.suggested', { lat: r.suggestedLocation.lat.toFixed(5), lng: r.suggestedLocation.lng.toFixed(5) })) : null,
