@@ -71,7 +71,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Tomcat's lazy parameter parsing, reached through a multipart request (other requests are parsed up front). */
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
     ResponseEntity<ProblemDetail> handleUndecodableParameters(org.apache.tomcat.util.http.InvalidParameterException e) {
-        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "Malformed query string", RequestParameterFilter.describe(e)));
+        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "Malformed query string", MalformedRequestFilter.describe(e)));
     }
 
     @ExceptionHandler(MultipartException.class)

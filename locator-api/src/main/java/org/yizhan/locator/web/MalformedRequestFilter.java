@@ -13,7 +13,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Tomcat decodes the query string (and a form body) lazily, on the first {@code getParameter},
+ * Refuses, up front and with a 4xx problem, requests that would otherwise fail deep inside the
+ * framework as a 500.
+ *
+ * <p>Content-Type: a wildcard ({@code *}{@code /*}, {@code application/*}) or an unparsable value
+ * is an assertion error in Spring's header handling; here it is a 415.
+ *
+ * <p>Parameters: Tomcat decodes the query string (and a form body) lazily, on the first {@code getParameter},
  * and throws when it meets a broken percent-escape, bytes that are not UTF-8, a parameter
  * without a name or too many parameters. That first call may come from any filter or handler,
  * where the exception would be a 500. Parsing here, once, up front turns every such request into
@@ -22,17 +28,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class RequestParameterFilter extends OncePerRequestFilter {
+class MalformedRequestFilter extends OncePerRequestFilter {
 
     private final ProblemWriter problems;
 
-    RequestParameterFilter(ProblemWriter problems) {
+    MalformedRequestFilter(ProblemWriter problems) {
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String contentType = request.getContentType();
+        if (contentType != null && !concrete(contentType)) {
+            problems.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Invalid Content-Type",
+                    "Content-Type must name one concrete media type, such as application/json or multipart/form-data.");
+            return;
+        }
         if (!isMultipart(request)) {
             try {
                 request.getParameterMap();
@@ -55,6 +67,15 @@ class RequestParameterFilter extends OncePerRequestFilter {
         }
         return "The query string or form body has a malformed percent-escape or bytes that are not UTF-8. "
                 + "Percent-encode the UTF-8 bytes of each value, two hex digits after each '%' (a literal '%' is %25).";
+    }
+
+    private static boolean concrete(String contentType) {
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (IllegalArgumentException unparsable) {
+            return false;
+        }
     }
 
     private static boolean isMultipart(HttpServletRequest request) {
