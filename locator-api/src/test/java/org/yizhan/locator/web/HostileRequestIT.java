@@ -42,7 +42,7 @@ class HostileRequestIT extends ApiIT {
         long seed = Long.getLong("hostile.seed", System.nanoTime());
         System.out.println("HostileRequestIT seed=" + seed + " (replay with -Dhostile.seed=" + seed + ")");
         String apiDocs = given().get("/v3/api-docs").then().statusCode(200).extract().asString();
-        HostileRequests generator = new HostileRequests(apiDocs, seed);
+        HostileRequests generator = new HostileRequests(apiDocs, seed, adminSession());
         assertThat(generator.operations()).extracting(Object::toString)
                 .contains("GET /api/v1/stations/nearest", "POST /api/v1/stations", "POST /api/v1/register/imports");
 
@@ -91,6 +91,18 @@ class HostileRequestIT extends ApiIT {
                 .map(e -> e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage())
                 .toList();
         assertThat(errorLogs).as("seed " + seed + ": client mistakes are no warnings or errors in the log").isEmpty();
+    }
+
+    /** Signs the admin in once, as the workspace does: a session cookie, and the CSRF token that writes echo. */
+    private static List<String[]> adminSession() {
+        io.restassured.response.Response login = given().formParam("username", ADMIN).formParam("password", ADMIN_PASSWORD)
+                .post("/login").then().statusCode(200).extract().response();
+        String session = login.getCookie("JSESSIONID");
+        String csrf = given().cookie("JSESSIONID", session).get("/api/v1/me").then().statusCode(200).extract().cookie("XSRF-TOKEN");
+        if (csrf == null) csrf = login.getCookie("XSRF-TOKEN");
+        assertThat(session).isNotBlank();
+        assertThat(csrf).isNotBlank();
+        return List.of(new String[] {"Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + csrf}, new String[] {"X-XSRF-TOKEN", csrf});
     }
 
     /** What is wrong with the answer, or null. */

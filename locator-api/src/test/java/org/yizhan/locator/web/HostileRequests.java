@@ -4,7 +4,6 @@ import io.restassured.path.json.JsonPath;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +22,9 @@ import java.util.regex.Pattern;
  * names a real resource (its path parameters are always junk that no code, id or user name
  * parses to) and never carries a valid body; feedback never carries a valid device id, so the
  * per-address feedback buckets other tests rely on are not drained; and credentials are never
- * wrong in a way that counts as a failed sign-in (that would throttle every test's admin).
+ * wrong in a way that counts as a failed sign-in (that would throttle every test's admin). The
+ * admin is signed in by a session, not HTTP Basic: a password hash per request would make
+ * thousands of requests take many minutes.
  */
 final class HostileRequests {
 
@@ -122,10 +123,13 @@ final class HostileRequests {
 
     private final Random random;
     private final List<Operation> operations;
+    private final List<String[]> adminHeaders;
 
-    HostileRequests(String openApiJson, long seed) {
+    /** {@code adminHeaders} sign a request in as admin (a session cookie and its CSRF token). */
+    HostileRequests(String openApiJson, long seed, List<String[]> adminHeaders) {
         this.random = new Random(seed);
         this.operations = operations(openApiJson);
+        this.adminHeaders = adminHeaders;
     }
 
     List<Operation> operations() {
@@ -218,7 +222,8 @@ final class HostileRequests {
                 String name = pick(new ArrayList<>(HEADERS.keySet()));
                 String value = random.nextInt(4) == 0 ? pick(HEADER_JUNK) : pick(HEADERS.get(name));
                 if (name.equals("X-Device-Id") && parsesAsUuid(value)) value = "not-a-uuid";
-                if (name.equals("Authorization") && asAdmin) name = "X-Authorization";
+                // The admin's own session must survive: its credentials are not what is fuzzed here.
+                if (asAdmin && (name.equals("Authorization") || name.equals("Cookie") || name.equals("X-XSRF-TOKEN"))) name = "X-" + name;
                 if (name.equals("Transfer-Encoding") || name.equals("Content-Encoding") || name.equals("Expect")) {
                     body = RawHttp.latin1("{\"junk\":");
                     if (name.equals("Transfer-Encoding")) headers.add(new String[] {"Content-Length", String.valueOf(body.length)});
@@ -250,10 +255,7 @@ final class HostileRequests {
             headers.add(new String[] {"Content-Type", typeAndBody[0]});
             body = RawHttp.latin1(typeAndBody[1]);
         }
-        if (asAdmin) {
-            headers.add(new String[] {"Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (org.yizhan.locator.support.ApiIT.ADMIN + ":" + org.yizhan.locator.support.ApiIT.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8))});
-        }
+        if (asAdmin) headers.addAll(adminHeaders);
         String path = op.path();
         for (Map.Entry<String, String> e : pathValues.entrySet()) path = path.replace("{" + e.getKey() + "}", e.getValue());
         StringBuilder target = new StringBuilder(path).append(pathSuffix);
