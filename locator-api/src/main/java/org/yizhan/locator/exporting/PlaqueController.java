@@ -57,6 +57,11 @@ class PlaqueController {
         String baseUrl = publicBaseUrl.isBlank()
                 ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
                 : publicBaseUrl.replaceAll("/+$", "");
+        if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
+            // Only a forwarded protocol header can make the request's own address something else.
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Unusable forwarded protocol",
+                    "X-Forwarded-Proto (or Forwarded: proto=) must be http or https; the QR codes need a web address.");
+        }
         PlaqueOptions options = PlaqueOptions.of(union.trim(), baseUrl).withPerPage(perPage).withFont(font);
         List<StationRecord> stations = new java.util.ArrayList<>();
         register.forEach(prefix, List.of("active", "suspended"), chosen, s -> s.forEach(stations::add));

@@ -61,16 +61,17 @@ class DatabaseOutageIT {
     @BeforeAll
     static void startAClusterOfItsOwnAndAServiceOnIt() throws Exception {
         postgres = ThrowawayPostgres.create("yizhan");
-        service = new SpringApplicationBuilder(YizhanApplication.class).properties(Map.of(
-                "server.port", "0",
-                "spring.datasource.url", postgres.url("yizhan"),
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "",
-                "yizhan.admin.username", ADMIN,
-                "yizhan.admin.password", PASSWORD,
-                "yizhan.demo.enabled", "false",
-                "spring.jmx.enabled", "false",
-                "logging.level.org.yizhan", "WARN")).run();
+        // Command-line arguments: they outrank application.yaml, whose URL names the shared cluster.
+        service = new SpringApplicationBuilder(YizhanApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + postgres.url("yizhan"),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--yizhan.admin.username=" + ADMIN,
+                "--yizhan.admin.password=" + PASSWORD,
+                "--yizhan.demo.enabled=false",
+                "--spring.jmx.enabled=false",
+                "--logging.level.org.yizhan=WARN");
         port = ((WebServerApplicationContext) service).getWebServer().getPort();
     }
 

@@ -22,6 +22,7 @@ class ErrorLogTest {
     void captureALogger() {
         Logger logger = (Logger) LoggerFactory.getLogger("test.ErrorLogTest." + System.nanoTime());
         logger.setLevel(Level.DEBUG);
+        logger.setAdditive(false); // the events are asserted, not printed
         events.start();
         logger.addAppender(events);
         errors = new ErrorLog(logger, nanos::get);

@@ -33,7 +33,7 @@ import org.yizhan.locator.support.ApiIT;
  */
 class HostileRequestIT extends ApiIT {
 
-    private static final int PER_IDENTITY = Integer.getInteger("hostile.requests", 3000);
+    private static final int PER_IDENTITY = Integer.getInteger("hostile.requests", 2600);
     private static final Pattern LEAK = Pattern.compile(
             "Exception|\\bat [a-z]+\\.[\\w.$]+\\(|\\bjava\\.(lang|io|util|sql)\\.|org\\.(springframework|apache|hibernate|postgresql)\\.|tools\\.jackson|\\.java:\\d+");
 
