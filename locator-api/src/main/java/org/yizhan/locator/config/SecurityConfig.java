@@ -20,6 +20,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.yizhan.locator.account.LoginThrottle;
 import org.yizhan.locator.account.LoginThrottleFilter;
 import org.yizhan.locator.account.SignedInUser;
+import org.yizhan.locator.web.DatabaseFaults;
 import org.yizhan.locator.web.ProblemWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,7 +58,7 @@ class SecurityConfig {
                 .requestMatchers("/error", "/login").permitAll()
                 .requestMatchers("/api/**").authenticated()
                 .anyRequest().denyAll())
-            .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> signInRequired(problems, response)))
+            .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> signInFailed(problems, response, e)))
             .formLogin(form -> form
                 .loginProcessingUrl("/login")
                 .successHandler((request, response, authentication) -> {
@@ -67,12 +68,15 @@ class SecurityConfig {
                     json.writeValue(response.getOutputStream(), java.util.Map.of(
                         "username", user.username(), "role", user.actor().role().value(), "regions", user.actor().regions()));
                 })
-                .failureHandler((request, response, e) -> problems.write(response, HttpStatus.UNAUTHORIZED,
-                    "Wrong username or password", "Check the username and password and try again.")))
+                .failureHandler((request, response, e) -> {
+                    if (DatabaseFaults.isUnavailable(e)) problems.writeUnavailable(response);
+                    else problems.write(response, HttpStatus.UNAUTHORIZED, "Wrong username or password",
+                        "Check the username and password and try again.");
+                }))
             .logout(logout -> logout.logoutUrl("/logout")
                 .logoutSuccessHandler((request, response, authentication) -> response.setStatus(HttpStatus.NO_CONTENT.value())))
             .exceptionHandling(ex -> ex
-                .authenticationEntryPoint((request, response, e) -> signInRequired(problems, response))
+                .authenticationEntryPoint((request, response, e) -> signInFailed(problems, response, e))
                 .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN, "Not allowed",
                     "Your account may not do this. Ask your union's administrator if you need access.")))
             // CSRF guards cookie sessions only: a request with no session cannot ride on one.
@@ -97,8 +101,13 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    private static void signInRequired(ProblemWriter problems, jakarta.servlet.http.HttpServletResponse response)
-            throws java.io.IOException {
+    /** The account lookup failing because the database is away is a 503, not a wrong password. */
+    private static void signInFailed(ProblemWriter problems, jakarta.servlet.http.HttpServletResponse response,
+                                     org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
+        if (DatabaseFaults.isUnavailable(e)) {
+            problems.writeUnavailable(response);
+            return;
+        }
         problems.write(response, HttpStatus.UNAUTHORIZED, "Sign-in required",
             "This needs a union account: sign in, or send HTTP Basic credentials.");
     }

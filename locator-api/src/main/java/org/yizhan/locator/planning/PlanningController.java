@@ -120,7 +120,7 @@ class PlanningController {
     @GetMapping(value = "/api/v1/planning/gaps", produces = "application/geo+json")
     Map<String, Object> gaps(@RequestParam String demand, @RequestParam(defaultValue = "1000") double radius,
                              @RequestParam(defaultValue = "500") double cell, @RequestParam(defaultValue = "30") int days) {
-        if (cell < 100 || cell > 5_000) throw ApiException.invalid("cell", "'cell' must be between 100 and 5,000 metres.");
+        if (!(cell >= 100 && cell <= 5_000)) throw ApiException.invalid("cell", "'cell' must be between 100 and 5,000 metres.");
         CoverageProblem problem = planning.problem(planning.demand(demand, days), null, radius);
         return GapCells.featureCollection(problem, Coverage.of(problem), cell);
     }

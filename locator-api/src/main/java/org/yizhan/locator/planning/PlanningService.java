@@ -40,7 +40,7 @@ class PlanningService {
 
     /** {@code candidates}: null for none (coverage questions), "grid" or blank for a generated grid, or a set id. */
     CoverageProblem problem(List<PointSets.StoredPoint> demandPoints, @Nullable String candidates, double radius) {
-        if (radius < 50 || radius > 20_000) throw ApiException.invalid("radius", "'radius' must be between 50 and 20,000 metres.");
+        if (!(radius >= 50 && radius <= 20_000)) throw ApiException.invalid("radius", "'radius' must be between 50 and 20,000 metres.");
         if (demandPoints.isEmpty()) throw ApiException.invalid("demand", "There is no demand to plan for (cells with fewer than "
                 + QueryDemandRecorder.MIN_QUERIES + " queries are not shown).");
         List<DemandPoint> demand = demandPoints.stream()

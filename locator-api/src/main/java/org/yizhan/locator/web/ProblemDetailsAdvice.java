@@ -3,8 +3,6 @@ package org.yizhan.locator.web;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,6 +13,9 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
+import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -35,7 +36,11 @@ import tools.jackson.databind.DatabindException;
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private final ErrorLog errors;
+
+    ProblemDetailsAdvice(ErrorLog errors) {
+        this.errors = errors;
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handleApi(ApiException e) {
@@ -65,9 +70,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Problems.response(problem);
     }
 
+    /** Tomcat's lazy parameter parsing, reached through a multipart request (other requests are parsed up front). */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> handleUndecodableParameters(org.apache.tomcat.util.http.InvalidParameterException e) {
+        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "Malformed query string", MalformedRequestFilter.describe(e)));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> handleBrokenMultipart(MultipartException e) {
+        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "The uploaded form could not be read",
+                "Send the file as multipart/form-data with a boundary, in a part named 'file', and the whole body."));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
-        log.error("Unexpected error", e);
+        if (DatabaseFaults.isUnavailable(e)) {
+            errors.unavailable(e);
+            return Problems.unavailable();
+        }
+        errors.unexpected(e);
         return Problems.response(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side",
                 "The request could not be completed. Please try again later."));
     }
@@ -116,6 +137,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Some fields are not valid", detail);
         problem.setProperty("errors", errors);
         return Problems.objectResponse(problem);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleAsyncRequestTimeoutException(
+            AsyncRequestTimeoutException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The server is too busy to finish this",
+                "Producing the file took longer than the server allows. Try again in a while, or ask for less (one region).");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, "30").body(problem);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.yizhan.locator.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Errors raised before Spring MVC sees the request (a malformed URL, a container limit) land
  * on /error; answer them as problem details too, never with an HTML page or a stack trace.
  */
+@Hidden // not an operation of the API: where the container sends its own errors
 @RestController
 class ProblemErrorController implements ErrorController {
 
@@ -23,7 +25,8 @@ class ProblemErrorController implements ErrorController {
                 ? HttpStatus.valueOf(i) : HttpStatus.INTERNAL_SERVER_ERROR;
         String detail = status.is5xxServerError()
                 ? "The request could not be completed. Please try again later."
-                : "The request could not be processed: " + status.getReasonPhrase() + ".";
+                : "The request could not be processed (" + status.getReasonPhrase()
+                        + "). Check the URL and its encoding, the method and the headers.";
         return Problems.response(Problems.of(status, status.getReasonPhrase(), detail));
     }
 }

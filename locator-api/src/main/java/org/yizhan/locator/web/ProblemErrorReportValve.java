@@ -19,10 +19,20 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) return;
+        String detail;
+        if (status == 501) {
+            // Tomcat says 501 for what it does not implement: the client asked for it, so it is a client error.
+            boolean method = "CONNECT".equalsIgnoreCase(request.getMethod()) || !isToken(request.getMethod());
+            status = method ? 405 : 400;
+            detail = method ? "This API does not support the method " + safe(request.getMethod()) + "; use GET, POST or PUT."
+                    : "The request's Transfer-Encoding is not supported; send chunked or a Content-Length.";
+            response.setStatus(status);
+        } else {
+            detail = status >= 500 ? "The request could not be completed. Please try again later."
+                    : "The request could not be processed. Check the URL and its encoding, the method and the headers.";
+        }
         HttpStatus httpStatus = HttpStatus.resolve(status);
         String reason = httpStatus == null ? "Error" : httpStatus.getReasonPhrase();
-        String detail = status >= 500 ? "The request could not be completed. Please try again later."
-                : "The request could not be processed: " + reason + ". Check the URL and its encoding.";
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -34,5 +44,16 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException e) {
             // The client is gone or the response is committed: nothing more can be said.
         }
+    }
+
+    private static boolean isToken(String method) {
+        return method != null && method.chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0);
+    }
+
+    /** A method name fit for a JSON string: printable ASCII without quotes or backslashes, at most 20 characters. */
+    private static String safe(String value) {
+        StringBuilder out = new StringBuilder();
+        for (char c : value.toCharArray()) if (c > 32 && c < 127 && c != '"' && c != '\\' && out.length() < 20) out.append(c);
+        return out.toString();
     }
 }

@@ -19,7 +19,17 @@ public class ProblemWriter {
     }
 
     public void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
-        ProblemDetail problem = Problems.of(status, title, detail);
+        write(response, Problems.of(status, title, detail));
+    }
+
+    /** 503 with Retry-After, for code outside Spring MVC that finds the database away (sign-in). */
+    public void writeUnavailable(HttpServletResponse response) throws IOException {
+        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseFaults.RETRY_AFTER_SECONDS));
+        write(response, Problems.unavailableProblem());
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        HttpStatus status = HttpStatus.valueOf(problem.getStatus());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
