@@ -80,8 +80,8 @@ class InboxController {
                             rs.getString("acknowledged_by"), instant(rs.getTimestamp("resolved_at")), rs.getString("resolved_by"),
                             rs.getString("resolution_note"), rs.getLong("station_unresolved"));
                 }).list();
-        // The SQL scope and the edit rule must agree; never show what the account could not act on.
-        List<Item> visible = items.stream().filter(i -> user.actor().mayEdit(i.adcode())).toList();
+        // The SQL scope and the read rule must agree; never show what the account may not read.
+        List<Item> visible = items.stream().filter(i -> user.actor().mayRead(i.adcode())).toList();
         return new Inbox(visible, sort.trim(), statuses);
     }
 
