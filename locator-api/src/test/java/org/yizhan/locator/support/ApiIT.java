@@ -25,6 +25,8 @@ import java.time.Duration;
         "yizhan.admin.username=" + ApiIT.ADMIN,
         "yizhan.admin.password=" + ApiIT.ADMIN_PASSWORD,
         "yizhan.demo.enabled=false",
+        // IndexRepairIT waits for a repair check; a short interval keeps it quick.
+        "yizhan.index.repair-interval=2s",
         "logging.level.org.yizhan=WARN"})
 public abstract class ApiIT {
 
