@@ -85,7 +85,7 @@ class SecurityConfig {
             .addFilterBefore(new LoginThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
             .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
             // Issue 11: a session ends as soon as its account is disabled or its rights change.
-            .addFilterAfter(new SessionEpochFilter(jdbc), BasicAuthenticationFilter.class)
+            .addFilterAfter(new SessionEpochFilter(jdbc, problems), BasicAuthenticationFilter.class)
             .headers(headers -> headers
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .contentSecurityPolicy(csp -> csp.policyDirectives(
