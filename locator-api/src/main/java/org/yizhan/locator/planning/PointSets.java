@@ -86,7 +86,7 @@ class PointSets {
         List<PointSet> out = new ArrayList<>();
         // Filtered in Java with the same rule as points(): a handful of sets per union, one rule.
         jdbc.sql("SELECT " + SET_COLUMNS + " FROM demand_set ORDER BY id DESC")
-                .query(PointSets::set).stream()
+                .query(PointSets::set).list().stream()
                 .filter(s -> mayUse(s, actor)).limit(200).forEach(out::add);
         return out;
     }

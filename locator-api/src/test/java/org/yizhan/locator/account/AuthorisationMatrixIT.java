@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.restassured.filter.cookie.CookieFilter;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -60,33 +63,49 @@ class AuthorisationMatrixIT extends ApiIT {
     Stream<DynamicTest> everyRoleInAndOutOfItsRegionGetsTheOutcomeOfItsRow() {
         long seed = Long.getLong("matrix.seed", new Random().nextLong());
         Random random = new Random(seed);
-        String viewer = Accounts.create("viewer", List.of("1503"));
-        String editor = Accounts.create("editor", List.of("1503"));
+        // Signed-in sessions (one password check each) rather than HTTP Basic on each of ~300 requests.
+        Session viewer = Session.of(Accounts.create("viewer", List.of("1503")), Accounts.PASSWORD);
+        Session editor = Session.of(Accounts.create("editor", List.of("1503")), Accounts.PASSWORD);
+        Session admin = Session.of(ADMIN, ADMIN_PASSWORD);
         List<DynamicTest> tests = new ArrayList<>();
         for (Row row : AuthorisationMatrix.ROWS) {
             String[] expected = row.outcomes().replace("|", " ").trim().split("\\s+");
             if (expected.length != 6) throw new IllegalStateException(row.operation() + ": outcomes need 6 entries, got " + row.outcomes());
-            tests.add(cell(row, Who.ANONYMOUS, Place.IN, expected[0], MatrixCase::anonymous, random, seed));
-            tests.add(cell(row, Who.VIEWER, Place.IN, expected[1], () -> Accounts.as(viewer), random, seed));
-            tests.add(cell(row, Who.VIEWER, Place.OUT, expected[2], () -> Accounts.as(viewer), random, seed));
-            tests.add(cell(row, Who.EDITOR, Place.IN, expected[3], () -> Accounts.as(editor), random, seed));
-            tests.add(cell(row, Who.EDITOR, Place.OUT, expected[4], () -> Accounts.as(editor), random, seed));
-            tests.add(cell(row, Who.ADMIN, Place.IN, expected[5], ApiIT::asAdmin, random, seed));
-            tests.add(cell(row, Who.ADMIN, Place.OUT, expected[5], ApiIT::asAdmin, random, seed));
+            tests.add(cell(row, Who.ANONYMOUS, Place.IN, expected[0], MatrixCase::anonymous, admin, random, seed));
+            tests.add(cell(row, Who.VIEWER, Place.IN, expected[1], viewer::request, admin, random, seed));
+            tests.add(cell(row, Who.VIEWER, Place.OUT, expected[2], viewer::request, admin, random, seed));
+            tests.add(cell(row, Who.EDITOR, Place.IN, expected[3], editor::request, admin, random, seed));
+            tests.add(cell(row, Who.EDITOR, Place.OUT, expected[4], editor::request, admin, random, seed));
+            tests.add(cell(row, Who.ADMIN, Place.IN, expected[5], admin::request, admin, random, seed));
+            tests.add(cell(row, Who.ADMIN, Place.OUT, expected[5], admin::request, admin, random, seed));
         }
         return tests.stream();
     }
 
-    private DynamicTest cell(Row row, Who who, Place place, String expected, java.util.function.Supplier<RequestSpecification> login,
+    /** A browser-like session: the cookie and the CSRF token sent back on writes. */
+    private record Session(CookieFilter cookies, String csrf) {
+        static Session of(String username, String password) {
+            CookieFilter cookies = new CookieFilter();
+            String csrf = given().filter(cookies).contentType(ContentType.URLENC).formParam("username", username)
+                    .formParam("password", password).post("/login").then().statusCode(200).extract().cookie("XSRF-TOKEN");
+            return new Session(cookies, csrf);
+        }
+
+        RequestSpecification request() {
+            return given().filter(cookies).header("X-XSRF-TOKEN", csrf);
+        }
+    }
+
+    private DynamicTest cell(Row row, Who who, Place place, String expected, Supplier<RequestSpecification> login, Session admin,
                              Random random, long seed) {
         long caseSeed = random.nextLong();
-        MatrixCase c = new MatrixCase(who, place, login, ApiIT::asAdmin, jdbc, new Random(caseSeed));
+        MatrixCase c = new MatrixCase(who, place, login, admin::request, jdbc, new Random(caseSeed));
         return DynamicTest.dynamicTest(row.operation() + " as " + c + " -> " + expected, () -> {
             String context = row.operation() + " as " + c + " (matrix seed " + seed + ", -Dmatrix.seed to replay)";
             boolean write = !row.operation().startsWith("GET ");
             boolean refused = expected.matches("[0-9]{3}");
             // Fixtures first, so the fingerprint sees only what the refused request itself would do.
-            if (write && refused) c.prepareAll();
+            if (write && refused) c.makeFixturesOf(row.request());
             String before = write && refused ? fingerprint() : "";
             Response response = row.request().apply(c);
             int status = response.statusCode();
