@@ -1,5 +1,6 @@
 package org.yizhan.locator.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * on /error; answer them as problem details too, never with an HTML page or a stack trace.
  */
 @RestController
+@Hidden // the container's error dispatch, not an operation clients call: kept out of the OpenAPI document
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
