@@ -47,6 +47,10 @@ class Account {
     @Column(name = "adcode_prefix", length = 6)
     private Set<String> regions = new TreeSet<>();
 
+    /** Sessions remember the epoch they signed in under; a change of rights moves it on. */
+    @Column(name = "session_epoch", nullable = false)
+    private long sessionEpoch;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.EPOCH;
 
@@ -77,6 +81,8 @@ class Account {
     void setRole(Role role) { this.role = role.value(); }
     void setEnabled(boolean enabled) { this.enabled = enabled; }
     void setRegions(List<String> regions) { this.regions = new TreeSet<>(regions); }
+    long sessionEpoch() { return sessionEpoch; }
+    void endSessions() { this.sessionEpoch++; }
     void touch(Instant now) { this.updatedAt = now; }
 
     Actor actor() {

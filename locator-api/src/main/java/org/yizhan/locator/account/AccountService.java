@@ -73,9 +73,15 @@ class AccountService {
             throw ApiException.invalid("regions", "An editor needs at least one region, e.g. 1503 for all of Wuhai or 150302 for Haibowan.");
         }
         account.setDisplayName(form.displayName().trim());
+        // Viewers keep regions too: they are where the viewer may read personal data. Admins have all.
+        List<String> kept = role == Role.ADMIN ? List.of() : regions;
+        boolean rightsChange = account.role() != role || !account.regions().equals(kept) || form.password() != null
+                || (form.enabled() != null && form.enabled() != account.enabled());
+        account.setRegions(kept);
         account.setRole(role);
-        account.setRegions(role == Role.EDITOR ? regions : List.of());
         if (form.password() != null) account.setPasswordHash(encoder.encode(form.password()));
         if (form.enabled() != null) account.setEnabled(form.enabled());
+        // Open sessions signed in before this change end on their next request (SessionEpochFilter).
+        if (rightsChange) account.endSessions();
     }
 }

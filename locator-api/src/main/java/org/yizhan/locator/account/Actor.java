@@ -10,7 +10,8 @@ import org.yizhan.locator.web.ApiException;
  * the region check happens on the server whatever the client shows.
  *
  * @param username recorded in the history
- * @param regions division-code prefixes an editor may change; ignored for admins
+ * @param regions division-code prefixes an editor may change and a viewer or editor may read
+ *     personal data of (responsible person, history, feedback, exports); ignored for admins
  */
 public record Actor(String username, Role role, List<String> regions) {
 
@@ -29,6 +30,42 @@ public record Actor(String username, Role role, List<String> regions) {
             case EDITOR -> regions.stream().anyMatch(adcode::startsWith);
             case VIEWER -> false;
         };
+    }
+
+    /** Whether this account may see non-public data of a station in {@code adcode}: admins everywhere, others in their regions. */
+    public boolean mayRead(String adcode) {
+        return role == Role.ADMIN || regions.stream().anyMatch(adcode::startsWith);
+    }
+
+    /**
+     * The stations whose non-public data this account may read, as SQL LIKE patterns over an
+     * adcode, narrowed to {@code region} when given ("" = all of the account's regions). A
+     * region outside the account's is refused with a 403 problem detail.
+     */
+    public List<String> readPatterns(String region) {
+        String prefix = region.trim();
+        if (!prefix.matches("[0-9]{0,6}")) {
+            throw ApiException.invalid("region", "'region' must be a division-code prefix such as 15, 1503 or 150302.");
+        }
+        if (role == Role.ADMIN) return List.of(prefix + "%");
+        if (prefix.isEmpty()) return regions.stream().map(r -> r + "%").toList();
+        if (regions.stream().anyMatch(prefix::startsWith)) return List.of(prefix + "%");
+        // A wider region (15 for an account of 1503) is narrowed to the account's regions inside it.
+        List<String> inside = regions.stream().filter(r -> r.startsWith(prefix)).map(r -> r + "%").toList();
+        if (!inside.isEmpty()) return inside;
+        throw new ApiException(HttpStatus.FORBIDDEN, "Outside your region",
+                "Your account sees " + (regions.isEmpty() ? "no region" : String.join(", ", regions))
+                        + " only; " + prefix + " is not inside them.",
+                Map.of("region", prefix, "regions", regions));
+    }
+
+    /** Refuses, with a 403 problem detail, a read of a station's non-public data outside this account's regions. */
+    public void requireMayRead(String adcode) {
+        if (mayRead(adcode)) return;
+        throw new ApiException(HttpStatus.FORBIDDEN, "Outside your region",
+                "Your account may read " + (regions.isEmpty() ? "no region" : String.join(", ", regions))
+                        + " only; this station is in " + adcode + ".",
+                Map.of("adcode", adcode, "regions", regions));
     }
 
     /** Refuses, with a 403 problem detail, a change to a station outside this actor's regions. */

@@ -19,6 +19,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.yizhan.locator.account.LoginThrottle;
 import org.yizhan.locator.account.LoginThrottleFilter;
+import org.yizhan.locator.account.SessionEpochFilter;
 import org.yizhan.locator.account.SignedInUser;
 import org.yizhan.locator.web.DatabaseFaults;
 import org.yizhan.locator.web.ProblemWriter;
@@ -46,7 +47,8 @@ class SecurityConfig {
     private static final RequestMatcher NO_SESSION = request -> request.getRequestedSessionId() == null;
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, LoginThrottle throttle, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, LoginThrottle throttle, JsonMapper json,
+                            org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/api/v1/me", "/api/v1/accounts/**", "/api/v1/stations/*/history",
@@ -86,6 +88,8 @@ class SecurityConfig {
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PUBLIC_FEEDBACK[2])))
             .addFilterBefore(new LoginThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
             .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+            // Issue 11: a session ends as soon as its account is disabled or its rights change.
+            .addFilterAfter(new SessionEpochFilter(jdbc, problems), BasicAuthenticationFilter.class)
             .headers(headers -> headers
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 // CSP and framing differ per page: see FramingHeaders.

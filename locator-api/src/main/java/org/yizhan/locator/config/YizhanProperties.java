@@ -30,6 +30,11 @@ public record YizhanProperties(
 
     public record Demo(@DefaultValue("false") boolean enabled) {}
 
-    /** With the index off, nearest queries go to PostGIS (as they do while the index loads). */
-    public record Index(@DefaultValue("true") boolean enabled) {}
+    /**
+     * With the index off, nearest queries go to PostGIS (as they do while the index loads).
+     *
+     * @param repairInterval how often the index re-reads stations whose change counter moved
+     *     since the check before last, repairing edits whose notification was lost
+     */
+    public record Index(@DefaultValue("true") boolean enabled, @DefaultValue("30s") java.time.Duration repairInterval) {}
 }

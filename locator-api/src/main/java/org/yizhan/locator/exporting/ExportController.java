@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import org.yizhan.geo.exchange.ExportOptions;
 import org.yizhan.geo.exchange.RegisterExport;
 import org.yizhan.geo.exchange.RegisterFormat;
+import org.yizhan.locator.account.SignedInUser;
 import org.yizhan.locator.station.StationStatus;
 import org.yizhan.locator.web.ApiException;
 
@@ -34,19 +36,23 @@ class ExportController {
         this.register = register;
     }
 
-    @Operation(summary = "Export the register (signed-in accounts)",
-            description = "format=csv|xlsx|geojson|kml; region = a division-code prefix such as 1503; status = comma-separated. "
+    @Operation(summary = "Export the register of the account's regions",
+            description = "format=csv|xlsx|geojson|kml; region = a division-code prefix inside the account's regions such as 1503 "
+                    + "(default: all of them; admins: everything); status = comma-separated. "
                     + "CSV and XLSX cells that start with = + - @ are neutralised against formula injection.")
     @SecurityRequirement(name = "basic")
     @GetMapping("/api/v1/register/export")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "xlsx") String format,
                                                  @RequestParam(defaultValue = "") String region,
-                                                 @RequestParam(required = false) @Nullable String status) {
+                                                 @RequestParam(required = false) @Nullable String status,
+                                                 @AuthenticationPrincipal SignedInUser user) {
         RegisterFormat chosen = format(format);
         String prefix = region(region);
+        // Every field, responsible person and phone included: only the account's own regions.
+        List<String> patterns = user.actor().readPatterns(prefix);
         List<String> statuses = statuses(status, List.of("active", "suspended", "closed"));
         String name = "yizhan-register" + (prefix.isEmpty() ? "" : "-" + prefix) + "." + chosen.extension();
-        return file(name, chosen, out -> register.forEach(prefix, statuses, List.of(), stations -> write(stations, chosen, ExportOptions.register(), out)));
+        return file(name, chosen, out -> register.forEach(patterns, statuses, List.of(), stations -> write(stations, chosen, ExportOptions.register(), out)));
     }
 
     @Operation(summary = "Open data: public fields of all stations that are not closed (no login)",
@@ -58,7 +64,7 @@ class ExportController {
             case "csv" -> RegisterFormat.CSV;
             default -> throw ApiException.notFound("No such open-data file", "Open data is available as stations.geojson and stations.csv.");
         };
-        return file("yizhan-stations." + chosen.extension(), chosen, out -> register.forEach("", List.of("active", "suspended"), List.of(),
+        return file("yizhan-stations." + chosen.extension(), chosen, out -> register.forEach(List.of("%"), List.of("active", "suspended"), List.of(),
                 stations -> write(stations, chosen, ExportOptions.openData(), out)));
     }
 

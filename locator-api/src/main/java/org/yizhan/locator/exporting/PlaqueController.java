@@ -57,7 +57,7 @@ class PlaqueController {
         String baseUrl = publicBaseUrl.base();
         PlaqueOptions options = PlaqueOptions.of(union.trim(), baseUrl).withPerPage(perPage).withFont(font);
         List<StationRecord> stations = new java.util.ArrayList<>();
-        register.forEach(prefix, List.of("active", "suspended"), chosen, s -> s.forEach(stations::add));
+        register.forEach(List.of(prefix + "%"), List.of("active", "suspended"), chosen, s -> s.forEach(stations::add));
         if (stations.isEmpty()) throw ApiException.notFound("No stations to print", "No active or suspended station matches.");
         StreamingResponseBody body = out -> {
             try {

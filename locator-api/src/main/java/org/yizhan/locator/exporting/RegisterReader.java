@@ -27,14 +27,14 @@ class RegisterReader {
         this.readOnly.setReadOnly(true);
     }
 
-    /** Stations whose adcode starts with {@code region} (all if empty) and whose status is listed. */
-    void forEach(String region, List<String> statuses, List<String> codes, Consumer<Stream<StationRecord>> consumer) {
-        StringBuilder where = new StringBuilder("s.adcode LIKE :region AND s.status IN (:statuses)");
+    /** Stations whose adcode matches one of the LIKE {@code patterns} and whose status is listed. */
+    void forEach(List<String> patterns, List<String> statuses, List<String> codes, Consumer<Stream<StationRecord>> consumer) {
+        StringBuilder where = new StringBuilder("s.adcode LIKE ANY (:patterns) AND s.status IN (:statuses)");
         if (!codes.isEmpty()) where.append(" AND s.code IN (:codes)");
         readOnly.executeWithoutResult(status -> {
             JdbcClient.StatementSpec sql = jdbc.sql("SELECT " + StationRow.COLUMNS + " FROM station s WHERE " + where + " ORDER BY s.code")
                     .withFetchSize(2_000)
-                    .param("region", region + "%")
+                    .param("patterns", patterns.toArray(String[]::new))
                     .param("statuses", statuses);
             if (!codes.isEmpty()) sql = sql.param("codes", codes);
             try (Stream<StationRow> rows = sql.query(StationRow::map).stream()) {

@@ -96,8 +96,8 @@ class InboxController {
                             rs.getString("resolution_note"), rs.getLong("station_unresolved"), rs.getBoolean("burst"),
                             rs.getBoolean("station_burst"));
                 }).list();
-        // The SQL scope and the edit rule must agree; never show what the account could not act on.
-        List<Item> visible = items.stream().filter(i -> user.actor().mayEdit(i.adcode())).toList();
+        // The SQL scope and the read rule must agree; never show what the account may not read.
+        List<Item> visible = items.stream().filter(i -> user.actor().mayRead(i.adcode())).toList();
         return new Inbox(visible, sort.trim(), statuses);
     }
 

@@ -29,6 +29,8 @@ import org.yizhan.geo.planning.Redundancy;
 import org.yizhan.geo.planning.SetCover;
 import org.yizhan.geo.planning.SetCoverPlan;
 import org.yizhan.geo.planning.StationRedundancy;
+import org.yizhan.locator.account.Actor;
+import org.yizhan.locator.account.Role;
 import org.yizhan.locator.account.SignedInUser;
 import org.yizhan.locator.web.ApiException;
 import org.yizhan.locator.web.GeoParams;
@@ -55,14 +57,18 @@ class PlanningController {
         this.json = json;
     }
 
-    @Operation(summary = "Upload demand points or candidate sites (.csv, .xlsx, .geojson)",
-            description = "Columns lat/纬度, lng/经度, optional weight/权重 and label/名称/区县; coordinates in crs.")
+    @Operation(summary = "Upload demand points or candidate sites (.csv, .xlsx, .geojson); editors and admins",
+            description = "Columns lat/纬度, lng/经度, optional weight/权重 and label/名称/区县; coordinates in crs. "
+                    + "region = the division-code prefix the set belongs to, inside the account's regions "
+                    + "(default: all of them; an admin's set without region is national, seen by admins only).")
     @PostMapping(value = "/api/v1/planning/sets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     PointSets.PointSet upload(@RequestParam(required = false) @Nullable MultipartFile file,
                               @RequestParam(defaultValue = "demand") String kind,
                               @RequestParam(required = false) @Nullable String name,
                               @RequestParam(required = false) @Nullable String crs,
+                              @RequestParam(defaultValue = "") String region,
                               @AuthenticationPrincipal SignedInUser user) throws IOException {
+        List<String> owners = owners(user.actor(), region);
         if (file == null || file.isEmpty()) throw ApiException.invalid("file", "Attach the points in the form field 'file'.");
         PointSets.Kind setKind = switch (kind) {
             case "demand" -> PointSets.Kind.DEMAND;
@@ -72,8 +78,26 @@ class PlanningController {
         String fileName = file.getOriginalFilename() == null ? "points.csv" : file.getOriginalFilename();
         try (InputStream in = file.getInputStream()) {
             List<PointFile.Point> points = PointFile.read(in, fileName, GeoParams.crs(crs), json);
-            return sets.save(name == null || name.isBlank() ? fileName : name.trim(), setKind, points, user.username());
+            return sets.save(name == null || name.isBlank() ? fileName : name.trim(), setKind, points, user.username(), owners);
         }
+    }
+
+    /** The regions a new set belongs to; viewers read sets but do not add them. */
+    private static List<String> owners(Actor actor, String region) {
+        if (actor.role() == Role.VIEWER) {
+            throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, "Not allowed",
+                    "Your account can read planning sets of its regions but not add them.");
+        }
+        String prefix = region.trim();
+        if (!prefix.isEmpty() && !prefix.matches("[0-9]{2}|[0-9]{4}|[0-9]{6}")) {
+            throw ApiException.invalid("region", "'region' must be a 2-, 4- or 6-digit division-code prefix such as 1503.");
+        }
+        if (prefix.isEmpty()) return actor.role() == Role.ADMIN ? List.of() : actor.regions();
+        if (!actor.mayRead(prefix)) {
+            throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, "Outside your region",
+                    "Your account may add sets for " + String.join(", ", actor.regions()) + " only; " + prefix + " is not inside them.");
+        }
+        return List.of(prefix);
     }
 
     @Operation(summary = "Demand seen by the locator: query origins per ~300 m cell, cells with fewer than 5 queries suppressed",
@@ -85,9 +109,10 @@ class PlanningController {
         return PlanningExports.geoJson(sets.queryCells(days));
     }
 
+    @Operation(summary = "Demand and candidate sets of the account's regions (admins: all)")
     @GetMapping("/api/v1/planning/sets")
-    List<PointSets.PointSet> list() {
-        return sets.all();
+    List<PointSets.PointSet> list(@AuthenticationPrincipal SignedInUser user) {
+        return sets.all(user.actor());
     }
 
     /** Coverage of one district; {@code name} is the division's name when the group is a division code. */
@@ -99,8 +124,9 @@ class PlanningController {
     @Operation(summary = "Coverage: share of demand weight within radius of an active station, overall and per district")
     @GetMapping("/api/v1/planning/coverage")
     ResponseEntity<?> coverage(@RequestParam String demand, @RequestParam(defaultValue = "1000") double radius,
-                               @RequestParam(defaultValue = "30") int days, @RequestParam(defaultValue = "json") String format) {
-        CoverageProblem problem = planning.problem(planning.demand(demand, days), null, radius);
+                               @RequestParam(defaultValue = "30") int days, @RequestParam(defaultValue = "json") String format,
+                               @AuthenticationPrincipal SignedInUser user) {
+        CoverageProblem problem = planning.problem(planning.demand(demand, days, user.actor()), null, radius, user.actor());
         CoverageReport report = Coverage.of(problem);
         List<Map<String, Object>> uncovered = new ArrayList<>();
         for (int i : report.uncoveredDemand()) {
@@ -119,9 +145,10 @@ class PlanningController {
     @Operation(summary = "Gaps: uncovered demand weight summed per grid cell, as GeoJSON polygons for a choropleth")
     @GetMapping(value = "/api/v1/planning/gaps", produces = "application/geo+json")
     Map<String, Object> gaps(@RequestParam String demand, @RequestParam(defaultValue = "1000") double radius,
-                             @RequestParam(defaultValue = "500") double cell, @RequestParam(defaultValue = "30") int days) {
+                             @RequestParam(defaultValue = "500") double cell, @RequestParam(defaultValue = "30") int days,
+                             @AuthenticationPrincipal SignedInUser user) {
         if (!(cell >= 100 && cell <= 5_000)) throw ApiException.invalid("cell", "'cell' must be between 100 and 5,000 metres.");
-        CoverageProblem problem = planning.problem(planning.demand(demand, days), null, radius);
+        CoverageProblem problem = planning.problem(planning.demand(demand, days, user.actor()), null, radius, user.actor());
         return GapCells.featureCollection(problem, Coverage.of(problem), cell);
     }
 
@@ -135,10 +162,11 @@ class PlanningController {
     @GetMapping("/api/v1/planning/suggestions")
     ResponseEntity<?> suggest(@RequestParam String demand, @RequestParam(defaultValue = "grid") String candidates,
                               @RequestParam(defaultValue = "5") int k, @RequestParam(defaultValue = "1000") double radius,
-                              @RequestParam(defaultValue = "30") int days, @RequestParam(defaultValue = "json") String format) {
+                              @RequestParam(defaultValue = "30") int days, @RequestParam(defaultValue = "json") String format,
+                              @AuthenticationPrincipal SignedInUser user) {
         if (k < 1 || k > 500) throw ApiException.invalid("k", "'k' must be between 1 and 500.");
         long started = System.nanoTime();
-        CoverageProblem problem = planning.problem(planning.demand(demand, days), candidates, radius);
+        CoverageProblem problem = planning.problem(planning.demand(demand, days, user.actor()), candidates, radius, user.actor());
         CoveringPlan plan = MaximalCovering.solve(problem, k);
         List<SuggestedSite> sites = ranked(plan.sites());
         if (!"json".equals(format)) return export("suggested-sites", format, sites.stream().map(PlanningController::siteProperties).toList());
@@ -152,8 +180,9 @@ class PlanningController {
     @Operation(summary = "Fewest new sites that cover all coverable demand (greedy set cover)")
     @GetMapping("/api/v1/planning/full-cover")
     FullCoverResponse fullCover(@RequestParam String demand, @RequestParam(defaultValue = "grid") String candidates,
-                                @RequestParam(defaultValue = "1000") double radius, @RequestParam(defaultValue = "30") int days) {
-        SetCoverPlan plan = SetCover.solve(planning.problem(planning.demand(demand, days), candidates, radius));
+                                @RequestParam(defaultValue = "1000") double radius, @RequestParam(defaultValue = "30") int days,
+                                @AuthenticationPrincipal SignedInUser user) {
+        SetCoverPlan plan = SetCover.solve(planning.problem(planning.demand(demand, days, user.actor()), candidates, radius, user.actor()));
         return new FullCoverResponse(radius, plan.sites().size(), ranked(plan.sites()), plan.shareBefore(), plan.shareAfter(),
                 plan.uncoverableDemand().size(), plan.uncoverableWeight());
     }
@@ -163,8 +192,8 @@ class PlanningController {
     @Operation(summary = "Redundancy: demand only each station covers, least first (relocation candidates)")
     @GetMapping("/api/v1/planning/redundancy")
     List<RedundancyRow> redundancy(@RequestParam String demand, @RequestParam(defaultValue = "1000") double radius,
-                                   @RequestParam(defaultValue = "30") int days) {
-        List<StationRedundancy> ranked = Redundancy.rank(planning.problem(planning.demand(demand, days), null, radius));
+                                   @RequestParam(defaultValue = "30") int days, @AuthenticationPrincipal SignedInUser user) {
+        List<StationRedundancy> ranked = Redundancy.rank(planning.problem(planning.demand(demand, days, user.actor()), null, radius, user.actor()));
         return ranked.stream().map(r -> new RedundancyRow(r.station().id(), r.station().at(), r.coveredWeight(), r.uniqueWeight())).toList();
     }
 

@@ -11,6 +11,7 @@ import org.yizhan.geo.LatLng;
 import org.yizhan.geo.planning.CoverageProblem;
 import org.yizhan.geo.planning.DemandPoint;
 import org.yizhan.geo.planning.Site;
+import org.yizhan.locator.account.Actor;
 import org.yizhan.locator.web.ApiException;
 
 /**
@@ -33,13 +34,13 @@ class PlanningService {
     }
 
     /** Where the demand comes from: a stored set id, or "queries" for the locator's own aggregated queries. */
-    List<PointSets.StoredPoint> demand(String source, int days) {
+    List<PointSets.StoredPoint> demand(String source, int days, Actor actor) {
         if ("queries".equals(source)) return sets.fromQueries(days);
-        return sets.points(setId("demand", source), PointSets.Kind.DEMAND);
+        return sets.points(setId("demand", source), PointSets.Kind.DEMAND, actor);
     }
 
     /** {@code candidates}: null for none (coverage questions), "grid" or blank for a generated grid, or a set id. */
-    CoverageProblem problem(List<PointSets.StoredPoint> demandPoints, @Nullable String candidates, double radius) {
+    CoverageProblem problem(List<PointSets.StoredPoint> demandPoints, @Nullable String candidates, double radius, Actor actor) {
         if (!(radius >= 50 && radius <= 20_000)) throw ApiException.invalid("radius", "'radius' must be between 50 and 20,000 metres.");
         if (demandPoints.isEmpty()) throw ApiException.invalid("demand", "There is no demand to plan for (cells with fewer than "
                 + QueryDemandRecorder.MIN_QUERIES + " queries are not shown).");
@@ -48,7 +49,7 @@ class PlanningService {
         List<Site> existing = stationsAround(demandPoints, radius);
         List<Site> candidateSites = candidates == null ? List.of()
                 : candidates.isBlank() || "grid".equals(candidates) ? grid(CoverageProblem.of(existing, List.of(), demand, radius), radius)
-                : sets.points(setId("candidates", candidates), PointSets.Kind.CANDIDATE).stream()
+                : sets.points(setId("candidates", candidates), PointSets.Kind.CANDIDATE, actor).stream()
                         .map(p -> new Site(p.label() == null ? "candidate-" + p.seq() : p.label(), p.at())).toList();
         return CoverageProblem.of(existing, candidateSites, demand, radius);
     }

@@ -5,22 +5,23 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.yizhan.geo.LatLng;
 import org.yizhan.geo.crs.CoordinateSystem;
+import org.yizhan.geo.exchange.RegisterFormatException;
+import org.yizhan.geo.exchange.XlsxSheet;
 import org.yizhan.locator.web.ApiException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,18 +41,17 @@ final class PointFile {
 
     static List<Point> read(InputStream in, String fileName, CoordinateSystem crs, JsonMapper json) throws IOException {
         String lower = fileName.toLowerCase(Locale.ROOT);
-        List<String[]> rows;
         if (lower.endsWith(".geojson") || lower.endsWith(".json")) return geoJson(in, crs, json);
-        if (lower.endsWith(".xlsx")) rows = xlsx(in);
-        else if (lower.endsWith(".csv")) rows = csv(in);
-        else throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported file type", "Upload points as .csv, .xlsx or .geojson.");
-        return table(rows, crs);
+        if (lower.endsWith(".xlsx")) return xlsx(in, crs);
+        if (lower.endsWith(".csv")) return csv(in, crs);
+        throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported file type", "Upload points as .csv, .xlsx or .geojson.");
     }
 
-    private static List<Point> table(List<String[]> rows, CoordinateSystem crs) {
-        if (rows.isEmpty()) throw ApiException.invalid("file", "The file is empty.");
+    /** Rows are pulled one at a time, so a file's size costs memory only for the points kept (at most MAX_POINTS). */
+    private static List<Point> table(Iterator<String[]> rows, CoordinateSystem crs) {
+        if (!rows.hasNext()) throw ApiException.invalid("file", "The file is empty.");
         Map<String, Integer> columns = new HashMap<>();
-        String[] header = rows.get(0);
+        String[] header = rows.next();
         for (int i = 0; i < header.length; i++) {
             String key = switch (header[i].trim().toLowerCase(Locale.ROOT).replace("\uFEFF", "")) {
                 case "lat", "latitude", "纬度" -> "lat";
@@ -67,8 +67,8 @@ final class PointFile {
         }
         List<Point> points = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (int r = 1; r < rows.size() && problems.size() < 20; r++) {
-            String[] row = rows.get(r);
+        for (int r = 1; rows.hasNext() && problems.size() < 20; r++) {
+            String[] row = rows.next();
             if (row.length == 0 || String.join("", row).isBlank()) continue;
             try {
                 double lat = number(row, columns.get("lat"));
@@ -102,31 +102,43 @@ final class PointFile {
         }
     }
 
-    private static List<String[]> csv(InputStream in) throws IOException {
-        List<String[]> rows = new ArrayList<>();
+    private static List<Point> csv(InputStream in, CoordinateSystem crs) throws IOException {
         try (CSVParser parser = CSVFormat.DEFAULT.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (CSVRecord record : parser) rows.add(record.values());
+            Iterator<CSVRecord> records = parser.iterator();
+            return table(new Iterator<>() {
+                @Override public boolean hasNext() { return records.hasNext(); }
+                @Override public String[] next() { return records.next().values(); }
+            }, crs);
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            throw ApiException.invalid("file", "The CSV file is malformed: " + e.getMessage());
         }
-        return rows;
     }
 
-    private static List<String[]> xlsx(InputStream in) throws IOException {
-        List<String[]> rows = new ArrayList<>();
-        DataFormatter format = new DataFormatter(Locale.ROOT);
-        try (XSSFWorkbook book = new XSSFWorkbook(in)) {
-            Sheet sheet = book.getSheetAt(0);
-            for (Row row : sheet) {
-                String[] values = new String[Math.max(0, row.getLastCellNum())];
-                for (int i = 0; i < values.length; i++) {
-                    Cell cell = row.getCell(i);
-                    values[i] = cell == null ? "" : format.formatCellValue(cell);
-                }
-                rows.add(values);
+    /**
+     * Through geo-data's streaming {@link XlsxSheet} (the register import's reader), not the DOM
+     * workbook: that held every cell of the sheet in memory. The package is opened from a
+     * temporary file, which POI reads by random access without inflating it all.
+     */
+    private static List<Point> xlsx(InputStream in, CoordinateSystem crs) throws IOException {
+        Path file = Files.createTempFile("yizhan-points-", ".xlsx");
+        try {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            try (XlsxSheet sheet = new XlsxSheet(file)) {
+                return table(new Iterator<>() {
+                    private @Nullable List<String> next = sheet.nextRow();
+                    @Override public boolean hasNext() { return next != null; }
+                    @Override public String[] next() {
+                        List<String> row = java.util.Objects.requireNonNull(next);
+                        next = sheet.nextRow();
+                        return row.toArray(String[]::new);
+                    }
+                }, crs);
+            } catch (RegisterFormatException e) {
+                throw ApiException.invalid("file", "The file is not a readable .xlsx workbook.");
             }
-        } catch (org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException | org.apache.poi.ooxml.POIXMLException e) {
-            throw ApiException.invalid("file", "The file is not a readable .xlsx workbook.");
+        } finally {
+            Files.deleteIfExists(file);
         }
-        return rows;
     }
 
     private static List<Point> geoJson(InputStream in, CoordinateSystem crs, JsonMapper json) {

@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yizhan.geo.LatLng;
+import org.yizhan.locator.account.Actor;
+import org.yizhan.locator.account.Role;
 import org.yizhan.locator.web.ApiException;
 
 /**
@@ -21,7 +23,8 @@ class PointSets {
 
     enum Kind { DEMAND, CANDIDATE }
 
-    record PointSet(long id, String name, String kind, int points, String createdBy) {}
+    /** @param regions division-code prefixes of the union it belongs to; empty = national (admins only) */
+    record PointSet(long id, String name, String kind, int points, String createdBy, List<String> regions) {}
 
     record StoredPoint(int seq, LatLng at, double weight, @Nullable String label) {}
 
@@ -36,11 +39,12 @@ class PointSets {
     }
 
     @Transactional
-    PointSet save(String name, Kind kind, List<PointFile.Point> points, String user) {
+    PointSet save(String name, Kind kind, List<PointFile.Point> points, String user, List<String> regions) {
         long id = jdbc.sql("""
-                INSERT INTO demand_set (name, kind, created_by, created_at, points) VALUES (:name, :kind, :user, :at, :points)
-                RETURNING id""")
+                INSERT INTO demand_set (name, kind, created_by, created_at, points, regions)
+                VALUES (:name, :kind, :user, :at, :points, :regions) RETURNING id""")
                 .param("name", name).param("kind", kind.name().toLowerCase(java.util.Locale.ROOT)).param("user", user)
+                .param("regions", regions.toArray(String[]::new))
                 .param("at", java.sql.Timestamp.from(clock.instant())).param("points", points.size())
                 .query(Long.class).single();
         record Numbered(int seq, PointFile.Point point) {}
@@ -68,21 +72,43 @@ class PointSets {
         return get(id);
     }
 
+    private static final String SET_COLUMNS = "id, name, kind, points, created_by, regions";
+
     PointSet get(long id) {
-        return jdbc.sql("SELECT id, name, kind, points, created_by FROM demand_set WHERE id = :id").param("id", id)
-                .query((rs, n) -> new PointSet(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)))
+        return jdbc.sql("SELECT " + SET_COLUMNS + " FROM demand_set WHERE id = :id").param("id", id)
+                .query(PointSets::set)
                 .optional()
                 .orElseThrow(() -> ApiException.notFound("No such point set", "There is no demand or candidate set " + id + "."));
     }
 
-    List<PointSet> all() {
-        return jdbc.sql("SELECT id, name, kind, points, created_by FROM demand_set ORDER BY id DESC LIMIT 200")
-                .query((rs, n) -> new PointSet(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)))
-                .list();
+    /** The newest sets this account may use: those of its regions (admins: all). */
+    List<PointSet> all(Actor actor) {
+        List<PointSet> out = new ArrayList<>();
+        // Filtered in Java with the same rule as points(): a handful of sets per union, one rule.
+        jdbc.sql("SELECT " + SET_COLUMNS + " FROM demand_set ORDER BY id DESC")
+                .query(PointSets::set).list().stream()
+                .filter(s -> mayUse(s, actor)).limit(200).forEach(out::add);
+        return out;
     }
 
-    List<StoredPoint> points(long id, Kind expected) {
+    /** A set belongs to its union's regions: an account uses it when one of them lies inside the account's regions. */
+    static boolean mayUse(PointSet set, Actor actor) {
+        return actor.role() == Role.ADMIN || set.regions().stream().anyMatch(actor::mayRead);
+    }
+
+    private static PointSet set(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new PointSet(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                List.of((String[]) rs.getArray(6).getArray()));
+    }
+
+    List<StoredPoint> points(long id, Kind expected, Actor actor) {
         PointSet set = get(id);
+        if (!mayUse(set, actor)) {
+            throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, "Outside your region",
+                    "Set " + id + " belongs to " + (set.regions().isEmpty() ? "no region (national)" : String.join(", ", set.regions()))
+                            + "; your account may use sets of " + (actor.regions().isEmpty() ? "no region" : String.join(", ", actor.regions())) + " only.",
+                    java.util.Map.of("regions", set.regions()));
+        }
         if (!set.kind().equalsIgnoreCase(expected.name())) {
             throw ApiException.invalid(expected == Kind.DEMAND ? "demand" : "candidates",
                     "Set " + id + " holds " + set.kind() + " points, not " + expected.name().toLowerCase(java.util.Locale.ROOT) + " points.");

@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -16,9 +19,17 @@ import org.yizhan.locator.config.YizhanProperties;
  * dropped as soon as its cell is known; counts are flushed to the database once a minute, so
  * the hot path costs one map update. "Far" queries (nearest station beyond the planning radius)
  * are the locator's own measure of unmet demand.
+ *
+ * <p>Anyone can name any cell, so the cells held between flushes are capped
+ * ({@link QueryDemandProperties#maxPendingCells}); once the cap is reached, queries in cells not
+ * yet held are not attributed to a cell but counted as overflow until the next flush empties the
+ * map, and the flush logs how many there were. Cells already held keep counting. Under a flood of
+ * made-up positions, demand is thus under-counted for a minute rather than memory exhausted.
  */
 @Component
 public class QueryDemandRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(QueryDemandRecorder.class);
 
     /** A query whose nearest station is further than this is unmet demand. */
     static final double FAR_METERS = 1_000;
@@ -29,22 +40,49 @@ public class QueryDemandRecorder {
     private final Clock clock;
     private final java.time.ZoneId zone;
     private final Map<QueryDemandGrid.Cell, AtomicIntegerArray> pending = new ConcurrentHashMap<>();
+    private final int maxPendingCells;
+    private final LongAdder overflow = new LongAdder();
 
-    QueryDemandRecorder(JdbcClient jdbc, Clock clock, YizhanProperties properties) {
+    QueryDemandRecorder(JdbcClient jdbc, Clock clock, YizhanProperties properties, QueryDemandProperties limits) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = properties.timeZone();
+        this.maxPendingCells = limits.maxPendingCells();
     }
 
     /** Records one query; {@code nearestMeters} is null when nothing was found. */
     public void record(LatLng origin, @org.jspecify.annotations.Nullable Double nearestMeters) {
-        AtomicIntegerArray counts = pending.computeIfAbsent(QueryDemandGrid.of(origin), c -> new AtomicIntegerArray(2));
+        QueryDemandGrid.Cell cell = QueryDemandGrid.of(origin);
+        AtomicIntegerArray counts = pending.get(cell);
+        if (counts == null) {
+            // Racing threads may each add one cell past the check: the bound is the cap plus the request threads.
+            if (pending.size() >= maxPendingCells) {
+                overflow.increment();
+                return;
+            }
+            counts = pending.computeIfAbsent(cell, c -> new AtomicIntegerArray(2));
+        }
         counts.incrementAndGet(0);
         if (nearestMeters == null || nearestMeters > FAR_METERS) counts.incrementAndGet(1);
     }
 
+    /** Cells held now; at most the cap (plus one per concurrently recording thread). */
+    int pendingCells() {
+        return pending.size();
+    }
+
+    /** Queries not attributed to a cell since the last flush because the cap was reached. */
+    long overflow() {
+        return overflow.sum();
+    }
+
     @Scheduled(fixedDelay = 60_000)
     public void flush() {
+        long dropped = overflow.sumThenReset();
+        if (dropped > 0) {
+            log.warn("{} nearest queries were not counted into query demand: more than {} distinct cells within a minute",
+                    dropped, maxPendingCells);
+        }
         LocalDate day = LocalDate.now(clock.withZone(zone));
         for (QueryDemandGrid.Cell cell : pending.keySet()) {
             AtomicIntegerArray counts = pending.remove(cell);

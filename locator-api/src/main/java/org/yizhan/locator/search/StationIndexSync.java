@@ -32,19 +32,25 @@ import org.yizhan.locator.station.StationRow;
  * Keeps {@link StationIndex} in step with PostGIS. It LISTENs on {@code station_changed}
  * before the first full load (so nothing committed during the load is missed), then applies
  * each notification by re-reading the changed rows. Notifications arrive in commit order
- * within milliseconds; a periodic count check and a reload after any reconnect cover the rest.
+ * within milliseconds. Lost ones are repaired by a periodic check: every row carries a change
+ * counter ({@code station.change_seq}, bumped by every INSERT and UPDATE whoever writes it), and
+ * the check re-reads the rows whose counter passed the value seen two checks ago (one interval
+ * of slack for transactions that took a counter value but committed later). A count check
+ * catches hard deletes, and a reload after any reconnect covers the rest.
  */
 @Component
 public class StationIndexSync {
 
     private static final Logger log = LoggerFactory.getLogger(StationIndexSync.class);
     private static final String CHANNEL = "station_changed";
-    private static final Duration CONSISTENCY_CHECK = Duration.ofSeconds(30);
 
     private final StationIndex index;
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final boolean enabled;
+    private final Duration repairInterval;
+    /** Change-counter values read at the start of the previous check and of the one before it. */
+    private long seenAtLastCheck, seenBeforeLastCheck;
     private final TransactionTemplate readOnly;
     private final Map<String, CompletableFuture<Void>> markers = new ConcurrentHashMap<>();
     private volatile boolean running = true;
@@ -58,6 +64,7 @@ public class StationIndexSync {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.enabled = properties.index().enabled();
+        this.repairInterval = properties.index().repairInterval();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -104,19 +111,38 @@ public class StationIndexSync {
     }
 
     private void listen(PGConnection connection) throws SQLException {
-        long nextCheck = System.nanoTime() + CONSISTENCY_CHECK.toNanos();
+        long nextCheck = System.nanoTime() + repairInterval.toNanos();
         while (running) {
             PGNotification[] notifications = connection.getNotifications(250);
             if (notifications != null && notifications.length > 0) handle(notifications);
             if (System.nanoTime() > nextCheck) {
-                nextCheck = System.nanoTime() + CONSISTENCY_CHECK.toNanos();
-                long active = jdbc.sql("SELECT count(*) FROM station WHERE status = 'active'").query(Long.class).single();
-                if (active != index.size()) {
-                    log.warn("Station index has {} stations, database {}; reloading", index.size(), active);
-                    reloadAll();
-                }
+                nextCheck = System.nanoTime() + repairInterval.toNanos();
+                repair();
             }
         }
+    }
+
+    /** Re-applies rows changed since the check before last, then compares counts for hard deletes. */
+    private void repair() {
+        long seenNow = changeCounter();
+        List<StationRow> changed = jdbc.sql("SELECT " + StationRow.COLUMNS + " FROM station s WHERE s.change_seq > :since")
+                .param("since", seenBeforeLastCheck)
+                .query(StationRow::map)
+                .list();
+        // Rows no longer active are passed too: apply() drops them from the index.
+        if (!changed.isEmpty()) index.apply(changed.stream().map(StationRow::id).toList(), changed);
+        seenBeforeLastCheck = seenAtLastCheck;
+        seenAtLastCheck = seenNow;
+        long active = jdbc.sql("SELECT count(*) FROM station WHERE status = 'active'").query(Long.class).single();
+        if (active != index.size()) {
+            log.warn("Station index has {} stations, database {}; reloading", index.size(), active);
+            reloadAll();
+        }
+    }
+
+    /** The station change counter's current value (0 before any row was written). */
+    private long changeCounter() {
+        return jdbc.sql("SELECT coalesce(pg_sequence_last_value('station_change_seq'), 0)").query(Long.class).single();
     }
 
     private void handle(PGNotification[] notifications) {
@@ -146,6 +172,8 @@ public class StationIndexSync {
 
     private void reloadAll() {
         long started = System.nanoTime();
+        // Rows changed after this point are re-read by the next repairs, whatever the load saw.
+        seenAtLastCheck = seenBeforeLastCheck = changeCounter();
         List<StationRow> rows = new ArrayList<>();
         // Inside a transaction the driver streams with a cursor instead of holding every row twice.
         readOnly.executeWithoutResult(status -> jdbc.sql("SELECT " + StationRow.COLUMNS + " FROM station s WHERE s.status = 'active'")

@@ -43,7 +43,8 @@ class StationController {
         StationRow row = reader.find(parsed).orElseThrow(() -> ApiException.notFound("No such station",
                 "There is no station with code " + parsed.value() + "."));
         Language language = Language.resolve(lang, acceptLanguage);
-        return user == null
+        // Responsible person and the like only for accounts whose regions hold the station.
+        return user == null || !user.actor().mayRead(row.adcode())
                 ? responses.toResponse(row, language, GeoParams.crs(crs), clock.instant(), null)
                 : responses.toPrivateResponse(row, language, GeoParams.crs(crs), clock.instant());
     }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @Hidden // not an operation of the API: where the container sends its own errors
 @RestController
+@Hidden // the container's error dispatch, not an operation clients call: kept out of the OpenAPI document
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")

@@ -54,8 +54,11 @@ class SignInIT extends ApiIT {
         String code = asAdmin().contentType(ContentType.JSON).body(haibowanStation()).post("/api/v1/stations")
                 .then().statusCode(201).extract().path("code");
         given().get("/api/v1/stations/" + code).then().statusCode(200).body("contactPerson", nullValue());
-        Accounts.as(Accounts.create("viewer", List.of())).get("/api/v1/stations/" + code)
+        Accounts.as(Accounts.create("viewer", List.of("1503"))).get("/api/v1/stations/" + code)
                 .then().statusCode(200).body("contactPerson", equalTo("王丽"));
+        // A viewer of another city's union reads the public fields only.
+        Accounts.as(Accounts.create("viewer", List.of("4203"))).get("/api/v1/stations/" + code)
+                .then().statusCode(200).body("contactPerson", nullValue());
     }
 
     @Test

@@ -28,6 +28,8 @@ import java.time.Duration;
         // The test client plays a reverse proxy on loopback: only so may it set X-Forwarded-For, as the
         // production default trusts no forwarded header (ProxyTrustIT checks that default).
         "server.tomcat.remoteip.internal-proxies=${yizhan.test.trusted-proxies:" + ApiIT.LOOPBACK_PROXY + "}",
+        // IndexRepairIT waits for a repair check; a short interval keeps it quick.
+        "yizhan.index.repair-interval=2s",
         "logging.level.org.yizhan=WARN"})
 public abstract class ApiIT {
 
