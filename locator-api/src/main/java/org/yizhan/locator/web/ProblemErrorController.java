@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
  * Errors raised before Spring MVC sees the request (a malformed URL, a container limit) land
  * on /error; answer them as problem details too, never with an HTML page or a stack trace.
  */
-@Hidden // not an operation of the API: where the container sends its own errors
 @RestController
 @Hidden // the container's error dispatch, not an operation clients call: kept out of the OpenAPI document
 class ProblemErrorController implements ErrorController {
