@@ -145,7 +145,7 @@ class OgcFeaturesIT extends ApiIT {
         given().get("/ogcapi/collections/nothing/items").then().statusCode(404).contentType("application/problem+json");
         given().get("/ogcapi/collections/nothing").then().statusCode(404).contentType("application/problem+json");
         given().get(ITEMS + "/150302-00001-8").then().statusCode(400).contentType("application/problem+json");
-        given().get(ITEMS + "/150302-99999-X").then().statusCode(404).contentType("application/problem+json");
+        given().get(ITEMS + "/" + org.yizhan.geo.code.StationCode.of("150302", 99_999).value()).then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
