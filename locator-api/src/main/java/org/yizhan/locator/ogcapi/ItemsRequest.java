@@ -131,8 +131,9 @@ record ItemsRequest(ViewportSearch.Query query, OgcCrs crs, int limit, Cursor cu
             limit = Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             try {
-                new java.math.BigInteger(value.trim());
-                return MAX_LIMIT; // a whole number too large for an int is still "more than the maximum"
+                // A whole number too large for an int is still "more than the maximum"; a huge negative one is not.
+                if (new java.math.BigInteger(value.trim()).signum() > 0) return MAX_LIMIT;
+                throw ApiException.invalid("limit", "'limit' must be at least 1, got " + value.trim() + ".");
             } catch (NumberFormatException notANumber) {
                 throw ApiException.invalid("limit", "'limit' must be a whole number from 1 to " + MAX_LIMIT + ", got '" + value.trim() + "'.");
             }

@@ -136,7 +136,7 @@ class OgcFeaturesIT extends ApiIT {
 
     @Test
     void badParametersAreProblemDetails() {
-        for (String query : List.of("unknownQueryParameter=1", "limit=unlimited", "limit=0", "crs=http://www.opengis.net/def/crs/0/unsupported",
+        for (String query : List.of("unknownQueryParameter=1", "limit=unlimited", "limit=0", "limit=-99999999999", "crs=http://www.opengis.net/def/crs/0/unsupported",
                 "bbox-crs=EPSG:999999&bbox=1,2,3,4", "bbox=1,2,3", "bbox=1,2,a,4", "bbox=1,50,2,40", "cursor=nonsense", "status=closed",
                 "adcode=15030", "openNow=maybe", "datetime=yesterday", "f=xml", "amenities=jacuzzi")) {
             given().urlEncodingEnabled(false).get(ITEMS + "?" + query).then().log().ifValidationFails()
