@@ -6,7 +6,7 @@ import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.locator.web.ApiException;
 
 /** A viewport {@code minLng,minLat,maxLng,maxLat}, as in RFC 7946 and OGC API - Features. */
-record Bbox(double minLng, double minLat, double maxLng, double maxLat) {
+public record Bbox(double minLng, double minLat, double maxLng, double maxLat) {
 
     static Bbox parse(@Nullable String value) {
         String example = " Example: bbox=106.78,39.62,106.86,39.70 (minLng,minLat,maxLng,maxLat).";

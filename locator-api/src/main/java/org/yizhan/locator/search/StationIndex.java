@@ -30,7 +30,7 @@ import org.yizhan.locator.station.StationStatus;
  * ellipsoid, and the walk stops once no station still in the tree can beat the k-th.
  */
 @Component
-class StationIndex {
+public class StationIndex {
 
     private static final Logger log = LoggerFactory.getLogger(StationIndex.class);
     private static final int OVERLAY_LIMIT = 2_000;
@@ -48,13 +48,14 @@ class StationIndex {
         return t;
     });
     private volatile @Nullable State state;
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
     private boolean rebuilding;
 
     StationIndex(AmenityBits bits) {
         this.bits = bits;
     }
 
-    boolean ready() {
+    public boolean ready() {
         return state != null;
     }
 
@@ -70,6 +71,7 @@ class StationIndex {
     /** Replaces everything, e.g. after start-up or a bulk load. */
     synchronized void replaceAll(List<StationRow> activeRows) {
         state = new State(new StationSnapshot(activeRows, bits), Map.of(), Set.of());
+        version.incrementAndGet();
         log.info("Station index holds {} active stations", activeRows.size());
     }
 
@@ -100,6 +102,7 @@ class StationIndex {
             }
         }
         state = new State(s.base, Map.copyOf(upserts), Set.copyOf(removed));
+        version.incrementAndGet();
         if (upserts.size() + removed.size() > OVERLAY_LIMIT && !rebuilding) {
             rebuilding = true;
             rebuilder.execute(this::compact);
@@ -230,6 +233,37 @@ class StationIndex {
             }
             return out;
         }
+    }
+
+    /** Receives stations from {@link #visit}. */
+    public interface Visitor {
+        void station(StationRow row);
+    }
+
+    /**
+     * Hands every active station whose longitude and latitude lie in the closed box to
+     * {@code visitor}, once each. One pass over memory, for vector tiles; the caller decides
+     * edges exactly (tiles are half-open), this only narrows.
+     */
+    public void visit(double minLng, double minLat, double maxLng, double maxLat, Visitor visitor) {
+        State s = state;
+        if (s == null) throw new IllegalStateException("index not loaded");
+        StationSnapshot base = s.base;
+        boolean overlay = !s.upserts.isEmpty() || !s.removed.isEmpty();
+        for (int slot = 0; slot < base.lats.length; slot++) {
+            double lat = base.lats[slot], lng = base.lngs[slot];
+            if (lat < minLat || lat > maxLat || lng < minLng || lng > maxLng) continue;
+            if (overlay && s.hidesBase(base.ids[slot])) continue;
+            visitor.station(base.rows[slot]);
+        }
+        for (StationRow row : s.upserts.values()) {
+            if (row.lat() >= minLat && row.lat() <= maxLat && row.lng() >= minLng && row.lng() <= maxLng) visitor.station(row);
+        }
+    }
+
+    /** Changes each time the indexed stations change; a tile cached under an older value is stale. */
+    public long version() {
+        return version.get();
     }
 
     long amenityBits(List<String> keys) {

@@ -13,7 +13,7 @@ import org.yizhan.locator.web.ApiException;
  * never skips or repeats a station of an unchanged register, unlike OFFSET paging.
  */
 @Component
-class ViewportSearch {
+public class ViewportSearch {
 
     private final JdbcClient jdbc;
 
@@ -23,26 +23,69 @@ class ViewportSearch {
 
     record Page(List<StationRow> rows, @Nullable String nextCursor) {}
 
+    /**
+     * What to match: stations in any of {@code boxes} (WGS-84; none = anywhere, two for a box
+     * across the antimeridian), with one of {@code statuses}, all {@code amenities}, and an
+     * adcode starting with {@code adcodePrefix} (province, city or county) if given.
+     */
+    public record Query(List<Bbox> boxes, List<String> statuses, List<String> amenities, @Nullable String adcodePrefix) {}
+
     Page page(Bbox box, List<String> statuses, List<String> amenities, long afterId, int limit) {
+        List<StationRow> rows = after(new Query(List.of(box), statuses, amenities, null), afterId, limit + 1);
+        if (rows.size() <= limit) return new Page(rows, null);
+        List<StationRow> page = rows.subList(0, limit);
+        return new Page(page, encodeCursor(page.get(limit - 1).id()));
+    }
+
+    /** Up to {@code limit} matching stations with ids above {@code afterId}, in id order. */
+    public List<StationRow> after(Query query, long afterId, int limit) {
+        return select(query, "s.id > :id", "ORDER BY s.id", afterId, limit);
+    }
+
+    /** Up to {@code limit} matching stations with ids just below {@code beforeId}, in id order: the page before. */
+    public List<StationRow> before(Query query, long beforeId, int limit) {
+        List<StationRow> rows = new java.util.ArrayList<>(select(query, "s.id < :id", "ORDER BY s.id DESC", beforeId, limit));
+        java.util.Collections.reverse(rows);
+        return rows;
+    }
+
+    /** How many stations match, for OGC API numberMatched. */
+    public long count(Query query) {
+        return statement(query, "SELECT count(*) FROM station s WHERE " + where(query), 0).query(Long.class).single();
+    }
+
+    private List<StationRow> select(Query query, String keyset, String order, long id, int limit) {
+        String sql = "SELECT " + StationRow.COLUMNS + " FROM station s WHERE " + where(query)
+                + " AND " + keyset + " " + order + " LIMIT " + limit;
+        return statement(query, sql, id).query(StationRow::map).list();
+    }
+
+    private static String where(Query query) {
         // The box is in plain longitude/latitude, so compare as geometry (a geography box would
         // follow great circles); station_location_geom_idx serves this. The corners are inlined
         // (parsed doubles, so safe): as bind parameters PostgreSQL switched to a generic plan after
         // five runs that walked the spatial index over all rows for a country-wide box (1.4 s vs 12 ms).
-        String envelope = String.format(java.util.Locale.ROOT, "ST_MakeEnvelope(%.9f, %.9f, %.9f, %.9f, 4326)",
-                box.minLng(), box.minLat(), box.maxLng(), box.maxLat());
-        String sql = "SELECT " + StationRow.COLUMNS + " FROM station s "
-                + "WHERE s.location::geometry && " + envelope + " "
-                + "AND s.status IN (:statuses) AND s.id > :after "
-                + (amenities.isEmpty() ? "" : "AND s.amenities @> CAST(:amenities AS varchar(40)[]) ")
-                + "ORDER BY s.id LIMIT " + (limit + 1);
-        JdbcClient.StatementSpec statement = jdbc.sql(sql)
-                .param("statuses", statuses)
-                .param("after", afterId);
-        if (!amenities.isEmpty()) statement = statement.param("amenities", amenities.toArray(String[]::new));
-        List<StationRow> rows = statement.query(StationRow::map).list();
-        if (rows.size() <= limit) return new Page(rows, null);
-        List<StationRow> page = rows.subList(0, limit);
-        return new Page(page, encodeCursor(page.get(limit - 1).id()));
+        StringBuilder sql = new StringBuilder("s.status IN (:statuses)");
+        if (!query.boxes().isEmpty()) {
+            sql.append(" AND (");
+            for (int i = 0; i < query.boxes().size(); i++) {
+                Bbox box = query.boxes().get(i);
+                sql.append(i == 0 ? "" : " OR ").append(String.format(java.util.Locale.ROOT,
+                        "s.location::geometry && ST_MakeEnvelope(%.9f, %.9f, %.9f, %.9f, 4326)",
+                        box.minLng(), box.minLat(), box.maxLng(), box.maxLat()));
+            }
+            sql.append(")");
+        }
+        if (!query.amenities().isEmpty()) sql.append(" AND s.amenities @> CAST(:amenities AS varchar(40)[])");
+        if (query.adcodePrefix() != null) sql.append(" AND s.adcode LIKE :adcode");
+        return sql.toString();
+    }
+
+    private JdbcClient.StatementSpec statement(Query query, String sql, long id) {
+        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("statuses", query.statuses()).param("id", id);
+        if (!query.amenities().isEmpty()) statement = statement.param("amenities", query.amenities().toArray(String[]::new));
+        if (query.adcodePrefix() != null) statement = statement.param("adcode", query.adcodePrefix() + "%");
+        return statement;
     }
 
     static String encodeCursor(long id) {
