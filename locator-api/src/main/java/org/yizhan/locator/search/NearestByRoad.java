@@ -14,7 +14,8 @@ import org.yizhan.locator.routing.Travel;
  * Nearest stations by the way there: straight-line candidates re-ranked by route length on the
  * road network. A route is never shorter than the straight line, so once the k-th route is no
  * longer than the farthest candidate's straight-line distance, no station not yet fetched can
- * beat it; until then more candidates are fetched, up to {@link #MAX_CANDIDATES}.
+ * beat it; until then more candidates are fetched, up to {@link #MAX_CANDIDATES}. Stations more
+ * than {@link #MAX_ROUTE_METERS} away by road, or off the network, are left out.
  */
 @Component
 class NearestByRoad {
@@ -23,6 +24,8 @@ class NearestByRoad {
     /** Routes are followed up to this multiple of the straight-line reach (plus a margin): detours of rivers and rails. */
     private static final double DETOUR = 3;
     private static final double DETOUR_MARGIN_METERS = 2_000;
+    /** Nobody walks or rides farther than this to a rest station; it also bounds one search on a province graph. */
+    static final double MAX_ROUTE_METERS = 50_000;
 
     private final NetworkDistances network;
 
@@ -42,7 +45,7 @@ class NearestByRoad {
             List<NearestHit> candidates = straight.apply(fetch);
             boolean exhausted = candidates.size() < fetch || fetch >= MAX_CANDIDATES;
             double reach = candidates.isEmpty() ? 0 : candidates.get(candidates.size() - 1).distanceMeters();
-            double maxRoute = radius != null ? radius : DETOUR * reach + DETOUR_MARGIN_METERS;
+            double maxRoute = Math.min(MAX_ROUTE_METERS, radius != null ? radius : DETOUR * reach + DETOUR_MARGIN_METERS);
             NetworkDistances.Route[] routes = network.from(travel, origin,
                     candidates.stream().map(h -> new LatLng(h.station().lat(), h.station().lng())).toList(), maxRoute);
             List<RoadHit> hits = new ArrayList<>();
