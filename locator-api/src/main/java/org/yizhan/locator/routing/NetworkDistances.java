@@ -1,5 +1,6 @@
 package org.yizhan.locator.routing;
 
+import com.carrotsearch.hppc.IntArrayList;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -80,11 +81,11 @@ public class NetworkDistances {
         /** Indices of the demand within reach of site {@code site}, ascending order not guaranteed. */
         public int[] demandReachedFrom(int site) {
             if (site < 0 || site >= siteCount) throw new IndexOutOfBoundsException(site);
-            List<Integer> out = new ArrayList<>();
+            IntArrayList out = new IntArrayList();
             snapped.reach(demandCount + site, limit, true, (i, meters, seconds) -> {
                 if (i < demandCount) out.add(i);
             });
-            return out.stream().mapToInt(Integer::intValue).toArray();
+            return out.toArray();
         }
 
         public boolean demandOnNetwork(int demand) {
