@@ -11,4 +11,4 @@ CP_FILE="$PWD/locator-api/target/bench-routing.classpath"
 ./mvnw -B -q -pl locator-api -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
 java -Xmx3g -cp "locator-api/target/classes:locator-api/target/test-classes:$(cat "$CP_FILE")" \
-    org.yizhan.locator.routing.RoutingBenchmark "$@" 2>&1 | grep -v -E ' (INFO|DEBUG) '
+    org.yizhan.locator.routing.RoutingBenchmark "$@" 2>&1 | grep --line-buffered -v -E ' (INFO|DEBUG) '
