@@ -2,6 +2,8 @@ package org.yizhan.geo.planning;
 
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.yizhan.geo.LatLng;
 
 /**
  * Existing stations, candidate sites and demand, with who covers what precomputed: demand point
@@ -33,11 +35,16 @@ public final class CoverageProblem {
 
     private CoverageProblem(List<Site> existing, List<Site> candidates, List<DemandPoint> demand,
             double radiusMeters) {
+        this(existing, candidates, demand, radiusMeters, null);
+    }
+
+    /** With {@code relation} null, cover is "within {@code radiusMeters}"; otherwise the relation decides. */
+    private CoverageProblem(List<Site> existing, List<Site> candidates, List<DemandPoint> demand,
+            double radiusMeters, @Nullable CoverageRelation relation) {
         long t0 = System.nanoTime();
         this.existing = List.copyOf(existing);
         this.candidates = List.copyOf(candidates);
         this.demand = List.copyOf(demand);
-        this.radiusMeters = radiusMeters;
         int n = this.demand.size();
         weight = new double[n];
         double total = 0;
@@ -46,9 +53,17 @@ public final class CoverageProblem {
             total += weight[i];
         }
         totalWeight = total;
-        DiskIndex index = new DiskIndex(this.demand.stream().map(DemandPoint::at).toList(), radiusMeters);
-        candidateCover = coverOf(index, this.candidates);
-        existingCover = coverOf(index, this.existing);
+        if (relation == null) {
+            DiskIndex index = new DiskIndex(this.demand.stream().map(DemandPoint::at).toList(), radiusMeters);
+            candidateCover = coverOf(index, this.candidates);
+            existingCover = coverOf(index, this.existing);
+            this.radiusMeters = radiusMeters;
+        } else {
+            candidateCover = coverOf(relation, this.candidates, n);
+            existingCover = coverOf(relation, this.existing, n);
+            this.radiusMeters = Math.max(straightReach(candidateCover, this.candidates),
+                    straightReach(existingCover, this.existing));
+        }
         existingCount = new int[n];
         for (int i : existingCover.items) {
             existingCount[i]++;
@@ -73,6 +88,56 @@ public final class CoverageProblem {
         return new CoverageProblem(existing, candidates, demand, radiusMeters);
     }
 
+    /**
+     * A problem whose cover comes from {@code relation}, e.g. walking time on a road network,
+     * so the same algorithms plan on any notion of reach. Demand no relation row mentions stays
+     * in the problem, uncovered.
+     */
+    public static CoverageProblem of(List<Site> existing, List<Site> candidates, List<DemandPoint> demand,
+            CoverageRelation relation) {
+        return new CoverageProblem(existing, candidates, demand, Double.NaN, relation);
+    }
+
+    private static Csr coverOf(CoverageRelation relation, List<Site> sites, int demandCount) {
+        int[] start = new int[sites.size() + 1];
+        IntList items = new IntList(sites.size() * 64);
+        for (int s = 0; s < sites.size(); s++) {
+            int[] row = relation.demandCoveredBy(sites.get(s)).clone();
+            java.util.Arrays.sort(row);
+            int last = -1;
+            for (int i : row) {
+                if (i < 0 || i >= demandCount) {
+                    throw new IllegalArgumentException("coverage relation gave demand index " + i + " of " + demandCount);
+                }
+                if (i != last) {
+                    items.add(i);
+                }
+                last = i;
+            }
+            start[s + 1] = items.size();
+        }
+        return new Csr(start, items.toArray());
+    }
+
+    /**
+     * The farthest straight-line distance between a site and demand it covers, with 1% to spare
+     * for the flat-earth estimate: the swap search uses it to bound which sites can share demand.
+     */
+    private double straightReach(Csr cover, List<Site> sites) {
+        double reach = 1;
+        for (int s = 0; s < cover.rows(); s++) {
+            LatLng at = sites.get(s).at();
+            double cos = Math.cos(Math.toRadians(at.lat()));
+            for (int j = cover.start[s]; j < cover.start[s + 1]; j++) {
+                LatLng d = demand.get(cover.items[j]).at();
+                double dy = (d.lat() - at.lat()) * 111_320;
+                double dx = (d.lng() - at.lng()) * 111_320 * Math.min(cos, Math.cos(Math.toRadians(d.lat())));
+                reach = Math.max(reach, Math.hypot(dx, dy) * 1.01 + 1);
+            }
+        }
+        return reach;
+    }
+
     private static Csr coverOf(DiskIndex index, List<Site> sites) {
         int[] start = new int[sites.size() + 1];
         IntList items = new IntList(sites.size() * 64);
@@ -95,6 +160,10 @@ public final class CoverageProblem {
         return demand;
     }
 
+    /**
+     * The radius; for a problem built from a {@link CoverageRelation}, an upper bound of the
+     * straight-line distance from a site to any demand it covers.
+     */
     public double radiusMeters() {
         return radiusMeters;
     }

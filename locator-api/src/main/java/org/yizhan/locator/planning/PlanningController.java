@@ -1,6 +1,7 @@
 package org.yizhan.locator.planning;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +44,12 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @SecurityRequirement(name = "basic")
 class PlanningController {
+
+    private static final String REACH_DISTANCE = "straight, walk or ride (walk and ride need a road graph); "
+            + "default walk when the server has a road graph, else straight";
+    private static final String REACH_RADIUS = "Straight-line radius, or with walk/ride the route length limit, in metres (50-20,000; "
+            + "default 1,000 for straight)";
+    private static final String REACH_MINUTES = "With walk/ride: travel time limit in minutes (1-120; default 15)";
 
     private final PlanningService planning;
     private final PointSets sets;
@@ -118,15 +125,19 @@ class PlanningController {
     /** Coverage of one district; {@code name} is the division's name when the group is a division code. */
     record Group(String group, @Nullable String name, double totalWeight, double coveredWeight, double share, int points) {}
 
-    record CoverageResponse(double radiusMeters, int stations, int demandPoints, double totalWeight, double coveredWeight,
-                            double share, List<Group> byGroup, int uncoveredPoints, List<Map<String, Object>> uncovered) {}
+    record CoverageResponse(@Nullable Double radiusMeters, String distance, String limit, int stations, int demandPoints, double totalWeight, double coveredWeight,
+                            double share, List<Group> byGroup, int uncoveredPoints, List<Map<String, Object>> uncovered,
+                            OffNetwork offNetwork) {}
 
     @Operation(summary = "Coverage: share of demand weight within radius of an active station, overall and per district")
     @GetMapping("/api/v1/planning/coverage")
-    ResponseEntity<?> coverage(@RequestParam String demand, @RequestParam(defaultValue = "1000") double radius,
+    ResponseEntity<?> coverage(@RequestParam String demand, @RequestParam(required = false) @Parameter(description = REACH_RADIUS) @Nullable Double radius,
+                               @RequestParam(required = false) @Parameter(description = REACH_DISTANCE) @Nullable String distance,
+                               @RequestParam(required = false) @Parameter(description = REACH_MINUTES) @Nullable Double minutes,
                                @RequestParam(defaultValue = "30") int days, @RequestParam(defaultValue = "json") String format,
-                               @AuthenticationPrincipal SignedInUser user) {
-        CoverageProblem problem = planning.problem(planning.demand(demand, days, user.actor()), null, radius, user.actor());
+            @AuthenticationPrincipal SignedInUser user) {
+        PlanningService.Planned planned = planning.problem(planning.demand(demand, days, user.actor()), null, planning.measure(distance, radius, minutes), user.actor());
+        CoverageProblem problem = planned.problem();
         CoverageReport report = Coverage.of(problem);
         List<Map<String, Object>> uncovered = new ArrayList<>();
         for (int i : report.uncoveredDemand()) {
@@ -138,62 +149,84 @@ class PlanningController {
         List<Group> groups = report.byGroup().values().stream()
                 .map(g -> new Group(g.group(), divisions.find(g.group()).map(d -> d.name()).orElse(null),
                         g.totalWeight(), g.coveredWeight(), g.share(), g.points())).toList();
-        return ResponseEntity.ok(new CoverageResponse(radius, problem.existing().size(), problem.demand().size(),
-                report.totalWeight(), report.coveredWeight(), report.share(), groups, report.uncoveredDemand().size(), uncovered));
+        Measure measure = planned.measure();
+        return ResponseEntity.ok(new CoverageResponse(measure.radiusMeters(), measure.distance(), measure.describe(),
+                problem.existing().size(), problem.demand().size(), report.totalWeight(), report.coveredWeight(), report.share(),
+                groups, report.uncoveredDemand().size(), uncovered, planned.offNetwork()));
     }
 
     @Operation(summary = "Gaps: uncovered demand weight summed per grid cell, as GeoJSON polygons for a choropleth")
     @GetMapping(value = "/api/v1/planning/gaps", produces = "application/geo+json")
-    Map<String, Object> gaps(@RequestParam String demand, @RequestParam(defaultValue = "1000") double radius,
+    Map<String, Object> gaps(@RequestParam String demand, @RequestParam(required = false) @Parameter(description = REACH_RADIUS) @Nullable Double radius,
+                               @RequestParam(required = false) @Parameter(description = REACH_DISTANCE) @Nullable String distance,
+                               @RequestParam(required = false) @Parameter(description = REACH_MINUTES) @Nullable Double minutes,
                              @RequestParam(defaultValue = "500") double cell, @RequestParam(defaultValue = "30") int days,
-                             @AuthenticationPrincipal SignedInUser user) {
+            @AuthenticationPrincipal SignedInUser user) {
         if (!(cell >= 100 && cell <= 5_000)) throw ApiException.invalid("cell", "'cell' must be between 100 and 5,000 metres.");
-        CoverageProblem problem = planning.problem(planning.demand(demand, days, user.actor()), null, radius, user.actor());
-        return GapCells.featureCollection(problem, Coverage.of(problem), cell);
+        PlanningService.Planned planned = planning.problem(planning.demand(demand, days, user.actor()), null, planning.measure(distance, radius, minutes), user.actor());
+        Map<String, Object> cells = new LinkedHashMap<>(GapCells.featureCollection(planned.problem(), Coverage.of(planned.problem()), cell));
+        cells.put("distance", planned.measure().distance());
+        cells.put("limit", planned.measure().describe());
+        cells.put("offNetwork", planned.offNetwork());
+        return cells;
     }
 
     record SuggestedSite(int rank, String id, LatLng location, double marginalGain, int marginalPoints) {}
 
-    record SuggestionResponse(double radiusMeters, int k, int candidates, List<SuggestedSite> sites, double weightBefore,
-                              double weightAfter, double shareBefore, double shareAfter, long millis) {}
+    record SuggestionResponse(@Nullable Double radiusMeters, String distance, String limit, int k, int candidates, List<SuggestedSite> sites, double weightBefore,
+                              double weightAfter, double shareBefore, double shareAfter, long millis, OffNetwork offNetwork) {}
 
     @Operation(summary = "Suggest k new sites (maximal covering) keeping existing stations",
             description = "Greedy with lazy gains, then swap local search. candidates = an uploaded set id, or grid.")
     @GetMapping("/api/v1/planning/suggestions")
     ResponseEntity<?> suggest(@RequestParam String demand, @RequestParam(defaultValue = "grid") String candidates,
-                              @RequestParam(defaultValue = "5") int k, @RequestParam(defaultValue = "1000") double radius,
+                              @RequestParam(defaultValue = "5") int k, @RequestParam(required = false) @Parameter(description = REACH_RADIUS) @Nullable Double radius,
+                               @RequestParam(required = false) @Parameter(description = REACH_DISTANCE) @Nullable String distance,
+                               @RequestParam(required = false) @Parameter(description = REACH_MINUTES) @Nullable Double minutes,
                               @RequestParam(defaultValue = "30") int days, @RequestParam(defaultValue = "json") String format,
-                              @AuthenticationPrincipal SignedInUser user) {
+            @AuthenticationPrincipal SignedInUser user) {
         if (k < 1 || k > 500) throw ApiException.invalid("k", "'k' must be between 1 and 500.");
         long started = System.nanoTime();
-        CoverageProblem problem = planning.problem(planning.demand(demand, days, user.actor()), candidates, radius, user.actor());
+        PlanningService.Planned planned = planning.problem(planning.demand(demand, days, user.actor()), candidates, planning.measure(distance, radius, minutes), user.actor());
+        CoverageProblem problem = planned.problem();
         CoveringPlan plan = MaximalCovering.solve(problem, k);
         List<SuggestedSite> sites = ranked(plan.sites());
         if (!"json".equals(format)) return export("suggested-sites", format, sites.stream().map(PlanningController::siteProperties).toList());
-        return ResponseEntity.ok(new SuggestionResponse(radius, k, problem.candidates().size(), sites, plan.weightBefore(),
-                plan.weightAfter(), plan.shareBefore(), plan.shareAfter(), (System.nanoTime() - started) / 1_000_000));
+        Measure measure = planned.measure();
+        return ResponseEntity.ok(new SuggestionResponse(measure.radiusMeters(), measure.distance(), measure.describe(), k,
+                problem.candidates().size(), sites, plan.weightBefore(), plan.weightAfter(), plan.shareBefore(), plan.shareAfter(),
+                (System.nanoTime() - started) / 1_000_000, planned.offNetwork()));
     }
 
-    record FullCoverResponse(double radiusMeters, int sitesNeeded, List<SuggestedSite> sites, double shareBefore, double shareAfter,
-                             int uncoverablePoints, double uncoverableWeight) {}
+    record FullCoverResponse(@Nullable Double radiusMeters, String distance, String limit, int sitesNeeded, List<SuggestedSite> sites, double shareBefore, double shareAfter,
+                             int uncoverablePoints, double uncoverableWeight, OffNetwork offNetwork) {}
 
     @Operation(summary = "Fewest new sites that cover all coverable demand (greedy set cover)")
     @GetMapping("/api/v1/planning/full-cover")
     FullCoverResponse fullCover(@RequestParam String demand, @RequestParam(defaultValue = "grid") String candidates,
-                                @RequestParam(defaultValue = "1000") double radius, @RequestParam(defaultValue = "30") int days,
-                                @AuthenticationPrincipal SignedInUser user) {
-        SetCoverPlan plan = SetCover.solve(planning.problem(planning.demand(demand, days, user.actor()), candidates, radius, user.actor()));
-        return new FullCoverResponse(radius, plan.sites().size(), ranked(plan.sites()), plan.shareBefore(), plan.shareAfter(),
-                plan.uncoverableDemand().size(), plan.uncoverableWeight());
+                                @RequestParam(required = false) @Parameter(description = REACH_RADIUS) @Nullable Double radius,
+                               @RequestParam(required = false) @Parameter(description = REACH_DISTANCE) @Nullable String distance,
+                               @RequestParam(required = false) @Parameter(description = REACH_MINUTES) @Nullable Double minutes, @RequestParam(defaultValue = "30") int days,
+            @AuthenticationPrincipal SignedInUser user) {
+        PlanningService.Planned planned = planning.problem(planning.demand(demand, days, user.actor()), candidates, planning.measure(distance, radius, minutes), user.actor());
+        SetCoverPlan plan = SetCover.solve(planned.problem());
+        Measure measure = planned.measure();
+        return new FullCoverResponse(measure.radiusMeters(), measure.distance(), measure.describe(), plan.sites().size(),
+                ranked(plan.sites()), plan.shareBefore(), plan.shareAfter(), plan.uncoverableDemand().size(), plan.uncoverableWeight(),
+                planned.offNetwork());
     }
 
     record RedundancyRow(String code, LatLng location, double coveredWeight, double uniqueWeight) {}
 
     @Operation(summary = "Redundancy: demand only each station covers, least first (relocation candidates)")
     @GetMapping("/api/v1/planning/redundancy")
-    List<RedundancyRow> redundancy(@RequestParam String demand, @RequestParam(defaultValue = "1000") double radius,
-                                   @RequestParam(defaultValue = "30") int days, @AuthenticationPrincipal SignedInUser user) {
-        List<StationRedundancy> ranked = Redundancy.rank(planning.problem(planning.demand(demand, days, user.actor()), null, radius, user.actor()));
+    List<RedundancyRow> redundancy(@RequestParam String demand, @RequestParam(required = false) @Parameter(description = REACH_RADIUS) @Nullable Double radius,
+                               @RequestParam(required = false) @Parameter(description = REACH_DISTANCE) @Nullable String distance,
+                               @RequestParam(required = false) @Parameter(description = REACH_MINUTES) @Nullable Double minutes,
+                                   @RequestParam(defaultValue = "30") int days,
+            @AuthenticationPrincipal SignedInUser user) {
+        List<StationRedundancy> ranked = Redundancy.rank(
+                planning.problem(planning.demand(demand, days, user.actor()), null, planning.measure(distance, radius, minutes), user.actor()).problem());
         return ranked.stream().map(r -> new RedundancyRow(r.station().id(), r.station().at(), r.coveredWeight(), r.uniqueWeight())).toList();
     }
 

@@ -1,6 +1,8 @@
 package org.yizhan.locator.planning;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,12 +14,14 @@ import org.yizhan.geo.planning.CoverageProblem;
 import org.yizhan.geo.planning.DemandPoint;
 import org.yizhan.geo.planning.Site;
 import org.yizhan.locator.account.Actor;
+import org.yizhan.locator.routing.NetworkDistances;
 import org.yizhan.locator.web.ApiException;
 
 /**
  * Builds coverage problems from the register and stored point sets: existing stations are the
  * active ones around the demand; candidates are an uploaded set, or a grid laid over the
- * uncovered demand when none is given.
+ * uncovered demand when none is given. Reach is straight-line, or the way there on the road
+ * network, where each station's catchment is a shortest-path tree cut off at the limit.
  */
 @Service
 class PlanningService {
@@ -27,10 +31,17 @@ class PlanningService {
 
     private final PointSets sets;
     private final JdbcClient jdbc;
+    private final NetworkDistances network;
 
-    PlanningService(PointSets sets, JdbcClient jdbc) {
+    PlanningService(PointSets sets, JdbcClient jdbc, NetworkDistances network) {
         this.sets = sets;
         this.jdbc = jdbc;
+        this.network = network;
+    }
+
+    /** How the request measures reach; see {@link Measure#parse}. */
+    Measure measure(@Nullable String distance, @Nullable Double radius, @Nullable Double minutes) {
+        return Measure.parse(distance, radius, minutes, network.available());
     }
 
     /** Where the demand comes from: a stored set id, or "queries" for the locator's own aggregated queries. */
@@ -39,19 +50,41 @@ class PlanningService {
         return sets.points(setId("demand", source), PointSets.Kind.DEMAND, actor);
     }
 
-    /** {@code candidates}: null for none (coverage questions), "grid" or blank for a generated grid, or a set id. */
-    CoverageProblem problem(List<PointSets.StoredPoint> demandPoints, @Nullable String candidates, double radius, Actor actor) {
-        if (!(radius >= 50 && radius <= 20_000)) throw ApiException.invalid("radius", "'radius' must be between 50 and 20,000 metres.");
+    /** A coverage problem and, on the road network, the points that could not be placed on it. */
+    record Planned(CoverageProblem problem, Measure measure, OffNetwork offNetwork) {}
+
+    /**
+     * {@code candidates}: null for none (coverage questions), "grid" or blank for a generated grid, or a set id.
+     * On the road network, demand and sites are snapped to the roads; what cannot be snapped stays in
+     * the problem (demand uncovered, sites covering nothing) and is listed in {@link OffNetwork}.
+     */
+    Planned problem(List<PointSets.StoredPoint> demandPoints, @Nullable String candidates, Measure measure, Actor actor) {
         if (demandPoints.isEmpty()) throw ApiException.invalid("demand", "There is no demand to plan for (cells with fewer than "
                 + QueryDemandRecorder.MIN_QUERIES + " queries are not shown).");
         List<DemandPoint> demand = demandPoints.stream()
                 .map(p -> new DemandPoint(p.at(), p.weight(), p.label() == null ? "unassigned" : p.label())).toList();
-        List<Site> existing = stationsAround(demandPoints, radius);
-        List<Site> candidateSites = candidates == null ? List.of()
-                : candidates.isBlank() || "grid".equals(candidates) ? grid(CoverageProblem.of(existing, List.of(), demand, radius), radius)
+        List<Site> existing = stationsAround(demandPoints, measure.radius());
+        if (candidates == null) return build(existing, List.of(), demand, measure);
+        List<Site> candidateSites = candidates.isBlank() || "grid".equals(candidates)
+                ? grid(build(existing, List.of(), demand, measure).problem(), measure.typicalReach())
                 : sets.points(setId("candidates", candidates), PointSets.Kind.CANDIDATE, actor).stream()
                         .map(p -> new Site(p.label() == null ? "candidate-" + p.seq() : p.label(), p.at())).toList();
-        return CoverageProblem.of(existing, candidateSites, demand, radius);
+        return build(existing, candidateSites, demand, measure);
+    }
+
+    private Planned build(List<Site> existing, List<Site> candidates, List<DemandPoint> demand, Measure measure) {
+        if (measure.travel() == null || measure.limit() == null) {
+            return new Planned(CoverageProblem.of(existing, candidates, demand, measure.radius()), measure, OffNetwork.NONE);
+        }
+        List<Site> sites = new ArrayList<>(existing);
+        sites.addAll(candidates);
+        Map<Site, Integer> siteIndex = new HashMap<>();
+        for (int s = 0; s < sites.size(); s++) siteIndex.putIfAbsent(sites.get(s), s);
+        NetworkDistances.Catchments catchments = network.catchments(measure.travel(),
+                sites.stream().map(Site::at).toList(), demand.stream().map(DemandPoint::at).toList(), measure.limit());
+        CoverageProblem problem = CoverageProblem.of(existing, candidates, demand,
+                site -> catchments.demandReachedFrom(siteIndex.get(site)));
+        return new Planned(problem, measure, OffNetwork.of(catchments, existing, candidates, demand));
     }
 
     private static long setId(String field, String value) {

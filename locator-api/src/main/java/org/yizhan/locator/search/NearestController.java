@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +21,8 @@ import org.yizhan.geo.LatLng;
 import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.locator.amenity.AmenityVocabulary;
 import org.yizhan.locator.planning.QueryDemandRecorder;
+import org.yizhan.locator.routing.NetworkDistances;
+import org.yizhan.locator.routing.Travel;
 import org.yizhan.locator.station.OpeningHoursCache;
 import org.yizhan.locator.station.StationResponse;
 import org.yizhan.locator.station.StationResponses;
@@ -42,9 +45,14 @@ class NearestController {
     private final StationResponses responses;
     private final AmenityVocabulary vocabulary;
     private final Clock clock;
+    private final NearestByRoad byRoad;
+    private final NetworkDistances network;
 
     NearestController(NearestSearch search, StationIndex index, OpeningHoursCache hours, StationResponses responses,
-                      AmenityVocabulary vocabulary, QueryDemandRecorder demand, Clock clock) {
+                      AmenityVocabulary vocabulary, QueryDemandRecorder demand, Clock clock, NearestByRoad byRoad,
+                      NetworkDistances network) {
+        this.byRoad = byRoad;
+        this.network = network;
         this.search = search;
         this.demand = demand;
         this.index = index;
@@ -60,7 +68,9 @@ class NearestController {
             List<StationResponse> stations) {}
 
     @Operation(summary = "Nearest active stations",
-            description = "Sorted by geodesic distance on the WGS-84 ellipsoid. Filters: radius, amenities (all of), open now.")
+            description = "Sorted by geodesic distance on the WGS-84 ellipsoid. Filters: radius, amenities (all of), open now. "
+                    + "With by=walk or by=ride (only when the server has a road graph), sorted by the length of the way there "
+                    + "on the road network instead, with routeMeters and routeSeconds; radius then limits the route length.")
     @GetMapping("/api/v1/stations/nearest")
     NearestResponse nearest(
             @RequestParam(required = false) @Parameter(description = "Latitude in crs", example = "39.6553") @Nullable Double lat,
@@ -72,6 +82,8 @@ class NearestController {
             @RequestParam(required = false, defaultValue = "false") @Parameter(description = "Only 24-hour stations") boolean alwaysOpen,
             @RequestParam(required = false) @Parameter(description = "Evaluate openNow at this instant (ISO-8601) instead of now") @Nullable String at,
             @RequestParam(required = false) @Parameter(description = "wgs84 (default), gcj02 or bd09") @Nullable String crs,
+            @RequestParam(required = false) @Parameter(description = "walk or ride: rank by the way there on the road network",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"walk", "ride"})) @Nullable String by,
             @RequestParam(required = false) @Nullable String lang,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage) {
         CoordinateSystem system = GeoParams.crs(crs);
@@ -83,13 +95,33 @@ class NearestController {
         Instant now = instant(at);
         Language language = Language.resolve(lang, acceptLanguage);
 
+        Travel travel = travel(by);
+
         LatLng wgs84 = system.toWgs84(origin);
-        List<NearestHit> hits = index.ready()
-                ? index.nearest(wgs84.lat(), wgs84.lng(), max, radius, keys, accept(openNow, alwaysOpen, now))
-                : search.nearest(new NearestSearch.Query(wgs84, max, radius, keys, openNow, alwaysOpen, now));
+        IntFunction<List<NearestHit>> straight = n -> index.ready()
+                ? index.nearest(wgs84.lat(), wgs84.lng(), n, radius, keys, accept(openNow, alwaysOpen, now))
+                : search.nearest(new NearestSearch.Query(wgs84, n, radius, keys, openNow, alwaysOpen, now));
+        if (travel != null) {
+            List<NearestByRoad.RoadHit> found = byRoad.nearest(travel, wgs84, max, radius, straight);
+            demand.record(wgs84, found.isEmpty() ? null : found.get(0).hit().distanceMeters());
+            return new NearestResponse(new StationResponse.Location(origin.lat(), origin.lng()), system.id(),
+                    found.stream().map(h -> responses.toResponse(h.hit().station(), language, system, now, h.hit().distanceMeters())
+                            .withRoute(h.route().meters(), h.route().seconds())).toList());
+        }
+        List<NearestHit> hits = straight.apply(max);
         demand.record(wgs84, hits.isEmpty() ? null : hits.get(0).distanceMeters());
         return new NearestResponse(new StationResponse.Location(origin.lat(), origin.lng()), system.id(),
                 hits.stream().map(h -> responses.toResponse(h.station(), language, system, now, h.distanceMeters())).toList());
+    }
+
+    private @Nullable Travel travel(@Nullable String by) {
+        if (by == null || by.isBlank()) return null;
+        Travel travel = Travel.parse("by", by);
+        if (!network.available()) {
+            throw ApiException.invalid("by", "Ranking by the way there needs a road graph, and this server has none loaded; "
+                    + "leave out 'by' for straight-line distance.");
+        }
+        return travel;
     }
 
     /** The filters for one request; each distinct opening-hours value is evaluated once. */

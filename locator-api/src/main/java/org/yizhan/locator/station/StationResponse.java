@@ -38,6 +38,10 @@ public record StationResponse(
         @Schema(description = "Not verified for 180 days, or 3 or more unresolved 'closed when it should be open' reports in 7 days")
         boolean stale,
         @Schema(description = "Geodesic distance on the WGS-84 ellipsoid, in nearest results") @Nullable Double distanceMeters,
+        @Schema(description = "Length of the way there on the road network, in nearest results with by=walk|ride")
+        @Nullable Double routeMeters,
+        @Schema(description = "Travel time of the way there, seconds, in nearest results with by=walk|ride")
+        @Nullable Double routeSeconds,
         @Schema(description = "After a write: likely duplicates to check") @Nullable List<DuplicateCheck.Warning> warnings) {
 
     public record Location(double lat, double lng) {}
@@ -45,6 +49,15 @@ public record StationResponse(
     StationResponse withWarnings(List<DuplicateCheck.Warning> found) {
         return new StationResponse(code, name, nameEn, address, location, crs, adcode, division, hostType, hostOrganisation,
                 contactPhone, contactPerson, openingHours, openNow, nextChange, alwaysOpen, amenities, amenityLabels, status,
-                statusReason, floorArea, updatedAt, version, lastVerifiedAt, stale, distanceMeters, found);
+                statusReason, floorArea, updatedAt, version, lastVerifiedAt, stale, distanceMeters, routeMeters, routeSeconds,
+                found);
+    }
+
+    /** The same station with the way there by road (rounded to 0.1 m and whole seconds). */
+    public StationResponse withRoute(double meters, double seconds) {
+        return new StationResponse(code, name, nameEn, address, location, crs, adcode, division, hostType, hostOrganisation,
+                contactPhone, contactPerson, openingHours, openNow, nextChange, alwaysOpen, amenities, amenityLabels, status,
+                statusReason, floorArea, updatedAt, version, lastVerifiedAt, stale, distanceMeters,
+                Math.round(meters * 10) / 10.0, (double) Math.round(seconds), warnings);
     }
 }

@@ -52,7 +52,7 @@ public class StationResponses {
                 row.amenities().stream().map(k -> amenities.label(k, language)).toList(),
                 row.status(), row.statusReason(), row.floorArea(), row.updatedAt(), row.version(),
                 row.lastVerifiedAt(), Freshness.stale(row, now),
-                distanceMeters == null ? null : Math.round(distanceMeters * 10) / 10.0, null);
+                distanceMeters == null ? null : Math.round(distanceMeters * 10) / 10.0, null, null, null);
     }
 
     /** A station is open only when it is active and its hours say so. */

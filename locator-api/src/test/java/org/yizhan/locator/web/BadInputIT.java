@@ -37,6 +37,8 @@ class BadInputIT extends ApiIT {
                 Arguments.of("/api/v1/stations/nearest?lat=39&lng=106&crs=utm", 400, "crs", "wgs84, gcj02, bd09"),
                 Arguments.of("/api/v1/stations/nearest?lat=39&lng=106&openNow=maybe", 400, "openNow", "true or false"),
                 Arguments.of("/api/v1/stations/nearest?lat=39&lng=106&openNow=true&at=tonight", 400, "at", "ISO-8601"),
+                Arguments.of("/api/v1/stations/nearest?lat=39&lng=106&by=walk", 400, "by", "needs a road graph"),
+                Arguments.of("/api/v1/stations/nearest?lat=39&lng=106&by=fly", 400, "by", "walk or ride"),
                 Arguments.of("/api/v1/stations?bbox=1,2,3", 400, "bbox", "exactly 4"),
                 Arguments.of("/api/v1/stations?bbox=a,2,3,4", 400, "bbox", "not a number"),
                 Arguments.of("/api/v1/stations?bbox=107,40,106,39", 400, "bbox", "must not exceed"),

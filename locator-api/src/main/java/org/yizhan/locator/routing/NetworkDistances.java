@@ -1,0 +1,99 @@
+package org.yizhan.locator.routing;
+
+import com.carrotsearch.hppc.IntArrayList;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.yizhan.geo.LatLng;
+import org.yizhan.locator.web.ApiException;
+
+/**
+ * One-to-many distances on the road network: from a worker to candidate stations (nearest by
+ * the way there), and from every station to the demand it reaches (planning coverage). Each
+ * is one GraphHopper shortest-path tree per source, cut off at the limit.
+ */
+@Component
+public class NetworkDistances {
+
+    private final RoadNetwork network;
+
+    public NetworkDistances(RoadNetwork network) {
+        this.network = network;
+    }
+
+    /** The way there: route length and travel time, including the stretches to and from the road. */
+    public record Route(double meters, double seconds) {}
+
+    public boolean available() {
+        return network.loaded();
+    }
+
+    /**
+     * Routes from {@code origin} to each target; an entry is null when the target is off the
+     * network or more than {@code maxMeters} away by road.
+     *
+     * @throws ApiException (422) when the origin itself is not near a road the mode may use
+     */
+    public @Nullable Route[] from(Travel travel, LatLng origin, List<LatLng> targets, double maxMeters) {
+        List<LatLng> points = new ArrayList<>(targets.size() + 1);
+        points.addAll(targets);
+        points.add(origin);
+        SnappedPoints snapped = new SnappedPoints(network, travel, points);
+        int from = targets.size();
+        if (!snapped.onNetwork(from)) {
+            throw new ApiException(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY, "Not near a road",
+                    "The position is more than " + Math.round(network.maxSnapMeters()) + " m from any road one can "
+                            + travel.key() + " on in the loaded road graph.", java.util.Map.of("field", "lat"));
+        }
+        Route[] routes = new Route[targets.size()];
+        snapped.reach(from, Limit.meters(maxMeters), false, (i, meters, seconds) -> {
+            if (i < targets.size()) {
+                routes[i] = new Route(meters, seconds);
+            }
+        });
+        return routes;
+    }
+
+    /** Which demand each site reaches within {@code limit}, inbound (the worker goes to the site). */
+    public Catchments catchments(Travel travel, List<LatLng> sites, List<LatLng> demand, Limit limit) {
+        List<LatLng> points = new ArrayList<>(sites.size() + demand.size());
+        points.addAll(demand);
+        points.addAll(sites);
+        return new Catchments(new SnappedPoints(network, travel, points), demand.size(), sites.size(), limit);
+    }
+
+    /** The answer of {@link #catchments}: computed per site on demand, one tree each. */
+    public static final class Catchments {
+
+        private final SnappedPoints snapped;
+        private final int demandCount;
+        private final int siteCount;
+        private final Limit limit;
+
+        Catchments(SnappedPoints snapped, int demandCount, int siteCount, Limit limit) {
+            this.snapped = snapped;
+            this.demandCount = demandCount;
+            this.siteCount = siteCount;
+            this.limit = limit;
+        }
+
+        /** Indices of the demand within reach of site {@code site}, ascending order not guaranteed. */
+        public int[] demandReachedFrom(int site) {
+            if (site < 0 || site >= siteCount) throw new IndexOutOfBoundsException(site);
+            IntArrayList out = new IntArrayList();
+            snapped.reach(demandCount + site, limit, true, (i, meters, seconds) -> {
+                if (i < demandCount) out.add(i);
+            });
+            return out.toArray();
+        }
+
+        public boolean demandOnNetwork(int demand) {
+            return snapped.onNetwork(demand);
+        }
+
+        public boolean siteOnNetwork(int site) {
+            return snapped.onNetwork(demandCount + site);
+        }
+    }
+}

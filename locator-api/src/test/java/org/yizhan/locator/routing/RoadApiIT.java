@@ -1,0 +1,62 @@
+package org.yizhan.locator.routing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.yizhan.geo.LatLng;
+import org.yizhan.geo.osm.GeneratedCity;
+import org.yizhan.locator.support.ApiIT;
+import org.yizhan.locator.support.TestStations;
+
+/**
+ * Base of integration tests with a road graph: the service started on the generated test city
+ * ({@link TestCity}), written to a temporary file before the context starts. Subclasses share
+ * this one context (a second one beside {@link ApiIT}'s). Stations a test adds are closed after
+ * it, since every test works in the same small city.
+ */
+public abstract class RoadApiIT extends ApiIT {
+
+    private static Path osm;
+
+    protected final GeneratedCity city = TestCity.city();
+    private final List<String> added = new ArrayList<>();
+
+    private static synchronized Path osm() {
+        if (osm == null) {
+            try {
+                osm = TestCity.writeTo(Files.createTempDirectory("yizhan-road-city"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return osm;
+    }
+
+    @DynamicPropertySource
+    static void roadGraph(DynamicPropertyRegistry registry) {
+        registry.add("yizhan.routing.osm-file", () -> osm().toString());
+        registry.add("yizhan.routing.graph-dir", () -> osm().getParent().resolve("graph").toString());
+    }
+
+    /** An active station at {@code at}, closed again after the test. */
+    protected String station(LatLng at, String name) {
+        String code = TestStations.insert(jdbc, TestStations.Spec.active(at).withName(name));
+        added.add(code);
+        return code;
+    }
+
+    @AfterEach
+    void closeTheStationsAdded() {
+        for (String code : added) {
+            jdbc.sql("UPDATE station SET status = 'closed' WHERE code = :code").param("code", code).update();
+        }
+        added.clear();
+        awaitIndexed();
+    }
+}
