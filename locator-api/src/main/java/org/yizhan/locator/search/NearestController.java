@@ -23,7 +23,9 @@ import org.yizhan.locator.planning.QueryDemandRecorder;
 import org.yizhan.locator.station.OpeningHoursCache;
 import org.yizhan.locator.station.StationResponse;
 import org.yizhan.locator.station.StationResponses;
+import org.yizhan.locator.station.CompactStation;
 import org.yizhan.locator.station.StationRow;
+import org.yizhan.locator.station.StationView;
 import org.yizhan.locator.web.ApiException;
 import org.yizhan.locator.web.GeoParams;
 import org.yizhan.locator.web.Language;
@@ -57,7 +59,9 @@ class NearestController {
     record NearestResponse(
             @io.swagger.v3.oas.annotations.media.Schema(description = "Query point, in crs") StationResponse.Location origin,
             String crs,
-            List<StationResponse> stations) {}
+            @io.swagger.v3.oas.annotations.media.ArraySchema(schema = @io.swagger.v3.oas.annotations.media.Schema(
+                    oneOf = {StationResponse.class, CompactStation.class}, description = "Station, or CompactStation with view=compact"))
+            List<?> stations) {}
 
     @Operation(summary = "Nearest active stations",
             description = "Sorted by geodesic distance on the WGS-84 ellipsoid. Filters: radius, amenities (all of), open now.")
@@ -73,8 +77,10 @@ class NearestController {
             @RequestParam(required = false) @Parameter(description = "Evaluate openNow at this instant (ISO-8601) instead of now") @Nullable String at,
             @RequestParam(required = false) @Parameter(description = "wgs84 (default), gcj02 or bd09") @Nullable String crs,
             @RequestParam(required = false) @Nullable String lang,
+            @RequestParam(required = false) @Parameter(description = StationView.DESCRIPTION) @Nullable String view,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage) {
         CoordinateSystem system = GeoParams.crs(crs);
+        StationView shape = StationView.parse(view);
         LatLng origin = GeoParams.point(lat, lng);
         int max = GeoParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         if (radius != null) GeoParams.requireFinite("radius", radius, 1, MAX_RADIUS_METERS);
@@ -88,8 +94,9 @@ class NearestController {
                 ? index.nearest(wgs84.lat(), wgs84.lng(), max, radius, keys, accept(openNow, alwaysOpen, now))
                 : search.nearest(new NearestSearch.Query(wgs84, max, radius, keys, openNow, alwaysOpen, now));
         demand.record(wgs84, hits.isEmpty() ? null : hits.get(0).distanceMeters());
-        return new NearestResponse(new StationResponse.Location(origin.lat(), origin.lng()), system.id(),
-                hits.stream().map(h -> responses.toResponse(h.station(), language, system, now, h.distanceMeters())).toList());
+        return new NearestResponse(new StationResponse.Location(origin.lat(), origin.lng()), system.id(), shape == StationView.COMPACT
+                ? hits.stream().map(h -> responses.toCompact(h.station(), system, now, h.distanceMeters())).toList()
+                : hits.stream().map(h -> responses.toResponse(h.station(), language, system, now, h.distanceMeters())).toList());
     }
 
     /** The filters for one request; each distinct opening-hours value is evaluated once. */
