@@ -3,6 +3,7 @@ package org.yizhan.locator.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -26,7 +27,7 @@ class CorsIT extends ApiIT {
                 .then().statusCode(200)
                 .header("Access-Control-Allow-Origin", "*")
                 .header("Access-Control-Allow-Methods", containsString("GET"))
-                .header("Access-Control-Allow-Headers", containsString("X-API-Key"))
+                .header("Access-Control-Allow-Headers", containsStringIgnoringCase("x-api-key"))
                 .header("Access-Control-Max-Age", "3600")
                 .header("Access-Control-Allow-Credentials", nullValue());
     }
