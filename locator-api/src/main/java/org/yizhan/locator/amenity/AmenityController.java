@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.yizhan.locator.web.HttpCaching;
 import org.yizhan.locator.web.Language;
 
 @RestController
@@ -15,8 +17,14 @@ class AmenityController {
 
     private final AmenityVocabulary vocabulary;
 
-    AmenityController(AmenityVocabulary vocabulary) {
+    /** The vocabulary changes only with a deployment; an hour of staleness costs nothing. */
+    private static final java.time.Duration MAX_AGE = java.time.Duration.ofHours(1);
+
+    private final HttpCaching caching;
+
+    AmenityController(AmenityVocabulary vocabulary, HttpCaching caching) {
         this.vocabulary = vocabulary;
+        this.caching = caching;
     }
 
     /** One amenity with its label in the requested language and both labels for clients that switch. */
@@ -24,13 +32,16 @@ class AmenityController {
 
     record AmenitiesResponse(List<AmenityResponse> amenities) {}
 
-    @Operation(summary = "The amenity vocabulary", description = "Keys usable in the amenities filter, with labels.")
+    @Operation(summary = "The amenity vocabulary", description = "Keys usable in the amenities filter, with labels. "
+            + "Weak ETag and Last-Modified (304 on If-None-Match); Cache-Control: public, max-age=3600.")
     @GetMapping("/api/v1/amenities")
-    AmenitiesResponse amenities(@RequestParam(required = false) @Nullable String lang,
-                                @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage) {
+    @Nullable AmenitiesResponse amenities(@RequestParam(required = false) @Nullable String lang,
+                                @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage,
+                                ServletWebRequest request) {
         Language language = Language.resolve(lang, acceptLanguage);
-        return new AmenitiesResponse(vocabulary.all().stream()
+        AmenitiesResponse body = new AmenitiesResponse(vocabulary.all().stream()
                 .map(a -> new AmenityResponse(a.key(), a.label(language), a.labelZh(), a.labelEn(), a.icon()))
                 .toList());
+        return caching.notModified(request, body, vocabulary.lastChanged(), MAX_AGE) ? null : body;
     }
 }

@@ -32,6 +32,16 @@ public class AmenityVocabulary {
                 .forEach(a -> map.put(a.key(), a));
         this.byKey = Map.copyOf(map);
         this.ordered = List.copyOf(map.values());
+        // Only a migration changes the vocabulary, so the last migration is when it last changed.
+        this.lastChanged = jdbc.sql("SELECT max(installed_on) FROM flyway_schema_history WHERE success")
+                .query(java.sql.Timestamp.class).optional().map(java.sql.Timestamp::toInstant).orElse(java.time.Instant.EPOCH);
+    }
+
+    private final java.time.Instant lastChanged;
+
+    /** When the vocabulary last changed (the newest applied migration), for Last-Modified. */
+    public java.time.Instant lastChanged() {
+        return lastChanged;
     }
 
     public List<Amenity> all() {

@@ -41,7 +41,7 @@ class SecurityConfig {
     };
 
     /** Anonymous worker feedback: open to anyone, and it carries no account's authority, so no CSRF token. */
-    private static final String[] PUBLIC_FEEDBACK = {
+    static final String[] PUBLIC_FEEDBACK = {
         "/api/v1/stations/*/ratings", "/api/v1/stations/*/reports", "/api/v1/stations/*/checkins"};
 
     private static final RequestMatcher NO_SESSION = request -> request.getRequestedSessionId() == null;
@@ -49,6 +49,7 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, LoginThrottle throttle, JsonMapper json,
                             org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+        SessionCsrfTokenRepository csrfTokens = new SessionCsrfTokenRepository();
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/api/v1/me", "/api/v1/accounts/**", "/api/v1/stations/*/history",
@@ -65,6 +66,9 @@ class SecurityConfig {
                 .loginProcessingUrl("/login")
                 .successHandler((request, response, authentication) -> {
                     SignedInUser user = (SignedInUser) authentication.getPrincipal();
+                    // A fresh CSRF token for the new session, as a cookie, for the page's next write.
+                    request.getSession();
+                    csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
                     response.setStatus(HttpStatus.OK.value());
                     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                     json.writeValue(response.getOutputStream(), java.util.Map.of(
@@ -82,7 +86,7 @@ class SecurityConfig {
                 .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN, "Not allowed",
                     "Your account may not do this. Ask your union's administrator if you need access.")))
             // CSRF guards cookie sessions only: a request with no session cannot ride on one.
-            .csrf(csrf -> csrf.spa().ignoringRequestMatchers(BASIC_AUTH, NO_SESSION, request -> "/login".equals(path(request)),
+            .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens).ignoringRequestMatchers(BASIC_AUTH, NO_SESSION, request -> "/login".equals(path(request)),
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PUBLIC_FEEDBACK[0]),
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PUBLIC_FEEDBACK[1]),
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PUBLIC_FEEDBACK[2])))
@@ -117,15 +121,17 @@ class SecurityConfig {
     }
 
     /**
-     * CSRF tokens are loaded lazily; touch it on every request so the XSRF-TOKEN cookie is
-     * always there for the workspace's scripts to send back.
+     * CSRF tokens are loaded lazily; touch it on every request that belongs to a session so the
+     * XSRF-TOKEN cookie is there for the workspace's scripts to send back. Requests without a
+     * session need no token (CSRF only guards cookie sessions), so anonymous answers carry no
+     * cookie and stay cacheable. The pages sign in and then ask /api/v1/me, which has a session.
      */
     private static final class CsrfCookieFilter extends org.springframework.web.filter.OncePerRequestFilter {
         @Override
         protected void doFilterInternal(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
                                         jakarta.servlet.FilterChain chain) throws jakarta.servlet.ServletException, java.io.IOException {
             Object token = request.getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName());
-            if (token instanceof org.springframework.security.web.csrf.CsrfToken csrf) csrf.getToken();
+            if (request.getRequestedSessionId() != null && token instanceof org.springframework.security.web.csrf.CsrfToken csrf) csrf.getToken();
             chain.doFilter(request, response);
         }
     }

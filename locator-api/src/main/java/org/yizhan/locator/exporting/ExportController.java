@@ -20,7 +20,10 @@ import org.yizhan.geo.exchange.ExportOptions;
 import org.yizhan.geo.exchange.RegisterExport;
 import org.yizhan.geo.exchange.RegisterFormat;
 import org.yizhan.locator.account.SignedInUser;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.yizhan.locator.changes.RegisterVersion;
 import org.yizhan.locator.station.StationStatus;
+import org.yizhan.locator.web.HttpCaching;
 import org.yizhan.locator.web.ApiException;
 
 /**
@@ -30,10 +33,17 @@ import org.yizhan.locator.web.ApiException;
 @RestController
 class ExportController {
 
-    private final RegisterReader register;
+    /** The files are large and the register changes by hand: five minutes, then revalidate cheaply. */
+    private static final java.time.Duration OPEN_DATA_MAX_AGE = java.time.Duration.ofMinutes(5);
 
-    ExportController(RegisterReader register) {
+    private final RegisterReader register;
+    private final RegisterVersion version;
+    private final HttpCaching caching;
+
+    ExportController(RegisterReader register, RegisterVersion version, HttpCaching caching) {
         this.register = register;
+        this.version = version;
+        this.caching = caching;
     }
 
     @Operation(summary = "Export the register of the account's regions",
@@ -56,14 +66,20 @@ class ExportController {
     }
 
     @Operation(summary = "Open data: public fields of all stations that are not closed (no login)",
-            description = "stations.geojson (RFC 7946) or stations.csv (UTF-8 with BOM).")
+            description = "stations.geojson (RFC 7946) or stations.csv (UTF-8 with BOM). The ETag is the register's version "
+                    + "(the change feed's last position), so If-None-Match gives 304 without building the file; "
+                    + "Cache-Control: public, max-age=300.")
     @GetMapping("/api/v1/open-data/stations.{extension}")
-    ResponseEntity<StreamingResponseBody> openData(@PathVariable String extension) {
+    @Nullable ResponseEntity<StreamingResponseBody> openData(@PathVariable String extension, ServletWebRequest request) {
         RegisterFormat chosen = switch (extension) {
             case "geojson" -> RegisterFormat.GEOJSON;
             case "csv" -> RegisterFormat.CSV;
             default -> throw ApiException.notFound("No such open-data file", "Open data is available as stations.geojson and stations.csv.");
         };
+        // Read the version before the rows: the file is then at least as new as its ETag says.
+        RegisterVersion.Version current = version.current();
+        String etag = "W/\"register-" + current.position() + "-" + chosen.extension() + "\"";
+        if (caching.notModified(request, etag, current.changedAt(), OPEN_DATA_MAX_AGE)) return null;
         return file("yizhan-stations." + chosen.extension(), chosen, out -> register.forEach(List.of("%"), List.of("active", "suspended"), List.of(),
                 stations -> write(stations, chosen, ExportOptions.openData(), out)));
     }

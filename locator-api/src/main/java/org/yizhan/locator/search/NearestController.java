@@ -26,7 +26,9 @@ import org.yizhan.locator.routing.Travel;
 import org.yizhan.locator.station.OpeningHoursCache;
 import org.yizhan.locator.station.StationResponse;
 import org.yizhan.locator.station.StationResponses;
+import org.yizhan.locator.station.CompactStation;
 import org.yizhan.locator.station.StationRow;
+import org.yizhan.locator.station.StationView;
 import org.yizhan.locator.web.ApiException;
 import org.yizhan.locator.web.GeoParams;
 import org.yizhan.locator.web.Language;
@@ -65,7 +67,9 @@ class NearestController {
     record NearestResponse(
             @io.swagger.v3.oas.annotations.media.Schema(description = "Query point, in crs") StationResponse.Location origin,
             String crs,
-            List<StationResponse> stations) {}
+            @io.swagger.v3.oas.annotations.media.ArraySchema(schema = @io.swagger.v3.oas.annotations.media.Schema(
+                    oneOf = {StationResponse.class, CompactStation.class}, description = "Station, or CompactStation with view=compact"))
+            List<?> stations) {}
 
     @Operation(summary = "Nearest active stations",
             description = "Sorted by geodesic distance on the WGS-84 ellipsoid. Filters: radius, amenities (all of), open now. "
@@ -85,8 +89,10 @@ class NearestController {
             @RequestParam(required = false) @Parameter(description = "walk or ride: rank by the way there on the road network",
                     schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"walk", "ride"})) @Nullable String by,
             @RequestParam(required = false) @Nullable String lang,
+            @RequestParam(required = false) @Parameter(description = StationView.DESCRIPTION) @Nullable String view,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage) {
         CoordinateSystem system = GeoParams.crs(crs);
+        StationView shape = StationView.parse(view);
         LatLng origin = GeoParams.point(lat, lng);
         int max = GeoParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         if (radius != null) GeoParams.requireFinite("radius", radius, 1, MAX_RADIUS_METERS);
@@ -110,8 +116,9 @@ class NearestController {
         }
         List<NearestHit> hits = straight.apply(max);
         demand.record(wgs84, hits.isEmpty() ? null : hits.get(0).distanceMeters());
-        return new NearestResponse(new StationResponse.Location(origin.lat(), origin.lng()), system.id(),
-                hits.stream().map(h -> responses.toResponse(h.station(), language, system, now, h.distanceMeters())).toList());
+        return new NearestResponse(new StationResponse.Location(origin.lat(), origin.lng()), system.id(), shape == StationView.COMPACT
+                ? hits.stream().map(h -> responses.toCompact(h.station(), system, now, h.distanceMeters())).toList()
+                : hits.stream().map(h -> responses.toResponse(h.station(), language, system, now, h.distanceMeters())).toList());
     }
 
     private @Nullable Travel travel(@Nullable String by) {

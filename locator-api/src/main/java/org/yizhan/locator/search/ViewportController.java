@@ -19,10 +19,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.locator.amenity.AmenityVocabulary;
+import org.yizhan.locator.station.CompactStation;
 import org.yizhan.locator.station.StationResponse;
 import org.yizhan.locator.station.StationResponses;
 import org.yizhan.locator.station.StationRow;
 import org.yizhan.locator.station.StationStatus;
+import org.yizhan.locator.station.StationView;
 import org.yizhan.locator.web.ApiException;
 import org.yizhan.locator.web.GeoParams;
 import org.yizhan.locator.web.Language;
@@ -64,9 +66,11 @@ class ViewportController {
             @RequestParam(required = false) @Nullable String amenities,
             @RequestParam(required = false) @Nullable String crs,
             @RequestParam(required = false) @Nullable String lang,
+            @RequestParam(required = false) @Parameter(description = StationView.DESCRIPTION + " (as properties)") @Nullable String view,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage,
             jakarta.servlet.http.HttpServletRequest request) {
         CoordinateSystem system = GeoParams.crs(crs);
+        StationView shape = StationView.parse(view);
         Bbox box = Bbox.parse(bbox);
         int max = GeoParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         long after = ViewportSearch.decodeCursor(cursor);
@@ -78,7 +82,13 @@ class ViewportController {
         ViewportSearch.Page page = search.page(box.toWgs84(system), statuses, keys, after, max);
         List<Map<String, Object>> features = new ArrayList<>(page.rows().size());
         for (StationRow row : page.rows()) {
-            features.add(feature(responses.toResponse(row, language, system, now, null)));
+            if (shape == StationView.COMPACT) {
+                CompactStation station = responses.toCompact(row, system, now, null);
+                features.add(feature(row.code(), station.location(), station));
+            } else {
+                StationResponse station = responses.toResponse(row, language, system, now, null);
+                features.add(feature(row.code(), station.location(), station));
+            }
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "FeatureCollection");
@@ -93,13 +103,13 @@ class ViewportController {
         return ResponseEntity.ok().contentType(GEO_JSON).body(body);
     }
 
-    private static Map<String, Object> feature(StationResponse station) {
+    private static Map<String, Object> feature(String code, StationResponse.Location location, Object properties) {
         Map<String, Object> feature = new LinkedHashMap<>();
         feature.put("type", "Feature");
-        feature.put("id", station.code());
+        feature.put("id", code);
         feature.put("geometry", Map.of("type", "Point",
-                "coordinates", List.of(station.location().lng(), station.location().lat())));
-        feature.put("properties", station);
+                "coordinates", List.of(location.lng(), location.lat())));
+        feature.put("properties", properties);
         return feature;
     }
 

@@ -30,6 +30,13 @@ public class StationResponses {
         return toResponse(row, language, crs, now, distanceMeters, false);
     }
 
+    /** The compact view for lists: no labels, hours or contacts. */
+    public CompactStation toCompact(StationRow row, CoordinateSystem crs, Instant now, @Nullable Double distanceMeters) {
+        LatLng shown = crs.fromWgs84(new LatLng(row.lat(), row.lng()));
+        return new CompactStation(row.code(), row.name(), new StationResponse.Location(round7(shown.lat()), round7(shown.lng())),
+                isOpen(row, now), distanceMeters == null ? null : Math.round(distanceMeters * 10) / 10.0);
+    }
+
     /** With the fields only signed-in accounts see (the responsible person). */
     public StationResponse toPrivateResponse(StationRow row, Language language, CoordinateSystem crs, Instant now) {
         return toResponse(row, language, crs, now, null, true);
@@ -54,6 +61,29 @@ public class StationResponses {
                 row.lastVerifiedAt(), Freshness.stale(row, now),
                 distanceMeters == null ? null : Math.round(distanceMeters * 10) / 10.0, null, null, null);
     }
+
+    /**
+     * When the station's public answer last changed: its record, its verification, or the last
+     * time its open state flipped (searched back at most {@value #FLIP_SEARCH_DAYS} days; older
+     * answers get the start of that window, later than the truth, which is the safe side for
+     * If-Modified-Since). A change of the stale flag counts as now.
+     */
+    public Instant lastChanged(StationRow row, Instant now) {
+        Instant recorded = row.updatedAt();
+        if (row.lastVerifiedAt() != null && row.lastVerifiedAt().isAfter(recorded)) recorded = row.lastVerifiedAt();
+        Instant windowStart = now.minus(java.time.Duration.ofDays(FLIP_SEARCH_DAYS));
+        Instant t = recorded.isAfter(windowStart) ? recorded : windowStart;
+        for (int i = 0; i < 1000; i++) {
+            java.time.LocalDateTime next = state(row, t).nextChange();
+            if (next == null) break;
+            Instant flip = next.atZone(hours.zone()).toInstant();
+            if (flip.isAfter(now) || !flip.isAfter(t)) break;
+            t = flip;
+        }
+        return Freshness.stale(row, t) == Freshness.stale(row, now) ? t : now;
+    }
+
+    private static final int FLIP_SEARCH_DAYS = 8;
 
     /** A station is open only when it is active and its hours say so. */
     public boolean isOpen(StationRow row, Instant now) {

@@ -1,0 +1,71 @@
+package org.yizhan.locator.web;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.ServletWebRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Validators and freshness for answers that change rarely (RFC 9110 §8.8, §13; RFC 9111).
+ * ETags are weak because Tomcat may gzip the body: the bytes on the wire differ by content
+ * coding while the meaning is the same. Anonymous answers are {@code public} so shared caches
+ * and CDNs may keep them; answers to signed-in accounts carry private fields and stay
+ * {@code private, no-cache}. Usage: {@code if (caching.notModified(request, body, ...)) return null;}.
+ */
+@Component
+public class HttpCaching {
+
+    private final JsonMapper json;
+
+    HttpCaching(JsonMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * Sets Cache-Control, Vary, ETag (of the body as JSON) and Last-Modified, and answers whether
+     * the request's preconditions say the client's copy is current; then the response is already a 304.
+     */
+    public boolean notModified(ServletWebRequest request, Object body, @Nullable Instant lastModified, Duration maxAge) {
+        return notModified(request, weakEtag(json.writeValueAsBytes(body)), lastModified, maxAge);
+    }
+
+    /** As above, with a validator the caller derived without building the body (e.g. a register version). */
+    public boolean notModified(ServletWebRequest request, String etag, @Nullable Instant lastModified, Duration maxAge) {
+        var response = request.getResponse();
+        if (response != null) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, anonymous()
+                    ? "public, max-age=" + maxAge.toSeconds()
+                    : "private, no-cache");
+            response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        }
+        // If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2); HTTP dates have whole seconds.
+        return request.checkNotModified(etag, lastModified == null ? -1 : lastModified.toEpochMilli());
+    }
+
+    /** {@code W/"…"}: the first 128 bits of SHA-256 of the bytes, enough to never collide by chance. */
+    public static String weakEtag(byte[] bytes) {
+        return "W/\"" + HexFormat.of().formatHex(sha256(bytes), 0, 16) + "\"";
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static boolean anonymous() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated();
+    }
+}
