@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -48,7 +49,13 @@ public class HttpCaching {
             response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         }
         // If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2); HTTP dates have whole seconds.
-        return request.checkNotModified(etag, lastModified == null ? -1 : lastModified.toEpochMilli());
+        boolean current = request.checkNotModified(etag, lastModified == null ? -1 : lastModified.toEpochMilli());
+        if (current && response != null && response.getStatus() == HttpStatus.PRECONDITION_FAILED.value()) {
+            // If-Match / If-Unmodified-Since failed: say so as a problem detail, not an empty 412.
+            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "The resource has changed",
+                    "It no longer matches If-Match or If-Unmodified-Since; fetch it again without those headers.");
+        }
+        return current;
     }
 
     /** {@code W/"…"}: the first 128 bits of SHA-256 of the bytes, enough to never collide by chance. */

@@ -48,7 +48,22 @@ final class AuthorisationMatrix {
         row("GET  /api/v1/map-config",                       "ok       | ok ok             | ok ok             | ok",       c -> c.as().get("/api/v1/map-config")),
         row("GET  /api/v1/open-data/stations.{extension}",   "filtered | filtered filtered | filtered filtered | filtered", c -> c.having(c.station()).get("/api/v1/open-data/stations.csv")),
         row("GET  /api/v1/register/template.xlsx",           "ok       | ok ok             | ok ok             | ok",       c -> c.as().get("/api/v1/register/template.xlsx")),
-        // Worker feedback: anonymous by design.
+        row("GET  /api/v1/changes",                          "filtered | filtered filtered | filtered filtered | filtered", c -> c.having(c.station()).get("/api/v1/changes?limit=1000")),
+        // OGC API - Features and Tiles: public reads for GIS clients, public fields only.
+        row("GET  /ogcapi",                                  "ok       | ok ok             | ok ok             | ok",       c -> c.as().get("/ogcapi")),
+        row("GET  /ogcapi/",                                 "ok       | ok ok             | ok ok             | ok",       c -> c.as().get("/ogcapi/")),
+        row("GET  /ogcapi/api",                              "ok       | ok ok             | ok ok             | ok",       c -> c.as().get("/ogcapi/api")),
+        row("GET  /ogcapi/conformance",                      "ok       | ok ok             | ok ok             | ok",       c -> c.as().get("/ogcapi/conformance")),
+        row("GET  /ogcapi/collections",                      "ok       | ok ok             | ok ok             | ok",       c -> c.as().get("/ogcapi/collections")),
+        row("GET  /ogcapi/collections/{collectionId}",       "ok       | ok ok             | ok ok             | ok",       c -> c.as().get("/ogcapi/collections/stations")),
+        row("GET  /ogcapi/collections/{collectionId}/queryables", "ok  | ok ok             | ok ok             | ok",       c -> c.as().get("/ogcapi/collections/stations/queryables")),
+        row("GET  /ogcapi/collections/{collectionId}/items", "filtered | filtered filtered | filtered filtered | filtered", c -> c.having(c.station()).get("/ogcapi/collections/stations/items?bbox={b}", c.bbox())),
+        row("GET  /ogcapi/collections/{collectionId}/items/{featureId}", "filtered | filtered filtered | filtered filtered | filtered", c -> c.as().get("/ogcapi/collections/stations/items/{code}", c.station())),
+        row("GET  /ogcapi/collections/{collectionId}/tiles", "ok       | ok ok             | ok ok             | ok",       c -> c.as().get("/ogcapi/collections/stations/tiles")),
+        row("GET  /ogcapi/collections/{collectionId}/tiles/WebMercatorQuad", "ok | ok ok       | ok ok             | ok",       c -> c.as().get("/ogcapi/collections/stations/tiles/WebMercatorQuad")),
+        row("GET  /ogcapi/collections/{collectionId}/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}", "ok | ok ok | ok ok | ok", c -> c.as().get("/ogcapi/collections/stations/tiles/WebMercatorQuad/0/0/0")),
+        // Worker feedback: anonymous by design, each post with a token fetched from its network.
+        row("GET  /api/v1/feedback-token",                   "ok       | ok ok             | ok ok             | ok",       c -> c.as().get("/api/v1/feedback-token")),
         row("POST /api/v1/stations/{code}/ratings",          "ok       | ok ok             | ok ok             | ok",       c -> c.worker().body(Map.of("stars", 4)).post("/api/v1/stations/{code}/ratings", c.station())),
         row("POST /api/v1/stations/{code}/reports",          "ok       | ok ok             | ok ok             | ok",       c -> c.worker().body(Map.of("reason", "cannot_find")).post("/api/v1/stations/{code}/reports", c.station())),
         row("POST /api/v1/stations/{code}/checkins",         "ok       | ok ok             | ok ok             | ok",       c -> c.worker().post("/api/v1/stations/{code}/checkins", c.station())),

@@ -97,8 +97,13 @@ final class MatrixCase {
     }
 
     /** An anonymous worker's phone, for feedback. */
+    /** An anonymous worker on a network of its own, with the token the map would fetch first. */
     RequestSpecification worker() {
-        return as().header("X-Device-Id", UUID.randomUUID().toString()).contentType(ContentType.JSON);
+        String address = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+        String token = given().header("X-Forwarded-For", address).get("/api/v1/feedback-token")
+                .then().statusCode(200).extract().jsonPath().getString("token");
+        return as().header("X-Device-Id", new UUID(random.nextLong(), random.nextLong()).toString())
+                .header("X-Forwarded-For", address).header("X-Feedback-Token", token).contentType(ContentType.JSON);
     }
 
     double lat() { return lat; }
