@@ -75,7 +75,8 @@ class SecurityConfig {
                         "username", user.username(), "role", user.actor().role().value(), "regions", user.actor().regions()));
                 })
                 .failureHandler((request, response, e) -> {
-                    if (DatabaseFaults.isUnavailable(e)) problems.writeUnavailable(response);
+                    if (e instanceof org.springframework.security.authentication.InternalAuthenticationServiceException
+                        || DatabaseFaults.isUnavailable(e)) problems.writeUnavailable(response);
                     else problems.write(response, HttpStatus.UNAUTHORIZED, "Wrong username or password",
                         "Check the username and password and try again.");
                 }))
@@ -109,10 +110,14 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** The account lookup failing because the database is away is a 503, not a wrong password. */
+    /**
+     * The account lookup failing (the database is away or shutting down) is a 503, not a wrong
+     * password: Spring Security reports any failure of the lookup itself as an internal error.
+     */
     private static void signInFailed(ProblemWriter problems, jakarta.servlet.http.HttpServletResponse response,
                                      org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
-        if (DatabaseFaults.isUnavailable(e)) {
+        if (e instanceof org.springframework.security.authentication.InternalAuthenticationServiceException
+                || DatabaseFaults.isUnavailable(e)) {
             problems.writeUnavailable(response);
             return;
         }

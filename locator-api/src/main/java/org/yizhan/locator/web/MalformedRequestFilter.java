@@ -39,6 +39,12 @@ class MalformedRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (controlCharacterInHeader(request)) {
+            // Spring Security's firewall would refuse it later, lazily, where no problem detail can be written.
+            problems.write(response, HttpStatus.BAD_REQUEST, "Invalid header value",
+                    "Header values must be printable text; one contains control characters or undecoded bytes.");
+            return;
+        }
         String contentType = request.getContentType();
         if (contentType != null && !concrete(contentType)) {
             problems.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Invalid Content-Type",
@@ -67,6 +73,18 @@ class MalformedRequestFilter extends OncePerRequestFilter {
         }
         return "The query string or form body has a malformed percent-escape or bytes that are not UTF-8. "
                 + "Percent-encode the UTF-8 bytes of each value, two hex digits after each '%' (a literal '%' is %25).";
+    }
+
+    private static boolean controlCharacterInHeader(HttpServletRequest request) {
+        for (String name : java.util.Collections.list(request.getHeaderNames())) {
+            for (String value : java.util.Collections.list(request.getHeaders(name))) {
+                for (int i = 0; i < value.length(); i++) {
+                    char c = value.charAt(i);
+                    if (c != '\t' && Character.isISOControl(c)) return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean concrete(String contentType) {

@@ -76,6 +76,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "Malformed query string", MalformedRequestFilter.describe(e)));
     }
 
+    /** Spring Security's firewall checks header values lazily, when a handler reads one. */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> handleRejectedRequest(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "Request refused",
+                "A header or the URL contains characters that are not allowed (control characters or undecoded bytes). "
+                        + "Send header values as printable ASCII."));
+    }
+
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> handleBrokenMultipart(MultipartException e) {
         return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "The uploaded form could not be read",
