@@ -25,10 +25,13 @@ import java.time.Duration;
         "yizhan.admin.username=" + ApiIT.ADMIN,
         "yizhan.admin.password=" + ApiIT.ADMIN_PASSWORD,
         "yizhan.demo.enabled=false",
+        // Small enough that the oversized-photo test's body is refused without a multi-megabyte upload.
+        "yizhan.photos.max-bytes=" + ApiIT.PHOTO_MAX_BYTES,
         "logging.level.org.yizhan=WARN"})
 public abstract class ApiIT {
 
     public static final String ADMIN = "test-admin";
+    public static final int PHOTO_MAX_BYTES = 2_000_000;
     /** Only for the throwaway test database; production passwords come from the environment. */
     public static final String ADMIN_PASSWORD = "test-only-password";
 
