@@ -35,13 +35,28 @@ const MAP_PAGE = /^\/(map|embed|s\/[^/]+|index\.html)?\/?$/;
 const KEPT_API = /^\/api\/v1\/(stations\/nearest|stations\/(?!duplicates$|clusters$)[^/]+(\/photos)?|amenities|map-config)$/;
 
 self.addEventListener('install', (event) => {
+  // A new deploy takes over at once; never awaited: Chromium settles it only after activation.
+  self.skipWaiting();
   event.waitUntil((async () => {
     const cache = await caches.open(SHELL);
     await cache.addAll(SHELL_FILES);
-    await Promise.all(OPTIONAL.map((url) => cache.add(url).catch(() => undefined)));
-    await self.skipWaiting();
+    for (const url of OPTIONAL) await addIfPresent(cache, url);
   })());
 });
+
+/**
+ * One at a time, and the body of a failure read to its end: cache.add() leaves a refused
+ * response's connection busy, and a handful of those stalled the install.
+ */
+async function addIfPresent(cache, url) {
+  try {
+    const response = await fetch(url);
+    if (response.ok) await cache.put(url, response);
+    else await response.arrayBuffer();
+  } catch (e) {
+    // Not deployed here: the page works without it.
+  }
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {

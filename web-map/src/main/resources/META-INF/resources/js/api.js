@@ -72,10 +72,10 @@ async function request(method, url, { json, form, signal, lang, headers: extra =
     throw new ApiError(response.status, problem.title || null, problem.detail || null, problem);
   }
   if (response.status === 204) return null;
-  const body = await response.json();
+  const answer = await response.json();
   const fetchedAt = Number(response.headers.get(FETCHED_AT));
-  if (fetchedAt > 0 && body && typeof body === 'object') fromCache.set(body, new Date(fetchedAt));
-  return body;
+  if (fetchedAt > 0 && answer && typeof answer === 'object') fromCache.set(answer, new Date(fetchedAt));
+  return answer;
 }
 
 const get = (path, params, signal) => request('GET', withQuery(path, params), { signal });

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yizhan.geo.Geodesy;
 import org.yizhan.geo.LatLng;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.yizhan.locator.support.ApiIT;
+import org.yizhan.locator.support.CuttableProxy;
 import org.yizhan.locator.support.TestStations;
 
 /**
@@ -34,6 +36,7 @@ class OfflineMapIT extends ApiIT {
     String east;
     String south;
     MapBrowser browser;
+    CuttableProxy signal;
 
     @BeforeEach
     void stationsAroundTheRider() {
@@ -45,12 +48,14 @@ class OfflineMapIT extends ApiIT {
         south = TestStations.insert(jdbc, XilinhotStations.closedNow(
                 XilinhotStations.offset(RIDER, -450, 0), "锡林浩特南站驿站", List.of("phone_charging")));
         awaitIndexed();
-        browser = MapBrowser.phone(port);
+        signal = new CuttableProxy(port);
+        browser = MapBrowser.phone(signal.port());
     }
 
     @AfterEach
     void closeBrowser() {
         browser.close();
+        signal.close();
     }
 
     @Test
@@ -72,7 +77,7 @@ class OfflineMapIT extends ApiIT {
         assertThat(browser.all(".notice-offline")).isEmpty();
         browser.screenshot("phone-online-list");
 
-        offline(true);
+        goOffline();
         browser.at(MOVED.lat(), MOVED.lng());
         browser.driver().navigate().refresh();
 
@@ -107,13 +112,15 @@ class OfflineMapIT extends ApiIT {
         assertThat(browser.visible("#detail-offline").getText()).contains("离线").containsPattern(AS_OF);
         assertThat(browser.visible("#detail-view").getText()).contains(east, "微波炉");
         browser.screenshot("phone-offline-detail");
-        offline(false);
     }
 
-    private void offline(boolean off) {
-        browser.driver();
-        ((org.openqa.selenium.chrome.ChromeDriver) browser.driver()).executeCdpCommand("Network.enable", Map.of());
-        ((org.openqa.selenium.chrome.ChromeDriver) browser.driver()).executeCdpCommand("Network.emulateNetworkConditions",
-                Map.of("offline", off, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+    /** The page's requests fail by CDP's offline emulation, the service worker's because the relay is gone. */
+    private void goOffline() {
+        ChromeDriver chrome = (ChromeDriver) browser.driver();
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.emulateNetworkConditions",
+                Map.of("offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+        signal.cut();
+        assertThat(browser.script("return navigator.onLine")).isEqualTo(false);
     }
 }
