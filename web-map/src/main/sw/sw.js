@@ -31,6 +31,8 @@ const OPTIONAL = [
 ];
 // Paths that show the map page (MapController forwards them to index.html).
 const MAP_PAGE = /^\/(map|embed|s\/[^/]+|index\.html)?\/?$/;
+// Files that belong to a deploy; anything else (health, API docs, downloads) is left to the network.
+const STATIC = /^\/(js|css|vendor|webjars|icons)\/|^\/icons\.svg$|^\/manifest\.webmanifest$|^\/favicon\.ico$/;
 // API answers worth keeping: the last nearest list, station cards and their photo lists, and what the page needs to start.
 const KEPT_API = /^\/api\/v1\/(stations\/nearest|stations\/(?!duplicates$|clusters$)[^/]+(\/photos)?|amenities|map-config)$/;
 
@@ -80,7 +82,7 @@ self.addEventListener('fetch', (event) => {
     if (KEPT_API.test(url.pathname)) event.respondWith(apiFirst(request, url));
     return;
   }
-  event.respondWith(shellFile(request));
+  if (STATIC.test(url.pathname)) event.respondWith(shellFile(request));
 });
 
 /** The page from the network when there is one, else the shell's copy (any map path shows the same page). */

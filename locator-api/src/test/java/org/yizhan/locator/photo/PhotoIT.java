@@ -153,6 +153,14 @@ class PhotoIT extends ApiIT {
         given().get("/api/v1/stations/{code}/photos/{id}", station, "x").then().statusCode(400).contentType(PROBLEM);
     }
 
+    @Test
+    void everyPhotoOperationIsInTheOpenApiDocument() {
+        given().get("/v3/api-docs").then().statusCode(200)
+                .body("paths.'/api/v1/stations/{code}/photos'.keySet()", org.hamcrest.Matchers.hasItems("get", "post"))
+                .body("paths.'/api/v1/stations/{code}/photos/{id}'.keySet()", org.hamcrest.Matchers.hasItems("get", "delete"))
+                .body("paths.'/api/v1/stations/{code}/photos/{id}/thumbnail'.keySet()", org.hamcrest.Matchers.hasItem("get"));
+    }
+
     private Response upload(String username, byte[] bytes, String name, String contentType) {
         return Accounts.as(username).multiPart("file", name, bytes, contentType)
                 .post("/api/v1/stations/{code}/photos", station);
