@@ -99,6 +99,8 @@ class NearestListIT extends ApiIT {
         String text = (String) browser.script("return document.querySelector('#detail-view').textContent");
         assertThat(text).contains(microwaveOpen, "测试路1号", "测试工会", "微波炉", "24小时开放", "24/7")
                 .doesNotContain("null").doesNotContain("undefined");
+        // Below the fold on a phone: the rider scrolls the card to reach it.
+        browser.script("document.querySelector('#detail-view a.phone-link').scrollIntoView({block: 'center'})");
         assertThat(browser.visible("#detail-view a.phone-link").getDomAttribute("href")).isEqualTo("tel:13900000000");
         assertThat(browser.visible("#detail-view a.share-link").getDomAttribute("href")).endsWith("/s/" + microwaveOpen);
         assertThat(browser.currentPath()).contains("#code=" + microwaveOpen);
