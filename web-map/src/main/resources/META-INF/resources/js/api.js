@@ -12,6 +12,16 @@ export class ApiError extends Error {
 
 const ACCEPT = 'application/json, application/geo+json, application/problem+json';
 
+// Answers the service worker (/sw.js) served from its cache because the network failed, with
+// when they were fetched. A WeakMap keeps the API's documents as the API sent them.
+const FETCHED_AT = 'X-Yizhan-Fetched-At';
+const fromCache = new WeakMap();
+
+/** When a cached answer was fetched (a Date), or null for a live one. */
+export function cachedAt(answer) {
+  return (answer && typeof answer === 'object' && fromCache.get(answer)) || null;
+}
+
 function withQuery(path, params = {}) {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
@@ -61,7 +71,11 @@ async function request(method, url, { json, form, signal, lang, headers: extra =
     }
     throw new ApiError(response.status, problem.title || null, problem.detail || null, problem);
   }
-  return response.status === 204 ? null : response.json();
+  if (response.status === 204) return null;
+  const answer = await response.json();
+  const fetchedAt = Number(response.headers.get(FETCHED_AT));
+  if (fetchedAt > 0 && answer && typeof answer === 'object') fromCache.set(answer, new Date(fetchedAt));
+  return answer;
 }
 
 const get = (path, params, signal) => request('GET', withQuery(path, params), { signal });
@@ -90,6 +104,13 @@ export const api = {
   changeStatus: (code, { status, reason, version }) => request('POST', `${station(code)}/status`, { json: { status, reason, version } }),
   duplicates: ({ lat, lng, name, crs, except }) => get('/api/v1/stations/duplicates', { lat, lng, name, crs, except }),
   history: (code) => get(`${station(code)}/history`),
+  photos: (code) => get(`${station(code)}/photos`),
+  uploadPhoto: (code, file) => {
+    const form = new FormData();
+    form.append('file', file);
+    return request('POST', `${station(code)}/photos`, { form });
+  },
+  deletePhoto: (code, id) => request('DELETE', `${station(code)}/photos/${encodeURIComponent(id)}`),
   importRegister: (file, { crs, dryRun }) => {
     const form = new FormData();
     form.append('file', file);

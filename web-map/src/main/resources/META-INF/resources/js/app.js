@@ -1,4 +1,4 @@
-import { api } from './api.js';
+import { api, cachedAt } from './api.js';
 import { $, h, clear } from './dom.js';
 import { setLanguage, language, t, translateStatic } from './i18n.js';
 import { readUrl, writeUrl } from './state.js';
@@ -9,6 +9,10 @@ import { renderFilters } from './filters.js';
 import { renderList, renderListMessage } from './list.js';
 import { renderDetail, renderDetailMessage } from './detail.js';
 import { renderFeedback } from './feedback.js';
+import { renderPhotos } from './photos.js';
+import { icon } from './icons.js';
+import { fromCache, asOfText } from './offline.js';
+import { convert } from './crs.js';
 
 const NEAREST_LIMIT = 20;
 // The API has no 24-hour filter on nearest; ask for more and keep the always-open ones.
@@ -23,10 +27,11 @@ const state = {
   code: url.code,
   origin: null,
   nearest: [],
+  // When the list is the service worker's saved copy: the time it was fetched; null when live.
+  asOf: null,
 };
 const notices = new Map();
 let amenities = [];
-let amenityIcons = new Map();
 let crs = 'wgs84';
 let map;
 let layer;
@@ -68,10 +73,19 @@ function saveUrl() {
 function setNotice(key, textKey) {
   if (textKey) notices.set(key, textKey);
   else notices.delete(key);
+  renderNotices();
+}
+
+function renderNotices() {
   const box = clear($('notices'));
   const mapBox = clear($('map-notices'));
   // The base-map notice sits on the map it is about; the others head the list.
   for (const [k, tk] of notices) (k === 'tiles' || k === 'pick' ? mapBox : box).append(h('p', { class: `notice notice-${k}`, 'data-notice': k }, t(tk)));
+  // Offline, the list is a saved copy: say so first, with the time it was fetched.
+  if (state.asOf) {
+    box.prepend(h('p', { class: 'notice notice-offline', 'data-notice': 'offline' }, icon('offline'),
+      h('strong', { class: 'as-of', id: 'as-of' }, asOfText(state.asOf)), ' ', t('offline.notice')));
+  }
 }
 
 function friendly(error) {
@@ -85,7 +99,7 @@ function showAlert(error) {
   const box = clear($('alerts'));
   box.append(h('div', { class: 'alert' },
     h('p', {}, h('strong', { class: 'alert-title' }, title), detail ? h('span', { class: 'alert-detail' }, ` ${detail}`) : null),
-    h('button', { type: 'button', class: 'dismiss', 'aria-label': t('dismiss'), onclick: () => clear($('alerts')) }, '×')));
+    h('button', { type: 'button', class: 'dismiss', 'aria-label': t('dismiss'), onclick: () => clear($('alerts')) }, icon('close'))));
 }
 
 /* Nearest list */
@@ -100,7 +114,17 @@ async function searchNearest({ fit = false } = {}) {
       lat: state.origin.lat, lng: state.origin.lng, limit: alwaysOpen ? NEAREST_LIMIT_24H : NEAREST_LIMIT,
       amenities: keys, openNow, crs, lang: state.lang,
     }, nearestController.signal);
-    state.nearest = answer.stations.filter((s) => !alwaysOpen || s.alwaysOpen).slice(0, NEAREST_LIMIT);
+    const asOf = cachedAt(answer);
+    // A saved copy was fetched elsewhere and maybe with other filters: re-rank it from here.
+    state.nearest = asOf
+      ? fromCache(answer.stations, state.origin, state.filters).slice(0, NEAREST_LIMIT)
+      : answer.stations.filter((s) => !alwaysOpen || s.alwaysOpen).slice(0, NEAREST_LIMIT);
+    if (asOf || state.asOf) {
+      state.asOf = asOf;
+      renderNotices();
+      // The offline notice replaces any "no connection" alert the map's own loading raised.
+      if (asOf) clear($('alerts'));
+    }
     showNearest();
     if (fit && state.nearest.length && !state.code) {
       const points = [state.origin, state.nearest[0].location].map((p) => [p.lat, p.lng]);
@@ -120,7 +144,7 @@ function showNearest() {
     return;
   }
   if (state.nearest.length === 0) renderListMessage($('list'), 'list.empty');
-  else renderList($('list'), state.nearest, { amenityIcons, onSelect: (code) => openStation(code, { focus: true }) });
+  else renderList($('list'), state.nearest, { onSelect: (code) => openStation(code, { focus: true }) });
   $('list-count').textContent = state.nearest.length ? t('list.count', { n: state.nearest.length }) : '';
 }
 
@@ -182,12 +206,13 @@ async function openStation(code, { focus = false, fly = true } = {}) {
   toggleSheet(true);
   renderDetailMessage(detail, t('detail.loading'), showList);
   try {
-    const [wgs84, gcj02, bd09] = await Promise.all(['wgs84', 'gcj02', 'bd09'].map((c) => api.station(trimmed, { crs: c, lang: state.lang })));
+    const { views, asOf } = await stationViews(trimmed, inList);
     if (state.code !== trimmed) return;
+    const { wgs84 } = views;
     state.code = wgs84.code;
     saveUrl();
-    const views = { wgs84, gcj02, bd09 };
-    renderDetail(detail, views, { amenityIcons, distanceMeters: inList?.distanceMeters, onBack: showList });
+    renderDetail(detail, views, { distanceMeters: inList?.distanceMeters, onBack: showList, asOf });
+    renderPhotos($('photos'), wgs84);
     renderFeedback($('feedback'), wgs84, { pickPoint, amenityLabels: wgs84.amenityLabels });
     const here = views[crs].location;
     selectedMarker?.remove();
@@ -199,6 +224,22 @@ async function openStation(code, { focus = false, fly = true } = {}) {
     const { title, detail: text } = friendly(e);
     renderDetailMessage(detail, text ? `${title}: ${text}` : title, showList);
     showAlert(e);
+  }
+}
+
+/**
+ * The station in the three coordinate systems the direction links need. Without a network the
+ * card comes from the service worker's copy, or else from the saved list's own entry (the
+ * nearest answer carries every public field), converted on the phone.
+ */
+async function stationViews(code, inList) {
+  try {
+    const [wgs84, gcj02, bd09] = await Promise.all(['wgs84', 'gcj02', 'bd09'].map((c) => api.station(code, { crs: c, lang: state.lang })));
+    return { views: { wgs84, gcj02, bd09 }, asOf: cachedAt(wgs84) };
+  } catch (e) {
+    if (e.status !== 0 || !inList || !state.asOf) throw e;
+    const at = (to) => ({ ...inList, crs: to, location: convert(inList.location, crs, to) });
+    return { views: { wgs84: at('wgs84'), gcj02: at('gcj02'), bd09: at('bd09') }, asOf: state.asOf };
   }
 }
 
@@ -214,7 +255,6 @@ function applyFilters(filters) {
 async function loadAmenities() {
   try {
     amenities = (await api.amenities(state.lang)).amenities;
-    amenityIcons = new Map(amenities.map((a) => [a.key, a.icon]));
   } catch (e) {
     showAlert(e);
   }
@@ -225,6 +265,7 @@ async function switchLanguage() {
   state.lang = language() === 'en' ? 'zh' : 'en';
   setLanguage(state.lang);
   translateStatic();
+  renderNotices();
   saveUrl();
   await loadAmenities();
   layer.setFilters({ ...state.filters, lang: state.lang });
@@ -273,7 +314,8 @@ async function main() {
     crs,
     onSelect: (code) => openStation(code, { focus: true, fly: false }),
     onPartial: (partial) => setNotice('partial', partial ? 'tiles.partial' : null),
-    onError: showAlert,
+    // Offline the viewport cannot load; the offline notice already says why.
+    onError: (e) => (e.status === 0 && state.asOf ? null : showAlert(e)),
   });
   // A tap (or long-press / right-click) on the map searches from that point.
   map.on('click contextmenu', onMapTap);
@@ -295,4 +337,13 @@ async function main() {
   else locate();
 }
 
+/** The offline copy of the page and the last nearby stations (see /sw.js); not in third-party frames. */
+function registerServiceWorker() {
+  if (!('serviceWorker' in navigator) || url.embed) return;
+  navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {
+    // No worker (private mode, an old browser): the page works as before, just not offline.
+  });
+}
+
+registerServiceWorker();
 main();

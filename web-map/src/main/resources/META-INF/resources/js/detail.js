@@ -1,6 +1,8 @@
 import { h, clear } from './dom.js';
 import { t } from './i18n.js';
-import { distance, travelTimes, openingState, stationName } from './format.js';
+import { distance, travelTimes, openingState, openingClass, stationName } from './format.js';
+import { icon, amenityIcon } from './icons.js';
+import { asOfText } from './offline.js';
 import { directionLinks } from './navigate.js';
 import { shareUrl } from './state.js';
 import { verifiedText } from './feedback.js';
@@ -23,11 +25,16 @@ function copyButton(url) {
   return button;
 }
 
+function backButton(onBack) {
+  return h('button', { type: 'button', class: 'back-button', onclick: onBack }, icon('back'), t('detail.back'));
+}
+
 /**
  * The station card. `views` holds the station in wgs84, gcj02 and bd09 (from the API) for the
- * direction links; `distanceMeters` comes from the nearest list when the station is in it.
+ * direction links; `distanceMeters` comes from the nearest list when the station is in it;
+ * `asOf` (a Date) marks a card from the offline copy. Photos go into the empty #photos section.
  */
-export function renderDetail(container, views, { amenityIcons, distanceMeters, onBack }) {
+export function renderDetail(container, views, { distanceMeters, onBack, asOf = null }) {
   const s = views.wgs84;
   const opening = openingState(s);
   const phone = (s.contactPhone || '').replace(/[^0-9+\-]/g, '');
@@ -36,12 +43,13 @@ export function renderDetail(container, views, { amenityIcons, distanceMeters, o
   clear(container);
   // Element.append would write a null as the text "null": drop absent parts first.
   container.append(...[
-    h('button', { type: 'button', class: 'back-button', onclick: onBack }, `← ${t('detail.back')}`),
+    backButton(onBack),
     h('h2', { id: 'detail-title', class: 'detail-title', tabindex: '-1' }, stationName(s)),
-    s.stale ? h('p', { class: 'stale-badge', id: 'stale-badge' }, `⚠ ${t('feedback.stale')}`) : null,
-    s.lastVerifiedAt ? h('p', { class: 'verified', id: 'verified' }, `✔ ${verifiedText(s.lastVerifiedAt)}`) : null,
+    asOf ? h('p', { class: 'offline-badge', id: 'detail-offline' }, icon('offline'), `${t('offline.detail')} ${asOfText(asOf)}`) : null,
+    s.stale ? h('p', { class: 'stale-badge', id: 'stale-badge' }, icon('warning'), t('feedback.stale')) : null,
+    s.lastVerifiedAt ? h('p', { class: 'verified', id: 'verified' }, icon('verified'), verifiedText(s.lastVerifiedAt)) : null,
     s.status !== 'active' ? h('p', { class: 'status-banner' }, t(`status.${s.status}`), s.statusReason ? ` · ${s.statusReason}` : '') : null,
-    h('p', { class: `open-state big ${opening.open ? 'is-open' : 'is-closed'}` }, opening.text),
+    h('p', { class: `open-state big ${openingClass(opening)}` }, opening.text),
     distanceMeters != null
       ? h('p', { class: 'detail-distance' }, `${distance(distanceMeters)} · ${travelTimes(distanceMeters).walk} · ${travelTimes(distanceMeters).ride}`)
       : null,
@@ -57,7 +65,8 @@ export function renderDetail(container, views, { amenityIcons, distanceMeters, o
       field('detail.status', t(`status.${s.status}`))),
     h('h3', { class: 'section-title' }, t('detail.amenities')),
     h('ul', { class: 'amenity-list' }, s.amenities.map((key, i) =>
-      h('li', {}, h('span', { class: 'amenity-icon', 'aria-hidden': 'true' }, amenityIcons.get(key) || '•'), s.amenityLabels[i]))),
+      h('li', {}, amenityIcon(key, { className: 'amenity-icon' }), s.amenityLabels[i]))),
+    h('section', { id: 'photos', class: 'photos', 'aria-labelledby': 'photos-title', hidden: true }),
     h('section', { id: 'feedback', class: 'feedback', 'aria-labelledby': 'feedback-title' }),
     h('h3', { class: 'section-title' }, t('detail.share')),
     h('p', { class: 'share' }, h('a', { href: url, class: 'share-link' }, url), copyButton(url)),
@@ -67,6 +76,6 @@ export function renderDetail(container, views, { amenityIcons, distanceMeters, o
 export function renderDetailMessage(container, text, onBack) {
   clear(container);
   container.append(
-    h('button', { type: 'button', class: 'back-button', onclick: onBack }, `← ${t('detail.back')}`),
+    backButton(onBack),
     h('p', { class: 'list-message' }, text));
 }

@@ -2,6 +2,7 @@ import { feedbackApi } from './api.js';
 import { h, clear } from './dom.js';
 import { t } from './i18n.js';
 import { deviceHeaders } from './device.js';
+import { icon } from './icons.js';
 
 export const TAGS = ['clean', 'warm_enough', 'cool_enough', 'friendly_staff', 'water_available', 'could_charge',
   'could_heat_food', 'quiet', 'open_as_listed', 'easy_to_find'];
@@ -73,7 +74,7 @@ export function renderFeedback(container, station, { pickPoint, amenityLabels })
     let stars = 0;
     const starButtons = [1, 2, 3, 4, 5].map((n) => h('button', {
       type: 'button', class: 'star', 'data-stars': n, 'aria-pressed': 'false', 'aria-label': t('feedback.starsLabel', { n }),
-    }, '★'));
+    }, icon('star', { className: 'star-icon' })));
     starButtons.forEach((b, i) => b.addEventListener('click', () => {
       stars = i + 1;
       starButtons.forEach((o, j) => o.setAttribute('aria-pressed', String(j <= i)));
@@ -154,9 +155,9 @@ export function renderFeedback(container, station, { pickPoint, amenityLabels })
     return form;
   }
 
-  const rate = h('button', { type: 'button', class: 'action-button', id: 'rate-button' }, `★ ${t('feedback.rate')}`);
-  const report = h('button', { type: 'button', class: 'action-button', id: 'report-button' }, `⚠ ${t('feedback.report')}`);
-  const used = h('button', { type: 'button', class: 'action-button', id: 'checkin-button' }, `✓ ${t('feedback.used')}`);
+  const rate = h('button', { type: 'button', class: 'action-button', id: 'rate-button' }, icon('star'), t('feedback.rate'));
+  const report = h('button', { type: 'button', class: 'action-button', id: 'report-button' }, icon('warning'), t('feedback.report'));
+  const used = h('button', { type: 'button', class: 'action-button', id: 'checkin-button' }, icon('check'), t('feedback.used'));
   rate.addEventListener('click', () => open(rateForm()));
   report.addEventListener('click', () => open(reportForm()));
   used.addEventListener('click', async () => {

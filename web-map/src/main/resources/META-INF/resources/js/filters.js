@@ -1,5 +1,6 @@
 import { h, clear } from './dom.js';
 import { t } from './i18n.js';
+import { icon, amenityIcon } from './icons.js';
 
 let amenitiesOpen = false;
 
@@ -9,24 +10,24 @@ let amenitiesOpen = false;
  */
 export function renderFilters(container, amenities, filters, onChange) {
   clear(container);
-  const chip = (label, icon, pressed, toggle, key) =>
+  const chip = (label, glyph, pressed, toggle, key) =>
     h('button', { type: 'button', class: 'chip', 'aria-pressed': String(pressed), 'data-filter': key, onclick: toggle },
-      icon ? h('span', { class: 'chip-icon', 'aria-hidden': 'true' }, icon) : null, label);
+      glyph, label);
   container.append(
-    chip(t('filter.openNow'), '🕒', filters.openNow, () => onChange({ ...filters, openNow: !filters.openNow }), 'openNow'),
-    chip(t('filter.alwaysOpen'), '🌙', filters.alwaysOpen, () => onChange({ ...filters, alwaysOpen: !filters.alwaysOpen }), 'alwaysOpen'));
+    chip(t('filter.openNow'), icon('clock', { className: 'chip-icon' }), filters.openNow, () => onChange({ ...filters, openNow: !filters.openNow }), 'openNow'),
+    chip(t('filter.alwaysOpen'), icon('moon', { className: 'chip-icon' }), filters.alwaysOpen, () => onChange({ ...filters, alwaysOpen: !filters.alwaysOpen }), 'alwaysOpen'));
   const chosen = filters.amenities.length;
   const panel = h('div', { id: 'amenity-filters', class: 'amenity-filters', role: 'group', 'aria-label': t('filter.amenities'), hidden: !amenitiesOpen },
     amenities.map((a) => {
       const on = filters.amenities.includes(a.key);
       const next = on ? filters.amenities.filter((k) => k !== a.key) : [...filters.amenities, a.key];
-      return chip(a.label, a.icon, on, () => onChange({ ...filters, amenities: next }), a.key);
+      return chip(a.label, amenityIcon(a.key, { className: 'chip-icon' }), on, () => onChange({ ...filters, amenities: next }), a.key);
     }));
   const toggle = h('button', {
     type: 'button', id: 'amenity-toggle', class: `chip disclosure${chosen ? ' has-choice' : ''}`,
     'aria-expanded': String(amenitiesOpen), 'aria-controls': 'amenity-filters',
-  }, h('span', { class: 'chip-icon', 'aria-hidden': 'true' }, '🧰'), chosen ? t('filter.amenitiesChosen', { n: chosen }) : t('filter.amenities'),
-  h('span', { class: 'caret', 'aria-hidden': 'true' }, amenitiesOpen ? '▴' : '▾'));
+  }, icon('filter', { className: 'chip-icon' }), chosen ? t('filter.amenitiesChosen', { n: chosen }) : t('filter.amenities'),
+  icon(amenitiesOpen ? 'collapse' : 'expand', { className: 'caret' }));
   toggle.addEventListener('click', () => {
     amenitiesOpen = !amenitiesOpen;
     renderFilters(container, amenities, filters, onChange);

@@ -6,6 +6,12 @@ const RIDE_M_PER_MIN = 15000 / 60;
 // Opening hours are local to the stations, all in China.
 const STATION_ZONE = 'Asia/Shanghai';
 
+/** The class that colours an opening state. */
+export function openingClass(opening) {
+  if (opening.open == null) return 'is-unknown';
+  return opening.open ? 'is-open' : 'is-closed';
+}
+
 export function distance(meters) {
   if (meters < 1000) return t('distance.m', { n: Math.max(1, Math.round(meters / 10) * 10) });
   const km = meters / 1000;
@@ -51,9 +57,16 @@ export function stationName(station) {
   return language() === 'en' && station.nameEn ? station.nameEn : station.name;
 }
 
-/** The one-line opening state: "open now / closes at HH:MM / opens at ..." from openNow and nextChange. */
+/**
+ * The one-line opening state: "open now / closes at HH:MM / opens at ..." from openNow and
+ * nextChange. A saved answer whose nextChange has passed no longer says whether the station is
+ * open (open: null): the page shows the hours instead of guessing.
+ */
 export function openingState(station, now = new Date()) {
   if (station.alwaysOpen && station.openNow) return { open: true, text: t('open.always') };
+  if (station.nextChange && new Date(station.nextChange) <= now) {
+    return { open: null, text: t('open.unknown', { hours: station.openingHours }) };
+  }
   if (station.openNow) {
     return { open: true, text: station.nextChange ? t('open.closesAt', { when: when(station.nextChange, now) }) : t('open.now') };
   }

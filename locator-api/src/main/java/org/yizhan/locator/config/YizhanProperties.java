@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param index the in-memory station index for nearest queries
  * @param publicBaseUrl the address the public reaches the map at, printed in plaque QR codes;
  *     empty means "the address of the request"
+ * @param photos limits and sizes for station photos
  */
 @ConfigurationProperties("yizhan")
 public record YizhanProperties(
@@ -24,11 +25,21 @@ public record YizhanProperties(
         @DefaultValue Admin admin,
         @DefaultValue Demo demo,
         @DefaultValue Index index,
-        @DefaultValue("") String publicBaseUrl) {
+        @DefaultValue("") String publicBaseUrl,
+        @DefaultValue Photos photos) {
 
     public record Admin(@DefaultValue("admin") String username, @DefaultValue("") String password) {}
 
     public record Demo(@DefaultValue("false") boolean enabled) {}
+
+    /**
+     * Station photos: uploads up to {@code maxBytes} and {@code maxPixels} (checked from the header
+     * before decoding), kept at most {@code maxEdge} pixels on the longer side plus a
+     * {@code thumbnailEdge} thumbnail, at most {@code perStation} per station.
+     */
+    public record Photos(@DefaultValue("12582912") long maxBytes, @DefaultValue("50000000") long maxPixels,
+                         @DefaultValue("1600") int maxEdge, @DefaultValue("320") int thumbnailEdge,
+                         @DefaultValue("12") int perStation) {}
 
     /**
      * With the index off, nearest queries go to PostGIS (as they do while the index loads).

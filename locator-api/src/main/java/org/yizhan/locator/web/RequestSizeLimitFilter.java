@@ -23,23 +23,30 @@ import org.yizhan.locator.config.YizhanProperties;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    /** Register files are the one kind of upload allowed to be large. */
+    /** Register files and station photos are the uploads allowed to be large. */
     static final String IMPORT_PATH = "/api/v1/register/imports";
+    private static final java.util.regex.Pattern PHOTO_PATH = java.util.regex.Pattern.compile("/api/v1/stations/[^/]+/photos");
+    /** Room for the multipart envelope around a photo of the largest accepted size. */
+    private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
     private final long jsonMaxBytes;
     private final long importMaxBytes;
+    private final long photoMaxBytes;
     private final ProblemWriter problems;
 
     RequestSizeLimitFilter(YizhanProperties properties, ProblemWriter problems) {
         this.jsonMaxBytes = properties.maxRequestBytes();
         this.importMaxBytes = properties.maxImportBytes();
+        this.photoMaxBytes = properties.photos().maxBytes() + MULTIPART_OVERHEAD;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long maxBytes = IMPORT_PATH.equals(request.getServletPath()) ? importMaxBytes : jsonMaxBytes;
+        String path = request.getServletPath();
+        long maxBytes = IMPORT_PATH.equals(path) ? importMaxBytes
+                : PHOTO_PATH.matcher(path).matches() ? photoMaxBytes : jsonMaxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
                     "Request bodies may be at most " + maxBytes + " bytes.");

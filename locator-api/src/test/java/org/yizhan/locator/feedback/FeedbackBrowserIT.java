@@ -31,7 +31,7 @@ class FeedbackBrowserIT extends ApiIT {
             phone.screenshot("feedback-rate-form");
             phone.clickable("#rate-submit").click();
             phone.textContains("#feedback-message", "谢谢您的评分");
-            phone.textContains("#rating-summary", "★ 4.0 · 1 条评分");
+            phone.textContains("#rating-summary", "4.0 星 · 1 条评分");
             phone.screenshot("feedback-rated");
 
             phone.clickable("#report-button").click();

@@ -53,6 +53,20 @@ class AccessibilityIT extends ApiIT {
     }
 
     @Test
+    void stationPageWithPhotosAndEmbedHaveNoSeriousViolations() throws IOException {
+        asAdmin().multiPart("file", "p.jpg", org.yizhan.locator.photo.TestImages.jpeg(org.yizhan.locator.photo.TestImages.picture(800, 600, 7)), "image/jpeg")
+                .post("/api/v1/stations/{code}/photos", station).then().statusCode(201);
+        browser = MapBrowser.phone(port).withLocationDenied().open("/s/" + station);
+        browser.visible("#photos img");
+        assertThat(seriousViolations()).isEmpty();
+
+        browser.open("/embed?lat=" + SQUARE.lat() + "&lng=" + SQUARE.lng());
+        browser.listedCodes();
+        assertThat(seriousViolations()).isEmpty();
+        browser.screenshot("phone-embed");
+    }
+
+    @Test
     void desktopHasNoSeriousViolations() throws IOException {
         browser = MapBrowser.desktop(port).at(SQUARE.lat(), SQUARE.lng()).open("/");
         browser.listedCodes();

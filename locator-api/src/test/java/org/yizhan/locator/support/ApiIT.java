@@ -30,11 +30,14 @@ import java.time.Duration;
         "server.tomcat.remoteip.internal-proxies=${yizhan.test.trusted-proxies:" + ApiIT.LOOPBACK_PROXY + "}",
         // IndexRepairIT waits for a repair check; a short interval keeps it quick.
         "yizhan.index.repair-interval=2s",
+        // Small enough that the oversized-photo test's body is refused without a multi-megabyte upload.
+        "yizhan.photos.max-bytes=" + ApiIT.PHOTO_MAX_BYTES,
         "logging.level.org.yizhan=WARN"})
 public abstract class ApiIT {
 
     public static final String ADMIN = "test-admin";
     public static final String LOOPBACK_PROXY = "127.0.0.0/8, ::1/128";
+    public static final int PHOTO_MAX_BYTES = 2_000_000;
     /** Only for the throwaway test database; production passwords come from the environment. */
     public static final String ADMIN_PASSWORD = "test-only-password";
 

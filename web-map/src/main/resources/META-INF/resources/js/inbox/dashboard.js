@@ -1,8 +1,10 @@
 import { h, clear } from '../dom.js';
+import { icon } from '../icons.js';
 import { t } from '../i18n.js';
 
 function stars(grade) {
-  return h('span', { class: 'grade', 'aria-label': t('dash.gradeLabel', { n: grade }) }, '★'.repeat(grade) + '☆'.repeat(5 - grade));
+  return h('span', { class: 'grade', role: 'img', 'aria-label': t('dash.gradeLabel', { n: grade }) },
+    [1, 2, 3, 4, 5].map((n) => icon('star', { className: n <= grade ? 'is-filled' : 'is-empty' })));
 }
 
 function bars(values, labels, title) {
@@ -35,7 +37,7 @@ export function renderDashboard(container, d) {
     h('table', { id: 'station-table' },
       h('thead', {}, h('tr', {}, [t('dash.station'), t('dash.grade'), t('dash.ratings'), t('dash.average'), t('dash.tags'), t('dash.unresolved'), t('dash.checkins')].map((c) => h('th', {}, c)))),
       h('tbody', {}, d.stations.slice(0, 50).map((s) => h('tr', { 'data-code': s.code },
-        h('td', {}, s.name, ' ', h('span', { class: 'code' }, s.code), s.stale ? h('span', { class: 'stale' }, ` ⚠ ${t('dash.staleShort')}`) : null),
+        h('td', {}, s.name, ' ', h('span', { class: 'code' }, s.code), s.stale ? h('span', { class: 'stale' }, ' ', icon('warning'), t('dash.staleShort')) : null),
         h('td', {}, stars(s.grade)), h('td', {}, String(s.numbers.ratingCount)),
         h('td', {}, s.numbers.averageStars == null ? '—' : s.numbers.averageStars.toFixed(1)),
         h('td', {}, counts(s.numbers.tagCounts, 'tag')), h('td', {}, counts(s.numbers.unresolvedByReason, 'reason')),

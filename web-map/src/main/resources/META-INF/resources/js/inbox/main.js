@@ -1,4 +1,5 @@
 import { feedbackApi } from '../api.js';
+import { icon } from '../icons.js';
 import { h, clear, $ } from '../dom.js';
 import { setLanguage, t, translateStatic } from '../i18n.js';
 import { verifiedText } from '../feedback.js';
@@ -40,7 +41,7 @@ function reportItem(r, reload) {
       }
     } }, t('inbox.resolve')));
   } else {
-    actions.append(h('span', { class: 'resolution' }, `✔ ${verifiedText(r.resolvedAt)} · ${r.resolutionNote || ''} (${r.resolvedBy})`));
+    actions.append(h('span', { class: 'resolution' }, icon('verified'), ` ${verifiedText(r.resolvedAt)} · ${r.resolutionNote || ''} (${r.resolvedBy})`));
   }
   return h('li', { class: `report status-${r.status}`, 'data-id': r.id, 'data-code': r.code },
     h('div', { class: 'report-head' },

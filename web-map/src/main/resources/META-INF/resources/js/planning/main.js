@@ -1,4 +1,5 @@
 import { api, planningApi } from '../api.js';
+import { icon } from '../icons.js';
 import { $, h, clear } from '../dom.js';
 import { setLanguage, language, t, translateStatic, addStrings } from '../i18n.js';
 import { pickTiles, addBaseLayer } from '../tiles.js';
@@ -38,7 +39,7 @@ function showAlert(error) {
   else if (!title) [title, detail] = [t('error.generic'), null];
   clear($('alerts')).append(h('div', { class: 'alert' },
     h('p', {}, h('strong', { class: 'alert-title' }, title), detail ? h('span', { class: 'alert-detail' }, ` ${detail}`) : null),
-    h('button', { type: 'button', class: 'dismiss', 'aria-label': t('dismiss'), onclick: () => clear($('alerts')) }, '×')));
+    h('button', { type: 'button', class: 'dismiss', 'aria-label': t('dismiss'), onclick: () => clear($('alerts')) }, icon('close'))));
 }
 
 function failed(error) {

@@ -5,6 +5,8 @@ import { convert } from '../crs.js';
 import { showMessage, showError, describe } from './messages.js';
 import { renderHistory } from './history.js';
 import { mayEdit } from './session.js';
+import { icon, amenityIcon } from '../icons.js';
+import { renderPhotoManager } from './photos.js';
 
 const PHONE = /^[0-9+\-() ]{5,30}$/;
 const REQUIRED = ['name', 'address', 'lat', 'lng', 'adcode', 'hostOrganisation', 'contactPerson', 'contactPhone', 'openingHours'];
@@ -58,7 +60,7 @@ export function renderEditor(container, { station, me, amenities, counties, mapC
     h('option', { value: v, selected: (s.hostType || 'co_built') === v }, t(`host.${v}`))));
   const amenityBoxes = amenities.map((a) => h('label', {},
     h('input', { type: 'checkbox', name: 'amenities', value: a.key, checked: (s.amenities || []).includes(a.key) }),
-    h('span', { 'aria-hidden': 'true' }, a.icon), a.label));
+    amenityIcon(a.key), a.label));
 
   const alerts = h('div', { class: 'ws-alerts', id: 'editor-alerts', role: 'alert' });
   const duplicates = h('div', { class: 'ws-alerts', id: 'duplicates', 'aria-live': 'polite' });
@@ -88,25 +90,28 @@ export function renderEditor(container, { station, me, amenities, counties, mapC
       duplicates));
 
   const historyBox = h('div', { id: 'history' });
+  const photoBox = h('section', { id: 'station-photos', class: 'ws-photos', 'aria-labelledby': 'ws-photos-title' });
   const historyTitle = h('h3', { class: 'ws-section-title', id: 'history-title' }, t('history.title'));
   clear(container).append(...[
-    h('button', { type: 'button', class: 'back-button', onclick: onBack }, `← ${t('editor.back')}`),
+    h('button', { type: 'button', class: 'back-button', onclick: onBack }, icon('back'), t('editor.back')),
     h('h2', { id: 'editor-title', tabindex: '-1' }, station ? station.name : t('editor.newTitle')),
     station ? h('p', { class: 'subtitle' }, h('span', { class: 'code' }, station.code), ' · ', station.division || station.adcode, ' · ',
       h('span', { class: `status-pill is-${station.status}` }, t(`status.${station.status}`)),
       station.statusReason ? ` ${station.statusReason}` : '',
-      h('button', { type: 'button', class: 'row-link jump', onclick: () => historyTitle.scrollIntoView({ block: 'start' }) }, `${t('history.title')} ↓`)) : null,
+      h('button', { type: 'button', class: 'row-link jump', onclick: () => historyTitle.scrollIntoView({ block: 'start' }) }, t('history.title'), icon('down'))) : null,
     alerts,
     h('p', { class: 'hint-box' }, t(!editable ? 'editor.readOnly' : station ? 'editor.moveHint' : 'editor.placeHint')),
     form,
     station && editable ? statusBox() : null,
     station ? h('div', { class: 'ws-actions' },
-      h('a', { class: 'ws-button-link', href: links.plaques({ codes: station.code }), target: '_blank', rel: 'noopener', id: 'plaque-link' }, `🖨 ${t('editor.plaque')}`)) : null,
+      h('a', { class: 'ws-button-link', href: links.plaques({ codes: station.code }), target: '_blank', rel: 'noopener', id: 'plaque-link' }, icon('printer'), t('editor.plaque'))) : null,
+    station ? photoBox : null,
     station ? historyTitle : null,
     station ? historyBox : null,
   ].filter(Boolean));
 
   if (flash) showMessage(alerts, flash);
+  if (station) renderPhotoManager(photoBox, station, { editable });
   if (station) renderHistory(historyBox, station.code, { amenityLabels: new Map(amenities.map((a) => [a.key, a.label])) });
 
   /* Coordinates */

@@ -1,4 +1,5 @@
 import { h, clear } from '../dom.js';
+import { icon } from '../icons.js';
 import { t } from '../i18n.js';
 import { api, links } from '../api.js';
 import { showMessage, showError } from './messages.js';
@@ -120,7 +121,7 @@ export function renderExchange(container, { me, regions }) {
     : h('input', { id: 'plaque-district', inputmode: 'numeric', maxlength: 6, placeholder: '150302', value: '' });
   const perPage = select('plaque-per-page', [['1', '1'], ['2', '2'], ['4', '4']], '1');
   const union = h('input', { id: 'plaque-union', value: regions[0] ? `${regions[0].name}总工会` : '', maxlength: 60 });
-  const plaqueLink = h('a', { class: 'ws-button-link', id: 'plaque-region-link', target: '_blank', rel: 'noopener' }, `🖨 ${t('exchange.openPdf')}`);
+  const plaqueLink = h('a', { class: 'ws-button-link', id: 'plaque-region-link', target: '_blank', rel: 'noopener' }, icon('printer'), t('exchange.openPdf'));
   function renderPlaqueLink() {
     plaqueLink.href = links.plaques({ region: district.value, perPage: perPage.value, union: union.value.trim() });
   }

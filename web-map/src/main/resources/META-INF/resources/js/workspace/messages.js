@@ -1,5 +1,6 @@
 import { h, clear } from '../dom.js';
 import { t, language } from '../i18n.js';
+import { icon } from '../icons.js';
 
 // The API's problem titles are English; these are the ones staff meet, in Chinese.
 const TITLES_ZH = {
@@ -33,7 +34,7 @@ export function showMessage(box, { kind = 'error', title, detail, actions = [], 
       extra,
       actions.length ? h('div', { class: 'alert-actions' }, actions.map((a) =>
         h('button', { type: 'button', class: 'secondary', onclick: a.onClick, 'data-action': a.id || null }, a.label))) : null),
-    h('button', { type: 'button', class: 'dismiss', 'aria-label': t('dismiss'), onclick: () => clear(box) }, '×')));
+    h('button', { type: 'button', class: 'dismiss', 'aria-label': t('dismiss'), onclick: () => clear(box) }, icon('close'))));
 }
 
 export function showError(box, error, options = {}) {
