@@ -67,6 +67,12 @@ final class AuthorisationMatrix {
         row("POST /api/v1/stations/{code}/ratings",          "ok       | ok ok             | ok ok             | ok",       c -> c.worker().body(Map.of("stars", 4)).post("/api/v1/stations/{code}/ratings", c.station())),
         row("POST /api/v1/stations/{code}/reports",          "ok       | ok ok             | ok ok             | ok",       c -> c.worker().body(Map.of("reason", "cannot_find")).post("/api/v1/stations/{code}/reports", c.station())),
         row("POST /api/v1/stations/{code}/checkins",         "ok       | ok ok             | ok ok             | ok",       c -> c.worker().post("/api/v1/stations/{code}/checkins", c.station())),
+        // Station photos: anyone sees them; editors add and remove them in their regions.
+        row("GET  /api/v1/stations/{code}/photos",           "ok       | ok ok             | ok ok             | ok",       c -> c.as().get("/api/v1/stations/{code}/photos", c.station())),
+        row("GET  /api/v1/stations/{code}/photos/{id}",      "ok       | ok ok             | ok ok             | ok",       c -> c.as().get("/api/v1/stations/{code}/photos/{id}", c.station(), c.photo())),
+        row("GET  /api/v1/stations/{code}/photos/{id}/thumbnail", "ok  | ok ok             | ok ok             | ok",       c -> c.as().get("/api/v1/stations/{code}/photos/{id}/thumbnail", c.station(), c.photo())),
+        row("POST /api/v1/stations/{code}/photos",           "401      | 403 403           | ok 403            | ok",       c -> c.as().multiPart("file", "photo.png", MatrixCase.picture(), "image/png").post("/api/v1/stations/{code}/photos", c.station())),
+        row("DELETE /api/v1/stations/{code}/photos/{id}",    "401      | 403 403           | ok 403            | ok",       c -> c.as().delete("/api/v1/stations/{code}/photos/{id}", c.station(), c.photo())),
         // Accounts.
         row("GET  /api/v1/me",                               "401      | ok ok             | ok ok             | ok",       c -> c.as().get("/api/v1/me")),
         row("GET  /api/v1/accounts",                         "401      | 403 403           | 403 403           | ok",       c -> c.as().get("/api/v1/accounts")),

@@ -52,7 +52,7 @@ final class MatrixCase {
     final String marker;
     private final double lat, lng;
     private @Nullable String station, account, demandSet, candidateSet;
-    private @Nullable Long report;
+    private @Nullable Long report, photo;
     /** While true, requests are answered by a stub and never sent: a first pass makes the fixtures a row uses. */
     private boolean dryRun;
 
@@ -137,6 +137,28 @@ final class MatrixCase {
         form.put("name", "改过的名字");
         form.put("version", 0);
         return form;
+    }
+
+    /** A small picture, as a phone would upload it. */
+    static byte[] picture() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return png.toByteArray();
+    }
+
+    /** A photo of {@link #station()}, uploaded by the administrator. */
+    long photo() {
+        if (photo == null) {
+            String code = station();
+            photo = admin.get().multiPart("file", "photo.png", picture(), "image/png").post("/api/v1/stations/{code}/photos", code)
+                    .then().statusCode(201).extract().jsonPath().getLong("id");
+        }
+        return photo;
     }
 
     /** An open report on {@link #station()} whose text is the marker; written straight to the table. */
