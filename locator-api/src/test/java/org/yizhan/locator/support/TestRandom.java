@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * The only source of randomness in the integration tests. One seed per run (printed with every
- * failure; {@code -Dyizhan.test.seed=N} replays it), and from it one stream per test method, so a
+ * failure; {@code -Dyizhan.test.seed=N} replays it), and from it one stream per test invocation, so a
  * single test replays the same way alone ({@code -Dit.test=Class#method}) or in the whole suite.
  * Registered for every test class through JUnit's extension auto-detection
  * ({@code META-INF/services}), so no test can forget it.
@@ -51,7 +51,9 @@ public final class TestRandom implements BeforeAllCallback, BeforeEachCallback,
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        current = stream(context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName());
+        // The unique id names the class, the method and, for parameterised and repeated tests, the
+        // invocation: each invocation draws its own values, the same ones on every replay.
+        current = stream(context.getUniqueId());
     }
 
     @Override
