@@ -22,8 +22,9 @@ public enum Language {
                 if (tag.startsWith("zh")) return ZH;
                 if (tag.startsWith("en")) return EN;
             }
-        } catch (IllegalArgumentException malformedHeader) {
-            // A broken header is no reason to fail a lookup: fall back to the default.
+        } catch (IllegalArgumentException | IndexOutOfBoundsException malformedHeader) {
+            // A broken header is no reason to fail a lookup: fall back to the default. The JDK's parser
+            // throws IndexOutOfBounds rather than IllegalArgument for some, such as "-".
         }
         return ZH;
     }

@@ -109,7 +109,7 @@ class FreshnessIT extends ApiIT {
     void oneNetworkReportingOnThreeDaysWithNewDeviceIdsDoesNotMakeItStale() {
         String address = Workers.fresh().address();
         for (int day = 0; day < 3; day++) {
-            new Workers(TestRandom.token(16), address).report("closed_when_open")
+            new Workers(TestRandom.uuid().toString(), address).report("closed_when_open")
                     .post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
             clock.advance(Duration.ofDays(1));
         }

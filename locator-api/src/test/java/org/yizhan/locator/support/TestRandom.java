@@ -35,6 +35,11 @@ public final class TestRandom implements BeforeAllCallback, BeforeEachCallback,
         return token.toString();
     }
 
+    /** A random UUID from the test's stream, e.g. a phone's device id. */
+    public static java.util.UUID uuid() {
+        return new java.util.UUID(current.nextLong(), current.nextLong());
+    }
+
     /** A stream for a static initialiser, before any test of the class runs. */
     public static Random forClass(Class<?> testClass) {
         return stream(testClass.getName());

@@ -54,7 +54,7 @@ class ProxyTrustIT extends ApiIT {
     }
 
     private static RequestSpecification rating(String token, String spoofedAddress) {
-        return given().header("X-Forwarded-For", spoofedAddress).header("X-Device-Id", TestRandom.token(12))
+        return given().header("X-Forwarded-For", spoofedAddress).header("X-Device-Id", TestRandom.uuid().toString())
                 .header("X-Feedback-Token", token).contentType(ContentType.JSON).body(Map.of("stars", 4));
     }
 
