@@ -61,7 +61,7 @@ class AuthorisationMatrixIT extends ApiIT {
 
     @TestFactory
     Stream<DynamicTest> everyRoleInAndOutOfItsRegionGetsTheOutcomeOfItsRow() {
-        long seed = Long.getLong("matrix.seed", new Random().nextLong());
+        long seed = Long.getLong("matrix.seed", org.yizhan.locator.support.TestRandom.current().nextLong());
         Random random = new Random(seed);
         // Signed-in sessions (one password check each) rather than HTTP Basic on each of ~300 requests.
         Session viewer = Session.of(Accounts.create("viewer", List.of("1503")), Accounts.PASSWORD);

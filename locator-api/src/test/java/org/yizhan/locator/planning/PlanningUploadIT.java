@@ -22,7 +22,7 @@ class PlanningUploadIT extends ApiIT {
 
     @Test
     void aFiftyThousandRowWorkbookIsReadRowByRow() throws IOException {
-        long seed = new Random().nextLong();
+        long seed = org.yizhan.locator.support.TestRandom.current().nextLong();
         Random random = new Random(seed);
         int rows = 50_000;
         double weightSum = 0;

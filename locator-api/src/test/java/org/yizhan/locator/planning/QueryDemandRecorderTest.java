@@ -23,7 +23,7 @@ class QueryDemandRecorderTest {
 
     @Test
     void aMillionDistinctCellsStayUnderTheCapAndTheRestIsCountedAsOverflow() {
-        long seed = new Random().nextLong();
+        long seed = org.yizhan.locator.support.TestRandom.current().nextLong();
         Random random = new Random(seed);
         // Never connects: record() does not touch the database, only flush() does.
         QueryDemandRecorder recorder = new QueryDemandRecorder(JdbcClient.create(new SimpleDriverDataSource()), Clock.systemUTC(),

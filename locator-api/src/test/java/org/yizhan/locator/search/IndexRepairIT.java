@@ -28,7 +28,7 @@ class IndexRepairIT extends ApiIT {
 
     @Test
     void aMovedPinWithALostNotificationIsRepairedAtTheNextCheck() {
-        long seed = new Random().nextLong();
+        long seed = org.yizhan.locator.support.TestRandom.current().nextLong();
         Random random = new Random(seed);
         // Hulunbuir grassland south-west of Hailar: nobody else's test stations.
         LatLng before = new LatLng(49.0 + random.nextDouble() * 0.2, 118.9 + random.nextDouble() * 0.3);
