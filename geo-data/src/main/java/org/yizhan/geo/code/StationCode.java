@@ -68,6 +68,18 @@ public record StationCode(String adcode, int sequence) {
     }
 
     /**
+     * What a person typed as (part of) a code, as the code's characters without hyphens, for
+     * searching: {@code "150302-00017-4"}, {@code "１５０３０２ ０００１７ ４"} and {@code "15030200017"}
+     * give {@code "150302000174"} and {@code "15030200017"}; {@code null} when the input holds
+     * anything but digits, {@code X}, hyphens and spaces, or no digit at all.
+     */
+    public static @org.jspecify.annotations.Nullable String compact(String input) {
+        String text = Normalizer.normalize(input, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "");
+        if (text.isEmpty() || text.length() > 12 || !text.matches("[0-9]+X?")) return null;
+        return text;
+    }
+
+    /**
      * The ISO 7064 MOD 11-2 check character of a digit string: weights 2^k mod 11 from the right
      * (k = 1 for the last digit), check {@code (12 - sum mod 11) mod 11}, with 10 written {@code X}.
      */

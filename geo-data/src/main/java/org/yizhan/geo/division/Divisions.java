@@ -111,6 +111,31 @@ public final class Divisions {
     return String.join(" ", names);
   }
 
+  /**
+   * Divisions of any level whose name contains {@code text} (e.g. {@code "海勃湾"} finds 150302,
+   * {@code "乌海"} finds 150300), in code order; none for text shorter than two characters, which
+   * would match half the country.
+   */
+  public List<Division> named(String text) {
+    String t = text.strip();
+    if (t.codePointCount(0, t.length()) < 2) {
+      return List.of();
+    }
+    return byCode.values().stream().filter(d -> d.name().contains(t)).toList();
+  }
+
+  /**
+   * The code prefix that covers a division's area: two digits for a province, four for a city,
+   * six for a county-level area ({@code 150000} → {@code 15}, {@code 150300} → {@code 1503}).
+   */
+  public static String prefixOf(Division d) {
+    return switch (d.level()) {
+      case PROVINCE -> d.code().substring(0, 2);
+      case CITY -> d.code().substring(0, 4);
+      case COUNTY -> d.code();
+    };
+  }
+
   /** Number of divisions of all levels. */
   public int size() {
     return byCode.size();

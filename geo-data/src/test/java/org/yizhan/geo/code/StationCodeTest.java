@@ -138,4 +138,23 @@ class StationCodeTest {
         assertThatIllegalArgumentException().isThrownBy(() -> StationCode.of("150302", 100_000))
                 .withMessage("sequence must be between 1 and 99999, got 100000");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "150302-00017-4     | 150302000174",
+        "150302000174       | 150302000174",
+        "１５０３０２－０００１７－４ | 150302000174",
+        " 150302 00017 4    | 150302000174",
+        "15030200017        | 15030200017",
+        "150302-0001        | 1503020001",
+        "110105-00003-x     | 11010500003X"})
+    void compactDropsHyphensAndSpacesForSearch(String typed, String expected) {
+        assertThat(StationCode.compact(typed)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"海勃湾", "150302-00017-4a", "", "  -  ", "1503020001745"})
+    void compactIsNullForWhatCannotBeACode(String typed) {
+        assertThat(StationCode.compact(typed)).isNull();
+    }
 }

@@ -79,4 +79,13 @@ class DivisionsTest {
     assertThat(divisions.countiesWithPrefix("").stream().filter(d -> d.code().startsWith("11")))
         .hasSize(16);
   }
+
+  @Test
+  void namedFindsDivisionsOfEveryLevelByPartOfTheirName() {
+    Divisions d = Divisions.standard();
+    assertThat(d.named("海勃湾")).extracting(Division::code).containsExactly("150302");
+    assertThat(d.named("乌海").stream().map(Divisions::prefixOf)).contains("1503");
+    assertThat(d.named("内蒙古").stream().map(Divisions::prefixOf)).contains("15");
+    assertThat(d.named("区")).as("one character matches half the country: nothing").isEmpty();
+  }
 }

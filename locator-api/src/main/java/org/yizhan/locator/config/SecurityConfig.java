@@ -53,7 +53,7 @@ class SecurityConfig {
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/api/v1/me", "/api/v1/accounts/**", "/api/v1/stations/*/history",
-                    "/api/v1/register/export", "/api/v1/plaques", "/api/v1/planning/**", "/api/v1/feedback/**").authenticated()
+                    "/api/v1/register/export", "/api/v1/register/search", "/api/v1/plaques", "/api/v1/planning/**", "/api/v1/feedback/**").authenticated()
                 .requestMatchers(HttpMethod.POST, PUBLIC_FEEDBACK).permitAll()
                 .requestMatchers(HttpMethod.GET, "/**").permitAll()
                 .requestMatchers(HttpMethod.HEAD, "/**").permitAll()

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeZone zone in which opening hours are evaluated
  * @param maxRequestBytes largest request body accepted
  * @param maxImportBytes largest register file accepted by the import
+ * @param maxPlanningBytes largest planning point file accepted (a city's delivery demand: 100,000
+ *     points as CSV are about 3 MB)
  * @param admin the bootstrap administrator; an empty password disables writes
  * @param demo whether to load the demo register into an empty database
  * @param index the in-memory station index for nearest queries
@@ -22,6 +24,7 @@ public record YizhanProperties(
         @DefaultValue("Asia/Shanghai") ZoneId timeZone,
         @DefaultValue("65536") int maxRequestBytes,
         @DefaultValue("52428800") long maxImportBytes,
+        @DefaultValue("20971520") long maxPlanningBytes,
         @DefaultValue Admin admin,
         @DefaultValue Demo demo,
         @DefaultValue Index index,

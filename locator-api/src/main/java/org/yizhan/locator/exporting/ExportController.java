@@ -20,9 +20,10 @@ import org.yizhan.geo.exchange.ExportOptions;
 import org.yizhan.geo.exchange.RegisterExport;
 import org.yizhan.geo.exchange.RegisterFormat;
 import org.yizhan.locator.account.SignedInUser;
+import org.yizhan.locator.amenity.AmenityVocabulary;
+import org.yizhan.locator.register.RegisterFilter;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.yizhan.locator.changes.RegisterVersion;
-import org.yizhan.locator.station.StationStatus;
 import org.yizhan.locator.web.HttpCaching;
 import org.yizhan.locator.web.ApiException;
 
@@ -40,29 +41,40 @@ class ExportController {
     private final RegisterVersion version;
     private final HttpCaching caching;
 
-    ExportController(RegisterReader register, RegisterVersion version, HttpCaching caching) {
+    private final AmenityVocabulary vocabulary;
+    private final java.time.Clock clock;
+
+    ExportController(RegisterReader register, RegisterVersion version, HttpCaching caching, AmenityVocabulary vocabulary,
+                     java.time.Clock clock) {
+        this.vocabulary = vocabulary;
+        this.clock = clock;
         this.register = register;
         this.version = version;
         this.caching = caching;
     }
 
     @Operation(summary = "Export the register of the account's regions",
-            description = "format=csv|xlsx|geojson|kml; region = a division-code prefix inside the account's regions such as 1503 "
-                    + "(default: all of them; admins: everything); status = comma-separated. "
+            description = "format=csv|xlsx|geojson|kml; region (or district) = a division-code prefix inside the account's regions "
+                    + "such as 1503 (default: all of them; admins: everything); status = comma-separated; q, amenities and "
+                    + "needsChecking filter as GET /api/v1/register/search does, so the file holds what the search lists. "
                     + "CSV and XLSX cells that start with = + - @ are neutralised against formula injection.")
     @SecurityRequirement(name = "basic")
     @GetMapping("/api/v1/register/export")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "xlsx") String format,
                                                  @RequestParam(defaultValue = "") String region,
+                                                 @RequestParam(defaultValue = "") String district,
                                                  @RequestParam(required = false) @Nullable String status,
+                                                 @RequestParam(defaultValue = "") String q,
+                                                 @RequestParam(required = false) @Nullable String amenities,
+                                                 @RequestParam(required = false) @Nullable Boolean needsChecking,
                                                  @AuthenticationPrincipal SignedInUser user) {
         RegisterFormat chosen = format(format);
-        String prefix = region(region);
-        // Every field, responsible person and phone included: only the account's own regions.
-        List<String> patterns = user.actor().readPatterns(prefix);
-        List<String> statuses = statuses(status, List.of("active", "suspended", "closed"));
+        String prefix = region(region.isBlank() ? district : region);
+        // Every field, responsible person and phone included: only the account's own regions (the filter narrows to them).
+        RegisterFilter filter = RegisterFilter.of(q, prefix, status, amenities, needsChecking, vocabulary);
+        RegisterFilter.Sql where = filter.toSql(user.actor(), clock.instant());
         String name = "yizhan-register" + (prefix.isEmpty() ? "" : "-" + prefix) + "." + chosen.extension();
-        return file(name, chosen, out -> register.forEach(patterns, statuses, List.of(), stations -> write(stations, chosen, ExportOptions.register(), out)));
+        return file(name, chosen, out -> register.forEach(where, stations -> write(stations, chosen, ExportOptions.register(), out)));
     }
 
     @Operation(summary = "Open data: public fields of all stations that are not closed (no login)",
@@ -111,15 +123,5 @@ class ExportController {
             throw ApiException.invalid("region", "'region' must be a division-code prefix such as 15, 1503 or 150302.");
         }
         return trimmed;
-    }
-
-    static List<String> statuses(@Nullable String value, List<String> fallback) {
-        if (value == null || value.isBlank()) return fallback;
-        List<String> out = new ArrayList<>();
-        for (String s : value.split(",")) {
-            out.add(StationStatus.parse(s).orElseThrow(() -> ApiException.invalid("status",
-                    "Unknown status '" + s.trim() + "'; use active, suspended or closed.")).value());
-        }
-        return out;
     }
 }

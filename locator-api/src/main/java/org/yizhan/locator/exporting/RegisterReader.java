@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yizhan.geo.station.StationRecord;
+import org.yizhan.locator.register.RegisterFilter;
 import org.yizhan.locator.station.StationRow;
 
 /**
@@ -38,6 +39,16 @@ class RegisterReader {
                     .param("statuses", statuses);
             if (!codes.isEmpty()) sql = sql.param("codes", codes);
             try (Stream<StationRow> rows = sql.query(StationRow::map).stream()) {
+                consumer.accept(rows.map(RegisterReader::toRecord));
+            }
+        });
+    }
+
+    /** Stations matching a staff filter (see {@link RegisterFilter}), in code order. */
+    void forEach(RegisterFilter.Sql filter, Consumer<Stream<StationRecord>> consumer) {
+        readOnly.executeWithoutResult(status -> {
+            try (Stream<StationRow> rows = jdbc.sql("SELECT " + StationRow.COLUMNS + " FROM station s WHERE " + filter.where() + " ORDER BY s.code")
+                    .withFetchSize(2_000).params(filter.params()).query(StationRow::map).stream()) {
                 consumer.accept(rows.map(RegisterReader::toRecord));
             }
         });

@@ -1,11 +1,16 @@
 package org.yizhan.locator.planning;
 
-import java.sql.PreparedStatement;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,12 +34,14 @@ class PointSets {
     record StoredPoint(int seq, LatLng at, double weight, @Nullable String label) {}
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
+    private final DataSource dataSource;
+    private final NearestDistricts districts;
     private final Clock clock;
 
-    PointSets(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+    PointSets(JdbcClient jdbc, DataSource dataSource, NearestDistricts districts, Clock clock) {
         this.jdbc = jdbc;
-        this.template = template;
+        this.dataSource = dataSource;
+        this.districts = districts;
         this.clock = clock;
     }
 
@@ -47,29 +54,41 @@ class PointSets {
                 .param("regions", regions.toArray(String[]::new))
                 .param("at", java.sql.Timestamp.from(clock.instant())).param("points", points.size())
                 .query(Long.class).single();
-        record Numbered(int seq, PointFile.Point point) {}
-        List<Numbered> numbered = new ArrayList<>(points.size());
-        for (int i = 0; i < points.size(); i++) numbered.add(new Numbered(i, points.get(i)));
-        template.batchUpdate("""
-                INSERT INTO demand_point (set_id, seq, location, weight, label)
-                VALUES (?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?, ?)""", numbered, 2_000,
-                (PreparedStatement ps, Numbered n) -> {
-                    ps.setLong(1, id);
-                    ps.setInt(2, n.seq());
-                    ps.setDouble(3, n.point().wgs84().lng());
-                    ps.setDouble(4, n.point().wgs84().lat());
-                    ps.setDouble(5, n.point().weight());
-                    ps.setString(6, n.point().label());
-                });
-        if (kind == Kind.DEMAND) {
-            jdbc.sql("""
-                    UPDATE demand_point d SET label = n.adcode FROM (
-                        SELECT d2.seq, (SELECT s.adcode FROM station s WHERE s.status = 'active'
-                                         ORDER BY s.location <-> d2.location LIMIT 1) AS adcode
-                          FROM demand_point d2 WHERE d2.set_id = :id AND d2.label IS NULL) n
-                     WHERE d.set_id = :id AND d.seq = n.seq AND n.adcode IS NOT NULL""").param("id", id).update();
-        }
+        List<@Nullable String> nearest = kind == Kind.DEMAND
+                ? districts.label(points.stream().filter(p -> p.label() == null).map(PointFile.Point::wgs84).toList())
+                : List.of();
+        copyPoints(id, points, nearest);
         return get(id);
+    }
+
+    /**
+     * Writes the points with COPY: 100,000 rows in well under a second, where row-by-row inserts
+     * took several. {@code nearest} labels, in order, the points that came without one.
+     */
+    private void copyPoints(long id, List<PointFile.Point> points, List<@Nullable String> nearest) {
+        StringBuilder rows = new StringBuilder(points.size() * 64);
+        int next = 0;
+        for (int i = 0; i < points.size(); i++) {
+            PointFile.Point p = points.get(i);
+            String label = p.label() != null ? p.label() : nearest.isEmpty() ? null : nearest.get(next++);
+            rows.append(id).append('\t').append(i).append("\tSRID=4326;POINT(")
+                    .append(p.wgs84().lng()).append(' ').append(p.wgs84().lat()).append(")\t")
+                    .append(p.weight()).append('\t').append(label == null ? "\\N" : copyText(label)).append('\n');
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY demand_point (set_id, seq, location, weight, label) FROM STDIN", new StringReader(rows.toString()));
+        } catch (SQLException | IOException e) {
+            throw new org.springframework.dao.DataAccessResourceFailureException("Could not store the points", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** COPY's text format: backslash, tab, newline and carriage return escaped. */
+    private static String copyText(String value) {
+        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
     }
 
     private static final String SET_COLUMNS = "id, name, kind, points, created_by, regions";

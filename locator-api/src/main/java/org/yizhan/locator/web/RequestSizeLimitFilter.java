@@ -23,20 +23,23 @@ import org.yizhan.locator.config.YizhanProperties;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    /** Register files and station photos are the uploads allowed to be large. */
+    /** Register files, planning point files and station photos are the uploads allowed to be large. */
     static final String IMPORT_PATH = "/api/v1/register/imports";
+    static final String PLANNING_PATH = "/api/v1/planning/sets";
     private static final java.util.regex.Pattern PHOTO_PATH = java.util.regex.Pattern.compile("/api/v1/stations/[^/]+/photos");
     /** Room for the multipart envelope around a photo of the largest accepted size. */
     private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
     private final long jsonMaxBytes;
     private final long importMaxBytes;
+    private final long planningMaxBytes;
     private final long photoMaxBytes;
     private final ProblemWriter problems;
 
     RequestSizeLimitFilter(YizhanProperties properties, ProblemWriter problems) {
         this.jsonMaxBytes = properties.maxRequestBytes();
         this.importMaxBytes = properties.maxImportBytes();
+        this.planningMaxBytes = properties.maxPlanningBytes();
         this.photoMaxBytes = properties.photos().maxBytes() + MULTIPART_OVERHEAD;
         this.problems = problems;
     }
@@ -46,6 +49,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getServletPath();
         long maxBytes = IMPORT_PATH.equals(path) ? importMaxBytes
+                : PLANNING_PATH.equals(path) && "POST".equals(request.getMethod()) ? planningMaxBytes
                 : PHOTO_PATH.matcher(path).matches() ? photoMaxBytes : jsonMaxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",

@@ -85,6 +85,7 @@ final class AuthorisationMatrix {
         row("GET  /api/v1/stations/{code}/history",          "401      | full 403          | full 403          | full",     c -> c.as().get("/api/v1/stations/{code}/history", c.station())),
         row("POST /api/v1/stations/{code}/verify",           "401      | 403 403           | ok 403            | ok",       c -> c.as().post("/api/v1/stations/{code}/verify", c.station())),
         row("POST /api/v1/register/imports",                 "401      | 403 403           | ok 422            | ok",       c -> c.as().multiPart("file", "register.csv", c.registerCsv()).post("/api/v1/register/imports?dryRun=false")),
+        row("GET  /api/v1/register/search",                 "401      | full filtered     | full filtered     | full",     c -> c.having(c.station()).get("/api/v1/register/search?q={code}", c.station())),
         row("GET  /api/v1/register/export",                  "401      | full filtered     | full filtered     | full",     c -> c.having(c.station()).get("/api/v1/register/export?format=csv")),
         row("GET  /api/v1/plaques",                          "401      | ok ok             | ok ok             | ok",       c -> c.as().get("/api/v1/plaques?codes={code}", c.station())),
         // Union side of feedback: the account's regions.

@@ -35,6 +35,10 @@ public final class TestStations {
             return new Spec(at, adcode, newStatus, openingHours, alwaysOpen, amenities, name);
         }
 
+        public Spec inDivision(String newAdcode) {
+            return new Spec(at, newAdcode, status, openingHours, alwaysOpen, amenities, name);
+        }
+
         public Spec withName(String newName) {
             return new Spec(at, adcode, status, openingHours, alwaysOpen, amenities, newName);
         }
