@@ -258,6 +258,22 @@ public final class DivisionBoundaries {
         .orElse(code);
   }
 
+  /**
+   * The shipped divisions whose boundary holds the point, finest first: a municipality's district
+   * (e.g. 110105) before any city shape; in the provinces the city (150300), since no county shapes
+   * are shipped there. Empty at sea, abroad, or where no shape is shipped.
+   */
+  public List<String> containing(LatLng wgs84) {
+    Point p = GEOMETRY.createPoint(new Coordinate(wgs84.lng(), wgs84.lat()));
+    List<String> codes = new ArrayList<>();
+    for (Object o : index.query(p.getEnvelopeInternal())) {
+      Shape s = (Shape) o;
+      if (s.contains(p)) codes.add(s.code());
+    }
+    codes.sort(java.util.Comparator.comparing((String c) -> !divisions.isCountyLevel(c)).thenComparing(c -> c));
+    return codes;
+  }
+
   /** Whether a boundary is shipped for exactly this code (a city, or a municipality's district). */
   public boolean hasBoundary(String adcode) {
     return byCode.containsKey(adcode);

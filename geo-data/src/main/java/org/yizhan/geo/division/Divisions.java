@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lookup of China's province-, city- and county-level divisions by six-digit code. Immutable and
@@ -134,6 +135,11 @@ public final class Divisions {
       case CITY -> d.code().substring(0, 4);
       case COUNTY -> d.code();
     };
+  }
+
+  /** The divisions directly under {@code parentCode} (a province's cities, a city's counties), in code order; provinces for {@code null}. */
+  public List<Division> children(@Nullable String parentCode) {
+    return byCode.values().stream().filter(d -> java.util.Objects.equals(d.parentCode(), parentCode)).toList();
   }
 
   /** Number of divisions of all levels. */

@@ -21,7 +21,7 @@ public record ExportOptions(Audience audience, Headers headers) {
 
   /** Header row and enumerated values of CSV and XLSX. */
   public enum Headers {
-    /** 站点名称, 自建, 运行, 微波炉: the template's language, for people and re-import. */
+    /** 站点名称, 工会自建, 正常开放, 微波炉: the template's language, for people and re-import. */
     CHINESE,
     /** name, self_built, active, microwave: for programs. */
     ENGLISH

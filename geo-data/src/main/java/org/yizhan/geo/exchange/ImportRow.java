@@ -10,8 +10,14 @@ import org.yizhan.geo.station.StationRecord;
  * @param rowNumber as in {@link RowProblem#row()}
  * @param record the station, coordinates in WGS-84; {@code null} exactly when there are problems
  * @param problems every problem found in the row, in column order
+ * @param name the station's name as the row gives it, also when the row has problems (so a report
+ *     can say which station a rejected row is); {@code null} when the row has no name
  */
-public record ImportRow(int rowNumber, @Nullable StationRecord record, List<RowProblem> problems) {
+public record ImportRow(int rowNumber, @Nullable StationRecord record, List<RowProblem> problems, @Nullable String name) {
+
+  public ImportRow(int rowNumber, @Nullable StationRecord record, List<RowProblem> problems) {
+    this(rowNumber, record, problems, record == null ? null : record.name());
+  }
 
   public ImportRow {
     problems = List.copyOf(problems);

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 /**
  * The register's columns, in template order, with the headers an import recognises. A header
  * matches ignoring case, width, spaces, underscores, a trailing {@code *} and anything in brackets,
- * so {@code 纬度（WGS-84）}, {@code Latitude} and {@code lat} all name {@link #LAT}.
+ * so {@code 纬度（WGS-84）}, {@code Latitude} and {@code lat} all name {@link #LAT}. The Chinese headers are
+ * the register's one vocabulary: the workspace form and the exports use the same words
+ * (依托单位, 站点负责人, 行政区划代码); older words stay readable as aliases.
  */
 public enum RegisterColumn {
   CODE("code", "站点编码", false, "编码", "站点代码", "代码"),
@@ -23,8 +25,8 @@ public enum RegisterColumn {
   CRS("crs", "坐标系", false, "坐标系统"),
   ADCODE("adcode", "行政区划代码", true, "区划代码", "行政区划", "区县代码"),
   HOST_TYPE("hostType", "建设方式", true, "建设类型"),
-  HOST_ORGANISATION("hostOrganisation", "依托单位", true, "承建单位", "hostOrganization"),
-  CONTACT_PERSON("contactPerson", "负责人", true, "站点负责人"),
+  HOST_ORGANISATION("hostOrganisation", "依托单位", true, "承建单位", "承办单位", "hostOrganization"),
+  CONTACT_PERSON("contactPerson", "站点负责人", true, "负责人"),
   CONTACT_PHONE("contactPhone", "联系电话", true, "电话", "phone"),
   OPENING_HOURS("openingHours", "开放时间", true, "营业时间", "opening_hours"),
   AMENITIES("amenities", "服务设施", false, "设施", "配套设施"),

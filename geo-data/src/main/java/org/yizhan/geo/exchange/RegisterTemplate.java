@@ -37,14 +37,14 @@ public final class RegisterTemplate {
       Map.entry(RegisterColumn.LNG, "十进制度，如 106.8152"),
       Map.entry(RegisterColumn.CRS, "wgs84（GPS、天地图）、gcj02（高德、腾讯）或 bd09（百度）；留空按导入时选择的坐标系"),
       Map.entry(RegisterColumn.ADCODE, "站点所在区县的六位行政区划代码，如 150302（海勃湾区）"),
-      Map.entry(RegisterColumn.HOST_TYPE, "自建（工会阵地）或 共建（依托社区、企业、商户等）"),
+      Map.entry(RegisterColumn.HOST_TYPE, "工会自建（工会阵地）或 共建（依托社区、企业、商户等）"),
       Map.entry(RegisterColumn.HOST_ORGANISATION, "站点所依托或承建的单位"),
       Map.entry(RegisterColumn.CONTACT_PERSON, "站点负责人姓名（不对外公开）"),
       Map.entry(RegisterColumn.CONTACT_PHONE, "手机号 13812345678，或带区号的座机 0473-1234567"),
       Map.entry(RegisterColumn.OPENING_HOURS, "OpenStreetMap 格式：24/7（全天）或 Mo-Fr 08:00-18:00; Sa,Su 09:00-17:00"),
       Map.entry(RegisterColumn.AMENITIES, "用顿号分隔，可选：" + String.join("、",
           StationRecord.AMENITIES.stream().map(AmenityLabels::label).toList())),
-      Map.entry(RegisterColumn.STATUS, "运行、暂停 或 关闭；留空为运行"),
+      Map.entry(RegisterColumn.STATUS, "正常开放、暂停服务 或 已撤销；留空为正常开放"),
       Map.entry(RegisterColumn.FLOOR_AREA, "平方米，可选")));
 
   private RegisterTemplate() {}
@@ -66,8 +66,8 @@ public final class RegisterTemplate {
           example.createCell(c).setCellValue((String) v);
         }
       }
-      dropDown(sheet, layout.columns(), RegisterColumn.HOST_TYPE, "自建", "共建");
-      dropDown(sheet, layout.columns(), RegisterColumn.STATUS, "运行", "暂停", "关闭");
+      dropDown(sheet, layout.columns(), RegisterColumn.HOST_TYPE, "工会自建", "共建");
+      dropDown(sheet, layout.columns(), RegisterColumn.STATUS, "正常开放", "暂停服务", "已撤销");
       dropDown(sheet, layout.columns(), RegisterColumn.CRS, "wgs84", "gcj02", "bd09");
       notes(wb.createSheet("填写说明"), headerStyle(wb, null));
       wb.write(out);

@@ -15,6 +15,7 @@ import org.yizhan.geo.code.InvalidStationCodeException;
 import org.yizhan.geo.code.StationCode;
 import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.geo.division.Division;
+import org.yizhan.geo.hours.ChineseOpeningHours;
 import org.yizhan.geo.hours.InvalidOpeningHoursException;
 import org.yizhan.geo.hours.OpeningHours;
 import org.yizhan.geo.station.StationRecord;
@@ -23,9 +24,10 @@ import org.yizhan.geo.station.StationRecord;
 final class RowValidator {
 
   private static final Map<String, String> HOST_TYPES = Map.of(
-      "自建", "self_built", "self_built", "self_built", "selfbuilt", "self_built",
+      "工会自建", "self_built", "自建", "self_built", "self_built", "self_built", "selfbuilt", "self_built",
       "共建", "co_built", "co_built", "co_built", "cobuilt", "co_built");
   private static final Map<String, String> STATUSES = Map.ofEntries(
+      Map.entry("正常开放", "active"), Map.entry("暂停服务", "suspended"), Map.entry("已撤销", "closed"),
       Map.entry("运行", "active"), Map.entry("正常", "active"), Map.entry("启用", "active"),
       Map.entry("active", "active"), Map.entry("暂停", "suspended"), Map.entry("停用", "suspended"),
       Map.entry("suspended", "suspended"), Map.entry("关闭", "closed"), Map.entry("撤销", "closed"),
@@ -66,6 +68,11 @@ final class RowValidator {
     this.options = options;
   }
 
+  private static @Nullable String rawName(RawRow raw) {
+    RawRow.Cell cell = raw.get(RegisterColumn.NAME);
+    return cell == null || cell.value().isBlank() ? null : cell.value().strip();
+  }
+
   ImportRow validate(RawRow raw) {
     Check c = new Check(raw);
     String code = c.optional(RegisterColumn.CODE, v -> StationCode.parse(v).value());
@@ -81,13 +88,13 @@ final class RowValidator {
     Double lng = c.required(RegisterColumn.LNG, v -> degrees(v, "Longitude", 180));
     CoordinateSystem crs = c.optional(RegisterColumn.CRS, RowValidator::crs);
     String adcode = c.required(RegisterColumn.ADCODE, this::adcode);
-    String hostType = c.required(RegisterColumn.HOST_TYPE, v -> word(v, HOST_TYPES, "自建 or 共建"));
+    String hostType = c.required(RegisterColumn.HOST_TYPE, v -> word(v, HOST_TYPES, "工会自建 or 共建"));
     String hostOrganisation = c.required(RegisterColumn.HOST_ORGANISATION, v -> v);
     String contactPerson = c.required(RegisterColumn.CONTACT_PERSON, v -> v);
     String contactPhone = c.required(RegisterColumn.CONTACT_PHONE, RowValidator::phone);
     String hours = c.required(RegisterColumn.OPENING_HOURS, this::cachedOpeningHours);
     List<String> amenities = c.optional(RegisterColumn.AMENITIES, RowValidator::amenities);
-    String status = c.optional(RegisterColumn.STATUS, v -> word(v, STATUSES, "运行, 暂停 or 关闭"));
+    String status = c.optional(RegisterColumn.STATUS, v -> word(v, STATUSES, "正常开放, 暂停服务 or 已撤销"));
     Double floorArea = c.optional(RegisterColumn.FLOOR_AREA, RowValidator::floorArea);
 
     LatLng wgs = null;
@@ -102,7 +109,7 @@ final class RowValidator {
       }
     }
     if (!c.problems.isEmpty() || wgs == null) {
-      return new ImportRow(raw.number(), null, c.problems);
+      return new ImportRow(raw.number(), null, c.problems, rawName(raw));
     }
     try {
       StationRecord record = new StationRecord(code, name, nameEn, address, wgs.lat(), wgs.lng(), adcode,
@@ -111,7 +118,7 @@ final class RowValidator {
       return new ImportRow(raw.number(), record, List.of());
     } catch (IllegalArgumentException e) {
       // Every field was checked above; this is a safety net, reported against the whole row.
-      return new ImportRow(raw.number(), null, List.of(new RowProblem(raw.number(), null, String.valueOf(e.getMessage()))));
+      return new ImportRow(raw.number(), null, List.of(new RowProblem(raw.number(), null, String.valueOf(e.getMessage()))), rawName(raw));
     }
   }
 
@@ -237,13 +244,10 @@ final class RowValidator {
     return outcome.value();
   }
 
+  // OSM syntax as it is, Chinese as staff write it ("周一至周六 7:30-19:30", "每天8点到晚上8点") converted.
   private static String openingHours(String v) {
-    String value = nfkc(v);
-    if (value.equals("24小时") || value.equals("全天") || value.equals("全天24小时")) {
-      value = "24/7";
-    }
     try {
-      return OpeningHours.parse(value).value();
+      return ChineseOpeningHours.read(v).osm();
     } catch (InvalidOpeningHoursException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }

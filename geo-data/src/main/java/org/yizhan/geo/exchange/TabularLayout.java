@@ -14,8 +14,8 @@ import org.yizhan.geo.station.StationRecord;
  */
 final class TabularLayout {
 
-  static final Map<String, String> HOST_TYPE_ZH = Map.of("self_built", "自建", "co_built", "共建");
-  static final Map<String, String> STATUS_ZH = Map.of("active", "运行", "suspended", "暂停", "closed", "关闭");
+  static final Map<String, String> HOST_TYPE_ZH = Map.of("self_built", "工会自建", "co_built", "共建");
+  static final Map<String, String> STATUS_ZH = Map.of("active", "正常开放", "suspended", "暂停服务", "closed", "已撤销");
 
   private final ExportOptions options;
   private final List<RegisterColumn> columns = new ArrayList<>();

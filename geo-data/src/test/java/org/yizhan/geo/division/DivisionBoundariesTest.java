@@ -159,4 +159,12 @@ class DivisionBoundariesTest {
       return out;
     }
   }
+
+  @Test
+  void containingNamesTheFinestShippedDivisionFirst() {
+    DivisionBoundaries b = DivisionBoundaries.standard();
+    assertThat(b.containing(new LatLng(39.9219, 116.4436))).first().isEqualTo("110105");
+    assertThat(b.containing(new LatLng(39.6553, 106.8254))).containsExactly("150300");
+    assertThat(b.containing(new LatLng(20.0, 125.0))).as("the open sea").isEmpty();
+  }
 }

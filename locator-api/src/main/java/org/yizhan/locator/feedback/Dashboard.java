@@ -42,10 +42,13 @@ class Dashboard {
                    Map<String, Long> reportsByReason, Map<String, Long> unresolvedByReason,
                    long checkins, long[] checkinsByHour, long[] checkinsByWeekday) {}
 
+    /** {@code score} and {@code grade} are null for a station nobody rated in the period: no grade without ratings. */
     record StationEntry(String code, String name, String adcode, String status, boolean stale, @Nullable Instant lastVerifiedAt,
-                        double score, int grade, Numbers numbers) {}
+                        @Nullable Double score, @Nullable Integer grade, Numbers numbers) {}
 
-    record DistrictEntry(String adcode, String name, int stations, int staleStations, double score, int grade, Numbers numbers) {}
+    /** {@code score} and {@code grade}: the mean over the district's rated stations; null when none was rated. */
+    record DistrictEntry(String adcode, String name, int stations, int staleStations, @Nullable Double score, @Nullable Integer grade,
+                         Numbers numbers) {}
 
     record Result(String region, LocalDate from, LocalDate to, int weeks, String gradeRule, Numbers total,
                   List<DistrictEntry> districts, List<StationEntry> stations) {}
@@ -53,7 +56,8 @@ class Dashboard {
     static final String GRADE_RULE = "Bayesian mean of the counted ratings in the period (the first per network, station and day; "
             + "five 3.5-star prior ratings), -0.5 per network with an unresolved closed_when_open report (max -1.5), "
             + "-0.25 per network with another unresolved report (max -1), reports counting only once two or more networks "
-            + "send them, -1 if stale; clamped to 1..5, rounded half up. District: mean of its stations' scores. See docs/FEEDBACK.md.";
+            + "send them, -1 if stale; clamped to 1..5, rounded half up; no grade without ratings. District: mean of its rated "
+            + "stations' scores. See docs/FEEDBACK.md.";
 
     /** Counters for one station or a sum of stations. */
     private static final class Tally {
@@ -176,8 +180,9 @@ class Dashboard {
             Tally t = tallies.get(row.id());
             boolean stale = Freshness.stale(row, now);
             StarGrade grade = StarGrade.of(t.ratings, t.starSum, t.closedNetworks, t.otherNetworks, stale);
+            boolean rated = t.ratings > 0;
             StationEntry entry = new StationEntry(row.code(), row.name(), row.adcode(), row.status(), stale, row.lastVerifiedAt(),
-                    grade.score(), grade.stars(), t.numbers());
+                    rated ? grade.score() : null, rated ? grade.stars() : null, t.numbers());
             stations.add(entry);
             byDistrict.computeIfAbsent(row.adcode(), k -> new ArrayList<>()).add(entry);
             districtTallies.computeIfAbsent(row.adcode(), k -> new Tally()).add(t);
@@ -185,13 +190,15 @@ class Dashboard {
         }
         List<DistrictEntry> districts = new ArrayList<>();
         byDistrict.forEach((adcode, list) -> {
-            double score = list.stream().mapToDouble(StationEntry::score).average().orElse(StarGrade.PRIOR_MEAN);
+            java.util.OptionalDouble mean = list.stream().filter(e -> e.score() != null).mapToDouble(StationEntry::score).average();
             districts.add(new DistrictEntry(adcode, divisions.fullName(adcode), list.size(),
-                    (int) list.stream().filter(StationEntry::stale).count(), Math.round(score * 100) / 100.0,
-                    (int) Math.floor(score + 0.5), districtTallies.get(adcode).numbers()));
+                    (int) list.stream().filter(StationEntry::stale).count(),
+                    mean.isPresent() ? Math.round(mean.getAsDouble() * 100) / 100.0 : null,
+                    mean.isPresent() ? (int) Math.floor(mean.getAsDouble() + 0.5) : null, districtTallies.get(adcode).numbers()));
         });
-        // Stations needing attention first: stale, then lowest score.
-        stations.sort(Comparator.comparing((StationEntry e) -> !e.stale()).thenComparingDouble(StationEntry::score).thenComparing(StationEntry::code));
+        // Stations needing attention first: stale, then lowest score, unrated last.
+        stations.sort(Comparator.comparing((StationEntry e) -> !e.stale())
+                .thenComparing(StationEntry::score, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(StationEntry::code));
         return new Result(region, from, today, weeks, GRADE_RULE, total.numbers(), districts, stations);
     }
 

@@ -163,7 +163,12 @@ class FeedbackService {
                 .param("now", java.sql.Timestamp.from(now())).param("who", actor.username()).param("id", reportId).update();
     }
 
-    /** Resolving confirms the station: it is verified now, and older closed reports stop counting. */
+    /**
+     * Resolving the station's last unresolved report confirms the station: it is verified now, and
+     * older closed reports stop counting. Resolving one of several leaves the station's "needs
+     * checking" as it was while the others remain open (one of three "closed" reports answered is
+     * not the station checked).
+     */
     @Transactional
     Instant resolve(long reportId, String note, Actor actor) {
         ReportRef report = loadForUpdate(reportId, actor);
@@ -176,10 +181,67 @@ class FeedbackService {
                        acknowledged_at = coalesce(acknowledged_at, :now), acknowledged_by = coalesce(acknowledged_by, :who)
                  WHERE id = :id""")
                 .param("now", java.sql.Timestamp.from(now)).param("who", actor.username()).param("note", note).param("id", reportId).update();
-        jdbc.sql("UPDATE station SET last_verified_at = :now WHERE id = :id")
+        jdbc.sql("""
+                UPDATE station s SET last_verified_at = :now WHERE id = :id
+                   AND NOT EXISTS (SELECT 1 FROM station_report r WHERE r.station_id = s.id AND r.status <> 'resolved')""")
                 .param("now", java.sql.Timestamp.from(now)).param("id", report.stationId()).update();
         refreshAlarm(report.stationId());
         return now;
+    }
+
+    /** A resolved report back in the inbox (resolved by mistake, or the problem came back): acknowledged, no longer resolved. */
+    @Transactional
+    void reopen(long reportId, Actor actor) {
+        ReportRef report = loadForUpdate(reportId, actor);
+        if (!"resolved".equals(report.status())) {
+            throw new ApiException(HttpStatus.CONFLICT, "Report not resolved",
+                    "Report " + reportId + " is " + report.status() + "; only a resolved report can be reopened.");
+        }
+        jdbc.sql("""
+                UPDATE station_report SET status = 'acknowledged', resolved_at = NULL, resolved_by = NULL, resolution_note = NULL
+                 WHERE id = :id""").param("id", reportId).update();
+        refreshAlarm(report.stationId());
+    }
+
+    /** The outcome of one report in a bulk action: its new status, or "unchanged" when it already had it. */
+    record BulkOutcome(long id, String status, boolean changed) {}
+
+    /**
+     * One action on many reports (a group of identical reports), all or nothing: any id that does
+     * not exist or lies outside the account's regions refuses the whole request. Reports that
+     * already are where the action would put them are left as they are.
+     */
+    @Transactional
+    List<BulkOutcome> bulk(List<Long> ids, String action, @Nullable String note, Actor actor) {
+        List<BulkOutcome> out = new java.util.ArrayList<>();
+        for (long id : new java.util.LinkedHashSet<>(ids)) {
+            String status = loadForUpdate(id, actor).status();
+            switch (action) {
+                case "acknowledge" -> {
+                    if (!"open".equals(status)) out.add(new BulkOutcome(id, status, false));
+                    else {
+                        acknowledge(id, actor);
+                        out.add(new BulkOutcome(id, "acknowledged", true));
+                    }
+                }
+                case "resolve" -> {
+                    if ("resolved".equals(status)) out.add(new BulkOutcome(id, status, false));
+                    else {
+                        resolve(id, java.util.Objects.requireNonNull(note), actor);
+                        out.add(new BulkOutcome(id, "resolved", true));
+                    }
+                }
+                case "reopen" -> {
+                    if (!"resolved".equals(status)) out.add(new BulkOutcome(id, status, false));
+                    else {
+                        reopen(id, actor);
+                        out.add(new BulkOutcome(id, "acknowledged", true));
+                    }
+                }
+                default -> throw ApiException.invalid("action", "'action' must be acknowledge, resolve or reopen.");
+            }
+        }
+        return out;
     }
 
     private ReportRef loadForUpdate(long reportId, Actor actor) {
@@ -203,14 +265,20 @@ class FeedbackService {
      * index, so nearest results show the new {@code stale} within milliseconds.
      */
     private void refreshAlarm(long stationId) {
+        // Once raised, the alarm stays while any of its reports is unresolved: answering one of three
+        // does not make the station checked; verifying it, or resolving the last, does.
         jdbc.sql("""
-                UPDATE station s SET closed_alarm_at = (
+                UPDATE station s SET closed_alarm_at = coalesce((
                     SELECT newest FROM (
                         SELECT max(r.created_at) AS newest FROM station_report r
                          WHERE r.station_id = s.id AND r.reason = 'closed_when_open' AND r.status <> 'resolved'
                            AND r.created_at > coalesce(s.last_verified_at, '-infinity')
                          GROUP BY coalesce(r.network_hash, 'row' || r.id)) per_network
-                     ORDER BY newest DESC OFFSET :skip LIMIT 1)
+                     ORDER BY newest DESC OFFSET :skip LIMIT 1),
+                    CASE WHEN EXISTS (SELECT 1 FROM station_report r
+                                       WHERE r.station_id = s.id AND r.reason = 'closed_when_open' AND r.status <> 'resolved'
+                                         AND r.created_at > coalesce(s.last_verified_at, '-infinity'))
+                         THEN s.closed_alarm_at END)
                  WHERE s.id = :id""")
                 .param("skip", Freshness.CLOSED_REPORTS_FOR_STALE - 1).param("id", stationId).update();
     }

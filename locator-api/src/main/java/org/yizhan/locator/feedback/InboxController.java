@@ -120,6 +120,39 @@ class InboxController {
         return Map.of("id", id, "status", "resolved", "resolvedAt", at.toString());
     }
 
+    @Operation(summary = "Reopen a resolved report (editor in its region)",
+            description = "The report goes back to acknowledged and loses its resolution; 409 when it is not resolved.")
+    @PostMapping("/api/v1/feedback/reports/{id}/reopen")
+    Map<String, Object> reopen(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
+        service.reopen(id, user.actor());
+        return Map.of("id", id, "status", "acknowledged");
+    }
+
+    record BulkForm(@Schema(description = "Report ids, at most 500") @Nullable List<Long> ids,
+                    @Schema(description = "acknowledge, resolve or reopen") @Nullable String action,
+                    @Schema(description = "For resolve: what was done") @Nullable String note) {}
+
+    record BulkResult(List<FeedbackService.BulkOutcome> reports, int changed) {}
+
+    @Operation(summary = "Acknowledge, resolve or reopen many reports at once (a group of identical reports)",
+            description = "All or nothing: an id that does not exist or lies outside your regions refuses the whole request (404). "
+                    + "Reports already in the target state are reported as unchanged.")
+    @PostMapping("/api/v1/feedback/reports/bulk")
+    BulkResult bulk(@RequestBody BulkForm form, @AuthenticationPrincipal SignedInUser user) {
+        List<Long> ids = form.ids() == null ? List.of() : form.ids();
+        if (ids.isEmpty() || ids.size() > 500) throw ApiException.invalid("ids", "Give between 1 and 500 report ids.");
+        if (ids.stream().anyMatch(java.util.Objects::isNull)) throw ApiException.invalid("ids", "Report ids must be numbers.");
+        String action = form.action() == null ? "" : form.action().strip();
+        if (!List.of("acknowledge", "resolve", "reopen").contains(action)) {
+            throw ApiException.invalid("action", "'action' must be acknowledge, resolve or reopen.");
+        }
+        String note = form.note() == null ? "" : form.note().strip();
+        if (action.equals("resolve") && note.isEmpty()) throw ApiException.invalid("note", "Say in a few words what was done, e.g. 'door opened; hours fixed'.");
+        if (note.length() > 200) throw ApiException.invalid("note", "'note' may have at most 200 characters.");
+        List<FeedbackService.BulkOutcome> outcomes = service.bulk(ids, action, note, user.actor());
+        return new BulkResult(outcomes, (int) outcomes.stream().filter(FeedbackService.BulkOutcome::changed).count());
+    }
+
     @Operation(summary = "Confirm a station is as listed (editor in its region)", description = "Sets lastVerifiedAt to now and clears staleness.")
     @PostMapping("/api/v1/stations/{code}/verify")
     Map<String, Object> verify(@PathVariable String code, @AuthenticationPrincipal SignedInUser user) {

@@ -21,11 +21,24 @@ public record ImportReport(
         List<PreviewRow> preview,
         boolean committed) {
 
-    /** A reason a row cannot be imported, as the union sees it in Excel: row number and column header. */
-    public record Problem(int row, @Nullable String column, String message) {}
+    /**
+     * A reason a row cannot be imported, as the union sees it in Excel: row number, column header,
+     * and the station's name as the row gives it (null if the row has none).
+     */
+    public record Problem(int row, @Nullable String column, String message, @Nullable String name) {
+
+        public Problem(int row, @Nullable String column, String message) {
+            this(row, column, message, null);
+        }
+
+        Problem naming(@Nullable String stationName) {
+            return name != null || stationName == null ? this : new Problem(row, column, message, stationName);
+        }
+    }
 
     /** A likely duplicate of an existing station; the row is still imported. */
     public record Warning(int row, String code, String name, double distanceMeters, String message) {}
 
+    /** One row's outcome; after a commit {@code code} is the new station's code for created rows. */
     public record PreviewRow(int row, String action, @Nullable String code, @Nullable String name) {}
 }

@@ -47,10 +47,15 @@ final class ImportWriter {
                 SELECT code, name, name_en, address, location, adcode, host_type, host_organisation, contact_person,
                        contact_phone, opening_hours, always_open, amenities, status, floor_area, now(), now(), 0
                   FROM import_row WHERE action = 'create' ORDER BY row_no""").update();
-        jdbc.sql("""
-                INSERT INTO station_history (station_id, changed_at, changed_by, action, changes, reason)
-                SELECT s.id, now(), :user, 'import', jsonb_build_object('code', jsonb_build_object('before', NULL, 'after', s.code)), :reason
-                  FROM import_row r JOIN station s ON s.code = r.code WHERE r.action = 'create'""")
+        // A created station's entry lists every value the import set, as the API's create does (before: none).
+        String created = FIELDS.stream()
+                .map(f -> "'" + f[0] + "', CASE WHEN s." + f[1] + " IS NOT NULL THEN jsonb_build_object('after', s." + f[1] + ") END")
+                .collect(Collectors.joining(", "));
+        jdbc.sql("INSERT INTO station_history (station_id, changed_at, changed_by, action, changes, reason) "
+                        + "SELECT s.id, now(), :user, 'import', jsonb_strip_nulls(jsonb_build_object('code', jsonb_build_object('after', s.code), "
+                        + created + ", 'lat', jsonb_build_object('after', ST_Y(s.location::geometry)), "
+                        + "'lng', jsonb_build_object('after', ST_X(s.location::geometry)))), :reason "
+                        + "FROM import_row r JOIN station s ON s.code = r.code WHERE r.action = 'create'")
                 .param("user", username).param("reason", reason).update();
     }
 

@@ -93,7 +93,7 @@ class RegisterImporter {
                 StationRecord record = row.record();
                 if (record != null) problems.addAll(serviceChecks(row.rowNumber(), record, actor));
                 if (record == null || !problems.isEmpty()) {
-                    tally.reject(row.rowNumber(), record == null ? null : record.name(), problems);
+                    tally.reject(row.rowNumber(), record == null ? row.name() : record.name(), problems);
                     continue;
                 }
                 boolean always = alwaysOpen.computeIfAbsent(record.openingHours(), h -> OpeningHours.parse(h).isAlwaysOpen());
@@ -109,7 +109,7 @@ class RegisterImporter {
         classify(tally, actor);
         List<ImportReport.Warning> warnings = duplicateWarnings();
         Map<String, Integer> counts = countActions();
-        if (!dryRun && tally.rejected == 0) new ImportWriter(jdbc).write(actor.username(), "import " + fileName);
+        if (!dryRun && tally.rejected == 0) new ImportWriter(jdbc).write(actor.username(), fileName);
         return new ImportReport(fileName, tally.rows, counts.getOrDefault("create", 0), counts.getOrDefault("update", 0),
                 counts.getOrDefault("unchanged", 0), tally.rejected, tally.problems, tally.problemCount, unknownHeaders,
                 warnings, preview(tally), !dryRun && tally.rejected == 0);
@@ -207,7 +207,7 @@ class RegisterImporter {
     private List<ImportReport.PreviewRow> preview(Tally tally) {
         List<ImportReport.PreviewRow> rows = new ArrayList<>(tally.rejectedPreview);
         rows.addAll(jdbc.sql("""
-                SELECT r.row_no, r.action, s.code, r.name FROM import_row r LEFT JOIN station s ON s.id = r.match_id
+                SELECT r.row_no, r.action, coalesce(s.code, r.code), r.name FROM import_row r LEFT JOIN station s ON s.id = r.match_id
                  ORDER BY r.row_no LIMIT :max""").param("max", MAX_LISTED)
                 .query((rs, n) -> new ImportReport.PreviewRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list());
@@ -230,7 +230,7 @@ class RegisterImporter {
         void reject(int row, @Nullable String name, List<ImportReport.Problem> found) {
             rejected++;
             problemCount += found.size();
-            for (ImportReport.Problem p : found) if (problems.size() < MAX_LISTED) problems.add(p);
+            for (ImportReport.Problem p : found) if (problems.size() < MAX_LISTED) problems.add(p.naming(name));
             if (rejectedPreview.size() < MAX_LISTED) rejectedPreview.add(new ImportReport.PreviewRow(row, "reject", null, name));
         }
     }

@@ -73,7 +73,8 @@ public record RegisterFilter(String q, String district, List<String> statuses, L
         if (needsChecking != null) {
             params.put("unverifiedBefore", java.sql.Timestamp.from(now.minus(Freshness.UNVERIFIED_AFTER)));
             params.put("alarmSince", java.sql.Timestamp.from(now.minus(Freshness.CLOSED_REPORT_WINDOW)));
-            String stale = "(coalesce(s.last_verified_at, s.created_at) < :unverifiedBefore OR s.closed_alarm_at > :alarmSince)";
+            // coalesce: a NULL alarm must make "NOT stale" true, not NULL (three-valued logic).
+            String stale = "(coalesce(s.last_verified_at, s.created_at) < :unverifiedBefore OR coalesce(s.closed_alarm_at > :alarmSince, false))";
             conditions.add(needsChecking ? stale : "NOT " + stale);
         }
         List<String> words = words(q);

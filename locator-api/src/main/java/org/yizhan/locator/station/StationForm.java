@@ -24,7 +24,9 @@ public record StationForm(
         @NotBlank @Size(max = 200) String address,
         @NotNull @Valid LocationForm location,
         @Schema(description = "wgs84 (default), gcj02 or bd09") @Nullable String crs,
-        @NotNull @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit county-level division code") String adcode,
+        @Schema(description = "County-level division code; on create, absent = taken from the point where the boundaries tell it "
+                + "(otherwise a 422 lists the candidates); on update, absent = unchanged")
+        @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit county-level division code") @Nullable String adcode,
         @NotNull @Pattern(regexp = "self_built|co_built", message = "must be self_built or co_built") String hostType,
         @NotBlank @Size(max = 100) String hostOrganisation,
         @NotBlank @Size(max = 50) String contactPerson,

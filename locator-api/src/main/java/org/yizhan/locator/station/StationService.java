@@ -15,7 +15,9 @@ import org.yizhan.geo.code.StationCode;
 import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.geo.division.Division;
 import org.yizhan.geo.division.DivisionBoundaries;
+import org.yizhan.locator.division.DistrictLocator;
 import org.yizhan.geo.division.Divisions;
+import org.yizhan.geo.hours.ChineseOpeningHours;
 import org.yizhan.geo.hours.InvalidOpeningHoursException;
 import org.yizhan.geo.hours.OpeningHours;
 import org.yizhan.locator.account.Actor;
@@ -40,9 +42,11 @@ public class StationService {
     private final Divisions divisions = Divisions.standard();
     private final DivisionBoundaries boundaries = DivisionBoundaries.standard();
     private final Clock clock;
+    private final DistrictLocator locator;
 
     StationService(StationRepository stations, StationCodeAllocator codes, AmenityVocabulary amenities,
-                   StationHistory history, DuplicateCheck duplicates, Clock clock) {
+                   StationHistory history, DuplicateCheck duplicates, Clock clock, DistrictLocator locator) {
+        this.locator = locator;
         this.stations = stations;
         this.codes = codes;
         this.amenities = amenities;
@@ -57,10 +61,10 @@ public class StationService {
     /** Creates an active station and assigns its code. */
     @Transactional
     public Saved create(StationForm form, Actor actor) {
-        String adcode = countyLevel(form.adcode());
+        String adcode = form.adcode() != null ? countyLevel(form.adcode()) : fromPoint(form);
         actor.requireMayEdit(adcode);
         Station station = new Station(clock.instant());
-        LatLng at = apply(station, form);
+        LatLng at = apply(station, form, adcode);
         List<DuplicateCheck.Warning> warnings = duplicates.find(at, form.name().trim(), null);
         StationCode code = codes.next(adcode);
         station.assignCode(code.value());
@@ -77,9 +81,10 @@ public class StationService {
         Station station = load(code);
         actor.requireMayEdit(station.getAdcode());
         checkVersion(station, form.version());
-        actor.requireMayEdit(countyLevel(form.adcode()));
+        String adcode = form.adcode() != null ? countyLevel(form.adcode()) : station.getAdcode();
+        actor.requireMayEdit(adcode);
         Map<String, @Nullable Object> before = station.snapshot();
-        LatLng at = apply(station, form);
+        LatLng at = apply(station, form, adcode);
         station.touch(clock.instant());
         stations.saveAndFlush(station);
         history.record(id(station), actor.username(), "update", before, station.snapshot(), null);
@@ -131,18 +136,17 @@ public class StationService {
     }
 
     /** Validates the form and writes it into the station; returns the position in WGS-84. */
-    private LatLng apply(Station station, StationForm form) {
+    private LatLng apply(Station station, StationForm form, String adcode) {
         CoordinateSystem crs = GeoParams.crs(form.crs());
-        LatLng given = GeoParams.point(form.location().lat(), form.location().lng());
-        LatLng wgs84 = crs.toWgs84(given);
-        requireInsideDivision(form.adcode(), wgs84, crs);
+        LatLng wgs84 = wgs84(form);
+        requireInsideDivision(adcode, wgs84, crs);
         OpeningHours hours = parseHours(form.openingHours());
 
         station.setName(form.name().trim());
         station.setNameEn(form.nameEn() == null || form.nameEn().isBlank() ? null : form.nameEn().trim());
         station.setAddress(form.address().trim());
         station.setLocation(WGS84.createPoint(new Coordinate(wgs84.lng(), wgs84.lat())));
-        station.setAdcode(form.adcode());
+        station.setAdcode(adcode);
         station.setHostType(HostType.parse(form.hostType()).orElseThrow());
         station.setHostOrganisation(form.hostOrganisation().trim());
         station.setContactPerson(form.contactPerson().trim());
@@ -151,6 +155,29 @@ public class StationService {
         station.setAmenities(amenities.validate("amenities", form.amenities()));
         station.setFloorArea(form.floorArea());
         return wgs84;
+    }
+
+    private static LatLng wgs84(StationForm form) {
+        return GeoParams.crs(form.crs()).toWgs84(GeoParams.point(form.location().lat(), form.location().lng()));
+    }
+
+    /** A create without adcode: the division the boundaries put the point in, or a 422 listing the candidates. */
+    private String fromPoint(StationForm form) {
+        DistrictLocator.Located found = locator.locate(wgs84(form));
+        if (found.adcode() != null) return found.adcode();
+        if (found.area() == null) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "District needed",
+                    "The point lies in no division the register has a boundary for; give the station's adcode.",
+                    Map.of("field", "adcode"));
+        }
+        String choices = String.join("、", found.candidates().stream().map(d -> d.name() + " " + d.code()).toList());
+        String hint = found.suggested() == null ? "" : divisions.find(found.suggested())
+                .map(d -> " The nearest station is in " + d.name() + " (" + d.code() + ").").orElse("");
+        throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "District needed",
+                "The point lies in " + found.area().name() + " (" + found.area().code() + "), whose districts the register cannot tell apart "
+                        + "by boundary; choose one as adcode: " + choices + "." + hint,
+                Map.of("field", "adcode", "candidates", found.candidates().stream().map(Division::code).toList(),
+                        "suggested", found.suggested() == null ? "" : found.suggested()));
     }
 
     /**
@@ -166,15 +193,18 @@ public class StationService {
         String hint = crs == CoordinateSystem.WGS84
                 ? " If you copied the coordinates from Amap or Baidu, set crs to gcj02 or bd09."
                 : " Check that the coordinates are latitude, longitude in " + crs.id() + ".";
-        throw new ApiException(HttpStatus.BAD_REQUEST, "Location outside the station's division",
+        Division lyingIn = locator.locate(wgs84).area();
+        String lies = lyingIn == null ? "" : " It lies in " + divisions.fullName(lyingIn.code()) + ".";
+        throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Location outside the station's division",
                 "The point lies about " + Math.round(verdict.distanceMetres() / 100) / 10.0 + " km outside " + name + " ("
-                        + area + "), but the station is declared in " + adcode + "." + hint,
+                        + area + "), but the station is declared in " + adcode + "." + lies + hint,
                 Map.of("field", "location"));
     }
 
+    /** OSM syntax as typed, or Chinese as staff write it ("周一至周六 7:30-19:30"), stored as OSM. */
     private static OpeningHours parseHours(String value) {
         try {
-            return OpeningHours.parse(value);
+            return OpeningHours.parse(ChineseOpeningHours.read(value).osm());
         } catch (InvalidOpeningHoursException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid opening hours", e.getMessage(),
                     Map.of("field", "openingHours"));

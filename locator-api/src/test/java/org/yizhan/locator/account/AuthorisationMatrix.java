@@ -45,6 +45,9 @@ final class AuthorisationMatrix {
         row("GET  /api/v1/stations/{code}/feedback",         "ok       | ok ok             | ok ok             | ok",       c -> c.as().get("/api/v1/stations/{code}/feedback", c.station())),
         row("GET  /api/v1/amenities",                        "ok       | ok ok             | ok ok             | ok",       c -> c.as().get("/api/v1/amenities")),
         row("GET  /api/v1/regions/{prefix}",                 "ok       | ok ok             | ok ok             | ok",       c -> c.as().get("/api/v1/regions/{p}", c.region())),
+        row("GET  /api/v1/opening-hours",                    "ok       | ok ok             | ok ok             | ok",       c -> c.as().get("/api/v1/opening-hours?text=周一至周六 7:30-19:30")),
+        row("GET  /api/v1/regions",                          "ok       | ok ok             | ok ok             | ok",       c -> c.as().get("/api/v1/regions")),
+        row("GET  /api/v1/divisions/at",                     "ok       | ok ok             | ok ok             | ok",       c -> c.as().get("/api/v1/divisions/at?lat={lat}&lng={lng}", c.lat(), c.lng())),
         row("GET  /api/v1/map-config",                       "ok       | ok ok             | ok ok             | ok",       c -> c.as().get("/api/v1/map-config")),
         row("GET  /api/v1/open-data/stations.{extension}",   "filtered | filtered filtered | filtered filtered | filtered", c -> c.having(c.station()).get("/api/v1/open-data/stations.csv")),
         row("GET  /api/v1/register/template.xlsx",           "ok       | ok ok             | ok ok             | ok",       c -> c.as().get("/api/v1/register/template.xlsx")),
@@ -92,6 +95,8 @@ final class AuthorisationMatrix {
         row("GET  /api/v1/feedback/inbox",                   "401      | full filtered     | full filtered     | full",     c -> c.having(c.report()).get("/api/v1/feedback/inbox?status=open&limit=500")),
         row("POST /api/v1/feedback/reports/{id}/acknowledge","401      | 404 404           | ok 404            | ok",       c -> c.as().post("/api/v1/feedback/reports/{id}/acknowledge", c.report())),
         row("POST /api/v1/feedback/reports/{id}/resolve",    "401      | 404 404           | ok 404            | ok",       c -> c.json().body(Map.of("note", "已处理")).post("/api/v1/feedback/reports/{id}/resolve", c.report())),
+        row("POST /api/v1/feedback/reports/{id}/reopen",     "401      | 404 404           | ok 404            | ok",       c -> c.as().post("/api/v1/feedback/reports/{id}/reopen", c.resolvedReport())),
+        row("POST /api/v1/feedback/reports/bulk",            "401      | 404 404           | ok 404            | ok",       c -> c.json().body(Map.of("ids", List.of(c.report()), "action", "acknowledge")).post("/api/v1/feedback/reports/bulk")),
         row("GET  /api/v1/feedback/dashboard",               "401      | ok 403            | ok 403            | ok",       c -> c.as().get("/api/v1/feedback/dashboard?region={r}", c.region())),
         row("GET  /api/v1/feedback/export",                  "401      | full filtered     | full filtered     | full",     c -> c.having(c.report()).get("/api/v1/feedback/export?format=csv")),
         // Planning: sets belong to their union's regions; viewers read, editors and admins add.

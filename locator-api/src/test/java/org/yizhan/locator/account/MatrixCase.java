@@ -52,7 +52,7 @@ final class MatrixCase {
     final String marker;
     private final double lat, lng;
     private @Nullable String station, account, demandSet, candidateSet;
-    private @Nullable Long report, photo;
+    private @Nullable Long report, photo, resolvedReport;
     /** While true, requests are answered by a stub and never sent: a first pass makes the fixtures a row uses. */
     private boolean dryRun;
 
@@ -171,6 +171,19 @@ final class MatrixCase {
                     RETURNING id""").param("text", marker).param("code", code).query(Long.class).single();
         }
         return report;
+    }
+
+    /** A resolved report on {@link #station()}, for reopening; written straight to the table. */
+    long resolvedReport() {
+        if (resolvedReport == null) {
+            String code = station();
+            resolvedReport = jdbc.sql("""
+                    INSERT INTO station_report (station_id, reason, text, day, device_hash, created_at, status, resolved_at, resolved_by, resolution_note)
+                    SELECT id, 'other', :text, current_date, md5(:text || 'r') || md5(:code), now(), 'resolved', now(), 'matrix', '已处理'
+                      FROM station WHERE code = :code
+                    RETURNING id""").param("text", marker).param("code", code).query(Long.class).single();
+        }
+        return resolvedReport;
     }
 
     /** A throwaway account for the administrator to change. */

@@ -62,7 +62,7 @@ class RegisterImportIT extends ApiIT {
         String code = report.getString("preview.find { it.action == 'update' }.code");
         asAdmin().get("/api/v1/stations/" + code + "/history").then().statusCode(200)
                 .body("entries[0].action", equalTo("import"))
-                .body("entries[0].reason", equalTo("import v2.csv"))
+                .body("entries[0].reason", equalTo("v2.csv"))
                 .body("entries[0].changes.openingHours.before", equalTo("Mo-Fr 08:00-18:00"))
                 .body("entries[0].changes.openingHours.after", equalTo("24/7"));
         given().get("/api/v1/stations/" + code).then().body("alwaysOpen", equalTo(true));
@@ -123,5 +123,46 @@ class RegisterImportIT extends ApiIT {
         assertThat(dry.getInt("rows")).isEqualTo(100_000);
         assertThat(dry.getInt("created")).isEqualTo(100_000);
         assertThat(dry.getList("preview")).hasSize(RegisterImporter.MAX_LISTED);
+    }
+
+    @Test
+    void theCommitListsEveryNewCodeAndTheHistoryHoldsTheValuesSet() {
+        List<String> rows = RegisterSheets.haibowanRows(3);
+        JsonPath commit = upload(asAdmin(), RegisterSheets.csv(rows, StandardCharsets.UTF_8), "new-stations.csv", false, 200);
+        List<String> codes = commit.getList("preview.code", String.class);
+        List<String> names = commit.getList("preview.name", String.class);
+        assertThat(commit.getList("preview.action", String.class)).containsOnly("create");
+        assertThat(codes).hasSize(3).doesNotContainNull();
+        for (int i = 0; i < 3; i++) {
+            assertThat(jdbc.sql("SELECT name FROM station WHERE code = :c").param("c", codes.get(i)).query(String.class).single())
+                    .as("row %d's code is the station the row created", i + 2).isEqualTo(names.get(i));
+        }
+        JsonPath history = asAdmin().get("/api/v1/stations/" + codes.get(0) + "/history").then().statusCode(200).extract().jsonPath();
+        assertThat(history.getString("entries[0].action")).isEqualTo("import");
+        assertThat(history.getString("entries[0].reason")).isEqualTo("new-stations.csv");
+        assertThat(history.getString("entries[0].changes.code.after")).isEqualTo(codes.get(0));
+        assertThat(history.getString("entries[0].changes.hostOrganisation.after")).isEqualTo("海勃湾区总工会");
+        assertThat(history.getString("entries[0].changes.openingHours.after")).isEqualTo("Mo-Fr 08:00-18:00");
+        assertThat(history.getString("entries[0].changes.name.before")).isNull();
+    }
+
+    @Test
+    void chineseOpeningHoursAreStoredAsOsmAndUnreadableOnesNameRowAndStation() {
+        List<String> rows = new ArrayList<>(RegisterSheets.haibowanRows(3));
+        rows.set(0, rows.get(0).replace("Mo-Fr 08:00-18:00", "每天8点到晚上8点"));
+        rows.set(1, rows.get(1).replace("Mo-Fr 08:00-18:00", "周一至周六 7:30-19:30"));
+        String stationName = rows.get(2).split(",")[0];
+        rows.set(2, rows.get(2).replace("Mo-Fr 08:00-18:00", "周一至周五 早晚各一次"));
+        JsonPath dry = upload(asAdmin(), RegisterSheets.csv(rows, StandardCharsets.UTF_8), "hours.csv", true, 200);
+        assertThat(dry.getInt("rejected")).isEqualTo(1);
+        assertThat(dry.getInt("problems[0].row")).isEqualTo(4);
+        assertThat(dry.getString("problems[0].column")).isEqualTo("开放时间");
+        assertThat(dry.getString("problems[0].name")).isEqualTo(stationName);
+        assertThat(dry.getString("problems[0].message")).contains("早晚各一次").contains("周一至周五 9:00-17:00");
+
+        JsonPath commit = upload(asAdmin(), RegisterSheets.csv(rows.subList(0, 2), StandardCharsets.UTF_8), "hours.csv", false, 200);
+        List<String> codes = commit.getList("preview.code", String.class);
+        assertThat(jdbc.sql("SELECT opening_hours FROM station WHERE code IN (:c) ORDER BY code").param("c", codes).query(String.class).list())
+                .containsExactlyInAnyOrder("Mo-Su 08:00-20:00", "Mo-Sa 07:30-19:30");
     }
 }

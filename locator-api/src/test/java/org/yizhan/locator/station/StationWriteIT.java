@@ -110,9 +110,9 @@ class StationWriteIT extends ApiIT {
                 .post("/api/v1/stations").then().statusCode(400)
                 .body("field", equalTo("adcode")).body("detail", containsString("county-level"));
         asAdmin().contentType(ContentType.JSON).body(with(haibowanStation(), "adcode", "420302"))
-                .post("/api/v1/stations").then().statusCode(400)
+                .post("/api/v1/stations").then().statusCode(422)
                 .body("field", equalTo("location")).body("title", equalTo("Location outside the station's division"))
-                .body("detail", containsString("十堰市"));
+                .body("detail", containsString("十堰市")).body("detail", containsString("It lies in 内蒙古自治区 乌海市"));
         asAdmin().contentType(ContentType.JSON).body(with(haibowanStation(), "adcode", "999999"))
                 .post("/api/v1/stations").then().statusCode(400).body("field", equalTo("adcode"));
         asAdmin().contentType(ContentType.JSON).body(with(haibowanStation(), "location", Map.of("lat", 91, "lng", 106)))

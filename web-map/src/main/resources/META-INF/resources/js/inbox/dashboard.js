@@ -3,6 +3,8 @@ import { icon } from '../icons.js';
 import { t } from '../i18n.js';
 
 function stars(grade) {
+  // No ratings in the period: no grade (the server sends null rather than the prior's 4 stars).
+  if (grade == null) return h('span', { class: 'grade is-none' }, t('dash.noGrade'));
   return h('span', { class: 'grade', role: 'img', 'aria-label': t('dash.gradeLabel', { n: grade }) },
     [1, 2, 3, 4, 5].map((n) => icon('star', { className: n <= grade ? 'is-filled' : 'is-empty' })));
 }
