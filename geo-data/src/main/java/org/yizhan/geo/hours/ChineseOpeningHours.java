@@ -123,7 +123,7 @@ public final class ChineseOpeningHours {
   }
 
   private static String write(List<Segment> segments) {
-    if (segments.size() == 1 && segments.get(0).days.cardinality() == 7 && !segments.get(0).closed
+    if (segments.size() == 1 && daysOf(segments.get(0)).cardinality() == 7 && !segments.get(0).closed
         && (segments.get(0).allDay || segments.get(0).spans.stream().anyMatch(span -> span[0] == 0 && span[1] == 24 * 60))) {
       return "24/7";
     }
@@ -131,7 +131,7 @@ public final class ChineseOpeningHours {
     // so a later clause overrides earlier ones on its days (每天…，周日休息 → Mo-Su …; Su off).
     Map<String, List<String>> rules = new LinkedHashMap<>();
     for (Segment s : segments) {
-      String days = days(s.days);
+      String days = days(daysOf(s));
       List<String> times = rules.computeIfAbsent(days, k -> new ArrayList<>());
       if (s.closed) {
         times.clear();
@@ -147,6 +147,11 @@ public final class ChineseOpeningHours {
     List<String> out = new ArrayList<>();
     rules.forEach((days, times) -> out.add(days + " " + String.join(",", times)));
     return String.join("; ", out);
+  }
+
+  /** Every clause kept for writing names its days (those without were given all days or merged). */
+  private static BitSet daysOf(Segment s) {
+    return java.util.Objects.requireNonNull(s.days, "a kept clause has its days");
   }
 
   /** Runs of days as OSM writes them; a run over the weekend wraps (周五至周一 → Fr-Mo). */
