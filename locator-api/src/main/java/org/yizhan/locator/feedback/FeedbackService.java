@@ -164,10 +164,9 @@ class FeedbackService {
     }
 
     /**
-     * Resolving the station's last unresolved report confirms the station: it is verified now, and
-     * older closed reports stop counting. Resolving one of several leaves the station's "needs
-     * checking" as it was while the others remain open (one of three "closed" reports answered is
-     * not the station checked).
+     * Resolving a report confirms the station (verified now, older closed reports stop counting)
+     * unless other unresolved reports of the same reason remain: one of three identical "closed"
+     * reports answered is not the station checked, so its "needs checking" stays until the group is.
      */
     @Transactional
     Instant resolve(long reportId, String note, Actor actor) {
@@ -183,8 +182,9 @@ class FeedbackService {
                 .param("now", java.sql.Timestamp.from(now)).param("who", actor.username()).param("note", note).param("id", reportId).update();
         jdbc.sql("""
                 UPDATE station s SET last_verified_at = :now WHERE id = :id
-                   AND NOT EXISTS (SELECT 1 FROM station_report r WHERE r.station_id = s.id AND r.status <> 'resolved')""")
-                .param("now", java.sql.Timestamp.from(now)).param("id", report.stationId()).update();
+                   AND NOT EXISTS (SELECT 1 FROM station_report r WHERE r.station_id = s.id AND r.status <> 'resolved'
+                                      AND r.reason = (SELECT reason FROM station_report WHERE id = :report))""")
+                .param("now", java.sql.Timestamp.from(now)).param("id", report.stationId()).param("report", reportId).update();
         refreshAlarm(report.stationId());
         return now;
     }

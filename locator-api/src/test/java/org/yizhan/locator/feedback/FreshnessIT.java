@@ -72,8 +72,10 @@ class FreshnessIT extends ApiIT {
 
     @Test
     void threeUnresolvedClosedReportsInAWeekMakeItStaleInLookupAndNearest() {
+        List<Long> earlier = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            Workers.fresh().report("closed_when_open").post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
+            earlier.add(Workers.fresh().report("closed_when_open").post("/api/v1/stations/{code}/reports", code).then().statusCode(201)
+                    .extract().jsonPath().getLong("id"));
             clock.advance(Duration.ofDays(2));
         }
         // Other reasons do not count.
@@ -91,8 +93,13 @@ class FreshnessIT extends ApiIT {
         given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(false));
         clock.advance(Duration.ofDays(-8));
 
-        Accounts.as(Accounts.create("editor", List.of("1501"))).contentType(ContentType.JSON).body(Map.of("note", "门已打开"))
+        String editor = Accounts.create("editor", List.of("1501"));
+        Accounts.as(editor).contentType(ContentType.JSON).body(Map.of("note", "门已打开"))
                 .post("/api/v1/feedback/reports/{id}/resolve", third).then().statusCode(200);
+        // One of three identical reports answered is not the station checked (issue 18).
+        given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(true)).body("lastVerifiedAt", nullValue());
+        Accounts.as(editor).contentType(ContentType.JSON).body(Map.of("ids", earlier, "action", "resolve", "note", "门已打开"))
+                .post("/api/v1/feedback/reports/bulk").then().statusCode(200);
         given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(false)).body("lastVerifiedAt", notNullValue());
         awaitIndexed();
         nearestStale().body("stations.find { it.code == '" + code + "' }.stale", equalTo(false));

@@ -45,7 +45,7 @@ class ReportWorkflowIT extends ApiIT {
         asAdmin().contentType("application/json").body(Map.of("note", "已联系")).post("/api/v1/feedback/reports/{id}/resolve", ids.get(0))
                 .then().statusCode(200);
         assertThat(stale(code)).as("two of the three are still open").isTrue();
-        assertThat(lastVerified(code)).as("not verified while reports remain").isEqualTo(verifiedBefore);
+        assertThat(lastVerified(code)).as("not verified while identical reports remain").isEqualTo(verifiedBefore);
 
         JsonPath bulk = asAdmin().contentType("application/json").body(Map.of("ids", ids, "action", "resolve", "note", "门已打开"))
                 .post("/api/v1/feedback/reports/bulk").then().log().ifValidationFails().statusCode(200).extract().jsonPath();
