@@ -1,13 +1,23 @@
 // The only module that talks HTTP. Errors become ApiError with the problem's title and detail
-// (and the whole problem document, for field errors and import reports).
+// (and the whole problem document, for field errors and import reports); problem.js words them.
 export class ApiError extends Error {
-  constructor(status, title, detail, problem = {}) {
+  /** status 0: no answer (the network failed). retryAfter: seconds from Retry-After, or null. */
+  constructor(status, title, detail, problem = {}, retryAfter = null) {
     super(title);
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.problem = problem;
+    this.retryAfter = retryAfter;
   }
+}
+
+/** Retry-After (RFC 9110: delay-seconds or an HTTP date) as whole seconds from `now`, or null. */
+export function retryAfterSeconds(value, now = Date.now()) {
+  if (value == null || value.trim() === '') return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 const ACCEPT = 'application/json, application/geo+json, application/problem+json';
@@ -65,11 +75,13 @@ async function request(method, url, { json, form, signal, lang, headers: extra =
   if (!response.ok) {
     let problem = {};
     try {
-      problem = await response.json();
+      problem = (await response.json()) ?? {};
     } catch (ignored) {
       // Not a problem document (a proxy's HTML page, say): the caller shows a generic message.
     }
-    throw new ApiError(response.status, problem.title || null, problem.detail || null, problem);
+    if (typeof problem !== 'object') problem = {};
+    throw new ApiError(response.status, problem.title || null, problem.detail || null, problem,
+      retryAfterSeconds(response.headers.get('Retry-After')));
   }
   if (response.status === 204) return null;
   const answer = await response.json();

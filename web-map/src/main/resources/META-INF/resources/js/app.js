@@ -12,6 +12,7 @@ import { renderFeedback } from './feedback.js';
 import { renderPhotos } from './photos.js';
 import { icon } from './icons.js';
 import { fromCache, asOfText } from './offline.js';
+import { showProblem } from './alerts.js';
 import { convert } from './crs.js';
 
 const NEAREST_LIMIT = 20;
@@ -88,18 +89,8 @@ function renderNotices() {
   }
 }
 
-function friendly(error) {
-  if (error.status === 0) return { title: t('error.network'), detail: null };
-  if (error.title) return { title: error.title, detail: error.detail };
-  return { title: t('error.generic'), detail: null };
-}
-
 function showAlert(error) {
-  const { title, detail } = friendly(error);
-  const box = clear($('alerts'));
-  box.append(h('div', { class: 'alert' },
-    h('p', {}, h('strong', { class: 'alert-title' }, title), detail ? h('span', { class: 'alert-detail' }, ` ${detail}`) : null),
-    h('button', { type: 'button', class: 'dismiss', 'aria-label': t('dismiss'), onclick: () => clear($('alerts')) }, icon('close'))));
+  showProblem($('alerts'), error);
 }
 
 /* Nearest list */

@@ -5,13 +5,12 @@ import { setLanguage, t, translateStatic } from '../i18n.js';
 import { verifiedText } from '../feedback.js';
 import { xsrfHeaders } from './xsrf.js';
 import { renderDashboard } from './dashboard.js';
+import { showProblem } from '../alerts.js';
 
 const TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
 
 function showAlert(error) {
-  const text = error.status === 0 ? t('error.network')
-    : error.title ? `${error.title}${error.detail ? ` ${error.detail}` : ''}` : t('error.generic');
-  clear($('alerts')).append(h('div', { class: 'alert' }, text));
+  showProblem($('alerts'), error);
 }
 
 function reasonText(r) {

@@ -1,8 +1,8 @@
 import { api, planningApi } from '../api.js';
-import { icon } from '../icons.js';
 import { $, h, clear } from '../dom.js';
 import { setLanguage, language, t, translateStatic, addStrings } from '../i18n.js';
 import { pickTiles, addBaseLayer } from '../tiles.js';
+import { showProblem } from '../alerts.js';
 import { PLANNING_STRINGS } from './strings.js';
 import { PlanningLayers } from './layers.js';
 import { Sources } from './sources.js';
@@ -33,13 +33,7 @@ function applyLanguage(lang) {
 }
 
 function showAlert(error) {
-  let title = error.title;
-  let detail = error.detail;
-  if (error.status === 0) [title, detail] = [t('error.network'), null];
-  else if (!title) [title, detail] = [t('error.generic'), null];
-  clear($('alerts')).append(h('div', { class: 'alert' },
-    h('p', {}, h('strong', { class: 'alert-title' }, title), detail ? h('span', { class: 'alert-detail' }, ` ${detail}`) : null),
-    h('button', { type: 'button', class: 'dismiss', 'aria-label': t('dismiss'), onclick: () => clear($('alerts')) }, icon('close'))));
+  showProblem($('alerts'), error);
 }
 
 function failed(error) {

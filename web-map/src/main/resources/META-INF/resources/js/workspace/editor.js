@@ -2,7 +2,8 @@ import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
 import { api, links } from '../api.js';
 import { convert } from '../crs.js';
-import { showMessage, showError, describe } from './messages.js';
+import { showMessage, showProblem } from '../alerts.js';
+import { problemMessage } from '../problem.js';
 import { renderHistory } from './history.js';
 import { mayEdit } from './session.js';
 import { icon, amenityIcon } from '../icons.js';
@@ -270,7 +271,7 @@ export function renderEditor(container, { station, me, amenities, counties, mapC
   function saveFailed(err) {
     const problem = err.problem || {};
     if (err.status === 409) {
-      showMessage(alerts, { title: describe(err).title, detail: `${t('editor.conflict')} ${err.detail || ''}`.trim(),
+      showMessage(alerts, { title: problemMessage(err).title, detail: `${t('editor.conflict')} ${err.detail || ''}`.trim(),
         actions: [{ id: 'reload', label: t('editor.reload'), onClick: () => onReload(station.code) }] });
       alerts.querySelector('[data-action="reload"]').focus();
       return;
@@ -281,7 +282,7 @@ export function renderEditor(container, { station, me, amenities, counties, mapC
       // e.g. openingHours: the parser's own explanation goes next to the field.
       setError(API_FIELDS[problem.field] || problem.field, err.detail || err.title);
     }
-    showError(alerts, err);
+    showProblem(alerts, err);
     const firstInvalid = form.querySelector('[aria-invalid="true"]');
     if (firstInvalid) firstInvalid.focus();
     else alerts.scrollIntoView({ block: 'nearest' });

@@ -7,7 +7,7 @@ import { currentAccount, signIn } from './session.js';
 import { createRegister } from './register.js';
 import { renderExchange } from './exchange.js';
 import { renderAccounts } from './accounts.js';
-import { showError } from './messages.js';
+import { showProblem } from '../alerts.js';
 
 const FALLBACK_CONFIG = { defaultTiles: 'osm', tiles: [{ id: 'osm', url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '&copy; OpenStreetMap contributors', crs: 'wgs84', maxZoom: 19 }] };
 const VIEWS = ['register', 'exchange', 'accounts'];
@@ -117,7 +117,7 @@ async function main() {
     me = await currentAccount();
   } catch (e) {
     $('signin-view').hidden = false;
-    showError($('signin-error'), e);
+    showProblem($('signin-error'), e);
     return;
   }
   if (!me) me = await signIn();

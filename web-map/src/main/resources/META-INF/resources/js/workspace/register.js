@@ -2,7 +2,7 @@ import { $, h, clear } from '../dom.js';
 import { t, language } from '../i18n.js';
 import { api } from '../api.js';
 import { addBaseLayer } from '../tiles.js';
-import { showError } from './messages.js';
+import { showProblem } from '../alerts.js';
 import { renderEditor } from './editor.js';
 
 const STATUSES = 'active,suspended,closed';
@@ -120,7 +120,7 @@ export function createRegister({ me, regions, amenities, counties, mapCrs, tiles
     } catch (e) {
       if (e.name === 'AbortError') return;
       if (e.status === 401) onSignedOut();
-      else showError($('ws-alerts'), e);
+      else showProblem($('ws-alerts'), e);
     }
   }
 
@@ -234,7 +234,7 @@ export function createRegister({ me, regions, amenities, counties, mapCrs, tiles
         return;
       }
       back();
-      showError($('ws-alerts'), e);
+      showProblem($('ws-alerts'), e);
     }
   }
 

@@ -1,7 +1,7 @@
 import { $, clear } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
-import { showMessage, showError } from './messages.js';
+import { showMessage, showProblem } from '../alerts.js';
 
 /** Whether the account may change a station in this division (the server checks again). */
 export function mayEdit(me, adcode) {
@@ -52,7 +52,7 @@ export function signIn({ expired = false } = {}) {
       } catch (err) {
         if (err.status === 401) showMessage(box, { title: t('signin.wrong') });
         else if (err.status === 429) showMessage(box, { title: t('signin.throttled'), detail: err.detail });
-        else showError(box, err);
+        else showProblem(box, err);
         $('signin-password').select();
       } finally {
         button.disabled = false;
