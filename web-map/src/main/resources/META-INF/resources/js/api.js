@@ -107,9 +107,6 @@ export const api = {
   follow: (href, signal) => request('GET', href, { signal }),
 
   // The workspace: signed-in union staff.
-  signIn: (username, password) => request('POST', '/login', { form: new URLSearchParams({ username, password }) }),
-  signOut: () => request('POST', '/logout'),
-  me: () => get('/api/v1/me'),
   region: (prefix) => get(`/api/v1/regions/${encodeURIComponent(prefix)}`),
   createStation: (form) => request('POST', '/api/v1/stations', { json: form }),
   updateStation: (code, form) => request('PUT', station(code), { json: form }),
@@ -144,13 +141,15 @@ export const links = {
 
 export const apiUrl = withQuery;
 
-const signInForm = (username, password) => ({ form: new URLSearchParams({ username, password }) });
+/** The staff pages' session (see sign-in.js): who is signed in, signing in and out. */
+export const account = {
+  me: () => get('/api/v1/me'),
+  signIn: (username, password) => request('POST', '/login', { form: new URLSearchParams({ username, password }) }),
+  signOut: () => request('POST', '/logout'),
+};
 
 /** The planning view: signed-in union planners. */
 export const planningApi = {
-  me: () => get('/api/v1/me'),
-  signIn: (username, password) => request('POST', '/login', signInForm(username, password)),
-  signOut: () => request('POST', '/logout'),
   sets: () => get('/api/v1/planning/sets'),
   upload: ({ file, kind, name, crs }) => {
     const form = new FormData();
@@ -173,10 +172,8 @@ export const feedbackApi = {
   rate: (code, body, headers) => request('POST', `${station(code)}/ratings`, { json: body, headers }),
   report: (code, body, headers) => request('POST', `${station(code)}/reports`, { json: body, headers }),
   checkin: (code, headers) => request('POST', `${station(code)}/checkins`, { json: {}, headers }),
-  signIn: (username, password) => request('POST', '/login', signInForm(username, password)),
-  me: () => get('/api/v1/me'),
   inbox: (params) => get('/api/v1/feedback/inbox', params),
-  acknowledge: (id, headers) => request('POST', `/api/v1/feedback/reports/${id}/acknowledge`, { headers }),
-  resolve: (id, note, headers) => request('POST', `/api/v1/feedback/reports/${id}/resolve`, { json: { note }, headers }),
+  acknowledge: (id) => request('POST', `/api/v1/feedback/reports/${id}/acknowledge`),
+  resolve: (id, note) => request('POST', `/api/v1/feedback/reports/${id}/resolve`, { json: { note } }),
   dashboard: (params) => get('/api/v1/feedback/dashboard', params),
 };

@@ -3,9 +3,9 @@ import { icon } from '../icons.js';
 import { h, clear, $ } from '../dom.js';
 import { setLanguage, t, translateStatic } from '../i18n.js';
 import { verifiedText } from '../feedback.js';
-import { xsrfHeaders } from './xsrf.js';
 import { renderDashboard } from './dashboard.js';
-import { showProblem } from '../alerts.js';
+import { showMessage, showProblem } from '../alerts.js';
+import { currentAccount, awaitSignIn } from '../sign-in.js';
 
 const TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
 
@@ -24,7 +24,7 @@ function reportItem(r, reload) {
     if (r.status === 'open') {
       actions.append(h('button', { type: 'button', class: 'ack-button', onclick: async () => {
         try {
-          await feedbackApi.acknowledge(r.id, xsrfHeaders());
+          await feedbackApi.acknowledge(r.id);
           reload();
         } catch (e) {
           showAlert(e);
@@ -33,7 +33,7 @@ function reportItem(r, reload) {
     }
     actions.append(note, h('button', { type: 'button', class: 'primary resolve-button', onclick: async () => {
       try {
-        await feedbackApi.resolve(r.id, note.value, xsrfHeaders());
+        await feedbackApi.resolve(r.id, note.value);
         reload();
       } catch (e) {
         showAlert(e);
@@ -95,22 +95,21 @@ async function main() {
   translateStatic();
   $('status-filter').addEventListener('change', loadInbox);
   $('sort').addEventListener('change', loadInbox);
-  $('sign-in').addEventListener('submit', async (e) => {
-    e.preventDefault();
-    try {
-      await feedbackApi.signIn($('username').value, $('password').value);
-      clear($('alerts'));
-      signedIn(await feedbackApi.me());
-    } catch (error) {
-      showAlert(error);
-    }
-  });
+  let me;
   try {
-    signedIn(await feedbackApi.me());
+    me = await currentAccount();
   } catch (e) {
-    $('sign-in').hidden = false;
-    if (e.status !== 401) showAlert(e);
+    showAlert(e);
   }
+  if (!me) {
+    $('sign-in').hidden = false;
+    me = await awaitSignIn({
+      form: $('sign-in'), username: $('username'), password: $('password'), submit: $('sign-in-submit'),
+      onFailure: (message) => showMessage($('alerts'), message),
+    });
+    clear($('alerts'));
+  }
+  signedIn(me);
 }
 
 main();

@@ -1,7 +1,7 @@
 import { $, h, clear } from '../dom.js';
 import { t, language } from '../i18n.js';
 import { api } from '../api.js';
-import { addBaseLayer } from '../tiles.js';
+import { CHINA, addBaseLayer } from '../tiles.js';
 import { showProblem } from '../alerts.js';
 import { renderEditor } from './editor.js';
 
@@ -9,7 +9,6 @@ const STATUSES = 'active,suspended,closed';
 const PAGE = 5000;
 const MAX_PAGES = 20;
 const VIEWPORT_DEBOUNCE_MS = 300;
-const CHINA = { center: [35.0, 105.0], zoom: 4 };
 const PAD_DEG = 0.02; // covers the GCJ-02 shift when the map is on Amap tiles
 const MAX_ROWS = 2000;
 // Without regions (admins) the view is the query: below this zoom it would be the whole country.
