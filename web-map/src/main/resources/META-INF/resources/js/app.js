@@ -13,6 +13,7 @@ import { renderPhotos } from './photos.js';
 import { icon } from './icons.js';
 import { fromCache, asOfText } from './offline.js';
 import { showProblem } from './alerts.js';
+import { problemMessage } from './problem.js';
 import { convert } from './crs.js';
 
 const NEAREST_LIMIT = 20;
@@ -210,7 +211,7 @@ async function openStation(code, { focus = false, fly = true } = {}) {
     if (focus) $('detail-title').focus();
   } catch (e) {
     if (state.code !== trimmed) return;
-    const { title, detail: text } = friendly(e);
+    const { title, detail: text } = problemMessage(e);
     renderDetailMessage(detail, text ? `${title}: ${text}` : title, showList);
     showAlert(e);
   }
