@@ -51,9 +51,8 @@ function cookie(name) {
  * is a cookie, so the server insists); `json` is sent as JSON, `form` (FormData or
  * URLSearchParams) as it is; `headers` adds the caller's own (X-Device-Id). A 204 resolves to null.
  */
-async function request(method, url, { json, form, signal, lang, headers: extra = {} } = {}) {
+async function request(method, url, { json, form, signal, headers: extra = {} } = {}) {
   const headers = { Accept: ACCEPT, ...extra };
-  if (lang) headers['Accept-Language'] = lang === 'en' ? 'en' : 'zh-CN';
   let body;
   if (json !== undefined) {
     headers['Content-Type'] = 'application/json';

@@ -17,28 +17,24 @@ function reasonText(r) {
   return t(`reason.${r.reason}`) + (r.amenity ? ` · ${r.amenity}` : '');
 }
 
+/** A button that sends one write about a report, then reloads (or says why it failed). */
+function action(label, className, write, reload) {
+  return h('button', { type: 'button', class: className, onclick: async () => {
+    try {
+      await write();
+      reload();
+    } catch (e) {
+      showAlert(e);
+    }
+  } }, label);
+}
+
 function reportItem(r, reload) {
   const actions = h('div', { class: 'actions' });
   if (r.status !== 'resolved') {
     const note = h('input', { type: 'text', maxlength: '200', 'aria-label': t('inbox.note'), placeholder: t('inbox.note'), class: 'note-input' });
-    if (r.status === 'open') {
-      actions.append(h('button', { type: 'button', class: 'ack-button', onclick: async () => {
-        try {
-          await feedbackApi.acknowledge(r.id);
-          reload();
-        } catch (e) {
-          showAlert(e);
-        }
-      } }, t('inbox.acknowledge')));
-    }
-    actions.append(note, h('button', { type: 'button', class: 'primary resolve-button', onclick: async () => {
-      try {
-        await feedbackApi.resolve(r.id, note.value);
-        reload();
-      } catch (e) {
-        showAlert(e);
-      }
-    } }, t('inbox.resolve')));
+    if (r.status === 'open') actions.append(action(t('inbox.acknowledge'), 'ack-button', () => feedbackApi.acknowledge(r.id), reload));
+    actions.append(note, action(t('inbox.resolve'), 'primary resolve-button', () => feedbackApi.resolve(r.id, note.value), reload));
   } else {
     actions.append(h('span', { class: 'resolution' }, icon('verified'), ` ${verifiedText(r.resolvedAt)} · ${r.resolutionNote || ''} (${r.resolvedBy})`));
   }
