@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build needs beyond Java 17 on a fresh Debian machine: PostgreSQL 15 +
-# PostGIS 3 (for the service and the integration tests) and Chromium + ChromeDriver (for the
-# browser tests). Idempotent: does nothing when everything is there.
+# PostGIS 3 (for the service and the integration tests), Chromium + ChromeDriver (for the
+# browser tests) and Node.js (for the pages' unit tests). Idempotent: does nothing when
+# everything is there.
 set -euo pipefail
 
 need=()
@@ -13,6 +14,8 @@ command -v pdftoppm >/dev/null || need+=(poppler-utils)
 if [ "${YIZHAN_SKIP_BROWSER:-}" != 1 ]; then
   command -v chromium >/dev/null || need+=(chromium)
   command -v chromedriver >/dev/null || need+=(chromium-driver)
+  # The pages' own unit tests run on Node's built-in test runner (web-map/pom.xml).
+  command -v node >/dev/null || need+=(nodejs)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 
