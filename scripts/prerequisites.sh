@@ -14,9 +14,9 @@ command -v pdftoppm >/dev/null || need+=(poppler-utils)
 if [ "${YIZHAN_SKIP_BROWSER:-}" != 1 ]; then
   command -v chromium >/dev/null || need+=(chromium)
   command -v chromedriver >/dev/null || need+=(chromium-driver)
-  # The pages' own unit tests run on Node's built-in test runner (web-map/pom.xml).
-  command -v node >/dev/null || need+=(nodejs)
 fi
+# The pages' own unit tests run on Node's built-in test runner (web-map/pom.xml), browser or not.
+command -v node >/dev/null || need+=(nodejs)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then
