@@ -33,8 +33,8 @@ import java.time.Duration;
         // Small enough that the oversized-photo test's body is refused without a multi-megabyte upload.
         "yizhan.photos.max-bytes=" + ApiIT.PHOTO_MAX_BYTES,
         // Many tests call the API hard from one address; QuotaIT sets small quotas in a context of its own.
-        "yizhan.quota.anonymous.per-minute=" + ApiIT.TEST_QUOTA,
-        "yizhan.quota.anonymous.per-day=" + ApiIT.TEST_QUOTA,
+        "yizhan.quota.anonymous.per-minute=${yizhan.test.anonymous-per-minute:" + ApiIT.TEST_QUOTA + "}",
+        "yizhan.quota.anonymous.per-day=${yizhan.test.anonymous-per-day:" + ApiIT.TEST_QUOTA + "}",
         "logging.level.org.yizhan=WARN"})
 public abstract class ApiIT {
 
