@@ -11,14 +11,19 @@ CONNECTIONS=${3:-8}
 PORT=${YIZHAN_BENCH_PORT:-8181}
 
 YIZHAN_SKIP_BROWSER=1 scripts/prerequisites.sh
-if [ "$SIZE" = demo ]; then DB=yizhan_bench_demo; else DB=yizhan_bench; fi
+if [ "$SIZE" = demo ]; then DB=${BENCH_DB:-yizhan_bench_demo}; else DB=${BENCH_DB:-yizhan_bench}; fi
 scripts/postgis.sh ensure "$DB"
 [ -f locator-api/target/locator-api-0.1.0-SNAPSHOT.jar ] || ./mvnw -B -q -DskipTests install
 
 export SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:55432/$DB
 export YIZHAN_DEMO=$([ "$SIZE" = demo ] && echo true || echo false)
+# Quotas must not throttle the benchmark itself: the anonymous quota is lifted, and the key below
+# gets the most an administrator may give. An admin password lets the script issue that key.
+export YIZHAN_QUOTA_ANONYMOUS_PER_MINUTE=1000000000 YIZHAN_QUOTA_ANONYMOUS_PER_DAY=1000000000
+export YIZHAN_ADMIN_USERNAME=bench YIZHAN_ADMIN_PASSWORD=${YIZHAN_ADMIN_PASSWORD:-bench-$RANDOM$RANDOM}
 java -Xmx2g -jar locator-api/target/locator-api-0.1.0-SNAPSHOT.jar --server.port=$PORT \
-    --logging.level.root=WARN > .data/bench-service.log 2>&1 &
+    --logging.level.root=WARN --yizhan.quota.max-key.per-minute=1000000000 --yizhan.quota.max-key.per-day=1000000000 \
+    > .data/bench-service.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 0.5; done
@@ -36,4 +41,8 @@ else
   [ "$n" = "$SIZE" ] || scripts/load-synthetic.sh "$SIZE" "$DB"
 fi
 echo "register: $(psql -h 127.0.0.1 -p 55432 -U postgres -d $DB -qAt -c "SELECT count(*) FROM station") stations; $(nproc) cores"
-java bench/NearestBench.java "http://localhost:$PORT" "$CSV" "$SECONDS_PER" "$CONNECTIONS"
+KEY=$(curl -sf -u "bench:$YIZHAN_ADMIN_PASSWORD" -H 'Content-Type: application/json' \
+  -d '{"appName":"bench","contact":"bench@localhost","perMinute":1000000000,"perDay":1000000000}' \
+  "localhost:$PORT/api/v1/api-keys" | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
+[ -n "$KEY" ] || { echo "could not issue an API key for the benchmark" >&2; exit 1; }
+java bench/NearestBench.java "http://localhost:$PORT" "$CSV" "$SECONDS_PER" "$CONNECTIONS" "$KEY"

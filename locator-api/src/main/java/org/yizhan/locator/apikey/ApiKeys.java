@@ -127,7 +127,7 @@ class ApiKeys {
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         JdbcClient.StatementSpec sql = jdbc.sql("""
                 SELECT k.id, k.key_prefix, k.app_name, k.contact, k.per_minute, k.per_day, k.created_at, k.created_by, k.revoked_at
-                  FROM api_key k WHERE """ + where + " ORDER BY k.id DESC");
+                  FROM api_key k""" + " WHERE " + where + " ORDER BY k.id DESC");
         for (Map.Entry<String, Object> p : params.entrySet()) sql = sql.param(p.getKey(), p.getValue());
         return sql.query((rs, n) -> {
             long id = rs.getLong(1);

@@ -45,6 +45,9 @@ class SecurityConfig {
     static final String[] PUBLIC_FEEDBACK = {
         "/api/v1/stations/*/ratings", "/api/v1/stations/*/reports", "/api/v1/stations/*/checkins"};
 
+    /** Along-route search is a public read sent as POST (a route does not fit a URL): no account, no CSRF token. */
+    static final String ALONG_ROUTE = "/api/v1/stations/along-route";
+
     private static final RequestMatcher NO_SESSION = request -> request.getRequestedSessionId() == null;
 
     @Bean
@@ -57,6 +60,7 @@ class SecurityConfig {
                     "/api/v1/register/export", "/api/v1/plaques", "/api/v1/planning/**", "/api/v1/feedback/**",
                     "/api/v1/api-keys/**").authenticated()
                 .requestMatchers(HttpMethod.POST, PUBLIC_FEEDBACK).permitAll()
+                .requestMatchers(HttpMethod.POST, ALONG_ROUTE).permitAll()
                 .requestMatchers(HttpMethod.GET, "/**").permitAll()
                 .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                 .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
@@ -92,7 +96,8 @@ class SecurityConfig {
             .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens).ignoringRequestMatchers(BASIC_AUTH, NO_SESSION, request -> "/login".equals(path(request)),
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PUBLIC_FEEDBACK[0]),
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PUBLIC_FEEDBACK[1]),
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PUBLIC_FEEDBACK[2])))
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PUBLIC_FEEDBACK[2]),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, ALONG_ROUTE)))
             // Issue 12: every API request is counted against its key's or address's quota, after CORS
             // (so another origin's app can read a 429) and before sign-in.
             .addFilterAfter(quota, org.springframework.web.filter.CorsFilter.class)

@@ -66,7 +66,8 @@ class QuotaIT extends ApiIT {
     @Autowired YizhanProperties yizhan;
     @Autowired TaskScheduler scheduler;
 
-    final Random random = TestRandom.forClass(QuotaIT.class);
+    /** One stream for the class: each test draws addresses no other test uses. */
+    static final Random random = TestRandom.forClass(QuotaIT.class);
     /** 17 s into a minute, 43 s before the next. */
     Instant minute;
 

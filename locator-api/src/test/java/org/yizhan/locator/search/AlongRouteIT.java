@@ -33,7 +33,8 @@ import org.yizhan.locator.support.TestStations;
  */
 class AlongRouteIT extends ApiIT {
 
-    final Random random = TestRandom.forClass(AlongRouteIT.class);
+    /** One stream for the class, so each test gets an area of its own. */
+    static final Random random = TestRandom.forClass(AlongRouteIT.class);
     LatLng centre;
 
     @BeforeEach
