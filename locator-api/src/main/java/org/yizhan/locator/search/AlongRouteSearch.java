@@ -47,7 +47,7 @@ class AlongRouteSearch {
                 SELECT %s FROM station s JOIN hits ON hits.id = s.id""".formatted(
                 amenities.isEmpty() ? "" : "AND s.amenities @> CAST(:amenities AS varchar(40)[])",
                 alwaysOpen ? "AND s.always_open" : "", MAX_CANDIDATES + 1, StationRow.COLUMNS);
-        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("pieces", pieces(vertices)).param("buffer", buffer);
+        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("pieces", pieces(vertices).toArray(String[]::new)).param("buffer", buffer);
         if (!amenities.isEmpty()) statement = statement.param("amenities", amenities.toArray(String[]::new));
         List<StationRow> rows = statement.query(StationRow::map).list();
         if (rows.size() > MAX_CANDIDATES) {
