@@ -46,3 +46,17 @@ KEY=$(curl -sf -u "bench:$YIZHAN_ADMIN_PASSWORD" -H 'Content-Type: application/j
   "localhost:$PORT/api/v1/api-keys" | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
 [ -n "$KEY" ] || { echo "could not issue an API key for the benchmark" >&2; exit 1; }
 java bench/NearestBench.java "http://localhost:$PORT" "$CSV" "$SECONDS_PER" "$CONNECTIONS" "$KEY"
+
+# Along-route search (issue 12): a 30 km route (301 vertices, a gentle wiggle) across the centre of
+# Shanghai, the densest synthetic city, with the default 300 m buffer. Timed end to end with curl.
+ROUTE=$(awk 'BEGIN { lat0 = 31.230; lng0 = 121.474; pi = atan2(0, -1);
+  printf "{\"type\":\"LineString\",\"coordinates\":[";
+  for (i = 0; i <= 300; i++) { x = -15000 + i * 100; y = 500 * sin(i / 20);
+    printf "%s[%.6f,%.6f]", (i ? "," : ""), lng0 + x / (111320 * cos(lat0 * pi / 180)), lat0 + y / 110574 }
+  print "]}" }')
+ALONG="localhost:$PORT/api/v1/stations/along-route?limit=1000"
+echo "along-route 30 km: $(curl -s -H 'Content-Type: application/json' -H "X-API-Key: $KEY" -d "$ROUTE" "$ALONG" \
+  | sed -n 's/.*"routeMetres":\([0-9.]*\).*"numberMatched":\([0-9]*\).*/route \1 m, \2 stations within 300 m/p')"
+for _ in $(seq 1 20); do
+  curl -s -o /dev/null -w '%{time_total}\n' -H 'Content-Type: application/json' -H "X-API-Key: $KEY" -d "$ROUTE" "$ALONG"
+done | sort -n | awk '{ t[NR] = $1 } END { printf "along-route 30 km, buffer 300 m: min %.0f ms, median %.0f ms, max %.0f ms (%d runs)\n", t[1] * 1000, t[int((NR + 1) / 2)] * 1000, t[NR] * 1000, NR }'
