@@ -26,7 +26,7 @@ java -Xmx2g -jar locator-api/target/locator-api-0.1.0-SNAPSHOT.jar --server.port
     > .data/bench-service.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 0.5; done
+for _ in $(seq 1 600); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 0.5; done
 
 if [ "$SIZE" = demo ]; then
   CSV=geo-data/src/main/resources/org/yizhan/geo/demo/demo-stations.csv
