@@ -42,6 +42,7 @@ class QuotaCounters {
         long shared;   // total in PostgreSQL at the last sync (other instances' and ours)
         long pending;  // ours, being added by a sync in progress
         long local;    // ours since then
+        long lastUsed; // epoch second of this caller's last request in the window
 
         long used() {
             return shared + pending + local;
@@ -90,6 +91,8 @@ class QuotaCounters {
         synchronized (stripes[Math.floorMod(subject.hashCode(), stripes.length)]) {
             Count minute = counts.computeIfAbsent(minuteWindow, w -> new Count());
             Count day = counts.computeIfAbsent(dayWindow, w -> new Count());
+            minute.lastUsed = second;
+            day.lastUsed = second;
             boolean allowed = minute.used() < limit.perMinute() && day.used() < limit.perDay();
             if (allowed) {
                 minute.local++;
@@ -182,14 +185,19 @@ class QuotaCounters {
         }
     }
 
-    /** Drops windows that are over and fully shared, so memory holds only current callers. */
+    /**
+     * Drops fully shared windows that are over or idle for ten minutes, so memory holds only
+     * current callers, not every address seen today. A caller that comes back starts from zero
+     * here and gets its day's total back with the next sync.
+     */
     private void forgetEndedWindows() {
         long second = clock.instant().getEpochSecond();
         counts.entrySet().removeIf(e -> {
             Window w = e.getKey();
-            if (w.start() + w.seconds() + 3_600 > second) return false; // a local day may be 25 hours
+            Count c = e.getValue();
             synchronized (stripe(w)) {
-                return e.getValue().local == 0 && e.getValue().pending == 0;
+                boolean over = w.start() + w.seconds() + 3_600 <= second; // a local day may be 25 hours
+                return c.local == 0 && c.pending == 0 && (over || c.lastUsed < second - 600);
             }
         });
     }
