@@ -147,7 +147,7 @@ class AlongRouteController {
             if (!"LineString".equals(body.type())) {
                 throw ApiException.invalid("type", "A GeoJSON route must have \"type\": \"LineString\".");
             }
-            List<@Nullable List<@Nullable Double>> coordinates = body.coordinates();
+            List<@Nullable List<@Nullable Double>> coordinates = java.util.Objects.requireNonNull(body.coordinates());
             if (coordinates.size() > MAX_VERTICES) {
                 throw ApiException.invalid("coordinates", "A route may have at most " + MAX_VERTICES + " vertices; simplify it first.");
             }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -69,15 +70,15 @@ class AlongRouteSearch {
     /** The route as WKT lines of at most about 2 km each, consecutive ones sharing an end. */
     static List<String> pieces(List<LatLng> vertices) {
         List<String> pieces = new ArrayList<>();
-        StringBuilder wkt = null;
+        @Nullable StringBuilder wkt = null;
         double length = 0;
-        LatLng previous = null;
+        @Nullable LatLng previous = null;
         for (LatLng v : densified(vertices)) {
             if (wkt == null) {
                 wkt = new StringBuilder("LINESTRING(");
                 if (previous != null) append(wkt, previous).append(',');
                 length = 0;
-            } else {
+            } else if (previous != null) {
                 length += org.yizhan.geo.Geodesy.distanceMeters(previous, v);
             }
             append(wkt, v);
