@@ -17,7 +17,7 @@ CREATE TABLE api_key (
 
 -- Requests counted per caller and fixed window, shared by every API instance: each instance adds
 -- what it counted about once a second (QuotaCounters). subject is 'k<key id>' for a key and
--- 'a<address>' for an anonymous client address. Day windows of keys are the keys' daily use and
+-- 'a' + a keyed hash of the client address for anonymous callers (never the address itself). Day windows of keys are the keys' daily use and
 -- are kept; minute windows and anonymous days are deleted once over.
 CREATE TABLE api_usage (
     subject        varchar(80) NOT NULL,

@@ -35,8 +35,10 @@ public class QuotaFilter extends OncePerRequestFilter {
     private final ApiKeys keys;
     private final QuotaProperties quota;
     private final ProblemWriter problems;
+    private final AddressKeys addresses;
 
-    QuotaFilter(QuotaCounters counters, ApiKeys keys, QuotaProperties quota, ProblemWriter problems) {
+    QuotaFilter(QuotaCounters counters, ApiKeys keys, QuotaProperties quota, ProblemWriter problems, AddressKeys addresses) {
+        this.addresses = addresses;
         this.counters = counters;
         this.keys = keys;
         this.quota = quota;
@@ -66,7 +68,7 @@ public class QuotaFilter extends OncePerRequestFilter {
         }
         QuotaCounters.Decision decision = key.isPresent()
                 ? counters.take("k" + key.get().id(), key.get().limit())
-                : counters.take("a" + address(request), quota.anonymous());
+                : counters.take(addresses.subject(request.getRemoteAddr()), quota.anonymous());
         response.setHeader("RateLimit-Policy", policyField(decision));
         response.setHeader("RateLimit", stateField(decision));
         if (!decision.allowed()) {
@@ -98,10 +100,5 @@ public class QuotaFilter extends OncePerRequestFilter {
         return decision.policies().stream()
                 .map(p -> "\"" + p.policy() + "\";r=" + p.remaining() + ";t=" + p.resetSeconds())
                 .collect(Collectors.joining(", "));
-    }
-
-    private static String address(HttpServletRequest request) {
-        String address = request.getRemoteAddr();
-        return address.length() > 79 ? address.substring(0, 79) : address;
     }
 }

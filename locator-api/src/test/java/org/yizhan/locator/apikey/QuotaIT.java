@@ -65,6 +65,7 @@ class QuotaIT extends ApiIT {
     @Autowired QuotaCounters counters;
     @Autowired YizhanProperties yizhan;
     @Autowired TaskScheduler scheduler;
+    @Autowired AddressKeys addressKeys;
 
     /** One stream for the class: each test draws addresses no other test uses. */
     static final Random random = TestRandom.forClass(QuotaIT.class);
@@ -147,6 +148,8 @@ class QuotaIT extends ApiIT {
     @Test
     void countsAreSharedWithOtherInstancesThroughPostgres() {
         String address = address();
+        String subject = addressKeys.subject(address);
+        assertThat(subject).doesNotContain(address);
         QuotaProperties properties = new QuotaProperties(false, new QuotaProperties.Limit(PER_MINUTE, 1000),
                 new QuotaProperties.Limit(10, 10), new QuotaProperties.Limit(10, 10), Duration.ofHours(1), Duration.ofSeconds(1));
         QuotaCounters otherInstance = new QuotaCounters(jdbc, clock, yizhan, properties, scheduler);
@@ -154,13 +157,13 @@ class QuotaIT extends ApiIT {
         from(address).get("/api/v1/amenities").then().statusCode(200);
         from(address).get("/api/v1/amenities").then().statusCode(200);
         counters.sync();
-        assertThat(stored("a" + address)).isEqualTo(2);
+        assertThat(stored(subject)).isEqualTo(2);
 
-        for (int i = 0; i < 3; i++) assertThat(otherInstance.take("a" + address, properties.anonymous()).allowed()).isTrue();
+        for (int i = 0; i < 3; i++) assertThat(otherInstance.take(subject, properties.anonymous()).allowed()).isTrue();
         otherInstance.sync();
-        assertThat(stored("a" + address)).isEqualTo(5);
+        assertThat(stored(subject)).isEqualTo(5);
         // The other instance learned the total (2 + its 3) in the same statement: it refuses now.
-        assertThat(otherInstance.take("a" + address, properties.anonymous()).allowed()).isFalse();
+        assertThat(otherInstance.take(subject, properties.anonymous()).allowed()).isFalse();
 
         // This instance has not synced since: it still believes 2 were used (the documented overshoot
         // of at most one sync interval), counts one more, and learns the total at its next sync.
@@ -168,7 +171,7 @@ class QuotaIT extends ApiIT {
         assertThat(stale.statusCode()).isEqualTo(200);
         assertThat(stale.header("RateLimit")).startsWith("\"minute\";r=2;");
         counters.sync();
-        assertThat(stored("a" + address)).isEqualTo(6);
+        assertThat(stored(subject)).isEqualTo(6);
         Response refused = from(address).get("/api/v1/amenities");
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.header("RateLimit")).startsWith("\"minute\";r=0;");
