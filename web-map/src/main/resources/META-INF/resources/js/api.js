@@ -128,6 +128,9 @@ export const api = {
   accounts: () => get('/api/v1/accounts'),
   createAccount: (account) => request('POST', '/api/v1/accounts', { json: account }),
   updateAccount: (username, account) => request('PUT', `/api/v1/accounts/${encodeURIComponent(username)}`, { json: account }),
+  apiKeys: () => get('/api/v1/api-keys', { days: 7 }),
+  issueApiKey: (form) => request('POST', '/api/v1/api-keys', { json: form }),
+  revokeApiKey: (id) => request('POST', `/api/v1/api-keys/${encodeURIComponent(id)}/revoke`),
 };
 
 /** Links the browser opens itself (downloads, PDFs): same query rules as the API calls. */

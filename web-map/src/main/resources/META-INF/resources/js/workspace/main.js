@@ -8,9 +8,10 @@ import { currentAccount } from '../sign-in.js';
 import { createRegister } from './register.js';
 import { renderExchange } from './exchange.js';
 import { renderAccounts } from './accounts.js';
+import { renderApiKeys } from './apikeys.js';
 import { showProblem } from '../alerts.js';
 
-const VIEWS = ['register', 'exchange', 'accounts'];
+const VIEWS = ['register', 'exchange', 'accounts', 'apikeys'];
 
 const query = new URLSearchParams(location.search);
 const num = (v) => (v == null || v.trim() === '' || !Number.isFinite(Number(v)) ? null : Number(v));
@@ -46,6 +47,7 @@ function showView(name) {
   if (name === 'register') register?.invalidate();
   if (name === 'exchange') renderExchange($('exchange-view'), { me, regions });
   if (name === 'accounts') renderAccounts($('accounts-view'));
+  if (name === 'apikeys') renderApiKeys($('apikeys-view'));
 }
 
 async function signedOut({ expired = true } = {}) {
@@ -65,6 +67,7 @@ async function startWorkspace() {
   $('tabs').hidden = false;
   $('sign-out').hidden = false;
   document.querySelector('.ws-tab[data-view="accounts"]').hidden = me.role !== 'admin';
+  document.querySelector('.ws-tab[data-view="apikeys"]').hidden = me.role !== 'admin';
 
   // Without the configuration the fallback base map will do, silently.
   const tiles = await chooseTiles(query.get('tiles'));
