@@ -12,6 +12,9 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -25,7 +28,7 @@ class ApiDocsIT extends ApiIT {
     private RequestMappingHandlerMapping mappings;
 
     /**
-     * Every operation a controller of ours serves is in {@code /v3/api-docs}, and the document
+     * Every API operation a controller of ours serves is in {@code /v3/api-docs}, and the document
      * describes nothing that is not served: the list comes from Spring's own handler mappings,
      * not from the document, so an undocumented endpoint (and thus one missing from
      * AuthorisationMatrix, which walks the document) fails here.
@@ -44,6 +47,7 @@ class ApiDocsIT extends ApiIT {
         for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
             HandlerMethod handler = e.getValue();
             if (!handler.getBeanType().getPackageName().startsWith("org.yizhan.locator")) continue;
+            if (isPage(handler)) continue;
             boolean isHidden = handler.hasMethodAnnotation(Hidden.class) || handler.getBeanType().isAnnotationPresent(Hidden.class);
             Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
             for (String pattern : e.getKey().getPatternValues()) {
@@ -62,6 +66,17 @@ class ApiDocsIT extends ApiIT {
         assertThat(served).contains("GET /api/v1/stations/nearest", "GET /api/v1/stations/{code}", "GET /api/v1/stations",
                 "GET /api/v1/amenities", "POST /api/v1/stations");
         given().redirects().follow(true).get("/swagger-ui.html").then().statusCode(200);
+    }
+
+    /**
+     * A page (the map, the inbox, the workspace): a view name such as {@code forward:/index.html},
+     * not a body the handler writes. Pages are not API operations and are not in the document.
+     */
+    private static boolean isPage(HandlerMethod handler) {
+        boolean writesBody = AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class)
+                || handler.hasMethodAnnotation(ResponseBody.class)
+                || ResponseEntity.class.isAssignableFrom(handler.getMethod().getReturnType());
+        return !writesBody && handler.getMethod().getReturnType() == String.class;
     }
 
     /** {@code /s/{code:[0-9X-]+}} as OpenAPI writes it: {@code /s/{code}}. */
