@@ -21,7 +21,7 @@ import tools.jackson.core.json.JsonFactory;
  * one feature at a time, so a file's size costs no memory. The register import and planning
  * uploads both read through it. A file that is not a FeatureCollection, or breaks off, is a
  * {@link RegisterFormatException} that says where; a feature that is not a usable Point is
- * returned with its {@link Feature#problem()}.
+ * returned without a position and with its {@link Feature#problem()}.
  */
 public final class GeoJsonPoints implements Closeable {
 
@@ -36,13 +36,14 @@ public final class GeoJsonPoints implements Closeable {
    */
   public record Value(String text, Kind kind) {}
 
+  /** A Point's coordinates as written, longitude first as in RFC 7946. */
+  public record Position(String lng, String lat) {}
+
   /**
-   * One feature, numbered from 1. {@code lng} and {@code lat} are the Point's coordinates as
-   * written (RFC 7946 order is longitude first), both {@code null} exactly when {@code problem}
-   * says why there is no usable Point.
+   * One feature, numbered from 1: its {@code position}, or {@code null} and a {@code problem}
+   * saying why there is no usable Point ({@code problem} is empty when there is one).
    */
-  public record Feature(int index, @Nullable String lng, @Nullable String lat, @Nullable String problem,
-      Map<String, Value> properties) {}
+  public record Feature(int index, @Nullable Position position, String problem, Map<String, Value> properties) {}
 
   private final InputStream in;
   private final JsonParser p;
@@ -101,15 +102,13 @@ public final class GeoJsonPoints implements Closeable {
       }
       index++;
       Map<String, Value> properties = new LinkedHashMap<>();
-      List<String> point = null;
-      String problem = null;
-      boolean geometry = false;
+      List<String> point = new ArrayList<>();
+      String problem = NO_POINT;
       while (p.nextToken() == JsonToken.PROPERTY_NAME) {
         String name = p.currentName();
         p.nextToken();
         if (name.equals("geometry")) {
-          geometry = true;
-          point = new ArrayList<>();
+          point.clear();
           problem = readPoint(point);
         } else if (name.equals("properties") && p.currentToken() == JsonToken.START_OBJECT) {
           readProperties(properties);
@@ -117,12 +116,9 @@ public final class GeoJsonPoints implements Closeable {
           p.skipChildren();
         }
       }
-      if (!geometry) {
-        problem = NO_POINT;
-      }
-      return problem == null
-          ? new Feature(index, point.get(0), point.get(1), null, properties)
-          : new Feature(index, null, null, problem, properties);
+      return problem.isEmpty()
+          ? new Feature(index, new Position(point.get(0), point.get(1)), "", properties)
+          : new Feature(index, null, problem, properties);
     } catch (JacksonException e) {
       done = true;
       throw malformed(e);
@@ -131,8 +127,8 @@ public final class GeoJsonPoints implements Closeable {
 
   private static final String NO_POINT = "The feature has no point geometry";
 
-  /** Reads a geometry value into {@code point} ([lng, lat] as text); the problem, or {@code null} if it is a Point. */
-  private @Nullable String readPoint(List<String> point) {
+  /** Reads a geometry value into {@code point} ([lng, lat] as text); the problem, or "" if it is a Point. */
+  private String readPoint(List<String> point) {
     if (p.currentToken() != JsonToken.START_OBJECT) {
       p.skipChildren();
       return NO_POINT;
@@ -161,7 +157,7 @@ public final class GeoJsonPoints implements Closeable {
     }
     point.add(coordinates.get(0));
     point.add(coordinates.get(1));
-    return null;
+    return "";
   }
 
   private void readProperties(Map<String, Value> properties) {

@@ -42,11 +42,12 @@ final class GeoJsonRowSource implements RowSource {
         cells.put(column, new RawRow.Cell(p.getKey(), p.getValue().text()));
       }
     }
-    if (f.problem() != null) {
+    GeoJsonPoints.Position at = f.position();
+    if (at == null) {
       problems.add(new RowProblem(f.index(), GEOMETRY, f.problem()));
     } else {
-      cells.put(RegisterColumn.LNG, new RawRow.Cell(GEOMETRY, f.lng()));
-      cells.put(RegisterColumn.LAT, new RawRow.Cell(GEOMETRY, f.lat()));
+      cells.put(RegisterColumn.LNG, new RawRow.Cell(GEOMETRY, at.lng()));
+      cells.put(RegisterColumn.LAT, new RawRow.Cell(GEOMETRY, at.lat()));
     }
     return new RawRow(f.index(), cells, problems);
   }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.yizhan.geo.exchange.GeoJson;
 import org.yizhan.geo.exchange.SpreadsheetWriter;
 
@@ -21,10 +22,14 @@ final class PlanningExports {
             Map<String, Object> properties = new LinkedHashMap<>(row);
             properties.remove("lat");
             properties.remove("lng");
-            features.add(GeoJson.feature(null, GeoJson.point(((Number) row.get("lng")).doubleValue(),
-                    ((Number) row.get("lat")).doubleValue()), properties));
+            features.add(GeoJson.feature(null, GeoJson.point(coordinate(row, "lng"), coordinate(row, "lat")), properties));
         }
         return GeoJson.featureCollection(features);
+    }
+
+    /** Every planning row carries its position as numbers {@code lat} and {@code lng}. */
+    private static double coordinate(Map<String, Object> row, String key) {
+        return ((Number) Objects.requireNonNull(row.get(key), "a planning row without " + key)).doubleValue();
     }
 
     /** UTF-8 CSV with the rows' keys as header; numbers stay numbers, text is neutralised. */

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.yizhan.geo.LatLng;
@@ -52,7 +53,8 @@ final class PointFile {
                 return table(rows, crs);
             }
         } catch (RegisterFormatException e) {
-            throw ApiException.invalid("file", xlsx ? "The file is not a readable .xlsx workbook." : e.getMessage());
+            throw ApiException.invalid("file", xlsx ? "The file is not a readable .xlsx workbook."
+                    : Objects.requireNonNullElse(e.getMessage(), "The file cannot be read."));
         } finally {
             Files.deleteIfExists(file);
         }
@@ -123,12 +125,13 @@ final class PointFile {
         List<Point> points = new ArrayList<>();
         try (GeoJsonPoints features = new GeoJsonPoints(file)) {
             for (GeoJsonPoints.Feature f = features.next(); f != null; f = features.next()) {
-                if (f.problem() != null) throw ApiException.invalid("file", "Feature " + f.index() + " is not a Point.");
+                GeoJsonPoints.Position position = f.position();
+                if (position == null) throw ApiException.invalid("file", "Feature " + f.index() + " is not a Point.");
                 GeoJsonPoints.Value weight = f.properties().get("weight");
                 String label = text(f.properties().get("label"));
                 if (label == null) label = text(f.properties().get("name"));
                 try {
-                    LatLng at = new LatLng(Double.parseDouble(f.lat()), Double.parseDouble(f.lng()));
+                    LatLng at = new LatLng(Double.parseDouble(position.lat()), Double.parseDouble(position.lng()));
                     points.add(new Point(crs.toWgs84(at), weight != null && weight.kind() == GeoJsonPoints.Kind.NUMBER
                             ? Double.parseDouble(weight.text()) : 1, label));
                 } catch (IllegalArgumentException e) {
