@@ -26,16 +26,21 @@ class StationCsvTest {
         "24/7", List.of(), "suspended", null);
   }
 
-  @Test
-  void writesHeaderAndRoundTripsRows() throws Exception {
+  private static String bothStationsAsCsv() throws Exception {
     StringWriter out = new StringWriter();
     try (StationCsv.Writer w = StationCsv.writer(out)) {
       w.write(haibowanStation());
       w.write(yuzhongStationWithCode());
     }
-    assertThat(out.toString()).startsWith(String.join(",", StationCsv.HEADER) + "\n");
-    assertThat(out.toString()).contains(",drinking_water;microwave,");
-    try (Stream<StationRecord> rows = StationCsv.read(new StringReader(out.toString()))) {
+    return out.toString();
+  }
+
+  @Test
+  void writesHeaderAndRoundTripsRows() throws Exception {
+    String csv = bothStationsAsCsv();
+    assertThat(csv).startsWith(String.join(",", StationCsv.HEADER) + "\n");
+    assertThat(csv).contains(",drinking_water;microwave,");
+    try (Stream<StationRecord> rows = StationCsv.read(new StringReader(csv))) {
       assertThat(rows.toList()).containsExactly(haibowanStation(), yuzhongStationWithCode());
     }
   }
@@ -48,12 +53,7 @@ class StationCsvTest {
 
   @Test
   void aCodeWithAWrongCheckCharacterIsRefusedWithItsLine() throws Exception {
-    StringWriter out = new StringWriter();
-    try (StationCsv.Writer w = StationCsv.writer(out)) {
-      w.write(haibowanStation());
-      w.write(yuzhongStationWithCode());
-    }
-    String typo = out.toString().replace("500103-00017-9", "500103-00017-4");
+    String typo = bothStationsAsCsv().replace("500103-00017-9", "500103-00017-4");
     try (Stream<StationRecord> rows = StationCsv.read(new StringReader(typo))) {
       assertThatThrownBy(rows::toList).hasMessageContaining("line 3").hasMessageContaining("check character");
     }
