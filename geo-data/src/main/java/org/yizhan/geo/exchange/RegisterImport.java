@@ -71,8 +71,8 @@ public final class RegisterImport implements Iterator<ImportRow>, Closeable {
 
   private static RowSource source(Path file, RegisterFormat format) throws IOException {
     return switch (format) {
-      case XLSX -> new XlsxRowSource(file);
-      case CSV -> new CsvRowSource(file);
+      case XLSX -> new TabularSource(TableRows.xlsx(file));
+      case CSV -> new TabularSource(TableRows.csv(file));
       case GEOJSON -> new GeoJsonRowSource(file);
       case KML -> throw new IllegalArgumentException("KML is an export format only");
     };

@@ -1,11 +1,10 @@
-package org.yizhan.locator.config;
+package org.yizhan.locator.web;
 
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.yizhan.locator.web.ProblemErrorReportValve;
 
 @Configuration(proxyBeanMethods = false)
 class TomcatConfig {

@@ -1,4 +1,4 @@
-package org.yizhan.locator.config;
+package org.yizhan.locator.security;
 
 import java.io.IOException;
 import java.util.List;

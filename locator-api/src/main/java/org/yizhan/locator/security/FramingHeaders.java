@@ -1,4 +1,4 @@
-package org.yizhan.locator.config;
+package org.yizhan.locator.security;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package org.yizhan.locator.config;
+package org.yizhan.locator.security;
 
 import java.time.Duration;
 import java.util.List;
