@@ -150,13 +150,15 @@ final class ShapefileZip implements Closeable {
   }
 
   private static Path extract(ZipFile z, ZipEntry e, Path target, long[] budget, long maxBytes) throws IOException {
+    if (e.getSize() > budget[0]) {
+      throw tooLarge(e, maxBytes); // what the archive declares; the bytes actually inflated are counted below
+    }
     byte[] buffer = new byte[64 * 1024];
     try (InputStream in = z.getInputStream(e); OutputStream out = Files.newOutputStream(target)) {
       for (int n; (n = in.read(buffer)) > 0; ) {
         budget[0] -= n;
         if (budget[0] < 0) {
-          throw new RegisterFormatException("The Shapefile in the zip unpacks to more than " + maxBytes / (1024 * 1024)
-              + " MB (at '" + e.getName() + "'); split the layer or send a GeoPackage");
+          throw tooLarge(e, maxBytes);
         }
         out.write(buffer, 0, n);
       }
@@ -164,6 +166,11 @@ final class ShapefileZip implements Closeable {
       throw new RegisterFormatException("The zip entry '" + e.getName() + "' is damaged (" + ex.getMessage() + ")", ex);
     }
     return target;
+  }
+
+  private static RegisterFormatException tooLarge(ZipEntry e, long maxBytes) {
+    return new RegisterFormatException("The Shapefile in the zip unpacks to more than " + maxBytes / (1024 * 1024)
+        + " MB (at '" + e.getName() + "'); split the layer or send a GeoPackage");
   }
 
   private static @Nullable String text(ZipFile z, @Nullable ZipEntry e) throws IOException {
