@@ -41,6 +41,7 @@ public final class GeoPackageExport {
   public static final String TABLE = "stations";
   static final String GEOMETRY_COLUMN = "geom";
   private static final int ROWS_PER_TRANSACTION = 10_000;
+  private static final int GEOPACKAGE_1_3 = 10300;
 
   /** The coordinate system the file declares; coordinates are the register's WGS-84 values in both. */
   public enum Srs {
@@ -116,6 +117,8 @@ public final class GeoPackageExport {
       gp.endTransaction(true);
       setExtent(gp.getContentsDao(), extent);
       new RTreeIndexExtension(gp).create(dao.getTable());
+      // The library stamps 1.4; GDAL 3.6 (QGIS 3.28 LTR) warns on it. Nothing here needs more than 1.3.
+      gp.getConnection().execSQL("PRAGMA user_version = " + GEOPACKAGE_1_3);
     } catch (SQLException e) {
       throw new IOException("Writing the GeoPackage failed", e);
     } finally {
