@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -111,7 +112,7 @@ public final class RegisterImport implements Iterator<ImportRow>, Closeable {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    ImportRow row = next;
+    ImportRow row = Objects.requireNonNull(next, "hasNext() has read the next row");
     next = null;
     return row;
   }

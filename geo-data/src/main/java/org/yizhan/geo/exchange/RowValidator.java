@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -66,6 +67,11 @@ final class RowValidator {
     this.options = options;
   }
 
+  /** A required column that raised no problem has a value; says so to the null checker. */
+  private static <T> T present(@Nullable T value) {
+    return Objects.requireNonNull(value, "a required column without a problem has a value");
+  }
+
   ImportRow validate(RawRow raw) {
     Check c = new Check(raw);
     String code = c.optional(RegisterColumn.CODE, v -> StationCode.parse(v).value());
@@ -105,8 +111,9 @@ final class RowValidator {
       return new ImportRow(raw.number(), null, c.problems);
     }
     try {
-      StationRecord record = new StationRecord(code, name, nameEn, address, wgs.lat(), wgs.lng(), adcode,
-          hostType, hostOrganisation, contactPerson, contactPhone, hours,
+      StationRecord record = new StationRecord(code, present(name), nameEn, present(address), wgs.lat(), wgs.lng(),
+          present(adcode), present(hostType), present(hostOrganisation), present(contactPerson),
+          present(contactPhone), present(hours),
           amenities == null ? List.of() : amenities, status == null ? "active" : status, floorArea);
       return new ImportRow(raw.number(), record, List.of());
     } catch (IllegalArgumentException e) {

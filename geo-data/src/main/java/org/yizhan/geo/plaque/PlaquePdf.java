@@ -64,7 +64,8 @@ public final class PlaquePdf {
       List<float[]> slots = slots(page, options.perPage());
       for (int i = 0; it.hasNext(); i++) {
         StationRecord station = it.next();
-        if (station.code() == null) {
+        String code = station.code();
+        if (code == null) {
           throw new IllegalArgumentException("station '" + station.name() + "' has no code yet; plaques need one");
         }
         int slot = i % slots.size();
@@ -77,7 +78,7 @@ public final class PlaquePdf {
         float[] s = slots.get(slot);
         cb.saveState();
         cb.concatCTM(s[2], 0, 0, s[2], s[0], s[1]);
-        new Plaque(cb, font, options, station).draw();
+        new Plaque(cb, font, options, station, code).draw();
         cb.restoreState();
       }
       complete = true;
@@ -138,12 +139,15 @@ public final class PlaquePdf {
     private final BaseFont font;
     private final PlaqueOptions options;
     private final StationRecord station;
+    /** The station's code, checked present before a plaque is made. */
+    private final String code;
 
-    Plaque(PdfContentByte cb, BaseFont font, PlaqueOptions options, StationRecord station) {
+    Plaque(PdfContentByte cb, BaseFont font, PlaqueOptions options, StationRecord station, String code) {
       this.cb = cb;
       this.font = font;
       this.options = options;
       this.station = station;
+      this.code = code;
     }
 
     void draw() {
@@ -152,11 +156,11 @@ public final class PlaquePdf {
       text(TITLE, 802, 506, 30, false, new int[] {255, 255, 255}, PdfContentByte.ALIGN_RIGHT);
       stationName();
       text("站点编码", 44, 318, 16, false, GREY, PdfContentByte.ALIGN_LEFT);
-      text(station.code(), 40, 256, 62, true, INK, PdfContentByte.ALIGN_LEFT);
+      text(code, 40, 256, 62, true, INK, PdfContentByte.ALIGN_LEFT);
       amenities();
-      QrCode.draw(cb, options.stationUrl(station.code()), 572, 218, 236);
+      QrCode.draw(cb, options.stationUrl(code), 572, 218, 236);
       text(CAPTION, 690, 196, 17, false, INK, PdfContentByte.ALIGN_CENTER);
-      text(options.stationUrl(station.code()), 690, 176, 10, false, GREY, PdfContentByte.ALIGN_CENTER);
+      text(options.stationUrl(code), 690, 176, 10, false, GREY, PdfContentByte.ALIGN_CENTER);
       text(PROMISE, W / 2, 40, 20, false, RED, PdfContentByte.ALIGN_CENTER);
     }
 

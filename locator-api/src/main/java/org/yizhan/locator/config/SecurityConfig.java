@@ -65,7 +65,7 @@ class SecurityConfig {
             .formLogin(form -> form
                 .loginProcessingUrl("/login")
                 .successHandler((request, response, authentication) -> {
-                    SignedInUser user = (SignedInUser) authentication.getPrincipal();
+                    SignedInUser user = (SignedInUser) java.util.Objects.requireNonNull(authentication.getPrincipal(), "a signed-in session has a principal");
                     // A fresh CSRF token for the new session, as a cookie, for the page's next write.
                     request.getSession();
                     csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);

@@ -117,47 +117,43 @@ class Dashboard {
         jdbc.sql("SELECT x.station_id, (date_trunc('week', x.created_at AT TIME ZONE :zone))::date AS wk, count(*), sum(x.stars) "
                         + "FROM station_rating_counted x" + join + "GROUP BY 1, 2")
                 .param("zone", zone.getId()).param("p", patterns).param("since", java.sql.Timestamp.from(since))
-                .query((rs, n) -> {
+                .query(rs -> {
                     Tally t = tallies.get(rs.getLong(1));
-                    if (t == null) return null;
+                    if (t == null) return;
                     t.ratings += rs.getLong(3);
                     t.starSum += rs.getLong(4);
                     t.weeks.put(rs.getDate(2).toLocalDate(), new long[] {rs.getLong(3), rs.getLong(4)});
-                    return null;
-                }).list();
+                });
         jdbc.sql("SELECT x.station_id, tag, count(*) FROM station_rating_counted x CROSS JOIN LATERAL unnest(x.tags) AS tag" + join + "GROUP BY 1, 2")
                 .param("p", patterns).param("since", java.sql.Timestamp.from(since))
-                .query((rs, n) -> {
+                .query(rs -> {
                     Tally t = tallies.get(rs.getLong(1));
                     if (t != null) t.tags.put(rs.getString(2), rs.getLong(3));
-                    return null;
-                }).list();
+                });
         jdbc.sql("SELECT x.station_id, x.reason, count(*), count(*) FILTER (WHERE x.status <> 'resolved') FROM station_report x" + join + "GROUP BY 1, 2")
                 .param("p", patterns).param("since", java.sql.Timestamp.from(since))
-                .query((rs, n) -> {
+                .query(rs -> {
                     Tally t = tallies.get(rs.getLong(1));
                     if (t != null) {
                         t.reports.put(rs.getString(2), rs.getLong(3));
                         t.unresolved.put(rs.getString(2), rs.getLong(4));
                     }
-                    return null;
-                }).list();
+                });
         jdbc.sql("SELECT x.station_id, count(DISTINCT coalesce(x.network_hash, 'row' || x.id)) FILTER (WHERE x.reason = :closed), "
                         + "count(DISTINCT coalesce(x.network_hash, 'row' || x.id)) FILTER (WHERE x.reason <> :closed) "
                         + "FROM station_report x" + join + "AND x.status <> 'resolved' GROUP BY 1")
                 .param("closed", Vocabulary.CLOSED_WHEN_OPEN).param("p", patterns).param("since", java.sql.Timestamp.from(since))
-                .query((rs, n) -> {
+                .query(rs -> {
                     Tally t = tallies.get(rs.getLong(1));
                     if (t != null) {
                         t.closedNetworks = rs.getLong(2);
                         t.otherNetworks = rs.getLong(3);
                     }
-                    return null;
-                }).list();
+                });
         jdbc.sql("SELECT x.station_id, extract(hour FROM x.created_at AT TIME ZONE :zone)::int, "
                         + "extract(isodow FROM x.created_at AT TIME ZONE :zone)::int, count(*) FROM station_checkin x" + join + "GROUP BY 1, 2, 3")
                 .param("zone", zone.getId()).param("p", patterns).param("since", java.sql.Timestamp.from(since))
-                .query((rs, n) -> {
+                .query(rs -> {
                     Tally t = tallies.get(rs.getLong(1));
                     if (t != null) {
                         long c = rs.getLong(4);
@@ -165,15 +161,14 @@ class Dashboard {
                         t.weekdays[rs.getInt(3) - 1] += c;
                         t.checkins += c;
                     }
-                    return null;
-                }).list();
+                });
 
         List<StationEntry> stations = new ArrayList<>();
         Map<String, List<StationEntry>> byDistrict = new TreeMap<>();
         Map<String, Tally> districtTallies = new TreeMap<>();
         Tally total = new Tally();
         for (StationRow row : rows) {
-            Tally t = tallies.get(row.id());
+            Tally t = java.util.Objects.requireNonNull(tallies.get(row.id()), "every listed station has a tally");
             boolean stale = Freshness.stale(row, now);
             StarGrade grade = StarGrade.of(t.ratings, t.starSum, t.closedNetworks, t.otherNetworks, stale);
             StationEntry entry = new StationEntry(row.code(), row.name(), row.adcode(), row.status(), stale, row.lastVerifiedAt(),
@@ -188,7 +183,7 @@ class Dashboard {
             double score = list.stream().mapToDouble(StationEntry::score).average().orElse(StarGrade.PRIOR_MEAN);
             districts.add(new DistrictEntry(adcode, divisions.fullName(adcode), list.size(),
                     (int) list.stream().filter(StationEntry::stale).count(), Math.round(score * 100) / 100.0,
-                    (int) Math.floor(score + 0.5), districtTallies.get(adcode).numbers()));
+                    (int) Math.floor(score + 0.5), java.util.Objects.requireNonNull(districtTallies.get(adcode), "tallied with its stations").numbers()));
         });
         // Stations needing attention first: stale, then lowest score.
         stations.sort(Comparator.comparing((StationEntry e) -> !e.stale()).thenComparingDouble(StationEntry::score).thenComparing(StationEntry::code));

@@ -185,7 +185,7 @@ class FeedbackController {
                 .param("id", station.id()).param("since", java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(30))))
                 .query(Long.class).single();
         Number avg = (Number) ratings.get("avg");
-        return new Summary(station.code(), avg == null ? null : avg.doubleValue(), ((Number) ratings.get("n")).longValue(),
+        return new Summary(station.code(), avg == null ? null : avg.doubleValue(), ((Number) java.util.Objects.requireNonNull(ratings.get("n"), "count(*) is never null")).longValue(),
                 tags, reports, unresolved, checkins, station.lastVerifiedAt(), Freshness.stale(station, now));
     }
 }

@@ -142,11 +142,10 @@ class RegisterImporter {
     private void classify(Tally tally, Actor actor) {
         jdbc.sql("UPDATE import_row r SET match_id = s.id FROM station s WHERE r.code IS NOT NULL AND s.code = r.code").update();
         jdbc.sql("SELECT row_no, code, name FROM import_row WHERE code IS NOT NULL AND match_id IS NULL ORDER BY row_no")
-                .query((rs, n) -> {
+                .query(rs -> {
                     tally.reject(rs.getInt(1), rs.getString(3), List.of(new ImportReport.Problem(rs.getInt(1), RegisterColumn.CODE.zh(),
                             "Code " + rs.getString(2) + " is not in the register; leave the code empty for a new station.")));
-                    return null;
-                }).list();
+                });
         jdbc.sql("DELETE FROM import_row WHERE code IS NOT NULL AND match_id IS NULL").update();
         jdbc.sql("""
                 UPDATE import_row r SET match_id = (
@@ -157,22 +156,20 @@ class RegisterImporter {
                 SELECT r.row_no, r.name, s.code FROM import_row r
                   JOIN (SELECT match_id FROM import_row WHERE match_id IS NOT NULL GROUP BY match_id HAVING count(*) > 1) d ON d.match_id = r.match_id
                   JOIN station s ON s.id = r.match_id ORDER BY r.row_no""")
-                .query((rs, n) -> {
+                .query(rs -> {
                     tally.reject(rs.getInt(1), rs.getString(2), List.of(new ImportReport.Problem(rs.getInt(1), RegisterColumn.CODE.zh(),
                             "Several rows describe station " + rs.getString(3) + "; keep one of them.")));
-                    return null;
-                }).list();
+                });
         jdbc.sql("DELETE FROM import_row WHERE match_id IN (SELECT match_id FROM import_row GROUP BY match_id HAVING count(*) > 1)").update();
         if (actor.role() != org.yizhan.locator.account.Role.ADMIN) {
             jdbc.sql("SELECT r.row_no, r.name, s.code, s.adcode FROM import_row r JOIN station s ON s.id = r.match_id ORDER BY r.row_no")
-                    .query((rs, n) -> {
+                    .query(rs -> {
                         if (!actor.mayEdit(rs.getString(4))) {
                             tally.reject(rs.getInt(1), rs.getString(2), List.of(new ImportReport.Problem(rs.getInt(1), RegisterColumn.CODE.zh(),
                                     "Station " + rs.getString(3) + " is in " + rs.getString(4) + ", outside your regions.")));
                             jdbc.sql("DELETE FROM import_row WHERE row_no = :row").param("row", rs.getInt(1)).update();
                         }
-                        return null;
-                    }).list();
+                    });
         }
         jdbc.sql("""
                 UPDATE import_row r SET action = 'unchanged' FROM station s

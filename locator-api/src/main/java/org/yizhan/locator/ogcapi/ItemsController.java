@@ -97,7 +97,7 @@ class ItemsController {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Map<String, Object> feature : featureList) {
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("geometry", ((Map<?, ?>) feature.get("geometry")).get("coordinates"));
+                row.put("geometry", castMap(feature.get("geometry")).get("coordinates"));
                 row.putAll(castMap(feature.get("properties")));
                 rows.add(row);
             }
@@ -138,7 +138,7 @@ class ItemsController {
                 OgcLinks.link("collection", OgcLinks.JSON, "The collection", OgcLinks.base() + "/collections/" + StationCollection.ID));
         if (format == OgcFormat.HTML) {
             Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("geometry", ((Map<?, ?>) feature.get("geometry")).get("coordinates"));
+            properties.put("geometry", castMap(feature.get("geometry")).get("coordinates"));
             properties.putAll(castMap(feature.get("properties")));
             return withCrs(new OgcHtml(row.name()).table(List.of(properties)).links("Links", links).response(), system);
         }
@@ -162,7 +162,7 @@ class ItemsController {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Object value) {
-        return (Map<String, Object>) value;
+    private static Map<String, Object> castMap(@Nullable Object value) {
+        return (Map<String, Object>) java.util.Objects.requireNonNull(value, "a feature has geometry and properties");
     }
 }

@@ -214,6 +214,7 @@ record ItemsRequest(ViewportSearch.Query query, OgcCrs crs, int limit, Cursor cu
         };
     }
 
+    @org.springframework.lang.Contract("null -> true")
     private static boolean blank(@Nullable String value) {
         return value == null || value.isBlank();
     }

@@ -90,7 +90,7 @@ class LandingController {
         Map<String, Object> stations = collection.describe(base);
         if (OgcFormat.resolve(f, accept) == OgcFormat.HTML) {
             @SuppressWarnings("unchecked")
-            List<Map<String, Object>> stationLinks = (List<Map<String, Object>>) stations.get("links");
+            List<Map<String, Object>> stationLinks = (List<Map<String, Object>>) java.util.Objects.requireNonNull(stations.get("links"));
             return new OgcHtml("Collections").links(StationCollection.TITLE, stationLinks).response();
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -108,7 +108,7 @@ class LandingController {
         Map<String, Object> stations = collection.describe(OgcLinks.base());
         if (OgcFormat.resolve(f, accept) == OgcFormat.HTML) {
             @SuppressWarnings("unchecked")
-            List<Map<String, Object>> links = (List<Map<String, Object>>) stations.get("links");
+            List<Map<String, Object>> links = (List<Map<String, Object>>) java.util.Objects.requireNonNull(stations.get("links"));
             return new OgcHtml(StationCollection.TITLE).paragraph(StationCollection.DESCRIPTION)
                     .paragraph("Extent (CRS84): " + collection.extent()).list("Coordinate reference systems", OgcCrs.uris())
                     .links("Links", links).response();

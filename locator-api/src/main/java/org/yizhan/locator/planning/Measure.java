@@ -45,7 +45,7 @@ record Measure(@Nullable Travel travel, @Nullable Limit limit, double radius) {
         }
         Travel travel = Travel.parse("distance", kind);
         Limit limit = radius != null ? Limit.meters(radius) : Limit.minutes(minutes == null ? DEFAULT_MINUTES : minutes);
-        double bound = radius != null ? radius : limit.seconds() * maxSpeed(travel) + 400;
+        double bound = radius != null ? radius : limit.timeSeconds() * maxSpeed(travel) + 400;
         return new Measure(travel, limit, bound);
     }
 
@@ -64,7 +64,7 @@ record Measure(@Nullable Travel travel, @Nullable Limit limit, double radius) {
     double typicalReach() {
         if (limit == null) return radius;
         if (limit.meters() != null) return limit.meters();
-        return limit.seconds() * (travel == Travel.WALK ? 5 / 3.6 : 15 / 3.6);
+        return limit.timeSeconds() * (travel == Travel.WALK ? 5 / 3.6 : 15 / 3.6);
     }
 
     /** "straight", "walk" or "ride". */

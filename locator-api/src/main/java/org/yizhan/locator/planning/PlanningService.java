@@ -83,7 +83,7 @@ class PlanningService {
         NetworkDistances.Catchments catchments = network.catchments(measure.travel(),
                 sites.stream().map(Site::at).toList(), demand.stream().map(DemandPoint::at).toList(), measure.limit());
         CoverageProblem problem = CoverageProblem.of(existing, candidates, demand,
-                site -> catchments.demandReachedFrom(siteIndex.get(site)));
+                site -> catchments.demandReachedFrom(java.util.Objects.requireNonNull(siteIndex.get(site), "every site is indexed")));
         return new Planned(problem, measure, OffNetwork.of(catchments, existing, candidates, demand));
     }
 

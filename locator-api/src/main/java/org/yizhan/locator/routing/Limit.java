@@ -24,12 +24,22 @@ public record Limit(@Nullable Double meters, @Nullable Double seconds) {
         return new Limit(null, minutes * 60);
     }
 
+    /** The time limit; only for a limit in seconds ({@link #minutes}). */
+    public double timeSeconds() {
+        return java.util.Objects.requireNonNull(seconds, "a length limit has no time");
+    }
+
+    /** The length limit; only for a limit in metres ({@link #meters(double)}). */
+    public double lengthMeters() {
+        return java.util.Objects.requireNonNull(meters, "a time limit has no length");
+    }
+
     boolean admits(double routeMeters, double routeSeconds) {
-        return meters != null ? routeMeters <= meters : routeSeconds <= seconds;
+        return meters != null ? routeMeters <= meters : routeSeconds <= timeSeconds();
     }
 
     /** The limit in words for responses: "1000 m" or "15 min". */
     public String describe() {
-        return meters != null ? Math.round(meters) + " m" : Math.round(seconds / 60 * 10) / 10.0 + " min";
+        return meters != null ? Math.round(meters) + " m" : Math.round(timeSeconds() / 60 * 10) / 10.0 + " min";
     }
 }

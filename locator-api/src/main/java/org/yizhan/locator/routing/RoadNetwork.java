@@ -146,11 +146,11 @@ public class RoadNetwork implements AutoCloseable {
     }
 
     Weighting weighting(Travel travel) {
-        return weightings.get(travel);
+        return java.util.Objects.requireNonNull(weightings.get(travel), "built for every travel mode");
     }
 
     EdgeFilter snapFilter(Travel travel) {
-        return snapFilters.get(travel);
+        return java.util.Objects.requireNonNull(snapFilters.get(travel), "built for every travel mode");
     }
 
     @Override

@@ -81,11 +81,11 @@ final class SnappedPoints {
         ShortestPathTree tree = new ShortestPathTree(graph, graph.wrapWeighting(network.weighting(travel)), inbound,
                 TraversalMode.NODE_BASED);
         if (limit.seconds() != null) {
-            if (legSeconds > limit.seconds()) return;
-            tree.setTimeLimit((limit.seconds() - legSeconds) * 1000);
+            if (legSeconds > limit.timeSeconds()) return;
+            tree.setTimeLimit((limit.timeSeconds() - legSeconds) * 1000);
         } else {
-            if (leg[from] > limit.meters()) return;
-            tree.setDistanceLimit(limit.meters() - leg[from]);
+            if (leg[from] > limit.lengthMeters()) return;
+            tree.setDistanceLimit(limit.lengthMeters() - leg[from]);
         }
         tree.search(node[from], label -> {
             for (int i = first[label.node]; i >= 0; i = next[i]) {

@@ -1,6 +1,7 @@
 package org.yizhan.locator.web;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -12,16 +13,19 @@ public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final String title;
+    private final String detail;
     private final Map<String, Object> properties;
 
-    public ApiException(HttpStatus status, String title, String detail, Map<String, Object> properties) {
+    /** @param detail what went wrong with this request; a library's exception without a message gives the title again */
+    public ApiException(HttpStatus status, String title, @Nullable String detail, Map<String, Object> properties) {
         super(detail);
         this.status = status;
         this.title = title;
+        this.detail = detail == null ? title : detail;
         this.properties = Map.copyOf(properties);
     }
 
-    public ApiException(HttpStatus status, String title, String detail) {
+    public ApiException(HttpStatus status, String title, @Nullable String detail) {
         this(status, title, detail, Map.of());
     }
 
@@ -41,6 +45,10 @@ public class ApiException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    public String detail() {
+        return detail;
     }
 
     public Map<String, Object> properties() {

@@ -27,6 +27,7 @@ public final class GeoParams {
         return new LatLng(lat, lng);
     }
 
+    @org.springframework.lang.Contract("_, null, _, _ -> fail")
     public static void requireFinite(String field, @Nullable Double value, double min, double max) {
         if (value == null) {
             throw ApiException.invalid(field, "The parameter '" + field + "' is required.");

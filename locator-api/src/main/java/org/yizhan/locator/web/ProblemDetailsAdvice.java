@@ -44,7 +44,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handleApi(ApiException e) {
-        ProblemDetail problem = Problems.of(e.status(), e.title(), e.getMessage());
+        ProblemDetail problem = Problems.of(e.status(), e.title(), e.detail());
         e.properties().forEach(problem::setProperty);
         return Problems.response(problem);
     }
