@@ -45,7 +45,7 @@ final class FeaturePoints {
       try {
         p = zone.unproject(new GaussKruger.Projected(x, y));
       } catch (IllegalArgumentException e) {
-        f.problem(e.getMessage());
+        f.problem(String.valueOf(e.getMessage()));
         return;
       }
       put(f, p.lat(), p.lng(), true);

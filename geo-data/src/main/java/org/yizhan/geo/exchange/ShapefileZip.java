@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -62,17 +63,18 @@ final class ShapefileZip implements Closeable {
     try (ZipFile z = openZip(zip)) {
       Map<String, ZipEntry> parts = layerParts(z);
       String base = parts.keySet().stream().filter(k -> k.endsWith(".shp")).findFirst().orElseThrow();
+      ZipEntry shpEntry = Objects.requireNonNull(parts.get(base), "layerParts returns the .shp it found");
       String stem = base.substring(0, base.length() - 4);
       String layer = stem.substring(stem.lastIndexOf('/') + 1);
       ZipEntry dbfEntry = parts.get(stem + ".dbf");
       if (dbfEntry == null) {
-        throw new RegisterFormatException(parts.get(base).getName() + " has no " + layer
+        throw new RegisterFormatException(shpEntry.getName() + " has no " + layer
             + ".dbf beside it in the zip; a Shapefile's attributes are in the .dbf, so zip all its files together");
       }
       Path dir = Files.createTempDirectory("yizhan-shapefile-");
       try {
         long[] budget = {maxBytes};
-        Path shp = extract(z, parts.get(base), dir.resolve("layer.shp"), budget, maxBytes);
+        Path shp = extract(z, shpEntry, dir.resolve("layer.shp"), budget, maxBytes);
         Path dbf = extract(z, dbfEntry, dir.resolve("layer.dbf"), budget, maxBytes);
         String prj = text(z, parts.get(stem + ".prj"));
         String cpg = text(z, parts.get(stem + ".cpg"));
