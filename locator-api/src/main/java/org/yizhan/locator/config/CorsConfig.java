@@ -64,6 +64,8 @@ class CorsConfig {
         CorsConfiguration feedback = base(properties);
         feedback.setAllowedMethods(List.of("POST"));
         for (String path : SecurityConfig.PUBLIC_FEEDBACK) source.registerCorsConfiguration(path, feedback);
+        // Along-route search is a read that needs a body.
+        source.registerCorsConfiguration(SecurityConfig.ALONG_ROUTE, feedback);
         CorsConfiguration reads = base(properties);
         reads.setAllowedMethods(List.of("GET", "HEAD"));
         source.registerCorsConfiguration("/api/v1/**", reads);

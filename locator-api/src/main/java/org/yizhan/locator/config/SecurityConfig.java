@@ -18,6 +18,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.yizhan.locator.account.LoginThrottle;
+import org.yizhan.locator.apikey.QuotaFilter;
 import org.yizhan.locator.account.LoginThrottleFilter;
 import org.yizhan.locator.account.SessionEpochFilter;
 import org.yizhan.locator.account.SignedInUser;
@@ -44,17 +45,22 @@ class SecurityConfig {
     static final String[] PUBLIC_FEEDBACK = {
         "/api/v1/stations/*/ratings", "/api/v1/stations/*/reports", "/api/v1/stations/*/checkins"};
 
+    /** Along-route search is a public read sent as POST (a route does not fit a URL): no account, no CSRF token. */
+    static final String ALONG_ROUTE = "/api/v1/stations/along-route";
+
     private static final RequestMatcher NO_SESSION = request -> request.getRequestedSessionId() == null;
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, LoginThrottle throttle, JsonMapper json,
-                            org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+                            org.springframework.jdbc.core.simple.JdbcClient jdbc, QuotaFilter quota) throws Exception {
         SessionCsrfTokenRepository csrfTokens = new SessionCsrfTokenRepository();
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/api/v1/me", "/api/v1/accounts/**", "/api/v1/stations/*/history",
-                    "/api/v1/register/export", "/api/v1/plaques", "/api/v1/planning/**", "/api/v1/feedback/**").authenticated()
+                    "/api/v1/register/export", "/api/v1/plaques", "/api/v1/planning/**", "/api/v1/feedback/**",
+                    "/api/v1/api-keys/**").authenticated()
                 .requestMatchers(HttpMethod.POST, PUBLIC_FEEDBACK).permitAll()
+                .requestMatchers(HttpMethod.POST, ALONG_ROUTE).permitAll()
                 .requestMatchers(HttpMethod.GET, "/**").permitAll()
                 .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                 .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
@@ -90,7 +96,11 @@ class SecurityConfig {
             .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens).ignoringRequestMatchers(BASIC_AUTH, NO_SESSION, request -> "/login".equals(path(request)),
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PUBLIC_FEEDBACK[0]),
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PUBLIC_FEEDBACK[1]),
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PUBLIC_FEEDBACK[2])))
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PUBLIC_FEEDBACK[2]),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, ALONG_ROUTE)))
+            // Issue 12: every API request is counted against its key's or address's quota, after CORS
+            // (so another origin's app can read a 429) and before sign-in.
+            .addFilterAfter(quota, org.springframework.web.filter.CorsFilter.class)
             .addFilterBefore(new LoginThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
             .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
             // Issue 11: a session ends as soon as its account is disabled or its rights change.

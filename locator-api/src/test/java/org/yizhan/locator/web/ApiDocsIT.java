@@ -10,6 +10,19 @@ import org.yizhan.locator.support.ApiIT;
 
 class ApiDocsIT extends ApiIT {
 
+    /** Issue 12: an app developer reads about keys, quotas and their errors in the document itself. */
+    @Test
+    void openApiDescribesKeysQuotasAndAlongRoute() {
+        given().get("/v3/api-docs").then().statusCode(200)
+                .body("components.securitySchemes.apiKey.in", org.hamcrest.Matchers.equalTo("header"))
+                .body("components.securitySchemes.apiKey.name", org.hamcrest.Matchers.equalTo("X-API-Key"))
+                .body("info.description", org.hamcrest.Matchers.containsString("RateLimit-Policy"))
+                .body("info.description", org.hamcrest.Matchers.containsString("429"))
+                .body("info.description", org.hamcrest.Matchers.containsString("Retry-After"))
+                .body("paths", hasKey("/api/v1/stations/along-route"))
+                .body("paths", hasKey("/api/v1/api-keys"));
+    }
+
     @Test
     void openApiDescribesThePublicEndpoints() {
         given().get("/v3/api-docs").then().statusCode(200)

@@ -39,7 +39,7 @@ class HostileRequestIT extends ApiIT {
 
     @Test
     void noHostileRequestGetsA5xxOrALeakOrAnErrorLog() throws Exception {
-        long seed = Long.getLong("hostile.seed", System.nanoTime());
+        long seed = Long.getLong("hostile.seed", org.yizhan.locator.support.TestRandom.current().nextLong());
         System.out.println("HostileRequestIT seed=" + seed + " (replay with -Dhostile.seed=" + seed + ")");
         String apiDocs = given().get("/v3/api-docs").then().statusCode(200).extract().asString();
         HostileRequests generator = new HostileRequests(apiDocs, seed, adminSession());

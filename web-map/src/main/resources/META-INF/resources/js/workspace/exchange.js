@@ -2,7 +2,7 @@ import { h, clear } from '../dom.js';
 import { icon } from '../icons.js';
 import { t } from '../i18n.js';
 import { api, links } from '../api.js';
-import { showMessage, showError } from './messages.js';
+import { showMessage, showProblem } from '../alerts.js';
 
 const MAX_PREVIEW_ROWS = 500;
 
@@ -80,7 +80,7 @@ export function renderExchange(container, { me, regions }) {
       } else if (e.status === 404 || e.status === 405) {
         showMessage(importAlerts, { title: t('exchange.notAvailable') });
       } else {
-        showError(importAlerts, e);
+        showProblem(importAlerts, e);
       }
     } finally {
       dryRun.disabled = false;
