@@ -31,6 +31,8 @@ public final class RegisterExport {
       case XLSX -> xlsx(stations, options, out);
       case GEOJSON -> geoJson(stations, options, out);
       case KML -> kml(stations, options, out);
+      case GEOPACKAGE -> GeoPackageExport.write(stations, options, GeoPackageExport.Srs.WGS84, out);
+      case SHAPEFILE -> throw new IllegalArgumentException("Shapefiles are read only; export a GeoPackage");
     }
   }
 

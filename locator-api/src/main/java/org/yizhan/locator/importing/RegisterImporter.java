@@ -74,7 +74,8 @@ class RegisterImporter {
     ImportReport run(InputStream in, String fileName, CoordinateSystem crs, boolean dryRun, Actor actor) {
         RegisterFormat format = RegisterFormat.forFileName(fileName).filter(RegisterFormat::importable)
                 .orElseThrow(() -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported file type",
-                        "Upload the register as .xlsx, .csv or .geojson (an .xls file: save it as .xlsx first)."));
+                        "Upload the register as .xlsx, .csv, .geojson, .gpkg (GeoPackage) or a .zip of one Shapefile layer "
+                                + "(an .xls file: save it as .xlsx first)."));
         return transactions.execute(status -> {
             ImportReport report = importRows(in, fileName, format, crs, dryRun, actor);
             if (dryRun) status.setRollbackOnly();
