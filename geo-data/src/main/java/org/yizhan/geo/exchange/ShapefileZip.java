@@ -91,7 +91,7 @@ final class ShapefileZip implements Closeable {
       return new ZipFile(zip.toFile(), StandardCharsets.UTF_8);
     } catch (ZipException | IllegalArgumentException utf8Failed) {
       try {
-        return new ZipFile(zip.toFile(), CsvRowSource.GBK);
+        return new ZipFile(zip.toFile(), TableRows.GBK);
       } catch (ZipException | IllegalArgumentException e) {
         throw new RegisterFormatException("The file is not a readable zip archive (" + e.getMessage() + ")", e);
       }
@@ -198,14 +198,14 @@ final class ShapefileZip implements Closeable {
    */
   Charset dbfCharset() throws IOException {
     if (cpg == null || cpg.isBlank()) {
-      return CsvRowSource.isUtf8(dbf) ? StandardCharsets.UTF_8 : CsvRowSource.GBK;
+      return TableRows.isUtf8(dbf) ? StandardCharsets.UTF_8 : TableRows.GBK;
     }
     String name = cpg.lines().findFirst().orElse("").strip().toUpperCase(Locale.ROOT).replace("_", "-");
     switch (name) {
       case "UTF-8", "UTF8", "65001":
         return StandardCharsets.UTF_8;
       case "GBK", "936", "CP936", "GB2312", "GB18030", "ANSI 936", "MS936", "EUC-CN":
-        return CsvRowSource.GBK;
+        return TableRows.GBK;
       default:
         try {
           return Charset.forName(name);

@@ -109,7 +109,7 @@ class HostileGisFileTest {
   void gbkEntryNamesAreRead() throws IOException {
     Map<String, byte[]> e = new LinkedHashMap<>();
     layer().forEach((name, bytes) -> e.put(name.replace("s.", "驿站."), bytes));
-    List<ImportRow> rows = read(ShapefileFixture.zip(e, CsvRowSource.GBK), RegisterFormat.SHAPEFILE);
+    List<ImportRow> rows = read(ShapefileFixture.zip(e, TableRows.GBK), RegisterFormat.SHAPEFILE);
     assertThat(rows).hasSize(2);
   }
 
