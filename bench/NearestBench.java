@@ -30,6 +30,9 @@ public class NearestBench {
 
     record Point(double lat, double lng) {}
 
+    /** A scenario URL starting so carries an API key: "key:<key> <url>". */
+    private static final String KEYED = "key:";
+
     record Result(String name, double perSecond, double p50Ms, double p99Ms, long errors) {}
 
     public static void main(String[] args) throws Exception {
@@ -37,12 +40,16 @@ public class NearestBench {
         List<Point> points = samplePoints(Path.of(args[1]), 20_000, new Random(7));
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int connections = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        // An API key (issue 12): the same nearest query with X-API-Key, to show keys cost nearest nothing.
+        String apiKey = args.length > 4 && !args[4].isBlank() ? args[4] : null;
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         Function<Point, String> nearest = p -> String.format(Locale.ROOT, "%s/api/v1/stations/nearest?lat=%.6f&lng=%.6f&limit=10", base, p.lat(), p.lng());
         List<Object[]> scenarios = List.of(
                 new Object[] {"trivial JSON (baseline)", (Function<Point, String>) p -> base + "/api/v1/amenities"},
                 new Object[] {"nearest k=10", nearest},
+                new Object[] {"nearest k=10 with API key", nearest.andThen(u -> apiKey == null ? u : KEYED + apiKey + " " + u)},
+                new Object[] {"nearest k=10 (again, no key)", nearest},
                 new Object[] {"nearest k=10 microwave", nearest.andThen(u -> u + "&amenities=microwave")},
                 new Object[] {"nearest k=10 ebike (10%)", nearest.andThen(u -> u + "&amenities=ebike_charging")},
                 new Object[] {"nearest k=10 summer (1%)", nearest.andThen(u -> u + "&amenities=summer_supplies")},
@@ -82,7 +89,15 @@ public class NearestBench {
                 int n = 0;
                 while (System.nanoTime() < end && n < buffer.length) {
                     Point p = points.get(random.nextInt(points.size()));
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(url.apply(p))).GET().build();
+                    String target = url.apply(p);
+                    HttpRequest.Builder builder;
+                    if (target.startsWith(KEYED)) {
+                        String[] keyAndUrl = target.substring(KEYED.length()).split(" ", 2);
+                        builder = HttpRequest.newBuilder(URI.create(keyAndUrl[1])).header("X-API-Key", keyAndUrl[0]);
+                    } else {
+                        builder = HttpRequest.newBuilder(URI.create(target));
+                    }
+                    HttpRequest request = builder.GET().build();
                     long t0 = System.nanoTime();
                     HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                     buffer[n++] = System.nanoTime() - t0;

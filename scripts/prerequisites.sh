@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build needs beyond Java 17 on a fresh Debian machine: PostgreSQL 15 +
-# PostGIS 3 (for the service and the integration tests) and Chromium + ChromeDriver (for the
-# browser tests). Idempotent: does nothing when everything is there.
+# PostGIS 3 (for the service and the integration tests), Chromium + ChromeDriver (for the
+# browser tests) and Node.js (for the pages' unit tests). Idempotent: does nothing when
+# everything is there.
 set -euo pipefail
 
 need=()
@@ -14,6 +15,8 @@ if [ "${YIZHAN_SKIP_BROWSER:-}" != 1 ]; then
   command -v chromium >/dev/null || need+=(chromium)
   command -v chromedriver >/dev/null || need+=(chromium-driver)
 fi
+# The pages' own unit tests run on Node's built-in test runner (web-map/pom.xml), browser or not.
+command -v node >/dev/null || need+=(nodejs)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -1,13 +1,23 @@
 // The only module that talks HTTP. Errors become ApiError with the problem's title and detail
-// (and the whole problem document, for field errors and import reports).
+// (and the whole problem document, for field errors and import reports); problem.js words them.
 export class ApiError extends Error {
-  constructor(status, title, detail, problem = {}) {
+  /** status 0: no answer (the network failed). retryAfter: seconds from Retry-After, or null. */
+  constructor(status, title, detail, problem = {}, retryAfter = null) {
     super(title);
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.problem = problem;
+    this.retryAfter = retryAfter;
   }
+}
+
+/** Retry-After (RFC 9110: delay-seconds or an HTTP date) as whole seconds from `now`, or null. */
+export function retryAfterSeconds(value, now = Date.now()) {
+  if (value == null || value.trim() === '') return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 const ACCEPT = 'application/json, application/geo+json, application/problem+json';
@@ -41,9 +51,8 @@ function cookie(name) {
  * is a cookie, so the server insists); `json` is sent as JSON, `form` (FormData or
  * URLSearchParams) as it is; `headers` adds the caller's own (X-Device-Id). A 204 resolves to null.
  */
-async function request(method, url, { json, form, signal, lang, headers: extra = {} } = {}) {
+async function request(method, url, { json, form, signal, headers: extra = {} } = {}) {
   const headers = { Accept: ACCEPT, ...extra };
-  if (lang) headers['Accept-Language'] = lang === 'en' ? 'en' : 'zh-CN';
   let body;
   if (json !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -65,11 +74,13 @@ async function request(method, url, { json, form, signal, lang, headers: extra =
   if (!response.ok) {
     let problem = {};
     try {
-      problem = await response.json();
+      problem = (await response.json()) ?? {};
     } catch (ignored) {
       // Not a problem document (a proxy's HTML page, say): the caller shows a generic message.
     }
-    throw new ApiError(response.status, problem.title || null, problem.detail || null, problem);
+    if (typeof problem !== 'object') problem = {};
+    throw new ApiError(response.status, problem.title || null, problem.detail || null, problem,
+      retryAfterSeconds(response.headers.get('Retry-After')));
   }
   if (response.status === 204) return null;
   const answer = await response.json();
@@ -95,9 +106,6 @@ export const api = {
   follow: (href, signal) => request('GET', href, { signal }),
 
   // The workspace: signed-in union staff.
-  signIn: (username, password) => request('POST', '/login', { form: new URLSearchParams({ username, password }) }),
-  signOut: () => request('POST', '/logout'),
-  me: () => get('/api/v1/me'),
   region: (prefix) => get(`/api/v1/regions/${encodeURIComponent(prefix)}`),
   createStation: (form) => request('POST', '/api/v1/stations', { json: form }),
   updateStation: (code, form) => request('PUT', station(code), { json: form }),
@@ -120,6 +128,9 @@ export const api = {
   accounts: () => get('/api/v1/accounts'),
   createAccount: (account) => request('POST', '/api/v1/accounts', { json: account }),
   updateAccount: (username, account) => request('PUT', `/api/v1/accounts/${encodeURIComponent(username)}`, { json: account }),
+  apiKeys: () => get('/api/v1/api-keys', { days: 7 }),
+  issueApiKey: (form) => request('POST', '/api/v1/api-keys', { json: form }),
+  revokeApiKey: (id) => request('POST', `/api/v1/api-keys/${encodeURIComponent(id)}/revoke`),
 };
 
 /** Links the browser opens itself (downloads, PDFs): same query rules as the API calls. */
@@ -132,13 +143,15 @@ export const links = {
 
 export const apiUrl = withQuery;
 
-const signInForm = (username, password) => ({ form: new URLSearchParams({ username, password }) });
+/** The staff pages' session (see sign-in.js): who is signed in, signing in and out. */
+export const account = {
+  me: () => get('/api/v1/me'),
+  signIn: (username, password) => request('POST', '/login', { form: new URLSearchParams({ username, password }) }),
+  signOut: () => request('POST', '/logout'),
+};
 
 /** The planning view: signed-in union planners. */
 export const planningApi = {
-  me: () => get('/api/v1/me'),
-  signIn: (username, password) => request('POST', '/login', signInForm(username, password)),
-  signOut: () => request('POST', '/logout'),
   sets: () => get('/api/v1/planning/sets'),
   upload: ({ file, kind, name, crs }) => {
     const form = new FormData();
@@ -161,10 +174,8 @@ export const feedbackApi = {
   rate: (code, body, headers) => request('POST', `${station(code)}/ratings`, { json: body, headers }),
   report: (code, body, headers) => request('POST', `${station(code)}/reports`, { json: body, headers }),
   checkin: (code, headers) => request('POST', `${station(code)}/checkins`, { json: {}, headers }),
-  signIn: (username, password) => request('POST', '/login', signInForm(username, password)),
-  me: () => get('/api/v1/me'),
   inbox: (params) => get('/api/v1/feedback/inbox', params),
-  acknowledge: (id, headers) => request('POST', `/api/v1/feedback/reports/${id}/acknowledge`, { headers }),
-  resolve: (id, note, headers) => request('POST', `/api/v1/feedback/reports/${id}/resolve`, { json: { note }, headers }),
+  acknowledge: (id) => request('POST', `/api/v1/feedback/reports/${id}/acknowledge`),
+  resolve: (id, note) => request('POST', `/api/v1/feedback/reports/${id}/resolve`, { json: { note } }),
   dashboard: (params) => get('/api/v1/feedback/dashboard', params),
 };

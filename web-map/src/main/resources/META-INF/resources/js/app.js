@@ -3,7 +3,7 @@ import { $, h, clear } from './dom.js';
 import { setLanguage, language, t, translateStatic } from './i18n.js';
 import { readUrl, writeUrl } from './state.js';
 import { fromGps } from './crs.js';
-import { pickTiles, addBaseLayer } from './tiles.js';
+import { CHINA, chooseTiles, mapCrsOf, addBaseLayer } from './tiles.js';
 import { StationsLayer } from './stations-layer.js';
 import { renderFilters } from './filters.js';
 import { renderList, renderListMessage } from './list.js';
@@ -12,13 +12,13 @@ import { renderFeedback } from './feedback.js';
 import { renderPhotos } from './photos.js';
 import { icon } from './icons.js';
 import { fromCache, asOfText } from './offline.js';
+import { showProblem } from './alerts.js';
+import { problemMessage } from './problem.js';
 import { convert } from './crs.js';
 
 const NEAREST_LIMIT = 20;
 // The API has no 24-hour filter on nearest; ask for more and keep the always-open ones.
 const NEAREST_LIMIT_24H = 100;
-const CHINA = { center: [35.0, 105.0], zoom: 4 };
-const FALLBACK_CONFIG = { defaultTiles: 'osm', tiles: [{ id: 'osm', url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '&copy; OpenStreetMap contributors', crs: 'wgs84', maxZoom: 19 }] };
 
 const url = readUrl();
 const state = {
@@ -88,18 +88,8 @@ function renderNotices() {
   }
 }
 
-function friendly(error) {
-  if (error.status === 0) return { title: t('error.network'), detail: null };
-  if (error.title) return { title: error.title, detail: error.detail };
-  return { title: t('error.generic'), detail: null };
-}
-
 function showAlert(error) {
-  const { title, detail } = friendly(error);
-  const box = clear($('alerts'));
-  box.append(h('div', { class: 'alert' },
-    h('p', {}, h('strong', { class: 'alert-title' }, title), detail ? h('span', { class: 'alert-detail' }, ` ${detail}`) : null),
-    h('button', { type: 'button', class: 'dismiss', 'aria-label': t('dismiss'), onclick: () => clear($('alerts')) }, icon('close'))));
+  showProblem($('alerts'), error);
 }
 
 /* Nearest list */
@@ -221,7 +211,7 @@ async function openStation(code, { focus = false, fly = true } = {}) {
     if (focus) $('detail-title').focus();
   } catch (e) {
     if (state.code !== trimmed) return;
-    const { title, detail: text } = friendly(e);
+    const { title, detail: text } = problemMessage(e);
     renderDetailMessage(detail, text ? `${title}: ${text}` : title, showList);
     showAlert(e);
   }
@@ -292,14 +282,8 @@ async function main() {
   document.body.classList.toggle('embed', url.embed);
   renderListMessage($('list'), 'list.prompt', true);
 
-  let config = FALLBACK_CONFIG;
-  try {
-    config = await api.mapConfig();
-  } catch (e) {
-    showAlert(e);
-  }
-  const tiles = pickTiles(config, url.tiles);
-  crs = tiles.crs === 'gcj02' ? 'gcj02' : 'wgs84';
+  const tiles = await chooseTiles(url.tiles, showAlert);
+  crs = mapCrsOf(tiles);
   document.body.dataset.crs = crs;
 
   const start = url.lat != null && url.lng != null ? fromGps(url.lat, url.lng, crs) : null;

@@ -3,6 +3,7 @@ import { h, clear } from './dom.js';
 import { t } from './i18n.js';
 import { deviceHeaders } from './device.js';
 import { icon } from './icons.js';
+import { problemText } from './problem.js';
 
 export const TAGS = ['clean', 'warm_enough', 'cool_enough', 'friendly_staff', 'water_available', 'could_charge',
   'could_heat_food', 'quiet', 'open_as_listed', 'easy_to_find'];
@@ -20,11 +21,6 @@ export function verifiedText(instant) {
 async function senderHeaders() {
   const { token, header } = await feedbackApi.token();
   return { ...deviceHeaders(), [header]: token };
-}
-
-function problemText(error) {
-  if (error.status === 0) return t('error.network');
-  return error.title ? `${error.title}${error.detail ? ` ${error.detail}` : ''}` : t('error.generic');
 }
 
 function toggleChip(label, pressed, attrs = {}) {

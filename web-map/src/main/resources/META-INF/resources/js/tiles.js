@@ -1,9 +1,35 @@
+import { api } from './api.js';
+
 // The base map comes from configuration. If no tile has loaded a while after the first
 // failure (offline, blocked), the map keeps a plain background and the page says so.
 const GIVE_UP_MS = 6000;
+// When the configuration cannot be had: OpenStreetMap's own tiles (WGS-84).
+const FALLBACK_CONFIG = { defaultTiles: 'osm', tiles: [{ id: 'osm', url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '&copy; OpenStreetMap contributors', crs: 'wgs84', maxZoom: 19 }] };
+
+/** The whole country: where a map starts that has no better place. */
+export const CHINA = { center: [35.0, 105.0], zoom: 4 };
 
 export function pickTiles(config, requested) {
   return config.tiles.find((s) => s.id === requested) || config.tiles.find((s) => s.id === config.defaultTiles) || config.tiles[0];
+}
+
+/**
+ * The tile source to show: `requested` (the URL's tiles=) or the configured default, from
+ * /api/v1/map-config; the fallback when that fails, after telling `onUnavailable` why.
+ */
+export async function chooseTiles(requested, onUnavailable = () => {}) {
+  let config = FALLBACK_CONFIG;
+  try {
+    config = await api.mapConfig();
+  } catch (e) {
+    onUnavailable(e);
+  }
+  return pickTiles(config, requested);
+}
+
+/** The system the map's coordinates are in: that of its tiles (GCJ-02 for Amap's), else WGS-84. */
+export function mapCrsOf(tiles) {
+  return tiles.crs === 'gcj02' ? 'gcj02' : 'wgs84';
 }
 
 export function addBaseLayer(map, source, onAvailability) {

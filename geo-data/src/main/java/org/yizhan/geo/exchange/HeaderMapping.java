@@ -59,7 +59,7 @@ final class HeaderMapping {
     EnumMap<RegisterColumn, RawRow.Cell> cells = new EnumMap<>(RegisterColumn.class);
     indexOf.forEach((column, i) ->
         cells.put(column, new RawRow.Cell(header.get(i).strip(),
-        i < values.size() ? TabularLayout.unneutralise(values.get(i)) : "")));
+        i < values.size() ? SpreadsheetWriter.unneutralise(values.get(i)) : "")));
     return new RawRow(number, cells, List.of());
   }
 }

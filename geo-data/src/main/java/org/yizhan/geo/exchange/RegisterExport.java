@@ -2,30 +2,16 @@ package org.yizhan.geo.exchange;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.yizhan.geo.station.StationRecord;
-import tools.jackson.core.JsonEncoding;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * Writes stations as a register file, one station at a time. Coordinates are WGS-84 in every
@@ -33,9 +19,6 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class RegisterExport {
 
-  private static final JsonFactory JSON = new JsonFactory();
-  /** SXSSF keeps this many rows in memory and flushes older ones to a temporary file. */
-  private static final int XLSX_WINDOW = 200;
   private static final String KML_NS = "http://www.opengis.net/kml/2.2";
 
   private RegisterExport() {}
@@ -48,62 +31,36 @@ public final class RegisterExport {
       case XLSX -> xlsx(stations, options, out);
       case GEOJSON -> geoJson(stations, options, out);
       case KML -> kml(stations, options, out);
+      case GEOPACKAGE -> GeoPackageExport.write(stations, options, GeoPackageExport.Srs.WGS84, out);
+      case SHAPEFILE -> throw new IllegalArgumentException("Shapefiles are read only; export a GeoPackage");
     }
   }
 
   /**
-   * RFC 4180 CSV in UTF-8 with a byte-order mark, without which Excel reads UTF-8 as the local
-   * code page and garbles Chinese. Numbers are written plainly; risky text is neutralised.
+   * CSV for spreadsheets and programs ({@link SpreadsheetWriter#csv}): numbers written plainly,
+   * risky text neutralised.
    */
   public static void csv(Stream<StationRecord> stations, ExportOptions options, OutputStream out) throws IOException {
     TabularLayout layout = new TabularLayout(options);
-    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    writer.write('\uFEFF');
-    CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
-    printer.printRecord(layout.header());
-    for (Iterator<StationRecord> it = stations.iterator(); it.hasNext(); ) {
-      List<@Nullable Object> row = layout.row(it.next());
-      for (Object cell : row) {
-        printer.print(cell instanceof Double d ? plain(d) : cell);
+    try (SpreadsheetWriter csv = SpreadsheetWriter.csv(out, layout.header())) {
+      for (Iterator<StationRecord> it = stations.iterator(); it.hasNext(); ) {
+        csv.row(layout.row(it.next()));
       }
-      printer.println();
     }
-    printer.flush();
   }
 
   /**
-   * An {@code .xlsx} workbook with one sheet, streamed with SXSSF. Latitude, longitude and floor
-   * area are numeric cells; everything else is text, so codes and phone numbers keep their digits.
+   * An {@code .xlsx} workbook with one sheet, streamed. Latitude, longitude and floor area are
+   * numeric cells; everything else is text, so codes and phone numbers keep their digits.
    */
   public static void xlsx(Stream<StationRecord> stations, ExportOptions options, OutputStream out) throws IOException {
     TabularLayout layout = new TabularLayout(options);
-    SXSSFWorkbook wb = new SXSSFWorkbook(XLSX_WINDOW);
-    try (wb) {
-      wb.setCompressTempFiles(true);
-      Sheet sheet = wb.createSheet(RegisterTemplate.SHEET_NAME);
-      CellStyle bold = wb.createCellStyle();
-      Font font = wb.createFont();
-      font.setBold(true);
-      bold.setFont(font);
-      RegisterTemplate.writeHeader(sheet, layout.header(), layout.columns(), bold);
-      int r = 1;
+    List<Integer> widths = layout.columns().stream().map(RegisterTemplate::width).toList();
+    try (SpreadsheetWriter xlsx = SpreadsheetWriter.xlsx(out, RegisterTemplate.SHEET_NAME, layout.header(), widths)) {
       for (Iterator<StationRecord> it = stations.iterator(); it.hasNext(); ) {
-        Row row = sheet.createRow(r++);
-        List<@Nullable Object> cells = layout.row(it.next());
-        for (int c = 0; c < cells.size(); c++) {
-          Object value = cells.get(c);
-          if (value instanceof Double d) {
-            row.createCell(c).setCellValue(d);
-          } else if (value != null) {
-            row.createCell(c).setCellValue((String) value);
-          }
-        }
+        xlsx.row(layout.row(it.next()));
       }
-      wb.write(out);
-    } finally {
-      wb.dispose(); // close() alone leaves the flushed rows' temporary file behind
     }
-    out.flush();
   }
 
   /**
@@ -111,63 +68,32 @@ public final class RegisterExport {
    * fields as properties with their English keys and amenities as an array of keys.
    */
   public static void geoJson(Stream<StationRecord> stations, ExportOptions options, OutputStream out) {
-    try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), new NonClosing(out), JsonEncoding.UTF8)) {
-      g.writeStartObject();
-      g.writeStringProperty("type", "FeatureCollection");
-      g.writeName("features");
-      g.writeStartArray();
+    try (GeoJson.PointWriter features = GeoJson.writer(out)) {
       for (Iterator<StationRecord> it = stations.iterator(); it.hasNext(); ) {
         StationRecord s = it.next();
-        g.writeStartObject();
-        g.writeStringProperty("type", "Feature");
-        if (s.code() != null) {
-          g.writeStringProperty("id", s.code());
-        }
-        g.writeName("geometry");
-        g.writeStartObject();
-        g.writeStringProperty("type", "Point");
-        g.writeName("coordinates");
-        g.writeStartArray();
-        g.writeNumber(s.lng());
-        g.writeNumber(s.lat());
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeName("properties");
-        writeProperties(g, s, options);
-        g.writeEndObject();
+        features.point(s.code(), s.lng(), s.lat(), properties(s, options));
       }
-      g.writeEndArray();
-      g.writeEndObject();
     }
   }
 
-  private static void writeProperties(JsonGenerator g, StationRecord s, ExportOptions options) {
-    g.writeStartObject();
-    g.writeStringProperty("code", s.code());
-    g.writeStringProperty("name", s.name());
-    g.writeStringProperty("nameEn", s.nameEn());
-    g.writeStringProperty("address", s.address());
-    g.writeStringProperty("adcode", s.adcode());
-    g.writeStringProperty("hostType", s.hostType());
-    g.writeStringProperty("hostOrganisation", s.hostOrganisation());
+  private static Map<String, @Nullable Object> properties(StationRecord s, ExportOptions options) {
+    Map<String, @Nullable Object> p = new LinkedHashMap<>();
+    p.put("code", s.code());
+    p.put("name", s.name());
+    p.put("nameEn", s.nameEn());
+    p.put("address", s.address());
+    p.put("adcode", s.adcode());
+    p.put("hostType", s.hostType());
+    p.put("hostOrganisation", s.hostOrganisation());
     if (options.audience() == ExportOptions.Audience.REGISTER) {
-      g.writeStringProperty("contactPerson", s.contactPerson());
+      p.put("contactPerson", s.contactPerson());
     }
-    g.writeStringProperty("contactPhone", s.contactPhone());
-    g.writeStringProperty("openingHours", s.openingHours());
-    g.writeName("amenities");
-    g.writeStartArray();
-    for (String a : s.amenities()) {
-      g.writeString(a);
-    }
-    g.writeEndArray();
-    g.writeStringProperty("status", s.status());
-    if (s.floorArea() == null) {
-      g.writeNullProperty("floorArea");
-    } else {
-      g.writeNumberProperty("floorArea", s.floorArea());
-    }
-    g.writeEndObject();
+    p.put("contactPhone", s.contactPhone());
+    p.put("openingHours", s.openingHours());
+    p.put("amenities", s.amenities());
+    p.put("status", s.status());
+    p.put("floorArea", s.floorArea());
+    return p;
   }
 
   /**
@@ -245,26 +171,7 @@ public final class RegisterExport {
     xml.writeEndElement();
   }
 
-  /** The shortest text that reads back as the same double, never in E notation. */
-  static String plain(double d) {
-    return BigDecimal.valueOf(d).toPlainString();
+  private static String plain(double d) {
+    return SpreadsheetWriter.plain(d);
   }
-
-  /** Lets a generator that closes its target write to a stream the caller owns. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
-  }
-
 }

@@ -3,12 +3,19 @@ package org.yizhan.geo.exchange;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The file formats of the register. KML is written only; the others are read and written. */
+/**
+ * The file formats of the register. KML is written only, a zipped Shapefile is read only; the
+ * others are read and written.
+ */
 public enum RegisterFormat {
   XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
   CSV("csv", "text/csv; charset=UTF-8"),
   GEOJSON("geojson", "application/geo+json"),
-  KML("kml", "application/vnd.google-earth.kml+xml");
+  KML("kml", "application/vnd.google-earth.kml+xml"),
+  /** OGC GeoPackage: one point layer (read: the file's one point layer). */
+  GEOPACKAGE("gpkg", "application/geopackage+sqlite3"),
+  /** A zip holding one Shapefile layer's .shp, .dbf, .prj and .cpg. */
+  SHAPEFILE("zip", "application/zip");
 
   private final String extension;
   private final String mediaType;
@@ -30,6 +37,10 @@ public enum RegisterFormat {
 
   public boolean importable() {
     return this != KML;
+  }
+
+  public boolean exportable() {
+    return this != SHAPEFILE;
   }
 
   /** The format a file name's extension names ({@code .json} counts as GeoJSON), if any. */

@@ -45,7 +45,8 @@ public final class RegisterImport implements Iterator<ImportRow>, Closeable {
 
   /**
    * Opens a file. XLSX and CSV are read from the path with random access or twice (encoding
-   * detection), which is why the input is a file.
+   * detection), a GeoPackage is an SQLite database and a Shapefile zip is unpacked, which is why
+   * the input is a file.
    *
    * @throws RegisterFormatException if the file cannot be imported at all
    * @throws IllegalArgumentException for {@link RegisterFormat#KML}, which is written only
@@ -71,9 +72,11 @@ public final class RegisterImport implements Iterator<ImportRow>, Closeable {
 
   private static RowSource source(Path file, RegisterFormat format) throws IOException {
     return switch (format) {
-      case XLSX -> new XlsxRowSource(file);
-      case CSV -> new CsvRowSource(file);
+      case XLSX -> new TabularSource(TableRows.xlsx(file));
+      case CSV -> new TabularSource(TableRows.csv(file));
       case GEOJSON -> new GeoJsonRowSource(file);
+      case GEOPACKAGE -> new GeoPackageRowSource(file);
+      case SHAPEFILE -> new ShapefileRowSource(file);
       case KML -> throw new IllegalArgumentException("KML is an export format only");
     };
   }

@@ -59,12 +59,7 @@ public final class RegisterTemplate {
       Row example = sheet.createRow(1);
       List<@Nullable Object> cells = layout.row(example());
       for (int c = 0; c < cells.size(); c++) {
-        Object v = cells.get(c);
-        if (v instanceof Double d) {
-          example.createCell(c).setCellValue(d);
-        } else if (v != null) {
-          example.createCell(c).setCellValue((String) v);
-        }
+        SpreadsheetWriter.cell(example, c, cells.get(c));
       }
       dropDown(sheet, layout.columns(), RegisterColumn.HOST_TYPE, "工会自建", "共建");
       dropDown(sheet, layout.columns(), RegisterColumn.STATUS, "正常开放", "暂停服务", "已撤销");
@@ -75,8 +70,8 @@ public final class RegisterTemplate {
     out.flush();
   }
 
-  /** The header row with widths and frozen panes, shared with the XLSX export. */
-  static void writeHeader(Sheet sheet, List<String> header, List<RegisterColumn> columns, CellStyle style) {
+  /** The header row with widths and frozen panes, as the XLSX export writes it. */
+  private static void writeHeader(Sheet sheet, List<String> header, List<RegisterColumn> columns, CellStyle style) {
     Row row = sheet.createRow(0);
     for (int c = 0; c < header.size(); c++) {
       row.createCell(c).setCellValue(header.get(c));
@@ -86,7 +81,8 @@ public final class RegisterTemplate {
     sheet.createFreezePane(0, 1);
   }
 
-  private static int width(RegisterColumn c) {
+  /** A column's width in characters, in the template and the XLSX export. */
+  static int width(RegisterColumn c) {
     return switch (c) {
       case NAME, ADDRESS, HOST_ORGANISATION, OPENING_HOURS, AMENITIES -> 30;
       case CODE, NAME_EN, CONTACT_PHONE -> 18;

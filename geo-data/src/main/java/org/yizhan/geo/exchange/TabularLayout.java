@@ -10,7 +10,7 @@ import org.yizhan.geo.station.StationRecord;
 /**
  * The columns and cell values of a CSV or XLSX export: the template's columns in template order,
  * so that an exported file imports again unchanged. Numbers stay {@link Double}s so that the
- * writer can keep them numeric; every text goes through {@link #neutralise}.
+ * writer can keep them numeric; {@link SpreadsheetWriter} neutralises the text.
  */
 final class TabularLayout {
 
@@ -38,7 +38,7 @@ final class TabularLayout {
     return columns;
   }
 
-  /** One cell per column: a {@link Double}, a neutralised {@link String}, or {@code null} for empty. */
+  /** One cell per column: a {@link Double}, a {@link String}, or {@code null} for empty. */
   List<@Nullable Object> row(StationRecord s) {
     boolean zh = options.headers() == ExportOptions.Headers.CHINESE;
     List<@Nullable Object> cells = new ArrayList<>(columns.size());
@@ -63,34 +63,8 @@ final class TabularLayout {
         case STATUS -> zh ? STATUS_ZH.get(s.status()) : s.status();
         case FLOOR_AREA -> s.floorArea();
       };
-      cells.add(value instanceof String text ? neutralise(text) : value);
+      cells.add(value);
     }
     return cells;
-  }
-
-  /**
-   * Text a spreadsheet could take for a formula or a DDE command gets a leading apostrophe (OWASP
-   * "CSV Injection"). The import removes one such apostrophe again, so text that already starts
-   * with apostrophes before a risky character gets one more, and values survive a round trip.
-   */
-  static String neutralise(String text) {
-    return risky(text) ? "'" + text : text;
-  }
-
-  /** Undoes {@link #neutralise}: what a tabular import does with every cell. */
-  static String unneutralise(String text) {
-    return text.startsWith("'") && risky(text.substring(1)) ? text.substring(1) : text;
-  }
-
-  private static boolean risky(String text) {
-    int i = 0;
-    while (i < text.length() && text.charAt(i) == '\'') {
-      i++;
-    }
-    if (i == text.length()) {
-      return false;
-    }
-    char first = text.charAt(i);
-    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
   }
 }

@@ -3,27 +3,37 @@ package org.yizhan.geo.exchange;
 import java.io.IOException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.yizhan.geo.exchange.TableRows.Line;
 
 /**
  * Rows of a spreadsheet or CSV file. Registers often open with a title row (乌海市户外劳动者服务站点
  * 台账) above the headers, so the header row is the first of the first few rows that names at
  * least three register columns; without one, the first non-blank row is taken and refused.
  */
-abstract class TabularSource implements RowSource {
+final class TabularSource implements RowSource {
 
   private static final int HEADER_SEARCH_ROWS = 10;
   private static final int HEADER_MIN_COLUMNS = 3;
 
-  /** A row of cells as text, numbered as the user sees it. */
-  record Line(int number, List<String> cells) {}
-
+  private final TableRows rows;
   private @Nullable HeaderMapping mapping;
 
-  /** The next row, blank or not, or {@code null} at the end of the sheet. */
-  abstract @Nullable Line readLine() throws IOException;
+  /** Reads {@code rows} up to the header row; closes them if that fails. */
+  TabularSource(TableRows rows) throws IOException {
+    this.rows = rows;
+    try {
+      readHeader();
+    } catch (RuntimeException e) {
+      rows.close();
+      throw e;
+    }
+  }
 
-  /** Reads up to the header row; call once before {@link #next()}. */
-  final void readHeader() throws IOException {
+  private @Nullable Line readLine() {
+    return rows.next();
+  }
+
+  private void readHeader() {
     Line first = null;
     for (int i = 0; i < HEADER_SEARCH_ROWS; i++) {
       Line line = readLine();
@@ -48,7 +58,7 @@ abstract class TabularSource implements RowSource {
   }
 
   @Override
-  public final @Nullable RawRow next() throws IOException {
+  public @Nullable RawRow next() {
     if (mapping == null) {
       throw new IllegalStateException("readHeader() first");
     }
@@ -62,7 +72,12 @@ abstract class TabularSource implements RowSource {
   }
 
   @Override
-  public final List<String> unknownHeaders() {
+  public List<String> unknownHeaders() {
     return mapping == null ? List.of() : mapping.unknownHeaders();
+  }
+
+  @Override
+  public void close() throws IOException {
+    rows.close();
   }
 }

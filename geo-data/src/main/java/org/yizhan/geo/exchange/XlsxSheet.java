@@ -25,8 +25,8 @@ import org.xml.sax.SAXException;
  * The first sheet of an {@code .xlsx} file, pulled row by row with StAX from the sheet's XML. The
  * DOM model ({@code XSSFWorkbook}) would hold every cell; this holds one row plus the shared
  * strings table, which Excel's own files use for every text cell. POI's zip-bomb limits apply.
- * The register import reads through it ({@code XlsxRowSource}); so does anything else that
- * takes spreadsheets, such as planning uploads.
+ * Everything that takes spreadsheets (the register import, planning uploads) reads through it,
+ * by way of {@link TableRows#xlsx}.
  */
 public final class XlsxSheet implements java.io.Closeable {
 

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
+import org.yizhan.geo.code.StationCode;
 
 /**
  * Streaming CSV form of {@link StationRecord}: RFC 4180, UTF-8 (the caller's reader/writer decides),
@@ -41,8 +42,9 @@ public final class StationCsv {
   private StationCsv() {}
 
   /**
-   * Rows of {@code in}, parsed lazily; closing the stream closes {@code in}. A malformed row fails
-   * the stream with an {@link IllegalArgumentException} naming its line.
+   * Rows of {@code in}, parsed lazily; closing the stream closes {@code in}. A malformed row, or a
+   * code whose check character is wrong, fails the stream with an {@link IllegalArgumentException}
+   * naming its line.
    */
   public static Stream<StationRecord> read(Reader in) {
     CSVParser parser;
@@ -79,8 +81,12 @@ public final class StationCsv {
     try {
       String amenities = r.get("amenities");
       String area = r.get("floorArea");
+      String code = emptyToNull(r.get("code"));
+      if (code != null) {
+        StationCode.parse(code); // a wrong check character is a typo, not a station
+      }
       return new StationRecord(
-          emptyToNull(r.get("code")),
+          code,
           r.get("name"),
           emptyToNull(r.get("nameEn")),
           r.get("address"),

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * One rest station as exchanged in files (registers, imports, generated data). Values are checked
  * for shape only; whether {@code adcode} is a real county or {@code openingHours} parses is the
  * importer's business.
+ * The file boundary: geo-data has no database or web layer, so this is the station its readers,
+ * writers and generators share; the service converts to and from it at imports and exports.
  *
  * @param code station code {@code AAAAAA-SSSSS-C}, or {@code null} before the server assigns one
  * @param lat WGS-84 latitude in degrees
@@ -37,7 +39,11 @@ public record StationRecord(
     String status,
     @Nullable Double floorArea) {
 
-  /** The amenity keys, in canonical order. */
+  /**
+   * The amenity keys, in canonical order: the one source of the vocabulary. {@code AmenityLabels}
+   * gives their Chinese labels; the service's {@code amenity} table must agree with both and is
+   * checked against them at start-up.
+   */
   public static final List<String> AMENITIES =
       List.of(
           "drinking_water", "kettle", "microwave", "refrigerator", "first_aid", "seating",

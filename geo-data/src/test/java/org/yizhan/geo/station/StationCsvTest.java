@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.yizhan.geo.code.StationCode;
 
 class StationCsvTest {
 
@@ -20,22 +21,41 @@ class StationCsvTest {
 
   static StationRecord yuzhongStationWithCode() {
     return new StationRecord(
-        "500103-00017-4", "工商银行渝中支行暖心驿站", null, "重庆市渝中区民族路\"168\"号",
+        "500103-00017-9", "工商银行渝中支行暖心驿站", null, "重庆市渝中区民族路\"168\"号",
         29.5575, 106.577, "500103", "self_built", "重庆市渝中区总工会", "李强", "13900005678",
         "24/7", List.of(), "suspended", null);
   }
 
-  @Test
-  void writesHeaderAndRoundTripsRows() throws Exception {
+  private static String bothStationsAsCsv() throws Exception {
     StringWriter out = new StringWriter();
     try (StationCsv.Writer w = StationCsv.writer(out)) {
       w.write(haibowanStation());
       w.write(yuzhongStationWithCode());
     }
-    assertThat(out.toString()).startsWith(String.join(",", StationCsv.HEADER) + "\n");
-    assertThat(out.toString()).contains(",drinking_water;microwave,");
-    try (Stream<StationRecord> rows = StationCsv.read(new StringReader(out.toString()))) {
+    return out.toString();
+  }
+
+  @Test
+  void writesHeaderAndRoundTripsRows() throws Exception {
+    String csv = bothStationsAsCsv();
+    assertThat(csv).startsWith(String.join(",", StationCsv.HEADER) + "\n");
+    assertThat(csv).contains(",drinking_water;microwave,");
+    try (Stream<StationRecord> rows = StationCsv.read(new StringReader(csv))) {
       assertThat(rows.toList()).containsExactly(haibowanStation(), yuzhongStationWithCode());
+    }
+  }
+
+  @Test
+  void theFixtureCodeIsAValidPlaqueCode() {
+    // ISO 7064 MOD 11-2 over 50010300017 (weights 2^k mod 11 from the right, (12 - sum) mod 11) is 9.
+    assertThat(StationCode.parse(yuzhongStationWithCode().code()).value()).isEqualTo("500103-00017-9");
+  }
+
+  @Test
+  void aCodeWithAWrongCheckCharacterIsRefusedWithItsLine() throws Exception {
+    String typo = bothStationsAsCsv().replace("500103-00017-9", "500103-00017-4");
+    try (Stream<StationRecord> rows = StationCsv.read(new StringReader(typo))) {
+      assertThatThrownBy(rows::toList).hasMessageContaining("line 3").hasMessageContaining("check character");
     }
   }
 

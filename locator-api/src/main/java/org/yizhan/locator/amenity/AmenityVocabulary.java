@@ -11,12 +11,17 @@ import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yizhan.geo.exchange.AmenityLabels;
+import org.yizhan.geo.station.StationRecord;
 import org.yizhan.locator.web.ApiException;
 import org.yizhan.locator.web.Language;
 
 /**
  * The amenity vocabulary, read once at start-up: it changes only by migration, and a
- * migration means a redeploy.
+ * migration means a redeploy. The source of the keys, their order and their Chinese labels is
+ * geo-data ({@link StationRecord#AMENITIES}, {@link AmenityLabels}), which files and plaques use
+ * without a database; the {@code amenity} table adds English labels and icons and must agree with
+ * it, which is checked here, so a migration out of step stops the service at start-up.
  */
 @Component
 public class AmenityVocabulary {
@@ -30,6 +35,7 @@ public class AmenityVocabulary {
                 .query((rs, n) -> new Amenity(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
                 .list()
                 .forEach(a -> map.put(a.key(), a));
+        requireAgreement(map);
         this.byKey = Map.copyOf(map);
         this.ordered = List.copyOf(map.values());
         // Only a migration changes the vocabulary, so the last migration is when it last changed.
@@ -38,6 +44,20 @@ public class AmenityVocabulary {
     }
 
     private final java.time.Instant lastChanged;
+
+    static void requireAgreement(Map<String, Amenity> table) {
+        List<String> keys = List.copyOf(table.keySet());
+        if (!keys.equals(StationRecord.AMENITIES)) {
+            throw new IllegalStateException("The amenity table's keys " + keys + " differ from geo-data's StationRecord.AMENITIES "
+                    + StationRecord.AMENITIES + "; add the key to both, in the same order.");
+        }
+        for (Amenity a : table.values()) {
+            if (!a.labelZh().equals(AmenityLabels.label(a.key()))) {
+                throw new IllegalStateException("The amenity table labels " + a.key() + " '" + a.labelZh()
+                        + "' but geo-data's AmenityLabels says '" + AmenityLabels.label(a.key()) + "'.");
+            }
+        }
+    }
 
     /** When the vocabulary last changed (the newest applied migration), for Last-Modified. */
     public java.time.Instant lastChanged() {

@@ -1,4 +1,4 @@
-/** Configuration: settings, security, OpenAPI. */
+/** Configuration every feature may read: settings, the clock, scheduling, OpenAPI. It imports no feature. */
 @NullMarked
 package org.yizhan.locator.config;
 

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.yizhan.geo.exchange.ExportOptions;
+import org.yizhan.geo.exchange.GeoPackageExport;
 import org.yizhan.geo.exchange.RegisterExport;
 import org.yizhan.geo.exchange.RegisterFormat;
 import org.yizhan.locator.account.SignedInUser;
@@ -54,10 +55,12 @@ class ExportController {
     }
 
     @Operation(summary = "Export the register of the account's regions",
-            description = "format=csv|xlsx|geojson|kml; region (or district) = a division-code prefix inside the account's regions "
+            description = "format=csv|xlsx|geojson|kml|gpkg; region (or district) = a division-code prefix inside the account's regions "
                     + "such as 1503 (default: all of them; admins: everything); status = comma-separated; q, amenities and "
                     + "needsChecking filter as GET /api/v1/register/search does, so the file holds what the search lists. "
-                    + "CSV and XLSX cells that start with = + - @ are neutralised against formula injection.")
+                    + "CSV and XLSX cells that start with = + - @ are neutralised against formula injection. "
+                    + "gpkg is an OGC GeoPackage with one point layer 'stations' that QGIS opens directly; crs=epsg:4490 (or cgcs2000) "
+                    + "declares it CGCS2000 instead of WGS 84 (EPSG:4326), the coordinates being the same within a metre.")
     @SecurityRequirement(name = "basic")
     @GetMapping("/api/v1/register/export")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "xlsx") String format,
@@ -67,14 +70,19 @@ class ExportController {
                                                  @RequestParam(defaultValue = "") String q,
                                                  @RequestParam(required = false) @Nullable String amenities,
                                                  @RequestParam(required = false) @Nullable Boolean needsChecking,
+                                                 @RequestParam(required = false) @Nullable String crs,
                                                  @AuthenticationPrincipal SignedInUser user) {
         RegisterFormat chosen = format(format);
+        GeoPackageExport.Srs srs = GeoPackageSrs.parse(crs, chosen);
         String prefix = region(region.isBlank() ? district : region);
         // Every field, responsible person and phone included: only the account's own regions (the filter narrows to them).
         RegisterFilter filter = RegisterFilter.of(q, prefix, status, amenities, needsChecking, vocabulary);
         RegisterFilter.Sql where = filter.toSql(user.actor(), clock.instant());
         String name = "yizhan-register" + (prefix.isEmpty() ? "" : "-" + prefix) + "." + chosen.extension();
-        return file(name, chosen, out -> register.forEach(where, stations -> write(stations, chosen, ExportOptions.register(), out)));
+        return file(name, chosen, out -> register.forEach(where, stations -> {
+            if (chosen == RegisterFormat.GEOPACKAGE) GeoPackageSrs.write(stations, ExportOptions.register(), srs, out);
+            else write(stations, chosen, ExportOptions.register(), out);
+        }));
     }
 
     @Operation(summary = "Open data: public fields of all stations that are not closed (no login)",
@@ -113,8 +121,8 @@ class ExportController {
     }
 
     static RegisterFormat format(String value) {
-        return RegisterFormat.forFileName("x." + value.trim().toLowerCase(java.util.Locale.ROOT))
-                .orElseThrow(() -> ApiException.invalid("format", "'format' must be csv, xlsx, geojson or kml."));
+        return RegisterFormat.forFileName("x." + value.trim().toLowerCase(java.util.Locale.ROOT)).filter(RegisterFormat::exportable)
+                .orElseThrow(() -> ApiException.invalid("format", "'format' must be csv, xlsx, geojson, kml or gpkg."));
     }
 
     static String region(String value) {

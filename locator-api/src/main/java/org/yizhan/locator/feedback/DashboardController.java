@@ -3,10 +3,6 @@ package org.yizhan.locator.feedback;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.yizhan.geo.exchange.SpreadsheetWriter;
 import org.yizhan.locator.account.SignedInUser;
 import org.yizhan.locator.config.YizhanProperties;
 import org.yizhan.locator.web.ApiException;
@@ -63,7 +57,7 @@ class DashboardController {
     }
 
     @Operation(summary = "Export ratings and reports (csv or xlsx)",
-            description = "days = 1..366 (default 90). Cells starting with = + - @ are neutralised against formula injection.")
+            description = "days = 1..366 (default 90). Text cells starting with = + - @, tab or CR are neutralised against formula injection.")
     @GetMapping("/api/v1/feedback/export")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "xlsx") String format,
                                                  @RequestParam(defaultValue = "") String region,
@@ -74,7 +68,8 @@ class DashboardController {
         if (days < 1 || days > 366) throw ApiException.invalid("days", "'days' must be from 1 to 366.");
         List<List<String>> rows = rows(Scope.of(user.actor(), region), clock.instant().minus(Duration.ofDays(days)));
         String name = "yizhan-feedback" + (region.isBlank() ? "" : "-" + region.trim()) + "." + chosen;
-        StreamingResponseBody body = chosen.equals("csv") ? out -> csv(rows, out) : out -> xlsx(rows, out);
+        StreamingResponseBody body = out -> write(chosen.equals("csv") ? SpreadsheetWriter.csv(out, COLUMNS)
+                : SpreadsheetWriter.xlsx(out, "feedback", COLUMNS), rows);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
                 .contentType(MediaType.parseMediaType(chosen.equals("csv") ? "text/csv;charset=UTF-8"
@@ -108,37 +103,9 @@ class DashboardController {
         return rows;
     }
 
-    /** OWASP "CSV injection": text a spreadsheet could run as a formula gets a leading apostrophe. */
-    static String neutralise(String cell) {
-        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
-    }
-
-    private static void csv(List<List<String>> rows, OutputStream out) throws IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        w.write('\uFEFF'); // Excel opens UTF-8 CSV correctly only with a BOM
-        w.write(String.join(",", COLUMNS) + "\r\n");
-        for (List<String> row : rows) {
-            w.write(String.join(",", row.stream().map(c -> quote(neutralise(c))).toList()) + "\r\n");
-        }
-        w.flush();
-    }
-
-    private static String quote(String cell) {
-        return cell.chars().anyMatch(c -> c == '"' || c == ',' || c == '\r' || c == '\n') ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
-    }
-
-    private static void xlsx(List<List<String>> rows, OutputStream out) throws IOException {
-        try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
-            Sheet sheet = book.createSheet("feedback");
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < COLUMNS.size(); i++) header.createCell(i).setCellValue(COLUMNS.get(i));
-            int r = 1;
-            for (List<String> row : rows) {
-                Row line = sheet.createRow(r++);
-                for (int i = 0; i < row.size(); i++) line.createCell(i).setCellValue(neutralise(row.get(i)));
-            }
-            book.write(out);
+    private static void write(SpreadsheetWriter writer, List<List<String>> rows) throws IOException {
+        try (writer) {
+            for (List<String> row : rows) writer.row(row);
         }
     }
-
 }

@@ -35,9 +35,12 @@ class ImportController {
         this.importer = importer;
     }
 
-    @Operation(summary = "Import a register file (.xlsx, .csv UTF-8/GBK, .geojson)",
+    @Operation(summary = "Import a register file (.xlsx, .csv UTF-8/GBK, .geojson, .gpkg, zipped Shapefile)",
             description = "dryRun=true (default) reports per row what would be created, updated, left unchanged or rejected "
-                    + "and why. dryRun=false commits atomically: if any row is rejected nothing is written and the answer is 422.")
+                    + "and why. dryRun=false commits atomically: if any row is rejected nothing is written and the answer is 422. "
+                    + "A GeoPackage's point layer or a .zip of one point Shapefile (.shp, .dbf, .prj, .cpg; attributes UTF-8 or GBK) "
+                    + "may be in WGS 84, CGCS2000 (EPSG:4490) or a CGCS2000 3-degree Gauss-Kruger zone (EPSG:4513-4554), as its "
+                    + ".prj or srs says; crs= (gcj02, bd09) applies only to layers declared WGS 84 or without a .prj.")
     @PostMapping(value = "/api/v1/register/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportReport importRegister(@RequestParam(required = false) @Nullable MultipartFile file,
                                 @RequestParam(defaultValue = "true") boolean dryRun,

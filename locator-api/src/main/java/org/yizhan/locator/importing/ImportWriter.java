@@ -3,11 +3,9 @@ package org.yizhan.locator.importing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yizhan.geo.code.StationCode;
-import org.yizhan.locator.web.ApiException;
+import org.yizhan.locator.station.StationCodeAllocator;
 
 /**
  * Writes a classified import: codes for new stations from the per-division counters, history
@@ -25,9 +23,11 @@ final class ImportWriter {
             new String[] {"amenities", "amenities"}, new String[] {"status", "status"}, new String[] {"floorArea", "floor_area"});
 
     private final JdbcClient jdbc;
+    private final StationCodeAllocator allocator;
 
-    ImportWriter(JdbcClient jdbc) {
+    ImportWriter(JdbcClient jdbc, StationCodeAllocator allocator) {
         this.jdbc = jdbc;
+        this.allocator = allocator;
     }
 
     void write(String username, String reason) {
@@ -59,28 +59,17 @@ final class ImportWriter {
                 .param("user", username).param("reason", reason).update();
     }
 
-    /** New stations get consecutive codes per division, in row order, from the same counters as the API. */
+    /** New stations get consecutive codes per division, in row order, from the API's allocator. */
     private void assignCodes() {
         record Batch(String adcode, int count) {}
         List<Batch> batches = jdbc.sql("SELECT adcode, count(*) FROM import_row WHERE action = 'create' GROUP BY adcode ORDER BY adcode")
                 .query((rs, n) -> new Batch(rs.getString(1), rs.getInt(2))).list();
         for (Batch batch : batches) {
-            int last;
-            try {
-                last = jdbc.sql("""
-                        INSERT INTO station_code_sequence AS q (adcode, last_sequence) VALUES (:adcode, :count)
-                        ON CONFLICT (adcode) DO UPDATE SET last_sequence = q.last_sequence + EXCLUDED.last_sequence
-                        RETURNING last_sequence""")
-                        .param("adcode", batch.adcode()).param("count", batch.count()).query(Integer.class).single();
-            } catch (DataIntegrityViolationException exhausted) {
-                throw new ApiException(HttpStatus.CONFLICT, "No station codes left in this division",
-                        "Division " + batch.adcode() + " cannot take " + batch.count() + " more stations (codes run to 99,999).");
-            }
+            List<StationCode> codes = allocator.reserve(batch.adcode(), batch.count());
             List<Integer> rows = jdbc.sql("SELECT row_no FROM import_row WHERE action = 'create' AND adcode = :adcode ORDER BY row_no")
                     .param("adcode", batch.adcode()).query(Integer.class).list();
-            int sequence = last - batch.count() + 1;
             List<String> pairs = new ArrayList<>(rows.size());
-            for (int row : rows) pairs.add(row + ":" + StationCode.of(batch.adcode(), sequence++).value());
+            for (int i = 0; i < rows.size(); i++) pairs.add(rows.get(i) + ":" + codes.get(i).value());
             // One statement per division: unnest the (row, code) pairs rather than a round trip per row.
             jdbc.sql("""
                     UPDATE import_row r SET code = split_part(p, ':', 2)

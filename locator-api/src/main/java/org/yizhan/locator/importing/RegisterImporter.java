@@ -28,8 +28,10 @@ import org.yizhan.geo.exchange.RegisterFormatException;
 import org.yizhan.geo.exchange.RegisterImport;
 import org.yizhan.geo.exchange.RowProblem;
 import org.yizhan.geo.hours.OpeningHours;
+import org.yizhan.geo.station.FieldLimits;
 import org.yizhan.geo.station.StationRecord;
 import org.yizhan.locator.account.Actor;
+import org.yizhan.locator.station.StationCodeAllocator;
 import org.yizhan.locator.web.ApiException;
 
 /**
@@ -48,9 +50,12 @@ class RegisterImporter {
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final StationCodeAllocator codes;
     private final DivisionBoundaries boundaries = DivisionBoundaries.standard();
 
-    RegisterImporter(JdbcTemplate jdbcTemplate, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    RegisterImporter(JdbcTemplate jdbcTemplate, JdbcClient jdbc, PlatformTransactionManager transactionManager,
+                     StationCodeAllocator codes) {
+        this.codes = codes;
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -69,7 +74,8 @@ class RegisterImporter {
     ImportReport run(InputStream in, String fileName, CoordinateSystem crs, boolean dryRun, Actor actor) {
         RegisterFormat format = RegisterFormat.forFileName(fileName).filter(RegisterFormat::importable)
                 .orElseThrow(() -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported file type",
-                        "Upload the register as .xlsx, .csv or .geojson (an .xls file: save it as .xlsx first)."));
+                        "Upload the register as .xlsx, .csv, .geojson, .gpkg (GeoPackage) or a .zip of one Shapefile layer "
+                                + "(an .xls file: save it as .xlsx first)."));
         return transactions.execute(status -> {
             ImportReport report = importRows(in, fileName, format, crs, dryRun, actor);
             if (dryRun) status.setRollbackOnly();
@@ -109,7 +115,7 @@ class RegisterImporter {
         classify(tally, actor);
         List<ImportReport.Warning> warnings = duplicateWarnings();
         Map<String, Integer> counts = countActions();
-        if (!dryRun && tally.rejected == 0) new ImportWriter(jdbc).write(actor.username(), fileName);
+        if (!dryRun && tally.rejected == 0) new ImportWriter(jdbc, codes).write(actor.username(), fileName);
         return new ImportReport(fileName, tally.rows, counts.getOrDefault("create", 0), counts.getOrDefault("update", 0),
                 counts.getOrDefault("unchanged", 0), tally.rejected, tally.problems, tally.problemCount, unknownHeaders,
                 warnings, preview(tally), !dryRun && tally.rejected == 0);
@@ -128,13 +134,17 @@ class RegisterImporter {
                     + Math.round(verdict.distanceMetres() / 100) / 10.0 + " km outside division " + verdict.checkedCode()
                     + "; check the coordinates and their coordinate system (Amap: gcj02, Baidu: bd09)."));
         }
-        if (record.name().length() > 100) problems.add(new ImportReport.Problem(row, RegisterColumn.NAME.zh(), "At most 100 characters."));
-        if (record.address().length() > 200) problems.add(new ImportReport.Problem(row, RegisterColumn.ADDRESS.zh(), "At most 200 characters."));
-        if (record.hostOrganisation().length() > 100) problems.add(new ImportReport.Problem(row, RegisterColumn.HOST_ORGANISATION.zh(), "At most 100 characters."));
-        if (record.contactPerson().length() > 50) problems.add(new ImportReport.Problem(row, RegisterColumn.CONTACT_PERSON.zh(), "At most 50 characters."));
-        if (record.contactPhone().length() > 30) problems.add(new ImportReport.Problem(row, RegisterColumn.CONTACT_PHONE.zh(), "At most 30 characters."));
-        if (record.nameEn() != null && record.nameEn().length() > 150) problems.add(new ImportReport.Problem(row, RegisterColumn.NAME_EN.zh(), "At most 150 characters."));
+        tooLong(problems, row, RegisterColumn.NAME, record.name(), FieldLimits.NAME);
+        tooLong(problems, row, RegisterColumn.ADDRESS, record.address(), FieldLimits.ADDRESS);
+        tooLong(problems, row, RegisterColumn.HOST_ORGANISATION, record.hostOrganisation(), FieldLimits.HOST_ORGANISATION);
+        tooLong(problems, row, RegisterColumn.CONTACT_PERSON, record.contactPerson(), FieldLimits.CONTACT_PERSON);
+        tooLong(problems, row, RegisterColumn.CONTACT_PHONE, record.contactPhone(), FieldLimits.CONTACT_PHONE);
+        tooLong(problems, row, RegisterColumn.NAME_EN, record.nameEn(), FieldLimits.NAME_EN);
         return problems;
+    }
+
+    private static void tooLong(List<ImportReport.Problem> problems, int row, RegisterColumn column, @Nullable String value, int max) {
+        if (value != null && value.length() > max) problems.add(new ImportReport.Problem(row, column.zh(), "At most " + max + " characters."));
     }
 
     /** Matches staged rows to the register and decides what each one does. */

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yizhan.geo.exchange.GeoJson;
 import org.yizhan.locator.amenity.AmenityVocabulary;
 import org.yizhan.locator.station.StationReader;
 import org.yizhan.locator.station.StationCodes;
@@ -105,12 +106,10 @@ class ItemsController {
             if (page.numberMatched() != null) html.paragraph(page.numberMatched() + " stations match; " + rows.size() + " on this page.");
             return withCrs(html.table(rows).links("Links", links).response(), request.crs());
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "FeatureCollection");
+        Map<String, Object> body = GeoJson.featureCollection(featureList);
         body.put("timeStamp", now.toString());
         if (page.numberMatched() != null) body.put("numberMatched", page.numberMatched());
         body.put("numberReturned", featureList.size());
-        body.put("features", featureList);
         body.put("links", links);
         return withCrs(ResponseEntity.ok().contentType(GEO_JSON).body(body), request.crs());
     }

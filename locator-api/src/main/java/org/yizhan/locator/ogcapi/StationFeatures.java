@@ -2,10 +2,10 @@ package org.yizhan.locator.ogcapi;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.yizhan.geo.crs.CoordinateSystem;
+import org.yizhan.geo.exchange.GeoJson;
 import org.yizhan.locator.station.StationResponse;
 import org.yizhan.locator.station.StationResponses;
 import org.yizhan.locator.station.StationRow;
@@ -27,12 +27,7 @@ class StationFeatures {
     Map<String, Object> feature(StationRow row, OgcCrs crs, Language language, Instant now) {
         StationResponse station = responses.toResponse(row, language, CoordinateSystem.WGS84, now, null);
         double[] xy = crs.fromLonLat(row.lng(), row.lat());
-        Map<String, Object> feature = new LinkedHashMap<>();
-        feature.put("type", "Feature");
-        feature.put("id", station.code());
-        feature.put("geometry", Map.of("type", "Point", "coordinates", List.of(crs.round(xy[0]), crs.round(xy[1]))));
-        feature.put("properties", properties(station));
-        return feature;
+        return GeoJson.feature(station.code(), GeoJson.point(crs.round(xy[0]), crs.round(xy[1])), properties(station));
     }
 
     static Map<String, Object> properties(StationResponse s) {

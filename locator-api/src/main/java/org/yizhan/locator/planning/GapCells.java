@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yizhan.geo.LatLng;
+import org.yizhan.geo.exchange.GeoJson;
 import org.yizhan.geo.planning.CoverageProblem;
 import org.yizhan.geo.planning.CoverageReport;
 
@@ -33,12 +34,10 @@ final class GapCells {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("uncoveredWeight", c[3]);
             properties.put("points", (int) c[4]);
-            features.add(Map.of("type", "Feature",
-                    "geometry", Map.of("type", "Polygon", "coordinates", List.of(List.of(
-                            List.of(lng0, lat0), List.of(lng1, lat0), List.of(lng1, lat1), List.of(lng0, lat1), List.of(lng0, lat0)))),
-                    "properties", properties));
+            features.add(GeoJson.feature(null, GeoJson.box(lng0, lat0, lng1, lat1), properties));
         }
-        return Map.of("type", "FeatureCollection", "features", features,
-                "totalUncoveredWeight", report.totalWeight() - report.coveredWeight());
+        Map<String, Object> collection = GeoJson.featureCollection(features);
+        collection.put("totalUncoveredWeight", report.totalWeight() - report.coveredWeight());
+        return collection;
     }
 }

@@ -35,7 +35,6 @@ import org.yizhan.locator.account.Role;
 import org.yizhan.locator.account.SignedInUser;
 import org.yizhan.locator.web.ApiException;
 import org.yizhan.locator.web.GeoParams;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Planning endpoints for union accounts. Analyses are GETs over stored sets so a result has a
@@ -53,15 +52,13 @@ class PlanningController {
 
     private final PlanningService planning;
     private final PointSets sets;
-    private final JsonMapper json;
     private final QueryDemandRecorder recorder;
     private final org.yizhan.geo.division.Divisions divisions = org.yizhan.geo.division.Divisions.standard();
 
-    PlanningController(PlanningService planning, PointSets sets, JsonMapper json, QueryDemandRecorder recorder) {
+    PlanningController(PlanningService planning, PointSets sets, QueryDemandRecorder recorder) {
         this.recorder = recorder;
         this.planning = planning;
         this.sets = sets;
-        this.json = json;
     }
 
     @Operation(summary = "Upload demand points or candidate sites (.csv, .xlsx, .geojson); editors and admins",
@@ -84,7 +81,7 @@ class PlanningController {
         };
         String fileName = file.getOriginalFilename() == null ? "points.csv" : file.getOriginalFilename();
         try (InputStream in = file.getInputStream()) {
-            List<PointFile.Point> points = PointFile.read(in, fileName, GeoParams.crs(crs), json);
+            List<PointFile.Point> points = PointFile.read(in, fileName, GeoParams.crs(crs));
             return sets.save(name == null || name.isBlank() ? fileName : name.trim(), setKind, points, user.username(), owners);
         }
     }

@@ -1,9 +1,15 @@
 package org.yizhan.locator.planning;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.yizhan.geo.exchange.GeoJson;
+import org.yizhan.geo.exchange.SpreadsheetWriter;
 
 /** Planning results as files a GIS or a spreadsheet opens: GeoJSON points and UTF-8 CSV. */
 final class PlanningExports {
@@ -16,29 +22,25 @@ final class PlanningExports {
             Map<String, Object> properties = new LinkedHashMap<>(row);
             properties.remove("lat");
             properties.remove("lng");
-            features.add(Map.of("type", "Feature",
-                    "geometry", Map.of("type", "Point", "coordinates", List.of(row.get("lng"), row.get("lat"))),
-                    "properties", properties));
+            features.add(GeoJson.feature(null, GeoJson.point(coordinate(row, "lng"), coordinate(row, "lat")), properties));
         }
-        return Map.of("type", "FeatureCollection", "features", features);
+        return GeoJson.featureCollection(features);
     }
 
-    static String csv(List<Map<String, Object>> rows) {
-        StringBuilder out = new StringBuilder("\uFEFF");
-        if (rows.isEmpty()) return out.append("lat,lng\n").toString();
-        out.append(String.join(",", rows.get(0).keySet())).append('\n');
-        for (Map<String, Object> row : rows) {
-            List<String> cells = new ArrayList<>();
-            for (Object value : row.values()) cells.add(cell(String.valueOf(value)));
-            out.append(String.join(",", cells)).append('\n');
-        }
-        return out.toString();
+    /** Every planning row carries its position as numbers {@code lat} and {@code lng}. */
+    private static double coordinate(Map<String, Object> row, String key) {
+        return ((Number) Objects.requireNonNull(row.get(key), "a planning row without " + key)).doubleValue();
     }
 
-    /** Quote as RFC 4180 and neutralise anything a spreadsheet would run as a formula. */
-    private static String cell(String value) {
-        String safe = !value.isEmpty() && "=+@\t\r".indexOf(value.charAt(0)) >= 0
-                || value.startsWith("-") && !value.matches("-[0-9.E]+") ? "'" + value : value;
-        return safe.matches(".*[,\"\n\r].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    /** UTF-8 CSV with the rows' keys as header; numbers stay numbers, text is neutralised. */
+    static byte[] csv(List<Map<String, Object>> rows) {
+        List<String> header = rows.isEmpty() ? List.of("lat", "lng") : List.copyOf(rows.get(0).keySet());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (SpreadsheetWriter csv = SpreadsheetWriter.csv(out, header)) {
+            for (Map<String, Object> row : rows) csv.row(new ArrayList<>(row.values()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not thrown by a byte array
+        }
+        return out.toByteArray();
     }
 }

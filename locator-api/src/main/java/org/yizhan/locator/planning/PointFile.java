@@ -2,29 +2,23 @@ package org.yizhan.locator.planning;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.yizhan.geo.LatLng;
 import org.yizhan.geo.crs.CoordinateSystem;
+import org.yizhan.geo.exchange.GeoJsonPoints;
 import org.yizhan.geo.exchange.RegisterFormatException;
-import org.yizhan.geo.exchange.XlsxSheet;
+import org.yizhan.geo.exchange.TableRows;
 import org.yizhan.locator.web.ApiException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads weighted points (demand hotspots, candidate sites) from CSV, XLSX or GeoJSON. Columns
@@ -39,21 +33,41 @@ final class PointFile {
 
     private PointFile() {}
 
-    static List<Point> read(InputStream in, String fileName, CoordinateSystem crs, JsonMapper json) throws IOException {
+    /**
+     * Reads through geo-data's readers ({@link TableRows}, {@link GeoJsonPoints}), the register
+     * import's: CSV in UTF-8 or GBK, {@code .xlsx} streamed row by row, GeoJSON feature by feature.
+     * The upload is spooled to a temporary file first, which they read by random access or twice.
+     */
+    static List<Point> read(InputStream in, String fileName, CoordinateSystem crs) throws IOException {
         String lower = fileName.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".geojson") || lower.endsWith(".json")) return geoJson(in, crs, json);
-        if (lower.endsWith(".xlsx")) return xlsx(in, crs);
-        if (lower.endsWith(".csv")) return csv(in, crs);
-        throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported file type", "Upload points as .csv, .xlsx or .geojson.");
+        boolean geoJson = lower.endsWith(".geojson") || lower.endsWith(".json");
+        boolean xlsx = lower.endsWith(".xlsx");
+        if (!geoJson && !xlsx && !lower.endsWith(".csv")) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported file type", "Upload points as .csv, .xlsx or .geojson.");
+        }
+        Path file = Files.createTempFile("yizhan-points-", geoJson ? ".geojson" : xlsx ? ".xlsx" : ".csv");
+        try {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            if (geoJson) return geoJson(file, crs);
+            try (TableRows rows = xlsx ? TableRows.xlsx(file) : TableRows.csv(file)) {
+                return table(rows, crs);
+            }
+        } catch (RegisterFormatException e) {
+            throw ApiException.invalid("file", xlsx ? "The file is not a readable .xlsx workbook."
+                    : Objects.requireNonNullElse(e.getMessage(), "The file cannot be read."));
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** Rows are pulled one at a time, so a file's size costs memory only for the points kept (at most MAX_POINTS). */
-    private static List<Point> table(Iterator<String[]> rows, CoordinateSystem crs) {
-        if (!rows.hasNext()) throw ApiException.invalid("file", "The file is empty.");
+    private static List<Point> table(TableRows rows, CoordinateSystem crs) {
+        TableRows.Line header = rows.next();
+        while (header != null && blank(header)) header = rows.next();
+        if (header == null) throw ApiException.invalid("file", "The file is empty.");
         Map<String, Integer> columns = new HashMap<>();
-        String[] header = rows.next();
-        for (int i = 0; i < header.length; i++) {
-            String key = switch (header[i].trim().toLowerCase(Locale.ROOT).replace("\uFEFF", "")) {
+        for (int i = 0; i < header.cells().size(); i++) {
+            String key = switch (header.cells().get(i).trim().toLowerCase(Locale.ROOT)) {
                 case "lat", "latitude", "纬度" -> "lat";
                 case "lng", "lon", "longitude", "经度" -> "lng";
                 case "weight", "权重", "人数", "订单量" -> "weight";
@@ -67,9 +81,9 @@ final class PointFile {
         }
         List<Point> points = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (int r = 1; rows.hasNext() && problems.size() < 20; r++) {
-            String[] row = rows.next();
-            if (row.length == 0 || String.join("", row).isBlank()) continue;
+        for (TableRows.Line line = rows.next(); line != null && problems.size() < 20; line = rows.next()) {
+            if (blank(line)) continue;
+            List<String> row = line.cells();
             try {
                 double lat = number(row, columns.get("lat"));
                 double lng = number(row, columns.get("lng"));
@@ -80,7 +94,7 @@ final class PointFile {
                 String label = l == null || cell(row, l).isBlank() ? null : cell(row, l).trim();
                 points.add(new Point(crs.toWgs84(new LatLng(lat, lng)), weight, label));
             } catch (IllegalArgumentException e) {
-                problems.add("row " + (r + 1) + ": " + e.getMessage());
+                problems.add("row " + line.number() + ": " + e.getMessage());
             }
             if (points.size() > MAX_POINTS) throw ApiException.invalid("file", "At most " + MAX_POINTS + " points per file.");
         }
@@ -89,11 +103,15 @@ final class PointFile {
         return points;
     }
 
-    private static String cell(String[] row, int i) {
-        return i < row.length ? row[i] : "";
+    private static boolean blank(TableRows.Line line) {
+        return line.cells().stream().allMatch(String::isBlank);
     }
 
-    private static double number(String[] row, int i) {
+    private static String cell(List<String> row, int i) {
+        return i < row.size() ? row.get(i) : "";
+    }
+
+    private static double number(List<String> row, int i) {
         String text = cell(row, i).trim();
         try {
             return Double.parseDouble(text);
@@ -102,71 +120,31 @@ final class PointFile {
         }
     }
 
-    private static List<Point> csv(InputStream in, CoordinateSystem crs) throws IOException {
-        try (CSVParser parser = CSVFormat.DEFAULT.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            Iterator<CSVRecord> records = parser.iterator();
-            return table(new Iterator<>() {
-                @Override public boolean hasNext() { return records.hasNext(); }
-                @Override public String[] next() { return records.next().values(); }
-            }, crs);
-        } catch (java.io.UncheckedIOException | IllegalStateException e) {
-            throw ApiException.invalid("file", "The CSV file is malformed: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Through geo-data's streaming {@link XlsxSheet} (the register import's reader), not the DOM
-     * workbook: that held every cell of the sheet in memory. The package is opened from a
-     * temporary file, which POI reads by random access without inflating it all.
-     */
-    private static List<Point> xlsx(InputStream in, CoordinateSystem crs) throws IOException {
-        Path file = Files.createTempFile("yizhan-points-", ".xlsx");
-        try {
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            try (XlsxSheet sheet = new XlsxSheet(file)) {
-                return table(new Iterator<>() {
-                    private @Nullable List<String> next = sheet.nextRow();
-                    @Override public boolean hasNext() { return next != null; }
-                    @Override public String[] next() {
-                        List<String> row = java.util.Objects.requireNonNull(next);
-                        next = sheet.nextRow();
-                        return row.toArray(String[]::new);
-                    }
-                }, crs);
-            } catch (RegisterFormatException e) {
-                throw ApiException.invalid("file", "The file is not a readable .xlsx workbook.");
-            }
-        } finally {
-            Files.deleteIfExists(file);
-        }
-    }
-
-    private static List<Point> geoJson(InputStream in, CoordinateSystem crs, JsonMapper json) {
-        JsonNode root;
-        try {
-            root = json.readTree(in);
-        } catch (RuntimeException e) {
-            throw ApiException.invalid("file", "The file is not valid GeoJSON.");
-        }
+    /** Point features; {@code weight} if it is a number (else 1), {@code label} or else {@code name} if text. */
+    private static List<Point> geoJson(Path file, CoordinateSystem crs) throws IOException {
         List<Point> points = new ArrayList<>();
-        int i = 0;
-        for (JsonNode feature : root.path("features")) {
-            i++;
-            JsonNode coords = feature.path("geometry").path("coordinates");
-            if (!"Point".equals(feature.path("geometry").path("type").asString("")) || coords.size() < 2) {
-                throw ApiException.invalid("file", "Feature " + i + " is not a Point.");
-            }
-            JsonNode props = feature.path("properties");
-            double weight = props.path("weight").isNumber() ? props.path("weight").asDouble() : 1;
-            String label = props.path("label").isString() ? props.path("label").asString()
-                    : props.path("name").isString() ? props.path("name").asString() : null;
-            try {
-                points.add(new Point(crs.toWgs84(new LatLng(coords.get(1).asDouble(), coords.get(0).asDouble())), weight, label));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("file", "Feature " + i + ": " + e.getMessage());
+        try (GeoJsonPoints features = new GeoJsonPoints(file)) {
+            for (GeoJsonPoints.Feature f = features.next(); f != null; f = features.next()) {
+                GeoJsonPoints.Position position = f.position();
+                if (position == null) throw ApiException.invalid("file", "Feature " + f.index() + " is not a Point.");
+                GeoJsonPoints.Value weight = f.properties().get("weight");
+                String label = text(f.properties().get("label"));
+                if (label == null) label = text(f.properties().get("name"));
+                try {
+                    LatLng at = new LatLng(Double.parseDouble(position.lat()), Double.parseDouble(position.lng()));
+                    points.add(new Point(crs.toWgs84(at), weight != null && weight.kind() == GeoJsonPoints.Kind.NUMBER
+                            ? Double.parseDouble(weight.text()) : 1, label));
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.invalid("file", "Feature " + f.index() + ": " + e.getMessage());
+                }
+                if (points.size() > MAX_POINTS) throw ApiException.invalid("file", "At most " + MAX_POINTS + " points per file.");
             }
         }
         if (points.isEmpty()) throw ApiException.invalid("file", "The GeoJSON has no Point features.");
         return points;
+    }
+
+    private static @Nullable String text(GeoJsonPoints.@Nullable Value value) {
+        return value != null && value.kind() == GeoJsonPoints.Kind.STRING ? value.text() : null;
     }
 }

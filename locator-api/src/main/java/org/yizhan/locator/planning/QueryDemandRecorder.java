@@ -13,6 +13,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.yizhan.geo.LatLng;
 import org.yizhan.locator.config.YizhanProperties;
+import org.yizhan.locator.search.NearestQueryListener;
 
 /**
  * Counts where nearest-station queries come from, as grid cells only. The position itself is
@@ -27,7 +28,7 @@ import org.yizhan.locator.config.YizhanProperties;
  * made-up positions, demand is thus under-counted for a minute rather than memory exhausted.
  */
 @Component
-public class QueryDemandRecorder {
+public class QueryDemandRecorder implements NearestQueryListener {
 
     private static final Logger log = LoggerFactory.getLogger(QueryDemandRecorder.class);
 
@@ -51,6 +52,7 @@ public class QueryDemandRecorder {
     }
 
     /** Records one query; {@code nearestMeters} is null when nothing was found. */
+    @Override
     public void record(LatLng origin, @org.jspecify.annotations.Nullable Double nearestMeters) {
         QueryDemandGrid.Cell cell = QueryDemandGrid.of(origin);
         AtomicIntegerArray counts = pending.get(cell);

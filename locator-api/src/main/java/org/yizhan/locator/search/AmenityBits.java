@@ -3,6 +3,7 @@ package org.yizhan.locator.search;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.yizhan.locator.amenity.Amenity;
 import org.yizhan.locator.amenity.AmenityVocabulary;
@@ -15,10 +16,15 @@ class AmenityBits {
 
     private final Map<String, Integer> bitOf = new HashMap<>();
 
+    @Autowired
     AmenityBits(AmenityVocabulary vocabulary) {
-        List<Amenity> all = vocabulary.all();
-        if (all.size() > MAX) throw new IllegalStateException("more than " + MAX + " amenities; widen AmenityBits");
-        for (int i = 0; i < all.size(); i++) bitOf.put(all.get(i).key(), i);
+        this(vocabulary.all().stream().map(Amenity::key).toList());
+    }
+
+    /** Bit i for the i-th key. */
+    AmenityBits(List<String> keys) {
+        if (keys.size() > MAX) throw new IllegalStateException("more than " + MAX + " amenities; widen AmenityBits");
+        for (int i = 0; i < keys.size(); i++) bitOf.put(keys.get(i), i);
     }
 
     long of(List<String> keys) {

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yizhan.geo.LatLng;
 import org.yizhan.geo.crs.CoordinateSystem;
+import org.yizhan.geo.exchange.GeoJson;
 import org.yizhan.locator.amenity.AmenityVocabulary;
 import org.yizhan.locator.web.ApiException;
 import org.yizhan.locator.web.GeoParams;
@@ -54,13 +54,10 @@ class ClusterController {
         List<Map<String, Object>> features = new ArrayList<>(clusters.size());
         for (StationIndex.Cluster c : clusters) {
             LatLng shown = system.fromWgs84(new LatLng(c.lat(), c.lng()));
-            Map<String, Object> feature = new LinkedHashMap<>();
-            feature.put("type", "Feature");
-            feature.put("geometry", Map.of("type", "Point", "coordinates", List.of(shown.lng(), shown.lat())));
-            feature.put("properties", Map.of("count", c.count()));
-            features.add(feature);
+            features.add(GeoJson.feature(null, GeoJson.point(shown.lng(), shown.lat()), Map.of("count", c.count())));
         }
-        return ResponseEntity.ok().contentType(ViewportController.GEO_JSON)
-                .body(Map.of("type", "FeatureCollection", "features", features, "crs", system.id()));
+        Map<String, Object> body = GeoJson.featureCollection(features);
+        body.put("crs", system.id());
+        return ResponseEntity.ok().contentType(ViewportController.GEO_JSON).body(body);
     }
 }

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yizhan.geo.LatLng;
 import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.locator.amenity.AmenityVocabulary;
-import org.yizhan.locator.planning.QueryDemandRecorder;
 import org.yizhan.locator.routing.NetworkDistances;
 import org.yizhan.locator.routing.Travel;
 import org.yizhan.locator.station.OpeningHoursCache;
@@ -43,7 +42,7 @@ class NearestController {
     private final NearestSearch search;
     private final StationIndex index;
     private final OpeningHoursCache hours;
-    private final QueryDemandRecorder demand;
+    private final NearestQueryListener demand;
     private final StationResponses responses;
     private final AmenityVocabulary vocabulary;
     private final Clock clock;
@@ -51,7 +50,7 @@ class NearestController {
     private final NetworkDistances network;
 
     NearestController(NearestSearch search, StationIndex index, OpeningHoursCache hours, StationResponses responses,
-                      AmenityVocabulary vocabulary, QueryDemandRecorder demand, Clock clock, NearestByRoad byRoad,
+                      AmenityVocabulary vocabulary, NearestQueryListener demand, Clock clock, NearestByRoad byRoad,
                       NetworkDistances network) {
         this.byRoad = byRoad;
         this.network = network;

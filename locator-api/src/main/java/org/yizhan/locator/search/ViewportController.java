@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yizhan.geo.crs.CoordinateSystem;
+import org.yizhan.geo.exchange.GeoJson;
 import org.yizhan.locator.amenity.AmenityVocabulary;
 import org.yizhan.locator.station.CompactStation;
 import org.yizhan.locator.station.StationResponse;
@@ -84,16 +84,14 @@ class ViewportController {
         for (StationRow row : page.rows()) {
             if (shape == StationView.COMPACT) {
                 CompactStation station = responses.toCompact(row, system, now, null);
-                features.add(feature(row.code(), station.location(), station));
+                features.add(GeoJson.feature(row.code(), point(station.location()), station));
             } else {
                 StationResponse station = responses.toResponse(row, language, system, now, null);
-                features.add(feature(row.code(), station.location(), station));
+                features.add(GeoJson.feature(row.code(), point(station.location()), station));
             }
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "FeatureCollection");
+        Map<String, Object> body = GeoJson.featureCollection(features);
         body.put("numberReturned", features.size());
-        body.put("features", features);
         List<Map<String, String>> links = new ArrayList<>();
         if (page.nextCursor() != null) {
             String next = publicBaseUrl.currentWith(request, "cursor", page.nextCursor());
@@ -103,14 +101,8 @@ class ViewportController {
         return ResponseEntity.ok().contentType(GEO_JSON).body(body);
     }
 
-    private static Map<String, Object> feature(String code, StationResponse.Location location, Object properties) {
-        Map<String, Object> feature = new LinkedHashMap<>();
-        feature.put("type", "Feature");
-        feature.put("id", code);
-        feature.put("geometry", Map.of("type", "Point",
-                "coordinates", List.of(location.lng(), location.lat())));
-        feature.put("properties", properties);
-        return feature;
+    private static Map<String, Object> point(StationResponse.Location location) {
+        return GeoJson.point(location.lng(), location.lat());
     }
 
     private static List<String> statuses(@Nullable String status) {

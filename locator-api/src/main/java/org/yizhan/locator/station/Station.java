@@ -15,10 +15,13 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Point;
+import org.yizhan.geo.station.FieldLimits;
 
 /**
  * A station as written: the JPA entity behind create, update and status changes. Never
- * serialised to clients; reads use {@link StationRow}. Enumerations are stored as their
+ * serialised to clients; reads use {@link StationRow}. The write boundary to the database: it
+ * carries {@code @Version} locking and Hibernate's schema validation (docs/DECISIONS.md, "One
+ * station model per boundary"). Enumerations are stored as their
  * lower-case API values so SQL and API agree.
  */
 @Entity
@@ -32,13 +35,13 @@ public class Station {
     @Column(nullable = false, updatable = false, length = 14)
     private String code = "";
 
-    @Column(nullable = false, length = 100)
+    @Column(nullable = false, length = FieldLimits.NAME)
     private String name = "";
 
-    @Column(name = "name_en", length = 150)
+    @Column(name = "name_en", length = FieldLimits.NAME_EN)
     private @Nullable String nameEn;
 
-    @Column(nullable = false, length = 200)
+    @Column(nullable = false, length = FieldLimits.ADDRESS)
     private String address = "";
 
     /** WGS-84, longitude as x. */
@@ -51,16 +54,16 @@ public class Station {
     @Column(name = "host_type", nullable = false, length = 12)
     private String hostType = HostType.SELF_BUILT.value();
 
-    @Column(name = "host_organisation", nullable = false, length = 100)
+    @Column(name = "host_organisation", nullable = false, length = FieldLimits.HOST_ORGANISATION)
     private String hostOrganisation = "";
 
-    @Column(name = "contact_person", nullable = false, length = 50)
+    @Column(name = "contact_person", nullable = false, length = FieldLimits.CONTACT_PERSON)
     private String contactPerson = "";
 
-    @Column(name = "contact_phone", nullable = false, length = 30)
+    @Column(name = "contact_phone", nullable = false, length = FieldLimits.CONTACT_PHONE)
     private String contactPhone = "";
 
-    @Column(name = "opening_hours", nullable = false, length = 255)
+    @Column(name = "opening_hours", nullable = false, length = FieldLimits.OPENING_HOURS)
     private String openingHours = "";
 
     @Column(name = "always_open", nullable = false)

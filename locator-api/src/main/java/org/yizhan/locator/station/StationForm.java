@@ -11,27 +11,29 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.yizhan.geo.station.FieldLimits;
 
 /**
  * The writable fields of a station, as sent by union staff. Coordinates are in {@code crs}
  * (default wgs84) because staff copy them from Amap or Baidu. {@code version} is required on
- * update and ignored on create.
+ * update and ignored on create. The API's input boundary: what a client may set, with Bean
+ * Validation; the server's fields (code, status, timestamps) are deliberately absent.
  */
 @Schema(name = "StationForm")
 public record StationForm(
-        @NotBlank @Size(max = 100) String name,
-        @Size(max = 150) @Nullable String nameEn,
-        @NotBlank @Size(max = 200) String address,
+        @NotBlank @Size(max = FieldLimits.NAME) String name,
+        @Size(max = FieldLimits.NAME_EN) @Nullable String nameEn,
+        @NotBlank @Size(max = FieldLimits.ADDRESS) String address,
         @NotNull @Valid LocationForm location,
         @Schema(description = "wgs84 (default), gcj02 or bd09") @Nullable String crs,
         @Schema(description = "County-level division code; on create, absent = taken from the point where the boundaries tell it "
                 + "(otherwise a 422 lists the candidates); on update, absent = unchanged")
         @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit county-level division code") @Nullable String adcode,
         @NotNull @Pattern(regexp = "self_built|co_built", message = "must be self_built or co_built") String hostType,
-        @NotBlank @Size(max = 100) String hostOrganisation,
-        @NotBlank @Size(max = 50) String contactPerson,
+        @NotBlank @Size(max = FieldLimits.HOST_ORGANISATION) String hostOrganisation,
+        @NotBlank @Size(max = FieldLimits.CONTACT_PERSON) String contactPerson,
         @NotBlank @Pattern(regexp = "[0-9+\\-() ]{5,30}", message = "must be a phone number of 5-30 digits, spaces, +, - or ()") String contactPhone,
-        @NotBlank @Size(max = 255) @Schema(example = "Mo-Fr 08:00-18:00; Sa,Su 09:00-17:00") String openingHours,
+        @NotBlank @Size(max = FieldLimits.OPENING_HOURS) @Schema(example = "Mo-Fr 08:00-18:00; Sa,Su 09:00-17:00") String openingHours,
         @NotNull List<@NotNull String> amenities,
         @Positive @DecimalMax("9999") @Nullable Double floorArea,
         @Schema(description = "Required on update: the version you read") @Nullable Long version) {

@@ -6,7 +6,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A station as the public API shows it. Coordinates are in the caller's coordinate system. */
+/**
+ * A station as the public API shows it. Coordinates are in the caller's coordinate system. The
+ * API's output boundary: derived fields (openNow, division, labels in the caller's language,
+ * staleness) and the responsible person only for accounts allowed to read it.
+ */
 @Schema(name = "Station")
 public record StationResponse(
         @Schema(example = "150302-00017-4") String code,

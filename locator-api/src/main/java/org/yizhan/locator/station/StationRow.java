@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A station as read: one row of the register, coordinates in WGS-84. Search and lookup share
- * it so every endpoint describes a station the same way.
+ * it so every endpoint describes a station the same way. The read boundary to the database: a
+ * projection of spatial SQL with server-side fields (id, version, timestamps) that neither files
+ * ({@code StationRecord}) nor the entity's lazy JPA state should carry on the hot path.
  */
 public record StationRow(
         long id,

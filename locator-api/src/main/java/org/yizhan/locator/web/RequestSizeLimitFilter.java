@@ -28,6 +28,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     static final String IMPORT_PATH = "/api/v1/register/imports";
     static final String PLANNING_PATH = "/api/v1/planning/sets";
     private static final java.util.regex.Pattern PHOTO_PATH = java.util.regex.Pattern.compile("/api/v1/stations/[^/]+/photos");
+    /** Along-route search takes a route of up to 10,000 vertices as GeoJSON (about 300 KB). */
+    static final String ROUTE_PATH = "/api/v1/stations/along-route";
+    private static final long ROUTE_MAX_BYTES = 1024 * 1024;
     /** Room for the multipart envelope around a photo of the largest accepted size. */
     private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
@@ -51,7 +54,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         String path = request.getServletPath();
         long maxBytes = IMPORT_PATH.equals(path) ? importMaxBytes
                 : PLANNING_PATH.equals(path) && "POST".equals(request.getMethod()) ? planningMaxBytes
-                : PHOTO_PATH.matcher(path).matches() ? photoMaxBytes : jsonMaxBytes;
+                : PHOTO_PATH.matcher(path).matches() ? photoMaxBytes
+                : ROUTE_PATH.equals(path) ? Math.max(jsonMaxBytes, ROUTE_MAX_BYTES) : jsonMaxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
                     "Request bodies may be at most " + maxBytes + " bytes.");

@@ -81,6 +81,12 @@ final class AuthorisationMatrix {
         row("GET  /api/v1/accounts",                         "401      | 403 403           | 403 403           | ok",       c -> c.as().get("/api/v1/accounts")),
         row("POST /api/v1/accounts",                         "401      | 403 403           | 403 403           | ok",       c -> c.json().body(c.newAccount()).post("/api/v1/accounts")),
         row("PUT  /api/v1/accounts/{username}",              "401      | 403 403           | 403 403           | ok",       c -> c.json().body(c.accountChange()).put("/api/v1/accounts/{u}", c.account())),
+        // API keys of other people's apps: administrators only.
+        row("GET  /api/v1/api-keys",                         "401      | 403 403           | 403 403           | ok",       c -> c.as().get("/api/v1/api-keys")),
+        row("POST /api/v1/api-keys",                         "401      | 403 403           | 403 403           | ok",       c -> c.json().body(c.apiKeyForm()).post("/api/v1/api-keys")),
+        row("POST /api/v1/api-keys/{id}/revoke",             "401      | 403 403           | 403 403           | ok",       c -> c.as().post("/api/v1/api-keys/{id}/revoke", c.apiKey())),
+        // Along-route search: a public read, sent as POST because a route is too long for a URL.
+        row("POST /api/v1/stations/along-route",             "ok       | ok ok             | ok ok             | ok",       c -> c.json().body(c.route()).post("/api/v1/stations/along-route")),
         // The register: editors inside their regions; personal data only to accounts of the region.
         row("POST /api/v1/stations",                         "401      | 403 403           | ok 403            | ok",       c -> c.json().body(c.stationForm()).post("/api/v1/stations")),
         row("PUT  /api/v1/stations/{code}",                  "401      | 403 403           | ok 403            | ok",       c -> c.json().body(c.stationUpdate()).put("/api/v1/stations/{code}", c.station())),

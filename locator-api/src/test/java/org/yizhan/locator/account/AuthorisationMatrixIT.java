@@ -138,7 +138,8 @@ class AuthorisationMatrixIT extends ApiIT {
                     (SELECT string_agg(id || ':' || status, ',' ORDER BY id) FROM station_report),
                     (SELECT count(*) FROM station_rating), (SELECT count(*) FROM station_checkin),
                     (SELECT string_agg(id || ':' || array_to_string(regions, ','), ',' ORDER BY id) FROM demand_set),
-                    (SELECT string_agg(username || ':' || version || ':' || enabled || ':' || session_epoch, ',' ORDER BY username) FROM account)))""")
+                    (SELECT string_agg(username || ':' || version || ':' || enabled || ':' || session_epoch, ',' ORDER BY username) FROM account),
+                    (SELECT string_agg(id || ':' || coalesce(revoked_at::text, ''), ',' ORDER BY id) FROM api_key)))""")
                 .query(String.class).single();
     }
 }

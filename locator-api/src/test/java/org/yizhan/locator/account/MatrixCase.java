@@ -52,7 +52,7 @@ final class MatrixCase {
     final String marker;
     private final double lat, lng;
     private @Nullable String station, account, demandSet, candidateSet;
-    private @Nullable Long report, photo, resolvedReport;
+    private @Nullable Long report, photo, resolvedReport, apiKey;
     /** While true, requests are answered by a stub and never sent: a first pass makes the fixtures a row uses. */
     private boolean dryRun;
 
@@ -184,6 +184,25 @@ final class MatrixCase {
                     RETURNING id""").param("text", marker).param("code", code).query(Long.class).single();
         }
         return resolvedReport;
+    }
+
+    Map<String, Object> apiKeyForm() {
+        return Map.of("appName", "矩阵应用 " + marker, "contact", "matrix@example.org", "perMinute", 60, "perDay", 1000);
+    }
+
+    /** An API key issued by the administrator, for the revoke line. */
+    long apiKey() {
+        if (apiKey == null) {
+            apiKey = admin.get().contentType(ContentType.JSON).body(apiKeyForm()).post("/api/v1/api-keys")
+                    .then().statusCode(201).extract().jsonPath().getLong("apiKey.id");
+        }
+        return apiKey;
+    }
+
+    /** A short route past the place's station, as GeoJSON. */
+    Map<String, Object> route() {
+        station();
+        return Map.of("type", "LineString", "coordinates", List.of(List.of(lng - 0.002, lat - 0.001), List.of(lng + 0.002, lat + 0.001)));
     }
 
     /** A throwaway account for the administrator to change. */

@@ -72,9 +72,11 @@ class AccessibilityIT extends ApiIT {
         browser.listedCodes();
         browser.screenshot("desktop-nearest-list");
         assertThat(seriousViolations()).isEmpty();
-        browser.click("#list .station-button");
-        browser.visible("#detail-title");
+
+        browser.click("#list .station-button[data-code='" + station + "']");
+        assertThat(browser.visible("#detail-title").getText()).contains("锡林浩特广场驿站");
         browser.screenshot("desktop-station-detail");
+        assertThat(seriousViolations()).isEmpty();
     }
 
     @Test

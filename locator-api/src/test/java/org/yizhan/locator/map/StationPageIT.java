@@ -54,10 +54,12 @@ class StationPageIT extends ApiIT {
         assertThat(browser.text("#detail-title")).isEqualTo("锡林浩特二维码驿站");
 
         String unknown = StationCode.of(XilinhotStations.XILINHOT, 59_999).value();
-        String title = given().get("/api/v1/stations/{code}", unknown).then().statusCode(404).extract().jsonPath().getString("title");
+        var problem = given().get("/api/v1/stations/{code}", unknown).then().statusCode(404).extract().jsonPath();
+        assertThat(problem.getString("title")).isEqualTo("No such station");
         browser.visible("#code-input").clear();
         browser.visible("#code-input").sendKeys(unknown + "\n");
-        assertThat(browser.text(".alert")).contains(title);
+        // The page is in Chinese: the API's English title in Chinese (problem.js), its detail as written.
+        assertThat(browser.text(".alert")).contains("没有这个站点", problem.getString("detail"));
 
         browser.visible("#code-input").clear();
         browser.visible("#code-input").sendKeys("not-a-code\n");

@@ -32,12 +32,17 @@ import java.time.Duration;
         "yizhan.index.repair-interval=2s",
         // Small enough that the oversized-photo test's body is refused without a multi-megabyte upload.
         "yizhan.photos.max-bytes=" + ApiIT.PHOTO_MAX_BYTES,
+        // Many tests call the API hard from one address; QuotaIT sets small quotas in a context of its own.
+        "yizhan.quota.anonymous.per-minute=${yizhan.test.anonymous-per-minute:" + ApiIT.TEST_QUOTA + "}",
+        "yizhan.quota.anonymous.per-day=${yizhan.test.anonymous-per-day:" + ApiIT.TEST_QUOTA + "}",
         "logging.level.org.yizhan=WARN"})
 public abstract class ApiIT {
 
     public static final String ADMIN = "test-admin";
     public static final String LOOPBACK_PROXY = "127.0.0.0/8, ::1/128";
     public static final int PHOTO_MAX_BYTES = 2_000_000;
+    /** The anonymous quota of the shared test context: more than the whole suite sends. */
+    public static final long TEST_QUOTA = 1_000_000_000L;
     /** Only for the throwaway test database; production passwords come from the environment. */
     public static final String ADMIN_PASSWORD = "test-only-password";
 

@@ -70,6 +70,9 @@ class DatabaseOutageIT {
                 "--yizhan.admin.username=" + ADMIN,
                 "--yizhan.admin.password=" + PASSWORD,
                 "--yizhan.demo.enabled=false",
+                // The test polls hard from one address through the outage; quotas are QuotaIT's business.
+                "--yizhan.quota.anonymous.per-minute=" + org.yizhan.locator.support.ApiIT.TEST_QUOTA,
+                "--yizhan.quota.anonymous.per-day=" + org.yizhan.locator.support.ApiIT.TEST_QUOTA,
                 "--spring.jmx.enabled=false",
                 "--logging.level.org.yizhan=WARN");
         port = ((WebServerApplicationContext) service).getWebServer().getPort();

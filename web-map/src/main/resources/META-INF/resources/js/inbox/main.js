@@ -3,43 +3,38 @@ import { icon } from '../icons.js';
 import { h, clear, $ } from '../dom.js';
 import { setLanguage, t, translateStatic } from '../i18n.js';
 import { verifiedText } from '../feedback.js';
-import { xsrfHeaders } from './xsrf.js';
 import { renderDashboard } from './dashboard.js';
+import { showMessage, showProblem } from '../alerts.js';
+import { currentAccount, awaitSignIn } from '../sign-in.js';
 
 const TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
 
 function showAlert(error) {
-  const text = error.status === 0 ? t('error.network')
-    : error.title ? `${error.title}${error.detail ? ` ${error.detail}` : ''}` : t('error.generic');
-  clear($('alerts')).append(h('div', { class: 'alert' }, text));
+  showProblem($('alerts'), error);
 }
 
 function reasonText(r) {
   return t(`reason.${r.reason}`) + (r.amenity ? ` · ${r.amenity}` : '');
 }
 
+/** A button that sends one write about a report, then reloads (or says why it failed). */
+function action(label, className, write, reload) {
+  return h('button', { type: 'button', class: className, onclick: async () => {
+    try {
+      await write();
+      reload();
+    } catch (e) {
+      showAlert(e);
+    }
+  } }, label);
+}
+
 function reportItem(r, reload) {
   const actions = h('div', { class: 'actions' });
   if (r.status !== 'resolved') {
     const note = h('input', { type: 'text', maxlength: '200', 'aria-label': t('inbox.note'), placeholder: t('inbox.note'), class: 'note-input' });
-    if (r.status === 'open') {
-      actions.append(h('button', { type: 'button', class: 'ack-button', onclick: async () => {
-        try {
-          await feedbackApi.acknowledge(r.id, xsrfHeaders());
-          reload();
-        } catch (e) {
-          showAlert(e);
-        }
-      } }, t('inbox.acknowledge')));
-    }
-    actions.append(note, h('button', { type: 'button', class: 'primary resolve-button', onclick: async () => {
-      try {
-        await feedbackApi.resolve(r.id, note.value, xsrfHeaders());
-        reload();
-      } catch (e) {
-        showAlert(e);
-      }
-    } }, t('inbox.resolve')));
+    if (r.status === 'open') actions.append(action(t('inbox.acknowledge'), 'ack-button', () => feedbackApi.acknowledge(r.id), reload));
+    actions.append(note, action(t('inbox.resolve'), 'primary resolve-button', () => feedbackApi.resolve(r.id, note.value), reload));
   } else {
     actions.append(h('span', { class: 'resolution' }, icon('verified'), ` ${verifiedText(r.resolvedAt)} · ${r.resolutionNote || ''} (${r.resolvedBy})`));
   }
@@ -96,22 +91,21 @@ async function main() {
   translateStatic();
   $('status-filter').addEventListener('change', loadInbox);
   $('sort').addEventListener('change', loadInbox);
-  $('sign-in').addEventListener('submit', async (e) => {
-    e.preventDefault();
-    try {
-      await feedbackApi.signIn($('username').value, $('password').value);
-      clear($('alerts'));
-      signedIn(await feedbackApi.me());
-    } catch (error) {
-      showAlert(error);
-    }
-  });
+  let me;
   try {
-    signedIn(await feedbackApi.me());
+    me = await currentAccount();
   } catch (e) {
-    $('sign-in').hidden = false;
-    if (e.status !== 401) showAlert(e);
+    showAlert(e);
   }
+  if (!me) {
+    $('sign-in').hidden = false;
+    me = await awaitSignIn({
+      form: $('sign-in'), username: $('username'), password: $('password'), submit: $('sign-in-submit'),
+      onFailure: (message) => showMessage($('alerts'), message),
+    });
+    clear($('alerts'));
+  }
+  signedIn(me);
 }
 
 main();

@@ -1,19 +1,19 @@
 import { api, planningApi } from '../api.js';
-import { icon } from '../icons.js';
 import { $, h, clear } from '../dom.js';
 import { setLanguage, language, t, translateStatic, addStrings } from '../i18n.js';
-import { pickTiles, addBaseLayer } from '../tiles.js';
+import { chooseTiles, mapCrsOf, addBaseLayer } from '../tiles.js';
+import { showMessage, showProblem } from '../alerts.js';
 import { PLANNING_STRINGS } from './strings.js';
 import { PlanningLayers } from './layers.js';
 import { Sources } from './sources.js';
-import { currentUser, askToSignIn, showSignedIn } from './session.js';
+import { askToSignIn, showSignedIn } from './session.js';
+import { currentAccount } from '../sign-in.js';
 import { message, renderCoverage, renderSuggestions, renderFullCover, renderRedundancy, describeSite } from './panels.js';
 
 // 乌海市: the first city planning was asked for; the map moves to the demand once there is some.
 const START = { center: [39.655, 106.825], zoom: 12 };
 const GAP_CELL_METERS = 500;
 const STATIONS_MIN_ZOOM = 9;
-const FALLBACK_TILES = { id: 'osm', url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '&copy; OpenStreetMap contributors', crs: 'wgs84', maxZoom: 19 };
 
 addStrings(PLANNING_STRINGS);
 const query = new URLSearchParams(location.search);
@@ -33,13 +33,7 @@ function applyLanguage(lang) {
 }
 
 function showAlert(error) {
-  let title = error.title;
-  let detail = error.detail;
-  if (error.status === 0) [title, detail] = [t('error.network'), null];
-  else if (!title) [title, detail] = [t('error.generic'), null];
-  clear($('alerts')).append(h('div', { class: 'alert' },
-    h('p', {}, h('strong', { class: 'alert-title' }, title), detail ? h('span', { class: 'alert-detail' }, ` ${detail}`) : null),
-    h('button', { type: 'button', class: 'dismiss', 'aria-label': t('dismiss'), onclick: () => clear($('alerts')) }, icon('close'))));
+  showProblem($('alerts'), error);
 }
 
 function failed(error) {
@@ -205,7 +199,7 @@ function switchLanguage() {
 }
 
 function signIn() {
-  askToSignIn({ onSignedIn: start, onError: showAlert });
+  askToSignIn({ onSignedIn: start, onError: (message) => showMessage($('alerts'), message) });
 }
 
 async function start(user) {
@@ -227,19 +221,14 @@ async function start(user) {
 
 async function main() {
   applyLanguage((query.get('lang') || '').toLowerCase().startsWith('en') ? 'en' : 'zh');
-  let tiles = FALLBACK_TILES;
-  try {
-    tiles = pickTiles(await api.mapConfig(), query.get('tiles'));
-  } catch (e) {
-    showAlert(e);
-  }
+  const tiles = await chooseTiles(query.get('tiles'), showAlert);
   map = L.map('map', { center: START.center, zoom: START.zoom });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   addBaseLayer(map, tiles, (available) => {
     tilesAvailable = available;
     showTilesNotice();
   });
-  layers = new PlanningLayers(map, { crs: tiles.crs === 'gcj02' ? 'gcj02' : 'wgs84' });
+  layers = new PlanningLayers(map, { crs: mapCrsOf(tiles) });
   layers.renderToggles($('layer-toggles'));
   layers.renderLegend();
   map.on('moveend', scheduleStations);
@@ -253,7 +242,7 @@ async function main() {
   $('lang-switch').addEventListener('click', switchLanguage);
 
   try {
-    const user = await currentUser();
+    const user = await currentAccount();
     if (user) start(user);
     else signIn();
   } catch (e) {

@@ -1,42 +1,16 @@
-import { planningApi } from '../api.js';
+import { account } from '../api.js';
 import { $ } from '../dom.js';
 import { t } from '../i18n.js';
+import { awaitSignIn } from '../sign-in.js';
 
-/**
- * The page needs a session: /api/v1/me tells who is signed in; a 401 shows the sign-in form,
- * which posts to /login and then asks /api/v1/me again (that also refreshes the XSRF cookie).
- */
-export async function currentUser() {
-  try {
-    return await planningApi.me();
-  } catch (e) {
-    if (e.status === 401) return null;
-    throw e;
-  }
-}
-
+/** Hides the planning tools behind the sign-in form until someone signs in (see sign-in.js). */
 export function askToSignIn({ onSignedIn, onError }) {
   $('workspace').hidden = true;
   $('signin').hidden = false;
   $('who').textContent = '';
   $('sign-out').hidden = true;
-  const form = $('signin-form');
-  form.onsubmit = async (event) => {
-    event.preventDefault();
-    const button = $('signin-submit');
-    button.disabled = true;
-    button.textContent = t('signin.busy');
-    try {
-      await planningApi.signIn($('username').value.trim(), $('password').value);
-      $('password').value = '';
-      onSignedIn(await planningApi.me());
-    } catch (e) {
-      onError(e.status === 401 ? { title: t('signin.wrong'), detail: null } : e);
-    } finally {
-      button.disabled = false;
-      button.textContent = t('signin.submit');
-    }
-  };
+  awaitSignIn({ form: $('signin-form'), username: $('username'), password: $('password'), submit: $('signin-submit'), onFailure: onError })
+    .then(onSignedIn);
   $('username').focus();
 }
 
@@ -48,7 +22,7 @@ export function showSignedIn(user, { onSignOut }) {
   out.hidden = false;
   out.onclick = async () => {
     try {
-      await planningApi.signOut();
+      await account.signOut();
     } finally {
       onSignOut();
     }

@@ -1,7 +1,7 @@
 import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
-import { showMessage, showError } from './messages.js';
+import { showMessage, showProblem } from '../alerts.js';
 
 /** Administrators list, create and change accounts (role, regions, enabled, password). */
 export function renderAccounts(container) {
@@ -17,7 +17,7 @@ export function renderAccounts(container) {
         h('td', {}, a.regions.join(', ') || '—'), h('td', {}, a.enabled ? t('yes') : t('accounts.disabled')),
         h('td', {}, h('button', { type: 'button', class: 'row-link', onclick: () => edit(a) }, t('accounts.edit'))))));
     } catch (e) {
-      showError(alerts, e);
+      showProblem(alerts, e);
     }
   }
 
@@ -53,7 +53,7 @@ export function renderAccounts(container) {
         load();
       } catch (err) {
         const errors = err.problem?.errors;
-        showError(alerts, err, { detail: errors ? errors.map((x) => `${x.field}: ${x.message}`).join('; ') : err.detail });
+        showProblem(alerts, err, { detail: errors ? errors.map((x) => `${x.field}: ${x.message}`).join('; ') : err.detail });
       }
     });
     clear(formBox).append(h('h3', {}, account ? `${t('accounts.edit')} ${account.username}` : t('accounts.new')), form);

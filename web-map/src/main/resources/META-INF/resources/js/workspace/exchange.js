@@ -2,7 +2,7 @@ import { h, clear } from '../dom.js';
 import { icon } from '../icons.js';
 import { t } from '../i18n.js';
 import { api, links } from '../api.js';
-import { showMessage, showError } from './messages.js';
+import { showMessage, showProblem } from '../alerts.js';
 
 const MAX_PREVIEW_ROWS = 500;
 
@@ -44,7 +44,7 @@ export function renderExchange(container, { me, regions }) {
   const counties = regions.flatMap((r) => r.counties);
 
   /* Import */
-  const file = h('input', { type: 'file', id: 'import-file', accept: '.xlsx,.csv,.geojson,.json' });
+  const file = h('input', { type: 'file', id: 'import-file', accept: '.xlsx,.csv,.geojson,.json,.gpkg,.zip' });
   const crs = select('import-crs', [['', t('exchange.crsDefault')], ['wgs84', t('crs.wgs84')], ['gcj02', t('crs.gcj02')], ['bd09', t('crs.bd09')]], '');
   const importAlerts = h('div', { class: 'ws-alerts', id: 'import-alerts', role: 'alert' });
   const reportBox = h('div', { class: 'ws-report', id: 'import-report' });
@@ -80,7 +80,7 @@ export function renderExchange(container, { me, regions }) {
       } else if (e.status === 404 || e.status === 405) {
         showMessage(importAlerts, { title: t('exchange.notAvailable') });
       } else {
-        showError(importAlerts, e);
+        showProblem(importAlerts, e);
       }
     } finally {
       dryRun.disabled = false;
@@ -104,7 +104,7 @@ export function renderExchange(container, { me, regions }) {
   const exportLinks = h('div', { class: 'link-list', id: 'export-links' });
   function renderExportLinks() {
     const status = statusBoxes.map((l) => l.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
-    clear(exportLinks).append(...['csv', 'xlsx', 'geojson', 'kml'].map((format) => h('a', {
+    clear(exportLinks).append(...['csv', 'xlsx', 'geojson', 'kml', 'gpkg'].map((format) => h('a', {
       class: 'ws-button-link', 'data-format': format, download: '',
       href: links.exportRegister({ format, region: exportRegion.value, status }),
     }, `⬇ ${format.toUpperCase()}`)));

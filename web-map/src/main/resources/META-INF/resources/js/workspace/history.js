@@ -1,7 +1,7 @@
 import { h, clear } from '../dom.js';
 import { t, language } from '../i18n.js';
 import { api } from '../api.js';
-import { describe } from './messages.js';
+import { problemMessage } from '../problem.js';
 
 const FIELD_KEYS = {
   name: 'field.name', nameEn: 'field.nameEn', address: 'field.address', lat: 'field.lat', lng: 'field.lng',
@@ -52,7 +52,7 @@ export async function renderHistory(container, code, { amenityLabels = new Map()
     if (!answer.entries.length) container.append(h('p', { class: 'muted' }, t('history.empty')));
     else container.append(h('ol', { class: 'timeline', id: 'history-list' }, answer.entries.map((e) => entry(e, amenityLabels))));
   } catch (e) {
-    const { title, detail } = describe(e);
+    const { title, detail } = problemMessage(e);
     clear(container).append(h('p', { class: 'field-error' }, detail ? `${title}: ${detail}` : title));
   }
 }

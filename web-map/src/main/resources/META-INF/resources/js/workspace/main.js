@@ -1,16 +1,17 @@
-import { api } from '../api.js';
+import { api, account } from '../api.js';
 import { $ } from '../dom.js';
 import { addStrings, setLanguage, language, t, translateStatic } from '../i18n.js';
-import { pickTiles } from '../tiles.js';
+import { chooseTiles, mapCrsOf } from '../tiles.js';
 import { WORKSPACE_STRINGS } from './strings.js';
-import { currentAccount, signIn } from './session.js';
+import { signIn } from './session.js';
+import { currentAccount } from '../sign-in.js';
 import { createRegister } from './register.js';
 import { renderExchange } from './exchange.js';
 import { renderAccounts } from './accounts.js';
-import { showError } from './messages.js';
+import { renderApiKeys } from './apikeys.js';
+import { showProblem } from '../alerts.js';
 
-const FALLBACK_CONFIG = { defaultTiles: 'osm', tiles: [{ id: 'osm', url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '&copy; OpenStreetMap contributors', crs: 'wgs84', maxZoom: 19 }] };
-const VIEWS = ['register', 'exchange', 'accounts'];
+const VIEWS = ['register', 'exchange', 'accounts', 'apikeys'];
 
 const query = new URLSearchParams(location.search);
 const num = (v) => (v == null || v.trim() === '' || !Number.isFinite(Number(v)) ? null : Number(v));
@@ -46,6 +47,7 @@ function showView(name) {
   if (name === 'register') register?.invalidate();
   if (name === 'exchange') renderExchange($('exchange-view'), { me, regions });
   if (name === 'accounts') renderAccounts($('accounts-view'));
+  if (name === 'apikeys') renderApiKeys($('apikeys-view'));
 }
 
 async function signedOut({ expired = true } = {}) {
@@ -65,15 +67,11 @@ async function startWorkspace() {
   $('tabs').hidden = false;
   $('sign-out').hidden = false;
   document.querySelector('.ws-tab[data-view="accounts"]').hidden = me.role !== 'admin';
+  document.querySelector('.ws-tab[data-view="apikeys"]').hidden = me.role !== 'admin';
 
-  let config = FALLBACK_CONFIG;
-  try {
-    config = await api.mapConfig();
-  } catch (e) {
-    // The fallback base map will do.
-  }
-  const tiles = pickTiles(config, query.get('tiles'));
-  const mapCrs = tiles.crs === 'gcj02' ? 'gcj02' : 'wgs84';
+  // Without the configuration the fallback base map will do, silently.
+  const tiles = await chooseTiles(query.get('tiles'));
+  const mapCrs = mapCrsOf(tiles);
   const lat = num(query.get('lat'));
   const lng = num(query.get('lng'));
   showView('register');
@@ -107,7 +105,7 @@ async function main() {
   for (const tab of document.querySelectorAll('.ws-tab')) tab.addEventListener('click', () => showView(tab.dataset.view));
   $('sign-out').addEventListener('click', async () => {
     try {
-      await api.signOut();
+      await account.signOut();
     } finally {
       location.hash = '';
       location.reload();
@@ -117,7 +115,7 @@ async function main() {
     me = await currentAccount();
   } catch (e) {
     $('signin-view').hidden = false;
-    showError($('signin-error'), e);
+    showProblem($('signin-error'), e);
     return;
   }
   if (!me) me = await signIn();

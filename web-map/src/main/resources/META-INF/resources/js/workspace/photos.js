@@ -2,7 +2,7 @@ import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { icon } from '../icons.js';
-import { showMessage, showError } from './messages.js';
+import { showMessage, showProblem } from '../alerts.js';
 
 /**
  * A station's photos in the editor: thumbnails, and for editors of its region an upload field
@@ -27,7 +27,7 @@ export function renderPhotoManager(container, station, { editable }) {
           onclick: () => remove(p.id) }, icon('trash')) : null))
         : [h('li', { class: 'empty' }, t('photos.none'))]));
     } catch (e) {
-      showError(messages, e);
+      showProblem(messages, e);
     }
   }
 
@@ -37,7 +37,7 @@ export function renderPhotoManager(container, station, { editable }) {
       showMessage(messages, { kind: 'info', title: t('photos.deleted') });
       refresh();
     } catch (e) {
-      showError(messages, e);
+      showProblem(messages, e);
     }
   }
 
@@ -52,7 +52,7 @@ export function renderPhotoManager(container, station, { editable }) {
       showMessage(messages, { kind: 'info', title: t('photos.uploaded') });
       refresh();
     } catch (err) {
-      showError(messages, err);
+      showProblem(messages, err);
     } finally {
       button.disabled = false;
     }

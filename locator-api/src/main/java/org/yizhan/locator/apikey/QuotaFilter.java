@@ -1,0 +1,104 @@
+package org.yizhan.locator.apikey;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.yizhan.locator.web.DatabaseFaults;
+import org.yizhan.locator.web.ProblemWriter;
+
+/**
+ * Counts every API request against its caller's quota and says where the caller stands in the
+ * IETF {@code RateLimit-Policy} and {@code RateLimit} fields (draft-ietf-httpapi-ratelimit-headers,
+ * structured-field syntax), on every answer, refusals included. A request over quota gets 429
+ * with {@code Retry-After}; a key that is unknown or revoked gets 401 and counts against the
+ * client address, so guessing keys is rate-limited like any anonymous call.
+ *
+ * <p>The caller is the key of {@code X-API-Key}, or else the client address as Tomcat's
+ * RemoteIpValve gives it (forwarded headers only from trusted proxies). It runs in the security
+ * chain right after CORS, so a cross-origin app can read its 429, and before sign-in, so
+ * guessing passwords is counted too. Preflights are not counted.
+ */
+@Component
+public class QuotaFilter extends OncePerRequestFilter {
+
+    public static final String API_KEY_HEADER = "X-API-Key";
+
+    private final QuotaCounters counters;
+    private final ApiKeys keys;
+    private final QuotaProperties quota;
+    private final ProblemWriter problems;
+    private final AddressKeys addresses;
+
+    QuotaFilter(QuotaCounters counters, ApiKeys keys, QuotaProperties quota, ProblemWriter problems, AddressKeys addresses) {
+        this.addresses = addresses;
+        this.counters = counters;
+        this.keys = keys;
+        this.quota = quota;
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !quota.enabled() || "OPTIONS".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String presented = request.getHeader(API_KEY_HEADER);
+        Optional<ApiKeys.ActiveKey> key = Optional.empty();
+        boolean keyRefused = false;
+        if (presented != null && !presented.isBlank()) {
+            try {
+                key = keys.find(presented.strip());
+            } catch (RuntimeException e) {
+                if (!DatabaseFaults.isUnavailable(e)) throw e;
+                problems.writeUnavailable(response);
+                return;
+            }
+            keyRefused = key.isEmpty();
+        }
+        QuotaCounters.Decision decision = key.isPresent()
+                ? counters.take("k" + key.get().id(), key.get().limit())
+                : counters.take(addresses.subject(request.getRemoteAddr()), quota.anonymous());
+        response.setHeader("RateLimit-Policy", policyField(decision));
+        response.setHeader("RateLimit", stateField(decision));
+        if (!decision.allowed()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
+            problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+                    (key.isPresent() ? "This API key has used its quota" : "This address has used the quota for callers without an API key")
+                            + "; try again in " + decision.retryAfterSeconds() + " s (Retry-After). The RateLimit header says where you stand"
+                            + (key.isPresent() ? "." : "; an app can ask the union for an API key with a larger quota."));
+            return;
+        }
+        if (keyRefused) {
+            problems.write(response, HttpStatus.UNAUTHORIZED, "Unknown or revoked API key",
+                    "The X-API-Key header holds no key this service issued, or one that was revoked. "
+                            + "Send a valid key, or leave the header out to use the smaller anonymous quota.");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** {@code "minute";q=1200;w=60, "day";q=500000;w=86400} */
+    static String policyField(QuotaCounters.Decision decision) {
+        return decision.policies().stream()
+                .map(p -> "\"" + p.policy() + "\";q=" + p.quota() + ";w=" + p.windowSeconds())
+                .collect(Collectors.joining(", "));
+    }
+
+    /** {@code "minute";r=42;t=17, "day";r=499958;t=40000} */
+    static String stateField(QuotaCounters.Decision decision) {
+        return decision.policies().stream()
+                .map(p -> "\"" + p.policy() + "\";r=" + p.remaining() + ";t=" + p.resetSeconds())
+                .collect(Collectors.joining(", "));
+    }
+}
