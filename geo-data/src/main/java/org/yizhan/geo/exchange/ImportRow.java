@@ -13,20 +13,24 @@ import org.yizhan.geo.station.StationRecord;
  * @param name the station's name as the row gives it, also when the row has problems (so a report
  *     can say which station a rejected row is); {@code null} when the row has no name
  */
-public record ImportRow(int rowNumber, @Nullable StationRecord record, List<RowProblem> problems, @Nullable String name) {
+public record ImportRow(
+        int rowNumber,
+        @Nullable StationRecord record,
+        List<RowProblem> problems,
+        @Nullable String name) {
 
-  public ImportRow(int rowNumber, @Nullable StationRecord record, List<RowProblem> problems) {
-    this(rowNumber, record, problems, record == null ? null : record.name());
-  }
-
-  public ImportRow {
-    problems = List.copyOf(problems);
-    if ((record == null) == problems.isEmpty()) {
-      throw new IllegalArgumentException("a row has either a record or problems");
+    public ImportRow(int rowNumber, @Nullable StationRecord record, List<RowProblem> problems) {
+        this(rowNumber, record, problems, record == null ? null : record.name());
     }
-  }
 
-  public boolean isValid() {
-    return record != null;
-  }
+    public ImportRow {
+        problems = List.copyOf(problems);
+        if ((record == null) == problems.isEmpty()) {
+            throw new IllegalArgumentException("a row has either a record or problems");
+        }
+    }
+
+    public boolean isValid() {
+        return record != null;
+    }
 }

@@ -40,7 +40,8 @@ public final class NearestLabels {
      *     {@code null} when {@code sites} is every site there is
      */
     public NearestLabels(List<LabelledSite> sites, @Nullable Envelope window) {
-        for (LabelledSite s : sites) tree.insert(new Envelope(s.at().lng(), s.at().lng(), s.at().lat(), s.at().lat()), s);
+        for (LabelledSite s : sites)
+            tree.insert(new Envelope(s.at().lng(), s.at().lng(), s.at().lat(), s.at().lat()), s);
         tree.build();
         this.window = window == null ? new Envelope(-180, 180, -90, 90) : window;
         this.size = sites.size();

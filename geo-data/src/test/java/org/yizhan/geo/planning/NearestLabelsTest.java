@@ -24,7 +24,8 @@ class NearestLabelsTest {
             NearestLabels labels = new NearestLabels(sites, null);
             for (int i = 0; i < 2_000; i++) {
                 LatLng p = new LatLng(lat0 - 0.7 + random.nextDouble() * 1.4, 100 - 0.7 + random.nextDouble() * 1.4);
-                assertThat(distanceToLabel(sites, p, labels.nearest(p))).as("seed %d, %s", seed, p)
+                assertThat(distanceToLabel(sites, p, labels.nearest(p)))
+                        .as("seed %d, %s", seed, p)
                         .isEqualTo(bruteForce(sites, p));
             }
         }
@@ -35,7 +36,9 @@ class NearestLabelsTest {
         Random random = new Random(seed + 1);
         List<LabelledSite> all = scatter(random, 39.6, 400, 1.0);
         Envelope window = new Envelope(99.7, 100.3, 39.3, 39.9);
-        List<LabelledSite> inside = all.stream().filter(s -> window.contains(s.at().lng(), s.at().lat())).toList();
+        List<LabelledSite> inside = all.stream()
+                .filter(s -> window.contains(s.at().lng(), s.at().lat()))
+                .toList();
         NearestLabels labels = new NearestLabels(inside, window);
         int answered = 0, undecided = 0;
         for (int i = 0; i < 3_000; i++) {
@@ -46,33 +49,47 @@ class NearestLabelsTest {
                 continue;
             }
             answered++;
-            assertThat(distanceToLabel(all, p, label)).as("seed %d, %s", seed, p).isEqualTo(bruteForce(all, p));
+            assertThat(distanceToLabel(all, p, label))
+                    .as("seed %d, %s", seed, p)
+                    .isEqualTo(bruteForce(all, p));
         }
         assertThat(answered).as("most points inside the window are decided").isGreaterThan(1_000);
-        assertThat(undecided).as("points near or beyond the window's edge are left to a wider window").isPositive();
+        assertThat(undecided)
+                .as("points near or beyond the window's edge are left to a wider window")
+                .isPositive();
     }
 
     @Test
     void noSitesGivesNoLabel() {
-        assertThat(new NearestLabels(List.of(), null).nearest(new LatLng(39, 106))).isNull();
+        assertThat(new NearestLabels(List.of(), null).nearest(new LatLng(39, 106)))
+                .isNull();
     }
 
     private static List<LabelledSite> scatter(Random random, double lat0, int n, double spread) {
         List<LabelledSite> sites = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            sites.add(new LabelledSite(new LatLng(lat0 - spread + random.nextDouble() * 2 * spread,
-                    100 - spread + random.nextDouble() * 2 * spread), "s" + i));
+            sites.add(new LabelledSite(
+                    new LatLng(
+                            lat0 - spread + random.nextDouble() * 2 * spread,
+                            100 - spread + random.nextDouble() * 2 * spread),
+                    "s" + i));
         }
         return sites;
     }
 
     private static double bruteForce(List<LabelledSite> sites, LatLng p) {
-        return sites.stream().mapToDouble(s -> Geodesy.distanceMeters(p, s.at())).min().orElseThrow();
+        return sites.stream()
+                .mapToDouble(s -> Geodesy.distanceMeters(p, s.at()))
+                .min()
+                .orElseThrow();
     }
 
     /** The distance to the site carrying the label (labels are unique here). */
     private static double distanceToLabel(List<LabelledSite> sites, LatLng p, String label) {
-        return sites.stream().filter(s -> s.label().equals(label)).mapToDouble(s -> Geodesy.distanceMeters(p, s.at()))
-                .findFirst().orElseThrow();
+        return sites.stream()
+                .filter(s -> s.label().equals(label))
+                .mapToDouble(s -> Geodesy.distanceMeters(p, s.at()))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -35,22 +35,34 @@ public class DistrictLocator {
      * @param suggested when {@code adcode} is null: the division of the nearest active station of the same
      *     city within 3 km, a likely answer for staff to confirm; otherwise equal to {@code adcode}
      */
-    public record Located(@Nullable String adcode, @Nullable Division area, List<Division> candidates, @Nullable String suggested) {}
+    public record Located(
+            @Nullable String adcode,
+            @Nullable Division area,
+            List<Division> candidates,
+            @Nullable String suggested) {}
 
     public Located locate(LatLng wgs84) {
         List<String> containing = boundaries.containing(wgs84);
         if (containing.isEmpty()) return new Located(null, null, List.of(), null);
         Division area = divisions.find(containing.get(0)).orElseThrow();
         if (area.level() == Division.Level.COUNTY) return new Located(area.code(), area, List.of(area), area.code());
-        List<Division> counties = divisions.children(area.code()).stream().filter(d -> d.level() == Division.Level.COUNTY).toList();
-        if (counties.size() == 1) return new Located(counties.get(0).code(), area, counties, counties.get(0).code());
+        List<Division> counties = divisions.children(area.code()).stream()
+                .filter(d -> d.level() == Division.Level.COUNTY)
+                .toList();
+        if (counties.size() == 1)
+            return new Located(
+                    counties.get(0).code(), area, counties, counties.get(0).code());
         String suggested = jdbc.sql("""
                 SELECT adcode FROM station WHERE status = 'active' AND adcode LIKE :city
                    AND ST_DWithin(location, ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography, :metres)
                  ORDER BY location <-> ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography LIMIT 1""")
-                .param("city", area.code().substring(0, 4) + "%").param("lng", wgs84.lng()).param("lat", wgs84.lat())
+                .param("city", area.code().substring(0, 4) + "%")
+                .param("lng", wgs84.lng())
+                .param("lat", wgs84.lat())
                 .param("metres", SUGGESTION_METRES)
-                .query(String.class).optional().orElse(null);
+                .query(String.class)
+                .optional()
+                .orElse(null);
         return new Located(null, area, counties, suggested);
     }
 }

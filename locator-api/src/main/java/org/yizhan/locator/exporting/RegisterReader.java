@@ -29,11 +29,16 @@ class RegisterReader {
     }
 
     /** Stations whose adcode matches one of the LIKE {@code patterns} and whose status is listed. */
-    void forEach(List<String> patterns, List<String> statuses, List<String> codes, Consumer<Stream<StationRecord>> consumer) {
+    void forEach(
+            List<String> patterns,
+            List<String> statuses,
+            List<String> codes,
+            Consumer<Stream<StationRecord>> consumer) {
         StringBuilder where = new StringBuilder("s.adcode LIKE ANY (:patterns) AND s.status IN (:statuses)");
         if (!codes.isEmpty()) where.append(" AND s.code IN (:codes)");
         readOnly.executeWithoutResult(status -> {
-            JdbcClient.StatementSpec sql = jdbc.sql("SELECT " + StationRow.COLUMNS + " FROM station s WHERE " + where + " ORDER BY s.code")
+            JdbcClient.StatementSpec sql = jdbc.sql(
+                            "SELECT " + StationRow.COLUMNS + " FROM station s WHERE " + where + " ORDER BY s.code")
                     .withFetchSize(2_000)
                     .param("patterns", patterns.toArray(String[]::new))
                     .param("statuses", statuses);
@@ -47,16 +52,34 @@ class RegisterReader {
     /** Stations matching a staff filter (see {@link RegisterFilter}), in code order. */
     void forEach(RegisterFilter.Sql filter, Consumer<Stream<StationRecord>> consumer) {
         readOnly.executeWithoutResult(status -> {
-            try (Stream<StationRow> rows = jdbc.sql("SELECT " + StationRow.COLUMNS + " FROM station s WHERE " + filter.where() + " ORDER BY s.code")
-                    .withFetchSize(2_000).params(filter.params()).query(StationRow::map).stream()) {
+            try (Stream<StationRow> rows = jdbc
+                    .sql("SELECT " + StationRow.COLUMNS + " FROM station s WHERE " + filter.where()
+                            + " ORDER BY s.code")
+                    .withFetchSize(2_000)
+                    .params(filter.params())
+                    .query(StationRow::map)
+                    .stream()) {
                 consumer.accept(rows.map(RegisterReader::toRecord));
             }
         });
     }
 
     static StationRecord toRecord(StationRow r) {
-        return new StationRecord(r.code(), r.name(), r.nameEn(), r.address(), r.lat(), r.lng(), r.adcode(), r.hostType(),
-                r.hostOrganisation(), r.contactPerson(), r.contactPhone(), r.openingHours(), new ArrayList<>(r.amenities()),
-                r.status(), r.floorArea());
+        return new StationRecord(
+                r.code(),
+                r.name(),
+                r.nameEn(),
+                r.address(),
+                r.lat(),
+                r.lng(),
+                r.adcode(),
+                r.hostType(),
+                r.hostOrganisation(),
+                r.contactPerson(),
+                r.contactPhone(),
+                r.openingHours(),
+                new ArrayList<>(r.amenities()),
+                r.status(),
+                r.floorArea());
     }
 }

@@ -25,7 +25,11 @@ public record ImportReport(
      * A reason a row cannot be imported, as the union sees it in Excel: row number, column header,
      * and the station's name as the row gives it (null if the row has none).
      */
-    public record Problem(int row, @Nullable String column, String message, @Nullable String name) {
+    public record Problem(
+            int row,
+            @Nullable String column,
+            String message,
+            @Nullable String name) {
 
         public Problem(int row, @Nullable String column, String message) {
             this(row, column, message, null);
@@ -40,5 +44,9 @@ public record ImportReport(
     public record Warning(int row, String code, String name, double distanceMeters, String message) {}
 
     /** One row's outcome; after a commit {@code code} is the new station's code for created rows. */
-    public record PreviewRow(int row, String action, @Nullable String code, @Nullable String name) {}
+    public record PreviewRow(
+            int row,
+            String action,
+            @Nullable String code,
+            @Nullable String name) {}
 }

@@ -39,7 +39,10 @@ class NearestDistricts {
         for (double margin = FIRST_MARGIN_DEGREES; !open.isEmpty(); margin *= 4) {
             Envelope window = bounds(points, open);
             window.expandBy(margin / Math.max(0.2, Math.cos(Math.toRadians(Math.min(89, maxAbsLat(window))))), margin);
-            boolean whole = window.getMinX() <= -180 && window.getMaxX() >= 180 && window.getMinY() <= -90 && window.getMaxY() >= 90;
+            boolean whole = window.getMinX() <= -180
+                    && window.getMaxX() >= 180
+                    && window.getMinY() <= -90
+                    && window.getMaxY() >= 90;
             window = window.intersection(new Envelope(-180, 180, -90, 90));
             NearestLabels index = new NearestLabels(stationsIn(window, whole), whole ? null : window);
             List<Integer> undecided = new ArrayList<>();
@@ -54,11 +57,16 @@ class NearestDistricts {
     }
 
     private List<NearestLabels.LabelledSite> stationsIn(Envelope w, boolean whole) {
-        String sql = "SELECT adcode, ST_Y(location::geometry), ST_X(location::geometry) FROM station WHERE status = 'active'"
-                + (whole ? "" : " AND location::geometry && ST_MakeEnvelope(:x0, :y0, :x1, :y1, 4326)");
+        String sql =
+                "SELECT adcode, ST_Y(location::geometry), ST_X(location::geometry) FROM station WHERE status = 'active'"
+                        + (whole ? "" : " AND location::geometry && ST_MakeEnvelope(:x0, :y0, :x1, :y1, 4326)");
         return jdbc.sql(sql)
-                .param("x0", w.getMinX()).param("y0", w.getMinY()).param("x1", w.getMaxX()).param("y1", w.getMaxY())
-                .query((rs, n) -> new NearestLabels.LabelledSite(new LatLng(rs.getDouble(2), rs.getDouble(3)), rs.getString(1)))
+                .param("x0", w.getMinX())
+                .param("y0", w.getMinY())
+                .param("x1", w.getMaxX())
+                .param("y1", w.getMaxY())
+                .query((rs, n) ->
+                        new NearestLabels.LabelledSite(new LatLng(rs.getDouble(2), rs.getDouble(3)), rs.getString(1)))
                 .list();
     }
 

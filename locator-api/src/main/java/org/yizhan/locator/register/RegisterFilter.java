@@ -13,8 +13,8 @@ import org.yizhan.geo.code.StationCode;
 import org.yizhan.geo.division.Divisions;
 import org.yizhan.locator.account.Actor;
 import org.yizhan.locator.amenity.AmenityVocabulary;
-import org.yizhan.locator.station.StationStatus;
 import org.yizhan.locator.station.Freshness;
+import org.yizhan.locator.station.StationStatus;
 import org.yizhan.locator.web.ApiException;
 
 /**
@@ -34,7 +34,12 @@ import org.yizhan.locator.web.ApiException;
  * @param needsChecking true: only stations whose listing needs checking ({@link Freshness}: not
  *     confirmed for 180 days, or reported closed by three networks); false: only the others; null: both
  */
-public record RegisterFilter(String q, String district, List<String> statuses, List<String> amenities, @Nullable Boolean needsChecking) {
+public record RegisterFilter(
+        String q,
+        String district,
+        List<String> statuses,
+        List<String> amenities,
+        @Nullable Boolean needsChecking) {
 
     private static final int MAX_WORDS = 5;
 
@@ -42,18 +47,30 @@ public record RegisterFilter(String q, String district, List<String> statuses, L
     public record Sql(String where, Map<String, Object> params) {}
 
     /** The filter from request parameters, checked: search and register export parse them alike. */
-    public static RegisterFilter of(String q, String district, @Nullable String status, @Nullable String amenities,
-                                 @Nullable Boolean needsChecking, AmenityVocabulary vocabulary) {
+    public static RegisterFilter of(
+            String q,
+            String district,
+            @Nullable String status,
+            @Nullable String amenities,
+            @Nullable Boolean needsChecking,
+            AmenityVocabulary vocabulary) {
         if (q.length() > 100) throw ApiException.invalid("q", "Search text may be at most 100 characters.");
         if (!district.trim().matches("[0-9]{0,6}")) {
-            throw ApiException.invalid("district", "'district' must be a division-code prefix such as 15, 1503 or 150302.");
+            throw ApiException.invalid(
+                    "district", "'district' must be a division-code prefix such as 15, 1503 or 150302.");
         }
-        List<String> statuses = status == null || status.isBlank() ? List.of() : Arrays.stream(status.split(","))
-                .filter(s -> !s.isBlank())
-                .map(s -> StationStatus.parse(s).orElseThrow(() -> ApiException.invalid("status",
-                        "Unknown status '" + s.trim() + "'; use active, suspended or closed.")).value())
-                .toList();
-        List<String> keys = amenities == null ? List.of() : vocabulary.validate("amenities", Arrays.asList(amenities.split(",")));
+        List<String> statuses = status == null || status.isBlank()
+                ? List.of()
+                : Arrays.stream(status.split(","))
+                        .filter(s -> !s.isBlank())
+                        .map(s -> StationStatus.parse(s)
+                                .orElseThrow(() -> ApiException.invalid(
+                                        "status",
+                                        "Unknown status '" + s.trim() + "'; use active, suspended or closed."))
+                                .value())
+                        .toList();
+        List<String> keys =
+                amenities == null ? List.of() : vocabulary.validate("amenities", Arrays.asList(amenities.split(",")));
         return new RegisterFilter(q, district.trim(), statuses, keys, needsChecking);
     }
 
@@ -74,7 +91,8 @@ public record RegisterFilter(String q, String district, List<String> statuses, L
             params.put("unverifiedBefore", java.sql.Timestamp.from(now.minus(Freshness.UNVERIFIED_AFTER)));
             params.put("alarmSince", java.sql.Timestamp.from(now.minus(Freshness.CLOSED_REPORT_WINDOW)));
             // coalesce: a NULL alarm must make "NOT stale" true, not NULL (three-valued logic).
-            String stale = "(coalesce(s.last_verified_at, s.created_at) < :unverifiedBefore OR coalesce(s.closed_alarm_at > :alarmSince, false))";
+            String stale =
+                    "(coalesce(s.last_verified_at, s.created_at) < :unverifiedBefore OR coalesce(s.closed_alarm_at > :alarmSince, false))";
             conditions.add(needsChecking ? stale : "NOT " + stale);
         }
         List<String> words = words(q);
@@ -84,7 +102,9 @@ public record RegisterFilter(String q, String district, List<String> statuses, L
 
     static List<String> words(String q) {
         List<String> words = new ArrayList<>();
-        for (String w : java.text.Normalizer.normalize(q, java.text.Normalizer.Form.NFKC).strip().split("\\s+")) {
+        for (String w : java.text.Normalizer.normalize(q, java.text.Normalizer.Form.NFKC)
+                .strip()
+                .split("\\s+")) {
             if (!w.isEmpty()) words.add(w);
         }
         // "150302 00017 4" is one code typed with spaces, not three words.

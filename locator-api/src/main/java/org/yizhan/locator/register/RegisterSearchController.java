@@ -56,52 +56,87 @@ class RegisterSearchController {
         this.clock = clock;
     }
 
-    record Item(@Schema(example = "150302-00017-4") String code, String name, String address,
-                @Schema(example = "150302") String adcode, @Schema(example = "海勃湾区") String district,
-                @Schema(example = "active") String status, double lat, double lng, List<String> amenities,
-                String openingHours, String contactPerson, String contactPhone,
-                @Schema(description = "The listing needs checking: not confirmed for 180 days, or reported closed from three networks") boolean needsChecking,
-                @Schema(description = "Problem reports not yet resolved") int openReports,
-                @Nullable Instant lastVerifiedAt, Instant updatedAt) {}
+    record Item(
+            @Schema(example = "150302-00017-4") String code,
+            String name,
+            String address,
+            @Schema(example = "150302") String adcode,
+            @Schema(example = "海勃湾区") String district,
+            @Schema(example = "active") String status,
+            double lat,
+            double lng,
+            List<String> amenities,
+            String openingHours,
+            String contactPerson,
+            String contactPhone,
 
-    record Page(@Schema(description = "Stations matching, over all pages") long total, int page, int size,
-                @Schema(example = "name") String sort, @Schema(example = "asc") String order, List<Item> items) {}
+            @Schema(
+                    description =
+                            "The listing needs checking: not confirmed for 180 days, or reported closed from three networks")
+            boolean needsChecking,
 
-    @Operation(summary = "Search the register the account may read (staff)",
-            description = "q: words that must each match the code (with or without hyphens, by prefix), the name, address "
-                    + "or district name; district: a division-code prefix inside the account's regions; status: comma-separated "
-                    + "(default all); amenities: comma-separated, all required; needsChecking: true|false; "
-                    + "sort: code|name|address|district|status|updated, order: asc|desc; page from 1, size 1-" + MAX_SIZE
-                    + ". The register export takes the same filters.")
+            @Schema(description = "Problem reports not yet resolved")
+            int openReports,
+
+            @Nullable Instant lastVerifiedAt,
+            Instant updatedAt) {}
+
+    record Page(
+            @Schema(description = "Stations matching, over all pages")
+            long total,
+
+            int page,
+            int size,
+            @Schema(example = "name") String sort,
+            @Schema(example = "asc") String order,
+            List<Item> items) {}
+
+    @Operation(
+            summary = "Search the register the account may read (staff)",
+            description =
+                    "q: words that must each match the code (with or without hyphens, by prefix), the name, address "
+                            + "or district name; district: a division-code prefix inside the account's regions; status: comma-separated "
+                            + "(default all); amenities: comma-separated, all required; needsChecking: true|false; "
+                            + "sort: code|name|address|district|status|updated, order: asc|desc; page from 1, size 1-"
+                            + MAX_SIZE
+                            + ". The register export takes the same filters.")
     @SecurityRequirement(name = "basic")
     @GetMapping("/api/v1/register/search")
-    Page search(@RequestParam(defaultValue = "") String q,
-                @RequestParam(defaultValue = "") String district,
-                @RequestParam(required = false) @Nullable String status,
-                @RequestParam(required = false) @Nullable String amenities,
-                @RequestParam(required = false) @Nullable Boolean needsChecking,
-                @RequestParam(defaultValue = "code") String sort,
-                @RequestParam(defaultValue = "asc") String order,
-                @RequestParam(defaultValue = "1") @Parameter(description = "1-based") int page,
-                @RequestParam(required = false) @Nullable Integer size,
-                @RequestParam(required = false) @Nullable String crs,
-                @AuthenticationPrincipal SignedInUser user) {
+    Page search(
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "") String district,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String amenities,
+            @RequestParam(required = false) @Nullable Boolean needsChecking,
+            @RequestParam(defaultValue = "code") String sort,
+            @RequestParam(defaultValue = "asc") String order,
+            @RequestParam(defaultValue = "1") @Parameter(description = "1-based") int page,
+            @RequestParam(required = false) @Nullable Integer size,
+            @RequestParam(required = false) @Nullable String crs,
+            @AuthenticationPrincipal SignedInUser user) {
         CoordinateSystem system = GeoParams.crs(crs);
         RegisterFilter filter = RegisterFilter.of(q, district, status, amenities, needsChecking, vocabulary);
         String orderBy = SORTS.get(sort);
-        if (orderBy == null) throw ApiException.invalid("sort", "'sort' must be one of code, name, address, district, status, updated.");
-        if (!order.equals("asc") && !order.equals("desc")) throw ApiException.invalid("order", "'order' must be asc or desc.");
+        if (orderBy == null)
+            throw ApiException.invalid("sort", "'sort' must be one of code, name, address, district, status, updated.");
+        if (!order.equals("asc") && !order.equals("desc"))
+            throw ApiException.invalid("order", "'order' must be asc or desc.");
         if (page < 1 || page > 100_000) throw ApiException.invalid("page", "'page' counts from 1.");
         int pageSize = GeoParams.limit(size, DEFAULT_SIZE, MAX_SIZE);
         Instant now = clock.instant();
         RegisterFilter.Sql where = filter.toSql(user.actor(), now);
 
-        long total = jdbc.sql("SELECT count(*) FROM station s WHERE " + where.where()).params(where.params()).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM station s WHERE " + where.where())
+                .params(where.params())
+                .query(Long.class)
+                .single();
         List<Item> items = jdbc.sql("SELECT " + StationRow.COLUMNS + """
                         , (SELECT count(*) FROM station_report r WHERE r.station_id = s.id AND r.status <> 'resolved') AS open_reports
                           FROM station s WHERE """ + " " + where.where()
                         + " ORDER BY " + orderBy + " " + order + ", s.code " + order + " LIMIT :limit OFFSET :offset")
-                .params(where.params()).param("limit", pageSize).param("offset", (long) (page - 1) * pageSize)
+                .params(where.params())
+                .param("limit", pageSize)
+                .param("offset", (long) (page - 1) * pageSize)
                 .query((rs, n) -> item(StationRow.map(rs, n), rs.getInt("open_reports"), system, now))
                 .list();
         return new Page(total, page, pageSize, sort, order, items);
@@ -110,8 +145,22 @@ class RegisterSearchController {
     private Item item(StationRow r, int openReports, CoordinateSystem system, Instant now) {
         LatLng at = system.fromWgs84(new LatLng(r.lat(), r.lng()));
         String district = divisions.find(r.adcode()).map(d -> d.name()).orElse(r.adcode());
-        return new Item(r.code(), r.name(), r.address(), r.adcode(), district, r.status(), at.lat(), at.lng(), r.amenities(),
-                r.openingHours(), r.contactPerson(), r.contactPhone(), Freshness.stale(r, now), openReports,
-                r.lastVerifiedAt(), r.updatedAt());
+        return new Item(
+                r.code(),
+                r.name(),
+                r.address(),
+                r.adcode(),
+                district,
+                r.status(),
+                at.lat(),
+                at.lng(),
+                r.amenities(),
+                r.openingHours(),
+                r.contactPerson(),
+                r.contactPhone(),
+                Freshness.stale(r, now),
+                openReports,
+                r.lastVerifiedAt(),
+                r.updatedAt());
     }
 }

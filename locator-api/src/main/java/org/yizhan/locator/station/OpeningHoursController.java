@@ -20,10 +20,15 @@ import org.yizhan.locator.web.ApiException;
 @RestController
 class OpeningHoursController {
 
-    record Converted(@Schema(example = "Mo-Sa 07:30-19:30") String osm, boolean alwaysOpen,
-                     @Schema(description = "What the conversion left out, e.g. holidays") List<String> notes) {}
+    record Converted(
+            @Schema(example = "Mo-Sa 07:30-19:30") String osm,
+            boolean alwaysOpen,
 
-    @Operation(summary = "Opening hours as they would be stored",
+            @Schema(description = "What the conversion left out, e.g. holidays")
+            List<String> notes) {}
+
+    @Operation(
+            summary = "Opening hours as they would be stored",
             description = "text: OSM opening_hours or Chinese (周一至周六 7:30-19:30, 每天8点到晚上8点, 工作日 9:00-17:00, 24小时). "
                     + "Unreadable text is a 400 problem quoting the part that could not be read.")
     @GetMapping("/api/v1/opening-hours")
@@ -32,7 +37,8 @@ class OpeningHoursController {
             ChineseOpeningHours.Conversion c = ChineseOpeningHours.read(text);
             return new Converted(c.osm(), OpeningHours.parse(c.osm()).isAlwaysOpen(), c.notes());
         } catch (InvalidOpeningHoursException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid opening hours", e.getMessage(), Map.of("field", "text"));
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST, "Invalid opening hours", e.getMessage(), Map.of("field", "text"));
         }
     }
 }

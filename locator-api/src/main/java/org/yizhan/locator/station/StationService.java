@@ -15,13 +15,13 @@ import org.yizhan.geo.code.StationCode;
 import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.geo.division.Division;
 import org.yizhan.geo.division.DivisionBoundaries;
-import org.yizhan.locator.division.DistrictLocator;
 import org.yizhan.geo.division.Divisions;
 import org.yizhan.geo.hours.ChineseOpeningHours;
 import org.yizhan.geo.hours.InvalidOpeningHoursException;
 import org.yizhan.geo.hours.OpeningHours;
 import org.yizhan.locator.account.Actor;
 import org.yizhan.locator.amenity.AmenityVocabulary;
+import org.yizhan.locator.division.DistrictLocator;
 import org.yizhan.locator.web.ApiException;
 import org.yizhan.locator.web.GeoParams;
 
@@ -44,8 +44,14 @@ public class StationService {
     private final Clock clock;
     private final DistrictLocator locator;
 
-    StationService(StationRepository stations, StationCodeAllocator codes, AmenityVocabulary amenities,
-                   StationHistory history, DuplicateCheck duplicates, Clock clock, DistrictLocator locator) {
+    StationService(
+            StationRepository stations,
+            StationCodeAllocator codes,
+            AmenityVocabulary amenities,
+            StationHistory history,
+            DuplicateCheck duplicates,
+            Clock clock,
+            DistrictLocator locator) {
         this.locator = locator;
         this.stations = stations;
         this.codes = codes;
@@ -98,7 +104,9 @@ public class StationService {
         checkVersion(station, form.version());
         Map<String, @Nullable Object> before = station.snapshot();
         StationStatus status = StationStatus.parse(form.status()).orElseThrow();
-        String reason = form.reason() == null || form.reason().isBlank() ? null : form.reason().trim();
+        String reason = form.reason() == null || form.reason().isBlank()
+                ? null
+                : form.reason().trim();
         station.setStatus(status, reason);
         station.touch(clock.instant());
         stations.saveAndFlush(station);
@@ -112,13 +120,16 @@ public class StationService {
     }
 
     private Station load(StationCode code) {
-        return stations.findByCode(code.value()).orElseThrow(() -> ApiException.notFound("No such station",
-                "There is no station with code " + code.value() + "."));
+        return stations.findByCode(code.value())
+                .orElseThrow(() -> ApiException.notFound(
+                        "No such station", "There is no station with code " + code.value() + "."));
     }
 
     private static void checkVersion(Station station, long version) {
         if (station.getVersion() != version) {
-            throw new ApiException(HttpStatus.CONFLICT, "The station was changed by someone else",
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "The station was changed by someone else",
                     "You edited version " + version + " but the station is now at version " + station.getVersion()
                             + ". Reload it, re-apply your change and save again.",
                     Map.of("currentVersion", station.getVersion()));
@@ -126,11 +137,15 @@ public class StationService {
     }
 
     private String countyLevel(String adcode) {
-        Division division = divisions.find(adcode).orElseThrow(() -> ApiException.invalid("adcode",
-                "'" + adcode + "' is not a division code in GB/T 2260."));
+        Division division = divisions
+                .find(adcode)
+                .orElseThrow(
+                        () -> ApiException.invalid("adcode", "'" + adcode + "' is not a division code in GB/T 2260."));
         if (division.level() != Division.Level.COUNTY) {
-            throw ApiException.invalid("adcode", "'" + adcode + "' (" + division.name()
-                    + ") is not county-level; use the code of a district, county or county-level city.");
+            throw ApiException.invalid(
+                    "adcode",
+                    "'" + adcode + "' (" + division.name()
+                            + ") is not county-level; use the code of a district, county or county-level city.");
         }
         return adcode;
     }
@@ -143,7 +158,10 @@ public class StationService {
         OpeningHours hours = parseHours(form.openingHours());
 
         station.setName(form.name().trim());
-        station.setNameEn(form.nameEn() == null || form.nameEn().isBlank() ? null : form.nameEn().trim());
+        station.setNameEn(
+                form.nameEn() == null || form.nameEn().isBlank()
+                        ? null
+                        : form.nameEn().trim());
         station.setAddress(form.address().trim());
         station.setLocation(WGS84.createPoint(new Coordinate(wgs84.lng(), wgs84.lat())));
         station.setAdcode(adcode);
@@ -158,7 +176,8 @@ public class StationService {
     }
 
     private static LatLng wgs84(StationForm form) {
-        return GeoParams.crs(form.crs()).toWgs84(GeoParams.point(form.location().lat(), form.location().lng()));
+        return GeoParams.crs(form.crs())
+                .toWgs84(GeoParams.point(form.location().lat(), form.location().lng()));
     }
 
     /** A create without adcode: the division the boundaries put the point in, or a 422 listing the candidates. */
@@ -166,18 +185,34 @@ public class StationService {
         DistrictLocator.Located found = locator.locate(wgs84(form));
         if (found.adcode() != null) return found.adcode();
         if (found.area() == null) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "District needed",
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "District needed",
                     "The point lies in no division the register has a boundary for; give the station's adcode.",
                     Map.of("field", "adcode"));
         }
-        String choices = String.join("、", found.candidates().stream().map(d -> d.name() + " " + d.code()).toList());
-        String hint = found.suggested() == null ? "" : divisions.find(found.suggested())
-                .map(d -> " The nearest station is in " + d.name() + " (" + d.code() + ").").orElse("");
-        throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "District needed",
-                "The point lies in " + found.area().name() + " (" + found.area().code() + "), whose districts the register cannot tell apart "
-                        + "by boundary; choose one as adcode: " + choices + "." + hint,
-                Map.of("field", "adcode", "candidates", found.candidates().stream().map(Division::code).toList(),
-                        "suggested", found.suggested() == null ? "" : found.suggested()));
+        String choices = String.join(
+                "、",
+                found.candidates().stream().map(d -> d.name() + " " + d.code()).toList());
+        String hint = found.suggested() == null
+                ? ""
+                : divisions
+                        .find(found.suggested())
+                        .map(d -> " The nearest station is in " + d.name() + " (" + d.code() + ").")
+                        .orElse("");
+        throw new ApiException(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "District needed",
+                "The point lies in " + found.area().name() + " (" + found.area().code()
+                        + "), whose districts the register cannot tell apart " + "by boundary; choose one as adcode: "
+                        + choices + "." + hint,
+                Map.of(
+                        "field",
+                        "adcode",
+                        "candidates",
+                        found.candidates().stream().map(Division::code).toList(),
+                        "suggested",
+                        found.suggested() == null ? "" : found.suggested()));
     }
 
     /**
@@ -195,9 +230,11 @@ public class StationService {
                 : " Check that the coordinates are latitude, longitude in " + crs.id() + ".";
         Division lyingIn = locator.locate(wgs84).area();
         String lies = lyingIn == null ? "" : " It lies in " + divisions.fullName(lyingIn.code()) + ".";
-        throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Location outside the station's division",
-                "The point lies about " + Math.round(verdict.distanceMetres() / 100) / 10.0 + " km outside " + name + " ("
-                        + area + "), but the station is declared in " + adcode + "." + lies + hint,
+        throw new ApiException(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "Location outside the station's division",
+                "The point lies about " + Math.round(verdict.distanceMetres() / 100) / 10.0 + " km outside " + name
+                        + " (" + area + "), but the station is declared in " + adcode + "." + lies + hint,
                 Map.of("field", "location"));
     }
 
@@ -206,8 +243,8 @@ public class StationService {
         try {
             return OpeningHours.parse(ChineseOpeningHours.read(value).osm());
         } catch (InvalidOpeningHoursException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid opening hours", e.getMessage(),
-                    Map.of("field", "openingHours"));
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST, "Invalid opening hours", e.getMessage(), Map.of("field", "openingHours"));
         }
     }
 }

@@ -34,11 +34,17 @@ class PlanningScaleIT extends ApiIT {
     @Test
     void aHundredThousandPointsAreLabelledInLinearTime() throws IOException {
         Random random = TestRandom.current();
-        if (jdbc.sql("SELECT count(*) FROM station WHERE adcode = ANY(:a)").param("a", DISTRICTS.toArray(String[]::new))
-                .query(Integer.class).single() == 0) {
+        if (jdbc.sql("SELECT count(*) FROM station WHERE adcode = ANY(:a)")
+                        .param("a", DISTRICTS.toArray(String[]::new))
+                        .query(Integer.class)
+                        .single()
+                == 0) {
             for (int i = 0; i < 400; i++) {
-                TestStations.insert(jdbc, TestStations.Spec.active(new LatLng(LAT0 + random.nextDouble() * SPAN, LNG0 + random.nextDouble() * SPAN))
-                        .inDivision(DISTRICTS.get(random.nextInt(DISTRICTS.size()))));
+                TestStations.insert(
+                        jdbc,
+                        TestStations.Spec.active(new LatLng(
+                                        LAT0 + random.nextDouble() * SPAN, LNG0 + random.nextDouble() * SPAN))
+                                .inDivision(DISTRICTS.get(random.nextInt(DISTRICTS.size()))));
             }
         }
         List<LatLng> small = points(random, 10_000), large = points(random, 100_000);
@@ -46,16 +52,27 @@ class PlanningScaleIT extends ApiIT {
         Upload tenK = upload(csv(small), "demand-10k.csv");
         Upload hundredK = upload(csv(large), "demand-100k.csv");
         Upload hundredKXlsx = upload(xlsx(large), "demand-100k.xlsx");
-        System.out.printf(Locale.ROOT, "planning upload: 10k CSV %.2f s, 100k CSV %.2f s (%d bytes), 100k xlsx %.2f s (%d bytes)%n",
-                tenK.seconds, hundredK.seconds, hundredK.bytes, hundredKXlsx.seconds, hundredKXlsx.bytes);
+        System.out.printf(
+                Locale.ROOT,
+                "planning upload: 10k CSV %.2f s, 100k CSV %.2f s (%d bytes), 100k xlsx %.2f s (%d bytes)%n",
+                tenK.seconds,
+                hundredK.seconds,
+                hundredK.bytes,
+                hundredKXlsx.seconds,
+                hundredKXlsx.bytes);
 
         assertThat(hundredK.bytes).as("far above the general 64 KiB body limit").isGreaterThan(2_000_000);
-        assertThat(hundredK.seconds).as("linear, not quadratic: 10x the points within 25x the time (seed %d)", TestRandom.SEED)
+        assertThat(hundredK.seconds)
+                .as("linear, not quadratic: 10x the points within 25x the time (seed %d)", TestRandom.SEED)
                 .isLessThan(25 * Math.max(tenK.seconds, 0.5));
         assertThat(hundredKXlsx.seconds).isLessThan(25 * Math.max(tenK.seconds, 0.5));
         for (Upload u : List.of(hundredK, hundredKXlsx)) {
-            assertThat(jdbc.sql("SELECT count(*) FROM demand_point WHERE set_id = :id AND label IS NOT NULL").param("id", u.id)
-                    .query(Integer.class).single()).as("every point labelled").isEqualTo(100_000);
+            assertThat(jdbc.sql("SELECT count(*) FROM demand_point WHERE set_id = :id AND label IS NOT NULL")
+                            .param("id", u.id)
+                            .query(Integer.class)
+                            .single())
+                    .as("every point labelled")
+                    .isEqualTo(100_000);
             labelsMatchBruteForce(u.id, random);
         }
     }
@@ -71,11 +88,17 @@ class PlanningScaleIT extends ApiIT {
                   FROM demand_point d CROSS JOIN station s
                  WHERE d.set_id = :id AND d.seq = ANY(:sample) AND s.status = 'active'
                  GROUP BY d.seq, d.label""")
-                .param("id", setId).param("sample", sample.toArray(Integer[]::new)).query().listOfRows();
+                .param("id", setId)
+                .param("sample", sample.toArray(Integer[]::new))
+                .query()
+                .listOfRows();
         assertThat(rows).hasSize((int) sample.stream().distinct().count());
         for (Map<String, Object> row : rows) {
-            assertThat(row.get("labelled")).as("seed %d, point %s labelled %s", TestRandom.SEED, row.get("seq"), row.get("label")).isNotNull();
-            assertThat(((Number) row.get("labelled")).doubleValue()).as("seed %d, point %s", TestRandom.SEED, row.get("seq"))
+            assertThat(row.get("labelled"))
+                    .as("seed %d, point %s labelled %s", TestRandom.SEED, row.get("seq"), row.get("label"))
+                    .isNotNull();
+            assertThat(((Number) row.get("labelled")).doubleValue())
+                    .as("seed %d, point %s", TestRandom.SEED, row.get("seq"))
                     .isLessThanOrEqualTo(((Number) row.get("best")).doubleValue() + 0.001);
         }
     }
@@ -86,7 +109,8 @@ class PlanningScaleIT extends ApiIT {
         for (int i = 0; i < n; i++) {
             double spread = i >= n - n / 100 ? 4 * SPAN : SPAN;
             double offset = i >= n - n / 100 ? -1.5 * SPAN : 0;
-            out.add(new LatLng(LAT0 + offset + random.nextDouble() * spread, LNG0 + offset + random.nextDouble() * spread));
+            out.add(new LatLng(
+                    LAT0 + offset + random.nextDouble() * spread, LNG0 + offset + random.nextDouble() * spread));
         }
         return out;
     }
@@ -94,7 +118,12 @@ class PlanningScaleIT extends ApiIT {
     private static byte[] csv(List<LatLng> points) {
         StringBuilder out = new StringBuilder("纬度,经度,权重\n");
         for (int i = 0; i < points.size(); i++) {
-            out.append(String.format(Locale.ROOT, "%.6f,%.6f,%d%n", points.get(i).lat(), points.get(i).lng(), 1 + i % 7));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%.6f,%.6f,%d%n",
+                    points.get(i).lat(),
+                    points.get(i).lng(),
+                    1 + i % 7));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -120,8 +149,18 @@ class PlanningScaleIT extends ApiIT {
 
     private Upload upload(byte[] file, String name) {
         long start = System.nanoTime();
-        long id = ((Number) asAdmin().multiPart("file", name, file).queryParam("kind", "demand").queryParam("region", "6528")
-                .post("/api/v1/planning/sets").then().log().ifValidationFails().statusCode(200).extract().path("id")).longValue();
+        long id = ((Number) asAdmin()
+                        .multiPart("file", name, file)
+                        .queryParam("kind", "demand")
+                        .queryParam("region", "6528")
+                        .post("/api/v1/planning/sets")
+                        .then()
+                        .log()
+                        .ifValidationFails()
+                        .statusCode(200)
+                        .extract()
+                        .path("id"))
+                .longValue();
         return new Upload(id, (System.nanoTime() - start) / 1e9, file.length);
     }
 }
