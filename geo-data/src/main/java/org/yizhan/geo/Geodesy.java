@@ -11,8 +11,7 @@ import net.sf.geographiclib.GeodesicMask;
  */
 public final class Geodesy {
 
-    private Geodesy() {
-    }
+    private Geodesy() {}
 
     /** Shortest distance along the ellipsoid between two WGS-84 points, in metres. */
     public static double distanceMeters(LatLng a, LatLng b) {
@@ -28,8 +27,8 @@ public final class Geodesy {
             throw new IllegalArgumentException(
                     "azimuth and distance must be finite numbers, got " + azimuthDeg + " and " + meters);
         }
-        GeodesicData d = Geodesic.WGS84.Direct(from.lat(), from.lng(), azimuthDeg, meters,
-                GeodesicMask.LATITUDE | GeodesicMask.LONGITUDE);
+        GeodesicData d = Geodesic.WGS84.Direct(
+                from.lat(), from.lng(), azimuthDeg, meters, GeodesicMask.LATITUDE | GeodesicMask.LONGITUDE);
         return new LatLng(d.lat2, d.lon2);
     }
 }

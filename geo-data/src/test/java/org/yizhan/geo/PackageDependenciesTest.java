@@ -11,18 +11,22 @@ import org.junit.jupiter.api.Test;
 /** geo-data's packages point one way, and it stays a library without a framework (STYLE.md). */
 class PackageDependenciesTest {
 
-  private static final JavaClasses MAIN = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("org.yizhan.geo");
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.yizhan.geo");
 
-  @Test
-  void packagesAreFreeOfCycles() {
-    slices().matching("org.yizhan.geo.(*)..").should().beFreeOfCycles().check(MAIN);
-  }
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("org.yizhan.geo.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
 
-  @Test
-  void noSpringNoJpaNoService() {
-    noClasses().should().dependOnClassesThat().resideInAnyPackage(
-        "org.springframework..", "jakarta.persistence..", "org.hibernate..", "org.yizhan.locator..").check(MAIN);
-  }
+    @Test
+    void noSpringNoJpaNoService() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..", "jakarta.persistence..", "org.hibernate..", "org.yizhan.locator..")
+                .check(MAIN);
+    }
 }

@@ -27,23 +27,33 @@ class PackageDependenciesTest {
 
     @Test
     void configurationDependsOnNoFeature() {
-        noClasses().that().resideInAPackage("org.yizhan.locator.config..")
-                .should().dependOnClassesThat(resideInAPackage("org.yizhan.locator..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.yizhan.locator.config..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("org.yizhan.locator..")
                         .and(not(resideInAPackage("org.yizhan.locator.config.."))))
                 .check(MAIN);
     }
 
     @Test
     void searchKnowsNothingOfPlanning() {
-        noClasses().that().resideInAPackage("org.yizhan.locator.search..")
-                .should().dependOnClassesThat().resideInAPackage("org.yizhan.locator.planning..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.yizhan.locator.search..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.yizhan.locator.planning..")
                 .check(MAIN);
     }
 
     @Test
     void crossCuttingWebCodeKnowsNoFeature() {
-        noClasses().that().resideInAPackage("org.yizhan.locator.web..")
-                .should().dependOnClassesThat(resideInAPackage("org.yizhan.locator..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.yizhan.locator.web..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("org.yizhan.locator..")
                         .and(not(resideInAPackage("org.yizhan.locator.web..")))
                         .and(not(resideInAPackage("org.yizhan.locator.config.."))))
                 .check(MAIN);

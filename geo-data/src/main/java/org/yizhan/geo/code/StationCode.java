@@ -20,14 +20,13 @@ import java.util.regex.Pattern;
 public record StationCode(String adcode, int sequence) {
 
     private static final String EXAMPLE = "150302-00017-4";
-    private static final Pattern SHAPE =
-            Pattern.compile("(\\d{6})-?(\\d{5})-?([0-9X])");
+    private static final Pattern SHAPE = Pattern.compile("(\\d{6})-?(\\d{5})-?([0-9X])");
     private static final Pattern ADCODE = Pattern.compile("[1-8]\\d{5}");
 
     public StationCode {
         if (!ADCODE.matcher(adcode).matches() || adcode.endsWith("0000")) {
-            throw new IllegalArgumentException("adcode must be a six-digit GB/T 2260 county-level code"
-                    + " such as 150302, got '" + adcode + "'");
+            throw new IllegalArgumentException(
+                    "adcode must be a six-digit GB/T 2260 county-level code" + " such as 150302, got '" + adcode + "'");
         }
         if (sequence < 1 || sequence > 99_999) {
             throw new IllegalArgumentException("sequence must be between 1 and 99999, got " + sequence);
@@ -61,7 +60,8 @@ public record StationCode(String adcode, int sequence) {
         }
         char expected = code.check();
         if (m.group(3).charAt(0) != expected) {
-            throw new InvalidStationCodeException(InvalidStationCodeException.Reason.WRONG_CHECK_CHARACTER,
+            throw new InvalidStationCodeException(
+                    InvalidStationCodeException.Reason.WRONG_CHECK_CHARACTER,
                     "Station code '" + input.strip() + "' has a wrong check character: expected " + expected);
         }
         return code;
@@ -104,7 +104,8 @@ public record StationCode(String adcode, int sequence) {
     }
 
     private static InvalidStationCodeException malformed(String input) {
-        return new InvalidStationCodeException(InvalidStationCodeException.Reason.MALFORMED,
+        return new InvalidStationCodeException(
+                InvalidStationCodeException.Reason.MALFORMED,
                 "'" + input.strip() + "' is not a station code; codes look like " + EXAMPLE);
     }
 }

@@ -17,13 +17,13 @@ public final class ChinaCoordinates {
 
     /** Krasovsky 1940 ellipsoid, which the GCJ-02 formula is written against. */
     private static final double KRASOVSKY_A = 6378245.0;
+
     private static final double KRASOVSKY_EE = 0.00669342162296594323;
     private static final double X_PI = Math.PI * 3000.0 / 180.0;
     private static final double TOLERANCE_DEG = 1e-9;
     private static final int MAX_ITERATIONS = 30;
 
-    private ChinaCoordinates() {
-    }
+    private ChinaCoordinates() {}
 
     /**
      * True when the point lies outside the box lng 72.004 to 137.8347, lat 0.8293 to 55.8271 that
@@ -41,7 +41,9 @@ public final class ChinaCoordinates {
 
     /** Exact inverse of {@link #wgs84ToGcj02} to 0.1 mm, not the common one-step approximation. */
     public static LatLng gcj02ToWgs84(LatLng gcj) {
-        return outsideMainland(gcj) ? gcj : invert(Point.of(gcj), ChinaCoordinates::gcjShift).toLatLng();
+        return outsideMainland(gcj)
+                ? gcj
+                : invert(Point.of(gcj), ChinaCoordinates::gcjShift).toLatLng();
     }
 
     /** The published BD-09 formula. */
@@ -106,8 +108,8 @@ public final class ChinaCoordinates {
         double radLat = Math.toRadians(lat);
         double magic = 1 - KRASOVSKY_EE * Math.sin(radLat) * Math.sin(radLat);
         double sqrtMagic = Math.sqrt(magic);
-        double dLat = (transformLat(x, y) * 180.0)
-                / ((KRASOVSKY_A * (1 - KRASOVSKY_EE)) / (magic * sqrtMagic) * Math.PI);
+        double dLat =
+                (transformLat(x, y) * 180.0) / ((KRASOVSKY_A * (1 - KRASOVSKY_EE)) / (magic * sqrtMagic) * Math.PI);
         double dLng = (transformLng(x, y) * 180.0) / (KRASOVSKY_A / sqrtMagic * Math.cos(radLat) * Math.PI);
         return new Point(lat + dLat, lng + dLng);
     }

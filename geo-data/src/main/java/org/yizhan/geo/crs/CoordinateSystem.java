@@ -17,10 +17,24 @@ public enum CoordinateSystem {
     BD09("bd09");
 
     private static final Map<String, CoordinateSystem> BY_NAME = Map.of(
-            "wgs84", WGS84, "wgs-84", WGS84, "epsg:4326", WGS84,
-            "cgcs2000", WGS84, "epsg:4490", WGS84,
-            "gcj02", GCJ02, "gcj-02", GCJ02,
-            "bd09", BD09, "bd-09", BD09);
+            "wgs84",
+            WGS84,
+            "wgs-84",
+            WGS84,
+            "epsg:4326",
+            WGS84,
+            "cgcs2000",
+            WGS84,
+            "epsg:4490",
+            WGS84,
+            "gcj02",
+            GCJ02,
+            "gcj-02",
+            GCJ02,
+            "bd09",
+            BD09,
+            "bd-09",
+            BD09);
 
     private final String id;
 

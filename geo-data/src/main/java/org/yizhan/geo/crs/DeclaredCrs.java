@@ -13,105 +13,114 @@ import java.util.Optional;
  */
 public sealed interface DeclaredCrs {
 
-  /** Longitude/latitude in degrees. {@code cgcs2000}: declared CGCS2000 rather than WGS 84. */
-  record Geographic(boolean cgcs2000) implements DeclaredCrs {}
+    /** Longitude/latitude in degrees. {@code cgcs2000}: declared CGCS2000 rather than WGS 84. */
+    record Geographic(boolean cgcs2000) implements DeclaredCrs {}
 
-  /** Eastings and northings in metres in a Gauss–Krüger zone. */
-  record Projected(GaussKruger zone) implements DeclaredCrs {}
+    /** Eastings and northings in metres in a Gauss–Krüger zone. */
+    record Projected(GaussKruger zone) implements DeclaredCrs {}
 
-  /** Only a file that says plain WGS 84 may hold GCJ-02 or BD-09 coordinates the caller names. */
-  default boolean callerMayOverride() {
-    return this instanceof Geographic g && !g.cgcs2000();
-  }
+    /** Only a file that says plain WGS 84 may hold GCJ-02 or BD-09 coordinates the caller names. */
+    default boolean callerMayOverride() {
+        return this instanceof Geographic g && !g.cgcs2000();
+    }
 
-  /** A short name for messages: "WGS 84", "CGCS2000", or the zone's EPSG name. */
-  default String label() {
-    if (this instanceof Projected p) {
-      return p.zone().name() + " (EPSG:" + p.zone().epsg() + ")";
+    /** A short name for messages: "WGS 84", "CGCS2000", or the zone's EPSG name. */
+    default String label() {
+        if (this instanceof Projected p) {
+            return p.zone().name() + " (EPSG:" + p.zone().epsg() + ")";
+        }
+        return ((Geographic) this).cgcs2000() ? "CGCS2000 (EPSG:4490)" : "WGS 84 (EPSG:4326)";
     }
-    return ((Geographic) this).cgcs2000() ? "CGCS2000 (EPSG:4490)" : "WGS 84 (EPSG:4326)";
-  }
 
-  /**
-   * An EPSG code: 4326, 4490 or a zone 4513–4554.
-   *
-   * @throws IllegalArgumentException for any other code
-   */
-  static DeclaredCrs ofEpsg(int code) {
-    if (code == 4326) {
-      return new Geographic(false);
+    /**
+     * An EPSG code: 4326, 4490 or a zone 4513–4554.
+     *
+     * @throws IllegalArgumentException for any other code
+     */
+    static DeclaredCrs ofEpsg(int code) {
+        if (code == 4326) {
+            return new Geographic(false);
+        }
+        if (code == GaussKruger.CGCS2000_EPSG) {
+            return new Geographic(true);
+        }
+        return GaussKruger.forEpsg(code)
+                .<DeclaredCrs>map(Projected::new)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "EPSG:" + code + " is not supported; use WGS 84 (4326), CGCS2000 (4490) or a CGCS2000 3-degree "
+                                + "Gauss-Kruger zone (4513-4554)"));
     }
-    if (code == GaussKruger.CGCS2000_EPSG) {
-      return new Geographic(true);
-    }
-    return GaussKruger.forEpsg(code).<DeclaredCrs>map(Projected::new).orElseThrow(() -> new IllegalArgumentException(
-        "EPSG:" + code + " is not supported; use WGS 84 (4326), CGCS2000 (4490) or a CGCS2000 3-degree "
-            + "Gauss-Kruger zone (4513-4554)"));
-  }
 
-  /**
-   * Reads OGC or ESRI WKT 1 (what {@code .prj} files and most GeoPackages hold); of WKT 2 only an
-   * EPSG identifier is used.
-   *
-   * @throws IllegalArgumentException naming what the WKT declares if it is not supported
-   */
-  static DeclaredCrs ofWkt(String wkt) {
-    Wkt root = Wkt.parse(wkt);
-    Optional<Integer> epsg = root.epsg();
-    if (epsg.isPresent() && (epsg.get() == 4326 || epsg.get() == GaussKruger.CGCS2000_EPSG
-        || GaussKruger.forEpsg(epsg.get()).isPresent())) {
-      return ofEpsg(epsg.get());
+    /**
+     * Reads OGC or ESRI WKT 1 (what {@code .prj} files and most GeoPackages hold); of WKT 2 only an
+     * EPSG identifier is used.
+     *
+     * @throws IllegalArgumentException naming what the WKT declares if it is not supported
+     */
+    static DeclaredCrs ofWkt(String wkt) {
+        Wkt root = Wkt.parse(wkt);
+        Optional<Integer> epsg = root.epsg();
+        if (epsg.isPresent()
+                && (epsg.get() == 4326
+                        || epsg.get() == GaussKruger.CGCS2000_EPSG
+                        || GaussKruger.forEpsg(epsg.get()).isPresent())) {
+            return ofEpsg(epsg.get());
+        }
+        String kind = root.keyword();
+        if (kind.equals("GEOGCS")) {
+            return new Geographic(datum(root));
+        }
+        if (kind.equals("PROJCS")) {
+            return projected(root);
+        }
+        throw new IllegalArgumentException("The coordinate system '" + root.name() + "' is not supported"
+                + epsg.map(c -> " (EPSG:" + c + ")").orElse("") + "; " + SUPPORTED);
     }
-    String kind = root.keyword();
-    if (kind.equals("GEOGCS")) {
-      return new Geographic(datum(root));
-    }
-    if (kind.equals("PROJCS")) {
-      return projected(root);
-    }
-    throw new IllegalArgumentException("The coordinate system '" + root.name() + "' is not supported"
-        + epsg.map(c -> " (EPSG:" + c + ")").orElse("") + "; " + SUPPORTED);
-  }
 
-  String SUPPORTED = "use WGS 84, CGCS2000 or a CGCS2000 3-degree Gauss-Kruger zone (EPSG:4326, 4490, 4513-4554)";
+    String SUPPORTED = "use WGS 84, CGCS2000 or a CGCS2000 3-degree Gauss-Kruger zone (EPSG:4326, 4490, 4513-4554)";
 
-  /** {@code true} for CGCS2000, {@code false} for WGS 84; otherwise refused. */
-  private static boolean datum(Wkt geogcs) {
-    Wkt datum = geogcs.child("DATUM").orElse(null);
-    String name = Wkt.normalise(datum == null ? geogcs.name() : datum.name());
-    if (name.contains("china2000") || name.contains("cgcs2000") || name.contains("chinageodeticcoordinatesystem2000")) {
-      return true;
+    /** {@code true} for CGCS2000, {@code false} for WGS 84; otherwise refused. */
+    private static boolean datum(Wkt geogcs) {
+        Wkt datum = geogcs.child("DATUM").orElse(null);
+        String name = Wkt.normalise(datum == null ? geogcs.name() : datum.name());
+        if (name.contains("china2000")
+                || name.contains("cgcs2000")
+                || name.contains("chinageodeticcoordinatesystem2000")) {
+            return true;
+        }
+        if (name.contains("wgs84") || name.contains("wgs1984") || name.contains("worldgeodeticsystem1984")) {
+            return false;
+        }
+        throw new IllegalArgumentException("The datum '" + (datum == null ? geogcs.name() : datum.name())
+                + "' is not supported (Xi'an 1980 and Beijing 1954 need a datum shift the register does not make); "
+                + "re-project the layer to CGCS2000 in your GIS, or " + SUPPORTED);
     }
-    if (name.contains("wgs84") || name.contains("wgs1984") || name.contains("worldgeodeticsystem1984")) {
-      return false;
-    }
-    throw new IllegalArgumentException("The datum '" + (datum == null ? geogcs.name() : datum.name())
-        + "' is not supported (Xi'an 1980 and Beijing 1954 need a datum shift the register does not make); "
-        + "re-project the layer to CGCS2000 in your GIS, or " + SUPPORTED);
-  }
 
-  private static DeclaredCrs projected(Wkt projcs) {
-    Wkt geogcs = projcs.child("GEOGCS").orElseThrow(() -> new IllegalArgumentException(
-        "The projected coordinate system '" + projcs.name() + "' names no geographic system"));
-    boolean cgcs = datum(geogcs);
-    String method = Wkt.normalise(projcs.child("PROJECTION").map(Wkt::name).orElse(""));
-    double cm = projcs.parameter("central_meridian", "longitude_of_origin", "longitude_of_center").orElse(Double.NaN);
-    double fe = projcs.parameter("false_easting").orElse(0.0);
-    double fn = projcs.parameter("false_northing").orElse(0.0);
-    double k = projcs.parameter("scale_factor").orElse(1.0);
-    double lat0 = projcs.parameter("latitude_of_origin", "latitude_of_center").orElse(0.0);
-    double unit = projcs.child("UNIT").map(u -> u.number(0)).orElse(1.0);
-    boolean tm = method.equals("transversemercator") || method.equals("gausskruger");
-    if (cgcs && tm && fn == 0 && k == 1 && lat0 == 0 && unit == 1) {
-      boolean prefixed = fe != 500_000;
-      Optional<GaussKruger> zone = GaussKruger.forCentralMeridian(cm, prefixed);
-      if (zone.isPresent() && zone.get().falseEasting() == fe) {
-        return new Projected(zone.get());
-      }
+    private static DeclaredCrs projected(Wkt projcs) {
+        Wkt geogcs = projcs.child("GEOGCS")
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "The projected coordinate system '" + projcs.name() + "' names no geographic system"));
+        boolean cgcs = datum(geogcs);
+        String method = Wkt.normalise(projcs.child("PROJECTION").map(Wkt::name).orElse(""));
+        double cm = projcs.parameter("central_meridian", "longitude_of_origin", "longitude_of_center")
+                .orElse(Double.NaN);
+        double fe = projcs.parameter("false_easting").orElse(0.0);
+        double fn = projcs.parameter("false_northing").orElse(0.0);
+        double k = projcs.parameter("scale_factor").orElse(1.0);
+        double lat0 =
+                projcs.parameter("latitude_of_origin", "latitude_of_center").orElse(0.0);
+        double unit = projcs.child("UNIT").map(u -> u.number(0)).orElse(1.0);
+        boolean tm = method.equals("transversemercator") || method.equals("gausskruger");
+        if (cgcs && tm && fn == 0 && k == 1 && lat0 == 0 && unit == 1) {
+            boolean prefixed = fe != 500_000;
+            Optional<GaussKruger> zone = GaussKruger.forCentralMeridian(cm, prefixed);
+            if (zone.isPresent() && zone.get().falseEasting() == fe) {
+                return new Projected(zone.get());
+            }
+        }
+        throw new IllegalArgumentException("The projected coordinate system '" + projcs.name() + "' is not supported"
+                + " (datum " + (cgcs ? "CGCS2000" : "WGS 84") + ", projection "
+                + projcs.child("PROJECTION").map(Wkt::name).orElse("?")
+                + ", central meridian " + cm + ", false easting " + fe + "); " + SUPPORTED);
     }
-    throw new IllegalArgumentException("The projected coordinate system '" + projcs.name() + "' is not supported"
-        + " (datum " + (cgcs ? "CGCS2000" : "WGS 84") + ", projection " + projcs.child("PROJECTION").map(Wkt::name).orElse("?")
-        + ", central meridian " + cm + ", false easting " + fe + "); " + SUPPORTED);
-  }
-
 }

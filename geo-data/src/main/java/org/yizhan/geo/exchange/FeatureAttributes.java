@@ -18,81 +18,83 @@ import java.util.function.UnaryOperator;
  */
 final class FeatureAttributes {
 
-  static final String GEOMETRY = GeoJsonRowSource.GEOMETRY;
-  private static final int MIN_PREFIX = 2;
+    static final String GEOMETRY = GeoJsonRowSource.GEOMETRY;
+    private static final int MIN_PREFIX = 2;
 
-  private final Map<String, RegisterColumn> columns = new LinkedHashMap<>();
-  private final List<String> unknown = new ArrayList<>();
+    private final Map<String, RegisterColumn> columns = new LinkedHashMap<>();
+    private final List<String> unknown = new ArrayList<>();
 
-  /** @throws RegisterFormatException if two attributes name the same column */
-  FeatureAttributes(List<String> names) {
-    Map<RegisterColumn, String> seen = new EnumMap<>(RegisterColumn.class);
-    for (String name : names) {
-      RegisterColumn column = resolve(name).orElse(null);
-      if (column == null || column == RegisterColumn.LAT || column == RegisterColumn.LNG) {
-        unknown.add(name);
-      } else if (seen.putIfAbsent(column, name) != null) {
-        throw new RegisterFormatException("Attributes '" + seen.get(column) + "' and '" + name + "' both mean "
-            + column.zh() + " (" + column.key() + "); keep one of them");
-      } else {
-        columns.put(name, column);
-      }
-    }
-  }
-
-  static Optional<RegisterColumn> resolve(String name) {
-    Optional<RegisterColumn> exact = RegisterColumn.forHeader(name);
-    String n = squash(name);
-    if (exact.isPresent() || n.codePointCount(0, n.length()) < MIN_PREFIX || (n.length() < 4 && n.chars().allMatch(c -> c < 128))) {
-      return exact;
-    }
-    RegisterColumn found = null;
-    for (RegisterColumn c : RegisterColumn.values()) {
-      if (squash(c.key()).startsWith(n) || squash(c.zh()).startsWith(n)) {
-        if (found != null) {
-          return Optional.empty(); // ambiguous: leave it unknown
+    /** @throws RegisterFormatException if two attributes name the same column */
+    FeatureAttributes(List<String> names) {
+        Map<RegisterColumn, String> seen = new EnumMap<>(RegisterColumn.class);
+        for (String name : names) {
+            RegisterColumn column = resolve(name).orElse(null);
+            if (column == null || column == RegisterColumn.LAT || column == RegisterColumn.LNG) {
+                unknown.add(name);
+            } else if (seen.putIfAbsent(column, name) != null) {
+                throw new RegisterFormatException("Attributes '" + seen.get(column) + "' and '" + name + "' both mean "
+                        + column.zh() + " (" + column.key() + "); keep one of them");
+            } else {
+                columns.put(name, column);
+            }
         }
-        found = c;
-      }
-    }
-    return Optional.ofNullable(found);
-  }
-
-  private static String squash(String s) {
-    return s.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_*\\-]", "");
-  }
-
-  List<String> unknown() {
-    return List.copyOf(unknown);
-  }
-
-  /** A feature's recognised attributes, read through {@code valueOf} (attribute name to text). */
-  Feature row(int number, UnaryOperator<String> valueOf) {
-    Feature f = new Feature(number);
-    columns.forEach((name, column) -> f.put(column, name, valueOf.apply(name)));
-    return f;
-  }
-
-  /** A feature being turned into a {@link RawRow}. */
-  static final class Feature {
-    final int number;
-    private final EnumMap<RegisterColumn, RawRow.Cell> cells = new EnumMap<>(RegisterColumn.class);
-    private final List<RowProblem> problems = new ArrayList<>();
-
-    Feature(int number) {
-      this.number = number;
     }
 
-    void put(RegisterColumn column, String header, String value) {
-      cells.put(column, new RawRow.Cell(header, value));
+    static Optional<RegisterColumn> resolve(String name) {
+        Optional<RegisterColumn> exact = RegisterColumn.forHeader(name);
+        String n = squash(name);
+        if (exact.isPresent()
+                || n.codePointCount(0, n.length()) < MIN_PREFIX
+                || (n.length() < 4 && n.chars().allMatch(c -> c < 128))) {
+            return exact;
+        }
+        RegisterColumn found = null;
+        for (RegisterColumn c : RegisterColumn.values()) {
+            if (squash(c.key()).startsWith(n) || squash(c.zh()).startsWith(n)) {
+                if (found != null) {
+                    return Optional.empty(); // ambiguous: leave it unknown
+                }
+                found = c;
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
-    void problem(String message) {
-      problems.add(new RowProblem(number, GEOMETRY, message));
+    private static String squash(String s) {
+        return s.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_*\\-]", "");
     }
 
-    RawRow build() {
-      return new RawRow(number, cells, problems);
+    List<String> unknown() {
+        return List.copyOf(unknown);
     }
-  }
+
+    /** A feature's recognised attributes, read through {@code valueOf} (attribute name to text). */
+    Feature row(int number, UnaryOperator<String> valueOf) {
+        Feature f = new Feature(number);
+        columns.forEach((name, column) -> f.put(column, name, valueOf.apply(name)));
+        return f;
+    }
+
+    /** A feature being turned into a {@link RawRow}. */
+    static final class Feature {
+        final int number;
+        private final EnumMap<RegisterColumn, RawRow.Cell> cells = new EnumMap<>(RegisterColumn.class);
+        private final List<RowProblem> problems = new ArrayList<>();
+
+        Feature(int number) {
+            this.number = number;
+        }
+
+        void put(RegisterColumn column, String header, String value) {
+            cells.put(column, new RawRow.Cell(header, value));
+        }
+
+        void problem(String message) {
+            problems.add(new RowProblem(number, GEOMETRY, message));
+        }
+
+        RawRow build() {
+            return new RawRow(number, cells, problems);
+        }
+    }
 }

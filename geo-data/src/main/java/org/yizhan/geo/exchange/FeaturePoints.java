@@ -14,72 +14,72 @@ import org.yizhan.geo.crs.GaussKruger;
  */
 final class FeaturePoints {
 
-  private static final double METRES_PER_ZONE = 1_000_000;
+    private static final double METRES_PER_ZONE = 1_000_000;
 
-  private final DeclaredCrs crs;
-  private final String where;
+    private final DeclaredCrs crs;
+    private final String where;
 
-  FeaturePoints(DeclaredCrs crs, String where) {
-    this.crs = crs;
-    this.where = where;
-  }
+    FeaturePoints(DeclaredCrs crs, String where) {
+        this.crs = crs;
+        this.where = where;
+    }
 
-  DeclaredCrs crs() {
-    return crs;
-  }
+    DeclaredCrs crs() {
+        return crs;
+    }
 
-  /** Adds {@code x}/{@code y} (longitude/latitude, or easting/northing) to the feature, or a problem. */
-  void add(FeatureAttributes.Feature f, double x, double y) {
-    if (!Double.isFinite(x) || !Double.isFinite(y)) {
-      f.problem("The point has no finite coordinates");
-      return;
+    /** Adds {@code x}/{@code y} (longitude/latitude, or easting/northing) to the feature, or a problem. */
+    void add(FeatureAttributes.Feature f, double x, double y) {
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            f.problem("The point has no finite coordinates");
+            return;
+        }
+        if (crs instanceof DeclaredCrs.Projected projected) {
+            GaussKruger zone = projected.zone();
+            String problem = implausible(zone, x, y);
+            if (problem != null) {
+                f.problem(problem);
+                return;
+            }
+            LatLng p;
+            try {
+                p = zone.unproject(new GaussKruger.Projected(x, y));
+            } catch (IllegalArgumentException e) {
+                f.problem(String.valueOf(e.getMessage()));
+                return;
+            }
+            put(f, p.lat(), p.lng(), true);
+        } else {
+            put(f, y, x, ((DeclaredCrs.Geographic) crs).cgcs2000());
+        }
     }
-    if (crs instanceof DeclaredCrs.Projected projected) {
-      GaussKruger zone = projected.zone();
-      String problem = implausible(zone, x, y);
-      if (problem != null) {
-        f.problem(problem);
-        return;
-      }
-      LatLng p;
-      try {
-        p = zone.unproject(new GaussKruger.Projected(x, y));
-      } catch (IllegalArgumentException e) {
-        f.problem(String.valueOf(e.getMessage()));
-        return;
-      }
-      put(f, p.lat(), p.lng(), true);
-    } else {
-      put(f, y, x, ((DeclaredCrs.Geographic) crs).cgcs2000());
-    }
-  }
 
-  private static void put(FeatureAttributes.Feature f, double lat, double lng, boolean cgcs2000) {
-    f.put(RegisterColumn.LAT, FeatureAttributes.GEOMETRY, Double.toString(lat));
-    f.put(RegisterColumn.LNG, FeatureAttributes.GEOMETRY, Double.toString(lng));
-    if (cgcs2000) {
-      f.put(RegisterColumn.CRS, FeatureAttributes.GEOMETRY, "cgcs2000");
+    private static void put(FeatureAttributes.Feature f, double lat, double lng, boolean cgcs2000) {
+        f.put(RegisterColumn.LAT, FeatureAttributes.GEOMETRY, Double.toString(lat));
+        f.put(RegisterColumn.LNG, FeatureAttributes.GEOMETRY, Double.toString(lng));
+        if (cgcs2000) {
+            f.put(RegisterColumn.CRS, FeatureAttributes.GEOMETRY, "cgcs2000");
+        }
     }
-  }
 
-  /** Degrees in a projected layer, a missing or wrong zone prefix, swapped axes: said plainly. */
-  private @Nullable String implausible(GaussKruger zone, double x, double y) {
-    String in = where + " is in " + crs.label();
-    if (Math.abs(x) <= 180 && Math.abs(y) <= 90) {
-      return "The point " + x + ", " + y + " looks like degrees, but the " + in;
+    /** Degrees in a projected layer, a missing or wrong zone prefix, swapped axes: said plainly. */
+    private @Nullable String implausible(GaussKruger zone, double x, double y) {
+        String in = where + " is in " + crs.label();
+        if (Math.abs(x) <= 180 && Math.abs(y) <= 90) {
+            return "The point " + x + ", " + y + " looks like degrees, but the " + in;
+        }
+        if (y > METRES_PER_ZONE * 10 && x > 0 && x < METRES_PER_ZONE * 10) {
+            return "Easting " + x + " and northing " + y + " look swapped (the " + in + ")";
+        }
+        if (zone.zonePrefix()) {
+            long prefix = (long) Math.floor(x / METRES_PER_ZONE);
+            if (prefix != zone.zone()) {
+                return "Easting " + x + (x < METRES_PER_ZONE ? " has no zone prefix" : " carries zone prefix " + prefix)
+                        + ", but the " + in + ", whose eastings start with " + zone.zone();
+            }
+        } else if (x >= METRES_PER_ZONE) {
+            return "Easting " + x + " carries a zone prefix, but the " + in + ", whose eastings have none";
+        }
+        return null;
     }
-    if (y > METRES_PER_ZONE * 10 && x > 0 && x < METRES_PER_ZONE * 10) {
-      return "Easting " + x + " and northing " + y + " look swapped (the " + in + ")";
-    }
-    if (zone.zonePrefix()) {
-      long prefix = (long) Math.floor(x / METRES_PER_ZONE);
-      if (prefix != zone.zone()) {
-        return "Easting " + x + (x < METRES_PER_ZONE ? " has no zone prefix" : " carries zone prefix " + prefix)
-            + ", but the " + in + ", whose eastings start with " + zone.zone();
-      }
-    } else if (x >= METRES_PER_ZONE) {
-      return "Easting " + x + " carries a zone prefix, but the " + in + ", whose eastings have none";
-    }
-    return null;
-  }
 }

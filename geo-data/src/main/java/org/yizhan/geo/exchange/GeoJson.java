@@ -21,141 +21,149 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class GeoJson {
 
-  private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = new JsonFactory();
 
-  private GeoJson() {}
+    private GeoJson() {}
 
-  /** A Point geometry; RFC 7946 puts longitude first. */
-  public static Map<String, Object> point(double lng, double lat) {
-    return Map.of("type", "Point", "coordinates", List.of(lng, lat));
-  }
-
-  /** A Polygon geometry for a lng/lat-aligned box: one closed ring, counter-clockwise as RFC 7946 asks. */
-  public static Map<String, Object> box(double minLng, double minLat, double maxLng, double maxLat) {
-    return Map.of("type", "Polygon", "coordinates", List.of(List.of(
-        List.of(minLng, minLat), List.of(maxLng, minLat), List.of(maxLng, maxLat), List.of(minLng, maxLat),
-        List.of(minLng, minLat))));
-  }
-
-  /** A Feature; a {@code null} id is left out (RFC 7946 makes it optional). Mutable, for foreign members. */
-  public static Map<String, Object> feature(@Nullable Object id, Map<String, Object> geometry, Object properties) {
-    Map<String, Object> feature = new LinkedHashMap<>();
-    feature.put("type", "Feature");
-    if (id != null) {
-      feature.put("id", id);
+    /** A Point geometry; RFC 7946 puts longitude first. */
+    public static Map<String, Object> point(double lng, double lat) {
+        return Map.of("type", "Point", "coordinates", List.of(lng, lat));
     }
-    feature.put("geometry", geometry);
-    feature.put("properties", properties);
-    return feature;
-  }
 
-  /**
-   * A FeatureCollection holding {@code features}; mutable, so callers can add foreign members
-   * ({@code links}, {@code numberReturned}) after it.
-   */
-  public static Map<String, Object> featureCollection(List<?> features) {
-    Map<String, Object> collection = new LinkedHashMap<>();
-    collection.put("type", "FeatureCollection");
-    collection.put("features", features);
-    return collection;
-  }
+    /** A Polygon geometry for a lng/lat-aligned box: one closed ring, counter-clockwise as RFC 7946 asks. */
+    public static Map<String, Object> box(double minLng, double minLat, double maxLng, double maxLat) {
+        return Map.of(
+                "type",
+                "Polygon",
+                "coordinates",
+                List.of(List.of(
+                        List.of(minLng, minLat),
+                        List.of(maxLng, minLat),
+                        List.of(maxLng, maxLat),
+                        List.of(minLng, maxLat),
+                        List.of(minLng, minLat))));
+    }
 
-  /**
-   * A FeatureCollection written to {@code out} as features are added, in UTF-8. Closing the writer
-   * ends the collection and flushes, but leaves {@code out} open (a servlet response owns it).
-   */
-  public static PointWriter writer(OutputStream out) {
-    return new PointWriter(out);
-  }
-
-  /** Streams Point features; see {@link GeoJson#writer}. */
-  public static final class PointWriter implements AutoCloseable {
-
-    private final JsonGenerator g;
-
-    private PointWriter(OutputStream out) {
-      g = JSON.createGenerator(ObjectWriteContext.empty(), new NonClosing(out), JsonEncoding.UTF8);
-      g.writeStartObject();
-      g.writeStringProperty("type", "FeatureCollection");
-      g.writeName("features");
-      g.writeStartArray();
+    /** A Feature; a {@code null} id is left out (RFC 7946 makes it optional). Mutable, for foreign members. */
+    public static Map<String, Object> feature(@Nullable Object id, Map<String, Object> geometry, Object properties) {
+        Map<String, Object> feature = new LinkedHashMap<>();
+        feature.put("type", "Feature");
+        if (id != null) {
+            feature.put("id", id);
+        }
+        feature.put("geometry", geometry);
+        feature.put("properties", properties);
+        return feature;
     }
 
     /**
-     * One Point feature. Property values may be text, numbers, booleans, {@code null} or
-     * collections of those (written as arrays); properties keep the map's order.
+     * A FeatureCollection holding {@code features}; mutable, so callers can add foreign members
+     * ({@code links}, {@code numberReturned}) after it.
      */
-    public void point(@Nullable String id, double lng, double lat, Map<String, ? extends @Nullable Object> properties) {
-      g.writeStartObject();
-      g.writeStringProperty("type", "Feature");
-      if (id != null) {
-        g.writeStringProperty("id", id);
-      }
-      g.writeName("geometry");
-      g.writeStartObject();
-      g.writeStringProperty("type", "Point");
-      g.writeName("coordinates");
-      g.writeStartArray();
-      g.writeNumber(lng);
-      g.writeNumber(lat);
-      g.writeEndArray();
-      g.writeEndObject();
-      g.writeName("properties");
-      g.writeStartObject();
-      for (Map.Entry<String, ? extends @Nullable Object> p : properties.entrySet()) {
-        g.writeName(p.getKey());
-        value(p.getValue());
-      }
-      g.writeEndObject();
-      g.writeEndObject();
+    public static Map<String, Object> featureCollection(List<?> features) {
+        Map<String, Object> collection = new LinkedHashMap<>();
+        collection.put("type", "FeatureCollection");
+        collection.put("features", features);
+        return collection;
     }
 
-    private void value(@Nullable Object value) {
-      if (value == null) {
-        g.writeNull();
-      } else if (value instanceof String s) {
-        g.writeString(s);
-      } else if (value instanceof Double d) {
-        g.writeNumber(d);
-      } else if (value instanceof Integer i) {
-        g.writeNumber(i);
-      } else if (value instanceof Long l) {
-        g.writeNumber(l);
-      } else if (value instanceof Boolean b) {
-        g.writeBoolean(b);
-      } else if (value instanceof Collection<?> items) {
-        g.writeStartArray();
-        for (Object item : items) {
-          value(item);
+    /**
+     * A FeatureCollection written to {@code out} as features are added, in UTF-8. Closing the writer
+     * ends the collection and flushes, but leaves {@code out} open (a servlet response owns it).
+     */
+    public static PointWriter writer(OutputStream out) {
+        return new PointWriter(out);
+    }
+
+    /** Streams Point features; see {@link GeoJson#writer}. */
+    public static final class PointWriter implements AutoCloseable {
+
+        private final JsonGenerator g;
+
+        private PointWriter(OutputStream out) {
+            g = JSON.createGenerator(ObjectWriteContext.empty(), new NonClosing(out), JsonEncoding.UTF8);
+            g.writeStartObject();
+            g.writeStringProperty("type", "FeatureCollection");
+            g.writeName("features");
+            g.writeStartArray();
         }
-        g.writeEndArray();
-      } else {
-        throw new IllegalArgumentException("Not a GeoJSON property value: " + value.getClass());
-      }
+
+        /**
+         * One Point feature. Property values may be text, numbers, booleans, {@code null} or
+         * collections of those (written as arrays); properties keep the map's order.
+         */
+        public void point(
+                @Nullable String id, double lng, double lat, Map<String, ? extends @Nullable Object> properties) {
+            g.writeStartObject();
+            g.writeStringProperty("type", "Feature");
+            if (id != null) {
+                g.writeStringProperty("id", id);
+            }
+            g.writeName("geometry");
+            g.writeStartObject();
+            g.writeStringProperty("type", "Point");
+            g.writeName("coordinates");
+            g.writeStartArray();
+            g.writeNumber(lng);
+            g.writeNumber(lat);
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeName("properties");
+            g.writeStartObject();
+            for (Map.Entry<String, ? extends @Nullable Object> p : properties.entrySet()) {
+                g.writeName(p.getKey());
+                value(p.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+
+        private void value(@Nullable Object value) {
+            if (value == null) {
+                g.writeNull();
+            } else if (value instanceof String s) {
+                g.writeString(s);
+            } else if (value instanceof Double d) {
+                g.writeNumber(d);
+            } else if (value instanceof Integer i) {
+                g.writeNumber(i);
+            } else if (value instanceof Long l) {
+                g.writeNumber(l);
+            } else if (value instanceof Boolean b) {
+                g.writeBoolean(b);
+            } else if (value instanceof Collection<?> items) {
+                g.writeStartArray();
+                for (Object item : items) {
+                    value(item);
+                }
+                g.writeEndArray();
+            } else {
+                throw new IllegalArgumentException("Not a GeoJSON property value: " + value.getClass());
+            }
+        }
+
+        @Override
+        public void close() {
+            g.writeEndArray();
+            g.writeEndObject();
+            g.close();
+        }
     }
 
-    @Override
-    public void close() {
-      g.writeEndArray();
-      g.writeEndObject();
-      g.close();
-    }
-  }
+    /** Lets a generator that closes its target write to a stream the caller owns. */
+    private static final class NonClosing extends FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
 
-  /** Lets a generator that closes its target write to a stream the caller owns. */
-  private static final class NonClosing extends FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
 
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
-  }
 }

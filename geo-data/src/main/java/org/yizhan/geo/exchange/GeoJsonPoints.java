@@ -25,179 +25,189 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class GeoJsonPoints implements Closeable {
 
-  private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = new JsonFactory();
 
-  /** What a property value was in the file. */
-  public enum Kind { STRING, NUMBER, OTHER }
-
-  /**
-   * A property value as text: scalars as written, an array's scalars joined with commas, null
-   * and objects as empty text.
-   */
-  public record Value(String text, Kind kind) {}
-
-  /** A Point's coordinates as written, longitude first as in RFC 7946. */
-  public record Position(String lng, String lat) {}
-
-  /**
-   * One feature, numbered from 1: its {@code position}, or {@code null} and a {@code problem}
-   * saying why there is no usable Point ({@code problem} is empty when there is one).
-   */
-  public record Feature(int index, @Nullable Position position, String problem, Map<String, Value> properties) {}
-
-  private final InputStream in;
-  private final JsonParser p;
-  private int index;
-  private boolean done;
-
-  /** Opens {@code file} and reads up to its first feature. */
-  public GeoJsonPoints(Path file) throws IOException {
-    in = Files.newInputStream(file);
-    try {
-      p = JSON.createParser(ObjectReadContext.empty(), in);
-      seekFeatures();
-    } catch (JacksonException e) {
-      in.close();
-      throw malformed(e);
-    } catch (RuntimeException e) {
-      in.close();
-      throw e;
+    /** What a property value was in the file. */
+    public enum Kind {
+        STRING,
+        NUMBER,
+        OTHER
     }
-  }
 
-  private void seekFeatures() {
-    if (p.nextToken() != JsonToken.START_OBJECT) {
-      throw new RegisterFormatException("A GeoJSON file must hold one FeatureCollection object");
-    }
-    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      JsonToken value = p.nextToken();
-      if (name.equals("type") && !"FeatureCollection".equals(p.getString())) {
-        throw new RegisterFormatException("The GeoJSON object is a " + p.getString() + ", not a FeatureCollection");
-      }
-      if (name.equals("features")) {
-        if (value != JsonToken.START_ARRAY) {
-          throw new RegisterFormatException("The GeoJSON 'features' member must be an array");
+    /**
+     * A property value as text: scalars as written, an array's scalars joined with commas, null
+     * and objects as empty text.
+     */
+    public record Value(String text, Kind kind) {}
+
+    /** A Point's coordinates as written, longitude first as in RFC 7946. */
+    public record Position(String lng, String lat) {}
+
+    /**
+     * One feature, numbered from 1: its {@code position}, or {@code null} and a {@code problem}
+     * saying why there is no usable Point ({@code problem} is empty when there is one).
+     */
+    public record Feature(int index, @Nullable Position position, String problem, Map<String, Value> properties) {}
+
+    private final InputStream in;
+    private final JsonParser p;
+    private int index;
+    private boolean done;
+
+    /** Opens {@code file} and reads up to its first feature. */
+    public GeoJsonPoints(Path file) throws IOException {
+        in = Files.newInputStream(file);
+        try {
+            p = JSON.createParser(ObjectReadContext.empty(), in);
+            seekFeatures();
+        } catch (JacksonException e) {
+            in.close();
+            throw malformed(e);
+        } catch (RuntimeException e) {
+            in.close();
+            throw e;
         }
-        return;
-      }
-      p.skipChildren();
     }
-    throw new RegisterFormatException("The GeoJSON FeatureCollection has no 'features'");
-  }
 
-  /** The next feature, or {@code null} after the last. */
-  public @Nullable Feature next() {
-    if (done) {
-      return null;
-    }
-    try {
-      JsonToken t = p.nextToken();
-      if (t != JsonToken.START_OBJECT) {
-        done = true;
-        if (t != JsonToken.END_ARRAY) {
-          throw new RegisterFormatException("GeoJSON feature " + (index + 1) + " is not an object");
+    private void seekFeatures() {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new RegisterFormatException("A GeoJSON file must hold one FeatureCollection object");
         }
-        return null;
-      }
-      index++;
-      Map<String, Value> properties = new LinkedHashMap<>();
-      List<String> point = new ArrayList<>();
-      String problem = NO_POINT;
-      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-        String name = p.currentName();
-        p.nextToken();
-        if (name.equals("geometry")) {
-          point.clear();
-          problem = readPoint(point);
-        } else if (name.equals("properties") && p.currentToken() == JsonToken.START_OBJECT) {
-          readProperties(properties);
-        } else {
-          p.skipChildren();
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals("type") && !"FeatureCollection".equals(p.getString())) {
+                throw new RegisterFormatException(
+                        "The GeoJSON object is a " + p.getString() + ", not a FeatureCollection");
+            }
+            if (name.equals("features")) {
+                if (value != JsonToken.START_ARRAY) {
+                    throw new RegisterFormatException("The GeoJSON 'features' member must be an array");
+                }
+                return;
+            }
+            p.skipChildren();
         }
-      }
-      return problem.isEmpty()
-          ? new Feature(index, new Position(point.get(0), point.get(1)), "", properties)
-          : new Feature(index, null, problem, properties);
-    } catch (JacksonException e) {
-      done = true;
-      throw malformed(e);
+        throw new RegisterFormatException("The GeoJSON FeatureCollection has no 'features'");
     }
-  }
 
-  private static final String NO_POINT = "The feature has no point geometry";
-
-  /** Reads a geometry value into {@code point} ([lng, lat] as text); the problem, or "" if it is a Point. */
-  private String readPoint(List<String> point) {
-    if (p.currentToken() != JsonToken.START_OBJECT) {
-      p.skipChildren();
-      return NO_POINT;
-    }
-    String type = null;
-    List<String> coordinates = new ArrayList<>();
-    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      JsonToken value = p.nextToken();
-      if (name.equals("type") && value == JsonToken.VALUE_STRING) {
-        type = p.getString();
-      } else if (name.equals("coordinates") && value == JsonToken.START_ARRAY) {
-        for (JsonToken c = p.nextToken(); c != JsonToken.END_ARRAY; c = p.nextToken()) {
-          coordinates.add(c.isNumeric() ? p.getString() : "");
-          p.skipChildren();
+    /** The next feature, or {@code null} after the last. */
+    public @Nullable Feature next() {
+        if (done) {
+            return null;
         }
-      } else {
+        try {
+            JsonToken t = p.nextToken();
+            if (t != JsonToken.START_OBJECT) {
+                done = true;
+                if (t != JsonToken.END_ARRAY) {
+                    throw new RegisterFormatException("GeoJSON feature " + (index + 1) + " is not an object");
+                }
+                return null;
+            }
+            index++;
+            Map<String, Value> properties = new LinkedHashMap<>();
+            List<String> point = new ArrayList<>();
+            String problem = NO_POINT;
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (name.equals("geometry")) {
+                    point.clear();
+                    problem = readPoint(point);
+                } else if (name.equals("properties") && p.currentToken() == JsonToken.START_OBJECT) {
+                    readProperties(properties);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return problem.isEmpty()
+                    ? new Feature(index, new Position(point.get(0), point.get(1)), "", properties)
+                    : new Feature(index, null, problem, properties);
+        } catch (JacksonException e) {
+            done = true;
+            throw malformed(e);
+        }
+    }
+
+    private static final String NO_POINT = "The feature has no point geometry";
+
+    /** Reads a geometry value into {@code point} ([lng, lat] as text); the problem, or "" if it is a Point. */
+    private String readPoint(List<String> point) {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return NO_POINT;
+        }
+        String type = null;
+        List<String> coordinates = new ArrayList<>();
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals("type") && value == JsonToken.VALUE_STRING) {
+                type = p.getString();
+            } else if (name.equals("coordinates") && value == JsonToken.START_ARRAY) {
+                for (JsonToken c = p.nextToken(); c != JsonToken.END_ARRAY; c = p.nextToken()) {
+                    coordinates.add(c.isNumeric() ? p.getString() : "");
+                    p.skipChildren();
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (!"Point".equals(type)) {
+            return "The geometry is a " + type + "; stations are Points";
+        }
+        if (coordinates.size() < 2
+                || coordinates.get(0).isEmpty()
+                || coordinates.get(1).isEmpty()) {
+            return "A Point needs [longitude, latitude] coordinates";
+        }
+        point.add(coordinates.get(0));
+        point.add(coordinates.get(1));
+        return "";
+    }
+
+    private void readProperties(Map<String, Value> properties) {
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            properties.put(name, value(value));
+        }
+    }
+
+    private Value value(JsonToken value) {
+        if (value == JsonToken.START_ARRAY) {
+            List<String> items = new ArrayList<>();
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                if (t.isScalarValue() && t != JsonToken.VALUE_NULL) {
+                    items.add(p.getString());
+                }
+                p.skipChildren();
+            }
+            return new Value(String.join(",", items), Kind.OTHER);
+        }
+        if (value.isScalarValue() && value != JsonToken.VALUE_NULL) {
+            return new Value(
+                    p.getString(),
+                    value == JsonToken.VALUE_STRING ? Kind.STRING : value.isNumeric() ? Kind.NUMBER : Kind.OTHER);
+        }
         p.skipChildren();
-      }
+        return new Value("", Kind.OTHER);
     }
-    if (!"Point".equals(type)) {
-      return "The geometry is a " + type + "; stations are Points";
-    }
-    if (coordinates.size() < 2 || coordinates.get(0).isEmpty() || coordinates.get(1).isEmpty()) {
-      return "A Point needs [longitude, latitude] coordinates";
-    }
-    point.add(coordinates.get(0));
-    point.add(coordinates.get(1));
-    return "";
-  }
 
-  private void readProperties(Map<String, Value> properties) {
-    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      JsonToken value = p.nextToken();
-      properties.put(name, value(value));
+    private static RegisterFormatException malformed(JacksonException e) {
+        return new RegisterFormatException(
+                "The GeoJSON is malformed at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(),
+                e);
     }
-  }
 
-  private Value value(JsonToken value) {
-    if (value == JsonToken.START_ARRAY) {
-      List<String> items = new ArrayList<>();
-      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-        if (t.isScalarValue() && t != JsonToken.VALUE_NULL) {
-          items.add(p.getString());
+    @Override
+    public void close() throws IOException {
+        try {
+            p.close();
+        } finally {
+            in.close();
         }
-        p.skipChildren();
-      }
-      return new Value(String.join(",", items), Kind.OTHER);
     }
-    if (value.isScalarValue() && value != JsonToken.VALUE_NULL) {
-      return new Value(p.getString(), value == JsonToken.VALUE_STRING ? Kind.STRING
-          : value.isNumeric() ? Kind.NUMBER : Kind.OTHER);
-    }
-    p.skipChildren();
-    return new Value("", Kind.OTHER);
-  }
-
-  private static RegisterFormatException malformed(JacksonException e) {
-    return new RegisterFormatException("The GeoJSON is malformed at line " + e.getLocation().getLineNr()
-        + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
-  }
-
-  @Override
-  public void close() throws IOException {
-    try {
-      p.close();
-    } finally {
-      in.close();
-    }
-  }
 }

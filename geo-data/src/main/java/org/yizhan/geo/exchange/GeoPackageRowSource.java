@@ -29,143 +29,149 @@ import org.yizhan.geo.crs.DeclaredCrs;
  */
 final class GeoPackageRowSource implements RowSource {
 
-  private final GeoPackage gpkg;
-  private final FeatureResultSet features;
-  private final String table;
-  private final FeaturePoints points;
-  private final List<String> attributes = new ArrayList<>();
-  private final FeatureAttributes mapping;
+    private final GeoPackage gpkg;
+    private final FeatureResultSet features;
+    private final String table;
+    private final FeaturePoints points;
+    private final List<String> attributes = new ArrayList<>();
+    private final FeatureAttributes mapping;
 
-  GeoPackageRowSource(Path file) {
-    try {
-      gpkg = GeoPackageManager.open(file.toFile(), true);
-    } catch (RuntimeException e) {
-      throw new RegisterFormatException("The file is not a GeoPackage (" + rootMessage(e) + ")", e);
-    }
-    try {
-      Object check = gpkg.getConnection().querySingleResult("PRAGMA quick_check", null, 0, null);
-      if (!"ok".equals(check)) {
-        throw new RegisterFormatException("The GeoPackage is damaged (SQLite reports: " + check + ")");
-      }
-      table = pointTable(gpkg);
-      FeatureDao dao = gpkg.getFeatureDao(table);
-      points = new FeaturePoints(declared(dao.getSrs()), "layer '" + table + "'");
-      for (String column : dao.getColumnNames()) {
-        if (!column.equals(dao.getGeometryColumnName()) && !column.equals(dao.getPkColumnName())) {
-          attributes.add(column);
+    GeoPackageRowSource(Path file) {
+        try {
+            gpkg = GeoPackageManager.open(file.toFile(), true);
+        } catch (RuntimeException e) {
+            throw new RegisterFormatException("The file is not a GeoPackage (" + rootMessage(e) + ")", e);
         }
-      }
-      mapping = new FeatureAttributes(attributes);
-      features = dao.query((String) null, (String[]) null, null, null, dao.getPkColumnName());
-    } catch (RuntimeException e) {
-      gpkg.close();
-      throw e instanceof RegisterFormatException r ? r
-          : new RegisterFormatException("The GeoPackage cannot be read (" + rootMessage(e) + ")", e);
+        try {
+            Object check = gpkg.getConnection().querySingleResult("PRAGMA quick_check", null, 0, null);
+            if (!"ok".equals(check)) {
+                throw new RegisterFormatException("The GeoPackage is damaged (SQLite reports: " + check + ")");
+            }
+            table = pointTable(gpkg);
+            FeatureDao dao = gpkg.getFeatureDao(table);
+            points = new FeaturePoints(declared(dao.getSrs()), "layer '" + table + "'");
+            for (String column : dao.getColumnNames()) {
+                if (!column.equals(dao.getGeometryColumnName()) && !column.equals(dao.getPkColumnName())) {
+                    attributes.add(column);
+                }
+            }
+            mapping = new FeatureAttributes(attributes);
+            features = dao.query((String) null, (String[]) null, null, null, dao.getPkColumnName());
+        } catch (RuntimeException e) {
+            gpkg.close();
+            throw e instanceof RegisterFormatException r
+                    ? r
+                    : new RegisterFormatException("The GeoPackage cannot be read (" + rootMessage(e) + ")", e);
+        }
     }
-  }
 
-  /** The one feature table of points; several are refused by name rather than guessed between. */
-  private static String pointTable(GeoPackage gpkg) {
-    List<String> pointTables = new ArrayList<>();
-    List<String> others = new ArrayList<>();
-    for (String t : gpkg.getFeatureTables()) {
-      GeometryType type = gpkg.getFeatureDao(t).getGeometryType();
-      if (type == GeometryType.POINT || type == GeometryType.MULTIPOINT) {
-        pointTables.add(t);
-      } else {
-        others.add(t + " (" + (type == null ? "?" : type.getName().toLowerCase(Locale.ROOT)) + ")");
-      }
+    /** The one feature table of points; several are refused by name rather than guessed between. */
+    private static String pointTable(GeoPackage gpkg) {
+        List<String> pointTables = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (String t : gpkg.getFeatureTables()) {
+            GeometryType type = gpkg.getFeatureDao(t).getGeometryType();
+            if (type == GeometryType.POINT || type == GeometryType.MULTIPOINT) {
+                pointTables.add(t);
+            } else {
+                others.add(t + " (" + (type == null ? "?" : type.getName().toLowerCase(Locale.ROOT)) + ")");
+            }
+        }
+        if (pointTables.size() == 1) {
+            return pointTables.get(0);
+        }
+        if (pointTables.isEmpty()) {
+            throw new RegisterFormatException("The GeoPackage has no point layer"
+                    + (others.isEmpty() ? "" : "; its layers are " + String.join(", ", others))
+                    + ". Stations are points.");
+        }
+        throw new RegisterFormatException("The GeoPackage has several point layers (" + String.join(", ", pointTables)
+                + "); save the stations' layer on its own and import that file.");
     }
-    if (pointTables.size() == 1) {
-      return pointTables.get(0);
-    }
-    if (pointTables.isEmpty()) {
-      throw new RegisterFormatException("The GeoPackage has no point layer" + (others.isEmpty() ? ""
-          : "; its layers are " + String.join(", ", others)) + ". Stations are points.");
-    }
-    throw new RegisterFormatException("The GeoPackage has several point layers (" + String.join(", ", pointTables)
-        + "); save the stations' layer on its own and import that file.");
-  }
 
-  private static DeclaredCrs declared(SpatialReferenceSystem srs) {
-    try {
-      if (srs == null) {
-        throw new IllegalArgumentException("The layer names no spatial reference system");
-      }
-      if ("EPSG".equalsIgnoreCase(srs.getOrganization())) {
-        return DeclaredCrs.ofEpsg((int) srs.getOrganizationCoordsysId());
-      }
-      return DeclaredCrs.ofWkt(srs.getDefinition());
-    } catch (IllegalArgumentException e) {
-      throw new RegisterFormatException("The GeoPackage's coordinate system: " + e.getMessage());
+    private static DeclaredCrs declared(SpatialReferenceSystem srs) {
+        try {
+            if (srs == null) {
+                throw new IllegalArgumentException("The layer names no spatial reference system");
+            }
+            if ("EPSG".equalsIgnoreCase(srs.getOrganization())) {
+                return DeclaredCrs.ofEpsg((int) srs.getOrganizationCoordsysId());
+            }
+            return DeclaredCrs.ofWkt(srs.getDefinition());
+        } catch (IllegalArgumentException e) {
+            throw new RegisterFormatException("The GeoPackage's coordinate system: " + e.getMessage());
+        }
     }
-  }
 
-  @Override
-  public @Nullable RawRow next() {
-    try {
-      if (!features.moveToNext()) {
-        return null;
-      }
-      FeatureRow row = features.getRow();
-      int number = Math.toIntExact(row.getId());
-      FeatureAttributes.Feature raw = mapping.row(number, name -> text(row.getValue(name)));
-      GeoPackageGeometryData data = row.getGeometry();
-      Geometry g = data == null ? null : data.getGeometry();
-      if (g instanceof MultiPoint m && m.numPoints() == 1) {
-        g = m.getPoint(0);
-      }
-      if (g instanceof Point p) {
-        points.add(raw, p.getX(), p.getY());
-      } else {
-        raw.problem(g == null ? "The feature has no geometry"
-            : "The geometry is a " + g.getGeometryType().getName() + "; stations are single points");
-      }
-      return raw.build();
-    } catch (RuntimeException e) {
-      if (e instanceof RegisterFormatException r) {
-        throw r;
-      }
-      throw new RegisterFormatException("The GeoPackage layer '" + table + "' cannot be read (" + rootMessage(e) + ")", e);
+    @Override
+    public @Nullable RawRow next() {
+        try {
+            if (!features.moveToNext()) {
+                return null;
+            }
+            FeatureRow row = features.getRow();
+            int number = Math.toIntExact(row.getId());
+            FeatureAttributes.Feature raw = mapping.row(number, name -> text(row.getValue(name)));
+            GeoPackageGeometryData data = row.getGeometry();
+            Geometry g = data == null ? null : data.getGeometry();
+            if (g instanceof MultiPoint m && m.numPoints() == 1) {
+                g = m.getPoint(0);
+            }
+            if (g instanceof Point p) {
+                points.add(raw, p.getX(), p.getY());
+            } else {
+                raw.problem(
+                        g == null
+                                ? "The feature has no geometry"
+                                : "The geometry is a " + g.getGeometryType().getName()
+                                        + "; stations are single points");
+            }
+            return raw.build();
+        } catch (RuntimeException e) {
+            if (e instanceof RegisterFormatException r) {
+                throw r;
+            }
+            throw new RegisterFormatException(
+                    "The GeoPackage layer '" + table + "' cannot be read (" + rootMessage(e) + ")", e);
+        }
     }
-  }
 
-  /** Attribute values as text: whole numbers without ".0" (a phone or division code stored as REAL). */
-  static String text(@Nullable Object value) {
-    if (value == null) {
-      return "";
+    /** Attribute values as text: whole numbers without ".0" (a phone or division code stored as REAL). */
+    static String text(@Nullable Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString(d.longValue());
+        }
+        if (value instanceof byte[]) {
+            return "";
+        }
+        return value.toString();
     }
-    if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
-      return Long.toString(d.longValue());
-    }
-    if (value instanceof byte[]) {
-      return "";
-    }
-    return value.toString();
-  }
 
-  @Override
-  public List<String> unknownHeaders() {
-    return mapping.unknown();
-  }
-
-  @Override
-  public void close() {
-    try {
-      if (features != null) {
-        features.close();
-      }
-    } finally {
-      gpkg.close();
+    @Override
+    public List<String> unknownHeaders() {
+        return mapping.unknown();
     }
-  }
 
-  static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
+    @Override
+    public void close() {
+        try {
+            if (features != null) {
+                features.close();
+            }
+        } finally {
+            gpkg.close();
+        }
     }
-    String m = t.getMessage();
-    return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
-  }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
 }

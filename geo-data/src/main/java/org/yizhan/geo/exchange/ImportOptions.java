@@ -13,17 +13,17 @@ import org.yizhan.geo.division.Divisions;
  */
 public record ImportOptions(CoordinateSystem crs, Divisions divisions) {
 
-  public ImportOptions {
-    Objects.requireNonNull(crs, "crs");
-    Objects.requireNonNull(divisions, "divisions");
-  }
+    public ImportOptions {
+        Objects.requireNonNull(crs, "crs");
+        Objects.requireNonNull(divisions, "divisions");
+    }
 
-  /** WGS-84 and the shipped national division list. */
-  public static ImportOptions defaults() {
-    return new ImportOptions(CoordinateSystem.WGS84, Divisions.standard());
-  }
+    /** WGS-84 and the shipped national division list. */
+    public static ImportOptions defaults() {
+        return new ImportOptions(CoordinateSystem.WGS84, Divisions.standard());
+    }
 
-  public ImportOptions withCrs(CoordinateSystem crs) {
-    return new ImportOptions(crs, divisions);
-  }
+    public ImportOptions withCrs(CoordinateSystem crs) {
+        return new ImportOptions(crs, divisions);
+    }
 }

@@ -13,14 +13,14 @@ import org.yizhan.geo.station.StationRecord;
  */
 public record ImportRow(int rowNumber, @Nullable StationRecord record, List<RowProblem> problems) {
 
-  public ImportRow {
-    problems = List.copyOf(problems);
-    if ((record == null) == problems.isEmpty()) {
-      throw new IllegalArgumentException("a row has either a record or problems");
+    public ImportRow {
+        problems = List.copyOf(problems);
+        if ((record == null) == problems.isEmpty()) {
+            throw new IllegalArgumentException("a row has either a record or problems");
+        }
     }
-  }
 
-  public boolean isValid() {
-    return record != null;
-  }
+    public boolean isValid() {
+        return record != null;
+    }
 }

@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
  */
 record RawRow(int number, EnumMap<RegisterColumn, RawRow.Cell> cells, List<RowProblem> problems) {
 
-  record Cell(String header, String value) {}
+    record Cell(String header, String value) {}
 
-  @Nullable Cell get(RegisterColumn column) {
-    return cells.get(column);
-  }
+    @Nullable
+    Cell get(RegisterColumn column) {
+        return cells.get(column);
+    }
 }

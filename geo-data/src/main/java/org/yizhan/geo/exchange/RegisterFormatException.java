@@ -6,13 +6,13 @@ package org.yizhan.geo.exchange;
  */
 public class RegisterFormatException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public RegisterFormatException(String message) {
-    super(message);
-  }
+    public RegisterFormatException(String message) {
+        super(message);
+    }
 
-  public RegisterFormatException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public RegisterFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

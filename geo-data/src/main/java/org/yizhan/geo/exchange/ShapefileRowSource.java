@@ -28,132 +28,137 @@ import org.yizhan.geo.crs.DeclaredCrs;
  */
 final class ShapefileRowSource implements RowSource {
 
-  private final ShapefileZip zip;
-  private final ShpPoints shapes;
-  private final InputStream dbfIn;
-  private final DBFReader dbf;
-  private final FeatureAttributes mapping;
-  private final FeaturePoints points;
-  private final List<String> fields = new ArrayList<>();
-  private final String layer;
+    private final ShapefileZip zip;
+    private final ShpPoints shapes;
+    private final InputStream dbfIn;
+    private final DBFReader dbf;
+    private final FeatureAttributes mapping;
+    private final FeaturePoints points;
+    private final List<String> fields = new ArrayList<>();
+    private final String layer;
 
-  ShapefileRowSource(Path file) throws IOException {
-    this(file, ShapefileZip.MAX_EXTRACTED_BYTES);
-  }
+    ShapefileRowSource(Path file) throws IOException {
+        this(file, ShapefileZip.MAX_EXTRACTED_BYTES);
+    }
 
-  ShapefileRowSource(Path file, long maxExtractedBytes) throws IOException {
-    zip = ShapefileZip.open(file, maxExtractedBytes);
-    layer = zip.layer;
-    ShpPoints openedShapes = null;
-    InputStream openedDbf = null;
-    try {
-      DeclaredCrs crs;
-      try {
-        crs = zip.prj == null ? new DeclaredCrs.Geographic(false) : DeclaredCrs.ofWkt(zip.prj);
-      } catch (IllegalArgumentException e) {
-        throw new RegisterFormatException(layer + ".prj: " + e.getMessage());
-      }
-      points = new FeaturePoints(crs, "layer " + layer);
-      Charset charset = zip.dbfCharset();
-      openedShapes = new ShpPoints(zip.shp, layer);
-      openedDbf = new BufferedInputStream(Files.newInputStream(zip.dbf), 64 * 1024);
-      try {
-        // Deleted records are shown so that records stay paired with shapes; field 0 is then JavaDBF's "deleted" flag.
-        dbf = new DBFReader(openedDbf, charset, true);
-        for (int i = 1; i < dbf.getFieldCount(); i++) {
-          fields.add(dbf.getField(i).getName());
+    ShapefileRowSource(Path file, long maxExtractedBytes) throws IOException {
+        zip = ShapefileZip.open(file, maxExtractedBytes);
+        layer = zip.layer;
+        ShpPoints openedShapes = null;
+        InputStream openedDbf = null;
+        try {
+            DeclaredCrs crs;
+            try {
+                crs = zip.prj == null ? new DeclaredCrs.Geographic(false) : DeclaredCrs.ofWkt(zip.prj);
+            } catch (IllegalArgumentException e) {
+                throw new RegisterFormatException(layer + ".prj: " + e.getMessage());
+            }
+            points = new FeaturePoints(crs, "layer " + layer);
+            Charset charset = zip.dbfCharset();
+            openedShapes = new ShpPoints(zip.shp, layer);
+            openedDbf = new BufferedInputStream(Files.newInputStream(zip.dbf), 64 * 1024);
+            try {
+                // Deleted records are shown so that records stay paired with shapes; field 0 is then JavaDBF's
+                // "deleted" flag.
+                dbf = new DBFReader(openedDbf, charset, true);
+                for (int i = 1; i < dbf.getFieldCount(); i++) {
+                    fields.add(dbf.getField(i).getName());
+                }
+            } catch (DBFException | IllegalArgumentException e) {
+                throw new RegisterFormatException(
+                        layer + ".dbf is not a readable dBASE file (" + GeoPackageRowSource.rootMessage(e) + ")", e);
+            }
+            mapping = new FeatureAttributes(fields);
+            shapes = openedShapes;
+            dbfIn = openedDbf;
+        } catch (IOException | RuntimeException e) {
+            if (openedShapes != null) {
+                openedShapes.close();
+            }
+            if (openedDbf != null) {
+                openedDbf.close();
+            }
+            zip.close();
+            throw e;
         }
-      } catch (DBFException | IllegalArgumentException e) {
-        throw new RegisterFormatException(layer + ".dbf is not a readable dBASE file (" + GeoPackageRowSource.rootMessage(e) + ")", e);
-      }
-      mapping = new FeatureAttributes(fields);
-      shapes = openedShapes;
-      dbfIn = openedDbf;
-    } catch (IOException | RuntimeException e) {
-      if (openedShapes != null) {
-        openedShapes.close();
-      }
-      if (openedDbf != null) {
-        openedDbf.close();
-      }
-      zip.close();
-      throw e;
     }
-  }
 
-  @Override
-  public @Nullable RawRow next() throws IOException {
-    while (true) {
-      ShpPoints.Shape shape = shapes.next(layer);
-      Object[] record = record(shape);
-      if (shape == null || record == null) {
-        if (shape != null || record != null) {
-          throw new RegisterFormatException(layer + ".shp and " + layer + ".dbf hold different numbers of records"
-              + " (they part at record " + (shape != null ? shape.number() : "after the last shape") + ")");
+    @Override
+    public @Nullable RawRow next() throws IOException {
+        while (true) {
+            ShpPoints.Shape shape = shapes.next(layer);
+            Object[] record = record(shape);
+            if (shape == null || record == null) {
+                if (shape != null || record != null) {
+                    throw new RegisterFormatException(layer + ".shp and " + layer
+                            + ".dbf hold different numbers of records" + " (they part at record "
+                            + (shape != null ? shape.number() : "after the last shape") + ")");
+                }
+                return null;
+            }
+            if (!Boolean.TRUE.equals(record[0])) { // a record deleted in dBASE is no station
+                return row(shape, record);
+            }
         }
-        return null;
-      }
-      if (!Boolean.TRUE.equals(record[0])) { // a record deleted in dBASE is no station
-        return row(shape, record);
-      }
     }
-  }
 
-  private Object @Nullable [] record(ShpPoints.@Nullable Shape shape) {
-    try {
-      return dbf.nextRecord();
-    } catch (DBFException | IllegalArgumentException e) {
-      throw new RegisterFormatException(layer + ".dbf is damaged at record " + (shape == null ? "?" : shape.number())
-          + " (" + GeoPackageRowSource.rootMessage(e) + ")", e);
+    private Object @Nullable [] record(ShpPoints.@Nullable Shape shape) {
+        try {
+            return dbf.nextRecord();
+        } catch (DBFException | IllegalArgumentException e) {
+            throw new RegisterFormatException(
+                    layer + ".dbf is damaged at record " + (shape == null ? "?" : shape.number()) + " ("
+                            + GeoPackageRowSource.rootMessage(e) + ")",
+                    e);
+        }
     }
-  }
 
-  private RawRow row(ShpPoints.Shape shape, Object[] record) {
-    Map<String, String> values = new HashMap<>();
-    for (int i = 0; i < fields.size() && i + 1 < record.length; i++) {
-      values.put(fields.get(i), text(record[i + 1]));
+    private RawRow row(ShpPoints.Shape shape, Object[] record) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < fields.size() && i + 1 < record.length; i++) {
+            values.put(fields.get(i), text(record[i + 1]));
+        }
+        FeatureAttributes.Feature f = mapping.row(shape.number(), name -> values.getOrDefault(name, ""));
+        if (shape.refusal() != null) {
+            f.problem(shape.refusal());
+        } else if (shape.x() == null || shape.y() == null) {
+            f.problem("The record has no geometry (a null shape)");
+        } else {
+            points.add(f, shape.x(), shape.y());
+        }
+        return f.build();
     }
-    FeatureAttributes.Feature f = mapping.row(shape.number(), name -> values.getOrDefault(name, ""));
-    if (shape.refusal() != null) {
-      f.problem(shape.refusal());
-    } else if (shape.x() == null || shape.y() == null) {
-      f.problem("The record has no geometry (a null shape)");
-    } else {
-      points.add(f, shape.x(), shape.y());
-    }
-    return f.build();
-  }
 
-  private static String text(@Nullable Object value) {
-    if (value == null) {
-      return "";
+    private static String text(@Nullable Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof BigDecimal d) {
+            return d.stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof Number n) {
+            return GeoPackageRowSource.text(n.doubleValue());
+        }
+        if (value instanceof Date d) {
+            SimpleDateFormat iso = new SimpleDateFormat("yyyy-MM-dd");
+            iso.setTimeZone(TimeZone.getTimeZone("UTC"));
+            return iso.format(d);
+        }
+        return value.toString().strip();
     }
-    if (value instanceof BigDecimal d) {
-      return d.stripTrailingZeros().toPlainString();
-    }
-    if (value instanceof Number n) {
-      return GeoPackageRowSource.text(n.doubleValue());
-    }
-    if (value instanceof Date d) {
-      SimpleDateFormat iso = new SimpleDateFormat("yyyy-MM-dd");
-      iso.setTimeZone(TimeZone.getTimeZone("UTC"));
-      return iso.format(d);
-    }
-    return value.toString().strip();
-  }
 
-  @Override
-  public List<String> unknownHeaders() {
-    return mapping.unknown();
-  }
-
-  @Override
-  public void close() throws IOException {
-    try {
-      shapes.close();
-      dbfIn.close();
-    } finally {
-      zip.close();
+    @Override
+    public List<String> unknownHeaders() {
+        return mapping.unknown();
     }
-  }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            shapes.close();
+            dbfIn.close();
+        } finally {
+            zip.close();
+        }
+    }
 }

@@ -33,199 +33,218 @@ import org.jspecify.annotations.Nullable;
  */
 final class ShapefileZip implements Closeable {
 
-  /** Inflated .shp + .dbf bytes at most; a 100,000-station .dbf with wide text fields is ~300 MB. */
-  static final long MAX_EXTRACTED_BYTES = 512L * 1024 * 1024;
-  private static final int MAX_ENTRIES = 1_000;
-  private static final int MAX_TEXT_BYTES = 64 * 1024;
+    /** Inflated .shp + .dbf bytes at most; a 100,000-station .dbf with wide text fields is ~300 MB. */
+    static final long MAX_EXTRACTED_BYTES = 512L * 1024 * 1024;
 
-  private final Path dir;
-  final String layer;
-  final Path shp;
-  final Path dbf;
-  final @Nullable String prj;
-  final @Nullable String cpg;
+    private static final int MAX_ENTRIES = 1_000;
+    private static final int MAX_TEXT_BYTES = 64 * 1024;
 
-  private ShapefileZip(Path dir, String layer, Path shp, Path dbf, @Nullable String prj, @Nullable String cpg) {
-    this.dir = dir;
-    this.layer = layer;
-    this.shp = shp;
-    this.dbf = dbf;
-    this.prj = prj;
-    this.cpg = cpg;
-  }
+    private final Path dir;
+    final String layer;
+    final Path shp;
+    final Path dbf;
+    final @Nullable String prj;
+    final @Nullable String cpg;
 
-  static ShapefileZip open(Path zip) throws IOException {
-    return open(zip, MAX_EXTRACTED_BYTES);
-  }
-
-  /** @throws RegisterFormatException if the zip is unreadable, hostile, or holds no single complete layer */
-  static ShapefileZip open(Path zip, long maxBytes) throws IOException {
-    try (ZipFile z = openZip(zip)) {
-      Map<String, ZipEntry> parts = layerParts(z);
-      String base = parts.keySet().stream().filter(k -> k.endsWith(".shp")).findFirst().orElseThrow();
-      ZipEntry shpEntry = Objects.requireNonNull(parts.get(base), "layerParts returns the .shp it found");
-      String stem = base.substring(0, base.length() - 4);
-      String layer = stem.substring(stem.lastIndexOf('/') + 1);
-      ZipEntry dbfEntry = parts.get(stem + ".dbf");
-      if (dbfEntry == null) {
-        throw new RegisterFormatException(shpEntry.getName() + " has no " + layer
-            + ".dbf beside it in the zip; a Shapefile's attributes are in the .dbf, so zip all its files together");
-      }
-      Path dir = Files.createTempDirectory("yizhan-shapefile-");
-      try {
-        long[] budget = {maxBytes};
-        Path shp = extract(z, shpEntry, dir.resolve("layer.shp"), budget, maxBytes);
-        Path dbf = extract(z, dbfEntry, dir.resolve("layer.dbf"), budget, maxBytes);
-        String prj = text(z, parts.get(stem + ".prj"));
-        String cpg = text(z, parts.get(stem + ".cpg"));
-        return new ShapefileZip(dir, layer, shp, dbf, prj, cpg);
-      } catch (IOException | RuntimeException e) {
-        deleteTree(dir);
-        throw e;
-      }
+    private ShapefileZip(Path dir, String layer, Path shp, Path dbf, @Nullable String prj, @Nullable String cpg) {
+        this.dir = dir;
+        this.layer = layer;
+        this.shp = shp;
+        this.dbf = dbf;
+        this.prj = prj;
+        this.cpg = cpg;
     }
-  }
 
-  private static ZipFile openZip(Path zip) throws IOException {
-    try {
-      return new ZipFile(zip.toFile(), StandardCharsets.UTF_8);
-    } catch (ZipException | IllegalArgumentException utf8Failed) {
-      try {
-        return new ZipFile(zip.toFile(), TableRows.GBK);
-      } catch (ZipException | IllegalArgumentException e) {
-        throw new RegisterFormatException("The file is not a readable zip archive (" + e.getMessage() + ")", e);
-      }
+    static ShapefileZip open(Path zip) throws IOException {
+        return open(zip, MAX_EXTRACTED_BYTES);
     }
-  }
 
-  /** The layer's files by lower-case path; refuses hostile names and zips with no or several layers. */
-  private static Map<String, ZipEntry> layerParts(ZipFile z) {
-    if (z.size() > MAX_ENTRIES) {
-      throw new RegisterFormatException("The zip holds " + z.size() + " entries; a Shapefile needs four or five");
-    }
-    Map<String, ZipEntry> parts = new LinkedHashMap<>();
-    List<String> shps = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (Enumeration<? extends ZipEntry> en = z.entries(); en.hasMoreElements(); ) {
-      ZipEntry e = en.nextElement();
-      String name = e.getName().replace('\\', '/');
-      if (climbsOut(name)) {
-        throw new RegisterFormatException("The zip entry '" + e.getName() + "' points outside the archive; the zip is refused");
-      }
-      String fileName = name.substring(name.lastIndexOf('/') + 1);
-      if (e.isDirectory() || name.startsWith("__MACOSX/") || fileName.startsWith("._")) {
-        continue; // folders and macOS resource forks
-      }
-      names.add(e.getName());
-      String key = name.toLowerCase(Locale.ROOT);
-      if (key.endsWith(".shp") || key.endsWith(".dbf") || key.endsWith(".prj") || key.endsWith(".cpg")) {
-        if (parts.putIfAbsent(key, e) != null) {
-          throw new RegisterFormatException("The zip holds '" + e.getName() + "' twice");
+    /** @throws RegisterFormatException if the zip is unreadable, hostile, or holds no single complete layer */
+    static ShapefileZip open(Path zip, long maxBytes) throws IOException {
+        try (ZipFile z = openZip(zip)) {
+            Map<String, ZipEntry> parts = layerParts(z);
+            String base = parts.keySet().stream()
+                    .filter(k -> k.endsWith(".shp"))
+                    .findFirst()
+                    .orElseThrow();
+            ZipEntry shpEntry = Objects.requireNonNull(parts.get(base), "layerParts returns the .shp it found");
+            String stem = base.substring(0, base.length() - 4);
+            String layer = stem.substring(stem.lastIndexOf('/') + 1);
+            ZipEntry dbfEntry = parts.get(stem + ".dbf");
+            if (dbfEntry == null) {
+                throw new RegisterFormatException(
+                        shpEntry.getName() + " has no " + layer
+                                + ".dbf beside it in the zip; a Shapefile's attributes are in the .dbf, so zip all its files together");
+            }
+            Path dir = Files.createTempDirectory("yizhan-shapefile-");
+            try {
+                long[] budget = {maxBytes};
+                Path shp = extract(z, shpEntry, dir.resolve("layer.shp"), budget, maxBytes);
+                Path dbf = extract(z, dbfEntry, dir.resolve("layer.dbf"), budget, maxBytes);
+                String prj = text(z, parts.get(stem + ".prj"));
+                String cpg = text(z, parts.get(stem + ".cpg"));
+                return new ShapefileZip(dir, layer, shp, dbf, prj, cpg);
+            } catch (IOException | RuntimeException e) {
+                deleteTree(dir);
+                throw e;
+            }
         }
-        if (key.endsWith(".shp")) {
-          shps.add(e.getName());
-        }
-      }
     }
-    if (shps.isEmpty()) {
-      throw new RegisterFormatException("The zip holds no .shp file" + (names.isEmpty() ? "" : " (it holds "
-          + String.join(", ", names.subList(0, Math.min(names.size(), 10))) + (names.size() > 10 ? ", …" : "") + ")")
-          + "; zip the layer's .shp, .dbf, .prj and .cpg together");
-    }
-    if (shps.size() > 1) {
-      throw new RegisterFormatException("The zip holds several layers (" + String.join(", ", shps)
-          + "); zip the stations' layer on its own");
-    }
-    return parts;
-  }
 
-  private static boolean climbsOut(String name) {
-    if (name.startsWith("/") || name.matches("^[A-Za-z]:.*")) {
-      return true;
-    }
-    for (String segment : name.split("/")) {
-      if (segment.equals("..")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static Path extract(ZipFile z, ZipEntry e, Path target, long[] budget, long maxBytes) throws IOException {
-    if (e.getSize() > budget[0]) {
-      throw tooLarge(e, maxBytes); // what the archive declares; the bytes actually inflated are counted below
-    }
-    byte[] buffer = new byte[64 * 1024];
-    try (InputStream in = z.getInputStream(e); OutputStream out = Files.newOutputStream(target)) {
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        budget[0] -= n;
-        if (budget[0] < 0) {
-          throw tooLarge(e, maxBytes);
-        }
-        out.write(buffer, 0, n);
-      }
-    } catch (ZipException ex) {
-      throw new RegisterFormatException("The zip entry '" + e.getName() + "' is damaged (" + ex.getMessage() + ")", ex);
-    }
-    return target;
-  }
-
-  private static RegisterFormatException tooLarge(ZipEntry e, long maxBytes) {
-    return new RegisterFormatException("The Shapefile in the zip unpacks to more than " + maxBytes / (1024 * 1024)
-        + " MB (at '" + e.getName() + "'); split the layer or send a GeoPackage");
-  }
-
-  private static @Nullable String text(ZipFile z, @Nullable ZipEntry e) throws IOException {
-    if (e == null) {
-      return null;
-    }
-    try (InputStream in = z.getInputStream(e)) {
-      byte[] bytes = in.readNBytes(MAX_TEXT_BYTES + 1);
-      if (bytes.length > MAX_TEXT_BYTES) {
-        throw new RegisterFormatException("'" + e.getName() + "' is larger than " + MAX_TEXT_BYTES / 1024
-            + " KB; it should hold one line");
-      }
-      // .prj is ASCII WKT; .cpg names an encoding. Both may start with a BOM.
-      return new String(bytes, StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
-    } catch (ZipException ex) {
-      throw new RegisterFormatException("The zip entry '" + e.getName() + "' is damaged (" + ex.getMessage() + ")", ex);
-    }
-  }
-
-  /**
-   * The .dbf's encoding: what the .cpg names (UTF-8, GBK, 936, GB2312, …), else UTF-8 if the
-   * whole .dbf decodes as UTF-8, else GBK, the encoding Chinese ArcGIS and QGIS wrote for years.
-   */
-  Charset dbfCharset() throws IOException {
-    if (cpg == null || cpg.isBlank()) {
-      return TableRows.isUtf8(dbf) ? StandardCharsets.UTF_8 : TableRows.GBK;
-    }
-    String name = cpg.lines().findFirst().orElse("").strip().toUpperCase(Locale.ROOT).replace("_", "-");
-    switch (name) {
-      case "UTF-8", "UTF8", "65001":
-        return StandardCharsets.UTF_8;
-      case "GBK", "936", "CP936", "GB2312", "GB18030", "ANSI 936", "MS936", "EUC-CN":
-        return TableRows.GBK;
-      default:
+    private static ZipFile openZip(Path zip) throws IOException {
         try {
-          return Charset.forName(name);
-        } catch (IllegalArgumentException e) {
-          throw new RegisterFormatException(layer + ".cpg names the encoding '" + cpg.strip()
-              + "', which is not known; write UTF-8 or GBK in it");
+            return new ZipFile(zip.toFile(), StandardCharsets.UTF_8);
+        } catch (ZipException | IllegalArgumentException utf8Failed) {
+            try {
+                return new ZipFile(zip.toFile(), TableRows.GBK);
+            } catch (ZipException | IllegalArgumentException e) {
+                throw new RegisterFormatException("The file is not a readable zip archive (" + e.getMessage() + ")", e);
+            }
         }
     }
-  }
 
-  @Override
-  public void close() throws IOException {
-    deleteTree(dir);
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+    /** The layer's files by lower-case path; refuses hostile names and zips with no or several layers. */
+    private static Map<String, ZipEntry> layerParts(ZipFile z) {
+        if (z.size() > MAX_ENTRIES) {
+            throw new RegisterFormatException("The zip holds " + z.size() + " entries; a Shapefile needs four or five");
+        }
+        Map<String, ZipEntry> parts = new LinkedHashMap<>();
+        List<String> shps = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Enumeration<? extends ZipEntry> en = z.entries(); en.hasMoreElements(); ) {
+            ZipEntry e = en.nextElement();
+            String name = e.getName().replace('\\', '/');
+            if (climbsOut(name)) {
+                throw new RegisterFormatException(
+                        "The zip entry '" + e.getName() + "' points outside the archive; the zip is refused");
+            }
+            String fileName = name.substring(name.lastIndexOf('/') + 1);
+            if (e.isDirectory() || name.startsWith("__MACOSX/") || fileName.startsWith("._")) {
+                continue; // folders and macOS resource forks
+            }
+            names.add(e.getName());
+            String key = name.toLowerCase(Locale.ROOT);
+            if (key.endsWith(".shp") || key.endsWith(".dbf") || key.endsWith(".prj") || key.endsWith(".cpg")) {
+                if (parts.putIfAbsent(key, e) != null) {
+                    throw new RegisterFormatException("The zip holds '" + e.getName() + "' twice");
+                }
+                if (key.endsWith(".shp")) {
+                    shps.add(e.getName());
+                }
+            }
+        }
+        if (shps.isEmpty()) {
+            throw new RegisterFormatException("The zip holds no .shp file"
+                    + (names.isEmpty()
+                            ? ""
+                            : " (it holds " + String.join(", ", names.subList(0, Math.min(names.size(), 10)))
+                                    + (names.size() > 10 ? ", …" : "") + ")")
+                    + "; zip the layer's .shp, .dbf, .prj and .cpg together");
+        }
+        if (shps.size() > 1) {
+            throw new RegisterFormatException("The zip holds several layers (" + String.join(", ", shps)
+                    + "); zip the stations' layer on its own");
+        }
+        return parts;
     }
-  }
+
+    private static boolean climbsOut(String name) {
+        if (name.startsWith("/") || name.matches("^[A-Za-z]:.*")) {
+            return true;
+        }
+        for (String segment : name.split("/")) {
+            if (segment.equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Path extract(ZipFile z, ZipEntry e, Path target, long[] budget, long maxBytes) throws IOException {
+        if (e.getSize() > budget[0]) {
+            throw tooLarge(e, maxBytes); // what the archive declares; the bytes actually inflated are counted below
+        }
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = z.getInputStream(e);
+                OutputStream out = Files.newOutputStream(target)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                budget[0] -= n;
+                if (budget[0] < 0) {
+                    throw tooLarge(e, maxBytes);
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (ZipException ex) {
+            throw new RegisterFormatException(
+                    "The zip entry '" + e.getName() + "' is damaged (" + ex.getMessage() + ")", ex);
+        }
+        return target;
+    }
+
+    private static RegisterFormatException tooLarge(ZipEntry e, long maxBytes) {
+        return new RegisterFormatException("The Shapefile in the zip unpacks to more than " + maxBytes / (1024 * 1024)
+                + " MB (at '" + e.getName() + "'); split the layer or send a GeoPackage");
+    }
+
+    private static @Nullable String text(ZipFile z, @Nullable ZipEntry e) throws IOException {
+        if (e == null) {
+            return null;
+        }
+        try (InputStream in = z.getInputStream(e)) {
+            byte[] bytes = in.readNBytes(MAX_TEXT_BYTES + 1);
+            if (bytes.length > MAX_TEXT_BYTES) {
+                throw new RegisterFormatException("'" + e.getName() + "' is larger than " + MAX_TEXT_BYTES / 1024
+                        + " KB; it should hold one line");
+            }
+            // .prj is ASCII WKT; .cpg names an encoding. Both may start with a BOM.
+            return new String(bytes, StandardCharsets.UTF_8)
+                    .replace("\uFEFF", "")
+                    .strip();
+        } catch (ZipException ex) {
+            throw new RegisterFormatException(
+                    "The zip entry '" + e.getName() + "' is damaged (" + ex.getMessage() + ")", ex);
+        }
+    }
+
+    /**
+     * The .dbf's encoding: what the .cpg names (UTF-8, GBK, 936, GB2312, …), else UTF-8 if the
+     * whole .dbf decodes as UTF-8, else GBK, the encoding Chinese ArcGIS and QGIS wrote for years.
+     */
+    Charset dbfCharset() throws IOException {
+        if (cpg == null || cpg.isBlank()) {
+            return TableRows.isUtf8(dbf) ? StandardCharsets.UTF_8 : TableRows.GBK;
+        }
+        String name = cpg.lines()
+                .findFirst()
+                .orElse("")
+                .strip()
+                .toUpperCase(Locale.ROOT)
+                .replace("_", "-");
+        switch (name) {
+            case "UTF-8", "UTF8", "65001":
+                return StandardCharsets.UTF_8;
+            case "GBK", "936", "CP936", "GB2312", "GB18030", "ANSI 936", "MS936", "EUC-CN":
+                return TableRows.GBK;
+            default:
+                try {
+                    return Charset.forName(name);
+                } catch (IllegalArgumentException e) {
+                    throw new RegisterFormatException(layer + ".cpg names the encoding '" + cpg.strip()
+                            + "', which is not known; write UTF-8 or GBK in it");
+                }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        deleteTree(dir);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
 }

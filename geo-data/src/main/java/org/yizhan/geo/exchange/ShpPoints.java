@@ -20,100 +20,110 @@ import org.jspecify.annotations.Nullable;
  */
 final class ShpPoints implements Closeable {
 
-  private static final int FILE_CODE = 9994;
-  private static final int HEADER_BYTES = 100;
-  /** A one-point MultiPointZ is 4 + 32 + 4 + 16 + 16 + 8 + 16 + 8 = 104 bytes; allow some slack. */
-  private static final int MAX_CONTENT_BYTES = 4096;
+    private static final int FILE_CODE = 9994;
+    private static final int HEADER_BYTES = 100;
+    /** A one-point MultiPointZ is 4 + 32 + 4 + 16 + 16 + 8 + 16 + 8 = 104 bytes; allow some slack. */
+    private static final int MAX_CONTENT_BYTES = 4096;
 
-  /** One record: {@code null} coordinates for a Null shape. */
-  record Shape(int number, @Nullable Double x, @Nullable Double y, @Nullable String refusal) {}
+    /** One record: {@code null} coordinates for a Null shape. */
+    record Shape(
+            int number,
+            @Nullable Double x,
+            @Nullable Double y,
+            @Nullable String refusal) {}
 
-  private final DataInputStream in;
-  private long remaining;
-  private int index;
+    private final DataInputStream in;
+    private long remaining;
+    private int index;
 
-  ShpPoints(Path file, String layer) throws IOException {
-    long size = Files.size(file);
-    in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 64 * 1024));
-    try {
-      if (size < HEADER_BYTES) {
-        throw new RegisterFormatException(layer + ".shp is too short to be a Shapefile");
-      }
-      byte[] header = in.readNBytes(HEADER_BYTES);
-      ByteBuffer b = ByteBuffer.wrap(header);
-      if (b.order(ByteOrder.BIG_ENDIAN).getInt(0) != FILE_CODE) {
-        throw new RegisterFormatException(layer + ".shp is not a Shapefile (wrong file code)");
-      }
-      int type = b.order(ByteOrder.LITTLE_ENDIAN).getInt(32);
-      if (!isPointType(type) && type != 0) {
-        throw new RegisterFormatException(layer + ".shp is a " + typeName(type)
-            + " layer; stations are points. Export the layer's points (e.g. centroids) and import those");
-      }
-      // The header's own length field can lie; the file's real size is what bounds reading.
-      remaining = size - HEADER_BYTES;
-    } catch (IOException | RuntimeException e) {
-      in.close();
-      throw e;
+    ShpPoints(Path file, String layer) throws IOException {
+        long size = Files.size(file);
+        in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 64 * 1024));
+        try {
+            if (size < HEADER_BYTES) {
+                throw new RegisterFormatException(layer + ".shp is too short to be a Shapefile");
+            }
+            byte[] header = in.readNBytes(HEADER_BYTES);
+            ByteBuffer b = ByteBuffer.wrap(header);
+            if (b.order(ByteOrder.BIG_ENDIAN).getInt(0) != FILE_CODE) {
+                throw new RegisterFormatException(layer + ".shp is not a Shapefile (wrong file code)");
+            }
+            int type = b.order(ByteOrder.LITTLE_ENDIAN).getInt(32);
+            if (!isPointType(type) && type != 0) {
+                throw new RegisterFormatException(layer + ".shp is a " + typeName(type)
+                        + " layer; stations are points. Export the layer's points (e.g. centroids) and import those");
+            }
+            // The header's own length field can lie; the file's real size is what bounds reading.
+            remaining = size - HEADER_BYTES;
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
     }
-  }
 
-  /** The next record, or {@code null} at the end of the file. */
-  @Nullable Shape next(String layer) throws IOException {
-    if (remaining < 8) {
-      return null;
+    /** The next record, or {@code null} at the end of the file. */
+    @Nullable
+    Shape next(String layer) throws IOException {
+        if (remaining < 8) {
+            return null;
+        }
+        index++;
+        in.readInt(); // the record number: often wrong in files from small tools, so records are counted instead
+        int contentBytes = in.readInt() * 2;
+        remaining -= 8;
+        if (contentBytes < 4 || contentBytes > MAX_CONTENT_BYTES || contentBytes > remaining) {
+            throw new RegisterFormatException(layer + ".shp is damaged at record " + index + " (content length "
+                    + contentBytes + " bytes, " + remaining + " left in the file)");
+        }
+        byte[] content = new byte[contentBytes];
+        try {
+            in.readFully(content);
+        } catch (EOFException e) {
+            throw new RegisterFormatException(layer + ".shp ends inside record " + index, e);
+        }
+        remaining -= contentBytes;
+        ByteBuffer c = ByteBuffer.wrap(content).order(ByteOrder.LITTLE_ENDIAN);
+        int type = c.getInt(0);
+        int number = index;
+        if (type == 0) {
+            return new Shape(number, null, null, null);
+        }
+        if (type == 1 || type == 11 || type == 21) {
+            if (contentBytes < 20) {
+                throw new RegisterFormatException(
+                        layer + ".shp is damaged at record " + index + " (a point needs 20 bytes)");
+            }
+            return new Shape(number, c.getDouble(4), c.getDouble(12), null);
+        }
+        if (type == 8 || type == 18 || type == 28) {
+            int points = contentBytes >= 40 ? c.getInt(36) : -1;
+            if (points == 1 && contentBytes >= 56) {
+                return new Shape(number, c.getDouble(40), c.getDouble(48), null);
+            }
+            return new Shape(
+                    number,
+                    null,
+                    null,
+                    "The shape is a multipoint of " + points + " points; stations are single points");
+        }
+        return new Shape(number, null, null, "The shape is a " + typeName(type) + "; stations are points");
     }
-    index++;
-    in.readInt(); // the record number: often wrong in files from small tools, so records are counted instead
-    int contentBytes = in.readInt() * 2;
-    remaining -= 8;
-    if (contentBytes < 4 || contentBytes > MAX_CONTENT_BYTES || contentBytes > remaining) {
-      throw new RegisterFormatException(layer + ".shp is damaged at record " + index + " (content length "
-          + contentBytes + " bytes, " + remaining + " left in the file)");
-    }
-    byte[] content = new byte[contentBytes];
-    try {
-      in.readFully(content);
-    } catch (EOFException e) {
-      throw new RegisterFormatException(layer + ".shp ends inside record " + index, e);
-    }
-    remaining -= contentBytes;
-    ByteBuffer c = ByteBuffer.wrap(content).order(ByteOrder.LITTLE_ENDIAN);
-    int type = c.getInt(0);
-    int number = index;
-    if (type == 0) {
-      return new Shape(number, null, null, null);
-    }
-    if (type == 1 || type == 11 || type == 21) {
-      if (contentBytes < 20) {
-        throw new RegisterFormatException(layer + ".shp is damaged at record " + index + " (a point needs 20 bytes)");
-      }
-      return new Shape(number, c.getDouble(4), c.getDouble(12), null);
-    }
-    if (type == 8 || type == 18 || type == 28) {
-      int points = contentBytes >= 40 ? c.getInt(36) : -1;
-      if (points == 1 && contentBytes >= 56) {
-        return new Shape(number, c.getDouble(40), c.getDouble(48), null);
-      }
-      return new Shape(number, null, null, "The shape is a multipoint of " + points + " points; stations are single points");
-    }
-    return new Shape(number, null, null, "The shape is a " + typeName(type) + "; stations are points");
-  }
 
-  private static boolean isPointType(int type) {
-    return type == 1 || type == 11 || type == 21 || type == 8 || type == 18 || type == 28;
-  }
+    private static boolean isPointType(int type) {
+        return type == 1 || type == 11 || type == 21 || type == 8 || type == 18 || type == 28;
+    }
 
-  private static String typeName(int type) {
-    return switch (type) {
-      case 3, 13, 23 -> "line (polyline)";
-      case 5, 15, 25 -> "polygon";
-      case 31 -> "multipatch";
-      default -> "shape type " + type;
-    };
-  }
+    private static String typeName(int type) {
+        return switch (type) {
+            case 3, 13, 23 -> "line (polyline)";
+            case 5, 15, 25 -> "polygon";
+            case 31 -> "multipatch";
+            default -> "shape type " + type;
+        };
+    }
 
-  @Override
-  public void close() throws IOException {
-    in.close();
-  }
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
 }

@@ -26,125 +26,132 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract sealed class TableRows implements Closeable {
 
-  /** GB18030 decodes every GBK file and the few characters GBK lacks. */
-  static final Charset GBK = Charset.forName("GB18030");
+    /** GB18030 decodes every GBK file and the few characters GBK lacks. */
+    static final Charset GBK = Charset.forName("GB18030");
 
-  /** A row of cells as text, numbered as the user sees it (1 = the first row). */
-  public record Line(int number, List<String> cells) {}
+    /** A row of cells as text, numbered as the user sees it (1 = the first row). */
+    public record Line(int number, List<String> cells) {}
 
-  private TableRows() {}
+    private TableRows() {}
 
-  /**
-   * CSV in UTF-8 (with or without BOM) or GBK, the encoding Excel on Chinese Windows saves "CSV"
-   * in; comma- or tab-separated. The file is read twice: once to check that it is valid UTF-8,
-   * once to parse it.
-   */
-  public static TableRows csv(Path file) throws IOException {
-    return new Csv(file);
-  }
+    /**
+     * CSV in UTF-8 (with or without BOM) or GBK, the encoding Excel on Chinese Windows saves "CSV"
+     * in; comma- or tab-separated. The file is read twice: once to check that it is valid UTF-8,
+     * once to parse it.
+     */
+    public static TableRows csv(Path file) throws IOException {
+        return new Csv(file);
+    }
 
-  /** The first sheet of an {@code .xlsx} file, streamed by {@link XlsxSheet}. */
-  public static TableRows xlsx(Path file) throws IOException {
-    return new Xlsx(new XlsxSheet(file));
-  }
+    /** The first sheet of an {@code .xlsx} file, streamed by {@link XlsxSheet}. */
+    public static TableRows xlsx(Path file) throws IOException {
+        return new Xlsx(new XlsxSheet(file));
+    }
 
-  /** The next row, blank or not, or {@code null} at the end. */
-  public abstract @Nullable Line next();
+    /** The next row, blank or not, or {@code null} at the end. */
+    public abstract @Nullable Line next();
 
-  private static final class Csv extends TableRows {
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private static final class Csv extends TableRows {
+        private final CSVParser parser;
+        private final Iterator<CSVRecord> records;
 
-    Csv(Path file) throws IOException {
-      Charset charset = isUtf8(file) ? StandardCharsets.UTF_8 : GBK;
-      BufferedReader reader = Files.newBufferedReader(file, charset);
-      try {
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-          reader.reset();
+        Csv(Path file) throws IOException {
+            Charset charset = isUtf8(file) ? StandardCharsets.UTF_8 : GBK;
+            BufferedReader reader = Files.newBufferedReader(file, charset);
+            try {
+                reader.mark(1);
+                if (reader.read() != '\uFEFF') {
+                    reader.reset();
+                }
+                char delimiter = sniffDelimiter(reader);
+                CSVFormat format = CSVFormat.RFC4180
+                        .builder()
+                        .setDelimiter(delimiter)
+                        .setIgnoreEmptyLines(false)
+                        .get();
+                parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+                records = parser.iterator();
+            } catch (IOException | RuntimeException e) {
+                reader.close();
+                throw e;
+            }
         }
-        char delimiter = sniffDelimiter(reader);
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
-        parser = CSVParser.builder().setReader(reader).setFormat(format).get();
-        records = parser.iterator();
-      } catch (IOException | RuntimeException e) {
-        reader.close();
-        throw e;
-      }
-    }
 
-    @Override
-    public @Nullable Line next() {
-      try {
-        if (!records.hasNext()) {
-          return null;
+        @Override
+        public @Nullable Line next() {
+            try {
+                if (!records.hasNext()) {
+                    return null;
+                }
+                CSVRecord r = records.next();
+                // Record numbers, not line numbers: a quoted cell with a line break is still one Excel row.
+                return new Line(Math.toIntExact(r.getRecordNumber()), r.toList());
+            } catch (java.io.UncheckedIOException | IllegalStateException e) {
+                throw new RegisterFormatException(
+                        "The CSV file is malformed near line " + parser.getCurrentLineNumber() + ": " + e.getMessage(),
+                        e);
+            }
         }
-        CSVRecord r = records.next();
-        // Record numbers, not line numbers: a quoted cell with a line break is still one Excel row.
-        return new Line(Math.toIntExact(r.getRecordNumber()), r.toList());
-      } catch (java.io.UncheckedIOException | IllegalStateException e) {
-        throw new RegisterFormatException("The CSV file is malformed near line "
-            + parser.getCurrentLineNumber() + ": " + e.getMessage(), e);
-      }
-    }
 
-    @Override
-    public void close() throws IOException {
-      parser.close();
-    }
-  }
-
-  private static final class Xlsx extends TableRows {
-    private final XlsxSheet sheet;
-
-    Xlsx(XlsxSheet sheet) {
-      this.sheet = sheet;
-    }
-
-    @Override
-    public @Nullable Line next() {
-      List<String> cells = sheet.nextRow();
-      return cells == null ? null : new Line(sheet.rowNumber(), cells);
-    }
-
-    @Override
-    public void close() throws IOException {
-      sheet.close();
-    }
-  }
-
-  /** Tab-separated text saved with a .csv name is common enough to accept. */
-  private static char sniffDelimiter(BufferedReader reader) throws IOException {
-    reader.mark(8192);
-    char[] head = new char[8192];
-    int n = reader.read(head);
-    reader.reset();
-    String firstLine = n <= 0 ? "" : new String(head, 0, n).lines().findFirst().orElse("");
-    return firstLine.indexOf(',') < 0 && firstLine.indexOf('\t') >= 0 ? '\t' : ',';
-  }
-
-  static boolean isUtf8(Path file) throws IOException {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.allocate(64 * 1024);
-    CharBuffer out = CharBuffer.allocate(64 * 1024);
-    try (InputStream stream = Files.newInputStream(file)) {
-      boolean end = false;
-      while (!end) {
-        int n = stream.read(in.array(), in.position(), in.remaining());
-        end = n < 0;
-        if (n > 0) {
-          in.position(in.position() + n);
+        @Override
+        public void close() throws IOException {
+            parser.close();
         }
-        in.flip();
-        if (decoder.decode(in, out, end).isError()) {
-          return false;
-        }
-        in.compact();
-        out.clear();
-      }
-      return !decoder.flush(out).isError();
     }
-  }
+
+    private static final class Xlsx extends TableRows {
+        private final XlsxSheet sheet;
+
+        Xlsx(XlsxSheet sheet) {
+            this.sheet = sheet;
+        }
+
+        @Override
+        public @Nullable Line next() {
+            List<String> cells = sheet.nextRow();
+            return cells == null ? null : new Line(sheet.rowNumber(), cells);
+        }
+
+        @Override
+        public void close() throws IOException {
+            sheet.close();
+        }
+    }
+
+    /** Tab-separated text saved with a .csv name is common enough to accept. */
+    private static char sniffDelimiter(BufferedReader reader) throws IOException {
+        reader.mark(8192);
+        char[] head = new char[8192];
+        int n = reader.read(head);
+        reader.reset();
+        String firstLine =
+                n <= 0 ? "" : new String(head, 0, n).lines().findFirst().orElse("");
+        return firstLine.indexOf(',') < 0 && firstLine.indexOf('\t') >= 0 ? '\t' : ',';
+    }
+
+    static boolean isUtf8(Path file) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+        CharBuffer out = CharBuffer.allocate(64 * 1024);
+        try (InputStream stream = Files.newInputStream(file)) {
+            boolean end = false;
+            while (!end) {
+                int n = stream.read(in.array(), in.position(), in.remaining());
+                end = n < 0;
+                if (n > 0) {
+                    in.position(in.position() + n);
+                }
+                in.flip();
+                if (decoder.decode(in, out, end).isError()) {
+                    return false;
+                }
+                in.compact();
+                out.clear();
+            }
+            return !decoder.flush(out).isError();
+        }
+    }
 }

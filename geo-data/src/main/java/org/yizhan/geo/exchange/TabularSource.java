@@ -12,72 +12,73 @@ import org.yizhan.geo.exchange.TableRows.Line;
  */
 final class TabularSource implements RowSource {
 
-  private static final int HEADER_SEARCH_ROWS = 10;
-  private static final int HEADER_MIN_COLUMNS = 3;
+    private static final int HEADER_SEARCH_ROWS = 10;
+    private static final int HEADER_MIN_COLUMNS = 3;
 
-  private final TableRows rows;
-  private @Nullable HeaderMapping mapping;
+    private final TableRows rows;
+    private @Nullable HeaderMapping mapping;
 
-  /** Reads {@code rows} up to the header row; closes them if that fails. */
-  TabularSource(TableRows rows) throws IOException {
-    this.rows = rows;
-    try {
-      readHeader();
-    } catch (RuntimeException e) {
-      rows.close();
-      throw e;
+    /** Reads {@code rows} up to the header row; closes them if that fails. */
+    TabularSource(TableRows rows) throws IOException {
+        this.rows = rows;
+        try {
+            readHeader();
+        } catch (RuntimeException e) {
+            rows.close();
+            throw e;
+        }
     }
-  }
 
-  private @Nullable Line readLine() {
-    return rows.next();
-  }
-
-  private void readHeader() {
-    Line first = null;
-    for (int i = 0; i < HEADER_SEARCH_ROWS; i++) {
-      Line line = readLine();
-      if (line == null) {
-        break;
-      }
-      if (line.cells().stream().allMatch(String::isBlank)) {
-        continue;
-      }
-      if (HeaderMapping.recognised(line.cells()) >= HEADER_MIN_COLUMNS) {
-        mapping = new HeaderMapping(line.number(), line.cells());
-        return;
-      }
-      if (first == null) {
-        first = line;
-      }
+    private @Nullable Line readLine() {
+        return rows.next();
     }
-    if (first == null) {
-      throw new RegisterFormatException("The file has no rows; download the template to see the expected columns");
-    }
-    mapping = new HeaderMapping(first.number(), first.cells()); // throws, naming what is missing
-  }
 
-  @Override
-  public @Nullable RawRow next() {
-    if (mapping == null) {
-      throw new IllegalStateException("readHeader() first");
+    private void readHeader() {
+        Line first = null;
+        for (int i = 0; i < HEADER_SEARCH_ROWS; i++) {
+            Line line = readLine();
+            if (line == null) {
+                break;
+            }
+            if (line.cells().stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            if (HeaderMapping.recognised(line.cells()) >= HEADER_MIN_COLUMNS) {
+                mapping = new HeaderMapping(line.number(), line.cells());
+                return;
+            }
+            if (first == null) {
+                first = line;
+            }
+        }
+        if (first == null) {
+            throw new RegisterFormatException(
+                    "The file has no rows; download the template to see the expected columns");
+        }
+        mapping = new HeaderMapping(first.number(), first.cells()); // throws, naming what is missing
     }
-    for (Line line; (line = readLine()) != null; ) {
-      RawRow row = mapping.row(line.number(), line.cells());
-      if (row != null) {
-        return row;
-      }
+
+    @Override
+    public @Nullable RawRow next() {
+        if (mapping == null) {
+            throw new IllegalStateException("readHeader() first");
+        }
+        for (Line line; (line = readLine()) != null; ) {
+            RawRow row = mapping.row(line.number(), line.cells());
+            if (row != null) {
+                return row;
+            }
+        }
+        return null;
     }
-    return null;
-  }
 
-  @Override
-  public List<String> unknownHeaders() {
-    return mapping == null ? List.of() : mapping.unknownHeaders();
-  }
+    @Override
+    public List<String> unknownHeaders() {
+        return mapping == null ? List.of() : mapping.unknownHeaders();
+    }
 
-  @Override
-  public void close() throws IOException {
-    rows.close();
-  }
+    @Override
+    public void close() throws IOException {
+        rows.close();
+    }
 }

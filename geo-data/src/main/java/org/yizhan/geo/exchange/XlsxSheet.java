@@ -30,173 +30,179 @@ import org.xml.sax.SAXException;
  */
 public final class XlsxSheet implements java.io.Closeable {
 
-  private final OPCPackage pkg;
-  private final ReadOnlySharedStringsTable strings;
-  private final InputStream sheet;
-  private final XMLStreamReader xml;
-  private int lastRow;
+    private final OPCPackage pkg;
+    private final ReadOnlySharedStringsTable strings;
+    private final InputStream sheet;
+    private final XMLStreamReader xml;
+    private int lastRow;
 
-  /** Opens the first sheet; a file that is not a readable workbook is a {@link RegisterFormatException}. */
-  public XlsxSheet(Path file) throws IOException {
-    try {
-      pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-    } catch (InvalidFormatException | OpenXML4JRuntimeException | POIXMLException
-        | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
-      throw notXlsx(e);
-    }
-    try {
-      strings = new ReadOnlySharedStringsTable(pkg, false);
-      XSSFReader reader = new XSSFReader(pkg);
-      XSSFReader.SheetIterator sheets = reader.getSheetIterator();
-      if (!sheets.hasNext()) {
-        throw new RegisterFormatException("The workbook has no sheet");
-      }
-      sheet = sheets.next();
-      xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(sheet);
-    } catch (OpenXML4JException | SAXException | XMLStreamException | POIXMLException e) {
-      pkg.revert();
-      throw notXlsx(e);
-    } catch (IOException | RuntimeException e) {
-      pkg.revert();
-      throw e;
-    }
-  }
-
-  private static RegisterFormatException notXlsx(Exception e) {
-    return new RegisterFormatException("The file is not a readable .xlsx workbook"
-        + " (an old .xls or .et file must be saved as .xlsx first): " + e.getMessage(), e);
-  }
-
-  /** The row number (1-based, as Excel shows it) of the row last returned by {@link #nextRow()}. */
-  public int rowNumber() {
-    return lastRow;
-  }
-
-  /** The next row's cells as text (missing cells as ""), or {@code null} at the end of the sheet. */
-  public @Nullable List<String> nextRow() {
-    try {
-      while (xml.hasNext()) {
-        if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("row")) {
-          String r = xml.getAttributeValue(null, "r");
-          lastRow = r == null ? lastRow + 1 : Integer.parseInt(r);
-          return readCells();
+    /** Opens the first sheet; a file that is not a readable workbook is a {@link RegisterFormatException}. */
+    public XlsxSheet(Path file) throws IOException {
+        try {
+            pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+        } catch (InvalidFormatException
+                | OpenXML4JRuntimeException
+                | POIXMLException
+                | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
+            throw notXlsx(e);
         }
-      }
-      return null;
-    } catch (XMLStreamException | NumberFormatException e) {
-      throw new RegisterFormatException("The sheet's XML is broken after row " + lastRow + ": " + e.getMessage(), e);
+        try {
+            strings = new ReadOnlySharedStringsTable(pkg, false);
+            XSSFReader reader = new XSSFReader(pkg);
+            XSSFReader.SheetIterator sheets = reader.getSheetIterator();
+            if (!sheets.hasNext()) {
+                throw new RegisterFormatException("The workbook has no sheet");
+            }
+            sheet = sheets.next();
+            xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(sheet);
+        } catch (OpenXML4JException | SAXException | XMLStreamException | POIXMLException e) {
+            pkg.revert();
+            throw notXlsx(e);
+        } catch (IOException | RuntimeException e) {
+            pkg.revert();
+            throw e;
+        }
     }
-  }
 
-  private List<String> readCells() throws XMLStreamException {
-    List<String> cells = new ArrayList<>();
-    while (xml.hasNext()) {
-      int event = xml.next();
-      if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("row")) {
+    private static RegisterFormatException notXlsx(Exception e) {
+        return new RegisterFormatException(
+                "The file is not a readable .xlsx workbook"
+                        + " (an old .xls or .et file must be saved as .xlsx first): " + e.getMessage(),
+                e);
+    }
+
+    /** The row number (1-based, as Excel shows it) of the row last returned by {@link #nextRow()}. */
+    public int rowNumber() {
+        return lastRow;
+    }
+
+    /** The next row's cells as text (missing cells as ""), or {@code null} at the end of the sheet. */
+    public @Nullable List<String> nextRow() {
+        try {
+            while (xml.hasNext()) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT
+                        && xml.getLocalName().equals("row")) {
+                    String r = xml.getAttributeValue(null, "r");
+                    lastRow = r == null ? lastRow + 1 : Integer.parseInt(r);
+                    return readCells();
+                }
+            }
+            return null;
+        } catch (XMLStreamException | NumberFormatException e) {
+            throw new RegisterFormatException(
+                    "The sheet's XML is broken after row " + lastRow + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<String> readCells() throws XMLStreamException {
+        List<String> cells = new ArrayList<>();
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("row")) {
+                return cells;
+            }
+            if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("c")) {
+                String ref = xml.getAttributeValue(null, "r");
+                String type = xml.getAttributeValue(null, "t");
+                int column = ref == null ? cells.size() : columnIndex(ref);
+                String value = readCell(type);
+                while (cells.size() <= column) {
+                    cells.add("");
+                }
+                cells.set(column, value);
+            }
+        }
         return cells;
-      }
-      if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("c")) {
-        String ref = xml.getAttributeValue(null, "r");
-        String type = xml.getAttributeValue(null, "t");
-        int column = ref == null ? cells.size() : columnIndex(ref);
-        String value = readCell(type);
-        while (cells.size() <= column) {
-          cells.add("");
+    }
+
+    /** Reads a {@code <c>} element's content up to its end tag. */
+    private String readCell(@Nullable String type) throws XMLStreamException {
+        String value = "";
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("c")) {
+                break;
+            }
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            switch (xml.getLocalName()) {
+                case "v" -> value = cellValue(type, xml.getElementText());
+                case "is" -> value = inlineString();
+                default -> {}
+            }
         }
-        cells.set(column, value);
-      }
+        return value;
     }
-    return cells;
-  }
 
-  /** Reads a {@code <c>} element's content up to its end tag. */
-  private String readCell(@Nullable String type) throws XMLStreamException {
-    String value = "";
-    while (xml.hasNext()) {
-      int event = xml.next();
-      if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("c")) {
-        break;
-      }
-      if (event != XMLStreamConstants.START_ELEMENT) {
-        continue;
-      }
-      switch (xml.getLocalName()) {
-        case "v" -> value = cellValue(type, xml.getElementText());
-        case "is" -> value = inlineString();
-        default -> { }
-      }
-    }
-    return value;
-  }
-
-  private String cellValue(@Nullable String type, String v) {
-    if ("s".equals(type)) {
-      return strings.getItemAt(Integer.parseInt(v.strip())).getString();
-    }
-    if (type == null || type.equals("n")) {
-      return number(v);
-    }
-    return v; // str (formula result), b, e
-  }
-
-  /** Rich-text runs concatenated; phonetic guides ({@code <rPh>}) skipped. */
-  private String inlineString() throws XMLStreamException {
-    StringBuilder text = new StringBuilder();
-    int phonetic = 0;
-    while (xml.hasNext()) {
-      int event = xml.next();
-      if (event == XMLStreamConstants.END_ELEMENT) {
-        if (xml.getLocalName().equals("is")) {
-          break;
+    private String cellValue(@Nullable String type, String v) {
+        if ("s".equals(type)) {
+            return strings.getItemAt(Integer.parseInt(v.strip())).getString();
         }
-        if (xml.getLocalName().equals("rPh")) {
-          phonetic--;
+        if (type == null || type.equals("n")) {
+            return number(v);
         }
-      } else if (event == XMLStreamConstants.START_ELEMENT) {
-        if (xml.getLocalName().equals("rPh")) {
-          phonetic++;
-        } else if (xml.getLocalName().equals("t") && phonetic == 0) {
-          text.append(xml.getElementText());
+        return v; // str (formula result), b, e
+    }
+
+    /** Rich-text runs concatenated; phonetic guides ({@code <rPh>}) skipped. */
+    private String inlineString() throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        int phonetic = 0;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                if (xml.getLocalName().equals("is")) {
+                    break;
+                }
+                if (xml.getLocalName().equals("rPh")) {
+                    phonetic--;
+                }
+            } else if (event == XMLStreamConstants.START_ELEMENT) {
+                if (xml.getLocalName().equals("rPh")) {
+                    phonetic++;
+                } else if (xml.getLocalName().equals("t") && phonetic == 0) {
+                    text.append(xml.getElementText());
+                }
+            }
         }
-      }
+        return text.toString();
     }
-    return text.toString();
-  }
 
-  /**
-   * Numbers as a person typed them: Excel stores 13800000000 as {@code 1.38E10} and 39.9042 as
-   * {@code 39.904200000000003}; both come back in their shortest plain form.
-   */
-  static String number(String v) {
-    try {
-      double d = Double.parseDouble(v);
-      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-        return Long.toString((long) d);
-      }
-      return BigDecimal.valueOf(d).toPlainString();
-    } catch (NumberFormatException e) {
-      return v;
+    /**
+     * Numbers as a person typed them: Excel stores 13800000000 as {@code 1.38E10} and 39.9042 as
+     * {@code 39.904200000000003}; both come back in their shortest plain form.
+     */
+    static String number(String v) {
+        try {
+            double d = Double.parseDouble(v);
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return Long.toString((long) d);
+            }
+            return BigDecimal.valueOf(d).toPlainString();
+        } catch (NumberFormatException e) {
+            return v;
+        }
     }
-  }
 
-  /** {@code "C12"} → 2. */
-  static int columnIndex(String ref) {
-    int index = 0;
-    for (int i = 0; i < ref.length() && Character.isLetter(ref.charAt(i)); i++) {
-      index = index * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
+    /** {@code "C12"} → 2. */
+    static int columnIndex(String ref) {
+        int index = 0;
+        for (int i = 0; i < ref.length() && Character.isLetter(ref.charAt(i)); i++) {
+            index = index * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
+        }
+        return index - 1;
     }
-    return index - 1;
-  }
 
-  @Override
-  public void close() throws IOException {
-    try {
-      xml.close();
-    } catch (XMLStreamException e) {
-      throw new IOException(e);
-    } finally {
-      sheet.close();
-      pkg.revert(); // opened read-only: revert closes without trying to save
+    @Override
+    public void close() throws IOException {
+        try {
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        } finally {
+            sheet.close();
+            pkg.revert(); // opened read-only: revert closes without trying to save
+        }
     }
-  }
 }

@@ -6,31 +6,36 @@ package org.yizhan.geo.hours;
  */
 public final class InvalidOpeningHoursException extends IllegalArgumentException {
 
-  /** Why the value was refused; lets an API map the refusal to a problem type without parsing the message. */
-  public enum Reason { BLANK, TOO_LONG, SYNTAX, UNSUPPORTED }
+    /** Why the value was refused; lets an API map the refusal to a problem type without parsing the message. */
+    public enum Reason {
+        BLANK,
+        TOO_LONG,
+        SYNTAX,
+        UNSUPPORTED
+    }
 
-  private final String value;
-  private final Reason reason;
-  private final int column;
+    private final String value;
+    private final Reason reason;
+    private final int column;
 
-  InvalidOpeningHoursException(String value, Reason reason, int column, String message) {
-    super(message);
-    this.value = value;
-    this.reason = reason;
-    this.column = column;
-  }
+    InvalidOpeningHoursException(String value, Reason reason, int column, String message) {
+        super(message);
+        this.value = value;
+        this.reason = reason;
+        this.column = column;
+    }
 
-  /** The refused value as given. */
-  public String value() {
-    return value;
-  }
+    /** The refused value as given. */
+    public String value() {
+        return value;
+    }
 
-  public Reason reason() {
-    return reason;
-  }
+    public Reason reason() {
+        return reason;
+    }
 
-  /** 1-based column the parser reported for a syntax error, or -1 when it reported none. */
-  public int column() {
-    return column;
-  }
+    /** 1-based column the parser reported for a syntax error, or -1 when it reported none. */
+    public int column() {
+        return column;
+    }
 }

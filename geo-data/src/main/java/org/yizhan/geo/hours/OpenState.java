@@ -10,5 +10,4 @@ import org.jspecify.annotations.Nullable;
  * @param nextChange the first local time after the query at which {@code open} flips (closing time if open,
  *                   opening time if closed); null if it does not flip within the next 8 days
  */
-public record OpenState(boolean open, @Nullable LocalDateTime nextChange) {
-}
+public record OpenState(boolean open, @Nullable LocalDateTime nextChange) {}

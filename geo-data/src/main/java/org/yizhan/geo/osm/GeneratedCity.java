@@ -82,8 +82,9 @@ public final class GeneratedCity {
         }
     }
 
-    private static final String[] STEMS = {"建设", "人民", "解放", "和平", "新华", "友谊", "滨河", "迎宾", "育才",
-        "光明", "幸福", "胜利", "团结", "朝阳", "文化", "青年"};
+    private static final String[] STEMS = {
+        "建设", "人民", "解放", "和平", "新华", "友谊", "滨河", "迎宾", "育才", "光明", "幸福", "胜利", "团结", "朝阳", "文化", "青年"
+    };
 
     private final Layout layout;
     private final long seed;
@@ -156,14 +157,17 @@ public final class GeneratedCity {
 
     /** A position {@code x} metres east and {@code y} metres north of the origin. */
     public LatLng at(double x, double y) {
-        return new LatLng(layout.origin().lat() + y / metersPerDegLat, layout.origin().lng() + x / metersPerDegLng);
+        return new LatLng(
+                layout.origin().lat() + y / metersPerDegLat, layout.origin().lng() + x / metersPerDegLng);
     }
 
     private static String[] names(SplittableRandom random, int n, String suffix) {
         String[] out = new String[n];
         for (int i = 0; i < n; i++) {
-            out[i] = STEMS[random.nextInt(STEMS.length)] + (i / STEMS.length > 0 ? (i / STEMS.length + 1) + "" : "")
-                    + (i % 2 == 0 ? "东" : "西") + suffix;
+            out[i] = STEMS[random.nextInt(STEMS.length)]
+                    + (i / STEMS.length > 0 ? (i / STEMS.length + 1) + "" : "")
+                    + (i % 2 == 0 ? "东" : "西")
+                    + suffix;
         }
         return out;
     }
@@ -205,7 +209,8 @@ public final class GeneratedCity {
             flush(run, tags);
         }
         for (int c = 0; c < n; c++) {
-            Map<String, String> tags = Map.of("highway", c % 5 == 0 ? "secondary" : "residential", "name", columnNames[c]);
+            Map<String, String> tags =
+                    Map.of("highway", c % 5 == 0 ? "secondary" : "residential", "name", columnNames[c]);
             List<Long> run = new ArrayList<>();
             for (int r = 0; r + 1 < n; r++) {
                 if (r + 1 == river || inCompound(c, r, false)) {
@@ -244,7 +249,9 @@ public final class GeneratedCity {
     private void privateStreet(long from, long to, LatLng a, LatLng b) {
         long gateA = gate(a, b);
         long gateB = gate(b, a);
-        ways.add(new OsmWay(nextId++, List.of(from, gateA, gateB, to),
+        ways.add(new OsmWay(
+                nextId++,
+                List.of(from, gateA, gateB, to),
                 Map.of("highway", "service", "service", "driveway", "access", "private")));
     }
 
@@ -260,8 +267,8 @@ public final class GeneratedCity {
     private void footpaths() {
         for (int r = 0; r + 1 < layout.riverRow(); r += 12) {
             for (int c = 0; c + 1 < layout.expresswayColumn(); c += 12) {
-                ways.add(new OsmWay(nextId++, List.of(cornerId(c, r), cornerId(c + 1, r + 1)),
-                        Map.of("highway", "footway")));
+                ways.add(new OsmWay(
+                        nextId++, List.of(cornerId(c, r), cornerId(c + 1, r + 1)), Map.of("highway", "footway")));
             }
         }
     }

@@ -11,8 +11,7 @@ import javax.xml.stream.XMLStreamWriter;
 /** Writes nodes and ways as OSM XML 0.6, the format every OSM reader accepts besides PBF. */
 public final class OsmXml {
 
-    private OsmXml() {
-    }
+    private OsmXml() {}
 
     public static void write(GeneratedCity city, OutputStream out) throws IOException {
         try {
@@ -27,8 +26,12 @@ public final class OsmXml {
                 xml.writeStartElement("node");
                 xml.writeAttribute("id", Long.toString(node.id()));
                 xml.writeAttribute("version", "1");
-                xml.writeAttribute("lat", String.format(java.util.Locale.ROOT, "%.7f", node.at().lat()));
-                xml.writeAttribute("lon", String.format(java.util.Locale.ROOT, "%.7f", node.at().lng()));
+                xml.writeAttribute(
+                        "lat",
+                        String.format(java.util.Locale.ROOT, "%.7f", node.at().lat()));
+                xml.writeAttribute(
+                        "lon",
+                        String.format(java.util.Locale.ROOT, "%.7f", node.at().lng()));
                 tags(xml, node.tags());
                 xml.writeEndElement();
                 xml.writeCharacters("\n");

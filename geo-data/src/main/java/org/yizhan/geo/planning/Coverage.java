@@ -9,8 +9,7 @@ import java.util.TreeMap;
 /** How much demand lies within the radius of a station: the planner's first number. */
 public final class Coverage {
 
-    private Coverage() {
-    }
+    private Coverage() {}
 
     /** Coverage by the existing stations. */
     public static CoverageReport of(CoverageProblem problem) {

@@ -33,14 +33,17 @@ public final class CoverageProblem {
     private final Csr openCoverers;
     private final Duration buildTime;
 
-    private CoverageProblem(List<Site> existing, List<Site> candidates, List<DemandPoint> demand,
-            double radiusMeters) {
+    private CoverageProblem(List<Site> existing, List<Site> candidates, List<DemandPoint> demand, double radiusMeters) {
         this(existing, candidates, demand, radiusMeters, null);
     }
 
     /** With {@code relation} null, cover is "within {@code radiusMeters}"; otherwise the relation decides. */
-    private CoverageProblem(List<Site> existing, List<Site> candidates, List<DemandPoint> demand,
-            double radiusMeters, @Nullable CoverageRelation relation) {
+    private CoverageProblem(
+            List<Site> existing,
+            List<Site> candidates,
+            List<DemandPoint> demand,
+            double radiusMeters,
+            @Nullable CoverageRelation relation) {
         long t0 = System.nanoTime();
         this.existing = List.copyOf(existing);
         this.candidates = List.copyOf(candidates);
@@ -54,15 +57,16 @@ public final class CoverageProblem {
         }
         totalWeight = total;
         if (relation == null) {
-            DiskIndex index = new DiskIndex(this.demand.stream().map(DemandPoint::at).toList(), radiusMeters);
+            DiskIndex index =
+                    new DiskIndex(this.demand.stream().map(DemandPoint::at).toList(), radiusMeters);
             candidateCover = coverOf(index, this.candidates);
             existingCover = coverOf(index, this.existing);
             this.radiusMeters = radiusMeters;
         } else {
             candidateCover = coverOf(relation, this.candidates, n);
             existingCover = coverOf(relation, this.existing, n);
-            this.radiusMeters = Math.max(straightReach(candidateCover, this.candidates),
-                    straightReach(existingCover, this.existing));
+            this.radiusMeters = Math.max(
+                    straightReach(candidateCover, this.candidates), straightReach(existingCover, this.existing));
         }
         existingCount = new int[n];
         for (int i : existingCover.items) {
@@ -79,8 +83,8 @@ public final class CoverageProblem {
     }
 
     /** A problem with radius {@code radiusMeters} (0 &lt; radius ≤ {@value #MAX_RADIUS_METERS}). */
-    public static CoverageProblem of(List<Site> existing, List<Site> candidates, List<DemandPoint> demand,
-            double radiusMeters) {
+    public static CoverageProblem of(
+            List<Site> existing, List<Site> candidates, List<DemandPoint> demand, double radiusMeters) {
         if (!(radiusMeters > 0 && radiusMeters <= MAX_RADIUS_METERS)) {
             throw new IllegalArgumentException(
                     "radius must be above 0 and at most " + (int) MAX_RADIUS_METERS + " m, got " + radiusMeters);
@@ -93,8 +97,8 @@ public final class CoverageProblem {
      * so the same algorithms plan on any notion of reach. Demand no relation row mentions stays
      * in the problem, uncovered.
      */
-    public static CoverageProblem of(List<Site> existing, List<Site> candidates, List<DemandPoint> demand,
-            CoverageRelation relation) {
+    public static CoverageProblem of(
+            List<Site> existing, List<Site> candidates, List<DemandPoint> demand, CoverageRelation relation) {
         return new CoverageProblem(existing, candidates, demand, Double.NaN, relation);
     }
 
@@ -107,7 +111,8 @@ public final class CoverageProblem {
             int last = -1;
             for (int i : row) {
                 if (i < 0 || i >= demandCount) {
-                    throw new IllegalArgumentException("coverage relation gave demand index " + i + " of " + demandCount);
+                    throw new IllegalArgumentException(
+                            "coverage relation gave demand index " + i + " of " + demandCount);
                 }
                 if (i != last) {
                     items.add(i);

@@ -11,8 +11,8 @@ import java.util.Map;
  * @param byGroup per group key of the demand points, sorted by key; points without a group are only in the totals
  * @param uncoveredDemand indices into {@link CoverageProblem#demand()} of the uncovered points, ascending
  */
-public record CoverageReport(double totalWeight, double coveredWeight, Map<String, GroupCoverage> byGroup,
-        List<Integer> uncoveredDemand) {
+public record CoverageReport(
+        double totalWeight, double coveredWeight, Map<String, GroupCoverage> byGroup, List<Integer> uncoveredDemand) {
 
     public CoverageReport {
         byGroup = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byGroup));

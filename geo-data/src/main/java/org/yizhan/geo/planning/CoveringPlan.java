@@ -18,8 +18,16 @@ import java.util.List;
  * @param greedyTime time in the greedy phase
  * @param swapTime time in the (iterated) swap search
  */
-public record CoveringPlan(List<PlannedSite> sites, double totalWeight, double weightBefore, double weightAfter,
-        double greedyWeightAfter, int greedyEvaluations, int swapPasses, int swaps, Duration greedyTime,
+public record CoveringPlan(
+        List<PlannedSite> sites,
+        double totalWeight,
+        double weightBefore,
+        double weightAfter,
+        double greedyWeightAfter,
+        int greedyEvaluations,
+        int swapPasses,
+        int swaps,
+        Duration greedyTime,
         Duration swapTime) {
 
     public CoveringPlan {

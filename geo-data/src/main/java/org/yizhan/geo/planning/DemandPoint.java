@@ -10,7 +10,8 @@ import org.yizhan.geo.LatLng;
  * @param weight non-negative demand weight
  * @param group optional key for per-group coverage, e.g. the county-level division code
  */
-public record DemandPoint(LatLng at, double weight, @Nullable String group) {
+public record DemandPoint(
+        LatLng at, double weight, @Nullable String group) {
 
     public DemandPoint {
         if (!Double.isFinite(weight) || weight < 0) {

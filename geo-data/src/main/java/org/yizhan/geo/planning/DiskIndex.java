@@ -24,6 +24,7 @@ final class DiskIndex {
     private final double radius;
     /** Half-width of the band that gets the exact check: far above the plane's error up to 100 km. */
     private final double band;
+
     private final double minLat;
     private final double minLng;
     private final double cellLat;

@@ -32,8 +32,16 @@ public final class InstanceGenerator {
      * @param existing number of existing stations
      * @param seed random seed
      */
-    public record Spec(LatLng centre, double sizeMeters, int demand, int clusters, double clusterSigmaMeters,
-            double backgroundShare, int candidates, int existing, long seed) {
+    public record Spec(
+            LatLng centre,
+            double sizeMeters,
+            int demand,
+            int clusters,
+            double clusterSigmaMeters,
+            double backgroundShare,
+            int candidates,
+            int existing,
+            long seed) {
 
         /** 20 × 20 km around Wuhai, 12 hotspots up to 1.2 km wide, 25% background. */
         public static Spec wuhai(int demand, int candidates, int existing, long seed) {
@@ -41,8 +49,8 @@ public final class InstanceGenerator {
         }
 
         public Spec withSize(double meters) {
-            return new Spec(centre, meters, demand, clusters, clusterSigmaMeters, backgroundShare, candidates,
-                    existing, seed);
+            return new Spec(
+                    centre, meters, demand, clusters, clusterSigmaMeters, backgroundShare, candidates, existing, seed);
         }
     }
 
@@ -64,8 +72,7 @@ public final class InstanceGenerator {
         }
     }
 
-    private InstanceGenerator() {
-    }
+    private InstanceGenerator() {}
 
     public static Instance generate(Spec spec) {
         SplittableRandom random = new SplittableRandom(spec.seed());

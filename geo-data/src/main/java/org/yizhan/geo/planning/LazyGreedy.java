@@ -40,11 +40,11 @@ final class LazyGreedy {
         }
     };
 
-    private record Entry(int candidate, double primary, double secondary) {
-    }
+    private record Entry(int candidate, double primary, double secondary) {}
 
     // Ties go to the lower candidate index so results do not depend on heap internals.
-    private static final Comparator<Entry> BEST_FIRST = Comparator.comparingDouble(Entry::primary).reversed()
+    private static final Comparator<Entry> BEST_FIRST = Comparator.comparingDouble(Entry::primary)
+            .reversed()
             .thenComparing(Comparator.comparingDouble(Entry::secondary).reversed())
             .thenComparingInt(Entry::candidate);
 

@@ -43,8 +43,7 @@ public final class MaximalCovering {
         }
     }
 
-    private MaximalCovering() {
-    }
+    private MaximalCovering() {}
 
     /** Greedy plus iterated swap search with {@link Options#DEFAULT}. */
     public static CoveringPlan solve(CoverageProblem problem, int k) {
@@ -83,14 +82,22 @@ public final class MaximalCovering {
         }
         long t2 = System.nanoTime();
         double before = Coverage.coveredByExisting(problem);
-        return new CoveringPlan(inPickOrder(problem, chosen), problem.totalWeight(), before,
-                before + state.coveredOpenWeight(), before + greedyOpen, greedy.evaluations(), passes, swaps,
-                Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1));
+        return new CoveringPlan(
+                inPickOrder(problem, chosen),
+                problem.totalWeight(),
+                before,
+                before + state.coveredOpenWeight(),
+                before + greedyOpen,
+                greedy.evaluations(),
+                passes,
+                swaps,
+                Duration.ofNanos(t1 - t0),
+                Duration.ofNanos(t2 - t1));
     }
 
     /** Iterated local search from a 1-swap optimum; leaves the best set found in {@code chosen}. */
-    private static void iterate(CoverageProblem problem, CoverState state, SwapSearch search, List<Integer> chosen,
-            Options options) {
+    private static void iterate(
+            CoverageProblem problem, CoverState state, SwapSearch search, List<Integer> chosen, Options options) {
         SplittableRandom random = new SplittableRandom(options.seed());
         double epsilon = 1e-9 * Math.max(1, problem.totalWeight());
         List<Integer> best = new ArrayList<>(chosen);

@@ -8,5 +8,4 @@ package org.yizhan.geo.planning;
  * @param marginalGain demand weight it newly covers given the sites picked before it
  * @param marginalPoints demand points it newly covers given the sites picked before it
  */
-public record PlannedSite(int candidateIndex, Site site, double marginalGain, int marginalPoints) {
-}
+public record PlannedSite(int candidateIndex, Site site, double marginalGain, int marginalPoints) {}

@@ -7,8 +7,7 @@ import java.util.List;
 /** Which existing stations add least: candidates for relocation. */
 public final class Redundancy {
 
-    private Redundancy() {
-    }
+    private Redundancy() {}
 
     /**
      * Every existing station with its unique coverage, least unique weight first (then least
@@ -29,8 +28,8 @@ public final class Redundancy {
                     uniquePoints++;
                 }
             }
-            result.add(new StationRedundancy(e, problem.existing().get(e), covered, unique, cover.size(e),
-                    uniquePoints));
+            result.add(
+                    new StationRedundancy(e, problem.existing().get(e), covered, unique, cover.size(e), uniquePoints));
         }
         result.sort(Comparator.comparingDouble(StationRedundancy::uniqueWeight)
                 .thenComparingDouble(StationRedundancy::coveredWeight)

@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class SetCover {
 
-    private SetCover() {
-    }
+    private SetCover() {}
 
     public static SetCoverPlan solve(CoverageProblem problem) {
         long t0 = System.nanoTime();
@@ -41,8 +40,14 @@ public final class SetCover {
             }
         }
         double before = Coverage.coveredByExisting(problem);
-        return new SetCoverPlan(sites, uncoverable, problem.totalWeight(), before, before + state.coveredOpenWeight(),
-                uncoverableWeight, Duration.ofNanos(System.nanoTime() - t0));
+        return new SetCoverPlan(
+                sites,
+                uncoverable,
+                problem.totalWeight(),
+                before,
+                before + state.coveredOpenWeight(),
+                uncoverableWeight,
+                Duration.ofNanos(System.nanoTime() - t0));
     }
 
     /** Marginal gains in the order picked (after dropping redundant sites). */

@@ -15,8 +15,14 @@ import java.util.List;
  * @param uncoverableWeight weight of {@code uncoverableDemand}
  * @param time time to solve
  */
-public record SetCoverPlan(List<PlannedSite> sites, List<Integer> uncoverableDemand, double totalWeight,
-        double weightBefore, double weightAfter, double uncoverableWeight, Duration time) {
+public record SetCoverPlan(
+        List<PlannedSite> sites,
+        List<Integer> uncoverableDemand,
+        double totalWeight,
+        double weightBefore,
+        double weightAfter,
+        double uncoverableWeight,
+        Duration time) {
 
     public SetCoverPlan {
         sites = List.copyOf(sites);

@@ -10,6 +10,10 @@ package org.yizhan.geo.planning;
  * @param coveredPoints demand points within its radius
  * @param uniquePoints demand points only it covers
  */
-public record StationRedundancy(int stationIndex, Site station, double coveredWeight, double uniqueWeight,
-        int coveredPoints, int uniquePoints) {
-}
+public record StationRedundancy(
+        int stationIndex,
+        Site station,
+        double coveredWeight,
+        double uniqueWeight,
+        int coveredPoints,
+        int uniquePoints) {}

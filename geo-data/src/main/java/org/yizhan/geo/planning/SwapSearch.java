@@ -26,10 +26,12 @@ final class SwapSearch {
     private final IntList touchedList;
     /** Candidates that may not enter: sites just kicked out, so descent does not undo the kick at once. */
     private final boolean[] tabu;
+
     private final int[] top = new int[TOP];
     private int topSize;
     /** Improvements below this are rounding noise; requiring more also guarantees termination. */
     private final double epsilon;
+
     private int swaps;
     private final boolean[] dirty;
     private final List<Site> candidates;

@@ -12,22 +12,22 @@ import java.util.Optional;
  */
 public final class CjkFont {
 
-  /** Looked for in this order; the first that exists is used. */
-  public static final List<Path> DEFAULT_CANDIDATES = List.of(
-      Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
-      Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
-      Path.of("/usr/share/fonts/truetype/arphic/uming.ttc"));
+    /** Looked for in this order; the first that exists is used. */
+    public static final List<Path> DEFAULT_CANDIDATES = List.of(
+            Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+            Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
+            Path.of("/usr/share/fonts/truetype/arphic/uming.ttc"));
 
-  private CjkFont() {}
+    private CjkFont() {}
 
-  /** The first default candidate present on this machine. */
-  public static Optional<Path> findDefault() {
-    return DEFAULT_CANDIDATES.stream().filter(Files::isReadable).findFirst();
-  }
+    /** The first default candidate present on this machine. */
+    public static Optional<Path> findDefault() {
+        return DEFAULT_CANDIDATES.stream().filter(Files::isReadable).findFirst();
+    }
 
-  /** The name OpenPDF opens a font file by: a collection's first member for {@code .ttc}. */
-  static String openPdfName(Path font) {
-    String name = font.toAbsolutePath().toString();
-    return name.toLowerCase(java.util.Locale.ROOT).endsWith(".ttc") ? name + ",0" : name;
-  }
+    /** The name OpenPDF opens a font file by: a collection's first member for {@code .ttc}. */
+    static String openPdfName(Path font) {
+        String name = font.toAbsolutePath().toString();
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith(".ttc") ? name + ",0" : name;
+    }
 }

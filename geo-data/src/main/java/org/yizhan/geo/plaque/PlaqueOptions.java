@@ -15,45 +15,47 @@ import java.util.Set;
  */
 public record PlaqueOptions(String unionName, String baseUrl, int perPage, Path font) {
 
-  private static final Set<Integer> LAYOUTS = Set.of(1, 2, 4);
+    private static final Set<Integer> LAYOUTS = Set.of(1, 2, 4);
 
-  public PlaqueOptions {
-    Objects.requireNonNull(unionName, "unionName");
-    Objects.requireNonNull(font, "font");
-    baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://")) {
-      throw new IllegalArgumentException("baseUrl must be an http(s) URL, got '" + baseUrl + "'");
+    public PlaqueOptions {
+        Objects.requireNonNull(unionName, "unionName");
+        Objects.requireNonNull(font, "font");
+        baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://")) {
+            throw new IllegalArgumentException("baseUrl must be an http(s) URL, got '" + baseUrl + "'");
+        }
+        if (!LAYOUTS.contains(perPage)) {
+            throw new IllegalArgumentException("perPage must be 1, 2 or 4, got " + perPage);
+        }
+        if (!Files.isReadable(font)) {
+            throw new IllegalArgumentException(
+                    "font " + font + " is not readable; install fonts-wqy-microhei or configure a"
+                            + " TrueType font that covers Chinese");
+        }
     }
-    if (!LAYOUTS.contains(perPage)) {
-      throw new IllegalArgumentException("perPage must be 1, 2 or 4, got " + perPage);
+
+    /**
+     * One plaque per page in the first default font found.
+     *
+     * @throws IllegalStateException if no default font is installed
+     */
+    public static PlaqueOptions of(String unionName, String baseUrl) {
+        Path font = CjkFont.findDefault()
+                .orElseThrow(() -> new IllegalStateException(
+                        "No Chinese font found in " + CjkFont.DEFAULT_CANDIDATES + "; install fonts-wqy-microhei"));
+        return new PlaqueOptions(unionName, baseUrl, 1, font);
     }
-    if (!Files.isReadable(font)) {
-      throw new IllegalArgumentException("font " + font + " is not readable; install fonts-wqy-microhei or configure a"
-          + " TrueType font that covers Chinese");
+
+    public PlaqueOptions withPerPage(int perPage) {
+        return new PlaqueOptions(unionName, baseUrl, perPage, font);
     }
-  }
 
-  /**
-   * One plaque per page in the first default font found.
-   *
-   * @throws IllegalStateException if no default font is installed
-   */
-  public static PlaqueOptions of(String unionName, String baseUrl) {
-    Path font = CjkFont.findDefault().orElseThrow(() -> new IllegalStateException(
-        "No Chinese font found in " + CjkFont.DEFAULT_CANDIDATES + "; install fonts-wqy-microhei"));
-    return new PlaqueOptions(unionName, baseUrl, 1, font);
-  }
+    public PlaqueOptions withFont(Path font) {
+        return new PlaqueOptions(unionName, baseUrl, perPage, font);
+    }
 
-  public PlaqueOptions withPerPage(int perPage) {
-    return new PlaqueOptions(unionName, baseUrl, perPage, font);
-  }
-
-  public PlaqueOptions withFont(Path font) {
-    return new PlaqueOptions(unionName, baseUrl, perPage, font);
-  }
-
-  /** The public page a plaque's QR code points to. */
-  public String stationUrl(String code) {
-    return baseUrl + "/s/" + code;
-  }
+    /** The public page a plaque's QR code points to. */
+    public String stationUrl(String code) {
+        return baseUrl + "/s/" + code;
+    }
 }

@@ -25,7 +25,8 @@ public final class EncodedPolyline {
                 throw new IllegalArgumentException("more than " + maxPoints + " points");
             }
             lat += next(encoded, at);
-            if (at[0] >= encoded.length()) throw new IllegalArgumentException("a latitude without its longitude at the end");
+            if (at[0] >= encoded.length())
+                throw new IllegalArgumentException("a latitude without its longitude at the end");
             lng += next(encoded, at);
             points.add(new double[] {lat / FACTOR, lng / FACTOR});
         }
@@ -38,7 +39,8 @@ public final class EncodedPolyline {
         while (true) {
             if (at[0] >= s.length()) throw new IllegalArgumentException("the last value is cut off");
             int c = s.charAt(at[0]) - 63;
-            if (c < 0 || c > 63) throw new IllegalArgumentException("character " + (at[0] + 1) + " is not part of an encoded polyline");
+            if (c < 0 || c > 63)
+                throw new IllegalArgumentException("character " + (at[0] + 1) + " is not part of an encoded polyline");
             at[0]++;
             if (shift > 30) throw new IllegalArgumentException("a value ending at character " + at[0] + " is too long");
             result |= (long) (c & 0x1f) << shift;

@@ -30,6 +30,7 @@ public final class RouteLine {
     private final double[] lng;
     /** Metres from the start to each vertex, along the route. */
     private final double[] along;
+
     private final STRtree pieces = new STRtree();
 
     /**
@@ -47,7 +48,8 @@ public final class RouteLine {
             lat[i] = points.get(i)[0];
             lng[i] = points.get(i)[1];
             if (i > 0) {
-                along[i] = along[i - 1] + Geodesy.distanceMeters(new LatLng(lat[i - 1], lng[i - 1]), new LatLng(lat[i], lng[i]));
+                along[i] = along[i - 1]
+                        + Geodesy.distanceMeters(new LatLng(lat[i - 1], lng[i - 1]), new LatLng(lat[i], lng[i]));
                 pieces.insert(new Envelope(lng[i - 1], lng[i], lat[i - 1], lat[i]), i - 1);
             }
         }
@@ -69,12 +71,18 @@ public final class RouteLine {
         points.add(new double[] {distinct.get(0).lat(), distinct.get(0).lng()});
         for (int i = 1; i < distinct.size(); i++) {
             LatLng a = distinct.get(i - 1), b = distinct.get(i);
-            if (Math.abs(b.lng() - a.lng()) > 180) throw new IllegalArgumentException("a route may not cross the antimeridian");
-            GeodesicLine line = Geodesic.WGS84.InverseLine(a.lat(), a.lng(), b.lat(), b.lng(),
+            if (Math.abs(b.lng() - a.lng()) > 180)
+                throw new IllegalArgumentException("a route may not cross the antimeridian");
+            GeodesicLine line = Geodesic.WGS84.InverseLine(
+                    a.lat(),
+                    a.lng(),
+                    b.lat(),
+                    b.lng(),
                     GeodesicMask.DISTANCE_IN | GeodesicMask.LATITUDE | GeodesicMask.LONGITUDE);
             int parts = (int) Math.ceil(line.Distance() / PIECE_METERS);
             for (int k = 1; k < parts; k++) {
-                GeodesicData d = line.Position(line.Distance() * k / parts, GeodesicMask.LATITUDE | GeodesicMask.LONGITUDE);
+                GeodesicData d =
+                        line.Position(line.Distance() * k / parts, GeodesicMask.LATITUDE | GeodesicMask.LONGITUDE);
                 points.add(new double[] {d.lat2, d.lon2});
             }
             points.add(new double[] {b.lat(), b.lng()});
@@ -84,7 +92,8 @@ public final class RouteLine {
 
     /** True if the line through {@code vertices} crosses or touches itself anywhere but at its two ends. */
     public static boolean selfIntersects(List<LatLng> vertices) {
-        Coordinate[] coordinates = vertices.stream().map(v -> new Coordinate(v.lng(), v.lat())).toArray(Coordinate[]::new);
+        Coordinate[] coordinates =
+                vertices.stream().map(v -> new Coordinate(v.lng(), v.lat())).toArray(Coordinate[]::new);
         return !new GeometryFactory().createLineString(coordinates).isSimple();
     }
 
@@ -120,7 +129,8 @@ public final class RouteLine {
             }
         }
         if (best < 0) return null;
-        LatLng foot = new LatLng(lat[best] + bestT * (lat[best + 1] - lat[best]), lng[best] + bestT * (lng[best + 1] - lng[best]));
+        LatLng foot = new LatLng(
+                lat[best] + bestT * (lat[best + 1] - lat[best]), lng[best] + bestT * (lng[best + 1] - lng[best]));
         double off = Geodesy.distanceMeters(p, foot);
         if (off > maxOffMeters) return null;
         double alongMeters = along[best] + Geodesy.distanceMeters(new LatLng(lat[best], lng[best]), foot);

@@ -9,13 +9,13 @@ import org.yizhan.geo.hours.OpeningHours;
  */
 public final class FieldLimits {
 
-  public static final int NAME = 100;
-  public static final int NAME_EN = 150;
-  public static final int ADDRESS = 200;
-  public static final int HOST_ORGANISATION = 100;
-  public static final int CONTACT_PERSON = 50;
-  public static final int CONTACT_PHONE = 30;
-  public static final int OPENING_HOURS = OpeningHours.MAX_LENGTH;
+    public static final int NAME = 100;
+    public static final int NAME_EN = 150;
+    public static final int ADDRESS = 200;
+    public static final int HOST_ORGANISATION = 100;
+    public static final int CONTACT_PERSON = 50;
+    public static final int CONTACT_PHONE = 30;
+    public static final int OPENING_HOURS = OpeningHours.MAX_LENGTH;
 
-  private FieldLimits() {}
+    private FieldLimits() {}
 }

@@ -23,60 +23,71 @@ import org.jspecify.annotations.Nullable;
  * @param floorArea room size in m², if known
  */
 public record StationRecord(
-    @Nullable String code,
-    String name,
-    @Nullable String nameEn,
-    String address,
-    double lat,
-    double lng,
-    String adcode,
-    String hostType,
-    String hostOrganisation,
-    String contactPerson,
-    String contactPhone,
-    String openingHours,
-    List<String> amenities,
-    String status,
-    @Nullable Double floorArea) {
+        @Nullable String code,
+        String name,
+        @Nullable String nameEn,
+        String address,
+        double lat,
+        double lng,
+        String adcode,
+        String hostType,
+        String hostOrganisation,
+        String contactPerson,
+        String contactPhone,
+        String openingHours,
+        List<String> amenities,
+        String status,
+        @Nullable Double floorArea) {
 
-  /**
-   * The amenity keys, in canonical order: the one source of the vocabulary. {@code AmenityLabels}
-   * gives their Chinese labels; the service's {@code amenity} table must agree with both and is
-   * checked against them at start-up.
-   */
-  public static final List<String> AMENITIES =
-      List.of(
-          "drinking_water", "kettle", "microwave", "refrigerator", "first_aid", "seating",
-          "phone_charging", "ebike_charging", "air_conditioning", "umbrella", "books",
-          "tool_cabinet", "toilet", "wifi", "summer_supplies");
+    /**
+     * The amenity keys, in canonical order: the one source of the vocabulary. {@code AmenityLabels}
+     * gives their Chinese labels; the service's {@code amenity} table must agree with both and is
+     * checked against them at start-up.
+     */
+    public static final List<String> AMENITIES = List.of(
+            "drinking_water",
+            "kettle",
+            "microwave",
+            "refrigerator",
+            "first_aid",
+            "seating",
+            "phone_charging",
+            "ebike_charging",
+            "air_conditioning",
+            "umbrella",
+            "books",
+            "tool_cabinet",
+            "toilet",
+            "wifi",
+            "summer_supplies");
 
-  public static final Set<String> HOST_TYPES = Set.of("self_built", "co_built");
-  public static final Set<String> STATUSES = Set.of("active", "suspended", "closed");
+    public static final Set<String> HOST_TYPES = Set.of("self_built", "co_built");
+    public static final Set<String> STATUSES = Set.of("active", "suspended", "closed");
 
-  private static final Set<String> AMENITY_SET = Set.copyOf(AMENITIES);
+    private static final Set<String> AMENITY_SET = Set.copyOf(AMENITIES);
 
-  public StationRecord {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(address, "address");
-    Objects.requireNonNull(adcode, "adcode");
-    Objects.requireNonNull(hostOrganisation, "hostOrganisation");
-    Objects.requireNonNull(contactPerson, "contactPerson");
-    Objects.requireNonNull(contactPhone, "contactPhone");
-    Objects.requireNonNull(openingHours, "openingHours");
-    amenities = List.copyOf(amenities);
-    if (!(lat >= -90 && lat <= 90 && lng >= -180 && lng <= 180)) {
-      throw new IllegalArgumentException("coordinates out of range: " + lat + "," + lng);
+    public StationRecord {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(adcode, "adcode");
+        Objects.requireNonNull(hostOrganisation, "hostOrganisation");
+        Objects.requireNonNull(contactPerson, "contactPerson");
+        Objects.requireNonNull(contactPhone, "contactPhone");
+        Objects.requireNonNull(openingHours, "openingHours");
+        amenities = List.copyOf(amenities);
+        if (!(lat >= -90 && lat <= 90 && lng >= -180 && lng <= 180)) {
+            throw new IllegalArgumentException("coordinates out of range: " + lat + "," + lng);
+        }
+        if (!HOST_TYPES.contains(hostType)) {
+            throw new IllegalArgumentException("hostType must be self_built or co_built: " + hostType);
+        }
+        if (!STATUSES.contains(status)) {
+            throw new IllegalArgumentException("status must be active, suspended or closed: " + status);
+        }
+        for (String a : amenities) {
+            if (!AMENITY_SET.contains(a)) {
+                throw new IllegalArgumentException("unknown amenity key: " + a);
+            }
+        }
     }
-    if (!HOST_TYPES.contains(hostType)) {
-      throw new IllegalArgumentException("hostType must be self_built or co_built: " + hostType);
-    }
-    if (!STATUSES.contains(status)) {
-      throw new IllegalArgumentException("status must be active, suspended or closed: " + status);
-    }
-    for (String a : amenities) {
-      if (!AMENITY_SET.contains(a)) {
-        throw new IllegalArgumentException("unknown amenity key: " + a);
-      }
-    }
-  }
 }

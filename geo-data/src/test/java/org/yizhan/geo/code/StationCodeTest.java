@@ -28,8 +28,12 @@ class StationCodeTest {
     }
 
     private static List<StationCode> sampleCodes() {
-        List<StationCode> codes = new ArrayList<>(List.of(haibowanStation17(), haibowanStation6(),
-                StationCode.of("420303", 1), StationCode.of("500103", 99_999), StationCode.of("110105", 5_600)));
+        List<StationCode> codes = new ArrayList<>(List.of(
+                haibowanStation17(),
+                haibowanStation6(),
+                StationCode.of("420303", 1),
+                StationCode.of("500103", 99_999),
+                StationCode.of("110105", 5_600)));
         Random random = new Random(7);
         String[] adcodes = {"150103", "150304", "152502", "420302", "441900", "110105"};
         for (int i = 0; i < 200; i++) {
@@ -60,8 +64,15 @@ class StationCodeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"150302-00006-X", "150302-00006-x", "  150302-00006-X\t", "15030200006X",
-        "15030200006x", "１５０３０２－０００06－ｘ"})
+    @ValueSource(
+            strings = {
+                "150302-00006-X",
+                "150302-00006-x",
+                "  150302-00006-X\t",
+                "15030200006X",
+                "15030200006x",
+                "１５０３０２－０００06－ｘ"
+            })
     void parseAcceptsHowPeopleTypeIt(String input) {
         assertThat(StationCode.parse(input)).isEqualTo(haibowanStation6());
     }
@@ -75,20 +86,33 @@ class StationCodeTest {
 
     @Test
     void wrongCheckCharacterSaysWhichOneIsExpected() {
-        InvalidStationCodeException e = catchThrowableOfType(InvalidStationCodeException.class,
-                () -> StationCode.parse(" 150302-00017-5 "));
+        InvalidStationCodeException e =
+                catchThrowableOfType(InvalidStationCodeException.class, () -> StationCode.parse(" 150302-00017-5 "));
 
         assertThat(e.reason()).isEqualTo(Reason.WRONG_CHECK_CHARACTER);
         assertThat(e).hasMessage("Station code '150302-00017-5' has a wrong check character: expected 4");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "", "150302-00017", "150302-0017-4", "150302-00017-44", "15030200017-4",
-        "150302-000174", "150302 00017 4", "150302-00000-4", "050302-00017-4", "150000-00017-4",
-        "150302-0O017-4", "150302-00017-Y"})
+    @ValueSource(
+            strings = {
+                "abc",
+                "",
+                "150302-00017",
+                "150302-0017-4",
+                "150302-00017-44",
+                "15030200017-4",
+                "150302-000174",
+                "150302 00017 4",
+                "150302-00000-4",
+                "050302-00017-4",
+                "150000-00017-4",
+                "150302-0O017-4",
+                "150302-00017-Y"
+            })
     void malformedInputIsReportedAsMalformed(String input) {
-        InvalidStationCodeException e = catchThrowableOfType(InvalidStationCodeException.class,
-                () -> StationCode.parse(input));
+        InvalidStationCodeException e =
+                catchThrowableOfType(InvalidStationCodeException.class, () -> StationCode.parse(input));
 
         assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
         assertThat(e).hasMessage("'" + input.strip() + "' is not a station code; codes look like 150302-00017-4");
@@ -117,7 +141,8 @@ class StationCodeTest {
             for (String form : List.of(code.value(), code.value().replace("-", ""))) {
                 for (int i = 0; i + 1 < form.length(); i++) {
                     if (form.charAt(i) != form.charAt(i + 1)) {
-                        assertRejected(form.substring(0, i) + form.charAt(i + 1) + form.charAt(i) + form.substring(i + 2));
+                        assertRejected(
+                                form.substring(0, i) + form.charAt(i + 1) + form.charAt(i) + form.substring(i + 2));
                     }
                 }
             }
@@ -126,16 +151,20 @@ class StationCodeTest {
 
     private static void assertRejected(String typo) {
         assertThat(catchThrowableOfType(InvalidStationCodeException.class, () -> StationCode.parse(typo)))
-                .as(typo).isNotNull();
+                .as(typo)
+                .isNotNull();
     }
 
     @Test
     void ofRejectsPartsThatCannotBeOnAPlaque() {
-        assertThatIllegalArgumentException().isThrownBy(() -> StationCode.of("15030", 1))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> StationCode.of("15030", 1))
                 .withMessage("adcode must be a six-digit GB/T 2260 county-level code such as 150302, got '15030'");
-        assertThatIllegalArgumentException().isThrownBy(() -> StationCode.of("150302", 0))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> StationCode.of("150302", 0))
                 .withMessage("sequence must be between 1 and 99999, got 0");
-        assertThatIllegalArgumentException().isThrownBy(() -> StationCode.of("150302", 100_000))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> StationCode.of("150302", 100_000))
                 .withMessage("sequence must be between 1 and 99999, got 100000");
     }
 }

@@ -109,8 +109,7 @@ class ChinaCoordinatesTest {
         assertRoundTripWithin(ChinaCoordinates::bd09ToGcj02, ChinaCoordinates::gcj02ToBd09, 0.01);
     }
 
-    private static void assertRoundTripWithin(UnaryOperator<LatLng> there, UnaryOperator<LatLng> back,
-            double meters) {
+    private static void assertRoundTripWithin(UnaryOperator<LatLng> there, UnaryOperator<LatLng> back, double meters) {
         double worst = 0;
         for (LatLng p : seededGridAcrossChina()) {
             worst = Math.max(worst, Geodesy.distanceMeters(p, back.apply(there.apply(p))));

@@ -16,9 +16,15 @@ class CoordinateSystemTest {
 
     @ParameterizedTest
     @CsvSource({
-        "wgs84, WGS84", "WGS-84, WGS84", "EPSG:4326, WGS84", "cgcs2000, WGS84", "epsg:4490, WGS84",
-        "gcj02, GCJ02", "' GCJ-02 ', GCJ02",
-        "bd09, BD09", "Bd-09, BD09",
+        "wgs84, WGS84",
+        "WGS-84, WGS84",
+        "EPSG:4326, WGS84",
+        "cgcs2000, WGS84",
+        "epsg:4490, WGS84",
+        "gcj02, GCJ02",
+        "' GCJ-02 ', GCJ02",
+        "bd09, BD09",
+        "Bd-09, BD09",
     })
     void parsesIdsAndAliasesIgnoringCaseAndSpaces(String input, CoordinateSystem expected) {
         assertThat(CoordinateSystem.parse(input)).isEqualTo(expected);
@@ -32,7 +38,8 @@ class CoordinateSystemTest {
 
     @Test
     void rejectsUnknownNamesListingTheValidOnes() {
-        assertThatIllegalArgumentException().isThrownBy(() -> CoordinateSystem.parse("mercator"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CoordinateSystem.parse("mercator"))
                 .withMessage("Unknown coordinate system 'mercator'; use one of wgs84, gcj02, bd09");
     }
 

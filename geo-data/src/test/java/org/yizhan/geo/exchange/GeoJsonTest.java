@@ -11,46 +11,49 @@ import org.junit.jupiter.api.Test;
 
 class GeoJsonTest {
 
-  @Test
-  void boxIsOneClosedCounterClockwiseRing() {
-    @SuppressWarnings("unchecked")
-    List<List<List<Double>>> rings = (List<List<List<Double>>>) GeoJson.box(106.0, 39.0, 107.0, 40.0).get("coordinates");
-    List<List<Double>> ring = rings.get(0);
-    assertThat(ring).hasSize(5);
-    assertThat(ring.get(0)).isEqualTo(ring.get(4));
-    double twiceArea = 0; // shoelace: positive for counter-clockwise, as RFC 7946 section 3.1.6 asks
-    for (int i = 0; i < 4; i++) {
-      twiceArea += ring.get(i).get(0) * ring.get(i + 1).get(1) - ring.get(i + 1).get(0) * ring.get(i).get(1);
+    @Test
+    void boxIsOneClosedCounterClockwiseRing() {
+        @SuppressWarnings("unchecked")
+        List<List<List<Double>>> rings =
+                (List<List<List<Double>>>) GeoJson.box(106.0, 39.0, 107.0, 40.0).get("coordinates");
+        List<List<Double>> ring = rings.get(0);
+        assertThat(ring).hasSize(5);
+        assertThat(ring.get(0)).isEqualTo(ring.get(4));
+        double twiceArea = 0; // shoelace: positive for counter-clockwise, as RFC 7946 section 3.1.6 asks
+        for (int i = 0; i < 4; i++) {
+            twiceArea += ring.get(i).get(0) * ring.get(i + 1).get(1)
+                    - ring.get(i + 1).get(0) * ring.get(i).get(1);
+        }
+        assertThat(twiceArea).isEqualTo(2.0);
     }
-    assertThat(twiceArea).isEqualTo(2.0);
-  }
 
-  @Test
-  void featureLeavesOutAMissingIdAndPutsLongitudeFirst() {
-    Map<String, Object> feature = GeoJson.feature(null, GeoJson.point(106.8, 39.6), Map.of("count", 3));
-    assertThat(feature).containsOnlyKeys("type", "geometry", "properties");
-    assertThat(((Map<?, ?>) feature.get("geometry")).get("coordinates")).isEqualTo(List.of(106.8, 39.6));
-    assertThat(GeoJson.feature("a", GeoJson.point(0, 0), Map.of())).containsEntry("id", "a");
-  }
-
-  @Test
-  void writerStreamsTheSameShapeAndLeavesTheStreamOpen() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("name", "站 \"1\"");
-    properties.put("amenities", List.of("microwave", "toilet"));
-    properties.put("floorArea", null);
-    properties.put("open", true);
-    properties.put("n", 7L);
-    try (GeoJson.PointWriter writer = GeoJson.writer(out)) {
-      writer.point("150302-00001-9", 106.8, 39.6, properties);
-      writer.point(null, -0.5, 0.25, Map.of());
+    @Test
+    void featureLeavesOutAMissingIdAndPutsLongitudeFirst() {
+        Map<String, Object> feature = GeoJson.feature(null, GeoJson.point(106.8, 39.6), Map.of("count", 3));
+        assertThat(feature).containsOnlyKeys("type", "geometry", "properties");
+        assertThat(((Map<?, ?>) feature.get("geometry")).get("coordinates")).isEqualTo(List.of(106.8, 39.6));
+        assertThat(GeoJson.feature("a", GeoJson.point(0, 0), Map.of())).containsEntry("id", "a");
     }
-    out.write(' '); // still open
-    assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8)).isEqualTo(
-        "{\"type\":\"FeatureCollection\",\"features\":["
-            + "{\"type\":\"Feature\",\"id\":\"150302-00001-9\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[106.8,39.6]},"
-            + "\"properties\":{\"name\":\"站 \\\"1\\\"\",\"amenities\":[\"microwave\",\"toilet\"],\"floorArea\":null,\"open\":true,\"n\":7}},"
-            + "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[-0.5,0.25]},\"properties\":{}}]} ");
-  }
+
+    @Test
+    void writerStreamsTheSameShapeAndLeavesTheStreamOpen() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("name", "站 \"1\"");
+        properties.put("amenities", List.of("microwave", "toilet"));
+        properties.put("floorArea", null);
+        properties.put("open", true);
+        properties.put("n", 7L);
+        try (GeoJson.PointWriter writer = GeoJson.writer(out)) {
+            writer.point("150302-00001-9", 106.8, 39.6, properties);
+            writer.point(null, -0.5, 0.25, Map.of());
+        }
+        out.write(' '); // still open
+        assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8))
+                .isEqualTo(
+                        "{\"type\":\"FeatureCollection\",\"features\":["
+                                + "{\"type\":\"Feature\",\"id\":\"150302-00001-9\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[106.8,39.6]},"
+                                + "\"properties\":{\"name\":\"站 \\\"1\\\"\",\"amenities\":[\"microwave\",\"toilet\"],\"floorArea\":null,\"open\":true,\"n\":7}},"
+                                + "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[-0.5,0.25]},\"properties\":{}}]} ");
+    }
 }

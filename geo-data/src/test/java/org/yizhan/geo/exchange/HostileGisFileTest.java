@@ -18,176 +18,205 @@ import org.junit.jupiter.api.Test;
 /** Broken and hostile Shapefile zips and GeoPackages: refused as a whole, with the file named. */
 class HostileGisFileTest {
 
-  private static final List<double[]> TWO = List.of(new double[] {106.8152, 39.6733}, new double[] {106.8160, 39.6740});
+    private static final List<double[]> TWO =
+            List.of(new double[] {106.8152, 39.6733}, new double[] {106.8160, 39.6740});
 
-  /** ArcGIS's .prj of CGCS2000_3_Degree_GK_Zone_39 (EPSG:4527). */
-  private static final String ZONE_39_PRJ = "PROJCS[\"CGCS2000_3_Degree_GK_Zone_39\",GEOGCS[\"GCS_China_Geodetic_Coordinate_System_2000\","
-      + "DATUM[\"D_China_2000\",SPHEROID[\"CGCS2000\",6378137.0,298.257222101]],PRIMEM[\"Greenwich\",0.0],"
-      + "UNIT[\"Degree\",0.0174532925199433]],PROJECTION[\"Gauss_Kruger\"],PARAMETER[\"False_Easting\",39500000.0],"
-      + "PARAMETER[\"False_Northing\",0.0],PARAMETER[\"Central_Meridian\",117.0],PARAMETER[\"Scale_Factor\",1.0],"
-      + "PARAMETER[\"Latitude_Of_Origin\",0.0],UNIT[\"Meter\",1.0]]";
+    /** ArcGIS's .prj of CGCS2000_3_Degree_GK_Zone_39 (EPSG:4527). */
+    private static final String ZONE_39_PRJ =
+            "PROJCS[\"CGCS2000_3_Degree_GK_Zone_39\",GEOGCS[\"GCS_China_Geodetic_Coordinate_System_2000\","
+                    + "DATUM[\"D_China_2000\",SPHEROID[\"CGCS2000\",6378137.0,298.257222101]],PRIMEM[\"Greenwich\",0.0],"
+                    + "UNIT[\"Degree\",0.0174532925199433]],PROJECTION[\"Gauss_Kruger\"],PARAMETER[\"False_Easting\",39500000.0],"
+                    + "PARAMETER[\"False_Northing\",0.0],PARAMETER[\"Central_Meridian\",117.0],PARAMETER[\"Scale_Factor\",1.0],"
+                    + "PARAMETER[\"Latitude_Of_Origin\",0.0],UNIT[\"Meter\",1.0]]";
 
-  private static Map<String, byte[]> layer() {
-    Map<String, byte[]> e = new LinkedHashMap<>();
-    e.put("s.shp", ShapefileFixture.shp(1, TWO));
-    e.put("s.dbf", ShapefileFixture.dbf(2, StandardCharsets.UTF_8));
-    e.put("s.prj", ShapefileFixture.WGS84_PRJ.getBytes(StandardCharsets.US_ASCII));
-    return e;
-  }
-
-  private static List<ImportRow> read(Path file, RegisterFormat format) throws IOException {
-    return RegisterImportTest.readAll(file, format);
-  }
-
-  @Test
-  void aWholeLayerImports() throws IOException {
-    List<ImportRow> rows = read(ShapefileFixture.zip(layer(), StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE);
-    assertThat(rows).hasSize(2).allSatisfy(r -> assertThat(r.problems()).isEmpty());
-    assertThat(rows.get(1).record().name()).isEqualTo("新华街驿站2");
-  }
-
-  @Test
-  void entryNamesThatClimbOutRefuseTheZip() throws IOException {
-    for (String evil : List.of("../../etc/cron.d/s.shp", "/tmp/s.shp", "a/../../s.dbf", "C:\\Windows\\s.prj", "x\\..\\..\\s.cpg")) {
-      Map<String, byte[]> e = layer();
-      e.put(evil, new byte[] {1});
-      Path zip = ShapefileFixture.zip(e, StandardCharsets.UTF_8);
-      assertThatThrownBy(() -> read(zip, RegisterFormat.SHAPEFILE)).as(evil)
-          .isInstanceOf(RegisterFormatException.class).hasMessageContaining(evil).hasMessageContaining("outside the archive");
+    private static Map<String, byte[]> layer() {
+        Map<String, byte[]> e = new LinkedHashMap<>();
+        e.put("s.shp", ShapefileFixture.shp(1, TWO));
+        e.put("s.dbf", ShapefileFixture.dbf(2, StandardCharsets.UTF_8));
+        e.put("s.prj", ShapefileFixture.WGS84_PRJ.getBytes(StandardCharsets.US_ASCII));
+        return e;
     }
-  }
 
-  @Test
-  void aMissingDbfIsNamed() throws IOException {
-    Map<String, byte[]> e = layer();
-    e.remove("s.dbf");
-    Path zip = ShapefileFixture.zip(e, StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> read(zip, RegisterFormat.SHAPEFILE)).isInstanceOf(RegisterFormatException.class)
-        .hasMessageContaining("s.shp has no s.dbf");
-  }
-
-  @Test
-  void noLayerOrSeveralLayersAreRefused() throws IOException {
-    Path none = ShapefileFixture.zip(Map.of("readme.txt", new byte[] {1}), StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> read(none, RegisterFormat.SHAPEFILE)).hasMessageContaining("no .shp").hasMessageContaining("readme.txt");
-    Map<String, byte[]> two = layer();
-    two.put("t.shp", ShapefileFixture.shp(1, TWO));
-    Path several = ShapefileFixture.zip(two, StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> read(several, RegisterFormat.SHAPEFILE)).hasMessageContaining("several layers (s.shp, t.shp)");
-  }
-
-  /** 8 MB of zeros deflate to a few kilobytes; the reader stops at its limit (here 1 MB) however the sizes are declared. */
-  @Test
-  void aZipBombStopsAtTheExtractionLimit() throws IOException {
-    Path bomb = Files.createTempFile("bomb-", ".zip");
-    bomb.toFile().deleteOnExit();
-    try (OutputStream out = Files.newOutputStream(bomb); ZipOutputStream z = new ZipOutputStream(out)) {
-      z.putNextEntry(new ZipEntry("s.shp"));
-      z.write(ShapefileFixture.shp(1, TWO));
-      z.putNextEntry(new ZipEntry("s.dbf"));
-      byte[] zeros = new byte[1 << 20];
-      for (int i = 0; i < 8; i++) {
-        z.write(zeros);
-      }
-      z.closeEntry();
+    private static List<ImportRow> read(Path file, RegisterFormat format) throws IOException {
+        return RegisterImportTest.readAll(file, format);
     }
-    assertThat(Files.size(bomb)).isLessThan(64 * 1024);
-    assertThatThrownBy(() -> new ShapefileRowSource(bomb, 1 << 20).close()).isInstanceOf(RegisterFormatException.class)
-        .hasMessageContaining("more than 1 MB").hasMessageContaining("s.dbf");
-  }
 
-  @Test
-  void notAZipIsRefused() throws IOException {
-    Path junk = Files.createTempFile("junk-", ".zip");
-    junk.toFile().deleteOnExit();
-    Files.write(junk, "PK\u0003\u0004 not really".getBytes(StandardCharsets.ISO_8859_1));
-    assertThatThrownBy(() -> read(junk, RegisterFormat.SHAPEFILE)).isInstanceOf(RegisterFormatException.class)
-        .hasMessageContaining("not a readable zip");
-  }
-
-  @Test
-  void gbkEntryNamesAreRead() throws IOException {
-    Map<String, byte[]> e = new LinkedHashMap<>();
-    layer().forEach((name, bytes) -> e.put(name.replace("s.", "驿站."), bytes));
-    List<ImportRow> rows = read(ShapefileFixture.zip(e, TableRows.GBK), RegisterFormat.SHAPEFILE);
-    assertThat(rows).hasSize(2);
-  }
-
-  @Test
-  void polygonLayersAndDamagedShapesAreRefused() throws IOException {
-    Map<String, byte[]> polygons = layer();
-    polygons.put("s.shp", ShapefileFixture.shp(5, TWO));
-    assertThatThrownBy(() -> read(ShapefileFixture.zip(polygons, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE))
-        .hasMessageContaining("s.shp is a polygon layer");
-
-    Map<String, byte[]> truncated = layer();
-    byte[] shp = ShapefileFixture.shp(1, TWO);
-    truncated.put("s.shp", java.util.Arrays.copyOf(shp, shp.length - 10));
-    assertThatThrownBy(() -> read(ShapefileFixture.zip(truncated, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE))
-        .isInstanceOf(RegisterFormatException.class).hasMessageContaining("s.shp is damaged at record 2");
-
-    Map<String, byte[]> moreShapes = layer();
-    moreShapes.put("s.dbf", ShapefileFixture.dbf(1, StandardCharsets.UTF_8));
-    assertThatThrownBy(() -> read(ShapefileFixture.zip(moreShapes, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE))
-        .hasMessageContaining("different numbers of records").hasMessageContaining("record 2");
-
-    Map<String, byte[]> junkDbf = layer();
-    junkDbf.put("s.dbf", "this is not dBASE at all".getBytes(StandardCharsets.US_ASCII));
-    assertThatThrownBy(() -> read(ShapefileFixture.zip(junkDbf, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE))
-        .isInstanceOf(RegisterFormatException.class).hasMessageContaining("s.dbf");
-  }
-
-  @Test
-  void unsupportedPrjAndCpgAreNamed() throws IOException {
-    Map<String, byte[]> xian = layer();
-    xian.put("s.prj", ShapefileFixture.WGS84_PRJ.replace("D_WGS_1984", "D_Xian_1980").getBytes(StandardCharsets.US_ASCII));
-    assertThatThrownBy(() -> read(ShapefileFixture.zip(xian, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE))
-        .hasMessageStartingWith("s.prj: ").hasMessageContaining("D_Xian_1980");
-    Map<String, byte[]> cpg = layer();
-    cpg.put("s.cpg", "KLINGON-1".getBytes(StandardCharsets.US_ASCII));
-    assertThatThrownBy(() -> read(ShapefileFixture.zip(cpg, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE))
-        .hasMessageContaining("s.cpg names the encoding 'KLINGON-1'");
-  }
-
-  /** Row-level trouble stays row-level: coordinates that do not fit the declared zone. */
-  @Test
-  void implausibleProjectedCoordinatesAreRowProblems() throws IOException {
-    Map<String, byte[]> e = layer();
-    e.put("s.prj", ZONE_39_PRJ.getBytes(StandardCharsets.US_ASCII));
-    e.put("s.shp", ShapefileFixture.shp(1, List.of(new double[] {106.8, 39.6}, new double[] {38_512_345, 4_400_000})));
-    List<ImportRow> rows = read(ShapefileFixture.zip(e, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE);
-    assertThat(rows.get(0).problems()).singleElement().satisfies(p -> {
-      assertThat(p.row()).isEqualTo(1);
-      assertThat(p.column()).isEqualTo("geometry");
-      assertThat(p.message()).contains("looks like degrees").contains("EPSG:4527");
-    });
-    assertThat(rows.get(1).problems()).singleElement().satisfies(p ->
-        assertThat(p.message()).contains("carries zone prefix 38").contains("start with 39"));
-  }
-
-  @Test
-  void damagedOrForeignGeoPackagesAreRefused() throws IOException {
-    Path real = GisImportTest.gis("wuhai-gk35.gpkg");
-    byte[] bytes = Files.readAllBytes(real);
-
-    Path truncated = Files.createTempFile("truncated-", ".gpkg");
-    truncated.toFile().deleteOnExit();
-    Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 3));
-    assertThatThrownBy(() -> read(truncated, RegisterFormat.GEOPACKAGE)).isInstanceOf(RegisterFormatException.class);
-
-    Path scribbled = Files.createTempFile("scribbled-", ".gpkg");
-    scribbled.toFile().deleteOnExit();
-    byte[] copy = bytes.clone();
-    for (int i = 4096; i < copy.length; i += 97) {
-      copy[i] ^= 0x5A;
+    @Test
+    void aWholeLayerImports() throws IOException {
+        List<ImportRow> rows = read(ShapefileFixture.zip(layer(), StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE);
+        assertThat(rows).hasSize(2).allSatisfy(r -> assertThat(r.problems()).isEmpty());
+        assertThat(rows.get(1).record().name()).isEqualTo("新华街驿站2");
     }
-    Files.write(scribbled, copy);
-    assertThatThrownBy(() -> read(scribbled, RegisterFormat.GEOPACKAGE)).isInstanceOf(RegisterFormatException.class);
 
-    Path csv = Files.createTempFile("csv-", ".gpkg");
-    csv.toFile().deleteOnExit();
-    Files.writeString(csv, "name,lat,lng\n");
-    assertThatThrownBy(() -> read(csv, RegisterFormat.GEOPACKAGE)).isInstanceOf(RegisterFormatException.class)
-        .hasMessageContaining("not a GeoPackage");
-  }
+    @Test
+    void entryNamesThatClimbOutRefuseTheZip() throws IOException {
+        for (String evil : List.of(
+                "../../etc/cron.d/s.shp", "/tmp/s.shp", "a/../../s.dbf", "C:\\Windows\\s.prj", "x\\..\\..\\s.cpg")) {
+            Map<String, byte[]> e = layer();
+            e.put(evil, new byte[] {1});
+            Path zip = ShapefileFixture.zip(e, StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> read(zip, RegisterFormat.SHAPEFILE))
+                    .as(evil)
+                    .isInstanceOf(RegisterFormatException.class)
+                    .hasMessageContaining(evil)
+                    .hasMessageContaining("outside the archive");
+        }
+    }
+
+    @Test
+    void aMissingDbfIsNamed() throws IOException {
+        Map<String, byte[]> e = layer();
+        e.remove("s.dbf");
+        Path zip = ShapefileFixture.zip(e, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> read(zip, RegisterFormat.SHAPEFILE))
+                .isInstanceOf(RegisterFormatException.class)
+                .hasMessageContaining("s.shp has no s.dbf");
+    }
+
+    @Test
+    void noLayerOrSeveralLayersAreRefused() throws IOException {
+        Path none = ShapefileFixture.zip(Map.of("readme.txt", new byte[] {1}), StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> read(none, RegisterFormat.SHAPEFILE))
+                .hasMessageContaining("no .shp")
+                .hasMessageContaining("readme.txt");
+        Map<String, byte[]> two = layer();
+        two.put("t.shp", ShapefileFixture.shp(1, TWO));
+        Path several = ShapefileFixture.zip(two, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> read(several, RegisterFormat.SHAPEFILE))
+                .hasMessageContaining("several layers (s.shp, t.shp)");
+    }
+
+    /** 8 MB of zeros deflate to a few kilobytes; the reader stops at its limit (here 1 MB) however the sizes are declared. */
+    @Test
+    void aZipBombStopsAtTheExtractionLimit() throws IOException {
+        Path bomb = Files.createTempFile("bomb-", ".zip");
+        bomb.toFile().deleteOnExit();
+        try (OutputStream out = Files.newOutputStream(bomb);
+                ZipOutputStream z = new ZipOutputStream(out)) {
+            z.putNextEntry(new ZipEntry("s.shp"));
+            z.write(ShapefileFixture.shp(1, TWO));
+            z.putNextEntry(new ZipEntry("s.dbf"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 8; i++) {
+                z.write(zeros);
+            }
+            z.closeEntry();
+        }
+        assertThat(Files.size(bomb)).isLessThan(64 * 1024);
+        assertThatThrownBy(() -> new ShapefileRowSource(bomb, 1 << 20).close())
+                .isInstanceOf(RegisterFormatException.class)
+                .hasMessageContaining("more than 1 MB")
+                .hasMessageContaining("s.dbf");
+    }
+
+    @Test
+    void notAZipIsRefused() throws IOException {
+        Path junk = Files.createTempFile("junk-", ".zip");
+        junk.toFile().deleteOnExit();
+        Files.write(junk, "PK\u0003\u0004 not really".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> read(junk, RegisterFormat.SHAPEFILE))
+                .isInstanceOf(RegisterFormatException.class)
+                .hasMessageContaining("not a readable zip");
+    }
+
+    @Test
+    void gbkEntryNamesAreRead() throws IOException {
+        Map<String, byte[]> e = new LinkedHashMap<>();
+        layer().forEach((name, bytes) -> e.put(name.replace("s.", "驿站."), bytes));
+        List<ImportRow> rows = read(ShapefileFixture.zip(e, TableRows.GBK), RegisterFormat.SHAPEFILE);
+        assertThat(rows).hasSize(2);
+    }
+
+    @Test
+    void polygonLayersAndDamagedShapesAreRefused() throws IOException {
+        Map<String, byte[]> polygons = layer();
+        polygons.put("s.shp", ShapefileFixture.shp(5, TWO));
+        assertThatThrownBy(() -> read(ShapefileFixture.zip(polygons, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE))
+                .hasMessageContaining("s.shp is a polygon layer");
+
+        Map<String, byte[]> truncated = layer();
+        byte[] shp = ShapefileFixture.shp(1, TWO);
+        truncated.put("s.shp", java.util.Arrays.copyOf(shp, shp.length - 10));
+        assertThatThrownBy(
+                        () -> read(ShapefileFixture.zip(truncated, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE))
+                .isInstanceOf(RegisterFormatException.class)
+                .hasMessageContaining("s.shp is damaged at record 2");
+
+        Map<String, byte[]> moreShapes = layer();
+        moreShapes.put("s.dbf", ShapefileFixture.dbf(1, StandardCharsets.UTF_8));
+        assertThatThrownBy(
+                        () -> read(ShapefileFixture.zip(moreShapes, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE))
+                .hasMessageContaining("different numbers of records")
+                .hasMessageContaining("record 2");
+
+        Map<String, byte[]> junkDbf = layer();
+        junkDbf.put("s.dbf", "this is not dBASE at all".getBytes(StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> read(ShapefileFixture.zip(junkDbf, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE))
+                .isInstanceOf(RegisterFormatException.class)
+                .hasMessageContaining("s.dbf");
+    }
+
+    @Test
+    void unsupportedPrjAndCpgAreNamed() throws IOException {
+        Map<String, byte[]> xian = layer();
+        xian.put(
+                "s.prj",
+                ShapefileFixture.WGS84_PRJ.replace("D_WGS_1984", "D_Xian_1980").getBytes(StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> read(ShapefileFixture.zip(xian, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE))
+                .hasMessageStartingWith("s.prj: ")
+                .hasMessageContaining("D_Xian_1980");
+        Map<String, byte[]> cpg = layer();
+        cpg.put("s.cpg", "KLINGON-1".getBytes(StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> read(ShapefileFixture.zip(cpg, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE))
+                .hasMessageContaining("s.cpg names the encoding 'KLINGON-1'");
+    }
+
+    /** Row-level trouble stays row-level: coordinates that do not fit the declared zone. */
+    @Test
+    void implausibleProjectedCoordinatesAreRowProblems() throws IOException {
+        Map<String, byte[]> e = layer();
+        e.put("s.prj", ZONE_39_PRJ.getBytes(StandardCharsets.US_ASCII));
+        e.put("s.shp", ShapefileFixture.shp(1, List.of(new double[] {106.8, 39.6}, new double[] {38_512_345, 4_400_000
+        })));
+        List<ImportRow> rows = read(ShapefileFixture.zip(e, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE);
+        assertThat(rows.get(0).problems()).singleElement().satisfies(p -> {
+            assertThat(p.row()).isEqualTo(1);
+            assertThat(p.column()).isEqualTo("geometry");
+            assertThat(p.message()).contains("looks like degrees").contains("EPSG:4527");
+        });
+        assertThat(rows.get(1).problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .contains("carries zone prefix 38")
+                        .contains("start with 39"));
+    }
+
+    @Test
+    void damagedOrForeignGeoPackagesAreRefused() throws IOException {
+        Path real = GisImportTest.gis("wuhai-gk35.gpkg");
+        byte[] bytes = Files.readAllBytes(real);
+
+        Path truncated = Files.createTempFile("truncated-", ".gpkg");
+        truncated.toFile().deleteOnExit();
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        assertThatThrownBy(() -> read(truncated, RegisterFormat.GEOPACKAGE))
+                .isInstanceOf(RegisterFormatException.class);
+
+        Path scribbled = Files.createTempFile("scribbled-", ".gpkg");
+        scribbled.toFile().deleteOnExit();
+        byte[] copy = bytes.clone();
+        for (int i = 4096; i < copy.length; i += 97) {
+            copy[i] ^= 0x5A;
+        }
+        Files.write(scribbled, copy);
+        assertThatThrownBy(() -> read(scribbled, RegisterFormat.GEOPACKAGE))
+                .isInstanceOf(RegisterFormatException.class);
+
+        Path csv = Files.createTempFile("csv-", ".gpkg");
+        csv.toFile().deleteOnExit();
+        Files.writeString(csv, "name,lat,lng\n");
+        assertThatThrownBy(() -> read(csv, RegisterFormat.GEOPACKAGE))
+                .isInstanceOf(RegisterFormatException.class)
+                .hasMessageContaining("not a GeoPackage");
+    }
 }

@@ -14,10 +14,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Table tests; the week used is Mon 2025-06-02 .. Sun 2025-06-08. */
 class OpeningHoursTest {
 
-  private static final String WORKWEEK = "Mo-Fr 08:00-18:00; Sa,Su 09:00-17:00";
+    private static final String WORKWEEK = "Mo-Fr 08:00-18:00; Sa,Su 09:00-17:00";
 
-  @ParameterizedTest(name = "''{0}'' at {1}: open={2}, next change {3}")
-  @CsvSource(delimiter = '|', nullValues = "never", textBlock = """
+    @ParameterizedTest(name = "''{0}'' at {1}: open={2}, next change {3}")
+    @CsvSource(delimiter = '|', nullValues = "never", textBlock = """
       24/7                                          | 2025-06-02T03:00    | true  | never
       Mo-Su 00:00-24:00                             | 2025-06-04T23:59    | true  | never
       off                                           | 2025-06-02T12:00    | false | never
@@ -64,42 +64,62 @@ class OpeningHoursTest {
       24/7; Dec 24-26 off                           | 2025-12-25T12:00    | false | 2025-12-27T00:00
       24/7; Dec 25 off                              | 2025-06-02T12:00    | true  | never
       """)
-  void stateAt(String hours, LocalDateTime at, boolean open, @Nullable LocalDateTime nextChange) {
-    assertThat(OpeningHours.parse(hours).stateAt(at)).isEqualTo(new OpenState(open, nextChange));
-  }
+    void stateAt(String hours, LocalDateTime at, boolean open, @Nullable LocalDateTime nextChange) {
+        assertThat(OpeningHours.parse(hours).stateAt(at)).isEqualTo(new OpenState(open, nextChange));
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"24/7", "00:00-24:00", "Mo-Su 00:00-24:00", "Mo-Fr 00:00-24:00; Sa,Su 00:00-24:00",
-      "Mo-Su 00:00-12:00,12:00-24:00", "Mo-Su 18:00-06:00, Mo-Su 06:00-18:00", "Mo-Su", "Jan-Dec 00:00-24:00",
-      "Jun-Aug 00:00-24:00, Sep-May 00:00-24:00"})
-  void alwaysOpen(String hours) {
-    assertThat(OpeningHours.parse(hours).isAlwaysOpen()).isTrue();
-  }
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "24/7",
+                "00:00-24:00",
+                "Mo-Su 00:00-24:00",
+                "Mo-Fr 00:00-24:00; Sa,Su 00:00-24:00",
+                "Mo-Su 00:00-12:00,12:00-24:00",
+                "Mo-Su 18:00-06:00, Mo-Su 06:00-18:00",
+                "Mo-Su",
+                "Jan-Dec 00:00-24:00",
+                "Jun-Aug 00:00-24:00, Sep-May 00:00-24:00"
+            })
+    void alwaysOpen(String hours) {
+        assertThat(OpeningHours.parse(hours).isAlwaysOpen()).isTrue();
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {WORKWEEK, "off", "24/7; Dec 25 off", "24/7; Feb 29 off", "Mo-Sa 00:00-24:00",
-      "Jun-Aug 00:00-24:00", "Mo-Su 00:00-24:00; We 12:00-13:00 off"})
-  void notAlwaysOpen(String hours) {
-    assertThat(OpeningHours.parse(hours).isAlwaysOpen()).isFalse();
-  }
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                WORKWEEK,
+                "off",
+                "24/7; Dec 25 off",
+                "24/7; Feb 29 off",
+                "Mo-Sa 00:00-24:00",
+                "Jun-Aug 00:00-24:00",
+                "Mo-Su 00:00-24:00; We 12:00-13:00 off"
+            })
+    void notAlwaysOpen(String hours) {
+        assertThat(OpeningHours.parse(hours).isAlwaysOpen()).isFalse();
+    }
 
-  @Test
-  void isOpenAtReadsTheStationsWallClock() {
-    OpeningHours hours = OpeningHours.parse("Mo-Fr 08:00-18:00");
-    ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+    @Test
+    void isOpenAtReadsTheStationsWallClock() {
+        OpeningHours hours = OpeningHours.parse("Mo-Fr 08:00-18:00");
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
 
-    // 00:30 UTC is 08:30 in Shanghai; 10:30 UTC is 18:30.
-    assertThat(hours.isOpenAt(ZonedDateTime.parse("2025-06-02T00:30Z"), shanghai)).isTrue();
-    assertThat(hours.isOpenAt(ZonedDateTime.parse("2025-06-02T10:30Z"), shanghai)).isFalse();
-    assertThat(hours.isOpenAt(ZonedDateTime.parse("2025-06-02T08:30+08:00[Asia/Shanghai]"), shanghai)).isTrue();
-  }
+        // 00:30 UTC is 08:30 in Shanghai; 10:30 UTC is 18:30.
+        assertThat(hours.isOpenAt(ZonedDateTime.parse("2025-06-02T00:30Z"), shanghai))
+                .isTrue();
+        assertThat(hours.isOpenAt(ZonedDateTime.parse("2025-06-02T10:30Z"), shanghai))
+                .isFalse();
+        assertThat(hours.isOpenAt(ZonedDateTime.parse("2025-06-02T08:30+08:00[Asia/Shanghai]"), shanghai))
+                .isTrue();
+    }
 
-  @Test
-  void valueIsTrimmedAndDefinesEquality() {
-    OpeningHours hours = OpeningHours.parse("  " + WORKWEEK + " \t");
+    @Test
+    void valueIsTrimmedAndDefinesEquality() {
+        OpeningHours hours = OpeningHours.parse("  " + WORKWEEK + " \t");
 
-    assertThat(hours.value()).isEqualTo(WORKWEEK);
-    assertThat(hours).isEqualTo(OpeningHours.parse(WORKWEEK)).hasSameHashCodeAs(OpeningHours.parse(WORKWEEK));
-    assertThat(hours).isNotEqualTo(OpeningHours.parse("Mo-Fr 08:00-18:00"));
-  }
+        assertThat(hours.value()).isEqualTo(WORKWEEK);
+        assertThat(hours).isEqualTo(OpeningHours.parse(WORKWEEK)).hasSameHashCodeAs(OpeningHours.parse(WORKWEEK));
+        assertThat(hours).isNotEqualTo(OpeningHours.parse("Mo-Fr 08:00-18:00"));
+    }
 }

@@ -12,77 +12,87 @@ import org.yizhan.geo.hours.InvalidOpeningHoursException.Reason;
 /** What a union clerk is told when a value cannot be stored. */
 class OpeningHoursValidationTest {
 
-  private static final String EXAMPLE = "Example: 'Mo-Fr 08:00-18:00; Sa,Su 09:00-17:00' or '24/7'";
+    private static final String EXAMPLE = "Example: 'Mo-Fr 08:00-18:00; Sa,Su 09:00-17:00' or '24/7'";
 
-  @Test
-  void syntaxErrorNamesValuePositionSnippetAndExample() {
-    assertThatThrownBy(() -> OpeningHours.parse("Mo-Fr 08:00-18:00x"))
-        .isInstanceOf(InvalidOpeningHoursException.class)
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Opening hours 'Mo-Fr 08:00-18:00x' are not valid OSM opening_hours syntax at column 18"
-            + " (near '-18:00x'): unexpected 'x'. " + EXAMPLE + ".")
-        .satisfies(e -> assertThat(((InvalidOpeningHoursException) e).column()).isEqualTo(18))
-        .extracting(e -> ((InvalidOpeningHoursException) e).reason())
-        .isEqualTo(Reason.SYNTAX);
-  }
+    @Test
+    void syntaxErrorNamesValuePositionSnippetAndExample() {
+        assertThatThrownBy(() -> OpeningHours.parse("Mo-Fr 08:00-18:00x"))
+                .isInstanceOf(InvalidOpeningHoursException.class)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Opening hours 'Mo-Fr 08:00-18:00x' are not valid OSM opening_hours syntax at column 18"
+                        + " (near '-18:00x'): unexpected 'x'. " + EXAMPLE + ".")
+                .satisfies(e ->
+                        assertThat(((InvalidOpeningHoursException) e).column()).isEqualTo(18))
+                .extracting(e -> ((InvalidOpeningHoursException) e).reason())
+                .isEqualTo(Reason.SYNTAX);
+    }
 
-  @ParameterizedTest(name = "''{0}'' fails at column {1}")
-  @CsvSource(delimiterString = "=>", textBlock = """
+    @ParameterizedTest(name = "''{0}'' fails at column {1}")
+    @CsvSource(delimiterString = "=>", textBlock = """
       x                                    => 1  => unexpected 'x'
       Mo-Fr 8:00-18:00x                    => 17 => unexpected 'x'
       Mo-Fr 08:00-18:00 Sa 08:00-12:00     => 19 => unexpected 'Sa'
       Mo-Fr 08:00-18:00;  Xy 09:00-17:00   => 21 => unexpected 'X'
       周一至周五 08:00-18:00                 => 1  => unexpected '周'
       """)
-  void syntaxErrorPointsAtTheOffendingText(String hours, int column, String reason) {
-    assertThatThrownBy(() -> OpeningHours.parse(hours))
-        .hasMessageContaining(" at column " + column + " (near '")
-        .hasMessageContaining(reason)
-        .satisfies(e -> assertThat(((InvalidOpeningHoursException) e).column()).isEqualTo(column));
-  }
+    void syntaxErrorPointsAtTheOffendingText(String hours, int column, String reason) {
+        assertThatThrownBy(() -> OpeningHours.parse(hours))
+                .hasMessageContaining(" at column " + column + " (near '")
+                .hasMessageContaining(reason)
+                .satisfies(e ->
+                        assertThat(((InvalidOpeningHoursException) e).column()).isEqualTo(column));
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"Mo-Fr 8-18", "Mo-Fr 08:00-18:00 Sa 08:00-12:00", "Mo-Fr 08:00-18:00 # note",
-      "Mo-Fr 08:00-1800", "Jun 1-Aug 31 07:00-21:00", "Mo-Fr 25:00-26:00", "Feb 30 off"})
-  void rejectsInvalidSyntax(String hours) {
-    assertThatThrownBy(() -> OpeningHours.parse(hours))
-        .isInstanceOf(InvalidOpeningHoursException.class)
-        .hasMessageStartingWith("Opening hours '" + hours + "' are not valid OSM opening_hours syntax")
-        .hasMessageContaining(EXAMPLE);
-  }
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Mo-Fr 8-18",
+                "Mo-Fr 08:00-18:00 Sa 08:00-12:00",
+                "Mo-Fr 08:00-18:00 # note",
+                "Mo-Fr 08:00-1800",
+                "Jun 1-Aug 31 07:00-21:00",
+                "Mo-Fr 25:00-26:00",
+                "Feb 30 off"
+            })
+    void rejectsInvalidSyntax(String hours) {
+        assertThatThrownBy(() -> OpeningHours.parse(hours))
+                .isInstanceOf(InvalidOpeningHoursException.class)
+                .hasMessageStartingWith("Opening hours '" + hours + "' are not valid OSM opening_hours syntax")
+                .hasMessageContaining(EXAMPLE);
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"周一至周五 8:00-18:00", "Mo-Fr 08：00-18:00"})
-  void chineseInputGetsAHint(String hours) {
-    assertThatThrownBy(() -> OpeningHours.parse(hours))
-        .hasMessageContaining("not valid OSM opening_hours syntax")
-        .hasMessageContaining("Use English day names (Mo Tu We Th Fr Sa Su)");
-  }
+    @ParameterizedTest
+    @ValueSource(strings = {"周一至周五 8:00-18:00", "Mo-Fr 08：00-18:00"})
+    void chineseInputGetsAHint(String hours) {
+        assertThatThrownBy(() -> OpeningHours.parse(hours))
+                .hasMessageContaining("not valid OSM opening_hours syntax")
+                .hasMessageContaining("Use English day names (Mo Tu We Th Fr Sa Su)");
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "\t\n"})
-  void rejectsBlank(String hours) {
-    assertThatThrownBy(() -> OpeningHours.parse(hours))
-        .isInstanceOf(InvalidOpeningHoursException.class)
-        .hasMessageStartingWith("Opening hours are empty. Write '24/7'")
-        .extracting(e -> ((InvalidOpeningHoursException) e).reason())
-        .isEqualTo(Reason.BLANK);
-  }
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "\t\n"})
+    void rejectsBlank(String hours) {
+        assertThatThrownBy(() -> OpeningHours.parse(hours))
+                .isInstanceOf(InvalidOpeningHoursException.class)
+                .hasMessageStartingWith("Opening hours are empty. Write '24/7'")
+                .extracting(e -> ((InvalidOpeningHoursException) e).reason())
+                .isEqualTo(Reason.BLANK);
+    }
 
-  @Test
-  void rejectsValuesOver255Characters() {
-    String longest = "Mo 08:00-18:00, ".repeat(15) + "Tu 08:00-18:00"; // 254 characters
-    OpeningHours.parse(longest + " ");
+    @Test
+    void rejectsValuesOver255Characters() {
+        String longest = "Mo 08:00-18:00, ".repeat(15) + "Tu 08:00-18:00"; // 254 characters
+        OpeningHours.parse(longest + " ");
 
-    assertThatThrownBy(() -> OpeningHours.parse(longest + "  ;Su off"))
-        .isInstanceOf(InvalidOpeningHoursException.class)
-        .hasMessageStartingWith("Opening hours are 263 characters long; at most 255 are allowed.")
-        .extracting(e -> ((InvalidOpeningHoursException) e).reason())
-        .isEqualTo(Reason.TOO_LONG);
-  }
+        assertThatThrownBy(() -> OpeningHours.parse(longest + "  ;Su off"))
+                .isInstanceOf(InvalidOpeningHoursException.class)
+                .hasMessageStartingWith("Opening hours are 263 characters long; at most 255 are allowed.")
+                .extracting(e -> ((InvalidOpeningHoursException) e).reason())
+                .isEqualTo(Reason.TOO_LONG);
+    }
 
-  @ParameterizedTest(name = "''{0}'' uses {1}")
-  @CsvSource(delimiterString = "=>", textBlock = """
+    @ParameterizedTest(name = "''{0}'' uses {1}")
+    @CsvSource(delimiterString = "=>", textBlock = """
       PH off                               => public or school holidays
       Mo-Fr 08:00-18:00; PH off            => public or school holidays
       Mo,PH 10:00-12:00                    => public or school holidays
@@ -104,14 +114,14 @@ class OpeningHoursValidationTest {
       Mo-Fr 08:00-18:00;                   => an empty rule
       Mo-Fr 08:00-18:00;;Sa 10:00-12:00    => an empty rule
       """)
-  void rejectsValidSyntaxOutsideTheSupportedSubset(String hours, String feature) {
-    assertThatThrownBy(() -> OpeningHours.parse(hours))
-        .isInstanceOf(InvalidOpeningHoursException.class)
-        .hasMessageStartingWith("Opening hours '" + hours + "' are valid OSM syntax but use ")
-        .hasMessageContaining(feature)
-        .hasMessageContaining("which Yizhan cannot evaluate")
-        .hasMessageContaining(EXAMPLE)
-        .extracting(e -> ((InvalidOpeningHoursException) e).reason())
-        .isEqualTo(Reason.UNSUPPORTED);
-  }
+    void rejectsValidSyntaxOutsideTheSupportedSubset(String hours, String feature) {
+        assertThatThrownBy(() -> OpeningHours.parse(hours))
+                .isInstanceOf(InvalidOpeningHoursException.class)
+                .hasMessageStartingWith("Opening hours '" + hours + "' are valid OSM syntax but use ")
+                .hasMessageContaining(feature)
+                .hasMessageContaining("which Yizhan cannot evaluate")
+                .hasMessageContaining(EXAMPLE)
+                .extracting(e -> ((InvalidOpeningHoursException) e).reason())
+                .isEqualTo(Reason.UNSUPPORTED);
+    }
 }

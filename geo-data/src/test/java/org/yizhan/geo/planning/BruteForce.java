@@ -8,8 +8,7 @@ import org.yizhan.geo.Geodesy;
  */
 final class BruteForce {
 
-    private BruteForce() {
-    }
+    private BruteForce() {}
 
     static boolean covers(Site site, DemandPoint d, double radius) {
         return Geodesy.distanceMeters(site.at(), d.at()) <= radius;

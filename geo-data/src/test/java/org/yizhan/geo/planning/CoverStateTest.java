@@ -39,7 +39,9 @@ class CoverStateTest {
             for (int other = 0; other < chosen.length; other++) {
                 best = Math.max(best, chosen[other] ? 0 : recomputedGain(problem, chosen, other));
             }
-            assertThat(recomputedGain(problem, chosen, c)).as("lazy pick is a true maximum").isCloseTo(best, within(1e-9));
+            assertThat(recomputedGain(problem, chosen, c))
+                    .as("lazy pick is a true maximum")
+                    .isCloseTo(best, within(1e-9));
             state.add(c);
             chosen[c] = true;
             assertAgreesWithRecomputation(problem, state, chosen);
@@ -50,7 +52,9 @@ class CoverStateTest {
         for (int c = 0; c < chosen.length; c++) {
             assertThat(state.gain(c)).as("gain of %d", c).isCloseTo(recomputedGain(problem, chosen, c), within(1e-9));
             if (chosen[c]) {
-                assertThat(state.loss(c)).as("loss of %d", c).isCloseTo(recomputedLoss(problem, chosen, c), within(1e-9));
+                assertThat(state.loss(c))
+                        .as("loss of %d", c)
+                        .isCloseTo(recomputedLoss(problem, chosen, c), within(1e-9));
             }
         }
     }

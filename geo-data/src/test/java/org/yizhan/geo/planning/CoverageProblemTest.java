@@ -71,7 +71,8 @@ class CoverageProblemTest {
 
     @Test
     void rejectsRadiusOutOfRange() {
-        assertThatIllegalArgumentException().isThrownBy(() -> CoverageProblem.of(List.of(), List.of(), List.of(), 0))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CoverageProblem.of(List.of(), List.of(), List.of(), 0))
                 .withMessageContaining("radius");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> CoverageProblem.of(List.of(), List.of(), List.of(), 100_001));

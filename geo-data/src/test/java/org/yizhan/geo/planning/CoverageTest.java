@@ -67,7 +67,9 @@ class CoverageTest {
             assertThat(g.totalWeight()).isCloseTo(groups.get(key)[0], within(1e-9));
             assertThat(g.coveredWeight()).isCloseTo(groups.get(key)[1], within(1e-9));
         });
-        assertThat(report.byGroup().values().stream().mapToDouble(GroupCoverage::coveredWeight).sum())
+        assertThat(report.byGroup().values().stream()
+                        .mapToDouble(GroupCoverage::coveredWeight)
+                        .sum())
                 .isCloseTo(covered, within(1e-9));
     }
 }

@@ -27,15 +27,13 @@ import java.util.Optional;
 final class ExactMaximalCovering {
 
     /** The optimum newly covered weight and one optimal choice. */
-    record Result(double newlyCovered, int[] chosen, Duration time) {
-    }
+    record Result(double newlyCovered, int[] chosen, Duration time) {}
 
     static {
         Loader.loadNativeLibraries();
     }
 
-    private ExactMaximalCovering() {
-    }
+    private ExactMaximalCovering() {}
 
     /** The proven optimum, or empty when SCIP cannot prove one within {@code limit}. */
     static Optional<Result> solve(CoverageProblem problem, int k, Duration limit) {

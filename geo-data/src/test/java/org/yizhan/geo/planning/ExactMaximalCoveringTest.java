@@ -16,10 +16,11 @@ class ExactMaximalCoveringTest {
         double before = Coverage.of(problem).coveredWeight();
 
         for (int k = 1; k <= 4; k++) {
-            ExactMaximalCovering.Result exact =
-                    ExactMaximalCovering.solve(problem, k, Duration.ofSeconds(20)).orElseThrow();
+            ExactMaximalCovering.Result exact = ExactMaximalCovering.solve(problem, k, Duration.ofSeconds(20))
+                    .orElseThrow();
 
-            assertThat(before + exact.newlyCovered()).as("k=%d", k)
+            assertThat(before + exact.newlyCovered())
+                    .as("k=%d", k)
                     .isCloseTo(BruteForce.maxCoveredWeight(problem, k), within(1e-6));
             assertThat(exact.chosen().length).isLessThanOrEqualTo(k);
         }

@@ -17,19 +17,22 @@ class HeuristicGapTest {
         double sum = 0;
         for (long seed = 1; seed <= 24; seed++) {
             CoverageProblem problem = InstanceGenerator.generate(
-                    InstanceGenerator.Spec.wuhai(700, 400, 7, seed).withSize(11_000)).problem();
+                            InstanceGenerator.Spec.wuhai(700, 400, 7, seed).withSize(11_000))
+                    .problem();
             int k = KS[(int) (seed % KS.length)];
             var exact = ExactMaximalCovering.solve(problem, k, Duration.ofSeconds(30));
             if (exact.isEmpty()) {
                 continue;
             }
-            double ratio = ratio(MaximalCovering.solve(problem, k).gain(), exact.get().newlyCovered());
+            double ratio =
+                    ratio(MaximalCovering.solve(problem, k).gain(), exact.get().newlyCovered());
             assertThat(ratio).as("seed %d, k=%d", seed, k).isGreaterThanOrEqualTo(0.98);
             proven++;
             worst = Math.min(worst, ratio);
             sum += ratio;
         }
-        System.out.printf("heuristic / proven optimum (newly covered weight) on %d instances: worst %.4f, mean %.4f%n",
+        System.out.printf(
+                "heuristic / proven optimum (newly covered weight) on %d instances: worst %.4f, mean %.4f%n",
                 proven, worst, sum / proven);
         assertThat(proven).isGreaterThanOrEqualTo(20);
     }

@@ -46,9 +46,12 @@ class MaximalCoveringTest {
         assertThat(plan.sites().stream().mapToDouble(PlannedSite::marginalGain).sum())
                 .isCloseTo(plan.gain(), within(1e-9));
         for (int j = 1; j < plan.sites().size(); j++) {
-            assertThat(plan.sites().get(j).marginalGain()).isLessThanOrEqualTo(plan.sites().get(j - 1).marginalGain());
+            assertThat(plan.sites().get(j).marginalGain())
+                    .isLessThanOrEqualTo(plan.sites().get(j - 1).marginalGain());
         }
-        assertThat(plan.sites()).allSatisfy(s -> assertThat(s.site()).isEqualTo(problem.candidates().get(s.candidateIndex())));
+        assertThat(plan.sites())
+                .allSatisfy(
+                        s -> assertThat(s.site()).isEqualTo(problem.candidates().get(s.candidateIndex())));
     }
 
     @Test

@@ -14,14 +14,13 @@ import java.util.Optional;
  */
 public final class PlanningBenchmark {
 
-    private PlanningBenchmark() {
-    }
+    private PlanningBenchmark() {}
 
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
         String only = args.length > 0 ? args[0] : "all";
-        System.out.printf("%d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+        System.out.printf(
+                "%d cores, Java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         if (!only.equals("quality")) {
             speed();
         }
@@ -52,8 +51,8 @@ public final class PlanningBenchmark {
     }
 
     private static void row(int demand, int candidates, int k) {
-        InstanceGenerator.Instance instance = InstanceGenerator.generate(
-                InstanceGenerator.Spec.wuhai(demand, candidates, demand / 500, 1));
+        InstanceGenerator.Instance instance =
+                InstanceGenerator.generate(InstanceGenerator.Spec.wuhai(demand, candidates, demand / 500, 1));
         List<Timing> runs = new ArrayList<>();
         for (int r = 0; r < 3; r++) {
             runs.add(timed(instance, k));
@@ -61,9 +60,19 @@ public final class PlanningBenchmark {
         runs.sort(Comparator.comparingDouble(Timing::totalMs));
         Timing t = runs.get(1);
         CoveringPlan plan = t.plan();
-        System.out.printf("  %6d x %5d  %4d  %6.0f  %6.1f  %6.0f  %6.0f  %6d %5d  %5.1f%%  %5.1f%%%n", demand, candidates,
-                k, t.buildMs(), ms(plan.greedyTime()), ms(plan.swapTime()), t.totalMs(), plan.swapPasses(),
-                plan.swaps(), 100 * plan.shareBefore(), 100 * plan.shareAfter());
+        System.out.printf(
+                "  %6d x %5d  %4d  %6.0f  %6.1f  %6.0f  %6.0f  %6d %5d  %5.1f%%  %5.1f%%%n",
+                demand,
+                candidates,
+                k,
+                t.buildMs(),
+                ms(plan.greedyTime()),
+                ms(plan.swapTime()),
+                t.totalMs(),
+                plan.swapPasses(),
+                plan.swaps(),
+                100 * plan.shareBefore(),
+                100 * plan.shareAfter());
     }
 
     private static Timing timed(InstanceGenerator.Instance instance, int k) {
@@ -84,20 +93,31 @@ public final class PlanningBenchmark {
             for (int k : ks) {
                 for (long seed = 1; seed <= 3; seed++) {
                     CoverageProblem problem = InstanceGenerator.generate(
-                            InstanceGenerator.Spec.wuhai(size[0], size[1], size[0] / 100, seed).withSize(size[2]))
+                                    InstanceGenerator.Spec.wuhai(size[0], size[1], size[0] / 100, seed)
+                                            .withSize(size[2]))
                             .problem();
                     Optional<ExactMaximalCovering.Result> exact =
                             ExactMaximalCovering.solve(problem, k, Duration.ofSeconds(120));
                     double heuristic = MaximalCovering.solve(problem, k).gain();
-                    double greedy = MaximalCovering.solve(problem, k, MaximalCovering.Options.GREEDY_ONLY).gain();
+                    double greedy = MaximalCovering.solve(problem, k, MaximalCovering.Options.GREEDY_ONLY)
+                            .gain();
                     if (exact.isEmpty()) {
-                        System.out.printf("  %6d x %5d  %3d  %4d   not proven within 120 s%n", size[0], size[1], k, seed);
+                        System.out.printf(
+                                "  %6d x %5d  %3d  %4d   not proven within 120 s%n", size[0], size[1], k, seed);
                         continue;
                     }
                     double opt = exact.get().newlyCovered();
                     double ratio = HeuristicGapTest.ratio(heuristic, opt);
-                    System.out.printf("  %6d x %5d  %3d  %4d  %9.0f  %11.0f  %6.4f  %13.4f  %8.2f%n", size[0], size[1],
-                            k, seed, opt, heuristic, ratio, HeuristicGapTest.ratio(greedy, opt),
+                    System.out.printf(
+                            "  %6d x %5d  %3d  %4d  %9.0f  %11.0f  %6.4f  %13.4f  %8.2f%n",
+                            size[0],
+                            size[1],
+                            k,
+                            seed,
+                            opt,
+                            heuristic,
+                            ratio,
+                            HeuristicGapTest.ratio(greedy, opt),
                             ms(exact.get().time()) / 1000);
                     worst = Math.min(worst, ratio);
                     sum += ratio;
@@ -105,7 +125,8 @@ public final class PlanningBenchmark {
                 }
             }
         }
-        System.out.printf("  proven optima: %d; heuristic/optimum worst %.4f, mean %.4f%n", proven, worst, sum / proven);
+        System.out.printf(
+                "  proven optima: %d; heuristic/optimum worst %.4f, mean %.4f%n", proven, worst, sum / proven);
     }
 
     private static double ms(Duration d) {

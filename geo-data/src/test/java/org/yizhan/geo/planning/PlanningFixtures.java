@@ -8,17 +8,18 @@ import org.yizhan.geo.LatLng;
 /** Test factories named after the instance they build. */
 final class PlanningFixtures {
 
-    private PlanningFixtures() {
-    }
+    private PlanningFixtures() {}
 
     /** About 60 demand points and 10 candidates on 4 × 4 km: small enough to enumerate every subset. */
     static InstanceGenerator.Instance tinyInstance(long seed) {
-        return InstanceGenerator.generate(InstanceGenerator.Spec.wuhai(60, 10, 2, seed).withSize(4_000));
+        return InstanceGenerator.generate(
+                InstanceGenerator.Spec.wuhai(60, 10, 2, seed).withSize(4_000));
     }
 
     /** 400 demand × 60 candidates on 10 × 10 km, for comparisons against direct geodesic computation. */
     static InstanceGenerator.Instance smallInstance(long seed) {
-        return InstanceGenerator.generate(InstanceGenerator.Spec.wuhai(400, 60, 6, seed).withSize(10_000));
+        return InstanceGenerator.generate(
+                InstanceGenerator.Spec.wuhai(400, 60, 6, seed).withSize(10_000));
     }
 
     /**
@@ -33,12 +34,14 @@ final class PlanningFixtures {
         for (LatLng centre : List.of(station, candidate)) {
             for (int azimuth = 0; azimuth < 360; azimuth += 15) {
                 for (double offset : offsets) {
-                    demand.add(new DemandPoint(Geodesy.destination(centre, azimuth + 0.37, radius + offset),
-                            1 + azimuth % 7, azimuth < 180 ? "east" : "west"));
+                    demand.add(new DemandPoint(
+                            Geodesy.destination(centre, azimuth + 0.37, radius + offset),
+                            1 + azimuth % 7,
+                            azimuth < 180 ? "east" : "west"));
                 }
             }
         }
-        return new InstanceGenerator.Instance(List.of(new Site("station", station)),
-                List.of(new Site("candidate", candidate)), demand);
+        return new InstanceGenerator.Instance(
+                List.of(new Site("station", station)), List.of(new Site("candidate", candidate)), demand);
     }
 }

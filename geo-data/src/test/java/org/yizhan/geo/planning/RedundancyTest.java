@@ -35,8 +35,7 @@ class RedundancyTest {
             assertThat(r.coveredWeight()).isCloseTo(covered, within(1e-9));
             assertThat(r.uniqueWeight()).isCloseTo(unique, within(1e-9));
         }
-        assertThat(ranked).isSortedAccordingTo(
-                (a, b) -> Double.compare(a.uniqueWeight(), b.uniqueWeight()));
+        assertThat(ranked).isSortedAccordingTo((a, b) -> Double.compare(a.uniqueWeight(), b.uniqueWeight()));
     }
 
     @Test
@@ -44,8 +43,8 @@ class RedundancyTest {
         LatLng a = LatLng.of(39.65, 106.82);
         LatLng twin = LatLng.of(39.6501, 106.82);
         LatLng far = LatLng.of(39.70, 106.82);
-        List<DemandPoint> demand = List.of(new DemandPoint(a, 5), new DemandPoint(LatLng.of(39.655, 106.82), 2),
-                new DemandPoint(far, 1));
+        List<DemandPoint> demand =
+                List.of(new DemandPoint(a, 5), new DemandPoint(LatLng.of(39.655, 106.82), 2), new DemandPoint(far, 1));
         CoverageProblem problem = CoverageProblem.of(
                 List.of(new Site("a", a), new Site("twin", twin), new Site("far", far)), List.of(), demand);
 

@@ -19,7 +19,8 @@ class SetCoverTest {
 
         SetCoverPlan plan = SetCover.solve(problem);
 
-        int[] picks = plan.sites().stream().mapToInt(PlannedSite::candidateIndex).toArray();
+        int[] picks =
+                plan.sites().stream().mapToInt(PlannedSite::candidateIndex).toArray();
         assertThat(Coverage.of(problem, picks).coveredWeight()).isCloseTo(coverable, within(1e-9));
         assertThat(plan.weightAfter()).isCloseTo(coverable, within(1e-9));
         int minimum = BruteForce.minSetCoverSize(problem);
@@ -55,7 +56,8 @@ class SetCoverTest {
         assertThat(plan.uncoverableDemand()).isEqualTo(uncoverable);
         assertThat(plan.uncoverableWeight()).isCloseTo(uncoverableWeight, within(1e-9));
         assertThat(plan.weightAfter() + plan.uncoverableWeight()).isCloseTo(plan.totalWeight(), within(1e-9));
-        int[] picks = plan.sites().stream().mapToInt(PlannedSite::candidateIndex).toArray();
+        int[] picks =
+                plan.sites().stream().mapToInt(PlannedSite::candidateIndex).toArray();
         for (int drop = 0; drop < picks.length; drop++) {
             int[] without = new int[picks.length - 1];
             for (int j = 0, t = 0; j < picks.length; j++) {
@@ -63,7 +65,8 @@ class SetCoverTest {
                     without[t++] = picks[j];
                 }
             }
-            assertThat(Coverage.of(problem, without).uncoveredDemand()).as("without site %d", picks[drop])
+            assertThat(Coverage.of(problem, without).uncoveredDemand())
+                    .as("without site %d", picks[drop])
                     .hasSizeGreaterThan(uncoverable.size());
         }
         assertThat(plan.sites()).allSatisfy(s -> assertThat(s.marginalPoints()).isPositive());

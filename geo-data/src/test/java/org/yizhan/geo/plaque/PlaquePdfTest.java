@@ -33,92 +33,158 @@ import org.yizhan.geo.station.StationRecord;
  */
 class PlaquePdfTest {
 
-  private static final Path OUT = Path.of("target", "plaques");
-  private static final String BASE_URL = "https://yizhan.example.org";
+    private static final Path OUT = Path.of("target", "plaques");
+    private static final String BASE_URL = "https://yizhan.example.org";
 
-  static StationRecord xinhuaStreet() {
-    return new StationRecord("150302-00017-4", "海勃湾区新华街爱心驿站", null, "乌海市海勃湾区新华街12号", 39.6733,
-        106.8152, "150302", "co_built", "新华街社区党群服务中心", "张红", "0473-2012345", "Mo-Su 08:00-20:00",
-        List.of("drinking_water", "microwave", "refrigerator", "first_aid", "seating", "phone_charging",
-            "ebike_charging", "air_conditioning", "umbrella", "toilet", "wifi", "summer_supplies"), "active", 25.0);
-  }
-
-  static StationRecord longName(int sequence) {
-    return new StationRecord(org.yizhan.geo.code.StationCode.of("150303", sequence).value(),
-        "海南区拉僧庙镇人民路社区党群服务中心暖心驿站（第" + sequence + "站）", null, "乌海市海南区", 39.44, 106.89,
-        "150303", "self_built", "海南区总工会", "李强", "13904731234", "24/7", List.of("drinking_water", "toilet"),
-        "active", null);
-  }
-
-  private static Path write(String name, PlaqueOptions options, List<StationRecord> stations) throws IOException {
-    Files.createDirectories(OUT);
-    Path pdf = OUT.resolve(name + ".pdf");
-    try (OutputStream out = Files.newOutputStream(pdf)) {
-      PlaquePdf.write(stations.stream(), options, out);
+    static StationRecord xinhuaStreet() {
+        return new StationRecord(
+                "150302-00017-4",
+                "海勃湾区新华街爱心驿站",
+                null,
+                "乌海市海勃湾区新华街12号",
+                39.6733,
+                106.8152,
+                "150302",
+                "co_built",
+                "新华街社区党群服务中心",
+                "张红",
+                "0473-2012345",
+                "Mo-Su 08:00-20:00",
+                List.of(
+                        "drinking_water",
+                        "microwave",
+                        "refrigerator",
+                        "first_aid",
+                        "seating",
+                        "phone_charging",
+                        "ebike_charging",
+                        "air_conditioning",
+                        "umbrella",
+                        "toilet",
+                        "wifi",
+                        "summer_supplies"),
+                "active",
+                25.0);
     }
-    return pdf;
-  }
 
-  private static BufferedImage render(Path pdf, int page) throws IOException, InterruptedException {
-    Path prefix = OUT.resolve(pdf.getFileName().toString().replace(".pdf", "-p" + page));
-    Process p = new ProcessBuilder("pdftoppm", "-r", "110", "-png", "-singlefile", "-f", "" + page, "-l", "" + page,
-        pdf.toString(), prefix.toString()).redirectErrorStream(true).start();
-    String log = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as("pdftoppm (poppler-utils) failed: %s", log).isZero();
-    return ImageIO.read(prefix.resolveSibling(prefix.getFileName() + ".png").toFile());
-  }
+    static StationRecord longName(int sequence) {
+        return new StationRecord(
+                org.yizhan.geo.code.StationCode.of("150303", sequence).value(),
+                "海南区拉僧庙镇人民路社区党群服务中心暖心驿站（第" + sequence + "站）",
+                null,
+                "乌海市海南区",
+                39.44,
+                106.89,
+                "150303",
+                "self_built",
+                "海南区总工会",
+                "李强",
+                "13904731234",
+                "24/7",
+                List.of("drinking_water", "toilet"),
+                "active",
+                null);
+    }
 
-  private static List<String> scanQrCodes(BufferedImage image) throws NotFoundException {
-    int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-    BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
-        new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-    Result[] results = new QRCodeMultiReader().decodeMultiple(bitmap, Map.of(DecodeHintType.TRY_HARDER, true));
-    return Arrays.stream(results).map(Result::getText).sorted().toList();
-  }
+    private static Path write(String name, PlaqueOptions options, List<StationRecord> stations) throws IOException {
+        Files.createDirectories(OUT);
+        Path pdf = OUT.resolve(name + ".pdf");
+        try (OutputStream out = Files.newOutputStream(pdf)) {
+            PlaquePdf.write(stations.stream(), options, out);
+        }
+        return pdf;
+    }
 
-  @Test
-  void onePlaquePerPageHasNameCodeUnionAndAScannableQrCode() throws Exception {
-    Path pdf = write("single", PlaqueOptions.of("乌海市总工会", BASE_URL + "/"), List.of(xinhuaStreet()));
+    private static BufferedImage render(Path pdf, int page) throws IOException, InterruptedException {
+        Path prefix = OUT.resolve(pdf.getFileName().toString().replace(".pdf", "-p" + page));
+        Process p = new ProcessBuilder(
+                        "pdftoppm",
+                        "-r",
+                        "110",
+                        "-png",
+                        "-singlefile",
+                        "-f",
+                        "" + page,
+                        "-l",
+                        "" + page,
+                        pdf.toString(),
+                        prefix.toString())
+                .redirectErrorStream(true)
+                .start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as("pdftoppm (poppler-utils) failed: %s", log).isZero();
+        return ImageIO.read(prefix.resolveSibling(prefix.getFileName() + ".png").toFile());
+    }
 
-    PdfReader reader = new PdfReader(pdf.toString());
-    String text = new PdfTextExtractor(reader).getTextFromPage(1);
-    assertThat(reader.getNumberOfPages()).isEqualTo(1);
-    assertThat(text).contains("乌海市总工会", "海勃湾区新华街爱心驿站", "150302-00017-4", "电瓶车充电",
-        BASE_URL + "/s/150302-00017-4");
-    assertThat(scanQrCodes(render(pdf, 1))).containsExactly(BASE_URL + "/s/150302-00017-4");
-  }
+    private static List<String> scanQrCodes(BufferedImage image) throws NotFoundException {
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        BinaryBitmap bitmap = new BinaryBitmap(
+                new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        Result[] results = new QRCodeMultiReader().decodeMultiple(bitmap, Map.of(DecodeHintType.TRY_HARDER, true));
+        return Arrays.stream(results).map(Result::getText).sorted().toList();
+    }
 
-  @Test
-  void fourPerPageFillsTwoSheetsForFiveStationsAndEveryCodeScans() throws Exception {
-    List<StationRecord> five = Stream.concat(Stream.of(xinhuaStreet()),
-        Stream.of(1, 2, 3, 4).map(PlaquePdfTest::longName)).toList();
-    Path pdf = write("four-up", PlaqueOptions.of("乌海市总工会", BASE_URL).withPerPage(4), five);
+    @Test
+    void onePlaquePerPageHasNameCodeUnionAndAScannableQrCode() throws Exception {
+        Path pdf = write("single", PlaqueOptions.of("乌海市总工会", BASE_URL + "/"), List.of(xinhuaStreet()));
 
-    PdfReader reader = new PdfReader(pdf.toString());
-    assertThat(reader.getNumberOfPages()).isEqualTo(2);
-    assertThat(new PdfTextExtractor(reader).getTextFromPage(2)).contains("150303-00004-");
-    assertThat(scanQrCodes(render(pdf, 1))).containsExactly(
-        BASE_URL + "/s/150302-00017-4", BASE_URL + "/s/" + five.get(1).code(), BASE_URL + "/s/" + five.get(2).code(),
-        BASE_URL + "/s/" + five.get(3).code());
-  }
+        PdfReader reader = new PdfReader(pdf.toString());
+        String text = new PdfTextExtractor(reader).getTextFromPage(1);
+        assertThat(reader.getNumberOfPages()).isEqualTo(1);
+        assertThat(text).contains("乌海市总工会", "海勃湾区新华街爱心驿站", "150302-00017-4", "电瓶车充电", BASE_URL + "/s/150302-00017-4");
+        assertThat(scanQrCodes(render(pdf, 1))).containsExactly(BASE_URL + "/s/150302-00017-4");
+    }
 
-  @Test
-  void theFontIsEmbeddedAsASubset() throws Exception {
-    Path pdf = write("two-up", PlaqueOptions.of("乌海市总工会", BASE_URL).withPerPage(2),
-        List.of(xinhuaStreet(), longName(7)));
+    @Test
+    void fourPerPageFillsTwoSheetsForFiveStationsAndEveryCodeScans() throws Exception {
+        List<StationRecord> five = Stream.concat(
+                        Stream.of(xinhuaStreet()), Stream.of(1, 2, 3, 4).map(PlaquePdfTest::longName))
+                .toList();
+        Path pdf = write("four-up", PlaqueOptions.of("乌海市总工会", BASE_URL).withPerPage(4), five);
 
-    String raw = new String(Files.readAllBytes(pdf), java.nio.charset.StandardCharsets.ISO_8859_1);
-    assertThat(raw).contains("/FontFile2").containsPattern("/BaseFont ?/[A-Z]{6}\\+");
-    assertThat(Files.size(pdf)).as("a subset, not the 5 MB collection").isLessThan(400_000);
-  }
+        PdfReader reader = new PdfReader(pdf.toString());
+        assertThat(reader.getNumberOfPages()).isEqualTo(2);
+        assertThat(new PdfTextExtractor(reader).getTextFromPage(2)).contains("150303-00004-");
+        assertThat(scanQrCodes(render(pdf, 1)))
+                .containsExactly(
+                        BASE_URL + "/s/150302-00017-4",
+                        BASE_URL + "/s/" + five.get(1).code(),
+                        BASE_URL + "/s/" + five.get(2).code(),
+                        BASE_URL + "/s/" + five.get(3).code());
+    }
 
-  @Test
-  void aStationWithoutCodeIsRefused() {
-    StationRecord uncoded = new StationRecord(null, "新站", null, "某路", 39.6, 106.8, "150302", "self_built", "u",
-        "p", "13904731234", "24/7", List.of(), "active", null);
+    @Test
+    void theFontIsEmbeddedAsASubset() throws Exception {
+        Path pdf = write(
+                "two-up", PlaqueOptions.of("乌海市总工会", BASE_URL).withPerPage(2), List.of(xinhuaStreet(), longName(7)));
 
-    assertThatThrownBy(() -> PlaquePdf.write(Stream.of(uncoded), PlaqueOptions.of("乌海市总工会", BASE_URL),
-        new ByteArrayOutputStream()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no code");
-  }
+        String raw = new String(Files.readAllBytes(pdf), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(raw).contains("/FontFile2").containsPattern("/BaseFont ?/[A-Z]{6}\\+");
+        assertThat(Files.size(pdf)).as("a subset, not the 5 MB collection").isLessThan(400_000);
+    }
+
+    @Test
+    void aStationWithoutCodeIsRefused() {
+        StationRecord uncoded = new StationRecord(
+                null,
+                "新站",
+                null,
+                "某路",
+                39.6,
+                106.8,
+                "150302",
+                "self_built",
+                "u",
+                "p",
+                "13904731234",
+                "24/7",
+                List.of(),
+                "active",
+                null);
+
+        assertThatThrownBy(() -> PlaquePdf.write(
+                        Stream.of(uncoded), PlaqueOptions.of("乌海市总工会", BASE_URL), new ByteArrayOutputStream()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no code");
+    }
 }

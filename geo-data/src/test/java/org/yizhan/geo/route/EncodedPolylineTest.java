@@ -27,7 +27,8 @@ class EncodedPolylineTest {
         Random random = new Random(Long.getLong("yizhan.test.seed", 12));
         for (int r = 0; r < 50; r++) {
             List<double[]> points = new ArrayList<>();
-            for (int i = 0; i < 1 + random.nextInt(40); i++) points.add(new double[] {random.nextDouble() * 180 - 90, random.nextDouble() * 360 - 180});
+            for (int i = 0; i < 1 + random.nextInt(40); i++)
+                points.add(new double[] {random.nextDouble() * 180 - 90, random.nextDouble() * 360 - 180});
             List<double[]> back = EncodedPolyline.decode(EncodedPolyline.encode(points), 1000);
             assertThat(back).hasSameSizeAs(points);
             for (int i = 0; i < points.size(); i++) {
@@ -40,9 +41,12 @@ class EncodedPolylineTest {
     @Test
     void refusesMalformedInput() {
         assertThatThrownBy(() -> EncodedPolyline.decode("_p~iF", 10)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EncodedPolyline.decode("_p~iF~ps|U_", 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EncodedPolyline.decode("_p~iF~ps|U_", 10))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EncodedPolyline.decode("abc def", 10)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EncodedPolyline.decode("~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~", 10)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EncodedPolyline.decode("??".repeat(11), 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EncodedPolyline.decode("~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~", 10))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EncodedPolyline.decode("??".repeat(11), 10))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

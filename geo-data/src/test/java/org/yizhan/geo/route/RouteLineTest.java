@@ -40,8 +40,11 @@ class RouteLineTest {
     @Test
     void knowsCrossingsAndDegenerateRoutes() {
         LatLng a = new LatLng(39.65, 106.80);
-        assertThat(RouteLine.selfIntersects(List.of(a, new LatLng(39.66, 106.81), new LatLng(39.66, 106.80), new LatLng(39.65, 106.81)))).isTrue();
-        assertThat(RouteLine.selfIntersects(List.of(a, new LatLng(39.66, 106.81), new LatLng(39.67, 106.80)))).isFalse();
+        assertThat(RouteLine.selfIntersects(
+                        List.of(a, new LatLng(39.66, 106.81), new LatLng(39.66, 106.80), new LatLng(39.65, 106.81))))
+                .isTrue();
+        assertThat(RouteLine.selfIntersects(List.of(a, new LatLng(39.66, 106.81), new LatLng(39.67, 106.80))))
+                .isFalse();
         assertThatThrownBy(() -> RouteLine.of(List.of(a, a, a))).isInstanceOf(IllegalArgumentException.class);
     }
 }

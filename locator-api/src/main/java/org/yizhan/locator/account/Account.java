@@ -68,22 +68,65 @@ class Account {
         this.updatedAt = now;
     }
 
-    String username() { return username; }
-    String displayName() { return displayName; }
-    String passwordHash() { return passwordHash; }
-    Role role() { return Role.parse(role).orElseThrow(); }
-    boolean enabled() { return enabled; }
-    List<String> regions() { return new ArrayList<>(regions); }
-    long version() { return version; }
+    String username() {
+        return username;
+    }
 
-    void setDisplayName(String displayName) { this.displayName = displayName; }
-    void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
-    void setRole(Role role) { this.role = role.value(); }
-    void setEnabled(boolean enabled) { this.enabled = enabled; }
-    void setRegions(List<String> regions) { this.regions = new TreeSet<>(regions); }
-    long sessionEpoch() { return sessionEpoch; }
-    void endSessions() { this.sessionEpoch++; }
-    void touch(Instant now) { this.updatedAt = now; }
+    String displayName() {
+        return displayName;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    Role role() {
+        return Role.parse(role).orElseThrow();
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    List<String> regions() {
+        return new ArrayList<>(regions);
+    }
+
+    long version() {
+        return version;
+    }
+
+    void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    void setRole(Role role) {
+        this.role = role.value();
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void setRegions(List<String> regions) {
+        this.regions = new TreeSet<>(regions);
+    }
+
+    long sessionEpoch() {
+        return sessionEpoch;
+    }
+
+    void endSessions() {
+        this.sessionEpoch++;
+    }
+
+    void touch(Instant now) {
+        this.updatedAt = now;
+    }
 
     Actor actor() {
         return new Actor(username, role(), regions());

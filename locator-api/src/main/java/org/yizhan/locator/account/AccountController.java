@@ -26,9 +26,11 @@ class AccountController {
     }
 
     /** An account as shown to administrators; never the password hash. */
-    record AccountResponse(String username, String displayName, String role, List<String> regions, boolean enabled, long version) {
+    record AccountResponse(
+            String username, String displayName, String role, List<String> regions, boolean enabled, long version) {
         static AccountResponse of(Account a) {
-            return new AccountResponse(a.username(), a.displayName(), a.role().value(), a.regions(), a.enabled(), a.version());
+            return new AccountResponse(
+                    a.username(), a.displayName(), a.role().value(), a.regions(), a.enabled(), a.version());
         }
     }
 
@@ -38,7 +40,8 @@ class AccountController {
     @Operation(summary = "The signed-in account")
     @GetMapping("/api/v1/me")
     MeResponse me(@AuthenticationPrincipal SignedInUser user) {
-        return new MeResponse(user.username(), user.actor().role().value(), user.actor().regions());
+        return new MeResponse(
+                user.username(), user.actor().role().value(), user.actor().regions());
     }
 
     @Operation(summary = "List accounts (admin)")
@@ -53,7 +56,8 @@ class AccountController {
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<AccountResponse> create(@Valid @RequestBody AccountForm form) {
         Account account = service.create(form);
-        return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.username())).body(AccountResponse.of(account));
+        return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.username()))
+                .body(AccountResponse.of(account));
     }
 
     @Operation(summary = "Change an account (admin): role, regions, enabled, password")

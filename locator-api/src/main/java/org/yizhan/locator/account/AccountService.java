@@ -39,10 +39,14 @@ class AccountService {
     @Transactional
     Account create(AccountForm form) {
         if (accounts.findByUsernameIgnoreCase(form.username()).isPresent()) {
-            throw new ApiException(HttpStatus.CONFLICT, "Username taken", "An account '" + form.username() + "' exists already.",
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "Username taken",
+                    "An account '" + form.username() + "' exists already.",
                     Map.of("field", "username"));
         }
-        if (form.password() == null) throw ApiException.invalid("password", "A new account needs a password of at least 10 characters.");
+        if (form.password() == null)
+            throw ApiException.invalid("password", "A new account needs a password of at least 10 characters.");
         Account account = new Account(form.username(), clock.instant());
         apply(account, form);
         return accounts.save(account);
@@ -52,8 +56,11 @@ class AccountService {
     Account update(String username, AccountForm form) {
         Account account = get(username);
         if (form.version() == null || form.version() != account.version()) {
-            throw new ApiException(HttpStatus.CONFLICT, "The account was changed by someone else",
-                    "Reload the account and apply your change again.", Map.of("currentVersion", account.version()));
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "The account was changed by someone else",
+                    "Reload the account and apply your change again.",
+                    Map.of("currentVersion", account.version()));
         }
         apply(account, form);
         account.touch(clock.instant());
@@ -66,16 +73,21 @@ class AccountService {
         for (String prefix : regions) {
             String code = (prefix + "0000").substring(0, 6);
             if (divisions.find(code).isEmpty()) {
-                throw ApiException.invalid("regions", "'" + prefix + "' is not the prefix of a province, city or county in GB/T 2260.");
+                throw ApiException.invalid(
+                        "regions", "'" + prefix + "' is not the prefix of a province, city or county in GB/T 2260.");
             }
         }
         if (role == Role.EDITOR && regions.isEmpty()) {
-            throw ApiException.invalid("regions", "An editor needs at least one region, e.g. 1503 for all of Wuhai or 150302 for Haibowan.");
+            throw ApiException.invalid(
+                    "regions",
+                    "An editor needs at least one region, e.g. 1503 for all of Wuhai or 150302 for Haibowan.");
         }
         account.setDisplayName(form.displayName().trim());
         // Viewers keep regions too: they are where the viewer may read personal data. Admins have all.
         List<String> kept = role == Role.ADMIN ? List.of() : regions;
-        boolean rightsChange = account.role() != role || !account.regions().equals(kept) || form.password() != null
+        boolean rightsChange = account.role() != role
+                || !account.regions().equals(kept)
+                || form.password() != null
                 || (form.enabled() != null && form.enabled() != account.enabled());
         account.setRegions(kept);
         account.setRole(role);

@@ -21,7 +21,7 @@ class AccountUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         Account account = accounts.findByUsernameIgnoreCase(username.trim())
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
-        return new SignedInUser(account.username(), account.passwordHash(), account.enabled(), account.actor(),
-                account.sessionEpoch());
+        return new SignedInUser(
+                account.username(), account.passwordHash(), account.enabled(), account.actor(), account.sessionEpoch());
     }
 }

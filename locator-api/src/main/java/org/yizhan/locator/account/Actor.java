@@ -51,18 +51,25 @@ public record Actor(String username, Role role, List<String> regions) {
         if (prefix.isEmpty()) return regions.stream().map(r -> r + "%").toList();
         if (regions.stream().anyMatch(prefix::startsWith)) return List.of(prefix + "%");
         // A wider region (15 for an account of 1503) is narrowed to the account's regions inside it.
-        List<String> inside = regions.stream().filter(r -> r.startsWith(prefix)).map(r -> r + "%").toList();
+        List<String> inside = regions.stream()
+                .filter(r -> r.startsWith(prefix))
+                .map(r -> r + "%")
+                .toList();
         if (!inside.isEmpty()) return inside;
-        throw new ApiException(HttpStatus.FORBIDDEN, "Outside your region",
-                "Your account sees " + (regions.isEmpty() ? "no region" : String.join(", ", regions))
-                        + " only; " + prefix + " is not inside them.",
+        throw new ApiException(
+                HttpStatus.FORBIDDEN,
+                "Outside your region",
+                "Your account sees " + (regions.isEmpty() ? "no region" : String.join(", ", regions)) + " only; "
+                        + prefix + " is not inside them.",
                 Map.of("region", prefix, "regions", regions));
     }
 
     /** Refuses, with a 403 problem detail, a read of a station's non-public data outside this account's regions. */
     public void requireMayRead(String adcode) {
         if (mayRead(adcode)) return;
-        throw new ApiException(HttpStatus.FORBIDDEN, "Outside your region",
+        throw new ApiException(
+                HttpStatus.FORBIDDEN,
+                "Outside your region",
                 "Your account may read " + (regions.isEmpty() ? "no region" : String.join(", ", regions))
                         + " only; this station is in " + adcode + ".",
                 Map.of("adcode", adcode, "regions", regions));
@@ -73,9 +80,9 @@ public record Actor(String username, Role role, List<String> regions) {
         if (mayEdit(adcode)) return;
         String detail = role == Role.VIEWER
                 ? "Your account can read the register but not change it."
-                : "Your account may change stations in " + String.join(", ", regions)
-                        + " only; this station is in " + adcode + ".";
-        throw new ApiException(HttpStatus.FORBIDDEN, "Outside your region", detail,
-                Map.of("adcode", adcode, "regions", regions));
+                : "Your account may change stations in " + String.join(", ", regions) + " only; this station is in "
+                        + adcode + ".";
+        throw new ApiException(
+                HttpStatus.FORBIDDEN, "Outside your region", detail, Map.of("adcode", adcode, "regions", regions));
     }
 }

@@ -20,12 +20,20 @@ import org.springframework.stereotype.Component;
 public class LoginThrottle {
 
     /** Per username: ten failures, then one more attempt every 30 seconds. */
-    private static final Bandwidth PER_USER = Bandwidth.builder().capacity(10).refillGreedy(2, Duration.ofMinutes(1)).build();
+    private static final Bandwidth PER_USER = Bandwidth.builder()
+            .capacity(10)
+            .refillGreedy(2, Duration.ofMinutes(1))
+            .build();
     /** Per address: more, because a union office shares one address, but still far from brute force. */
-    private static final Bandwidth PER_ADDRESS = Bandwidth.builder().capacity(50).refillGreedy(10, Duration.ofMinutes(1)).build();
+    private static final Bandwidth PER_ADDRESS = Bandwidth.builder()
+            .capacity(50)
+            .refillGreedy(10, Duration.ofMinutes(1))
+            .build();
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(15)).maximumSize(100_000).build();
+            .expireAfterAccess(Duration.ofMinutes(15))
+            .maximumSize(100_000)
+            .build();
 
     /** True when this username or address has failed too often recently. */
     public boolean blocked(String username, String address) {
@@ -36,7 +44,8 @@ public class LoginThrottle {
     void onFailure(AuthenticationFailureBadCredentialsEvent event) {
         String username = String.valueOf(event.getAuthentication().getName());
         bucket("u:" + normalise(username), PER_USER).tryConsume(1);
-        if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
+        if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
+                && details.getRemoteAddress() != null) {
             bucket("a:" + details.getRemoteAddress(), PER_ADDRESS).tryConsume(1);
         }
     }

@@ -30,7 +30,10 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
         String username = attemptedUsername(request);
         if (username != null && throttle.blocked(username, request.getRemoteAddr())) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "30");
-            problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many sign-in attempts",
+            problems.write(
+                    response,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many sign-in attempts",
                     "Too many failed sign-ins for this account or from this address. Wait a minute and try again.");
             return;
         }
@@ -41,7 +44,8 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
-                String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+                String decoded = new String(
+                        Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 return colon < 0 ? decoded : decoded.substring(0, colon);
             } catch (IllegalArgumentException malformed) {

@@ -18,6 +18,8 @@ public enum Role {
     }
 
     public static Optional<Role> parse(String value) {
-        return Arrays.stream(values()).filter(r -> r.value().equalsIgnoreCase(value.trim())).findFirst();
+        return Arrays.stream(values())
+                .filter(r -> r.value().equalsIgnoreCase(value.trim()))
+                .findFirst();
     }
 }

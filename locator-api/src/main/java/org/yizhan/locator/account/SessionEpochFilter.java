@@ -46,7 +46,10 @@ public class SessionEpochFilter extends OncePerRequestFilter {
             } catch (DataAccessException e) {
                 // Without the database the session cannot be checked: refuse for now rather than trust it.
                 response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-                problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
+                problems.write(
+                        response,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Temporarily unavailable",
                         "The account database cannot be reached. Try again in a few seconds.");
                 return;
             }
@@ -60,7 +63,10 @@ public class SessionEpochFilter extends OncePerRequestFilter {
 
     private boolean current(SignedInUser user) {
         return jdbc.sql("SELECT 1 FROM account WHERE username = :u AND enabled AND session_epoch = :e")
-                .param("u", user.username()).param("e", user.sessionEpoch())
-                .query(Integer.class).optional().isPresent();
+                .param("u", user.username())
+                .param("e", user.sessionEpoch())
+                .query(Integer.class)
+                .optional()
+                .isPresent();
     }
 }

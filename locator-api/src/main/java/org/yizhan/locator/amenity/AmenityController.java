@@ -32,12 +32,16 @@ class AmenityController {
 
     record AmenitiesResponse(List<AmenityResponse> amenities) {}
 
-    @Operation(summary = "The amenity vocabulary", description = "Keys usable in the amenities filter, with labels. "
-            + "Weak ETag and Last-Modified (304 on If-None-Match); Cache-Control: public, max-age=3600.")
+    @Operation(
+            summary = "The amenity vocabulary",
+            description = "Keys usable in the amenities filter, with labels. "
+                    + "Weak ETag and Last-Modified (304 on If-None-Match); Cache-Control: public, max-age=3600.")
     @GetMapping("/api/v1/amenities")
-    @Nullable AmenitiesResponse amenities(@RequestParam(required = false) @Nullable String lang,
-                                @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage,
-                                ServletWebRequest request) {
+    @Nullable
+    AmenitiesResponse amenities(
+            @RequestParam(required = false) @Nullable String lang,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage,
+            ServletWebRequest request) {
         Language language = Language.resolve(lang, acceptLanguage);
         AmenitiesResponse body = new AmenitiesResponse(vocabulary.all().stream()
                 .map(a -> new AmenityResponse(a.key(), a.label(language), a.labelZh(), a.labelEn(), a.icon()))

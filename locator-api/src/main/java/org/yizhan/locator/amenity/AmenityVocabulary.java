@@ -32,7 +32,8 @@ public class AmenityVocabulary {
     AmenityVocabulary(JdbcClient jdbc) {
         Map<String, Amenity> map = new LinkedHashMap<>();
         jdbc.sql("SELECT key, label_zh, label_en, icon, sort_order FROM amenity ORDER BY sort_order, key")
-                .query((rs, n) -> new Amenity(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .query((rs, n) ->
+                        new Amenity(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
                 .list()
                 .forEach(a -> map.put(a.key(), a));
         requireAgreement(map);
@@ -40,7 +41,10 @@ public class AmenityVocabulary {
         this.ordered = List.copyOf(map.values());
         // Only a migration changes the vocabulary, so the last migration is when it last changed.
         this.lastChanged = jdbc.sql("SELECT max(installed_on) FROM flyway_schema_history WHERE success")
-                .query(java.sql.Timestamp.class).optional().map(java.sql.Timestamp::toInstant).orElse(java.time.Instant.EPOCH);
+                .query(java.sql.Timestamp.class)
+                .optional()
+                .map(java.sql.Timestamp::toInstant)
+                .orElse(java.time.Instant.EPOCH);
     }
 
     private final java.time.Instant lastChanged;
@@ -48,8 +52,9 @@ public class AmenityVocabulary {
     static void requireAgreement(Map<String, Amenity> table) {
         List<String> keys = List.copyOf(table.keySet());
         if (!keys.equals(StationRecord.AMENITIES)) {
-            throw new IllegalStateException("The amenity table's keys " + keys + " differ from geo-data's StationRecord.AMENITIES "
-                    + StationRecord.AMENITIES + "; add the key to both, in the same order.");
+            throw new IllegalStateException(
+                    "The amenity table's keys " + keys + " differ from geo-data's StationRecord.AMENITIES "
+                            + StationRecord.AMENITIES + "; add the key to both, in the same order.");
         }
         for (Amenity a : table.values()) {
             if (!a.labelZh().equals(AmenityLabels.label(a.key()))) {
@@ -88,9 +93,14 @@ public class AmenityVocabulary {
         }
         if (!unknown.isEmpty()) {
             List<String> valid = ordered.stream().map(Amenity::key).toList();
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Unknown amenity",
-                    "Unknown amenity " + String.join(", ", unknown.stream().map(u -> "'" + u + "'").toList())
-                            + ". Valid amenities are: " + String.join(", ", valid) + ".",
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "Unknown amenity",
+                    "Unknown amenity "
+                            + String.join(
+                                    ", ",
+                                    unknown.stream().map(u -> "'" + u + "'").toList()) + ". Valid amenities are: "
+                            + String.join(", ", valid) + ".",
                     Map.of("field", field, "validValues", valid));
         }
         return ordered.stream().map(Amenity::key).filter(wanted::contains).toList();

@@ -23,7 +23,9 @@ class AddressKeys {
     private final ThreadLocal<Mac> macs;
 
     AddressKeys(FeedbackProperties properties) {
-        byte[] secret = properties.deviceSecret().isBlank() ? random() : properties.deviceSecret().getBytes(StandardCharsets.UTF_8);
+        byte[] secret = properties.deviceSecret().isBlank()
+                ? random()
+                : properties.deviceSecret().getBytes(StandardCharsets.UTF_8);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
         this.macs = ThreadLocal.withInitial(this::mac);
     }

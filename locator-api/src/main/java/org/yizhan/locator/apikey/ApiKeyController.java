@@ -33,14 +33,25 @@ class ApiKeyController {
         this.quota = quota;
     }
 
-    record KeyList(@Schema(description = "The quota the workspace offers for a new key") QuotaProperties.Limit newKey,
-                   @Schema(description = "What an anonymous client address may do") QuotaProperties.Limit anonymous,
-                   List<ApiKeys.KeyView> keys) {}
+    record KeyList(
+            @Schema(description = "The quota the workspace offers for a new key")
+            QuotaProperties.Limit newKey,
 
-    record IssuedKey(@Schema(description = "The key, shown this once; only its SHA-256 is kept") String key, ApiKeys.KeyView apiKey) {}
+            @Schema(description = "What an anonymous client address may do")
+            QuotaProperties.Limit anonymous,
 
-    @Operation(summary = "List API keys with their daily use (admin)",
-            description = "usage lists the requests of each of the last `days` local days that had any; today is also in `today`.")
+            List<ApiKeys.KeyView> keys) {}
+
+    record IssuedKey(
+            @Schema(description = "The key, shown this once; only its SHA-256 is kept")
+            String key,
+
+            ApiKeys.KeyView apiKey) {}
+
+    @Operation(
+            summary = "List API keys with their daily use (admin)",
+            description =
+                    "usage lists the requests of each of the last `days` local days that had any; today is also in `today`.")
     @GetMapping("/api/v1/api-keys")
     KeyList list(@RequestParam(required = false) @Parameter(description = "1-90, default 14") @Nullable Integer days) {
         int n = days == null ? 14 : days;
@@ -48,18 +59,22 @@ class ApiKeyController {
         return new KeyList(quota.newKey(), quota.anonymous(), keys.all(n));
     }
 
-    @Operation(summary = "Issue an API key (admin)",
+    @Operation(
+            summary = "Issue an API key (admin)",
             description = "The answer holds the key once; store it in the app's configuration. Requests sending it in "
                     + "X-API-Key get perMinute and perDay instead of the anonymous quota.")
     @PostMapping("/api/v1/api-keys")
     ResponseEntity<IssuedKey> issue(@RequestBody ApiKeys.KeyForm form, @AuthenticationPrincipal SignedInUser user) {
         ApiKeys.Issued issued = keys.issue(form, user.username());
-        return ResponseEntity.created(URI.create("/api/v1/api-keys/" + issued.view().id()))
+        return ResponseEntity.created(
+                        URI.create("/api/v1/api-keys/" + issued.view().id()))
                 .body(new IssuedKey(issued.key(), issued.view()));
     }
 
-    @Operation(summary = "Revoke an API key (admin)",
-            description = "At once on this instance, within yizhan.quota.key-cache-ttl (5 s) on every other; requests with it then get 401.")
+    @Operation(
+            summary = "Revoke an API key (admin)",
+            description =
+                    "At once on this instance, within yizhan.quota.key-cache-ttl (5 s) on every other; requests with it then get 401.")
     @PostMapping("/api/v1/api-keys/{id}/revoke")
     ApiKeys.KeyView revoke(@PathVariable long id) {
         return keys.revoke(id);

@@ -42,8 +42,18 @@ class ApiKeys {
 
     record UsageDay(LocalDate day, long requests) {}
 
-    record KeyView(long id, String keyPrefix, String appName, String contact, long perMinute, long perDay,
-                   Instant createdAt, String createdBy, @Nullable Instant revokedAt, long today, List<UsageDay> usage) {}
+    record KeyView(
+            long id,
+            String keyPrefix,
+            String appName,
+            String contact,
+            long perMinute,
+            long perDay,
+            Instant createdAt,
+            String createdBy,
+            @Nullable Instant revokedAt,
+            long today,
+            List<UsageDay> usage) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -56,7 +66,10 @@ class ApiKeys {
         this.clock = clock;
         this.zone = yizhan.timeZone();
         this.quota = quota;
-        this.byHash = Caffeine.newBuilder().expireAfterWrite(quota.keyCacheTtl()).maximumSize(100_000).build(this::load);
+        this.byHash = Caffeine.newBuilder()
+                .expireAfterWrite(quota.keyCacheTtl())
+                .maximumSize(100_000)
+                .build(this::load);
     }
 
     /** The key's quota, or empty for a key that was never issued or has been revoked. */
@@ -89,16 +102,24 @@ class ApiKeys {
         long id = jdbc.sql("""
                 INSERT INTO api_key (key_hash, key_prefix, app_name, contact, per_minute, per_day, created_by)
                 VALUES (:hash, :prefix, :app, :contact, :perMinute, :perDay, :admin) RETURNING id""")
-                .param("hash", sha256(key)).param("prefix", key.substring(0, 11)).param("app", app).param("contact", contact)
-                .param("perMinute", form.perMinute()).param("perDay", form.perDay()).param("admin", admin)
-                .query(Long.class).single();
+                .param("hash", sha256(key))
+                .param("prefix", key.substring(0, 11))
+                .param("app", app)
+                .param("contact", contact)
+                .param("perMinute", form.perMinute())
+                .param("perDay", form.perDay())
+                .param("admin", admin)
+                .query(Long.class)
+                .single();
         return new Issued(key, view(id));
     }
 
     /** Revokes the key at once on this instance; other instances stop accepting it within the cache time. */
     KeyView revoke(long id) {
         int changed = jdbc.sql("UPDATE api_key SET revoked_at = coalesce(revoked_at, :now) WHERE id = :id")
-                .param("now", Timestamp.from(clock.instant())).param("id", id).update();
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", id)
+                .update();
         if (changed == 0) throw ApiException.notFound("No such API key", "There is no API key with id " + id + ".");
         byHash.invalidateAll();
         return view(id);
@@ -110,40 +131,62 @@ class ApiKeys {
     }
 
     KeyView view(long id) {
-        return list("k.id = :id", Map.of("id", id), 14).stream().findFirst()
+        return list("k.id = :id", Map.of("id", id), 14).stream()
+                .findFirst()
                 .orElseThrow(() -> ApiException.notFound("No such API key", "There is no API key with id " + id + "."));
     }
 
     private List<KeyView> list(String where, Map<String, Object> params, int days) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate first = today.minusDays(days - 1L);
-        Map<Long, List<UsageDay>> usage = jdbc.sql("""
+        Map<Long, List<UsageDay>> usage = jdbc
+                .sql("""
                 SELECT substr(subject, 2)::bigint AS id, window_start, requests FROM api_usage
                  WHERE subject LIKE 'k%' AND window_seconds = :day AND window_start >= :first ORDER BY window_start""")
-                .param("day", QuotaCounters.DAY).param("first", Timestamp.from(first.atStartOfDay(zone).toInstant()))
-                .query((rs, n) -> Map.entry(rs.getLong(1), new UsageDay(
-                        LocalDate.ofInstant(rs.getTimestamp(2).toInstant(), zone), rs.getLong(3))))
-                .list().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+                .param("day", QuotaCounters.DAY)
+                .param("first", Timestamp.from(first.atStartOfDay(zone).toInstant()))
+                .query((rs, n) -> Map.entry(
+                        rs.getLong(1),
+                        new UsageDay(LocalDate.ofInstant(rs.getTimestamp(2).toInstant(), zone), rs.getLong(3))))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         JdbcClient.StatementSpec sql = jdbc.sql("""
                 SELECT k.id, k.key_prefix, k.app_name, k.contact, k.per_minute, k.per_day, k.created_at, k.created_by, k.revoked_at
                   FROM api_key k""" + " WHERE " + where + " ORDER BY k.id DESC");
         for (Map.Entry<String, Object> p : params.entrySet()) sql = sql.param(p.getKey(), p.getValue());
         return sql.query((rs, n) -> {
-            long id = rs.getLong(1);
-            List<UsageDay> days1 = usage.getOrDefault(id, List.of());
-            long todays = days1.stream().filter(u -> u.day().equals(today)).mapToLong(UsageDay::requests).sum();
-            Timestamp revoked = rs.getTimestamp(9);
-            return new KeyView(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
-                    rs.getTimestamp(7).toInstant(), rs.getString(8), revoked == null ? null : revoked.toInstant(), todays, days1);
-        }).list();
+                    long id = rs.getLong(1);
+                    List<UsageDay> days1 = usage.getOrDefault(id, List.of());
+                    long todays = days1.stream()
+                            .filter(u -> u.day().equals(today))
+                            .mapToLong(UsageDay::requests)
+                            .sum();
+                    Timestamp revoked = rs.getTimestamp(9);
+                    return new KeyView(
+                            id,
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getLong(5),
+                            rs.getLong(6),
+                            rs.getTimestamp(7).toInstant(),
+                            rs.getString(8),
+                            revoked == null ? null : revoked.toInstant(),
+                            todays,
+                            days1);
+                })
+                .list();
     }
 
     private static String text(String field, @Nullable String value, int max) {
         String v = value == null ? "" : value.strip();
         if (v.isEmpty()) throw ApiException.invalid(field, "'" + field + "' is required.");
-        if (v.length() > max) throw ApiException.invalid(field, "'" + field + "' may be at most " + max + " characters.");
-        if (v.chars().anyMatch(Character::isISOControl)) throw ApiException.invalid(field, "'" + field + "' may not contain control characters.");
+        if (v.length() > max)
+            throw ApiException.invalid(field, "'" + field + "' may be at most " + max + " characters.");
+        if (v.chars().anyMatch(Character::isISOControl))
+            throw ApiException.invalid(field, "'" + field + "' may not contain control characters.");
         return v;
     }
 

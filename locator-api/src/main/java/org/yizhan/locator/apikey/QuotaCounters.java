@@ -39,9 +39,9 @@ class QuotaCounters {
 
     /** One caller's count in one window. Fields are guarded by the caller's lock stripe. */
     private static final class Count {
-        long shared;   // total in PostgreSQL at the last sync (other instances' and ours)
-        long pending;  // ours, being added by a sync in progress
-        long local;    // ours since then
+        long shared; // total in PostgreSQL at the last sync (other instances' and ours)
+        long pending; // ours, being added by a sync in progress
+        long local; // ours since then
         long lastUsed; // epoch second of this caller's last request in the window
 
         long used() {
@@ -58,7 +58,11 @@ class QuotaCounters {
     record Decision(boolean allowed, List<PolicyState> policies) {
         /** Seconds until every exhausted window has reset: the Retry-After of a 429. */
         long retryAfterSeconds() {
-            return policies.stream().filter(p -> p.remaining() == 0).mapToLong(PolicyState::resetSeconds).max().orElse(1);
+            return policies.stream()
+                    .filter(p -> p.remaining() == 0)
+                    .mapToLong(PolicyState::resetSeconds)
+                    .max()
+                    .orElse(1);
         }
     }
 
@@ -70,7 +74,12 @@ class QuotaCounters {
     private final AtomicLong lastPrune = new AtomicLong();
     private volatile long failingSince;
 
-    QuotaCounters(JdbcClient jdbc, Clock clock, YizhanProperties yizhan, QuotaProperties properties, TaskScheduler scheduler) {
+    QuotaCounters(
+            JdbcClient jdbc,
+            Clock clock,
+            YizhanProperties yizhan,
+            QuotaProperties properties,
+            TaskScheduler scheduler) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = yizhan.timeZone();
@@ -98,11 +107,21 @@ class QuotaCounters {
                 minute.local++;
                 day.local++;
             }
-            return new Decision(allowed, List.of(
-                    new PolicyState("minute", limit.perMinute(), MINUTE, Math.max(0, limit.perMinute() - minute.used()),
-                            Math.max(1, minuteStart + MINUTE - second)),
-                    new PolicyState("day", limit.perDay(), DAY, Math.max(0, limit.perDay() - day.used()),
-                            Math.max(1, dayEnd - second))));
+            return new Decision(
+                    allowed,
+                    List.of(
+                            new PolicyState(
+                                    "minute",
+                                    limit.perMinute(),
+                                    MINUTE,
+                                    Math.max(0, limit.perMinute() - minute.used()),
+                                    Math.max(1, minuteStart + MINUTE - second)),
+                            new PolicyState(
+                                    "day",
+                                    limit.perDay(),
+                                    DAY,
+                                    Math.max(0, limit.perDay() - day.used()),
+                                    Math.max(1, dayEnd - second))));
         }
     }
 
@@ -139,7 +158,9 @@ class QuotaCounters {
             long now = System.nanoTime();
             if (failingSince == 0) {
                 failingSince = now;
-                log.warn("Quota counts cannot be shared through the database; each instance counts alone until it is back: {}", e.toString());
+                log.warn(
+                        "Quota counts cannot be shared through the database; each instance counts alone until it is back: {}",
+                        e.toString());
             }
         }
     }
@@ -148,8 +169,11 @@ class QuotaCounters {
         // Rows are locked in one order on every instance, so two syncs never deadlock.
         Integer[] order = new Integer[windows.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
-        java.util.Arrays.sort(order, Comparator.comparing((Integer i) -> windows.get(i).subject())
-                .thenComparingInt(i -> windows.get(i).seconds()).thenComparingLong(i -> windows.get(i).start()));
+        java.util.Arrays.sort(
+                order,
+                Comparator.comparing((Integer i) -> windows.get(i).subject())
+                        .thenComparingInt(i -> windows.get(i).seconds())
+                        .thenComparingLong(i -> windows.get(i).start()));
         String[] subjects = new String[order.length];
         Integer[] seconds = new Integer[order.length];
         Timestamp[] starts = new Timestamp[order.length];
@@ -170,8 +194,12 @@ class QuotaCounters {
                 ON CONFLICT (subject, window_seconds, window_start)
                 DO UPDATE SET requests = api_usage.requests + excluded.requests
                 RETURNING subject, window_seconds, extract(epoch FROM window_start)::bigint, requests""")
-                .param("subjects", subjects).param("seconds", seconds).param("starts", starts).param("adds", adds)
-                .query((rs, n) -> new Object[] {new Window(rs.getString(1), rs.getInt(2), rs.getLong(3)), rs.getLong(4)})
+                .param("subjects", subjects)
+                .param("seconds", seconds)
+                .param("starts", starts)
+                .param("adds", adds)
+                .query((rs, n) ->
+                        new Object[] {new Window(rs.getString(1), rs.getInt(2), rs.getLong(3)), rs.getLong(4)})
                 .list();
         for (Object[] row : totals) {
             Window w = (Window) row[0];

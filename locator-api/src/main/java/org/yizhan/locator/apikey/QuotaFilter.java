@@ -37,7 +37,12 @@ public class QuotaFilter extends OncePerRequestFilter {
     private final ProblemWriter problems;
     private final AddressKeys addresses;
 
-    QuotaFilter(QuotaCounters counters, ApiKeys keys, QuotaProperties quota, ProblemWriter problems, AddressKeys addresses) {
+    QuotaFilter(
+            QuotaCounters counters,
+            ApiKeys keys,
+            QuotaProperties quota,
+            ProblemWriter problems,
+            AddressKeys addresses) {
         this.addresses = addresses;
         this.counters = counters;
         this.keys = keys;
@@ -47,7 +52,9 @@ public class QuotaFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !quota.enabled() || "OPTIONS".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+        return !quota.enabled()
+                || "OPTIONS".equals(request.getMethod())
+                || !request.getRequestURI().startsWith("/api/");
     }
 
     @Override
@@ -73,14 +80,25 @@ public class QuotaFilter extends OncePerRequestFilter {
         response.setHeader("RateLimit", stateField(decision));
         if (!decision.allowed()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
-            problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
-                    (key.isPresent() ? "This API key has used its quota" : "This address has used the quota for callers without an API key")
-                            + "; try again in " + decision.retryAfterSeconds() + " s (Retry-After). The RateLimit header says where you stand"
-                            + (key.isPresent() ? "." : "; an app can ask the union for an API key with a larger quota."));
+            problems.write(
+                    response,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many requests",
+                    (key.isPresent()
+                                    ? "This API key has used its quota"
+                                    : "This address has used the quota for callers without an API key")
+                            + "; try again in " + decision.retryAfterSeconds()
+                            + " s (Retry-After). The RateLimit header says where you stand"
+                            + (key.isPresent()
+                                    ? "."
+                                    : "; an app can ask the union for an API key with a larger quota."));
             return;
         }
         if (keyRefused) {
-            problems.write(response, HttpStatus.UNAUTHORIZED, "Unknown or revoked API key",
+            problems.write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "Unknown or revoked API key",
                     "The X-API-Key header holds no key this service issued, or one that was revoked. "
                             + "Send a valid key, or leave the header out to use the smaller anonymous quota.");
             return;

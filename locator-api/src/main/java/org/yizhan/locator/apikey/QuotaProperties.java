@@ -29,5 +29,7 @@ public record QuotaProperties(
         @DefaultValue("5s") Duration keyCacheTtl) {
 
     /** Requests per minute and per local day (the zone of opening hours, yizhan.time-zone). */
-    public record Limit(@DefaultValue("300") long perMinute, @DefaultValue("30000") long perDay) {}
+    public record Limit(
+            @DefaultValue("300") long perMinute,
+            @DefaultValue("30000") long perDay) {}
 }

@@ -23,6 +23,7 @@ public class RegisterVersion {
 
     public Version current() {
         return jdbc.sql("SELECT position, changed_at FROM station_feed_clock")
-                .query((rs, n) -> new Version(rs.getLong(1), rs.getTimestamp(2).toInstant())).single();
+                .query((rs, n) -> new Version(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+                .single();
     }
 }

@@ -14,7 +14,9 @@ class OpenApiConfig {
     @Bean
     OpenAPI yizhanOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Yizhan rest-station locator API").version("v1")
+                .info(new Info()
+                        .title("Yizhan rest-station locator API")
+                        .version("v1")
                         .description("Open API for trade-union rest stations for outdoor workers: nearest stations, "
                                 + "viewport queries, station lookup by plaque code. Coordinates in wgs84, gcj02 or bd09. "
                                 + "Errors are RFC 9457 problem details (application/problem+json) with a title a person can act on "
@@ -28,11 +30,21 @@ class OpenApiConfig {
                                 + "the window resets). Over quota: 429 problem with Retry-After (seconds). An unknown or revoked key: 401 "
                                 + "problem, counted against the address. The database away: 503 with Retry-After.")
                         .license(new License().name("Apache-2.0")))
-                .components(new Components().addSecuritySchemes("basic",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
-                        .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.HEADER).name("X-API-Key")
-                                .description("Optional on every public operation: a key issued in the workspace, for the key's own quota "
-                                        + "instead of the anonymous one. Unknown or revoked keys get 401.")));
+                .components(
+                        new Components()
+                                .addSecuritySchemes(
+                                        "basic",
+                                        new SecurityScheme()
+                                                .type(SecurityScheme.Type.HTTP)
+                                                .scheme("basic"))
+                                .addSecuritySchemes(
+                                        "apiKey",
+                                        new SecurityScheme()
+                                                .type(SecurityScheme.Type.APIKEY)
+                                                .in(SecurityScheme.In.HEADER)
+                                                .name("X-API-Key")
+                                                .description(
+                                                        "Optional on every public operation: a key issued in the workspace, for the key's own quota "
+                                                                + "instead of the anonymous one. Unknown or revoked keys get 401.")));
     }
 }

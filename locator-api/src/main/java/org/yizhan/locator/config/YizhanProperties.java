@@ -28,7 +28,9 @@ public record YizhanProperties(
         @DefaultValue("") String publicBaseUrl,
         @DefaultValue Photos photos) {
 
-    public record Admin(@DefaultValue("admin") String username, @DefaultValue("") String password) {}
+    public record Admin(
+            @DefaultValue("admin") String username,
+            @DefaultValue("") String password) {}
 
     public record Demo(@DefaultValue("false") boolean enabled) {}
 
@@ -37,9 +39,12 @@ public record YizhanProperties(
      * before decoding), kept at most {@code maxEdge} pixels on the longer side plus a
      * {@code thumbnailEdge} thumbnail, at most {@code perStation} per station.
      */
-    public record Photos(@DefaultValue("12582912") long maxBytes, @DefaultValue("50000000") long maxPixels,
-                         @DefaultValue("1600") int maxEdge, @DefaultValue("320") int thumbnailEdge,
-                         @DefaultValue("12") int perStation) {}
+    public record Photos(
+            @DefaultValue("12582912") long maxBytes,
+            @DefaultValue("50000000") long maxPixels,
+            @DefaultValue("1600") int maxEdge,
+            @DefaultValue("320") int thumbnailEdge,
+            @DefaultValue("12") int perStation) {}
 
     /**
      * With the index off, nearest queries go to PostGIS (as they do while the index loads).
@@ -47,5 +52,7 @@ public record YizhanProperties(
      * @param repairInterval how often the index re-reads stations whose change counter moved
      *     since the check before last, repairing edits whose notification was lost
      */
-    public record Index(@DefaultValue("true") boolean enabled, @DefaultValue("30s") java.time.Duration repairInterval) {}
+    public record Index(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("30s") java.time.Duration repairInterval) {}
 }

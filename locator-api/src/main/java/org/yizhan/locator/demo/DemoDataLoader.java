@@ -47,12 +47,13 @@ class DemoDataLoader {
     @EventListener(ApplicationReadyEvent.class)
     void loadIfEmpty() {
         if (!properties.demo().enabled()) return;
-        long existing = jdbc.sql("SELECT count(*) FROM station").query(Long.class).single();
+        long existing =
+                jdbc.sql("SELECT count(*) FROM station").query(Long.class).single();
         if (existing > 0) return;
         int loaded = 0;
         try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream(RESOURCE), RESOURCE);
-             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-             Stream<StationRecord> records = StationCsv.read(reader)) {
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+                Stream<StationRecord> records = StationCsv.read(reader)) {
             for (StationRecord record : (Iterable<StationRecord>) records::iterator) {
                 StationCode code = stations.create(toForm(record), DEMO).code();
                 if (!"active".equals(record.status())) {
@@ -67,8 +68,20 @@ class DemoDataLoader {
     }
 
     private static StationForm toForm(StationRecord r) {
-        return new StationForm(r.name(), r.nameEn(), r.address(), new StationForm.LocationForm(r.lat(), r.lng()),
-                "wgs84", r.adcode(), r.hostType(), r.hostOrganisation(), r.contactPerson(), r.contactPhone(),
-                r.openingHours(), r.amenities(), r.floorArea(), null);
+        return new StationForm(
+                r.name(),
+                r.nameEn(),
+                r.address(),
+                new StationForm.LocationForm(r.lat(), r.lng()),
+                "wgs84",
+                r.adcode(),
+                r.hostType(),
+                r.hostOrganisation(),
+                r.contactPerson(),
+                r.contactPhone(),
+                r.openingHours(),
+                r.amenities(),
+                r.floorArea(),
+                null);
     }
 }

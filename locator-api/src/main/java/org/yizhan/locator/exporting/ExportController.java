@@ -15,17 +15,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.yizhan.geo.exchange.ExportOptions;
 import org.yizhan.geo.exchange.GeoPackageExport;
 import org.yizhan.geo.exchange.RegisterExport;
 import org.yizhan.geo.exchange.RegisterFormat;
 import org.yizhan.locator.account.SignedInUser;
-import org.springframework.web.context.request.ServletWebRequest;
 import org.yizhan.locator.changes.RegisterVersion;
 import org.yizhan.locator.station.StationStatus;
-import org.yizhan.locator.web.HttpCaching;
 import org.yizhan.locator.web.ApiException;
+import org.yizhan.locator.web.HttpCaching;
 
 /**
  * The register as files. Unions' exports carry every field and need an account; the open-data
@@ -47,19 +47,22 @@ class ExportController {
         this.caching = caching;
     }
 
-    @Operation(summary = "Export the register of the account's regions",
-            description = "format=csv|xlsx|geojson|kml|gpkg; region = a division-code prefix inside the account's regions such as 1503 "
-                    + "(default: all of them; admins: everything); status = comma-separated. "
-                    + "CSV and XLSX cells that start with = + - @ are neutralised against formula injection. "
-                    + "gpkg is an OGC GeoPackage with one point layer 'stations' that QGIS opens directly; crs=epsg:4490 (or cgcs2000) "
-                    + "declares it CGCS2000 instead of WGS 84 (EPSG:4326), the coordinates being the same within a metre.")
+    @Operation(
+            summary = "Export the register of the account's regions",
+            description =
+                    "format=csv|xlsx|geojson|kml|gpkg; region = a division-code prefix inside the account's regions such as 1503 "
+                            + "(default: all of them; admins: everything); status = comma-separated. "
+                            + "CSV and XLSX cells that start with = + - @ are neutralised against formula injection. "
+                            + "gpkg is an OGC GeoPackage with one point layer 'stations' that QGIS opens directly; crs=epsg:4490 (or cgcs2000) "
+                            + "declares it CGCS2000 instead of WGS 84 (EPSG:4326), the coordinates being the same within a metre.")
     @SecurityRequirement(name = "basic")
     @GetMapping("/api/v1/register/export")
-    ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "xlsx") String format,
-                                                 @RequestParam(defaultValue = "") String region,
-                                                 @RequestParam(required = false) @Nullable String status,
-                                                 @RequestParam(required = false) @Nullable String crs,
-                                                 @AuthenticationPrincipal SignedInUser user) {
+    ResponseEntity<StreamingResponseBody> export(
+            @RequestParam(defaultValue = "xlsx") String format,
+            @RequestParam(defaultValue = "") String region,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String crs,
+            @AuthenticationPrincipal SignedInUser user) {
         RegisterFormat chosen = format(format);
         GeoPackageExport.Srs srs = GeoPackageSrs.parse(crs, chosen);
         String prefix = region(region);
@@ -67,33 +70,51 @@ class ExportController {
         List<String> patterns = user.actor().readPatterns(prefix);
         List<String> statuses = statuses(status, List.of("active", "suspended", "closed"));
         String name = "yizhan-register" + (prefix.isEmpty() ? "" : "-" + prefix) + "." + chosen.extension();
-        return file(name, chosen, out -> register.forEach(patterns, statuses, List.of(), stations -> {
-            if (chosen == RegisterFormat.GEOPACKAGE) GeoPackageSrs.write(stations, ExportOptions.register(), srs, out);
-            else write(stations, chosen, ExportOptions.register(), out);
-        }));
+        return file(
+                name,
+                chosen,
+                out -> register.forEach(patterns, statuses, List.of(), stations -> {
+                    if (chosen == RegisterFormat.GEOPACKAGE)
+                        GeoPackageSrs.write(stations, ExportOptions.register(), srs, out);
+                    else write(stations, chosen, ExportOptions.register(), out);
+                }));
     }
 
-    @Operation(summary = "Open data: public fields of all stations that are not closed (no login)",
-            description = "stations.geojson (RFC 7946) or stations.csv (UTF-8 with BOM). The ETag is the register's version "
-                    + "(the change feed's last position), so If-None-Match gives 304 without building the file; "
-                    + "Cache-Control: public, max-age=300.")
+    @Operation(
+            summary = "Open data: public fields of all stations that are not closed (no login)",
+            description =
+                    "stations.geojson (RFC 7946) or stations.csv (UTF-8 with BOM). The ETag is the register's version "
+                            + "(the change feed's last position), so If-None-Match gives 304 without building the file; "
+                            + "Cache-Control: public, max-age=300.")
     @GetMapping("/api/v1/open-data/stations.{extension}")
-    @Nullable ResponseEntity<StreamingResponseBody> openData(@PathVariable String extension, ServletWebRequest request) {
+    @Nullable
+    ResponseEntity<StreamingResponseBody> openData(@PathVariable String extension, ServletWebRequest request) {
         RegisterFormat chosen = switch (extension) {
             case "geojson" -> RegisterFormat.GEOJSON;
             case "csv" -> RegisterFormat.CSV;
-            default -> throw ApiException.notFound("No such open-data file", "Open data is available as stations.geojson and stations.csv.");
+            default ->
+                throw ApiException.notFound(
+                        "No such open-data file", "Open data is available as stations.geojson and stations.csv.");
         };
         // Read the version before the rows: the file is then at least as new as its ETag says.
         RegisterVersion.Version current = version.current();
         String etag = "W/\"register-" + current.position() + "-" + chosen.extension() + "\"";
         if (caching.notModified(request, etag, current.changedAt(), OPEN_DATA_MAX_AGE)) return null;
-        return file("yizhan-stations." + chosen.extension(), chosen, out -> register.forEach(List.of("%"), List.of("active", "suspended"), List.of(),
-                stations -> write(stations, chosen, ExportOptions.openData(), out)));
+        return file(
+                "yizhan-stations." + chosen.extension(),
+                chosen,
+                out -> register.forEach(
+                        List.of("%"),
+                        List.of("active", "suspended"),
+                        List.of(),
+                        stations -> write(stations, chosen, ExportOptions.openData(), out)));
     }
 
-    private static void write(java.util.stream.Stream<org.yizhan.geo.station.StationRecord> stations, RegisterFormat format,
-                              ExportOptions options, java.io.OutputStream out) {
+    private static void write(
+            java.util.stream.Stream<org.yizhan.geo.station.StationRecord> stations,
+            RegisterFormat format,
+            ExportOptions options,
+            java.io.OutputStream out) {
         try {
             RegisterExport.write(stations, format, options, out);
         } catch (IOException e) {
@@ -109,7 +130,8 @@ class ExportController {
     }
 
     static RegisterFormat format(String value) {
-        return RegisterFormat.forFileName("x." + value.trim().toLowerCase(java.util.Locale.ROOT)).filter(RegisterFormat::exportable)
+        return RegisterFormat.forFileName("x." + value.trim().toLowerCase(java.util.Locale.ROOT))
+                .filter(RegisterFormat::exportable)
                 .orElseThrow(() -> ApiException.invalid("format", "'format' must be csv, xlsx, geojson, kml or gpkg."));
     }
 
@@ -125,8 +147,10 @@ class ExportController {
         if (value == null || value.isBlank()) return fallback;
         List<String> out = new ArrayList<>();
         for (String s : value.split(",")) {
-            out.add(StationStatus.parse(s).orElseThrow(() -> ApiException.invalid("status",
-                    "Unknown status '" + s.trim() + "'; use active, suspended or closed.")).value());
+            out.add(StationStatus.parse(s)
+                    .orElseThrow(() -> ApiException.invalid(
+                            "status", "Unknown status '" + s.trim() + "'; use active, suspended or closed."))
+                    .value());
         }
         return out;
     }

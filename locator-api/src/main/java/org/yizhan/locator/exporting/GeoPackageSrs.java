@@ -26,13 +26,16 @@ final class GeoPackageSrs {
             default -> throw ApiException.invalid("crs", "'crs' must be epsg:4326 (wgs84) or epsg:4490 (cgcs2000).");
         };
         if (format != RegisterFormat.GEOPACKAGE && srs != GeoPackageExport.Srs.WGS84) {
-            throw ApiException.invalid("crs", "Only format=gpkg can declare CGCS2000; " + format.extension()
-                    + " files are WGS-84 by their standard.");
+            throw ApiException.invalid(
+                    "crs",
+                    "Only format=gpkg can declare CGCS2000; " + format.extension()
+                            + " files are WGS-84 by their standard.");
         }
         return srs;
     }
 
-    static void write(Stream<StationRecord> stations, ExportOptions options, GeoPackageExport.Srs srs, OutputStream out) {
+    static void write(
+            Stream<StationRecord> stations, ExportOptions options, GeoPackageExport.Srs srs, OutputStream out) {
         try {
             GeoPackageExport.write(stations, options, srs, out);
         } catch (IOException e) {

@@ -37,28 +37,40 @@ class PlaqueController {
         this.publicBaseUrl = publicBaseUrl;
     }
 
-    @Operation(summary = "Plaques as PDF (signed-in accounts)",
+    @Operation(
+            summary = "Plaques as PDF (signed-in accounts)",
             description = "codes=a,b for chosen stations, or region=150302 for every active station of a division; "
                     + "perPage 1, 2 or 4; union = the union's name printed on top.")
     @GetMapping(value = "/api/v1/plaques", produces = MediaType.APPLICATION_PDF_VALUE)
-    ResponseEntity<StreamingResponseBody> plaques(@RequestParam(required = false) @Nullable String codes,
-                                                  @RequestParam(defaultValue = "") String region,
-                                                  @RequestParam(defaultValue = "1") int perPage,
-                                                  @RequestParam(defaultValue = "工会户外劳动者服务站点") String union) {
-        if (perPage != 1 && perPage != 2 && perPage != 4) throw ApiException.invalid("perPage", "'perPage' must be 1, 2 or 4.");
-        List<String> chosen = codes == null || codes.isBlank() ? List.of()
-                : Arrays.stream(codes.split(",")).map(c -> StationCodes.parse(c).value()).toList();
+    ResponseEntity<StreamingResponseBody> plaques(
+            @RequestParam(required = false) @Nullable String codes,
+            @RequestParam(defaultValue = "") String region,
+            @RequestParam(defaultValue = "1") int perPage,
+            @RequestParam(defaultValue = "工会户外劳动者服务站点") String union) {
+        if (perPage != 1 && perPage != 2 && perPage != 4)
+            throw ApiException.invalid("perPage", "'perPage' must be 1, 2 or 4.");
+        List<String> chosen = codes == null || codes.isBlank()
+                ? List.of()
+                : Arrays.stream(codes.split(","))
+                        .map(c -> StationCodes.parse(c).value())
+                        .toList();
         String prefix = ExportController.region(region);
         if (chosen.isEmpty() && prefix.length() < 4) {
-            throw ApiException.invalid("region", "Name the stations (codes=...) or a city or district (region=1503 or 150302).");
+            throw ApiException.invalid(
+                    "region", "Name the stations (codes=...) or a city or district (region=1503 or 150302).");
         }
-        Path font = CjkFont.findDefault().orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
-                "Chinese font not installed", "Plaques need a CJK font on the server (Debian package fonts-wqy-microhei)."));
+        Path font = CjkFont.findDefault()
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Chinese font not installed",
+                        "Plaques need a CJK font on the server (Debian package fonts-wqy-microhei)."));
         String baseUrl = publicBaseUrl.base();
-        PlaqueOptions options = PlaqueOptions.of(union.trim(), baseUrl).withPerPage(perPage).withFont(font);
+        PlaqueOptions options =
+                PlaqueOptions.of(union.trim(), baseUrl).withPerPage(perPage).withFont(font);
         List<StationRecord> stations = new java.util.ArrayList<>();
         register.forEach(List.of(prefix + "%"), List.of("active", "suspended"), chosen, s -> s.forEach(stations::add));
-        if (stations.isEmpty()) throw ApiException.notFound("No stations to print", "No active or suspended station matches.");
+        if (stations.isEmpty())
+            throw ApiException.notFound("No stations to print", "No active or suspended station matches.");
         StreamingResponseBody body = out -> {
             try {
                 PlaquePdf.write(stations.stream(), options, out);

@@ -28,11 +28,16 @@ class RegisterReader {
     }
 
     /** Stations whose adcode matches one of the LIKE {@code patterns} and whose status is listed. */
-    void forEach(List<String> patterns, List<String> statuses, List<String> codes, Consumer<Stream<StationRecord>> consumer) {
+    void forEach(
+            List<String> patterns,
+            List<String> statuses,
+            List<String> codes,
+            Consumer<Stream<StationRecord>> consumer) {
         StringBuilder where = new StringBuilder("s.adcode LIKE ANY (:patterns) AND s.status IN (:statuses)");
         if (!codes.isEmpty()) where.append(" AND s.code IN (:codes)");
         readOnly.executeWithoutResult(status -> {
-            JdbcClient.StatementSpec sql = jdbc.sql("SELECT " + StationRow.COLUMNS + " FROM station s WHERE " + where + " ORDER BY s.code")
+            JdbcClient.StatementSpec sql = jdbc.sql(
+                            "SELECT " + StationRow.COLUMNS + " FROM station s WHERE " + where + " ORDER BY s.code")
                     .withFetchSize(2_000)
                     .param("patterns", patterns.toArray(String[]::new))
                     .param("statuses", statuses);
@@ -44,8 +49,21 @@ class RegisterReader {
     }
 
     static StationRecord toRecord(StationRow r) {
-        return new StationRecord(r.code(), r.name(), r.nameEn(), r.address(), r.lat(), r.lng(), r.adcode(), r.hostType(),
-                r.hostOrganisation(), r.contactPerson(), r.contactPhone(), r.openingHours(), new ArrayList<>(r.amenities()),
-                r.status(), r.floorArea());
+        return new StationRecord(
+                r.code(),
+                r.name(),
+                r.nameEn(),
+                r.address(),
+                r.lat(),
+                r.lng(),
+                r.adcode(),
+                r.hostType(),
+                r.hostOrganisation(),
+                r.contactPerson(),
+                r.contactPhone(),
+                r.openingHours(),
+                new ArrayList<>(r.amenities()),
+                r.status(),
+                r.floorArea());
     }
 }

@@ -38,28 +38,53 @@ class Dashboard {
 
     record Week(LocalDate weekStart, long ratings, @Nullable Double averageStars) {}
 
-    record Numbers(long ratingCount, @Nullable Double averageStars, List<Week> weekly, Map<String, Long> tagCounts,
-                   Map<String, Long> reportsByReason, Map<String, Long> unresolvedByReason,
-                   long checkins, long[] checkinsByHour, long[] checkinsByWeekday) {}
+    record Numbers(
+            long ratingCount,
+            @Nullable Double averageStars,
+            List<Week> weekly,
+            Map<String, Long> tagCounts,
+            Map<String, Long> reportsByReason,
+            Map<String, Long> unresolvedByReason,
+            long checkins,
+            long[] checkinsByHour,
+            long[] checkinsByWeekday) {}
 
-    record StationEntry(String code, String name, String adcode, String status, boolean stale, @Nullable Instant lastVerifiedAt,
-                        double score, int grade, Numbers numbers) {}
+    record StationEntry(
+            String code,
+            String name,
+            String adcode,
+            String status,
+            boolean stale,
+            @Nullable Instant lastVerifiedAt,
+            double score,
+            int grade,
+            Numbers numbers) {}
 
-    record DistrictEntry(String adcode, String name, int stations, int staleStations, double score, int grade, Numbers numbers) {}
+    record DistrictEntry(
+            String adcode, String name, int stations, int staleStations, double score, int grade, Numbers numbers) {}
 
-    record Result(String region, LocalDate from, LocalDate to, int weeks, String gradeRule, Numbers total,
-                  List<DistrictEntry> districts, List<StationEntry> stations) {}
+    record Result(
+            String region,
+            LocalDate from,
+            LocalDate to,
+            int weeks,
+            String gradeRule,
+            Numbers total,
+            List<DistrictEntry> districts,
+            List<StationEntry> stations) {}
 
-    static final String GRADE_RULE = "Bayesian mean of the counted ratings in the period (the first per network, station and day; "
-            + "five 3.5-star prior ratings), -0.5 per network with an unresolved closed_when_open report (max -1.5), "
-            + "-0.25 per network with another unresolved report (max -1), reports counting only once two or more networks "
-            + "send them, -1 if stale; clamped to 1..5, rounded half up. District: mean of its stations' scores. See docs/FEEDBACK.md.";
+    static final String GRADE_RULE =
+            "Bayesian mean of the counted ratings in the period (the first per network, station and day; "
+                    + "five 3.5-star prior ratings), -0.5 per network with an unresolved closed_when_open report (max -1.5), "
+                    + "-0.25 per network with another unresolved report (max -1), reports counting only once two or more networks "
+                    + "send them, -1 if stale; clamped to 1..5, rounded half up. District: mean of its stations' scores. See docs/FEEDBACK.md.";
 
     /** Counters for one station or a sum of stations. */
     private static final class Tally {
         long ratings, starSum, checkins;
         /** Networks with unresolved reports: closed_when_open, and any other reason. Per station only. */
         long closedNetworks, otherNetworks;
+
         final TreeMap<LocalDate, long[]> weeks = new TreeMap<>();
         final Map<String, Long> tags = new TreeMap<>();
         final Map<String, Long> reports = new LinkedHashMap<>();
@@ -92,8 +117,10 @@ class Dashboard {
 
         Numbers numbers() {
             List<Week> weekly = weeks.entrySet().stream()
-                    .map(e -> new Week(e.getKey(), e.getValue()[0], mean(e.getValue()[1], e.getValue()[0]))).toList();
-            return new Numbers(ratings, mean(starSum, ratings), weekly, tags, reports, unresolved, checkins, hours, weekdays);
+                    .map(e -> new Week(e.getKey(), e.getValue()[0], mean(e.getValue()[1], e.getValue()[0])))
+                    .toList();
+            return new Numbers(
+                    ratings, mean(starSum, ratings), weekly, tags, reports, unresolved, checkins, hours, weekdays);
         }
 
         private static @Nullable Double mean(long sum, long n) {
@@ -104,19 +131,27 @@ class Dashboard {
     Result build(Scope scope, String region, int weeks) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
-        LocalDate from = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(weeks - 1L);
+        LocalDate from =
+                today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(weeks - 1L);
         Instant since = from.atStartOfDay(zone).toInstant();
         String[] patterns = scope.array();
 
-        List<StationRow> rows = jdbc.sql("SELECT " + StationRow.COLUMNS + " FROM station s WHERE s.adcode LIKE ANY (:p) AND s.status <> 'closed' ORDER BY s.code")
-                .param("p", patterns).query(StationRow::map).list();
+        List<StationRow> rows = jdbc.sql("SELECT " + StationRow.COLUMNS
+                        + " FROM station s WHERE s.adcode LIKE ANY (:p) AND s.status <> 'closed' ORDER BY s.code")
+                .param("p", patterns)
+                .query(StationRow::map)
+                .list();
         Map<Long, Tally> tallies = new HashMap<>();
         for (StationRow row : rows) tallies.put(row.id(), new Tally());
 
-        String join = " JOIN station s ON s.id = x.station_id WHERE s.adcode LIKE ANY (:p) AND s.status <> 'closed' AND x.created_at >= :since ";
-        jdbc.sql("SELECT x.station_id, (date_trunc('week', x.created_at AT TIME ZONE :zone))::date AS wk, count(*), sum(x.stars) "
-                        + "FROM station_rating_counted x" + join + "GROUP BY 1, 2")
-                .param("zone", zone.getId()).param("p", patterns).param("since", java.sql.Timestamp.from(since))
+        String join =
+                " JOIN station s ON s.id = x.station_id WHERE s.adcode LIKE ANY (:p) AND s.status <> 'closed' AND x.created_at >= :since ";
+        jdbc.sql(
+                        "SELECT x.station_id, (date_trunc('week', x.created_at AT TIME ZONE :zone))::date AS wk, count(*), sum(x.stars) "
+                                + "FROM station_rating_counted x" + join + "GROUP BY 1, 2")
+                .param("zone", zone.getId())
+                .param("p", patterns)
+                .param("since", java.sql.Timestamp.from(since))
                 .query(rs -> {
                     Tally t = tallies.get(rs.getLong(1));
                     if (t == null) return;
@@ -124,14 +159,20 @@ class Dashboard {
                     t.starSum += rs.getLong(4);
                     t.weeks.put(rs.getDate(2).toLocalDate(), new long[] {rs.getLong(3), rs.getLong(4)});
                 });
-        jdbc.sql("SELECT x.station_id, tag, count(*) FROM station_rating_counted x CROSS JOIN LATERAL unnest(x.tags) AS tag" + join + "GROUP BY 1, 2")
-                .param("p", patterns).param("since", java.sql.Timestamp.from(since))
+        jdbc.sql(
+                        "SELECT x.station_id, tag, count(*) FROM station_rating_counted x CROSS JOIN LATERAL unnest(x.tags) AS tag"
+                                + join + "GROUP BY 1, 2")
+                .param("p", patterns)
+                .param("since", java.sql.Timestamp.from(since))
                 .query(rs -> {
                     Tally t = tallies.get(rs.getLong(1));
                     if (t != null) t.tags.put(rs.getString(2), rs.getLong(3));
                 });
-        jdbc.sql("SELECT x.station_id, x.reason, count(*), count(*) FILTER (WHERE x.status <> 'resolved') FROM station_report x" + join + "GROUP BY 1, 2")
-                .param("p", patterns).param("since", java.sql.Timestamp.from(since))
+        jdbc.sql(
+                        "SELECT x.station_id, x.reason, count(*), count(*) FILTER (WHERE x.status <> 'resolved') FROM station_report x"
+                                + join + "GROUP BY 1, 2")
+                .param("p", patterns)
+                .param("since", java.sql.Timestamp.from(since))
                 .query(rs -> {
                     Tally t = tallies.get(rs.getLong(1));
                     if (t != null) {
@@ -139,10 +180,13 @@ class Dashboard {
                         t.unresolved.put(rs.getString(2), rs.getLong(4));
                     }
                 });
-        jdbc.sql("SELECT x.station_id, count(DISTINCT coalesce(x.network_hash, 'row' || x.id)) FILTER (WHERE x.reason = :closed), "
-                        + "count(DISTINCT coalesce(x.network_hash, 'row' || x.id)) FILTER (WHERE x.reason <> :closed) "
-                        + "FROM station_report x" + join + "AND x.status <> 'resolved' GROUP BY 1")
-                .param("closed", Vocabulary.CLOSED_WHEN_OPEN).param("p", patterns).param("since", java.sql.Timestamp.from(since))
+        jdbc.sql(
+                        "SELECT x.station_id, count(DISTINCT coalesce(x.network_hash, 'row' || x.id)) FILTER (WHERE x.reason = :closed), "
+                                + "count(DISTINCT coalesce(x.network_hash, 'row' || x.id)) FILTER (WHERE x.reason <> :closed) "
+                                + "FROM station_report x" + join + "AND x.status <> 'resolved' GROUP BY 1")
+                .param("closed", Vocabulary.CLOSED_WHEN_OPEN)
+                .param("p", patterns)
+                .param("since", java.sql.Timestamp.from(since))
                 .query(rs -> {
                     Tally t = tallies.get(rs.getLong(1));
                     if (t != null) {
@@ -151,8 +195,11 @@ class Dashboard {
                     }
                 });
         jdbc.sql("SELECT x.station_id, extract(hour FROM x.created_at AT TIME ZONE :zone)::int, "
-                        + "extract(isodow FROM x.created_at AT TIME ZONE :zone)::int, count(*) FROM station_checkin x" + join + "GROUP BY 1, 2, 3")
-                .param("zone", zone.getId()).param("p", patterns).param("since", java.sql.Timestamp.from(since))
+                        + "extract(isodow FROM x.created_at AT TIME ZONE :zone)::int, count(*) FROM station_checkin x"
+                        + join + "GROUP BY 1, 2, 3")
+                .param("zone", zone.getId())
+                .param("p", patterns)
+                .param("since", java.sql.Timestamp.from(since))
                 .query(rs -> {
                     Tally t = tallies.get(rs.getLong(1));
                     if (t != null) {
@@ -171,8 +218,16 @@ class Dashboard {
             Tally t = java.util.Objects.requireNonNull(tallies.get(row.id()), "every listed station has a tally");
             boolean stale = Freshness.stale(row, now);
             StarGrade grade = StarGrade.of(t.ratings, t.starSum, t.closedNetworks, t.otherNetworks, stale);
-            StationEntry entry = new StationEntry(row.code(), row.name(), row.adcode(), row.status(), stale, row.lastVerifiedAt(),
-                    grade.score(), grade.stars(), t.numbers());
+            StationEntry entry = new StationEntry(
+                    row.code(),
+                    row.name(),
+                    row.adcode(),
+                    row.status(),
+                    stale,
+                    row.lastVerifiedAt(),
+                    grade.score(),
+                    grade.stars(),
+                    t.numbers());
             stations.add(entry);
             byDistrict.computeIfAbsent(row.adcode(), k -> new ArrayList<>()).add(entry);
             districtTallies.computeIfAbsent(row.adcode(), k -> new Tally()).add(t);
@@ -180,14 +235,22 @@ class Dashboard {
         }
         List<DistrictEntry> districts = new ArrayList<>();
         byDistrict.forEach((adcode, list) -> {
-            double score = list.stream().mapToDouble(StationEntry::score).average().orElse(StarGrade.PRIOR_MEAN);
-            districts.add(new DistrictEntry(adcode, divisions.fullName(adcode), list.size(),
-                    (int) list.stream().filter(StationEntry::stale).count(), Math.round(score * 100) / 100.0,
-                    (int) Math.floor(score + 0.5), java.util.Objects.requireNonNull(districtTallies.get(adcode), "tallied with its stations").numbers()));
+            double score =
+                    list.stream().mapToDouble(StationEntry::score).average().orElse(StarGrade.PRIOR_MEAN);
+            districts.add(new DistrictEntry(
+                    adcode,
+                    divisions.fullName(adcode),
+                    list.size(),
+                    (int) list.stream().filter(StationEntry::stale).count(),
+                    Math.round(score * 100) / 100.0,
+                    (int) Math.floor(score + 0.5),
+                    java.util.Objects.requireNonNull(districtTallies.get(adcode), "tallied with its stations")
+                            .numbers()));
         });
         // Stations needing attention first: stale, then lowest score.
-        stations.sort(Comparator.comparing((StationEntry e) -> !e.stale()).thenComparingDouble(StationEntry::score).thenComparing(StationEntry::code));
+        stations.sort(Comparator.comparing((StationEntry e) -> !e.stale())
+                .thenComparingDouble(StationEntry::score)
+                .thenComparing(StationEntry::code));
         return new Result(region, from, today, weeks, GRADE_RULE, total.numbers(), districts, stations);
     }
-
 }

@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,8 +29,21 @@ import org.yizhan.locator.web.ApiException;
 @SecurityRequirement(name = "basic")
 class DashboardController {
 
-    static final List<String> COLUMNS = List.of("type", "station_code", "station_name", "adcode", "created_at", "stars", "tags",
-            "comment", "reason", "amenity", "text", "status", "resolved_at", "resolution_note");
+    static final List<String> COLUMNS = List.of(
+            "type",
+            "station_code",
+            "station_name",
+            "adcode",
+            "created_at",
+            "stars",
+            "tags",
+            "comment",
+            "reason",
+            "amenity",
+            "text",
+            "status",
+            "resolved_at",
+            "resolution_note");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Dashboard dashboard;
@@ -46,34 +58,48 @@ class DashboardController {
         this.zone = properties.timeZone();
     }
 
-    @Operation(summary = "Satisfaction dashboard per district and per station",
-            description = "region = division-code prefix inside the account's regions (default: all of them); weeks = 1..52 (default 12). "
-                    + "Check-ins by weekday are Monday first; hours and weeks are Asia/Shanghai.")
+    @Operation(
+            summary = "Satisfaction dashboard per district and per station",
+            description =
+                    "region = division-code prefix inside the account's regions (default: all of them); weeks = 1..52 (default 12). "
+                            + "Check-ins by weekday are Monday first; hours and weeks are Asia/Shanghai.")
     @GetMapping("/api/v1/feedback/dashboard")
-    Dashboard.Result dashboard(@RequestParam(defaultValue = "") String region, @RequestParam(defaultValue = "12") int weeks,
-                               @AuthenticationPrincipal SignedInUser user) {
+    Dashboard.Result dashboard(
+            @RequestParam(defaultValue = "") String region,
+            @RequestParam(defaultValue = "12") int weeks,
+            @AuthenticationPrincipal SignedInUser user) {
         if (weeks < 1 || weeks > 52) throw ApiException.invalid("weeks", "'weeks' must be from 1 to 52.");
         return dashboard.build(Scope.of(user.actor(), region), region.trim(), weeks);
     }
 
-    @Operation(summary = "Export ratings and reports (csv or xlsx)",
-            description = "days = 1..366 (default 90). Text cells starting with = + - @, tab or CR are neutralised against formula injection.")
+    @Operation(
+            summary = "Export ratings and reports (csv or xlsx)",
+            description =
+                    "days = 1..366 (default 90). Text cells starting with = + - @, tab or CR are neutralised against formula injection.")
     @GetMapping("/api/v1/feedback/export")
-    ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "xlsx") String format,
-                                                 @RequestParam(defaultValue = "") String region,
-                                                 @RequestParam(defaultValue = "90") int days,
-                                                 @AuthenticationPrincipal SignedInUser user) {
+    ResponseEntity<StreamingResponseBody> export(
+            @RequestParam(defaultValue = "xlsx") String format,
+            @RequestParam(defaultValue = "") String region,
+            @RequestParam(defaultValue = "90") int days,
+            @AuthenticationPrincipal SignedInUser user) {
         String chosen = format.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!chosen.equals("csv") && !chosen.equals("xlsx")) throw ApiException.invalid("format", "'format' must be csv or xlsx.");
+        if (!chosen.equals("csv") && !chosen.equals("xlsx"))
+            throw ApiException.invalid("format", "'format' must be csv or xlsx.");
         if (days < 1 || days > 366) throw ApiException.invalid("days", "'days' must be from 1 to 366.");
-        List<List<String>> rows = rows(Scope.of(user.actor(), region), clock.instant().minus(Duration.ofDays(days)));
+        List<List<String>> rows =
+                rows(Scope.of(user.actor(), region), clock.instant().minus(Duration.ofDays(days)));
         String name = "yizhan-feedback" + (region.isBlank() ? "" : "-" + region.trim()) + "." + chosen;
-        StreamingResponseBody body = out -> write(chosen.equals("csv") ? SpreadsheetWriter.csv(out, COLUMNS)
-                : SpreadsheetWriter.xlsx(out, "feedback", COLUMNS), rows);
+        StreamingResponseBody body = out -> write(
+                chosen.equals("csv")
+                        ? SpreadsheetWriter.csv(out, COLUMNS)
+                        : SpreadsheetWriter.xlsx(out, "feedback", COLUMNS),
+                rows);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-                .contentType(MediaType.parseMediaType(chosen.equals("csv") ? "text/csv;charset=UTF-8"
-                        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .contentType(MediaType.parseMediaType(
+                        chosen.equals("csv")
+                                ? "text/csv;charset=UTF-8"
+                                : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .body(body);
     }
 
@@ -90,16 +116,20 @@ class DashboardController {
                   FROM station_report x JOIN station s ON s.id = x.station_id
                  WHERE s.adcode LIKE ANY (:p) AND x.created_at >= :since
                  ORDER BY 5 DESC LIMIT 200000""")
-                .param("p", scope.array()).param("since", java.sql.Timestamp.from(since))
+                .param("p", scope.array())
+                .param("since", java.sql.Timestamp.from(since))
                 .query((rs, n) -> {
                     List<String> row = new ArrayList<>();
                     for (int i = 1; i <= COLUMNS.size(); i++) {
                         Object value = rs.getObject(i);
-                        row.add(value instanceof java.sql.Timestamp ts ? LOCAL.format(ts.toInstant().atZone(zone))
-                                : value == null ? "" : value.toString());
+                        row.add(
+                                value instanceof java.sql.Timestamp ts
+                                        ? LOCAL.format(ts.toInstant().atZone(zone))
+                                        : value == null ? "" : value.toString());
                     }
                     return rows.add(row);
-                }).list();
+                })
+                .list();
         return rows;
     }
 

@@ -25,5 +25,7 @@ public record FeedbackProperties(
         @DefaultValue("10m") java.time.Duration tokenTtl) {
 
     /** A token bucket: {@code burst} writes at once, refilled at {@code perHour}. */
-    public record Limit(@DefaultValue("20") int burst, @DefaultValue("20") int perHour) {}
+    public record Limit(
+            @DefaultValue("20") int burst,
+            @DefaultValue("20") int perHour) {}
 }

@@ -19,7 +19,9 @@ class FeedbackSecret {
     private final SecretKeySpec key;
 
     FeedbackSecret(FeedbackProperties properties) {
-        byte[] secret = properties.deviceSecret().isBlank() ? random() : properties.deviceSecret().getBytes(StandardCharsets.UTF_8);
+        byte[] secret = properties.deviceSecret().isBlank()
+                ? random()
+                : properties.deviceSecret().getBytes(StandardCharsets.UTF_8);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 

@@ -37,8 +37,13 @@ class FeedbackService {
 
     private final int perNetworkStationDay;
 
-    FeedbackService(JdbcClient jdbc, StationReader stations, DeviceIds devices, Clock clock, YizhanProperties properties,
-                    FeedbackProperties feedback) {
+    FeedbackService(
+            JdbcClient jdbc,
+            StationReader stations,
+            DeviceIds devices,
+            Clock clock,
+            YizhanProperties properties,
+            FeedbackProperties feedback) {
         this.jdbc = jdbc;
         this.stations = stations;
         this.devices = devices;
@@ -54,11 +59,16 @@ class FeedbackService {
 
     record Rating(int stars, List<String> tags, @Nullable String comment) {}
 
-    record Report(String reason, @Nullable String amenity, @Nullable LatLng suggestedWgs84, @Nullable String text) {}
+    record Report(
+            String reason,
+            @Nullable String amenity,
+            @Nullable LatLng suggestedWgs84,
+            @Nullable String text) {}
 
     StationRow station(StationCode code) {
-        return stations.find(code).orElseThrow(() -> ApiException.notFound("No such station",
-                "There is no station with code " + code.value() + "."));
+        return stations.find(code)
+                .orElseThrow(() -> ApiException.notFound(
+                        "No such station", "There is no station with code " + code.value() + "."));
     }
 
     @Transactional
@@ -70,16 +80,28 @@ class FeedbackService {
                 INSERT INTO station_rating (station_id, stars, tags, comment, day, device_hash, network_hash, created_at)
                 VALUES (:station, :stars, CAST(:tags AS varchar(30)[]), :comment, :day, :hash, :network, :now)
                 ON CONFLICT ON CONSTRAINT station_rating_once_a_day DO NOTHING RETURNING id""")
-                .param("station", station.id()).param("stars", rating.stars())
+                .param("station", station.id())
+                .param("stars", rating.stars())
                 .param("tags", List.copyOf(new LinkedHashSet<>(rating.tags())).toArray(String[]::new))
-                .param("comment", rating.comment()).param("day", day).param("hash", devices.hash(sender.device(), day))
+                .param("comment", rating.comment())
+                .param("day", day)
+                .param("hash", devices.hash(sender.device(), day))
                 .param("network", sender.networkHash())
                 .param("now", java.sql.Timestamp.from(now))
-                .query(Long.class).optional().orElse(null);
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         if (id == null) {
-            throw new ApiException(HttpStatus.CONFLICT, "Already rated today",
-                    "This phone has already rated station " + station.code() + " today. You can rate it again tomorrow.",
-                    Map.of("code", station.code(), "retryAfterDay", day.plusDays(1).toString()));
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "Already rated today",
+                    "This phone has already rated station " + station.code()
+                            + " today. You can rate it again tomorrow.",
+                    Map.of(
+                            "code",
+                            station.code(),
+                            "retryAfterDay",
+                            day.plusDays(1).toString()));
         }
         return id;
     }
@@ -96,15 +118,33 @@ class FeedbackService {
                              ELSE ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography END,
                         :text, :day, :hash, :network, :now)
                 ON CONFLICT ON CONSTRAINT station_report_once_a_day DO NOTHING RETURNING id""")
-                .param("station", station.id()).param("reason", report.reason()).param("amenity", report.amenity())
-                .param("lng", report.suggestedWgs84() == null ? null : report.suggestedWgs84().lng(), java.sql.Types.DOUBLE)
-                .param("lat", report.suggestedWgs84() == null ? null : report.suggestedWgs84().lat(), java.sql.Types.DOUBLE)
-                .param("text", report.text()).param("day", day).param("hash", devices.hash(sender.device(), day))
+                .param("station", station.id())
+                .param("reason", report.reason())
+                .param("amenity", report.amenity())
+                .param(
+                        "lng",
+                        report.suggestedWgs84() == null
+                                ? null
+                                : report.suggestedWgs84().lng(),
+                        java.sql.Types.DOUBLE)
+                .param(
+                        "lat",
+                        report.suggestedWgs84() == null
+                                ? null
+                                : report.suggestedWgs84().lat(),
+                        java.sql.Types.DOUBLE)
+                .param("text", report.text())
+                .param("day", day)
+                .param("hash", devices.hash(sender.device(), day))
                 .param("network", sender.networkHash())
                 .param("now", java.sql.Timestamp.from(now))
-                .query(Long.class).optional().orElse(null);
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         if (id == null) {
-            throw new ApiException(HttpStatus.CONFLICT, "Already reported today",
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "Already reported today",
                     "This phone has already reported this problem at station " + station.code()
                             + " today. The union has it; thank you.",
                     Map.of("code", station.code(), "reason", report.reason()));
@@ -119,12 +159,22 @@ class FeedbackService {
      * lock makes concurrent writes about one station take turns, so the cap cannot be raced past.
      */
     private void requireUnderNetworkCap(String table, StationRow station, FeedbackGate.Sender sender, LocalDate day) {
-        jdbc.sql("SELECT id FROM station WHERE id = :id FOR NO KEY UPDATE").param("id", station.id()).query(Long.class).list();
-        long sent = jdbc.sql("SELECT count(*) FROM " + table + " WHERE station_id = :station AND day = :day AND network_hash = :network")
-                .param("station", station.id()).param("day", day).param("network", sender.networkHash()).query(Long.class).single();
+        jdbc.sql("SELECT id FROM station WHERE id = :id FOR NO KEY UPDATE")
+                .param("id", station.id())
+                .query(Long.class)
+                .list();
+        long sent = jdbc.sql("SELECT count(*) FROM " + table
+                        + " WHERE station_id = :station AND day = :day AND network_hash = :network")
+                .param("station", station.id())
+                .param("day", day)
+                .param("network", sender.networkHash())
+                .query(Long.class)
+                .single();
         if (sent >= perNetworkStationDay) {
             String what = table.equals("station_rating") ? "ratings" : "reports";
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too much feedback at once",
+            throw new ApiException(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Too much feedback at once",
                     "Station " + station.code() + " already has " + sent + " " + what + " from this network today. "
                             + "Thank you; the union has them. You can send more tomorrow.",
                     Map.of("limit", "network", "code", station.code()));
@@ -134,7 +184,9 @@ class FeedbackService {
     @Transactional
     void checkin(StationRow station) {
         jdbc.sql("INSERT INTO station_checkin (station_id, created_at) VALUES (:station, :now)")
-                .param("station", station.id()).param("now", java.sql.Timestamp.from(now())).update();
+                .param("station", station.id())
+                .param("now", java.sql.Timestamp.from(now()))
+                .update();
     }
 
     /** The union confirms the station is as listed. */
@@ -143,7 +195,9 @@ class FeedbackService {
         actor.requireMayEdit(station.adcode());
         Instant now = now();
         jdbc.sql("UPDATE station SET last_verified_at = :now WHERE id = :id")
-                .param("now", java.sql.Timestamp.from(now)).param("id", station.id()).update();
+                .param("now", java.sql.Timestamp.from(now))
+                .param("id", station.id())
+                .update();
         refreshAlarm(station.id());
         return now;
     }
@@ -154,13 +208,18 @@ class FeedbackService {
     void acknowledge(long reportId, Actor actor) {
         ReportRef report = loadForUpdate(reportId, actor);
         if ("resolved".equals(report.status())) {
-            throw new ApiException(HttpStatus.CONFLICT, "Report already resolved",
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "Report already resolved",
                     "Report " + reportId + " is resolved; there is nothing to acknowledge.");
         }
         jdbc.sql("""
                 UPDATE station_report SET status = 'acknowledged', acknowledged_at = :now, acknowledged_by = :who
                  WHERE id = :id AND status = 'open'""")
-                .param("now", java.sql.Timestamp.from(now())).param("who", actor.username()).param("id", reportId).update();
+                .param("now", java.sql.Timestamp.from(now()))
+                .param("who", actor.username())
+                .param("id", reportId)
+                .update();
     }
 
     /** Resolving confirms the station: it is verified now, and older closed reports stop counting. */
@@ -168,16 +227,23 @@ class FeedbackService {
     Instant resolve(long reportId, String note, Actor actor) {
         ReportRef report = loadForUpdate(reportId, actor);
         if ("resolved".equals(report.status())) {
-            throw new ApiException(HttpStatus.CONFLICT, "Report already resolved", "Report " + reportId + " is already resolved.");
+            throw new ApiException(
+                    HttpStatus.CONFLICT, "Report already resolved", "Report " + reportId + " is already resolved.");
         }
         Instant now = now();
         jdbc.sql("""
                 UPDATE station_report SET status = 'resolved', resolved_at = :now, resolved_by = :who, resolution_note = :note,
                        acknowledged_at = coalesce(acknowledged_at, :now), acknowledged_by = coalesce(acknowledged_by, :who)
                  WHERE id = :id""")
-                .param("now", java.sql.Timestamp.from(now)).param("who", actor.username()).param("note", note).param("id", reportId).update();
+                .param("now", java.sql.Timestamp.from(now))
+                .param("who", actor.username())
+                .param("note", note)
+                .param("id", reportId)
+                .update();
         jdbc.sql("UPDATE station SET last_verified_at = :now WHERE id = :id")
-                .param("now", java.sql.Timestamp.from(now)).param("id", report.stationId()).update();
+                .param("now", java.sql.Timestamp.from(now))
+                .param("id", report.stationId())
+                .update();
         refreshAlarm(report.stationId());
         return now;
     }
@@ -188,7 +254,8 @@ class FeedbackService {
                  WHERE r.id = :id FOR UPDATE OF r""")
                 .param("id", reportId)
                 .query((rs, n) -> new ReportRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
-                .optional().orElseThrow(() -> ApiException.notFound("No such report", "There is no report " + reportId + "."));
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("No such report", "There is no report " + reportId + "."));
         if (!actor.mayEdit(report.adcode())) {
             // Same answer as for a missing report: ids outside the scope reveal nothing.
             throw ApiException.notFound("No such report", "There is no report " + reportId + " in your regions.");
@@ -212,6 +279,8 @@ class FeedbackService {
                          GROUP BY coalesce(r.network_hash, 'row' || r.id)) per_network
                      ORDER BY newest DESC OFFSET :skip LIMIT 1)
                  WHERE s.id = :id""")
-                .param("skip", Freshness.CLOSED_REPORTS_FOR_STALE - 1).param("id", stationId).update();
+                .param("skip", Freshness.CLOSED_REPORTS_FOR_STALE - 1)
+                .param("id", stationId)
+                .update();
     }
 }

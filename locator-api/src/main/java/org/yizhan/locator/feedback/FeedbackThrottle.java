@@ -21,7 +21,9 @@ class FeedbackThrottle {
     private final Bandwidth perDevice;
     private final Bandwidth perAddress;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofHours(2)).maximumSize(200_000).build();
+            .expireAfterAccess(Duration.ofHours(2))
+            .maximumSize(200_000)
+            .build();
 
     FeedbackThrottle(FeedbackProperties properties) {
         this.perDevice = bandwidth(properties.perDevice());
@@ -30,10 +32,19 @@ class FeedbackThrottle {
 
     /** Takes one token for the device and one for the network, or refuses with 429. */
     void take(String deviceKey, String network) {
-        boolean device = buckets.get("d:" + deviceKey, k -> Bucket.builder().addLimit(perDevice).build()).tryConsume(1);
-        boolean addr = device && buckets.get("n:" + network, k -> Bucket.builder().addLimit(perAddress).build()).tryConsume(1);
+        boolean device = buckets.get(
+                        "d:" + deviceKey,
+                        k -> Bucket.builder().addLimit(perDevice).build())
+                .tryConsume(1);
+        boolean addr = device
+                && buckets.get(
+                                "n:" + network,
+                                k -> Bucket.builder().addLimit(perAddress).build())
+                        .tryConsume(1);
         if (!device || !addr) {
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too much feedback at once",
+            throw new ApiException(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Too much feedback at once",
                     (device ? "Too much feedback from this network" : "Too much feedback from this phone")
                             + " in the last hour. Thank you for helping; please try again later.",
                     Map.of("limit", device ? "address" : "device"));
@@ -41,7 +52,9 @@ class FeedbackThrottle {
     }
 
     private static Bandwidth bandwidth(FeedbackProperties.Limit limit) {
-        return Bandwidth.builder().capacity(limit.burst())
-                .refillGreedy(limit.perHour(), Duration.ofHours(1)).build();
+        return Bandwidth.builder()
+                .capacity(limit.burst())
+                .refillGreedy(limit.perHour(), Duration.ofHours(1))
+                .build();
     }
 }

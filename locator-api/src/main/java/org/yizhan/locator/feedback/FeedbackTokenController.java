@@ -20,14 +20,17 @@ class FeedbackTokenController {
 
     record Token(String token, Instant expiresAt, String header) {}
 
-    @Operation(summary = "A token for posting feedback (no login)",
-            description = "Send it as X-Feedback-Token with ratings, reports and check-ins. It is bound to the caller's network "
-                    + "(IPv4 /24, IPv6 /64) and good for 10 minutes (yizhan.feedback.token-ttl).")
+    @Operation(
+            summary = "A token for posting feedback (no login)",
+            description =
+                    "Send it as X-Feedback-Token with ratings, reports and check-ins. It is bound to the caller's network "
+                            + "(IPv4 /24, IPv6 /64) and good for 10 minutes (yizhan.feedback.token-ttl).")
     @GetMapping("/api/v1/feedback-token")
     ResponseEntity<Token> token(HttpServletRequest request) {
         FeedbackTokens.Issued issued = tokens.issue(request.getRemoteAddr());
         // Bound to a network: no shared cache may hand one caller's token to another.
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
                 .body(new Token(issued.token(), issued.expiresAt(), FeedbackTokens.HEADER));
     }
 }

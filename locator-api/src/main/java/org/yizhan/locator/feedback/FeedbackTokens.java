@@ -38,13 +38,17 @@ class FeedbackTokens {
 
     Issued issue(String address) {
         long issued = clock.instant().getEpochSecond();
-        return new Issued("v1." + issued + "." + mac(issued, address), Instant.ofEpochSecond(issued).plus(ttl));
+        return new Issued(
+                "v1." + issued + "." + mac(issued, address),
+                Instant.ofEpochSecond(issued).plus(ttl));
     }
 
     /** Accepts a token issued to this address's network within the validity period, or refuses with a problem. */
     void check(@Nullable String token, String address) {
         if (token == null || token.isBlank()) {
-            throw refusal(HttpStatus.BAD_REQUEST, "Missing feedback token",
+            throw refusal(
+                    HttpStatus.BAD_REQUEST,
+                    "Missing feedback token",
                     "Fetch a token with GET /api/v1/feedback-token and send it in the " + HEADER + " header.");
         }
         String[] parts = token.trim().split("\\.", -1);
@@ -53,18 +57,24 @@ class FeedbackTokens {
             if (parts.length != 3 || !parts[0].equals("v1")) throw new NumberFormatException();
             issued = Long.parseLong(parts[1]);
         } catch (NumberFormatException e) {
-            throw refusal(HttpStatus.BAD_REQUEST, "Invalid feedback token",
+            throw refusal(
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid feedback token",
                     "The " + HEADER + " header is not a token from GET /api/v1/feedback-token; fetch a new one.");
         }
         byte[] expected = mac(issued, address).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, parts[2].getBytes(StandardCharsets.US_ASCII))) {
-            throw refusal(HttpStatus.FORBIDDEN, "Feedback token not valid here",
+            throw refusal(
+                    HttpStatus.FORBIDDEN,
+                    "Feedback token not valid here",
                     "This token was issued to another network or by another server; fetch a new one and send again.");
         }
         Instant at = Instant.ofEpochSecond(issued);
         Instant now = clock.instant();
         if (now.isAfter(at.plus(ttl)) || now.isBefore(at.minus(SKEW))) {
-            throw refusal(HttpStatus.FORBIDDEN, "Feedback token expired",
+            throw refusal(
+                    HttpStatus.FORBIDDEN,
+                    "Feedback token expired",
                     "Tokens are good for " + ttl.toMinutes() + " minutes; fetch a new one and send again.");
         }
     }

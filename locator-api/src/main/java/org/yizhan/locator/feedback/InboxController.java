@@ -40,30 +40,52 @@ class InboxController {
     }
 
     @Schema(name = "InboxReport")
-    record Item(long id, String code, String stationName, String adcode, String reason, @Nullable String amenity,
-                @Nullable Location suggestedLocation, @Nullable String text, String status, Instant createdAt,
-                @Nullable Instant acknowledgedAt, @Nullable String acknowledgedBy,
-                @Nullable Instant resolvedAt, @Nullable String resolvedBy, @Nullable String resolutionNote,
-                @Schema(description = "Unresolved reports of this station") long stationUnresolved,
-                @Schema(description = "This report's network sent the most reports allowed about this station that day: "
-                        + "look twice, it may be one person") boolean burst,
-                @Schema(description = "In the last 7 days some network sent the most ratings or reports allowed about this "
-                        + "station in one day") boolean stationBurst) {}
+    record Item(
+            long id,
+            String code,
+            String stationName,
+            String adcode,
+            String reason,
+            @Nullable String amenity,
+            @Nullable Location suggestedLocation,
+            @Nullable String text,
+            String status,
+            Instant createdAt,
+            @Nullable Instant acknowledgedAt,
+            @Nullable String acknowledgedBy,
+            @Nullable Instant resolvedAt,
+            @Nullable String resolvedBy,
+            @Nullable String resolutionNote,
+
+            @Schema(description = "Unresolved reports of this station")
+            long stationUnresolved,
+
+            @Schema(
+                    description = "This report's network sent the most reports allowed about this station that day: "
+                            + "look twice, it may be one person")
+            boolean burst,
+
+            @Schema(
+                    description = "In the last 7 days some network sent the most ratings or reports allowed about this "
+                            + "station in one day")
+            boolean stationBurst) {}
 
     record Location(double lat, double lng) {}
 
     record Inbox(List<Item> reports, String sort, List<String> status) {}
 
-    @Operation(summary = "Reports for stations in the account's regions",
+    @Operation(
+            summary = "Reports for stations in the account's regions",
             description = "status = comma-separated open, acknowledged, resolved (default open,acknowledged). "
                     + "sort=newest (default): newest first, ties by the station's unresolved reports; "
                     + "sort=most_reported: stations with most unresolved reports first, then newest.")
     @GetMapping("/api/v1/feedback/inbox")
-    Inbox inbox(@RequestParam(required = false) @Nullable String status,
-                @RequestParam(defaultValue = "") String region,
-                @RequestParam(defaultValue = "newest") String sort,
-                @RequestParam(required = false) @Nullable Integer limit,
-                @AuthenticationPrincipal SignedInUser user) {
+    Inbox inbox(
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(defaultValue = "") String region,
+            @RequestParam(defaultValue = "newest") String sort,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @AuthenticationPrincipal SignedInUser user) {
         List<String> statuses = statuses(status);
         String order = switch (sort.trim()) {
             case "newest" -> "r.created_at DESC, station_unresolved DESC, r.id DESC";
@@ -83,21 +105,38 @@ class InboxController {
                                 GROUP BY b.kind, b.day, b.network_hash HAVING count(*) >= :cap) AS station_burst
                   FROM station_report r JOIN station s ON s.id = r.station_id
                  WHERE s.adcode LIKE ANY (:patterns) AND r.status = ANY (:statuses)""" + " ORDER BY " + order + " LIMIT :limit")
-                .param("patterns", scope.array()).param("statuses", statuses.toArray(String[]::new)).param("cap", cap)
+                .param("patterns", scope.array())
+                .param("statuses", statuses.toArray(String[]::new))
+                .param("cap", cap)
                 .param("week", java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(7))))
                 .param("limit", GeoParams.limit(limit, 100, 500))
                 .query((rs, n) -> {
                     double lat = rs.getDouble("s_lat");
                     Location suggested = rs.wasNull() ? null : new Location(lat, rs.getDouble("s_lng"));
-                    return new Item(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("adcode"),
-                            rs.getString("reason"), rs.getString("amenity"), suggested, rs.getString("text"), rs.getString("status"),
-                            rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("acknowledged_at")),
-                            rs.getString("acknowledged_by"), instant(rs.getTimestamp("resolved_at")), rs.getString("resolved_by"),
-                            rs.getString("resolution_note"), rs.getLong("station_unresolved"), rs.getBoolean("burst"),
+                    return new Item(
+                            rs.getLong("id"),
+                            rs.getString("code"),
+                            rs.getString("name"),
+                            rs.getString("adcode"),
+                            rs.getString("reason"),
+                            rs.getString("amenity"),
+                            suggested,
+                            rs.getString("text"),
+                            rs.getString("status"),
+                            rs.getTimestamp("created_at").toInstant(),
+                            instant(rs.getTimestamp("acknowledged_at")),
+                            rs.getString("acknowledged_by"),
+                            instant(rs.getTimestamp("resolved_at")),
+                            rs.getString("resolved_by"),
+                            rs.getString("resolution_note"),
+                            rs.getLong("station_unresolved"),
+                            rs.getBoolean("burst"),
                             rs.getBoolean("station_burst"));
-                }).list();
+                })
+                .list();
         // The SQL scope and the read rule must agree; never show what the account may not read.
-        List<Item> visible = items.stream().filter(i -> user.actor().mayRead(i.adcode())).toList();
+        List<Item> visible =
+                items.stream().filter(i -> user.actor().mayRead(i.adcode())).toList();
         return new Inbox(visible, sort.trim(), statuses);
     }
 
@@ -108,19 +147,27 @@ class InboxController {
         return Map.of("id", id, "status", "acknowledged");
     }
 
-    record ResolveForm(@Schema(description = "What was done, e.g. 'door opened; hours fixed'; at most 200 characters") @Nullable String note) {}
+    record ResolveForm(
+            @Schema(description = "What was done, e.g. 'door opened; hours fixed'; at most 200 characters") @Nullable
+            String note) {}
 
-    @Operation(summary = "Resolve a report with a note", description = "Also marks the station verified now (public: \"verified on DATE\").")
+    @Operation(
+            summary = "Resolve a report with a note",
+            description = "Also marks the station verified now (public: \"verified on DATE\").")
     @PostMapping("/api/v1/feedback/reports/{id}/resolve")
-    Map<String, Object> resolve(@PathVariable long id, @RequestBody ResolveForm form, @AuthenticationPrincipal SignedInUser user) {
+    Map<String, Object> resolve(
+            @PathVariable long id, @RequestBody ResolveForm form, @AuthenticationPrincipal SignedInUser user) {
         String note = form.note() == null ? "" : form.note().strip();
-        if (note.isEmpty()) throw ApiException.invalid("note", "Say in a few words what was done, e.g. 'door opened; hours fixed'.");
+        if (note.isEmpty())
+            throw ApiException.invalid("note", "Say in a few words what was done, e.g. 'door opened; hours fixed'.");
         if (note.length() > 200) throw ApiException.invalid("note", "'note' may have at most 200 characters.");
         Instant at = service.resolve(id, note, user.actor());
         return Map.of("id", id, "status", "resolved", "resolvedAt", at.toString());
     }
 
-    @Operation(summary = "Confirm a station is as listed (editor in its region)", description = "Sets lastVerifiedAt to now and clears staleness.")
+    @Operation(
+            summary = "Confirm a station is as listed (editor in its region)",
+            description = "Sets lastVerifiedAt to now and clears staleness.")
     @PostMapping("/api/v1/stations/{code}/verify")
     Map<String, Object> verify(@PathVariable String code, @AuthenticationPrincipal SignedInUser user) {
         StationRow station = service.station(StationCodes.parse(code));

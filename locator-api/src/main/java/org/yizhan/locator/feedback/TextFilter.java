@@ -20,8 +20,8 @@ final class TextFilter {
     private static final Pattern LINK = Pattern.compile(
             "(?i)(https?://|www\\.|\\b[a-z0-9-]+\\.(com|cn|net|org|info|top|xyz|io|cc|me|vip|shop)\\b|weixin|wechat|vx[:：]|qq[:：])");
     private static final List<String> ABUSE = List.of(
-            "傻逼", "傻b", "sb", "操你", "草你", "妈的", "他妈", "滚蛋", "去死", "贱人", "婊子", "狗日",
-            "fuck", "shit", "bitch", "cunt", "asshole");
+            "傻逼", "傻b", "sb", "操你", "草你", "妈的", "他妈", "滚蛋", "去死", "贱人", "婊子", "狗日", "fuck", "shit", "bitch", "cunt",
+            "asshole");
 
     private TextFilter() {}
 
@@ -35,18 +35,25 @@ final class TextFilter {
         }
         String folded = Normalizer.normalize(trimmed, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         if (LINK.matcher(folded).find()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Links are not allowed",
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "Links are not allowed",
                     "Please describe the problem in words; links, web addresses and contact handles are removed from feedback.",
                     Map.of("field", field));
         }
         String squeezed = folded.replaceAll("[\\s\\p{Punct}*·]", "");
         for (String word : ABUSE) {
             boolean ascii = word.chars().allMatch(c -> c < 128);
-            boolean hit = ascii ? Pattern.compile("(?<![a-z])" + Pattern.quote(word) + "(?![a-z])").matcher(folded).find()
-                    || (word.length() > 3 && squeezed.contains(word))
+            boolean hit = ascii
+                    ? Pattern.compile("(?<![a-z])" + Pattern.quote(word) + "(?![a-z])")
+                                    .matcher(folded)
+                                    .find()
+                            || (word.length() > 3 && squeezed.contains(word))
                     : squeezed.contains(word);
             if (hit) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "Please keep it polite",
+                throw new ApiException(
+                        HttpStatus.BAD_REQUEST,
+                        "Please keep it polite",
                         "The text contains words we do not publish to union staff. Describe what was wrong and we will pass it on.",
                         Map.of("field", field));
             }

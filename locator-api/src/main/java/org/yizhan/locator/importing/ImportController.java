@@ -35,21 +35,29 @@ class ImportController {
         this.importer = importer;
     }
 
-    @Operation(summary = "Import a register file (.xlsx, .csv UTF-8/GBK, .geojson, .gpkg, zipped Shapefile)",
-            description = "dryRun=true (default) reports per row what would be created, updated, left unchanged or rejected "
-                    + "and why. dryRun=false commits atomically: if any row is rejected nothing is written and the answer is 422. "
-                    + "A GeoPackage's point layer or a .zip of one point Shapefile (.shp, .dbf, .prj, .cpg; attributes UTF-8 or GBK) "
-                    + "may be in WGS 84, CGCS2000 (EPSG:4490) or a CGCS2000 3-degree Gauss-Kruger zone (EPSG:4513-4554), as its "
-                    + ".prj or srs says; crs= (gcj02, bd09) applies only to layers declared WGS 84 or without a .prj.")
+    @Operation(
+            summary = "Import a register file (.xlsx, .csv UTF-8/GBK, .geojson, .gpkg, zipped Shapefile)",
+            description =
+                    "dryRun=true (default) reports per row what would be created, updated, left unchanged or rejected "
+                            + "and why. dryRun=false commits atomically: if any row is rejected nothing is written and the answer is 422. "
+                            + "A GeoPackage's point layer or a .zip of one point Shapefile (.shp, .dbf, .prj, .cpg; attributes UTF-8 or GBK) "
+                            + "may be in WGS 84, CGCS2000 (EPSG:4490) or a CGCS2000 3-degree Gauss-Kruger zone (EPSG:4513-4554), as its "
+                            + ".prj or srs says; crs= (gcj02, bd09) applies only to layers declared WGS 84 or without a .prj.")
     @PostMapping(value = "/api/v1/register/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportReport importRegister(@RequestParam(required = false) @Nullable MultipartFile file,
-                                @RequestParam(defaultValue = "true") boolean dryRun,
-                                @RequestParam(required = false) @Nullable String crs,
-                                @AuthenticationPrincipal SignedInUser user) throws IOException {
+    ImportReport importRegister(
+            @RequestParam(required = false) @Nullable MultipartFile file,
+            @RequestParam(defaultValue = "true") boolean dryRun,
+            @RequestParam(required = false) @Nullable String crs,
+            @AuthenticationPrincipal SignedInUser user)
+            throws IOException {
         if (user.actor().role() == org.yizhan.locator.account.Role.VIEWER) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed", "Viewer accounts can read the register but not import into it.");
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    "Not allowed",
+                    "Viewer accounts can read the register but not import into it.");
         }
-        if (file == null || file.isEmpty()) throw ApiException.invalid("file", "Attach the register file in the form field 'file'.");
+        if (file == null || file.isEmpty())
+            throw ApiException.invalid("file", "Attach the register file in the form field 'file'.");
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
         try (InputStream in = file.getInputStream()) {
             return importer.run(in, name, GeoParams.crs(crs), dryRun, user.actor());
@@ -59,12 +67,30 @@ class ImportController {
     @ExceptionHandler(RegisterImporter.RejectedImportException.class)
     ResponseEntity<ProblemDetail> rejected(RegisterImporter.RejectedImportException e) {
         ImportReport report = e.report;
-        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Nothing was imported",
-                report.rejected() + " of " + report.rows() + " rows cannot be imported; fix them and upload the file again.");
-        Map.<String, Object>of("fileName", report.fileName(), "rows", report.rows(), "rejected", report.rejected(),
-                "problems", report.problems(), "problemCount", report.problemCount(), "preview", report.preview(),
-                "committed", false).forEach(problem::setProperty);
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        ProblemDetail problem = Problems.of(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "Nothing was imported",
+                report.rejected() + " of " + report.rows()
+                        + " rows cannot be imported; fix them and upload the file again.");
+        Map.<String, Object>of(
+                        "fileName",
+                        report.fileName(),
+                        "rows",
+                        report.rows(),
+                        "rejected",
+                        report.rejected(),
+                        "problems",
+                        report.problems(),
+                        "problemCount",
+                        report.problemCount(),
+                        "preview",
+                        report.preview(),
+                        "committed",
+                        false)
+                .forEach(problem::setProperty);
+        return ResponseEntity.unprocessableContent()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @Operation(summary = "The register template (.xlsx) with Chinese headers, an example row and notes")
@@ -72,7 +98,8 @@ class ImportController {
     ResponseEntity<StreamingResponseBody> template() {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"yizhan-register-template.xlsx\"")
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .contentType(
+                        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .body(RegisterTemplate::xlsx);
     }
 }

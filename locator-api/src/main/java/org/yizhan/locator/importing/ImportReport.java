@@ -27,5 +27,9 @@ public record ImportReport(
     /** A likely duplicate of an existing station; the row is still imported. */
     public record Warning(int row, String code, String name, double distanceMeters, String message) {}
 
-    public record PreviewRow(int row, String action, @Nullable String code, @Nullable String name) {}
+    public record PreviewRow(
+            int row,
+            String action,
+            @Nullable String code,
+            @Nullable String name) {}
 }

@@ -33,9 +33,25 @@ final class ImportStaging {
     }
 
     void add(int rowNumber, StationRecord r, boolean alwaysOpen) {
-        pending.add(new Object[] {rowNumber, r.code(), r.name(), r.nameEn(), r.address(), r.lng(), r.lat(), r.adcode(),
-                r.hostType(), r.hostOrganisation(), r.contactPerson(), r.contactPhone(), r.openingHours(), alwaysOpen,
-                r.amenities().toArray(String[]::new), r.status(), r.floorArea()});
+        pending.add(new Object[] {
+            rowNumber,
+            r.code(),
+            r.name(),
+            r.nameEn(),
+            r.address(),
+            r.lng(),
+            r.lat(),
+            r.adcode(),
+            r.hostType(),
+            r.hostOrganisation(),
+            r.contactPerson(),
+            r.contactPhone(),
+            r.openingHours(),
+            alwaysOpen,
+            r.amenities().toArray(String[]::new),
+            r.status(),
+            r.floorArea()
+        });
         if (pending.size() == BATCH) flush();
     }
 
@@ -44,15 +60,15 @@ final class ImportStaging {
         jdbc.batchUpdate("""
                 INSERT INTO import_row (row_no, code, name, name_en, address, location, adcode, host_type, host_organisation,
                                         contact_person, contact_phone, opening_hours, always_open, amenities, status, floor_area)
-                VALUES (?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                pending, pending.size(), ImportStaging::bind);
+                VALUES (?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", pending, pending.size(), ImportStaging::bind);
         pending.clear();
     }
 
     private static void bind(PreparedStatement ps, Object[] v) throws SQLException {
         for (int i = 0; i < v.length; i++) {
             Object value = v[i];
-            if (value instanceof String[] array) ps.setArray(i + 1, ps.getConnection().createArrayOf("varchar", array));
+            if (value instanceof String[] array)
+                ps.setArray(i + 1, ps.getConnection().createArrayOf("varchar", array));
             else if (value == null) ps.setNull(i + 1, i == v.length - 1 ? Types.DOUBLE : Types.VARCHAR);
             else ps.setObject(i + 1, value);
         }

@@ -16,11 +16,18 @@ final class ImportWriter {
 
     /** History key → expression on station s (before) and import_row r (after). */
     private static final List<String[]> FIELDS = List.of(
-            new String[] {"name", "name"}, new String[] {"nameEn", "name_en"}, new String[] {"address", "address"},
-            new String[] {"adcode", "adcode"}, new String[] {"hostType", "host_type"},
-            new String[] {"hostOrganisation", "host_organisation"}, new String[] {"contactPerson", "contact_person"},
-            new String[] {"contactPhone", "contact_phone"}, new String[] {"openingHours", "opening_hours"},
-            new String[] {"amenities", "amenities"}, new String[] {"status", "status"}, new String[] {"floorArea", "floor_area"});
+            new String[] {"name", "name"},
+            new String[] {"nameEn", "name_en"},
+            new String[] {"address", "address"},
+            new String[] {"adcode", "adcode"},
+            new String[] {"hostType", "host_type"},
+            new String[] {"hostOrganisation", "host_organisation"},
+            new String[] {"contactPerson", "contact_person"},
+            new String[] {"contactPhone", "contact_phone"},
+            new String[] {"openingHours", "opening_hours"},
+            new String[] {"amenities", "amenities"},
+            new String[] {"status", "status"},
+            new String[] {"floorArea", "floor_area"});
 
     private final JdbcClient jdbc;
     private final StationCodeAllocator allocator;
@@ -50,26 +57,30 @@ final class ImportWriter {
         jdbc.sql("""
                 INSERT INTO station_history (station_id, changed_at, changed_by, action, changes, reason)
                 SELECT s.id, now(), :user, 'import', jsonb_build_object('code', jsonb_build_object('before', NULL, 'after', s.code)), :reason
-                  FROM import_row r JOIN station s ON s.code = r.code WHERE r.action = 'create'""")
-                .param("user", username).param("reason", reason).update();
+                  FROM import_row r JOIN station s ON s.code = r.code WHERE r.action = 'create'""").param("user", username).param("reason", reason).update();
     }
 
     /** New stations get consecutive codes per division, in row order, from the API's allocator. */
     private void assignCodes() {
         record Batch(String adcode, int count) {}
-        List<Batch> batches = jdbc.sql("SELECT adcode, count(*) FROM import_row WHERE action = 'create' GROUP BY adcode ORDER BY adcode")
-                .query((rs, n) -> new Batch(rs.getString(1), rs.getInt(2))).list();
+        List<Batch> batches = jdbc.sql(
+                        "SELECT adcode, count(*) FROM import_row WHERE action = 'create' GROUP BY adcode ORDER BY adcode")
+                .query((rs, n) -> new Batch(rs.getString(1), rs.getInt(2)))
+                .list();
         for (Batch batch : batches) {
             List<StationCode> codes = allocator.reserve(batch.adcode(), batch.count());
-            List<Integer> rows = jdbc.sql("SELECT row_no FROM import_row WHERE action = 'create' AND adcode = :adcode ORDER BY row_no")
-                    .param("adcode", batch.adcode()).query(Integer.class).list();
+            List<Integer> rows = jdbc.sql(
+                            "SELECT row_no FROM import_row WHERE action = 'create' AND adcode = :adcode ORDER BY row_no")
+                    .param("adcode", batch.adcode())
+                    .query(Integer.class)
+                    .list();
             List<String> pairs = new ArrayList<>(rows.size());
-            for (int i = 0; i < rows.size(); i++) pairs.add(rows.get(i) + ":" + codes.get(i).value());
+            for (int i = 0; i < rows.size(); i++)
+                pairs.add(rows.get(i) + ":" + codes.get(i).value());
             // One statement per division: unnest the (row, code) pairs rather than a round trip per row.
             jdbc.sql("""
                     UPDATE import_row r SET code = split_part(p, ':', 2)
-                      FROM unnest(CAST(:pairs AS text[])) AS p WHERE r.row_no = split_part(p, ':', 1)::int""")
-                    .param("pairs", pairs.toArray(String[]::new)).update();
+                      FROM unnest(CAST(:pairs AS text[])) AS p WHERE r.row_no = split_part(p, ':', 1)::int""").param("pairs", pairs.toArray(String[]::new)).update();
         }
     }
 
@@ -83,8 +94,11 @@ final class ImportWriter {
                 + "'lng', CASE WHEN NOT ST_DWithin(s.location, r.location, 0.05) THEN jsonb_build_object("
                 + "'before', ST_X(s.location::geometry), 'after', ST_X(r.location::geometry)) END";
         jdbc.sql("INSERT INTO station_history (station_id, changed_at, changed_by, action, changes, reason) "
-                        + "SELECT s.id, now(), :user, 'import', jsonb_strip_nulls(jsonb_build_object(" + fieldChanges + ", " + moved + ")), :reason "
+                        + "SELECT s.id, now(), :user, 'import', jsonb_strip_nulls(jsonb_build_object(" + fieldChanges
+                        + ", " + moved + ")), :reason "
                         + "FROM import_row r JOIN station s ON s.id = r.match_id WHERE r.action = 'update'")
-                .param("user", username).param("reason", reason).update();
+                .param("user", username)
+                .param("reason", reason)
+                .update();
     }
 }

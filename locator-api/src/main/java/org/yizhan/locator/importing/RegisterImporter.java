@@ -17,7 +17,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yizhan.geo.LatLng;
-
 import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.geo.division.DivisionBoundaries;
 import org.yizhan.geo.exchange.ImportOptions;
@@ -53,8 +52,11 @@ class RegisterImporter {
     private final StationCodeAllocator codes;
     private final DivisionBoundaries boundaries = DivisionBoundaries.standard();
 
-    RegisterImporter(JdbcTemplate jdbcTemplate, JdbcClient jdbc, PlatformTransactionManager transactionManager,
-                     StationCodeAllocator codes) {
+    RegisterImporter(
+            JdbcTemplate jdbcTemplate,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactionManager,
+            StationCodeAllocator codes) {
         this.codes = codes;
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
@@ -72,8 +74,11 @@ class RegisterImporter {
     }
 
     ImportReport run(InputStream in, String fileName, CoordinateSystem crs, boolean dryRun, Actor actor) {
-        RegisterFormat format = RegisterFormat.forFileName(fileName).filter(RegisterFormat::importable)
-                .orElseThrow(() -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported file type",
+        RegisterFormat format = RegisterFormat.forFileName(fileName)
+                .filter(RegisterFormat::importable)
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "Unsupported file type",
                         "Upload the register as .xlsx, .csv, .geojson, .gpkg (GeoPackage) or a .zip of one Shapefile layer "
                                 + "(an .xls file: save it as .xlsx first)."));
         return transactions.execute(status -> {
@@ -84,12 +89,13 @@ class RegisterImporter {
         });
     }
 
-    private ImportReport importRows(InputStream in, String fileName, RegisterFormat format, CoordinateSystem crs,
-                                    boolean dryRun, Actor actor) {
+    private ImportReport importRows(
+            InputStream in, String fileName, RegisterFormat format, CoordinateSystem crs, boolean dryRun, Actor actor) {
         Tally tally = new Tally();
         ImportStaging staging = new ImportStaging(jdbcTemplate);
         List<String> unknownHeaders;
-        try (RegisterImport rows = RegisterImport.open(in, format, ImportOptions.defaults().withCrs(crs))) {
+        try (RegisterImport rows =
+                RegisterImport.open(in, format, ImportOptions.defaults().withCrs(crs))) {
             Map<String, Boolean> alwaysOpen = new HashMap<>();
             while (rows.hasNext()) {
                 ImportRow row = rows.next();
@@ -102,12 +108,14 @@ class RegisterImporter {
                     tally.reject(row.rowNumber(), record == null ? null : record.name(), problems);
                     continue;
                 }
-                boolean always = alwaysOpen.computeIfAbsent(record.openingHours(), h -> OpeningHours.parse(h).isAlwaysOpen());
+                boolean always = alwaysOpen.computeIfAbsent(
+                        record.openingHours(), h -> OpeningHours.parse(h).isAlwaysOpen());
                 staging.add(row.rowNumber(), record, always);
             }
             unknownHeaders = rows.unknownHeaders();
         } catch (RegisterFormatException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "The file cannot be imported", e.getMessage(), Map.of("field", "file"));
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST, "The file cannot be imported", e.getMessage(), Map.of("field", "file"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -116,46 +124,79 @@ class RegisterImporter {
         List<ImportReport.Warning> warnings = duplicateWarnings();
         Map<String, Integer> counts = countActions();
         if (!dryRun && tally.rejected == 0) new ImportWriter(jdbc, codes).write(actor.username(), "import " + fileName);
-        return new ImportReport(fileName, tally.rows, counts.getOrDefault("create", 0), counts.getOrDefault("update", 0),
-                counts.getOrDefault("unchanged", 0), tally.rejected, tally.problems, tally.problemCount, unknownHeaders,
-                warnings, preview(tally), !dryRun && tally.rejected == 0);
+        return new ImportReport(
+                fileName,
+                tally.rows,
+                counts.getOrDefault("create", 0),
+                counts.getOrDefault("update", 0),
+                counts.getOrDefault("unchanged", 0),
+                tally.rejected,
+                tally.problems,
+                tally.problemCount,
+                unknownHeaders,
+                warnings,
+                preview(tally),
+                !dryRun && tally.rejected == 0);
     }
 
     /** Checks the file library cannot make: the account's regions and the division's boundary. */
     private List<ImportReport.Problem> serviceChecks(int row, StationRecord record, Actor actor) {
         List<ImportReport.Problem> problems = new ArrayList<>();
         if (!actor.mayEdit(record.adcode())) {
-            problems.add(new ImportReport.Problem(row, RegisterColumn.ADCODE.zh(),
-                    "Division " + record.adcode() + " is outside your regions (" + String.join(", ", actor.regions()) + ")."));
+            problems.add(new ImportReport.Problem(
+                    row,
+                    RegisterColumn.ADCODE.zh(),
+                    "Division " + record.adcode() + " is outside your regions (" + String.join(", ", actor.regions())
+                            + ")."));
         }
         DivisionBoundaries.Verdict verdict = boundaries.check(record.adcode(), new LatLng(record.lat(), record.lng()));
         if (!verdict.acceptable(DivisionBoundaries.DEFAULT_TOLERANCE_METRES)) {
-            problems.add(new ImportReport.Problem(row, RegisterColumn.LAT.zh(), "The point lies about "
-                    + Math.round(verdict.distanceMetres() / 100) / 10.0 + " km outside division " + verdict.checkedCode()
-                    + "; check the coordinates and their coordinate system (Amap: gcj02, Baidu: bd09)."));
+            problems.add(new ImportReport.Problem(
+                    row,
+                    RegisterColumn.LAT.zh(),
+                    "The point lies about "
+                            + Math.round(verdict.distanceMetres() / 100) / 10.0 + " km outside division "
+                            + verdict.checkedCode()
+                            + "; check the coordinates and their coordinate system (Amap: gcj02, Baidu: bd09)."));
         }
         tooLong(problems, row, RegisterColumn.NAME, record.name(), FieldLimits.NAME);
         tooLong(problems, row, RegisterColumn.ADDRESS, record.address(), FieldLimits.ADDRESS);
-        tooLong(problems, row, RegisterColumn.HOST_ORGANISATION, record.hostOrganisation(), FieldLimits.HOST_ORGANISATION);
+        tooLong(
+                problems,
+                row,
+                RegisterColumn.HOST_ORGANISATION,
+                record.hostOrganisation(),
+                FieldLimits.HOST_ORGANISATION);
         tooLong(problems, row, RegisterColumn.CONTACT_PERSON, record.contactPerson(), FieldLimits.CONTACT_PERSON);
         tooLong(problems, row, RegisterColumn.CONTACT_PHONE, record.contactPhone(), FieldLimits.CONTACT_PHONE);
         tooLong(problems, row, RegisterColumn.NAME_EN, record.nameEn(), FieldLimits.NAME_EN);
         return problems;
     }
 
-    private static void tooLong(List<ImportReport.Problem> problems, int row, RegisterColumn column, @Nullable String value, int max) {
-        if (value != null && value.length() > max) problems.add(new ImportReport.Problem(row, column.zh(), "At most " + max + " characters."));
+    private static void tooLong(
+            List<ImportReport.Problem> problems, int row, RegisterColumn column, @Nullable String value, int max) {
+        if (value != null && value.length() > max)
+            problems.add(new ImportReport.Problem(row, column.zh(), "At most " + max + " characters."));
     }
 
     /** Matches staged rows to the register and decides what each one does. */
     private void classify(Tally tally, Actor actor) {
-        jdbc.sql("UPDATE import_row r SET match_id = s.id FROM station s WHERE r.code IS NOT NULL AND s.code = r.code").update();
-        jdbc.sql("SELECT row_no, code, name FROM import_row WHERE code IS NOT NULL AND match_id IS NULL ORDER BY row_no")
+        jdbc.sql("UPDATE import_row r SET match_id = s.id FROM station s WHERE r.code IS NOT NULL AND s.code = r.code")
+                .update();
+        jdbc.sql(
+                        "SELECT row_no, code, name FROM import_row WHERE code IS NOT NULL AND match_id IS NULL ORDER BY row_no")
                 .query(rs -> {
-                    tally.reject(rs.getInt(1), rs.getString(3), List.of(new ImportReport.Problem(rs.getInt(1), RegisterColumn.CODE.zh(),
-                            "Code " + rs.getString(2) + " is not in the register; leave the code empty for a new station.")));
+                    tally.reject(
+                            rs.getInt(1),
+                            rs.getString(3),
+                            List.of(new ImportReport.Problem(
+                                    rs.getInt(1),
+                                    RegisterColumn.CODE.zh(),
+                                    "Code " + rs.getString(2)
+                                            + " is not in the register; leave the code empty for a new station.")));
                 });
-        jdbc.sql("DELETE FROM import_row WHERE code IS NOT NULL AND match_id IS NULL").update();
+        jdbc.sql("DELETE FROM import_row WHERE code IS NOT NULL AND match_id IS NULL")
+                .update();
         jdbc.sql("""
                 UPDATE import_row r SET match_id = (
                     SELECT s.id FROM station s WHERE s.name = r.name AND ST_DWithin(s.location, r.location, :meters)
@@ -164,19 +205,34 @@ class RegisterImporter {
         jdbc.sql("""
                 SELECT r.row_no, r.name, s.code FROM import_row r
                   JOIN (SELECT match_id FROM import_row WHERE match_id IS NOT NULL GROUP BY match_id HAVING count(*) > 1) d ON d.match_id = r.match_id
-                  JOIN station s ON s.id = r.match_id ORDER BY r.row_no""")
-                .query(rs -> {
-                    tally.reject(rs.getInt(1), rs.getString(2), List.of(new ImportReport.Problem(rs.getInt(1), RegisterColumn.CODE.zh(),
+                  JOIN station s ON s.id = r.match_id ORDER BY r.row_no""").query(rs -> {
+            tally.reject(
+                    rs.getInt(1),
+                    rs.getString(2),
+                    List.of(new ImportReport.Problem(
+                            rs.getInt(1),
+                            RegisterColumn.CODE.zh(),
                             "Several rows describe station " + rs.getString(3) + "; keep one of them.")));
-                });
-        jdbc.sql("DELETE FROM import_row WHERE match_id IN (SELECT match_id FROM import_row GROUP BY match_id HAVING count(*) > 1)").update();
+        });
+        jdbc.sql(
+                        "DELETE FROM import_row WHERE match_id IN (SELECT match_id FROM import_row GROUP BY match_id HAVING count(*) > 1)")
+                .update();
         if (actor.role() != org.yizhan.locator.account.Role.ADMIN) {
-            jdbc.sql("SELECT r.row_no, r.name, s.code, s.adcode FROM import_row r JOIN station s ON s.id = r.match_id ORDER BY r.row_no")
+            jdbc.sql(
+                            "SELECT r.row_no, r.name, s.code, s.adcode FROM import_row r JOIN station s ON s.id = r.match_id ORDER BY r.row_no")
                     .query(rs -> {
                         if (!actor.mayEdit(rs.getString(4))) {
-                            tally.reject(rs.getInt(1), rs.getString(2), List.of(new ImportReport.Problem(rs.getInt(1), RegisterColumn.CODE.zh(),
-                                    "Station " + rs.getString(3) + " is in " + rs.getString(4) + ", outside your regions.")));
-                            jdbc.sql("DELETE FROM import_row WHERE row_no = :row").param("row", rs.getInt(1)).update();
+                            tally.reject(
+                                    rs.getInt(1),
+                                    rs.getString(2),
+                                    List.of(new ImportReport.Problem(
+                                            rs.getInt(1),
+                                            RegisterColumn.CODE.zh(),
+                                            "Station " + rs.getString(3) + " is in " + rs.getString(4)
+                                                    + ", outside your regions.")));
+                            jdbc.sql("DELETE FROM import_row WHERE row_no = :row")
+                                    .param("row", rs.getInt(1))
+                                    .update();
                         }
                     });
         }
@@ -188,8 +244,10 @@ class RegisterImporter {
                        IS NOT DISTINCT FROM
                        (r.name, r.name_en, r.address, r.adcode, r.host_type, r.host_organisation, r.contact_person,
                         r.contact_phone, r.opening_hours, r.amenities, r.status, r.floor_area)""").update();
-        jdbc.sql("UPDATE import_row SET action = 'update' WHERE match_id IS NOT NULL AND action IS NULL").update();
-        jdbc.sql("UPDATE import_row SET action = 'create' WHERE match_id IS NULL").update();
+        jdbc.sql("UPDATE import_row SET action = 'update' WHERE match_id IS NOT NULL AND action IS NULL")
+                .update();
+        jdbc.sql("UPDATE import_row SET action = 'create' WHERE match_id IS NULL")
+                .update();
     }
 
     private List<ImportReport.Warning> duplicateWarnings() {
@@ -197,17 +255,23 @@ class RegisterImporter {
                 SELECT r.row_no, s.code, s.name, ST_Distance(s.location, r.location) AS d
                   FROM import_row r JOIN station s ON ST_DWithin(s.location, r.location, :meters) AND s.status = 'active'
                  WHERE r.action = 'create' ORDER BY r.row_no, d LIMIT :max""")
-                .param("meters", SAME_STATION_METERS).param("max", MAX_LISTED)
-                .query((rs, n) -> new ImportReport.Warning(rs.getInt(1), rs.getString(2), rs.getString(3),
+                .param("meters", SAME_STATION_METERS)
+                .param("max", MAX_LISTED)
+                .query((rs, n) -> new ImportReport.Warning(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        rs.getString(3),
                         Math.round(rs.getDouble(4) * 10) / 10.0,
-                        "Station " + rs.getString(2) + " (" + rs.getString(3) + ") is only " + Math.round(rs.getDouble(4)) + " m away."))
+                        "Station " + rs.getString(2) + " (" + rs.getString(3) + ") is only "
+                                + Math.round(rs.getDouble(4)) + " m away."))
                 .list();
     }
 
     private Map<String, Integer> countActions() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         jdbc.sql("SELECT action, count(*) FROM import_row GROUP BY action")
-                .query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2))).list();
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2)))
+                .list();
         return counts;
     }
 
@@ -215,8 +279,10 @@ class RegisterImporter {
         List<ImportReport.PreviewRow> rows = new ArrayList<>(tally.rejectedPreview);
         rows.addAll(jdbc.sql("""
                 SELECT r.row_no, r.action, s.code, r.name FROM import_row r LEFT JOIN station s ON s.id = r.match_id
-                 ORDER BY r.row_no LIMIT :max""").param("max", MAX_LISTED)
-                .query((rs, n) -> new ImportReport.PreviewRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                 ORDER BY r.row_no LIMIT :max""")
+                .param("max", MAX_LISTED)
+                .query((rs, n) ->
+                        new ImportReport.PreviewRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list());
         rows.sort(Comparator.comparingInt(ImportReport.PreviewRow::row));
         return rows.size() > MAX_LISTED ? List.copyOf(rows.subList(0, MAX_LISTED)) : rows;
@@ -238,8 +304,8 @@ class RegisterImporter {
             rejected++;
             problemCount += found.size();
             for (ImportReport.Problem p : found) if (problems.size() < MAX_LISTED) problems.add(p);
-            if (rejectedPreview.size() < MAX_LISTED) rejectedPreview.add(new ImportReport.PreviewRow(row, "reject", null, name));
+            if (rejectedPreview.size() < MAX_LISTED)
+                rejectedPreview.add(new ImportReport.PreviewRow(row, "reject", null, name));
         }
     }
-
 }

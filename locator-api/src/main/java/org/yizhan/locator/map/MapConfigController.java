@@ -24,8 +24,10 @@ class MapConfigController {
 
     record MapConfig(String defaultTiles, List<Tiles> tiles) {}
 
-    @Operation(summary = "Base-map configuration for the web map",
-            description = "Tile sources with their coordinate system (wgs84 or gcj02); the map requests stations in that system.")
+    @Operation(
+            summary = "Base-map configuration for the web map",
+            description =
+                    "Tile sources with their coordinate system (wgs84 or gcj02); the map requests stations in that system.")
     @GetMapping("/api/v1/map-config")
     ResponseEntity<MapConfig> config() {
         List<Tiles> tiles = new ArrayList<>();
@@ -33,8 +35,11 @@ class MapConfigController {
             MapProperties.TileSource s = e.getValue();
             tiles.add(new Tiles(e.getKey(), s.label(), s.url(), s.subdomains(), s.attribution(), s.crs(), s.maxZoom()));
         }
-        String preferred = properties.tiles().containsKey(properties.defaultTiles()) ? properties.defaultTiles() : tiles.get(0).id();
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(5, TimeUnit.MINUTES).cachePublic())
+        String preferred = properties.tiles().containsKey(properties.defaultTiles())
+                ? properties.defaultTiles()
+                : tiles.get(0).id();
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(5, TimeUnit.MINUTES).cachePublic())
                 .body(new MapConfig(preferred, tiles));
     }
 }

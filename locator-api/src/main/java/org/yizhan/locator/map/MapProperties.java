@@ -35,8 +35,13 @@ record MapProperties(@DefaultValue("osm") String defaultTiles, Map<String, TileS
      * One tile source. {@code url} is a Leaflet URL template; {@code attribution} is trusted HTML
      * from the operator; {@code crs} is the datum the tiles are drawn in: {@code wgs84} or {@code gcj02}.
      */
-    record TileSource(String label, String url, @DefaultValue("") String subdomains, String attribution,
-                      @DefaultValue("wgs84") String crs, @DefaultValue("19") int maxZoom) {}
+    record TileSource(
+            String label,
+            String url,
+            @DefaultValue("") String subdomains,
+            String attribution,
+            @DefaultValue("wgs84") String crs,
+            @DefaultValue("19") int maxZoom) {}
 
     static final Map<String, TileSource> PRESETS = presets();
 
@@ -47,11 +52,24 @@ record MapProperties(@DefaultValue("osm") String defaultTiles, Map<String, TileS
 
     private static Map<String, TileSource> presets() {
         Map<String, TileSource> presets = new LinkedHashMap<>();
-        presets.put("osm", new TileSource("OpenStreetMap", "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "",
-                "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors", "wgs84", 19));
-        presets.put("amap", new TileSource("高德地图 Amap",
-                "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}", "1234",
-                "&copy; 高德地图 AutoNavi", "gcj02", 18));
+        presets.put(
+                "osm",
+                new TileSource(
+                        "OpenStreetMap",
+                        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                        "",
+                        "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors",
+                        "wgs84",
+                        19));
+        presets.put(
+                "amap",
+                new TileSource(
+                        "高德地图 Amap",
+                        "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}",
+                        "1234",
+                        "&copy; 高德地图 AutoNavi",
+                        "gcj02",
+                        18));
         return Collections.unmodifiableMap(presets);
     }
 }

@@ -17,7 +17,6 @@ import org.yizhan.locator.amenity.AmenityVocabulary;
 import org.yizhan.locator.search.Bbox;
 import org.yizhan.locator.search.ViewportSearch;
 import org.yizhan.locator.web.ApiException;
-import org.yizhan.locator.web.Language;
 
 /**
  * The parameters of {@code /collections/stations/items}, checked: every problem is a 400 that
@@ -26,23 +25,41 @@ import org.yizhan.locator.web.Language;
  *
  * @param echo the filter parameters as given, to repeat in self/next/prev links
  */
-record ItemsRequest(ViewportSearch.Query query, OgcCrs crs, int limit, Cursor cursor, @Nullable Boolean openNow,
-                    Map<String, String> echo) {
+record ItemsRequest(
+        ViewportSearch.Query query,
+        OgcCrs crs,
+        int limit,
+        Cursor cursor,
+        @Nullable Boolean openNow,
+        Map<String, String> echo) {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 10_000;
     /** Published stations: a closed station keeps its code but leaves the map (as in the open-data file). */
     static final List<String> PUBLISHED = List.of("active", "suspended");
+
     static final Set<String> FILTERS = Set.of("amenities", "status", "adcode", "openNow");
-    private static final Set<String> KNOWN = Set.of("f", "lang", "bbox", "bbox-crs", "crs", "limit", "cursor", "datetime",
-            "amenities", "status", "adcode", "openNow");
+    private static final Set<String> KNOWN = Set.of(
+            "f",
+            "lang",
+            "bbox",
+            "bbox-crs",
+            "crs",
+            "limit",
+            "cursor",
+            "datetime",
+            "amenities",
+            "status",
+            "adcode",
+            "openNow");
 
     /** Where a page starts: after an id (first and next pages) or before one (prev pages). */
     record Cursor(long id, boolean before) {
         static final Cursor START = new Cursor(0, false);
 
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString(((before ? "b:" : "a:") + id).getBytes(StandardCharsets.US_ASCII));
         }
 
@@ -50,18 +67,23 @@ record ItemsRequest(ViewportSearch.Query query, OgcCrs crs, int limit, Cursor cu
             if (value == null || value.isBlank()) return START;
             try {
                 String s = new String(Base64.getUrlDecoder().decode(value.trim()), StandardCharsets.US_ASCII);
-                if (s.startsWith("a:") || s.startsWith("b:")) return new Cursor(Long.parseLong(s.substring(2)), s.startsWith("b:"));
+                if (s.startsWith("a:") || s.startsWith("b:"))
+                    return new Cursor(Long.parseLong(s.substring(2)), s.startsWith("b:"));
             } catch (IllegalArgumentException e) {
                 // fall through
             }
-            throw ApiException.invalid("cursor", "'cursor' is not one this API issued; follow the next or prev link as given.");
+            throw ApiException.invalid(
+                    "cursor", "'cursor' is not one this API issued; follow the next or prev link as given.");
         }
     }
 
     static ItemsRequest parse(Map<String, String[]> parameters, AmenityVocabulary vocabulary) {
         for (String name : parameters.keySet()) {
             if (!KNOWN.contains(name)) {
-                throw ApiException.invalid(name, "Unknown parameter '" + name + "'. This collection takes " + KNOWN.stream().sorted().toList() + ".");
+                throw ApiException.invalid(
+                        name,
+                        "Unknown parameter '" + name + "'. This collection takes "
+                                + KNOWN.stream().sorted().toList() + ".");
             }
         }
         Map<String, String> p = new LinkedHashMap<>();
@@ -71,18 +93,29 @@ record ItemsRequest(ViewportSearch.Query query, OgcCrs crs, int limit, Cursor cu
         OgcCrs bboxCrs = OgcCrs.parse("bbox-crs", p.get("bbox-crs"));
         List<Bbox> boxes = p.containsKey("bbox") ? boxes(p.get("bbox"), bboxCrs) : List.of();
         checkDatetime(p.get("datetime"));
-        List<String> amenities = blank(p.get("amenities")) ? List.of()
-                : vocabulary.validate("amenities", Arrays.stream(p.get("amenities").split(",")).map(String::trim).toList());
+        List<String> amenities = blank(p.get("amenities"))
+                ? List.of()
+                : vocabulary.validate(
+                        "amenities",
+                        Arrays.stream(p.get("amenities").split(","))
+                                .map(String::trim)
+                                .toList());
         List<String> statuses = statuses(p.get("status"));
         String adcode = adcodePrefix(p.get("adcode"));
         Boolean openNow = bool("openNow", p.get("openNow"));
 
         Map<String, String> echo = new LinkedHashMap<>();
-        for (String name : List.of("bbox", "bbox-crs", "crs", "datetime", "amenities", "status", "adcode", "openNow", "lang")) {
+        for (String name :
+                List.of("bbox", "bbox-crs", "crs", "datetime", "amenities", "status", "adcode", "openNow", "lang")) {
             if (!blank(p.get(name))) echo.put(name, p.get(name).trim());
         }
-        return new ItemsRequest(new ViewportSearch.Query(boxes, statuses, amenities, adcode), crs, limit(p.get("limit")),
-                Cursor.decode(p.get("cursor")), openNow, echo);
+        return new ItemsRequest(
+                new ViewportSearch.Query(boxes, statuses, amenities, adcode),
+                crs,
+                limit(p.get("limit")),
+                Cursor.decode(p.get("cursor")),
+                openNow,
+                echo);
     }
 
     /**
@@ -93,7 +126,10 @@ record ItemsRequest(ViewportSearch.Query query, OgcCrs crs, int limit, Cursor cu
         String example = " Example: bbox=106.78,39.62,106.86,39.70 (minLng,minLat,maxLng,maxLat in CRS84).";
         String[] parts = value.split(",");
         if (parts.length != 4 && parts.length != 6) {
-            throw ApiException.invalid("bbox", "'bbox' must have 4 (or 6, with heights) comma-separated numbers, got " + parts.length + "." + example);
+            throw ApiException.invalid(
+                    "bbox",
+                    "'bbox' must have 4 (or 6, with heights) comma-separated numbers, got " + parts.length + "."
+                            + example);
         }
         double[] v = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
@@ -102,7 +138,8 @@ record ItemsRequest(ViewportSearch.Query query, OgcCrs crs, int limit, Cursor cu
             } catch (NumberFormatException e) {
                 throw ApiException.invalid("bbox", "'" + parts[i].trim() + "' in 'bbox' is not a number." + example);
             }
-            if (!Double.isFinite(v[i])) throw ApiException.invalid("bbox", "'bbox' values must be finite numbers." + example);
+            if (!Double.isFinite(v[i]))
+                throw ApiException.invalid("bbox", "'bbox' values must be finite numbers." + example);
         }
         int half = parts.length / 2; // with heights: minX,minY,minZ,maxX,maxY,maxZ
         double[] low = crs.toLonLat(v[0], v[1]);
@@ -114,7 +151,9 @@ record ItemsRequest(ViewportSearch.Query query, OgcCrs crs, int limit, Cursor cu
         minLat = clamp(minLat, -90, 90);
         maxLat = clamp(maxLat, -90, 90);
         if (minLng > maxLng) { // across the antimeridian
-            return List.of(new Bbox(clamp(minLng, -180, 180), minLat, 180, maxLat), new Bbox(-180, minLat, clamp(maxLng, -180, 180), maxLat));
+            return List.of(
+                    new Bbox(clamp(minLng, -180, 180), minLat, 180, maxLat),
+                    new Bbox(-180, minLat, clamp(maxLng, -180, 180), maxLat));
         }
         return List.of(new Bbox(clamp(minLng, -180, 180), minLat, clamp(maxLng, -180, 180), maxLat));
     }
@@ -135,7 +174,9 @@ record ItemsRequest(ViewportSearch.Query query, OgcCrs crs, int limit, Cursor cu
                 if (new java.math.BigInteger(value.trim()).signum() > 0) return MAX_LIMIT;
                 throw ApiException.invalid("limit", "'limit' must be at least 1, got " + value.trim() + ".");
             } catch (NumberFormatException notANumber) {
-                throw ApiException.invalid("limit", "'limit' must be a whole number from 1 to " + MAX_LIMIT + ", got '" + value.trim() + "'.");
+                throw ApiException.invalid(
+                        "limit",
+                        "'limit' must be a whole number from 1 to " + MAX_LIMIT + ", got '" + value.trim() + "'.");
             }
         }
         if (limit < 1) throw ApiException.invalid("limit", "'limit' must be at least 1, got " + limit + ".");
@@ -150,13 +191,16 @@ record ItemsRequest(ViewportSearch.Query query, OgcCrs crs, int limit, Cursor cu
         if (value == null) return;
         String[] ends = value.trim().split("/", -1);
         if (ends.length > 2 || value.isBlank()) {
-            throw ApiException.invalid("datetime", "'datetime' must be an RFC 3339 date-time, a date, or an interval start/end with '..' for an open end.");
+            throw ApiException.invalid(
+                    "datetime",
+                    "'datetime' must be an RFC 3339 date-time, a date, or an interval start/end with '..' for an open end.");
         }
         for (String end : ends) {
             String e = end.trim();
             if (e.isEmpty() || e.equals("..")) continue;
             if (parses(e)) continue;
-            throw ApiException.invalid("datetime", "'" + e + "' in 'datetime' is not an RFC 3339 date-time, a date or a duration.");
+            throw ApiException.invalid(
+                    "datetime", "'" + e + "' in 'datetime' is not an RFC 3339 date-time, a date or a duration.");
         }
     }
 
@@ -187,7 +231,10 @@ record ItemsRequest(ViewportSearch.Query query, OgcCrs crs, int limit, Cursor cu
         for (String s : value.split(",")) {
             String status = s.trim().toLowerCase(java.util.Locale.ROOT);
             if (!PUBLISHED.contains(status)) {
-                throw ApiException.invalid("status", "'status' must be active or suspended (closed stations are not published), got '" + s.trim() + "'.");
+                throw ApiException.invalid(
+                        "status",
+                        "'status' must be active or suspended (closed stations are not published), got '" + s.trim()
+                                + "'.");
             }
             if (!out.contains(status)) out.add(status);
         }
@@ -199,7 +246,8 @@ record ItemsRequest(ViewportSearch.Query query, OgcCrs crs, int limit, Cursor cu
         if (blank(value)) return null;
         String v = value.trim();
         if (!v.matches("[0-9]{2}|[0-9]{4}|[0-9]{6}")) {
-            throw ApiException.invalid("adcode", "'adcode' must be a GB/T 2260 division code: 2, 4 or 6 digits, e.g. 150302 or 1503.");
+            throw ApiException.invalid(
+                    "adcode", "'adcode' must be a GB/T 2260 division code: 2, 4 or 6 digits, e.g. 150302 or 1503.");
         }
         while (v.length() > 2 && v.endsWith("00")) v = v.substring(0, v.length() - 2);
         return v;

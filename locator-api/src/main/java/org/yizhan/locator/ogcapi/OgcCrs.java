@@ -52,8 +52,11 @@ enum OgcCrs {
         for (OgcCrs crs : values()) if (crs.uri.equals(v)) return crs;
         OgcCrs byName = SHORT_NAMES.get(v.toUpperCase(java.util.Locale.ROOT));
         if (byName != null) return byName;
-        throw new ApiException(HttpStatus.BAD_REQUEST, "Unsupported coordinate reference system",
-                "'" + field + "' must be one of " + uris() + ".", Map.of("field", field, "validValues", uris()));
+        throw new ApiException(
+                HttpStatus.BAD_REQUEST,
+                "Unsupported coordinate reference system",
+                "'" + field + "' must be one of " + uris() + ".",
+                Map.of("field", field, "validValues", uris()));
     }
 
     /** A WGS-84 point as this CRS writes it: {x, y} in the CRS's own axis order. */
@@ -63,8 +66,10 @@ enum OgcCrs {
             case EPSG_4326, EPSG_4490 -> new double[] {lat, lng};
             case EPSG_3857 -> {
                 double clamped = Math.max(-MERCATOR_MAX_LAT, Math.min(MERCATOR_MAX_LAT, lat));
-                yield new double[] {EARTH_RADIUS * Math.toRadians(lng),
-                        EARTH_RADIUS * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(clamped) / 2))};
+                yield new double[] {
+                    EARTH_RADIUS * Math.toRadians(lng),
+                    EARTH_RADIUS * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(clamped) / 2))
+                };
             }
         };
     }
@@ -74,8 +79,11 @@ enum OgcCrs {
         return switch (this) {
             case CRS84 -> new double[] {x, y};
             case EPSG_4326, EPSG_4490 -> new double[] {y, x};
-            case EPSG_3857 -> new double[] {Math.toDegrees(x / EARTH_RADIUS),
-                    Math.toDegrees(2 * Math.atan(Math.exp(y / EARTH_RADIUS)) - Math.PI / 2)};
+            case EPSG_3857 ->
+                new double[] {
+                    Math.toDegrees(x / EARTH_RADIUS),
+                    Math.toDegrees(2 * Math.atan(Math.exp(y / EARTH_RADIUS)) - Math.PI / 2)
+                };
         };
     }
 

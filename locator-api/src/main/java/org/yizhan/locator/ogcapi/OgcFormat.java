@@ -7,7 +7,8 @@ import org.yizhan.locator.web.ApiException;
 
 /** JSON or HTML: {@code f} wins, else the Accept header (a browser asks for text/html first). */
 enum OgcFormat {
-    JSON, HTML;
+    JSON,
+    HTML;
 
     static OgcFormat resolve(@Nullable String f, @Nullable String accept) {
         if (f != null && !f.isBlank()) {

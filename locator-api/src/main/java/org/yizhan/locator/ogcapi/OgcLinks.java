@@ -19,7 +19,10 @@ final class OgcLinks {
 
     /** The API root as the client reached it (behind a proxy: as X-Forwarded-* say, see server.forward-headers-strategy). */
     static String base() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path(ROOT).build().toUriString();
+        return ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path(ROOT)
+                .build()
+                .toUriString();
     }
 
     static Map<String, Object> link(String rel, String type, String title, String href) {
@@ -50,10 +53,14 @@ final class OgcLinks {
         StringBuilder out = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~:/,@!$'()*;".indexOf(c) >= 0) {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || "-._~:/,@!$'()*;".indexOf(c) >= 0) {
                 out.append(c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
                         .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
             }
         }

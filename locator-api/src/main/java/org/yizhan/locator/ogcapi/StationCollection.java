@@ -17,8 +17,9 @@ class StationCollection {
 
     static final String ID = "stations";
     static final String TITLE = "工会户外劳动者服务站点 Trade-union rest stations for outdoor workers";
-    static final String DESCRIPTION = "Published (active and suspended) rest stations of the register, public fields only. "
-            + "id is the station code on the plaque.";
+    static final String DESCRIPTION =
+            "Published (active and suspended) rest stations of the register, public fields only. "
+                    + "id is the station code on the plaque.";
     /** The extent is recomputed at most this often: a full scan, and clients only need it roughly current. */
     private static final Duration EXTENT_TTL = Duration.ofMinutes(1);
 
@@ -48,10 +49,16 @@ class StationCollection {
         links.add(OgcLinks.link("alternate", OgcLinks.HTML, "This collection as HTML", self + "?f=html"));
         links.add(OgcLinks.link("items", OgcLinks.GEO_JSON, "Stations as GeoJSON", self + "/items"));
         links.add(OgcLinks.link("items", OgcLinks.HTML, "Stations as HTML", self + "/items?f=html"));
-        links.add(OgcLinks.link("http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json",
-                "Properties to filter by", self + "/queryables"));
-        links.add(OgcLinks.link("http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", OgcLinks.JSON,
-                "Vector tiles", self + "/tiles"));
+        links.add(OgcLinks.link(
+                "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+                "application/schema+json",
+                "Properties to filter by",
+                self + "/queryables"));
+        links.add(OgcLinks.link(
+                "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector",
+                OgcLinks.JSON,
+                "Vector tiles",
+                self + "/tiles"));
         c.put("links", links);
         return c;
     }
@@ -67,9 +74,13 @@ class StationCollection {
                 .query((rs, n) -> {
                     double x0 = rs.getDouble("x0");
                     if (rs.wasNull()) return List.of(-180.0, -90.0, 180.0, 90.0);
-                    return List.of(Math.floor(x0 * 1e6) / 1e6, Math.floor(rs.getDouble("y0") * 1e6) / 1e6,
-                            Math.ceil(rs.getDouble("x1") * 1e6) / 1e6, Math.ceil(rs.getDouble("y1") * 1e6) / 1e6);
-                }).single();
+                    return List.of(
+                            Math.floor(x0 * 1e6) / 1e6,
+                            Math.floor(rs.getDouble("y0") * 1e6) / 1e6,
+                            Math.ceil(rs.getDouble("x1") * 1e6) / 1e6,
+                            Math.ceil(rs.getDouble("y1") * 1e6) / 1e6);
+                })
+                .single();
         extent = new CachedExtent(bbox, now);
         return bbox;
     }

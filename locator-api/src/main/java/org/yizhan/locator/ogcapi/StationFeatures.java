@@ -49,7 +49,9 @@ class StationFeatures {
         p.put("status", s.status());
         p.put("floorArea", s.floorArea());
         p.put("updatedAt", s.updatedAt().toString());
-        p.put("lastVerifiedAt", s.lastVerifiedAt() == null ? null : s.lastVerifiedAt().toString());
+        p.put(
+                "lastVerifiedAt",
+                s.lastVerifiedAt() == null ? null : s.lastVerifiedAt().toString());
         p.put("stale", s.stale());
         return p;
     }

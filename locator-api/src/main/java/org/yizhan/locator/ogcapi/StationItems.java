@@ -31,8 +31,11 @@ class StationItems {
     }
 
     /** One page; cursors are null where there is no page; numberMatched is null when it would need every row's hours. */
-    record Page(List<StationRow> rows, ItemsRequest.@Nullable Cursor prev, ItemsRequest.@Nullable Cursor next,
-                @Nullable Long numberMatched) {}
+    record Page(
+            List<StationRow> rows,
+            ItemsRequest.@Nullable Cursor prev,
+            ItemsRequest.@Nullable Cursor next,
+            @Nullable Long numberMatched) {}
 
     Page page(ItemsRequest request, Instant now) {
         Boolean open = request.openNow();
@@ -44,21 +47,27 @@ class StationItems {
         ItemsRequest.Cursor next;
         if (!cursor.before()) {
             rows = forward(request.query(), cursor.id(), limit + 1, accept);
-            next = rows.size() > limit ? new ItemsRequest.Cursor(rows.get(limit - 1).id(), false) : null;
+            next = rows.size() > limit
+                    ? new ItemsRequest.Cursor(rows.get(limit - 1).id(), false)
+                    : null;
             if (rows.size() > limit) rows = rows.subList(0, limit);
-            prev = cursor.id() > 0 && !rows.isEmpty() ? new ItemsRequest.Cursor(rows.get(0).id(), true) : null;
+            prev = cursor.id() > 0 && !rows.isEmpty()
+                    ? new ItemsRequest.Cursor(rows.get(0).id(), true)
+                    : null;
         } else {
             rows = backward(request.query(), cursor.id(), limit + 1, accept);
             boolean more = rows.size() > limit;
             if (more) rows = rows.subList(rows.size() - limit, rows.size());
             prev = more ? new ItemsRequest.Cursor(rows.get(0).id(), true) : null;
-            next = new ItemsRequest.Cursor(rows.isEmpty() ? cursor.id() - 1 : rows.get(rows.size() - 1).id(), false);
+            next = new ItemsRequest.Cursor(
+                    rows.isEmpty() ? cursor.id() - 1 : rows.get(rows.size() - 1).id(), false);
         }
         Long matched = request.openNow() == null ? search.count(request.query()) : null;
         return new Page(rows, prev, next, matched);
     }
 
-    private List<StationRow> forward(ViewportSearch.Query query, long afterId, int wanted, @Nullable Predicate<StationRow> accept) {
+    private List<StationRow> forward(
+            ViewportSearch.Query query, long afterId, int wanted, @Nullable Predicate<StationRow> accept) {
         List<StationRow> out = new ArrayList<>(wanted);
         long from = afterId;
         while (out.size() < wanted) {
@@ -74,7 +83,8 @@ class StationItems {
         return out;
     }
 
-    private List<StationRow> backward(ViewportSearch.Query query, long beforeId, int wanted, @Nullable Predicate<StationRow> accept) {
+    private List<StationRow> backward(
+            ViewportSearch.Query query, long beforeId, int wanted, @Nullable Predicate<StationRow> accept) {
         List<StationRow> out = new ArrayList<>(wanted);
         long from = beforeId;
         while (out.size() < wanted) {

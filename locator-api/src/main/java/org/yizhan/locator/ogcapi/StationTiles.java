@@ -55,7 +55,10 @@ class StationTiles {
     private final GeometryFactory geometries = new GeometryFactory();
     private final MvtLayerParams params = new MvtLayerParams(EXTENT);
     /** Open state moves with the clock, so a tile is rebuilt after a minute even if no station changed. */
-    private final Cache<Key, Tile> cache = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+    private final Cache<Key, Tile> cache = Caffeine.newBuilder()
+            .maximumSize(20_000)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build();
 
     StationTiles(StationIndex index, StationResponses responses, Clock clock) {
         this.index = index;
@@ -88,7 +91,8 @@ class StationTiles {
             int cells = EXTENT / CELL;
             Map<Integer, double[]> sums = new HashMap<>(); // cell -> {sum px, sum py, count}
             index.visit(west, south, east, north, row -> {
-                double px = (TileGrid.column(row.lng(), z) - x) * EXTENT, py = (TileGrid.row(row.lat(), z) - y) * EXTENT;
+                double px = (TileGrid.column(row.lng(), z) - x) * EXTENT,
+                        py = (TileGrid.row(row.lat(), z) - y) * EXTENT;
                 if (px < 0 || px >= EXTENT || py < 0 || py >= EXTENT) return;
                 double[] sum = sums.computeIfAbsent((int) (py / CELL) * cells + (int) (px / CELL), k -> new double[3]);
                 sum[0] += px;

@@ -41,16 +41,25 @@ class TilesController {
         set.put("dataType", "vector");
         set.put("crs", OgcCrs.EPSG_3857.uri());
         set.put("tileMatrixSetURI", TMS_URI);
-        set.put("links", List.of(
-                OgcLinks.link("self", OgcLinks.JSON, "Tile set", base + "/" + TILE_MATRIX_SET),
-                OgcLinks.link("http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", OgcLinks.JSON, "WebMercatorQuad", TMS_URI),
-                templated(base)));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of(
-                "links", List.of(OgcLinks.link("self", OgcLinks.JSON, "Tile sets", base)),
-                "tilesets", List.of(set)));
+        set.put(
+                "links",
+                List.of(
+                        OgcLinks.link("self", OgcLinks.JSON, "Tile set", base + "/" + TILE_MATRIX_SET),
+                        OgcLinks.link(
+                                "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme",
+                                OgcLinks.JSON,
+                                "WebMercatorQuad",
+                                TMS_URI),
+                        templated(base)));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "links", List.of(OgcLinks.link("self", OgcLinks.JSON, "Tile sets", base)),
+                        "tilesets", List.of(set)));
     }
 
-    @Operation(summary = "The WebMercatorQuad vector tile set of the stations",
+    @Operation(
+            summary = "The WebMercatorQuad vector tile set of the stations",
             description = "Layers: 'stations' (points: code, name, amenities, openNow, alwaysOpen) from zoom 12, "
                     + "'clusters' (points: count) below.")
     @GetMapping("/ogcapi/collections/{collectionId}/tiles/" + TILE_MATRIX_SET)
@@ -63,51 +72,105 @@ class TilesController {
         body.put("crs", OgcCrs.EPSG_3857.uri());
         body.put("tileMatrixSetURI", TMS_URI);
         body.put("tileMatrixSetLimits", List.of());
-        body.put("layers", List.of(
-                Map.of("id", StationTiles.CLUSTERS, "geometryType", "points", "minTileMatrix", "0",
-                        "maxTileMatrix", String.valueOf(StationTiles.POINT_ZOOM - 1), "propertiesSchema",
-                        Map.of("type", "object", "properties", Map.of("count", Map.of("type", "integer")))),
-                Map.of("id", StationTiles.STATIONS, "geometryType", "points", "minTileMatrix", String.valueOf(StationTiles.POINT_ZOOM),
-                        "maxTileMatrix", String.valueOf(StationTiles.MAX_ZOOM), "propertiesSchema",
-                        Map.of("type", "object", "properties", Map.of("code", Map.of("type", "string"), "name", Map.of("type", "string"),
-                                "amenities", Map.of("type", "string"), "openNow", Map.of("type", "boolean"), "alwaysOpen", Map.of("type", "boolean"))))));
-        body.put("links", List.of(
-                OgcLinks.link("self", OgcLinks.JSON, "This tile set", base + "/" + TILE_MATRIX_SET),
-                OgcLinks.link("http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", OgcLinks.JSON, "WebMercatorQuad", TMS_URI),
-                templated(base)));
+        body.put(
+                "layers",
+                List.of(
+                        Map.of(
+                                "id",
+                                StationTiles.CLUSTERS,
+                                "geometryType",
+                                "points",
+                                "minTileMatrix",
+                                "0",
+                                "maxTileMatrix",
+                                String.valueOf(StationTiles.POINT_ZOOM - 1),
+                                "propertiesSchema",
+                                Map.of("type", "object", "properties", Map.of("count", Map.of("type", "integer")))),
+                        Map.of(
+                                "id",
+                                StationTiles.STATIONS,
+                                "geometryType",
+                                "points",
+                                "minTileMatrix",
+                                String.valueOf(StationTiles.POINT_ZOOM),
+                                "maxTileMatrix",
+                                String.valueOf(StationTiles.MAX_ZOOM),
+                                "propertiesSchema",
+                                Map.of(
+                                        "type",
+                                        "object",
+                                        "properties",
+                                        Map.of(
+                                                "code",
+                                                Map.of("type", "string"),
+                                                "name",
+                                                Map.of("type", "string"),
+                                                "amenities",
+                                                Map.of("type", "string"),
+                                                "openNow",
+                                                Map.of("type", "boolean"),
+                                                "alwaysOpen",
+                                                Map.of("type", "boolean"))))));
+        body.put(
+                "links",
+                List.of(
+                        OgcLinks.link("self", OgcLinks.JSON, "This tile set", base + "/" + TILE_MATRIX_SET),
+                        OgcLinks.link(
+                                "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme",
+                                OgcLinks.JSON,
+                                "WebMercatorQuad",
+                                TMS_URI),
+                        templated(base)));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
-    @Operation(summary = "One vector tile of the stations (Mapbox Vector Tile)",
+    @Operation(
+            summary = "One vector tile of the stations (Mapbox Vector Tile)",
             description = "Cacheable: send the ETag back in If-None-Match for a 304 while the tile is unchanged.")
     @GetMapping("/ogcapi/collections/{collectionId}/tiles/" + TILE_MATRIX_SET + "/{tileMatrix}/{tileRow}/{tileCol}")
-    ResponseEntity<byte[]> tile(@PathVariable String collectionId,
-                                @PathVariable @Parameter(description = "Zoom level 0-22") int tileMatrix,
-                                @PathVariable @Parameter(description = "Row, 0 at the north") long tileRow,
-                                @PathVariable @Parameter(description = "Column, 0 at the antimeridian west") long tileCol,
-                                @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+    ResponseEntity<byte[]> tile(
+            @PathVariable String collectionId,
+            @PathVariable @Parameter(description = "Zoom level 0-22") int tileMatrix,
+            @PathVariable @Parameter(description = "Row, 0 at the north") long tileRow,
+            @PathVariable @Parameter(description = "Column, 0 at the antimeridian west") long tileCol,
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
         LandingController.requireStations(collectionId);
         if (tileMatrix < 0 || tileMatrix > StationTiles.MAX_ZOOM) {
-            throw ApiException.invalid("tileMatrix", "'tileMatrix' (the zoom level) must be between 0 and " + StationTiles.MAX_ZOOM + ".");
+            throw ApiException.invalid(
+                    "tileMatrix", "'tileMatrix' (the zoom level) must be between 0 and " + StationTiles.MAX_ZOOM + ".");
         }
         long size = 1L << tileMatrix;
         if (tileRow < 0 || tileRow >= size || tileCol < 0 || tileCol >= size) {
-            throw ApiException.notFound("No such tile", "At zoom " + tileMatrix + " rows and columns run from 0 to " + (size - 1) + ".");
+            throw ApiException.notFound(
+                    "No such tile", "At zoom " + tileMatrix + " rows and columns run from 0 to " + (size - 1) + ".");
         }
         if (!tiles.ready()) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Starting up", "The station index is loading; try again in a few seconds.");
+            throw new ApiException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Starting up",
+                    "The station index is loading; try again in a few seconds.");
         }
         StationTiles.Tile tile = tiles.tile(tileMatrix, tileCol, tileRow);
         CacheControl cache = CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic();
-        if (ifNoneMatch != null && (ifNoneMatch.contains(tile.etag()) || ifNoneMatch.trim().equals("*"))) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(tile.etag()).cacheControl(cache).build();
+        if (ifNoneMatch != null
+                && (ifNoneMatch.contains(tile.etag()) || ifNoneMatch.trim().equals("*"))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(tile.etag())
+                    .cacheControl(cache)
+                    .build();
         }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(OgcLinks.MVT)).eTag(tile.etag()).cacheControl(cache)
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(OgcLinks.MVT))
+                .eTag(tile.etag())
+                .cacheControl(cache)
                 .body(tile.bytes());
     }
 
     private static Map<String, Object> templated(String base) {
-        Map<String, Object> link = OgcLinks.link("item", OgcLinks.MVT, "Vector tiles",
+        Map<String, Object> link = OgcLinks.link(
+                "item",
+                OgcLinks.MVT,
+                "Vector tiles",
                 base + "/" + TILE_MATRIX_SET + "/{tileMatrix}/{tileRow}/{tileCol}");
         link.put("templated", true);
         return link;

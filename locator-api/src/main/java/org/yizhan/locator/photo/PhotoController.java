@@ -40,8 +40,10 @@ import org.yizhan.locator.web.ApiException;
 @RestController
 class PhotoController {
 
-    private static final CacheControl IMAGES = CacheControl.maxAge(1, TimeUnit.DAYS).cachePublic();
-    private static final CacheControl LIST = CacheControl.maxAge(1, TimeUnit.MINUTES).cachePublic();
+    private static final CacheControl IMAGES =
+            CacheControl.maxAge(1, TimeUnit.DAYS).cachePublic();
+    private static final CacheControl LIST =
+            CacheControl.maxAge(1, TimeUnit.MINUTES).cachePublic();
 
     private final PhotoStore store;
     private final PhotoProcessor processor;
@@ -54,65 +56,104 @@ class PhotoController {
     }
 
     @Schema(name = "Photo")
-    record PhotoResponse(long id, @Schema(description = "The photo, at most 1600 px on the longer side (JPEG)") String url,
-                         int width, int height,
-                         @Schema(description = "At most 320 px on the longer side (JPEG)") String thumbnailUrl,
-                         int thumbnailWidth, int thumbnailHeight, Instant uploadedAt) {}
+    record PhotoResponse(
+            long id,
+
+            @Schema(description = "The photo, at most 1600 px on the longer side (JPEG)")
+            String url,
+
+            int width,
+            int height,
+
+            @Schema(description = "At most 320 px on the longer side (JPEG)")
+            String thumbnailUrl,
+
+            int thumbnailWidth,
+            int thumbnailHeight,
+            Instant uploadedAt) {}
 
     record PhotosResponse(List<PhotoResponse> photos) {}
 
-    @Operation(summary = "Photos of a station", description = "Oldest first, with the URLs of the image and its thumbnail.")
+    @Operation(
+            summary = "Photos of a station",
+            description = "Oldest first, with the URLs of the image and its thumbnail.")
     @GetMapping("/api/v1/stations/{code}/photos")
     ResponseEntity<PhotosResponse> list(@PathVariable @Parameter(example = "150302-00017-4") String code) {
         StationCode parsed = StationCodes.parse(code);
         PhotoStore.StationRef station = station(parsed);
-        List<PhotoResponse> photos = store.list(station.id()).stream().map(p -> response(parsed, p)).toList();
+        List<PhotoResponse> photos =
+                store.list(station.id()).stream().map(p -> response(parsed, p)).toList();
         return ResponseEntity.ok().cacheControl(LIST).body(new PhotosResponse(photos));
     }
 
-    @Operation(summary = "A station photo (JPEG)", description = "Public and cacheable; send If-None-Match to get 304.",
+    @Operation(
+            summary = "A station photo (JPEG)",
+            description = "Public and cacheable; send If-None-Match to get 304.",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.IMAGE_JPEG_VALUE)))
-    @GetMapping(value = "/api/v1/stations/{code}/photos/{id}", produces = {MediaType.IMAGE_JPEG_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @GetMapping(
+            value = "/api/v1/stations/{code}/photos/{id}",
+            produces = {MediaType.IMAGE_JPEG_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<byte[]> image(@PathVariable String code, @PathVariable long id, WebRequest request) {
         return serve(code, id, false, request);
     }
 
-    @Operation(summary = "A station photo's thumbnail (JPEG)", description = "Public and cacheable; send If-None-Match to get 304.",
+    @Operation(
+            summary = "A station photo's thumbnail (JPEG)",
+            description = "Public and cacheable; send If-None-Match to get 304.",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.IMAGE_JPEG_VALUE)))
-    @GetMapping(value = "/api/v1/stations/{code}/photos/{id}/thumbnail", produces = {MediaType.IMAGE_JPEG_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @GetMapping(
+            value = "/api/v1/stations/{code}/photos/{id}/thumbnail",
+            produces = {MediaType.IMAGE_JPEG_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<byte[]> thumbnail(@PathVariable String code, @PathVariable long id, WebRequest request) {
         return serve(code, id, true, request);
     }
 
-    @Operation(summary = "Upload a photo of a station",
-            description = "multipart/form-data with the image in 'file' (JPEG or PNG, recognised by its bytes). The server "
-                    + "re-encodes it as JPEG at most 1600 px plus a 320 px thumbnail, so EXIF and GPS data are removed. "
-                    + "Editors may add photos to stations in their regions only.")
+    @Operation(
+            summary = "Upload a photo of a station",
+            description =
+                    "multipart/form-data with the image in 'file' (JPEG or PNG, recognised by its bytes). The server "
+                            + "re-encodes it as JPEG at most 1600 px plus a 320 px thumbnail, so EXIF and GPS data are removed. "
+                            + "Editors may add photos to stations in their regions only.")
     @SecurityRequirement(name = "basic")
     @PostMapping(value = "/api/v1/stations/{code}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<PhotoResponse> upload(@PathVariable String code, @RequestParam(required = false) @Nullable MultipartFile file,
-                                         @AuthenticationPrincipal SignedInUser user) throws IOException {
+    ResponseEntity<PhotoResponse> upload(
+            @PathVariable String code,
+            @RequestParam(required = false) @Nullable MultipartFile file,
+            @AuthenticationPrincipal SignedInUser user)
+            throws IOException {
         StationCode parsed = StationCodes.parse(code);
         PhotoStore.StationRef station = station(parsed);
         user.actor().requireMayEdit(station.adcode());
-        if (file == null || file.isEmpty()) throw ApiException.invalid("file", "Attach the photo in the form field 'file'.");
+        if (file == null || file.isEmpty())
+            throw ApiException.invalid("file", "Attach the photo in the form field 'file'.");
         if (file.getSize() > limits.maxBytes()) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "Photo too large",
-                    "A photo may be at most " + limits.maxBytes() / (1024 * 1024) + " MB.", Map.of("field", "file"));
+            throw new ApiException(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Photo too large",
+                    "A photo may be at most " + limits.maxBytes() / (1024 * 1024) + " MB.",
+                    Map.of("field", "file"));
         }
         if (store.count(station.id()) >= limits.perStation()) {
-            throw new ApiException(HttpStatus.CONFLICT, "Too many photos",
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "Too many photos",
                     "A station may have at most " + limits.perStation() + " photos; delete one first.");
         }
         long id = store.insert(station.id(), processor.process(file.getBytes()), user.username());
-        PhotoStore.Photo saved = store.list(station.id()).stream().filter(p -> p.id() == id).findFirst().orElseThrow();
+        PhotoStore.Photo saved = store.list(station.id()).stream()
+                .filter(p -> p.id() == id)
+                .findFirst()
+                .orElseThrow();
         return ResponseEntity.created(URI.create(imageUrl(parsed, id))).body(response(parsed, saved));
     }
 
-    @Operation(summary = "Delete a photo of a station", description = "Editors may delete photos of stations in their regions only.")
+    @Operation(
+            summary = "Delete a photo of a station",
+            description = "Editors may delete photos of stations in their regions only.")
     @SecurityRequirement(name = "basic")
     @DeleteMapping("/api/v1/stations/{code}/photos/{id}")
-    ResponseEntity<Void> delete(@PathVariable String code, @PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
+    ResponseEntity<Void> delete(
+            @PathVariable String code, @PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
         PhotoStore.StationRef station = station(StationCodes.parse(code));
         user.actor().requireMayEdit(station.adcode());
         if (!store.delete(station.id(), id)) throw noSuchPhoto(id);
@@ -123,16 +164,24 @@ class PhotoController {
         PhotoStore.StationRef station = station(StationCodes.parse(code));
         String etag = store.etag(station.id(), id, thumbnail).orElseThrow(() -> noSuchPhoto(id));
         if (request.checkNotModified('"' + etag + '"')) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(IMAGES).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(etag)
+                    .cacheControl(IMAGES)
+                    .build();
         }
         PhotoStore.Image image = store.image(station.id(), id, thumbnail).orElseThrow(() -> noSuchPhoto(id));
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).eTag(image.etag()).cacheControl(IMAGES)
-                .header("X-Content-Type-Options", "nosniff").body(image.bytes());
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_JPEG)
+                .eTag(image.etag())
+                .cacheControl(IMAGES)
+                .header("X-Content-Type-Options", "nosniff")
+                .body(image.bytes());
     }
 
     private PhotoStore.StationRef station(StationCode code) {
-        return store.station(code.value()).orElseThrow(() -> ApiException.notFound("No such station",
-                "There is no station with code " + code.value() + "."));
+        return store.station(code.value())
+                .orElseThrow(() -> ApiException.notFound(
+                        "No such station", "There is no station with code " + code.value() + "."));
     }
 
     private static ApiException noSuchPhoto(long id) {
@@ -145,6 +194,14 @@ class PhotoController {
 
     private static PhotoResponse response(StationCode code, PhotoStore.Photo p) {
         String url = imageUrl(code, p.id());
-        return new PhotoResponse(p.id(), url, p.width(), p.height(), url + "/thumbnail", p.thumbWidth(), p.thumbHeight(), p.uploadedAt());
+        return new PhotoResponse(
+                p.id(),
+                url,
+                p.width(),
+                p.height(),
+                url + "/thumbnail",
+                p.thumbWidth(),
+                p.thumbHeight(),
+                p.uploadedAt());
     }
 }

@@ -74,7 +74,9 @@ class PhotoProcessor {
     private static String sniff(byte[] bytes) {
         if (startsWith(bytes, JPEG)) return "jpeg";
         if (startsWith(bytes, PNG)) return "png";
-        throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a JPEG or PNG image",
+        throw new ApiException(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Not a JPEG or PNG image",
                 "Upload a photo as JPEG or PNG; the file's contents are neither, whatever its name says.",
                 Map.of("field", "file"));
     }
@@ -92,7 +94,9 @@ class PhotoProcessor {
                 long width = reader.getWidth(0);
                 long height = reader.getHeight(0);
                 if (width * height > limits.maxPixels()) {
-                    throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Image has too many pixels",
+                    throw new ApiException(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "Image has too many pixels",
                             "The image is " + width + " × " + height + " pixels; at most " + limits.maxPixels()
                                     + " pixels are accepted. Scale it down and upload it again.",
                             Map.of("field", "file", "width", width, "height", height, "maxPixels", limits.maxPixels()));
@@ -107,7 +111,9 @@ class PhotoProcessor {
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof ApiException api) throw api;
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "The image cannot be read",
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "The image cannot be read",
                     "The file looks like a " + format.toUpperCase(java.util.Locale.ROOT)
                             + " image but cannot be decoded (damaged, truncated or an unusual colour format).",
                     Map.of("field", "file"));

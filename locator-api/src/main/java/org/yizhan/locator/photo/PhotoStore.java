@@ -29,8 +29,10 @@ class PhotoStore {
     }
 
     Optional<StationRef> station(String code) {
-        return jdbc.sql("SELECT id, adcode FROM station WHERE code = :code").param("code", code)
-                .query((rs, n) -> new StationRef(rs.getLong(1), rs.getString(2))).optional();
+        return jdbc.sql("SELECT id, adcode FROM station WHERE code = :code")
+                .param("code", code)
+                .query((rs, n) -> new StationRef(rs.getLong(1), rs.getString(2)))
+                .optional();
     }
 
     List<Photo> list(long stationId) {
@@ -38,14 +40,21 @@ class PhotoStore {
                 SELECT id, width, height, thumb_width, thumb_height, uploaded_at FROM station_photo
                 WHERE station_id = :station ORDER BY id""")
                 .param("station", stationId)
-                .query((rs, n) -> new Photo(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                .query((rs, n) -> new Photo(
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        rs.getInt(3),
+                        rs.getInt(4),
+                        rs.getInt(5),
                         rs.getTimestamp(6).toInstant()))
                 .list();
     }
 
     int count(long stationId) {
         return jdbc.sql("SELECT count(*) FROM station_photo WHERE station_id = :station")
-                .param("station", stationId).query(Integer.class).single();
+                .param("station", stationId)
+                .query(Integer.class)
+                .single();
     }
 
     long insert(long stationId, PhotoProcessor.Processed photo, String username) {
@@ -64,15 +73,19 @@ class PhotoStore {
                 .param("thumbnail", photo.thumbnail().bytes())
                 .param("thumbnailEtag", etag(photo.thumbnail().bytes()))
                 .param("by", username)
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     Optional<Image> image(long stationId, long photoId, boolean thumbnail) {
         String sql = thumbnail
                 ? "SELECT thumbnail, thumbnail_etag FROM station_photo WHERE id = :id AND station_id = :station"
                 : "SELECT image, image_etag FROM station_photo WHERE id = :id AND station_id = :station";
-        return jdbc.sql(sql).param("id", photoId).param("station", stationId)
-                .query((rs, n) -> new Image(rs.getBytes(1), rs.getString(2))).optional();
+        return jdbc.sql(sql)
+                .param("id", photoId)
+                .param("station", stationId)
+                .query((rs, n) -> new Image(rs.getBytes(1), rs.getString(2)))
+                .optional();
     }
 
     /** An entity tag only reads the tag column, so a 304 never loads the bytes. */
@@ -80,12 +93,19 @@ class PhotoStore {
         String sql = thumbnail
                 ? "SELECT thumbnail_etag FROM station_photo WHERE id = :id AND station_id = :station"
                 : "SELECT image_etag FROM station_photo WHERE id = :id AND station_id = :station";
-        return jdbc.sql(sql).param("id", photoId).param("station", stationId).query(String.class).optional();
+        return jdbc.sql(sql)
+                .param("id", photoId)
+                .param("station", stationId)
+                .query(String.class)
+                .optional();
     }
 
     boolean delete(long stationId, long photoId) {
         return jdbc.sql("DELETE FROM station_photo WHERE id = :id AND station_id = :station")
-                .param("id", photoId).param("station", stationId).update() > 0;
+                        .param("id", photoId)
+                        .param("station", stationId)
+                        .update()
+                > 0;
     }
 
     private static String etag(byte[] bytes) {

@@ -24,27 +24,34 @@ record Measure(@Nullable Travel travel, @Nullable Limit limit, double radius) {
      * 15-minute-walk target), else straight; a network limit is {@code radius} metres or
      * {@code minutes}, 15 minutes when neither is given.
      */
-    static Measure parse(@Nullable String distance, @Nullable Double radius, @Nullable Double minutes, boolean graphLoaded) {
+    static Measure parse(
+            @Nullable String distance, @Nullable Double radius, @Nullable Double minutes, boolean graphLoaded) {
         String kind = distance == null || distance.isBlank() ? (graphLoaded ? "walk" : "straight") : distance.trim();
         if (radius != null) requireRange("radius", radius, 50, 20_000, "metres");
         if (minutes != null) requireRange("minutes", minutes, 1, 120, "minutes");
         if ("straight".equals(kind)) {
-            if (minutes != null) throw ApiException.invalid("minutes", "'minutes' needs distance=walk or distance=ride; "
-                    + "straight-line reach is a radius in metres.");
+            if (minutes != null)
+                throw ApiException.invalid(
+                        "minutes",
+                        "'minutes' needs distance=walk or distance=ride; "
+                                + "straight-line reach is a radius in metres.");
             return new Measure(null, null, radius == null ? DEFAULT_RADIUS : radius);
         }
         if (!"walk".equals(kind) && !"ride".equals(kind)) {
             throw ApiException.invalid("distance", "'distance' must be walk, ride or straight.");
         }
         if (!graphLoaded) {
-            throw ApiException.invalid("distance", "Walking or riding distance needs a road graph, and this server has none "
-                    + "loaded; use distance=straight.");
+            throw ApiException.invalid(
+                    "distance",
+                    "Walking or riding distance needs a road graph, and this server has none "
+                            + "loaded; use distance=straight.");
         }
         if (radius != null && minutes != null) {
             throw ApiException.invalid("minutes", "Give the limit as 'radius' (metres) or as 'minutes', not both.");
         }
         Travel travel = Travel.parse("distance", kind);
-        Limit limit = radius != null ? Limit.meters(radius) : Limit.minutes(minutes == null ? DEFAULT_MINUTES : minutes);
+        Limit limit =
+                radius != null ? Limit.meters(radius) : Limit.minutes(minutes == null ? DEFAULT_MINUTES : minutes);
         double bound = radius != null ? radius : limit.timeSeconds() * maxSpeed(travel) + 400;
         return new Measure(travel, limit, bound);
     }
@@ -56,7 +63,8 @@ record Measure(@Nullable Travel travel, @Nullable Limit limit, double radius) {
 
     private static void requireRange(String field, double value, double min, double max, String unit) {
         if (!(value >= min && value <= max)) {
-            throw ApiException.invalid(field, "'" + field + "' must be between " + (int) min + " and " + (int) max + " " + unit + ".");
+            throw ApiException.invalid(
+                    field, "'" + field + "' must be between " + (int) min + " and " + (int) max + " " + unit + ".");
         }
     }
 
@@ -78,7 +86,8 @@ record Measure(@Nullable Travel travel, @Nullable Limit limit, double radius) {
     }
 
     /** The straight-line radius or the network limit in metres, for responses; null for a time limit. */
-    @Nullable Double radiusMeters() {
+    @Nullable
+    Double radiusMeters() {
         if (limit == null) return radius;
         return limit.meters();
     }

@@ -20,14 +20,22 @@ import org.yizhan.locator.routing.NetworkDistances;
  * @param candidateCount how many candidate sites are off the network
  * @param candidates ids of the first of them (up to {@value #LISTED})
  */
-record OffNetwork(int demandPoints, double demandWeight, List<Map<String, Object>> demand, List<String> stations,
-                  int candidateCount, List<String> candidates) {
+record OffNetwork(
+        int demandPoints,
+        double demandWeight,
+        List<Map<String, Object>> demand,
+        List<String> stations,
+        int candidateCount,
+        List<String> candidates) {
 
     static final int LISTED = 1_000;
     static final OffNetwork NONE = new OffNetwork(0, 0, List.of(), List.of(), 0, List.of());
 
-    static OffNetwork of(NetworkDistances.Catchments catchments, List<Site> existing, List<Site> candidates,
-                         List<DemandPoint> demand) {
+    static OffNetwork of(
+            NetworkDistances.Catchments catchments,
+            List<Site> existing,
+            List<Site> candidates,
+            List<DemandPoint> demand) {
         int points = 0;
         double weight = 0;
         List<Map<String, Object>> listed = new ArrayList<>();
@@ -36,7 +44,14 @@ record OffNetwork(int demandPoints, double demandWeight, List<Map<String, Object
             points++;
             weight += demand.get(i).weight();
             LatLng at = demand.get(i).at();
-            if (listed.size() < LISTED) listed.add(Map.of("lat", at.lat(), "lng", at.lng(), "weight", demand.get(i).weight()));
+            if (listed.size() < LISTED)
+                listed.add(Map.of(
+                        "lat",
+                        at.lat(),
+                        "lng",
+                        at.lng(),
+                        "weight",
+                        demand.get(i).weight()));
         }
         List<String> stations = new ArrayList<>();
         for (int s = 0; s < existing.size(); s++) {
@@ -47,7 +62,8 @@ record OffNetwork(int demandPoints, double demandWeight, List<Map<String, Object
         for (int c = 0; c < candidates.size(); c++) {
             if (catchments.siteOnNetwork(existing.size() + c)) continue;
             candidateCount++;
-            if (offCandidates.size() < LISTED) offCandidates.add(candidates.get(c).id());
+            if (offCandidates.size() < LISTED)
+                offCandidates.add(candidates.get(c).id());
         }
         return new OffNetwork(points, weight, listed, stations, candidateCount, offCandidates);
     }

@@ -46,8 +46,9 @@ class PlanningController {
 
     private static final String REACH_DISTANCE = "straight, walk or ride (walk and ride need a road graph); "
             + "default walk when the server has a road graph, else straight";
-    private static final String REACH_RADIUS = "Straight-line radius, or with walk/ride the route length limit, in metres (50-20,000; "
-            + "default 1,000 for straight)";
+    private static final String REACH_RADIUS =
+            "Straight-line radius, or with walk/ride the route length limit, in metres (50-20,000; "
+                    + "default 1,000 for straight)";
     private static final String REACH_MINUTES = "With walk/ride: travel time limit in minutes (1-120; default 15)";
 
     private final PlanningService planning;
@@ -61,19 +62,23 @@ class PlanningController {
         this.sets = sets;
     }
 
-    @Operation(summary = "Upload demand points or candidate sites (.csv, .xlsx, .geojson); editors and admins",
+    @Operation(
+            summary = "Upload demand points or candidate sites (.csv, .xlsx, .geojson); editors and admins",
             description = "Columns lat/纬度, lng/经度, optional weight/权重 and label/名称/区县; coordinates in crs. "
                     + "region = the division-code prefix the set belongs to, inside the account's regions "
                     + "(default: all of them; an admin's set without region is national, seen by admins only).")
     @PostMapping(value = "/api/v1/planning/sets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    PointSets.PointSet upload(@RequestParam(required = false) @Nullable MultipartFile file,
-                              @RequestParam(defaultValue = "demand") String kind,
-                              @RequestParam(required = false) @Nullable String name,
-                              @RequestParam(required = false) @Nullable String crs,
-                              @RequestParam(defaultValue = "") String region,
-                              @AuthenticationPrincipal SignedInUser user) throws IOException {
+    PointSets.PointSet upload(
+            @RequestParam(required = false) @Nullable MultipartFile file,
+            @RequestParam(defaultValue = "demand") String kind,
+            @RequestParam(required = false) @Nullable String name,
+            @RequestParam(required = false) @Nullable String crs,
+            @RequestParam(defaultValue = "") String region,
+            @AuthenticationPrincipal SignedInUser user)
+            throws IOException {
         List<String> owners = owners(user.actor(), region);
-        if (file == null || file.isEmpty()) throw ApiException.invalid("file", "Attach the points in the form field 'file'.");
+        if (file == null || file.isEmpty())
+            throw ApiException.invalid("file", "Attach the points in the form field 'file'.");
         PointSets.Kind setKind = switch (kind) {
             case "demand" -> PointSets.Kind.DEMAND;
             case "candidate", "candidates" -> PointSets.Kind.CANDIDATE;
@@ -82,29 +87,38 @@ class PlanningController {
         String fileName = file.getOriginalFilename() == null ? "points.csv" : file.getOriginalFilename();
         try (InputStream in = file.getInputStream()) {
             List<PointFile.Point> points = PointFile.read(in, fileName, GeoParams.crs(crs));
-            return sets.save(name == null || name.isBlank() ? fileName : name.trim(), setKind, points, user.username(), owners);
+            return sets.save(
+                    name == null || name.isBlank() ? fileName : name.trim(), setKind, points, user.username(), owners);
         }
     }
 
     /** The regions a new set belongs to; viewers read sets but do not add them. */
     private static List<String> owners(Actor actor, String region) {
         if (actor.role() == Role.VIEWER) {
-            throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, "Not allowed",
+            throw new ApiException(
+                    org.springframework.http.HttpStatus.FORBIDDEN,
+                    "Not allowed",
                     "Your account can read planning sets of its regions but not add them.");
         }
         String prefix = region.trim();
         if (!prefix.isEmpty() && !prefix.matches("[0-9]{2}|[0-9]{4}|[0-9]{6}")) {
-            throw ApiException.invalid("region", "'region' must be a 2-, 4- or 6-digit division-code prefix such as 1503.");
+            throw ApiException.invalid(
+                    "region", "'region' must be a 2-, 4- or 6-digit division-code prefix such as 1503.");
         }
         if (prefix.isEmpty()) return actor.role() == Role.ADMIN ? List.of() : actor.regions();
         if (!actor.mayRead(prefix)) {
-            throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, "Outside your region",
-                    "Your account may add sets for " + String.join(", ", actor.regions()) + " only; " + prefix + " is not inside them.");
+            throw new ApiException(
+                    org.springframework.http.HttpStatus.FORBIDDEN,
+                    "Outside your region",
+                    "Your account may add sets for " + String.join(", ", actor.regions()) + " only; " + prefix
+                            + " is not inside them.");
         }
         return List.of(prefix);
     }
 
-    @Operation(summary = "Demand seen by the locator: query origins per ~300 m cell, cells with fewer than 5 queries suppressed",
+    @Operation(
+            summary =
+                    "Demand seen by the locator: query origins per ~300 m cell, cells with fewer than 5 queries suppressed",
             description = "farQueries counts queries whose nearest station was more than 1 km away: unmet demand.")
     @GetMapping(value = "/api/v1/planning/query-demand", produces = "application/geo+json")
     Map<String, Object> queryDemand(@RequestParam(defaultValue = "30") int days) {
@@ -120,20 +134,39 @@ class PlanningController {
     }
 
     /** Coverage of one district; {@code name} is the division's name when the group is a division code. */
-    record Group(String group, @Nullable String name, double totalWeight, double coveredWeight, double share, int points) {}
+    record Group(
+            String group, @Nullable String name, double totalWeight, double coveredWeight, double share, int points) {}
 
-    record CoverageResponse(@Nullable Double radiusMeters, String distance, String limit, int stations, int demandPoints, double totalWeight, double coveredWeight,
-                            double share, List<Group> byGroup, int uncoveredPoints, List<Map<String, Object>> uncovered,
-                            OffNetwork offNetwork) {}
+    record CoverageResponse(
+            @Nullable Double radiusMeters,
+            String distance,
+            String limit,
+            int stations,
+            int demandPoints,
+            double totalWeight,
+            double coveredWeight,
+            double share,
+            List<Group> byGroup,
+            int uncoveredPoints,
+            List<Map<String, Object>> uncovered,
+            OffNetwork offNetwork) {}
 
-    @Operation(summary = "Coverage: share of demand weight within radius of an active station, overall and per district")
+    @Operation(
+            summary = "Coverage: share of demand weight within radius of an active station, overall and per district")
     @GetMapping("/api/v1/planning/coverage")
-    ResponseEntity<?> coverage(@RequestParam String demand, @RequestParam(required = false) @Parameter(description = REACH_RADIUS) @Nullable Double radius,
-                               @RequestParam(required = false) @Parameter(description = REACH_DISTANCE) @Nullable String distance,
-                               @RequestParam(required = false) @Parameter(description = REACH_MINUTES) @Nullable Double minutes,
-                               @RequestParam(defaultValue = "30") int days, @RequestParam(defaultValue = "json") String format,
+    ResponseEntity<?> coverage(
+            @RequestParam String demand,
+            @RequestParam(required = false) @Parameter(description = REACH_RADIUS) @Nullable Double radius,
+            @RequestParam(required = false) @Parameter(description = REACH_DISTANCE) @Nullable String distance,
+            @RequestParam(required = false) @Parameter(description = REACH_MINUTES) @Nullable Double minutes,
+            @RequestParam(defaultValue = "30") int days,
+            @RequestParam(defaultValue = "json") String format,
             @AuthenticationPrincipal SignedInUser user) {
-        PlanningService.Planned planned = planning.problem(planning.demand(demand, days, user.actor()), null, planning.measure(distance, radius, minutes), user.actor());
+        PlanningService.Planned planned = planning.problem(
+                planning.demand(demand, days, user.actor()),
+                null,
+                planning.measure(distance, radius, minutes),
+                user.actor());
         CoverageProblem problem = planned.problem();
         CoverageReport report = Coverage.of(problem);
         List<Map<String, Object>> uncovered = new ArrayList<>();
@@ -144,24 +177,49 @@ class PlanningController {
         }
         if (!"json".equals(format)) return export("uncovered-demand", format, uncovered);
         List<Group> groups = report.byGroup().values().stream()
-                .map(g -> new Group(g.group(), divisions.find(g.group()).map(d -> d.name()).orElse(null),
-                        g.totalWeight(), g.coveredWeight(), g.share(), g.points())).toList();
+                .map(g -> new Group(
+                        g.group(),
+                        divisions.find(g.group()).map(d -> d.name()).orElse(null),
+                        g.totalWeight(),
+                        g.coveredWeight(),
+                        g.share(),
+                        g.points()))
+                .toList();
         Measure measure = planned.measure();
-        return ResponseEntity.ok(new CoverageResponse(measure.radiusMeters(), measure.distance(), measure.describe(),
-                problem.existing().size(), problem.demand().size(), report.totalWeight(), report.coveredWeight(), report.share(),
-                groups, report.uncoveredDemand().size(), uncovered, planned.offNetwork()));
+        return ResponseEntity.ok(new CoverageResponse(
+                measure.radiusMeters(),
+                measure.distance(),
+                measure.describe(),
+                problem.existing().size(),
+                problem.demand().size(),
+                report.totalWeight(),
+                report.coveredWeight(),
+                report.share(),
+                groups,
+                report.uncoveredDemand().size(),
+                uncovered,
+                planned.offNetwork()));
     }
 
     @Operation(summary = "Gaps: uncovered demand weight summed per grid cell, as GeoJSON polygons for a choropleth")
     @GetMapping(value = "/api/v1/planning/gaps", produces = "application/geo+json")
-    Map<String, Object> gaps(@RequestParam String demand, @RequestParam(required = false) @Parameter(description = REACH_RADIUS) @Nullable Double radius,
-                               @RequestParam(required = false) @Parameter(description = REACH_DISTANCE) @Nullable String distance,
-                               @RequestParam(required = false) @Parameter(description = REACH_MINUTES) @Nullable Double minutes,
-                             @RequestParam(defaultValue = "500") double cell, @RequestParam(defaultValue = "30") int days,
+    Map<String, Object> gaps(
+            @RequestParam String demand,
+            @RequestParam(required = false) @Parameter(description = REACH_RADIUS) @Nullable Double radius,
+            @RequestParam(required = false) @Parameter(description = REACH_DISTANCE) @Nullable String distance,
+            @RequestParam(required = false) @Parameter(description = REACH_MINUTES) @Nullable Double minutes,
+            @RequestParam(defaultValue = "500") double cell,
+            @RequestParam(defaultValue = "30") int days,
             @AuthenticationPrincipal SignedInUser user) {
-        if (!(cell >= 100 && cell <= 5_000)) throw ApiException.invalid("cell", "'cell' must be between 100 and 5,000 metres.");
-        PlanningService.Planned planned = planning.problem(planning.demand(demand, days, user.actor()), null, planning.measure(distance, radius, minutes), user.actor());
-        Map<String, Object> cells = new LinkedHashMap<>(GapCells.featureCollection(planned.problem(), Coverage.of(planned.problem()), cell));
+        if (!(cell >= 100 && cell <= 5_000))
+            throw ApiException.invalid("cell", "'cell' must be between 100 and 5,000 metres.");
+        PlanningService.Planned planned = planning.problem(
+                planning.demand(demand, days, user.actor()),
+                null,
+                planning.measure(distance, radius, minutes),
+                user.actor());
+        Map<String, Object> cells = new LinkedHashMap<>(
+                GapCells.featureCollection(planned.problem(), Coverage.of(planned.problem()), cell));
         cells.put("distance", planned.measure().distance());
         cells.put("limit", planned.measure().describe());
         cells.put("offNetwork", planned.offNetwork());
@@ -170,46 +228,104 @@ class PlanningController {
 
     record SuggestedSite(int rank, String id, LatLng location, double marginalGain, int marginalPoints) {}
 
-    record SuggestionResponse(@Nullable Double radiusMeters, String distance, String limit, int k, int candidates, List<SuggestedSite> sites, double weightBefore,
-                              double weightAfter, double shareBefore, double shareAfter, long millis, OffNetwork offNetwork) {}
+    record SuggestionResponse(
+            @Nullable Double radiusMeters,
+            String distance,
+            String limit,
+            int k,
+            int candidates,
+            List<SuggestedSite> sites,
+            double weightBefore,
+            double weightAfter,
+            double shareBefore,
+            double shareAfter,
+            long millis,
+            OffNetwork offNetwork) {}
 
-    @Operation(summary = "Suggest k new sites (maximal covering) keeping existing stations",
+    @Operation(
+            summary = "Suggest k new sites (maximal covering) keeping existing stations",
             description = "Greedy with lazy gains, then swap local search. candidates = an uploaded set id, or grid.")
     @GetMapping("/api/v1/planning/suggestions")
-    ResponseEntity<?> suggest(@RequestParam String demand, @RequestParam(defaultValue = "grid") String candidates,
-                              @RequestParam(defaultValue = "5") int k, @RequestParam(required = false) @Parameter(description = REACH_RADIUS) @Nullable Double radius,
-                               @RequestParam(required = false) @Parameter(description = REACH_DISTANCE) @Nullable String distance,
-                               @RequestParam(required = false) @Parameter(description = REACH_MINUTES) @Nullable Double minutes,
-                              @RequestParam(defaultValue = "30") int days, @RequestParam(defaultValue = "json") String format,
+    ResponseEntity<?> suggest(
+            @RequestParam String demand,
+            @RequestParam(defaultValue = "grid") String candidates,
+            @RequestParam(defaultValue = "5") int k,
+            @RequestParam(required = false) @Parameter(description = REACH_RADIUS) @Nullable Double radius,
+            @RequestParam(required = false) @Parameter(description = REACH_DISTANCE) @Nullable String distance,
+            @RequestParam(required = false) @Parameter(description = REACH_MINUTES) @Nullable Double minutes,
+            @RequestParam(defaultValue = "30") int days,
+            @RequestParam(defaultValue = "json") String format,
             @AuthenticationPrincipal SignedInUser user) {
         if (k < 1 || k > 500) throw ApiException.invalid("k", "'k' must be between 1 and 500.");
         long started = System.nanoTime();
-        PlanningService.Planned planned = planning.problem(planning.demand(demand, days, user.actor()), candidates, planning.measure(distance, radius, minutes), user.actor());
+        PlanningService.Planned planned = planning.problem(
+                planning.demand(demand, days, user.actor()),
+                candidates,
+                planning.measure(distance, radius, minutes),
+                user.actor());
         CoverageProblem problem = planned.problem();
         CoveringPlan plan = MaximalCovering.solve(problem, k);
         List<SuggestedSite> sites = ranked(plan.sites());
-        if (!"json".equals(format)) return export("suggested-sites", format, sites.stream().map(PlanningController::siteProperties).toList());
+        if (!"json".equals(format))
+            return export(
+                    "suggested-sites",
+                    format,
+                    sites.stream().map(PlanningController::siteProperties).toList());
         Measure measure = planned.measure();
-        return ResponseEntity.ok(new SuggestionResponse(measure.radiusMeters(), measure.distance(), measure.describe(), k,
-                problem.candidates().size(), sites, plan.weightBefore(), plan.weightAfter(), plan.shareBefore(), plan.shareAfter(),
-                (System.nanoTime() - started) / 1_000_000, planned.offNetwork()));
+        return ResponseEntity.ok(new SuggestionResponse(
+                measure.radiusMeters(),
+                measure.distance(),
+                measure.describe(),
+                k,
+                problem.candidates().size(),
+                sites,
+                plan.weightBefore(),
+                plan.weightAfter(),
+                plan.shareBefore(),
+                plan.shareAfter(),
+                (System.nanoTime() - started) / 1_000_000,
+                planned.offNetwork()));
     }
 
-    record FullCoverResponse(@Nullable Double radiusMeters, String distance, String limit, int sitesNeeded, List<SuggestedSite> sites, double shareBefore, double shareAfter,
-                             int uncoverablePoints, double uncoverableWeight, OffNetwork offNetwork) {}
+    record FullCoverResponse(
+            @Nullable Double radiusMeters,
+            String distance,
+            String limit,
+            int sitesNeeded,
+            List<SuggestedSite> sites,
+            double shareBefore,
+            double shareAfter,
+            int uncoverablePoints,
+            double uncoverableWeight,
+            OffNetwork offNetwork) {}
 
     @Operation(summary = "Fewest new sites that cover all coverable demand (greedy set cover)")
     @GetMapping("/api/v1/planning/full-cover")
-    FullCoverResponse fullCover(@RequestParam String demand, @RequestParam(defaultValue = "grid") String candidates,
-                                @RequestParam(required = false) @Parameter(description = REACH_RADIUS) @Nullable Double radius,
-                               @RequestParam(required = false) @Parameter(description = REACH_DISTANCE) @Nullable String distance,
-                               @RequestParam(required = false) @Parameter(description = REACH_MINUTES) @Nullable Double minutes, @RequestParam(defaultValue = "30") int days,
+    FullCoverResponse fullCover(
+            @RequestParam String demand,
+            @RequestParam(defaultValue = "grid") String candidates,
+            @RequestParam(required = false) @Parameter(description = REACH_RADIUS) @Nullable Double radius,
+            @RequestParam(required = false) @Parameter(description = REACH_DISTANCE) @Nullable String distance,
+            @RequestParam(required = false) @Parameter(description = REACH_MINUTES) @Nullable Double minutes,
+            @RequestParam(defaultValue = "30") int days,
             @AuthenticationPrincipal SignedInUser user) {
-        PlanningService.Planned planned = planning.problem(planning.demand(demand, days, user.actor()), candidates, planning.measure(distance, radius, minutes), user.actor());
+        PlanningService.Planned planned = planning.problem(
+                planning.demand(demand, days, user.actor()),
+                candidates,
+                planning.measure(distance, radius, minutes),
+                user.actor());
         SetCoverPlan plan = SetCover.solve(planned.problem());
         Measure measure = planned.measure();
-        return new FullCoverResponse(measure.radiusMeters(), measure.distance(), measure.describe(), plan.sites().size(),
-                ranked(plan.sites()), plan.shareBefore(), plan.shareAfter(), plan.uncoverableDemand().size(), plan.uncoverableWeight(),
+        return new FullCoverResponse(
+                measure.radiusMeters(),
+                measure.distance(),
+                measure.describe(),
+                plan.sites().size(),
+                ranked(plan.sites()),
+                plan.shareBefore(),
+                plan.shareAfter(),
+                plan.uncoverableDemand().size(),
+                plan.uncoverableWeight(),
                 planned.offNetwork());
     }
 
@@ -217,24 +333,44 @@ class PlanningController {
 
     @Operation(summary = "Redundancy: demand only each station covers, least first (relocation candidates)")
     @GetMapping("/api/v1/planning/redundancy")
-    List<RedundancyRow> redundancy(@RequestParam String demand, @RequestParam(required = false) @Parameter(description = REACH_RADIUS) @Nullable Double radius,
-                               @RequestParam(required = false) @Parameter(description = REACH_DISTANCE) @Nullable String distance,
-                               @RequestParam(required = false) @Parameter(description = REACH_MINUTES) @Nullable Double minutes,
-                                   @RequestParam(defaultValue = "30") int days,
+    List<RedundancyRow> redundancy(
+            @RequestParam String demand,
+            @RequestParam(required = false) @Parameter(description = REACH_RADIUS) @Nullable Double radius,
+            @RequestParam(required = false) @Parameter(description = REACH_DISTANCE) @Nullable String distance,
+            @RequestParam(required = false) @Parameter(description = REACH_MINUTES) @Nullable Double minutes,
+            @RequestParam(defaultValue = "30") int days,
             @AuthenticationPrincipal SignedInUser user) {
-        List<StationRedundancy> ranked = Redundancy.rank(
-                planning.problem(planning.demand(demand, days, user.actor()), null, planning.measure(distance, radius, minutes), user.actor()).problem());
-        return ranked.stream().map(r -> new RedundancyRow(r.station().id(), r.station().at(), r.coveredWeight(), r.uniqueWeight())).toList();
+        List<StationRedundancy> ranked = Redundancy.rank(planning.problem(
+                        planning.demand(demand, days, user.actor()),
+                        null,
+                        planning.measure(distance, radius, minutes),
+                        user.actor())
+                .problem());
+        return ranked.stream()
+                .map(r -> new RedundancyRow(r.station().id(), r.station().at(), r.coveredWeight(), r.uniqueWeight()))
+                .toList();
     }
 
     private static List<SuggestedSite> ranked(List<PlannedSite> planned) {
         List<SuggestedSite> out = new ArrayList<>();
-        for (PlannedSite p : planned) out.add(new SuggestedSite(out.size() + 1, p.site().id(), p.site().at(), p.marginalGain(), p.marginalPoints()));
+        for (PlannedSite p : planned)
+            out.add(new SuggestedSite(
+                    out.size() + 1, p.site().id(), p.site().at(), p.marginalGain(), p.marginalPoints()));
         return out;
     }
 
     private static Map<String, Object> siteProperties(SuggestedSite s) {
-        return point(s.location(), Map.of("rank", s.rank(), "id", s.id(), "marginalGain", s.marginalGain(), "marginalPoints", s.marginalPoints()));
+        return point(
+                s.location(),
+                Map.of(
+                        "rank",
+                        s.rank(),
+                        "id",
+                        s.id(),
+                        "marginalGain",
+                        s.marginalGain(),
+                        "marginalPoints",
+                        s.marginalPoints()));
     }
 
     private static Map<String, Object> point(LatLng at, Map<String, Object> properties) {
@@ -247,14 +383,16 @@ class PlanningController {
 
     private static ResponseEntity<?> export(String name, String format, List<Map<String, Object>> rows) {
         return switch (format) {
-            case "geojson" -> ResponseEntity.ok()
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".geojson\"")
-                    .contentType(MediaType.parseMediaType("application/geo+json"))
-                    .body(PlanningExports.geoJson(rows));
-            case "csv" -> ResponseEntity.ok()
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
-                    .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-                    .body(PlanningExports.csv(rows));
+            case "geojson" ->
+                ResponseEntity.ok()
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".geojson\"")
+                        .contentType(MediaType.parseMediaType("application/geo+json"))
+                        .body(PlanningExports.geoJson(rows));
+            case "csv" ->
+                ResponseEntity.ok()
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
+                        .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                        .body(PlanningExports.csv(rows));
             default -> throw ApiException.invalid("format", "'format' must be json, geojson or csv.");
         };
     }

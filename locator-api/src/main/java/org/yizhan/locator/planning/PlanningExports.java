@@ -22,7 +22,8 @@ final class PlanningExports {
             Map<String, Object> properties = new LinkedHashMap<>(row);
             properties.remove("lat");
             properties.remove("lng");
-            features.add(GeoJson.feature(null, GeoJson.point(coordinate(row, "lng"), coordinate(row, "lat")), properties));
+            features.add(
+                    GeoJson.feature(null, GeoJson.point(coordinate(row, "lng"), coordinate(row, "lat")), properties));
         }
         return GeoJson.featureCollection(features);
     }
@@ -34,7 +35,8 @@ final class PlanningExports {
 
     /** UTF-8 CSV with the rows' keys as header; numbers stay numbers, text is neutralised. */
     static byte[] csv(List<Map<String, Object>> rows) {
-        List<String> header = rows.isEmpty() ? List.of("lat", "lng") : List.copyOf(rows.get(0).keySet());
+        List<String> header =
+                rows.isEmpty() ? List.of("lat", "lng") : List.copyOf(rows.get(0).keySet());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (SpreadsheetWriter csv = SpreadsheetWriter.csv(out, header)) {
             for (Map<String, Object> row : rows) csv.row(new ArrayList<>(row.values()));

@@ -2,9 +2,9 @@ package org.yizhan.locator.planning;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,32 +58,46 @@ class PlanningService {
      * On the road network, demand and sites are snapped to the roads; what cannot be snapped stays in
      * the problem (demand uncovered, sites covering nothing) and is listed in {@link OffNetwork}.
      */
-    Planned problem(List<PointSets.StoredPoint> demandPoints, @Nullable String candidates, Measure measure, Actor actor) {
-        if (demandPoints.isEmpty()) throw ApiException.invalid("demand", "There is no demand to plan for (cells with fewer than "
-                + QueryDemandRecorder.MIN_QUERIES + " queries are not shown).");
+    Planned problem(
+            List<PointSets.StoredPoint> demandPoints, @Nullable String candidates, Measure measure, Actor actor) {
+        if (demandPoints.isEmpty())
+            throw ApiException.invalid(
+                    "demand",
+                    "There is no demand to plan for (cells with fewer than " + QueryDemandRecorder.MIN_QUERIES
+                            + " queries are not shown).");
         List<DemandPoint> demand = demandPoints.stream()
-                .map(p -> new DemandPoint(p.at(), p.weight(), p.label() == null ? "unassigned" : p.label())).toList();
+                .map(p -> new DemandPoint(p.at(), p.weight(), p.label() == null ? "unassigned" : p.label()))
+                .toList();
         List<Site> existing = stationsAround(demandPoints, measure.radius());
         if (candidates == null) return build(existing, List.of(), demand, measure);
         List<Site> candidateSites = candidates.isBlank() || "grid".equals(candidates)
                 ? grid(build(existing, List.of(), demand, measure).problem(), measure.typicalReach())
                 : sets.points(setId("candidates", candidates), PointSets.Kind.CANDIDATE, actor).stream()
-                        .map(p -> new Site(p.label() == null ? "candidate-" + p.seq() : p.label(), p.at())).toList();
+                        .map(p -> new Site(p.label() == null ? "candidate-" + p.seq() : p.label(), p.at()))
+                        .toList();
         return build(existing, candidateSites, demand, measure);
     }
 
     private Planned build(List<Site> existing, List<Site> candidates, List<DemandPoint> demand, Measure measure) {
         if (measure.travel() == null || measure.limit() == null) {
-            return new Planned(CoverageProblem.of(existing, candidates, demand, measure.radius()), measure, OffNetwork.NONE);
+            return new Planned(
+                    CoverageProblem.of(existing, candidates, demand, measure.radius()), measure, OffNetwork.NONE);
         }
         List<Site> sites = new ArrayList<>(existing);
         sites.addAll(candidates);
         Map<Site, Integer> siteIndex = new HashMap<>();
         for (int s = 0; s < sites.size(); s++) siteIndex.putIfAbsent(sites.get(s), s);
-        NetworkDistances.Catchments catchments = network.catchments(measure.travel(),
-                sites.stream().map(Site::at).toList(), demand.stream().map(DemandPoint::at).toList(), measure.limit());
-        CoverageProblem problem = CoverageProblem.of(existing, candidates, demand,
-                site -> catchments.demandReachedFrom(java.util.Objects.requireNonNull(siteIndex.get(site), "every site is indexed")));
+        NetworkDistances.Catchments catchments = network.catchments(
+                measure.travel(),
+                sites.stream().map(Site::at).toList(),
+                demand.stream().map(DemandPoint::at).toList(),
+                measure.limit());
+        CoverageProblem problem = CoverageProblem.of(
+                existing,
+                candidates,
+                demand,
+                site -> catchments.demandReachedFrom(
+                        java.util.Objects.requireNonNull(siteIndex.get(site), "every site is indexed")));
         return new Planned(problem, measure, OffNetwork.of(catchments, existing, candidates, demand));
     }
 
@@ -91,7 +105,10 @@ class PlanningService {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw ApiException.invalid(field, "'" + field + "' must be the id of an uploaded set" + ("demand".equals(field) ? " or 'queries'." : " or 'grid'."));
+            throw ApiException.invalid(
+                    field,
+                    "'" + field + "' must be the id of an uploaded set"
+                            + ("demand".equals(field) ? " or 'queries'." : " or 'grid'."));
         }
     }
 
@@ -99,15 +116,20 @@ class PlanningService {
     private List<Site> stationsAround(List<PointSets.StoredPoint> demand, double radius) {
         double minLat = 90, maxLat = -90, minLng = 180, maxLng = -180;
         for (PointSets.StoredPoint p : demand) {
-            minLat = Math.min(minLat, p.at().lat()); maxLat = Math.max(maxLat, p.at().lat());
-            minLng = Math.min(minLng, p.at().lng()); maxLng = Math.max(maxLng, p.at().lng());
+            minLat = Math.min(minLat, p.at().lat());
+            maxLat = Math.max(maxLat, p.at().lat());
+            minLng = Math.min(minLng, p.at().lng());
+            maxLng = Math.max(maxLng, p.at().lng());
         }
         double dLat = radius / 111_000 * 1.1;
         double dLng = dLat / Math.max(0.2, Math.cos(Math.toRadians(Math.max(Math.abs(minLat), Math.abs(maxLat)))));
         return jdbc.sql("""
                 SELECT code, ST_Y(location::geometry), ST_X(location::geometry) FROM station
                  WHERE status = 'active' AND location::geometry && ST_MakeEnvelope(:x0, :y0, :x1, :y1, 4326)""")
-                .param("x0", minLng - dLng).param("y0", minLat - dLat).param("x1", maxLng + dLng).param("y1", maxLat + dLat)
+                .param("x0", minLng - dLng)
+                .param("y0", minLat - dLat)
+                .param("x1", maxLng + dLng)
+                .param("y1", maxLat + dLat)
                 .query((rs, n) -> new Site(rs.getString(1), new LatLng(rs.getDouble(2), rs.getDouble(3))))
                 .list();
     }

@@ -43,7 +43,10 @@ final class PointFile {
         boolean geoJson = lower.endsWith(".geojson") || lower.endsWith(".json");
         boolean xlsx = lower.endsWith(".xlsx");
         if (!geoJson && !xlsx && !lower.endsWith(".csv")) {
-            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported file type", "Upload points as .csv, .xlsx or .geojson.");
+            throw new ApiException(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported file type",
+                    "Upload points as .csv, .xlsx or .geojson.");
         }
         Path file = Files.createTempFile("yizhan-points-", geoJson ? ".geojson" : xlsx ? ".xlsx" : ".csv");
         try {
@@ -53,8 +56,11 @@ final class PointFile {
                 return table(rows, crs);
             }
         } catch (RegisterFormatException e) {
-            throw ApiException.invalid("file", xlsx ? "The file is not a readable .xlsx workbook."
-                    : Objects.requireNonNullElse(e.getMessage(), "The file cannot be read."));
+            throw ApiException.invalid(
+                    "file",
+                    xlsx
+                            ? "The file is not a readable .xlsx workbook."
+                            : Objects.requireNonNullElse(e.getMessage(), "The file cannot be read."));
         } finally {
             Files.deleteIfExists(file);
         }
@@ -77,7 +83,9 @@ final class PointFile {
             if (!key.isEmpty()) columns.putIfAbsent(key, i);
         }
         if (!columns.containsKey("lat") || !columns.containsKey("lng")) {
-            throw ApiException.invalid("file", "The first row must name the columns; lat/纬度 and lng/经度 are required, weight/权重 and label/名称 optional.");
+            throw ApiException.invalid(
+                    "file",
+                    "The first row must name the columns; lat/纬度 and lng/经度 are required, weight/权重 and label/名称 optional.");
         }
         List<Point> points = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -89,17 +97,25 @@ final class PointFile {
                 double lng = number(row, columns.get("lng"));
                 Integer w = columns.get("weight");
                 double weight = w == null || cell(row, w).isBlank() ? 1 : number(row, w);
-                if (!(weight >= 0) || Double.isInfinite(weight)) throw new IllegalArgumentException("weight must be a number ≥ 0");
+                if (!(weight >= 0) || Double.isInfinite(weight))
+                    throw new IllegalArgumentException("weight must be a number ≥ 0");
                 Integer l = columns.get("label");
-                String label = l == null || cell(row, l).isBlank() ? null : cell(row, l).trim();
+                String label = l == null || cell(row, l).isBlank()
+                        ? null
+                        : cell(row, l).trim();
                 points.add(new Point(crs.toWgs84(new LatLng(lat, lng)), weight, label));
             } catch (IllegalArgumentException e) {
                 problems.add("row " + line.number() + ": " + e.getMessage());
             }
-            if (points.size() > MAX_POINTS) throw ApiException.invalid("file", "At most " + MAX_POINTS + " points per file.");
+            if (points.size() > MAX_POINTS)
+                throw ApiException.invalid("file", "At most " + MAX_POINTS + " points per file.");
         }
-        if (!problems.isEmpty()) throw new ApiException(HttpStatus.BAD_REQUEST, "Some rows cannot be read",
-                String.join("; ", problems), Map.of("field", "file", "problems", problems));
+        if (!problems.isEmpty())
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "Some rows cannot be read",
+                    String.join("; ", problems),
+                    Map.of("field", "file", "problems", problems));
         return points;
     }
 
@@ -132,12 +148,17 @@ final class PointFile {
                 if (label == null) label = text(f.properties().get("name"));
                 try {
                     LatLng at = new LatLng(Double.parseDouble(position.lat()), Double.parseDouble(position.lng()));
-                    points.add(new Point(crs.toWgs84(at), weight != null && weight.kind() == GeoJsonPoints.Kind.NUMBER
-                            ? Double.parseDouble(weight.text()) : 1, label));
+                    points.add(new Point(
+                            crs.toWgs84(at),
+                            weight != null && weight.kind() == GeoJsonPoints.Kind.NUMBER
+                                    ? Double.parseDouble(weight.text())
+                                    : 1,
+                            label));
                 } catch (IllegalArgumentException e) {
                     throw ApiException.invalid("file", "Feature " + f.index() + ": " + e.getMessage());
                 }
-                if (points.size() > MAX_POINTS) throw ApiException.invalid("file", "At most " + MAX_POINTS + " points per file.");
+                if (points.size() > MAX_POINTS)
+                    throw ApiException.invalid("file", "At most " + MAX_POINTS + " points per file.");
             }
         }
         if (points.isEmpty()) throw ApiException.invalid("file", "The GeoJSON has no Point features.");

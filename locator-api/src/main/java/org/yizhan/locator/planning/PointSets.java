@@ -21,12 +21,16 @@ import org.yizhan.locator.web.ApiException;
 @Component
 class PointSets {
 
-    enum Kind { DEMAND, CANDIDATE }
+    enum Kind {
+        DEMAND,
+        CANDIDATE
+    }
 
     /** @param regions division-code prefixes of the union it belongs to; empty = national (admins only) */
     record PointSet(long id, String name, String kind, int points, String createdBy, List<String> regions) {}
 
-    record StoredPoint(int seq, LatLng at, double weight, @Nullable String label) {}
+    record StoredPoint(
+            int seq, LatLng at, double weight, @Nullable String label) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -43,24 +47,27 @@ class PointSets {
         long id = jdbc.sql("""
                 INSERT INTO demand_set (name, kind, created_by, created_at, points, regions)
                 VALUES (:name, :kind, :user, :at, :points, :regions) RETURNING id""")
-                .param("name", name).param("kind", kind.name().toLowerCase(java.util.Locale.ROOT)).param("user", user)
+                .param("name", name)
+                .param("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
+                .param("user", user)
                 .param("regions", regions.toArray(String[]::new))
-                .param("at", java.sql.Timestamp.from(clock.instant())).param("points", points.size())
-                .query(Long.class).single();
+                .param("at", java.sql.Timestamp.from(clock.instant()))
+                .param("points", points.size())
+                .query(Long.class)
+                .single();
         record Numbered(int seq, PointFile.Point point) {}
         List<Numbered> numbered = new ArrayList<>(points.size());
         for (int i = 0; i < points.size(); i++) numbered.add(new Numbered(i, points.get(i)));
         template.batchUpdate("""
                 INSERT INTO demand_point (set_id, seq, location, weight, label)
-                VALUES (?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?, ?)""", numbered, 2_000,
-                (PreparedStatement ps, Numbered n) -> {
-                    ps.setLong(1, id);
-                    ps.setInt(2, n.seq());
-                    ps.setDouble(3, n.point().wgs84().lng());
-                    ps.setDouble(4, n.point().wgs84().lat());
-                    ps.setDouble(5, n.point().weight());
-                    ps.setString(6, n.point().label());
-                });
+                VALUES (?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?, ?)""", numbered, 2_000, (PreparedStatement ps, Numbered n) -> {
+            ps.setLong(1, id);
+            ps.setInt(2, n.seq());
+            ps.setDouble(3, n.point().wgs84().lng());
+            ps.setDouble(4, n.point().wgs84().lat());
+            ps.setDouble(5, n.point().weight());
+            ps.setString(6, n.point().label());
+        });
         if (kind == Kind.DEMAND) {
             jdbc.sql("""
                     UPDATE demand_point d SET label = n.adcode FROM (
@@ -75,19 +82,22 @@ class PointSets {
     private static final String SET_COLUMNS = "id, name, kind, points, created_by, regions";
 
     PointSet get(long id) {
-        return jdbc.sql("SELECT " + SET_COLUMNS + " FROM demand_set WHERE id = :id").param("id", id)
+        return jdbc.sql("SELECT " + SET_COLUMNS + " FROM demand_set WHERE id = :id")
+                .param("id", id)
                 .query(PointSets::set)
                 .optional()
-                .orElseThrow(() -> ApiException.notFound("No such point set", "There is no demand or candidate set " + id + "."));
+                .orElseThrow(() ->
+                        ApiException.notFound("No such point set", "There is no demand or candidate set " + id + "."));
     }
 
     /** The newest sets this account may use: those of its regions (admins: all). */
     List<PointSet> all(Actor actor) {
         List<PointSet> out = new ArrayList<>();
         // Filtered in Java with the same rule as points(): a handful of sets per union, one rule.
-        jdbc.sql("SELECT " + SET_COLUMNS + " FROM demand_set ORDER BY id DESC")
-                .query(PointSets::set).list().stream()
-                .filter(s -> mayUse(s, actor)).limit(200).forEach(out::add);
+        jdbc.sql("SELECT " + SET_COLUMNS + " FROM demand_set ORDER BY id DESC").query(PointSets::set).list().stream()
+                .filter(s -> mayUse(s, actor))
+                .limit(200)
+                .forEach(out::add);
         return out;
     }
 
@@ -97,26 +107,35 @@ class PointSets {
     }
 
     private static PointSet set(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new PointSet(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                List.of((String[]) rs.getArray(6).getArray()));
+        return new PointSet(
+                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), List.of((String[])
+                        rs.getArray(6).getArray()));
     }
 
     List<StoredPoint> points(long id, Kind expected, Actor actor) {
         PointSet set = get(id);
         if (!mayUse(set, actor)) {
-            throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, "Outside your region",
-                    "Set " + id + " belongs to " + (set.regions().isEmpty() ? "no region (national)" : String.join(", ", set.regions()))
-                            + "; your account may use sets of " + (actor.regions().isEmpty() ? "no region" : String.join(", ", actor.regions())) + " only.",
+            throw new ApiException(
+                    org.springframework.http.HttpStatus.FORBIDDEN,
+                    "Outside your region",
+                    "Set " + id + " belongs to "
+                            + (set.regions().isEmpty() ? "no region (national)" : String.join(", ", set.regions()))
+                            + "; your account may use sets of "
+                            + (actor.regions().isEmpty() ? "no region" : String.join(", ", actor.regions())) + " only.",
                     java.util.Map.of("regions", set.regions()));
         }
         if (!set.kind().equalsIgnoreCase(expected.name())) {
-            throw ApiException.invalid(expected == Kind.DEMAND ? "demand" : "candidates",
-                    "Set " + id + " holds " + set.kind() + " points, not " + expected.name().toLowerCase(java.util.Locale.ROOT) + " points.");
+            throw ApiException.invalid(
+                    expected == Kind.DEMAND ? "demand" : "candidates",
+                    "Set " + id + " holds " + set.kind() + " points, not "
+                            + expected.name().toLowerCase(java.util.Locale.ROOT) + " points.");
         }
         List<StoredPoint> out = new ArrayList<>(set.points());
-        jdbc.sql("SELECT seq, ST_Y(location::geometry), ST_X(location::geometry), weight, label FROM demand_point WHERE set_id = :id ORDER BY seq")
+        jdbc.sql(
+                        "SELECT seq, ST_Y(location::geometry), ST_X(location::geometry), weight, label FROM demand_point WHERE set_id = :id ORDER BY seq")
                 .param("id", id)
-                .query((rs, n) -> out.add(new StoredPoint(rs.getInt(1), new LatLng(rs.getDouble(2), rs.getDouble(3)), rs.getDouble(4), rs.getString(5))))
+                .query((rs, n) -> out.add(new StoredPoint(
+                        rs.getInt(1), new LatLng(rs.getDouble(2), rs.getDouble(3)), rs.getDouble(4), rs.getString(5))))
                 .list();
         return out;
     }
@@ -126,7 +145,8 @@ class PointSets {
         return jdbc.sql("""
                 SELECT cell_lat, cell_lng, sum(queries), sum(far_queries) FROM query_demand
                  WHERE day > current_date - :days GROUP BY cell_lat, cell_lng HAVING sum(queries) >= :min""")
-                .param("days", days).param("min", QueryDemandRecorder.MIN_QUERIES)
+                .param("days", days)
+                .param("min", QueryDemandRecorder.MIN_QUERIES)
                 .query((rs, n) -> {
                     LatLng centre = new QueryDemandGrid.Cell(rs.getInt(1), rs.getInt(2)).centre();
                     java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
@@ -145,8 +165,10 @@ class PointSets {
         jdbc.sql("""
                 SELECT cell_lat, cell_lng, sum(queries) AS q FROM query_demand
                  WHERE day > current_date - :days GROUP BY cell_lat, cell_lng HAVING sum(queries) >= :min ORDER BY cell_lat, cell_lng""")
-                .param("days", days).param("min", QueryDemandRecorder.MIN_QUERIES)
-                .query((rs, n) -> out.add(new StoredPoint(n, new QueryDemandGrid.Cell(rs.getInt(1), rs.getInt(2)).centre(), rs.getLong(3), null)))
+                .param("days", days)
+                .param("min", QueryDemandRecorder.MIN_QUERIES)
+                .query((rs, n) -> out.add(new StoredPoint(
+                        n, new QueryDemandGrid.Cell(rs.getInt(1), rs.getInt(2)).centre(), rs.getLong(3), null)))
                 .list();
         return out;
     }

@@ -82,8 +82,10 @@ public class QueryDemandRecorder implements NearestQueryListener {
     public void flush() {
         long dropped = overflow.sumThenReset();
         if (dropped > 0) {
-            log.warn("{} nearest queries were not counted into query demand: more than {} distinct cells within a minute",
-                    dropped, maxPendingCells);
+            log.warn(
+                    "{} nearest queries were not counted into query demand: more than {} distinct cells within a minute",
+                    dropped,
+                    maxPendingCells);
         }
         LocalDate day = LocalDate.now(clock.withZone(zone));
         for (QueryDemandGrid.Cell cell : pending.keySet()) {
@@ -94,8 +96,11 @@ public class QueryDemandRecorder implements NearestQueryListener {
                     VALUES (:lat, :lng, :day, :queries, :far)
                     ON CONFLICT (cell_lat, cell_lng, day) DO UPDATE
                        SET queries = q.queries + EXCLUDED.queries, far_queries = q.far_queries + EXCLUDED.far_queries""")
-                    .param("lat", cell.lat()).param("lng", cell.lng()).param("day", day)
-                    .param("queries", counts.get(0)).param("far", counts.get(1))
+                    .param("lat", cell.lat())
+                    .param("lng", cell.lng())
+                    .param("day", day)
+                    .param("queries", counts.get(0))
+                    .param("far", counts.get(1))
                     .update();
         }
     }

@@ -64,19 +64,28 @@ public class RoadNetwork implements AutoCloseable {
         for (Travel travel : Travel.values()) {
             Weighting weighting = hopper.createWeighting(hopper.getProfile(travel.profile()), new PMap());
             weightings.put(travel, weighting);
-            snapFilters.put(travel, new DefaultSnapFilter(weighting,
-                    hopper.getEncodingManager().getBooleanEncodedValue(Subnetwork.key(travel.profile()))));
+            snapFilters.put(
+                    travel,
+                    new DefaultSnapFilter(
+                            weighting,
+                            hopper.getEncodingManager().getBooleanEncodedValue(Subnetwork.key(travel.profile()))));
         }
         loadTime = Duration.ofNanos(System.nanoTime() - t0);
-        log.info("Road graph from {} ready in {} ms: {} nodes, {} edges", osm, loadTime.toMillis(),
-                hopper.getBaseGraph().getNodes(), hopper.getBaseGraph().getEdges());
+        log.info(
+                "Road graph from {} ready in {} ms: {} nodes, {} edges",
+                osm,
+                loadTime.toMillis(),
+                hopper.getBaseGraph().getNodes(),
+                hopper.getBaseGraph().getEdges());
     }
 
     private static GraphHopper open(Path osm, Path dir) {
         try {
-            String source = osm.toAbsolutePath() + "\n" + Files.size(osm) + "\n" + Files.getLastModifiedTime(osm).toMillis() + "\n";
+            String source = osm.toAbsolutePath() + "\n" + Files.size(osm) + "\n"
+                    + Files.getLastModifiedTime(osm).toMillis() + "\n";
             Path marker = dir.resolve(MARKER);
-            if (Files.isDirectory(dir) && !(Files.exists(marker) && Files.readString(marker).equals(source))) {
+            if (Files.isDirectory(dir)
+                    && !(Files.exists(marker) && Files.readString(marker).equals(source))) {
                 log.info("Road graph in {} is not from {}: importing it again", dir, osm);
                 deleteTree(dir);
             }
@@ -85,7 +94,8 @@ public class RoadNetwork implements AutoCloseable {
             hopper.setGraphHopperLocation(dir.toString());
             hopper.setEncodedValuesString("foot_access, foot_average_speed, foot_road_access, "
                     + "bike_access, bike_average_speed, bike_road_access");
-            hopper.setProfiles(new Profile(Travel.WALK.profile()).setCustomModel(walking()),
+            hopper.setProfiles(
+                    new Profile(Travel.WALK.profile()).setCustomModel(walking()),
                     new Profile(Travel.RIDE.profile()).setCustomModel(riding()));
             hopper.importOrLoad();
             Files.writeString(marker, source, StandardCharsets.UTF_8);

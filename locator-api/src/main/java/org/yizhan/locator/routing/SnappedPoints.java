@@ -28,6 +28,7 @@ final class SnappedPoints {
     private final double[] leg;
     /** Points at each node as linked lists: first point per node, next point per point. */
     private final int[] first;
+
     private final int[] next;
 
     SnappedPoints(RoadNetwork network, Travel travel, List<LatLng> points) {
@@ -78,8 +79,8 @@ final class SnappedPoints {
             return;
         }
         double legSeconds = leg[from] / Travel.WALKING_METERS_PER_SECOND;
-        ShortestPathTree tree = new ShortestPathTree(graph, graph.wrapWeighting(network.weighting(travel)), inbound,
-                TraversalMode.NODE_BASED);
+        ShortestPathTree tree = new ShortestPathTree(
+                graph, graph.wrapWeighting(network.weighting(travel)), inbound, TraversalMode.NODE_BASED);
         if (limit.seconds() != null) {
             if (legSeconds > limit.timeSeconds()) return;
             tree.setTimeLimit((limit.timeSeconds() - legSeconds) * 1000);

@@ -49,8 +49,12 @@ class AlongRouteController {
     private final OpeningHoursCache hours;
     private final Clock clock;
 
-    AlongRouteController(AlongRouteSearch search, StationResponses responses, AmenityVocabulary vocabulary,
-                         OpeningHoursCache hours, Clock clock) {
+    AlongRouteController(
+            AlongRouteSearch search,
+            StationResponses responses,
+            AmenityVocabulary vocabulary,
+            OpeningHoursCache hours,
+            Clock clock) {
         this.search = search;
         this.responses = responses;
         this.vocabulary = vocabulary;
@@ -58,36 +62,70 @@ class AlongRouteController {
         this.clock = clock;
     }
 
-    @Schema(description = "A GeoJSON LineString ({\"type\":\"LineString\",\"coordinates\":[[lng,lat],...]}) or an encoded "
-            + "polyline ({\"polyline\":\"...\"}, Google's algorithm, precision 5, lat before lng), in crs. At most 10,000 "
-            + "vertices and 500 km; it may not cross itself (send such a route in parts).")
-    record RouteBody(@Schema(allowableValues = "LineString") @Nullable String type,
-                     @Nullable List<@Nullable List<@Nullable Double>> coordinates,
-                     @Nullable String polyline) {}
+    @Schema(
+            description =
+                    "A GeoJSON LineString ({\"type\":\"LineString\",\"coordinates\":[[lng,lat],...]}) or an encoded "
+                            + "polyline ({\"polyline\":\"...\"}, Google's algorithm, precision 5, lat before lng), in crs. At most 10,000 "
+                            + "vertices and 500 km; it may not cross itself (send such a route in parts).")
+    record RouteBody(
+            @Schema(allowableValues = "LineString") @Nullable
+            String type,
+
+            @Nullable List<@Nullable List<@Nullable Double>> coordinates,
+            @Nullable String polyline) {}
 
     record AlongRouteStation(
-            @Schema(description = "Metres along the route from its start to the station's nearest point on it") double alongMetres,
-            @Schema(description = "Extra distance to call in: twice offRouteMetres (there and back, straight line)") double detourMetres,
-            @Schema(description = "Metres from the route to the station (geodesic)") double offRouteMetres,
-            @Schema(oneOf = {org.yizhan.locator.station.StationResponse.class, org.yizhan.locator.station.CompactStation.class}) Object station) {}
+            @Schema(description = "Metres along the route from its start to the station's nearest point on it")
+            double alongMetres,
 
-    record AlongRouteResponse(String crs, double routeMetres, double bufferMetres, int numberMatched, boolean more,
-                              List<AlongRouteStation> stations) {}
+            @Schema(description = "Extra distance to call in: twice offRouteMetres (there and back, straight line)")
+            double detourMetres,
 
-    @Operation(summary = "Active stations along a route",
-            description = "Stations within `buffer` metres of the route (on the WGS-84 ellipsoid, vertices joined by geodesics), "
-                    + "ordered by alongMetres. detourMetres is twice the straight-line distance off the route. Filters as for nearest. "
-                    + "A route that crosses itself, has fewer than two distinct points, more than 10,000 vertices or non-finite "
-                    + "coordinates is refused with a 4xx problem.")
+            @Schema(description = "Metres from the route to the station (geodesic)")
+            double offRouteMetres,
+
+            @Schema(
+                    oneOf = {
+                        org.yizhan.locator.station.StationResponse.class,
+                        org.yizhan.locator.station.CompactStation.class
+                    })
+            Object station) {}
+
+    record AlongRouteResponse(
+            String crs,
+            double routeMetres,
+            double bufferMetres,
+            int numberMatched,
+            boolean more,
+            List<AlongRouteStation> stations) {}
+
+    @Operation(
+            summary = "Active stations along a route",
+            description =
+                    "Stations within `buffer` metres of the route (on the WGS-84 ellipsoid, vertices joined by geodesics), "
+                            + "ordered by alongMetres. detourMetres is twice the straight-line distance off the route. Filters as for nearest. "
+                            + "A route that crosses itself, has fewer than two distinct points, more than 10,000 vertices or non-finite "
+                            + "coordinates is refused with a 4xx problem.")
     @PostMapping("/api/v1/stations/along-route")
     AlongRouteResponse alongRoute(
             @RequestBody(required = false) @Nullable RouteBody body,
-            @RequestParam(required = false) @Parameter(description = "Metres, 1-1000, default 300") @Nullable Double buffer,
-            @RequestParam(required = false) @Parameter(description = "1-1000, default 100: the first stations along the route") @Nullable Integer limit,
-            @RequestParam(required = false) @Parameter(description = "Comma-separated keys; stations must have all") @Nullable String amenities,
+            @RequestParam(required = false) @Parameter(description = "Metres, 1-1000, default 300") @Nullable
+                    Double buffer,
+            @RequestParam(required = false)
+                    @Parameter(description = "1-1000, default 100: the first stations along the route")
+                    @Nullable
+                    Integer limit,
+            @RequestParam(required = false)
+                    @Parameter(description = "Comma-separated keys; stations must have all")
+                    @Nullable
+                    String amenities,
             @RequestParam(required = false, defaultValue = "false") boolean openNow,
-            @RequestParam(required = false, defaultValue = "false") @Parameter(description = "Only 24-hour stations") boolean alwaysOpen,
-            @RequestParam(required = false) @Parameter(description = "wgs84 (default), gcj02 or bd09: of the route and every returned location") @Nullable String crs,
+            @RequestParam(required = false, defaultValue = "false") @Parameter(description = "Only 24-hour stations")
+                    boolean alwaysOpen,
+            @RequestParam(required = false)
+                    @Parameter(description = "wgs84 (default), gcj02 or bd09: of the route and every returned location")
+                    @Nullable
+                    String crs,
             @RequestParam(required = false) @Nullable String lang,
             @RequestParam(required = false) @Parameter(description = StationView.DESCRIPTION) @Nullable String view,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage) {
@@ -96,7 +134,8 @@ class AlongRouteController {
         double metres = buffer == null ? DEFAULT_BUFFER : buffer;
         GeoParams.requireFinite("buffer", metres, 1, MAX_BUFFER);
         int max = GeoParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        List<String> keys = amenities == null ? List.of() : vocabulary.validate("amenities", Arrays.asList(amenities.split(",")));
+        List<String> keys =
+                amenities == null ? List.of() : vocabulary.validate("amenities", Arrays.asList(amenities.split(",")));
         Language language = Language.resolve(lang, acceptLanguage);
         Instant now = clock.instant();
 
@@ -108,30 +147,40 @@ class AlongRouteController {
             throw ApiException.invalid("coordinates", "The route is not usable: " + e.getMessage() + ".");
         }
         if (route.lengthMeters() > MAX_ROUTE_METERS) {
-            throw ApiException.invalid("coordinates", "The route may be at most 500 km long; send a longer one in parts.");
+            throw ApiException.invalid(
+                    "coordinates", "The route may be at most 500 km long; send a longer one in parts.");
         }
         if (RouteLine.selfIntersects(vertices)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Route crosses itself",
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "Route crosses itself",
                     "Along a route that crosses or retraces itself, a station has no single position; send each part "
-                            + "between the crossings as its own route.", Map.of("field", "coordinates"));
+                            + "between the crossings as its own route.",
+                    Map.of("field", "coordinates"));
         }
-        List<AlongRouteSearch.Hit> hits = search.search(vertices, route, metres, keys, alwaysOpen, accept(openNow, now));
+        List<AlongRouteSearch.Hit> hits =
+                search.search(vertices, route, metres, keys, alwaysOpen, accept(openNow, now));
         List<AlongRouteStation> stations = new ArrayList<>(Math.min(max, hits.size()));
         for (AlongRouteSearch.Hit hit : hits.subList(0, Math.min(max, hits.size()))) {
             StationRow row = hit.station();
             double off = hit.position().offMeters();
-            Object station = shape == StationView.COMPACT ? responses.toCompact(row, system, now, null)
+            Object station = shape == StationView.COMPACT
+                    ? responses.toCompact(row, system, now, null)
                     : responses.toResponse(row, language, system, now, null);
-            stations.add(new AlongRouteStation(round(hit.position().alongMeters()), round(2 * off), round(off), station));
+            stations.add(
+                    new AlongRouteStation(round(hit.position().alongMeters()), round(2 * off), round(off), station));
         }
-        return new AlongRouteResponse(system.id(), round(route.lengthMeters()), metres, hits.size(), hits.size() > max, stations);
+        return new AlongRouteResponse(
+                system.id(), round(route.lengthMeters()), metres, hits.size(), hits.size() > max, stations);
     }
 
     /** The route's vertices in WGS-84, from whichever form the body uses. */
     private static List<LatLng> vertices(@Nullable RouteBody body, CoordinateSystem system) {
         if (body == null || (body.coordinates() == null && body.polyline() == null)) {
-            throw ApiException.invalid("route", "Send the route as a GeoJSON LineString {\"type\":\"LineString\",\"coordinates\":[[lng,lat],…]} "
-                    + "or as {\"polyline\":\"…\"} (encoded polyline, precision 5).");
+            throw ApiException.invalid(
+                    "route",
+                    "Send the route as a GeoJSON LineString {\"type\":\"LineString\",\"coordinates\":[[lng,lat],…]} "
+                            + "or as {\"polyline\":\"…\"} (encoded polyline, precision 5).");
         }
         if (body.coordinates() != null && body.polyline() != null) {
             throw ApiException.invalid("route", "Send either coordinates or polyline, not both.");
@@ -141,7 +190,8 @@ class AlongRouteController {
             try {
                 latLngs.addAll(EncodedPolyline.decode(body.polyline(), MAX_VERTICES));
             } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("polyline", "'polyline' is not an encoded polyline at precision 5: " + e.getMessage() + ".");
+                throw ApiException.invalid(
+                        "polyline", "'polyline' is not an encoded polyline at precision 5: " + e.getMessage() + ".");
             }
         } else {
             if (!"LineString".equals(body.type())) {
@@ -149,7 +199,8 @@ class AlongRouteController {
             }
             List<@Nullable List<@Nullable Double>> coordinates = java.util.Objects.requireNonNull(body.coordinates());
             if (coordinates.size() > MAX_VERTICES) {
-                throw ApiException.invalid("coordinates", "A route may have at most " + MAX_VERTICES + " vertices; simplify it first.");
+                throw ApiException.invalid(
+                        "coordinates", "A route may have at most " + MAX_VERTICES + " vertices; simplify it first.");
             }
             for (int i = 0; i < coordinates.size(); i++) {
                 List<@Nullable Double> position = coordinates.get(i);
@@ -160,13 +211,16 @@ class AlongRouteController {
             }
         }
         if (latLngs.size() > MAX_VERTICES) {
-            throw ApiException.invalid("coordinates", "A route may have at most " + MAX_VERTICES + " vertices; simplify it first.");
+            throw ApiException.invalid(
+                    "coordinates", "A route may have at most " + MAX_VERTICES + " vertices; simplify it first.");
         }
         List<LatLng> out = new ArrayList<>(latLngs.size());
         for (int i = 0; i < latLngs.size(); i++) {
             double lat = latLngs.get(i)[0], lng = latLngs.get(i)[1];
             if (!Double.isFinite(lat) || !Double.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) {
-                throw ApiException.invalid("coordinates", "Position " + i + " is not a longitude and latitude in range: [" + lng + ", " + lat + "].");
+                throw ApiException.invalid(
+                        "coordinates",
+                        "Position " + i + " is not a longitude and latitude in range: [" + lng + ", " + lat + "].");
             }
             out.add(system.toWgs84(new LatLng(lat, lng)));
         }
@@ -176,7 +230,9 @@ class AlongRouteController {
     private Predicate<StationRow> accept(boolean openNow, Instant now) {
         if (!openNow) return row -> true;
         Map<String, Boolean> memo = new HashMap<>();
-        return row -> row.alwaysOpen() || memo.computeIfAbsent(row.openingHours(), h -> hours.stateAt(h, now).open());
+        return row -> row.alwaysOpen()
+                || memo.computeIfAbsent(
+                        row.openingHours(), h -> hours.stateAt(h, now).open());
     }
 
     private static double round(double metres) {

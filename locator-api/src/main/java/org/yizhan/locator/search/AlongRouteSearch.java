@@ -26,6 +26,7 @@ class AlongRouteSearch {
 
     /** More stations than this within the buffer: the caller is asked to narrow the search. */
     static final int MAX_CANDIDATES = 20_000;
+
     private static final double CHUNK_METERS = 2_000;
 
     private final JdbcClient jdbc;
@@ -36,8 +37,13 @@ class AlongRouteSearch {
 
     record Hit(StationRow station, RouteLine.Position position) {}
 
-    List<Hit> search(List<LatLng> vertices, RouteLine route, double buffer, List<String> amenities, boolean alwaysOpen,
-                     Predicate<StationRow> accept) {
+    List<Hit> search(
+            List<LatLng> vertices,
+            RouteLine route,
+            double buffer,
+            List<String> amenities,
+            boolean alwaysOpen,
+            Predicate<StationRow> accept) {
         String sql = """
                 WITH hits AS (
                   SELECT DISTINCT s.id
@@ -46,15 +52,23 @@ class AlongRouteSearch {
                    WHERE TRUE %s %s
                    LIMIT %d)
                 SELECT %s FROM station s JOIN hits ON hits.id = s.id""".formatted(
-                amenities.isEmpty() ? "" : "AND s.amenities @> CAST(:amenities AS varchar(40)[])",
-                alwaysOpen ? "AND s.always_open" : "", MAX_CANDIDATES + 1, StationRow.COLUMNS);
-        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("pieces", pieces(vertices).toArray(String[]::new)).param("buffer", buffer);
+                        amenities.isEmpty() ? "" : "AND s.amenities @> CAST(:amenities AS varchar(40)[])",
+                        alwaysOpen ? "AND s.always_open" : "",
+                        MAX_CANDIDATES + 1,
+                        StationRow.COLUMNS);
+        JdbcClient.StatementSpec statement = jdbc.sql(sql)
+                .param("pieces", pieces(vertices).toArray(String[]::new))
+                .param("buffer", buffer);
         if (!amenities.isEmpty()) statement = statement.param("amenities", amenities.toArray(String[]::new));
         List<StationRow> rows = statement.query(StationRow::map).list();
         if (rows.size() > MAX_CANDIDATES) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Too many stations along this route",
-                    "More than " + MAX_CANDIDATES + " stations lie within the buffer. Use a smaller buffer, amenity filters, "
-                            + "or ask for the route in parts.", java.util.Map.of("field", "buffer"));
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "Too many stations along this route",
+                    "More than " + MAX_CANDIDATES
+                            + " stations lie within the buffer. Use a smaller buffer, amenity filters, "
+                            + "or ask for the route in parts.",
+                    java.util.Map.of("field", "buffer"));
         }
         List<Hit> hits = new ArrayList<>(rows.size());
         for (StationRow row : rows) {
@@ -63,7 +77,8 @@ class AlongRouteSearch {
             RouteLine.Position position = route.locate(new LatLng(row.lat(), row.lng()), buffer + 1);
             if (position != null) hits.add(new Hit(row, position));
         }
-        hits.sort(Comparator.comparingDouble((Hit h) -> h.position().alongMeters()).thenComparing(h -> h.station().code()));
+        hits.sort(Comparator.comparingDouble((Hit h) -> h.position().alongMeters())
+                .thenComparing(h -> h.station().code()));
         return hits;
     }
 
@@ -104,7 +119,8 @@ class AlongRouteSearch {
             LatLng v = vertices.get(i);
             if (i > 0) {
                 LatLng a = vertices.get(i - 1);
-                net.sf.geographiclib.GeodesicLine line = net.sf.geographiclib.Geodesic.WGS84.InverseLine(a.lat(), a.lng(), v.lat(), v.lng());
+                net.sf.geographiclib.GeodesicLine line =
+                        net.sf.geographiclib.Geodesic.WGS84.InverseLine(a.lat(), a.lng(), v.lat(), v.lng());
                 int parts = (int) Math.ceil(line.Distance() / CHUNK_METERS);
                 for (int k = 1; k < parts; k++) {
                     net.sf.geographiclib.GeodesicData d = line.Position(line.Distance() * k / parts);

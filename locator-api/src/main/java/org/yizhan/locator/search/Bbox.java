@@ -15,7 +15,8 @@ public record Bbox(double minLng, double minLat, double maxLng, double maxLat) {
         }
         String[] parts = value.split(",");
         if (parts.length != 4) {
-            throw ApiException.invalid("bbox", "'bbox' must have exactly 4 comma-separated numbers, got " + parts.length + "." + example);
+            throw ApiException.invalid(
+                    "bbox", "'bbox' must have exactly 4 comma-separated numbers, got " + parts.length + "." + example);
         }
         double[] v = new double[4];
         for (int i = 0; i < 4; i++) {
@@ -24,13 +25,16 @@ public record Bbox(double minLng, double minLat, double maxLng, double maxLat) {
             } catch (NumberFormatException e) {
                 throw ApiException.invalid("bbox", "'" + parts[i].trim() + "' in 'bbox' is not a number." + example);
             }
-            if (!Double.isFinite(v[i])) throw ApiException.invalid("bbox", "'bbox' values must be finite numbers." + example);
+            if (!Double.isFinite(v[i]))
+                throw ApiException.invalid("bbox", "'bbox' values must be finite numbers." + example);
         }
         if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90) {
-            throw ApiException.invalid("bbox", "'bbox' longitudes must be within -180..180 and latitudes within -90..90." + example);
+            throw ApiException.invalid(
+                    "bbox", "'bbox' longitudes must be within -180..180 and latitudes within -90..90." + example);
         }
         if (v[0] > v[2] || v[1] > v[3]) {
-            throw ApiException.invalid("bbox", "'bbox' minimum must not exceed maximum (minLng,minLat,maxLng,maxLat)." + example);
+            throw ApiException.invalid(
+                    "bbox", "'bbox' minimum must not exceed maximum (minLng,minLat,maxLng,maxLat)." + example);
         }
         return new Bbox(v[0], v[1], v[2], v[3]);
     }
@@ -43,8 +47,11 @@ public record Bbox(double minLng, double minLat, double maxLng, double maxLat) {
         if (crs == CoordinateSystem.WGS84) return this;
         LatLng sw = crs.toWgs84(new LatLng(minLat, minLng));
         LatLng ne = crs.toWgs84(new LatLng(maxLat, maxLng));
-        return new Bbox(Math.min(sw.lng(), ne.lng()), Math.min(sw.lat(), ne.lat()),
-                Math.max(sw.lng(), ne.lng()), Math.max(sw.lat(), ne.lat()));
+        return new Bbox(
+                Math.min(sw.lng(), ne.lng()),
+                Math.min(sw.lat(), ne.lat()),
+                Math.max(sw.lng(), ne.lng()),
+                Math.max(sw.lat(), ne.lat()));
     }
 
     String asParameter() {

@@ -34,23 +34,31 @@ class ClusterController {
         this.vocabulary = vocabulary;
     }
 
-    @Operation(summary = "Active stations in a box, counted per grid cell (GeoJSON points with count)",
+    @Operation(
+            summary = "Active stations in a box, counted per grid cell (GeoJSON points with count)",
             description = "For zoomed-out views. columns = cells along the box's longer side (8-256, default 64).")
-    @GetMapping(value = "/api/v1/stations/clusters", produces = {"application/geo+json", "application/json"})
+    @GetMapping(
+            value = "/api/v1/stations/clusters",
+            produces = {"application/geo+json", "application/json"})
     ResponseEntity<Map<String, Object>> clusters(
-            @RequestParam(required = false) @Parameter(description = "minLng,minLat,maxLng,maxLat in crs") @Nullable String bbox,
+            @RequestParam(required = false) @Parameter(description = "minLng,minLat,maxLng,maxLat in crs") @Nullable
+                    String bbox,
             @RequestParam(defaultValue = "64") int columns,
             @RequestParam(required = false) @Nullable String amenities,
             @RequestParam(required = false) @Nullable String crs) {
         if (columns < 8 || columns > 256) throw ApiException.invalid("columns", "'columns' must be between 8 and 256.");
         if (!index.ready()) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Starting up", "The station index is loading; try again in a few seconds.");
+            throw new ApiException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Starting up",
+                    "The station index is loading; try again in a few seconds.");
         }
         CoordinateSystem system = GeoParams.crs(crs);
         Bbox box = Bbox.parse(bbox).toWgs84(system);
-        List<String> keys = amenities == null ? List.of() : vocabulary.validate("amenities", Arrays.asList(amenities.split(",")));
-        List<StationIndex.Cluster> clusters = index.clusters(box.minLat(), box.minLng(), box.maxLat(), box.maxLng(), columns,
-                index.amenityBits(keys));
+        List<String> keys =
+                amenities == null ? List.of() : vocabulary.validate("amenities", Arrays.asList(amenities.split(",")));
+        List<StationIndex.Cluster> clusters = index.clusters(
+                box.minLat(), box.minLng(), box.maxLat(), box.maxLng(), columns, index.amenityBits(keys));
         List<Map<String, Object>> features = new ArrayList<>(clusters.size());
         for (StationIndex.Cluster c : clusters) {
             LatLng shown = system.fromWgs84(new LatLng(c.lat(), c.lng()));

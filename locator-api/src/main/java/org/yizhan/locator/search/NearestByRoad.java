@@ -23,6 +23,7 @@ class NearestByRoad {
     static final int MAX_CANDIDATES = 1_600;
     /** Routes are followed up to this multiple of the straight-line reach (plus a margin): detours of rivers and rails. */
     private static final double DETOUR = 3;
+
     private static final double DETOUR_MARGIN_METERS = 2_000;
     /** Nobody walks or rides farther than this to a rest station; it also bounds one search on a province graph. */
     static final double MAX_ROUTE_METERS = 50_000;
@@ -39,20 +40,30 @@ class NearestByRoad {
      * @param straight the {@code n} nearest stations by straight line, passing the request's filters
      * @param radius with a radius, the route length limit (routes are never shorter, so the straight-line filter is safe)
      */
-    List<RoadHit> nearest(Travel travel, LatLng origin, int limit, @Nullable Double radius, IntFunction<List<NearestHit>> straight) {
+    List<RoadHit> nearest(
+            Travel travel, LatLng origin, int limit, @Nullable Double radius, IntFunction<List<NearestHit>> straight) {
         int fetch = Math.max(4 * limit, 40);
         while (true) {
             List<NearestHit> candidates = straight.apply(fetch);
             boolean exhausted = candidates.size() < fetch || fetch >= MAX_CANDIDATES;
-            double reach = candidates.isEmpty() ? 0 : candidates.get(candidates.size() - 1).distanceMeters();
-            double maxRoute = Math.min(MAX_ROUTE_METERS, radius != null ? radius : DETOUR * reach + DETOUR_MARGIN_METERS);
-            NetworkDistances.Route[] routes = network.from(travel, origin,
-                    candidates.stream().map(h -> new LatLng(h.station().lat(), h.station().lng())).toList(), maxRoute);
+            double reach = candidates.isEmpty()
+                    ? 0
+                    : candidates.get(candidates.size() - 1).distanceMeters();
+            double maxRoute =
+                    Math.min(MAX_ROUTE_METERS, radius != null ? radius : DETOUR * reach + DETOUR_MARGIN_METERS);
+            NetworkDistances.Route[] routes = network.from(
+                    travel,
+                    origin,
+                    candidates.stream()
+                            .map(h -> new LatLng(h.station().lat(), h.station().lng()))
+                            .toList(),
+                    maxRoute);
             List<RoadHit> hits = new ArrayList<>();
             for (int i = 0; i < routes.length; i++) {
                 if (routes[i] != null) hits.add(new RoadHit(candidates.get(i), routes[i]));
             }
-            hits.sort(Comparator.<RoadHit>comparingDouble(h -> h.route().meters()).thenComparing(h -> h.hit().station().code()));
+            hits.sort(Comparator.<RoadHit>comparingDouble(h -> h.route().meters())
+                    .thenComparing(h -> h.hit().station().code()));
             boolean proven = hits.size() >= limit && hits.get(limit - 1).route().meters() <= reach;
             if (proven || exhausted) return hits.subList(0, Math.min(limit, hits.size()));
             fetch *= 4;

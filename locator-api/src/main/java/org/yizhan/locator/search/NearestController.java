@@ -22,10 +22,10 @@ import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.locator.amenity.AmenityVocabulary;
 import org.yizhan.locator.routing.NetworkDistances;
 import org.yizhan.locator.routing.Travel;
+import org.yizhan.locator.station.CompactStation;
 import org.yizhan.locator.station.OpeningHoursCache;
 import org.yizhan.locator.station.StationResponse;
 import org.yizhan.locator.station.StationResponses;
-import org.yizhan.locator.station.CompactStation;
 import org.yizhan.locator.station.StationRow;
 import org.yizhan.locator.station.StationView;
 import org.yizhan.locator.web.ApiException;
@@ -49,9 +49,16 @@ class NearestController {
     private final NearestByRoad byRoad;
     private final NetworkDistances network;
 
-    NearestController(NearestSearch search, StationIndex index, OpeningHoursCache hours, StationResponses responses,
-                      AmenityVocabulary vocabulary, NearestQueryListener demand, Clock clock, NearestByRoad byRoad,
-                      NetworkDistances network) {
+    NearestController(
+            NearestSearch search,
+            StationIndex index,
+            OpeningHoursCache hours,
+            StationResponses responses,
+            AmenityVocabulary vocabulary,
+            NearestQueryListener demand,
+            Clock clock,
+            NearestByRoad byRoad,
+            NetworkDistances network) {
         this.byRoad = byRoad;
         this.network = network;
         this.search = search;
@@ -64,29 +71,53 @@ class NearestController {
     }
 
     record NearestResponse(
-            @io.swagger.v3.oas.annotations.media.Schema(description = "Query point, in crs") StationResponse.Location origin,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Query point, in crs")
+            StationResponse.Location origin,
+
             String crs,
-            @io.swagger.v3.oas.annotations.media.ArraySchema(schema = @io.swagger.v3.oas.annotations.media.Schema(
-                    oneOf = {StationResponse.class, CompactStation.class}, description = "Station, or CompactStation with view=compact"))
+
+            @io.swagger.v3.oas.annotations.media.ArraySchema(
+                    schema =
+                            @io.swagger.v3.oas.annotations.media.Schema(
+                                    oneOf = {StationResponse.class, CompactStation.class},
+                                    description = "Station, or CompactStation with view=compact"))
             List<?> stations) {}
 
-    @Operation(summary = "Nearest active stations",
-            description = "Sorted by geodesic distance on the WGS-84 ellipsoid. Filters: radius, amenities (all of), open now. "
-                    + "With by=walk or by=ride (only when the server has a road graph), sorted by the length of the way there "
-                    + "on the road network instead, with routeMeters and routeSeconds; radius then limits the route length.")
+    @Operation(
+            summary = "Nearest active stations",
+            description =
+                    "Sorted by geodesic distance on the WGS-84 ellipsoid. Filters: radius, amenities (all of), open now. "
+                            + "With by=walk or by=ride (only when the server has a road graph), sorted by the length of the way there "
+                            + "on the road network instead, with routeMeters and routeSeconds; radius then limits the route length.")
     @GetMapping("/api/v1/stations/nearest")
     NearestResponse nearest(
-            @RequestParam(required = false) @Parameter(description = "Latitude in crs", example = "39.6553") @Nullable Double lat,
-            @RequestParam(required = false) @Parameter(description = "Longitude in crs", example = "106.8254") @Nullable Double lng,
+            @RequestParam(required = false) @Parameter(description = "Latitude in crs", example = "39.6553") @Nullable
+                    Double lat,
+            @RequestParam(required = false) @Parameter(description = "Longitude in crs", example = "106.8254") @Nullable
+                    Double lng,
             @RequestParam(required = false) @Parameter(description = "1-100, default 10") @Nullable Integer limit,
             @RequestParam(required = false) @Parameter(description = "Metres, up to 1,000,000") @Nullable Double radius,
-            @RequestParam(required = false) @Parameter(description = "Comma-separated keys; stations must have all", example = "microwave,drinking_water") @Nullable String amenities,
+            @RequestParam(required = false)
+                    @Parameter(
+                            description = "Comma-separated keys; stations must have all",
+                            example = "microwave,drinking_water")
+                    @Nullable
+                    String amenities,
             @RequestParam(required = false, defaultValue = "false") boolean openNow,
-            @RequestParam(required = false, defaultValue = "false") @Parameter(description = "Only 24-hour stations") boolean alwaysOpen,
-            @RequestParam(required = false) @Parameter(description = "Evaluate openNow at this instant (ISO-8601) instead of now") @Nullable String at,
-            @RequestParam(required = false) @Parameter(description = "wgs84 (default), gcj02 or bd09") @Nullable String crs,
-            @RequestParam(required = false) @Parameter(description = "walk or ride: rank by the way there on the road network",
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"walk", "ride"})) @Nullable String by,
+            @RequestParam(required = false, defaultValue = "false") @Parameter(description = "Only 24-hour stations")
+                    boolean alwaysOpen,
+            @RequestParam(required = false)
+                    @Parameter(description = "Evaluate openNow at this instant (ISO-8601) instead of now")
+                    @Nullable
+                    String at,
+            @RequestParam(required = false) @Parameter(description = "wgs84 (default), gcj02 or bd09") @Nullable
+                    String crs,
+            @RequestParam(required = false)
+                    @Parameter(
+                            description = "walk or ride: rank by the way there on the road network",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"walk", "ride"}))
+                    @Nullable
+                    String by,
             @RequestParam(required = false) @Nullable String lang,
             @RequestParam(required = false) @Parameter(description = StationView.DESCRIPTION) @Nullable String view,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage) {
@@ -95,8 +126,8 @@ class NearestController {
         LatLng origin = GeoParams.point(lat, lng);
         int max = GeoParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         if (radius != null) GeoParams.requireFinite("radius", radius, 1, MAX_RADIUS_METERS);
-        List<String> keys = amenities == null ? List.of()
-                : vocabulary.validate("amenities", Arrays.asList(amenities.split(",")));
+        List<String> keys =
+                amenities == null ? List.of() : vocabulary.validate("amenities", Arrays.asList(amenities.split(",")));
         Instant now = instant(at);
         Language language = Language.resolve(lang, acceptLanguage);
 
@@ -109,23 +140,42 @@ class NearestController {
         if (travel != null) {
             List<NearestByRoad.RoadHit> found = byRoad.nearest(travel, wgs84, max, radius, straight);
             demand.record(wgs84, found.isEmpty() ? null : found.get(0).hit().distanceMeters());
-            return new NearestResponse(new StationResponse.Location(origin.lat(), origin.lng()), system.id(),
-                    found.stream().map(h -> responses.toResponse(h.hit().station(), language, system, now, h.hit().distanceMeters())
-                            .withRoute(h.route().meters(), h.route().seconds())).toList());
+            return new NearestResponse(
+                    new StationResponse.Location(origin.lat(), origin.lng()),
+                    system.id(),
+                    found.stream()
+                            .map(h -> responses
+                                    .toResponse(
+                                            h.hit().station(),
+                                            language,
+                                            system,
+                                            now,
+                                            h.hit().distanceMeters())
+                                    .withRoute(h.route().meters(), h.route().seconds()))
+                            .toList());
         }
         List<NearestHit> hits = straight.apply(max);
         demand.record(wgs84, hits.isEmpty() ? null : hits.get(0).distanceMeters());
-        return new NearestResponse(new StationResponse.Location(origin.lat(), origin.lng()), system.id(), shape == StationView.COMPACT
-                ? hits.stream().map(h -> responses.toCompact(h.station(), system, now, h.distanceMeters())).toList()
-                : hits.stream().map(h -> responses.toResponse(h.station(), language, system, now, h.distanceMeters())).toList());
+        return new NearestResponse(
+                new StationResponse.Location(origin.lat(), origin.lng()),
+                system.id(),
+                shape == StationView.COMPACT
+                        ? hits.stream()
+                                .map(h -> responses.toCompact(h.station(), system, now, h.distanceMeters()))
+                                .toList()
+                        : hits.stream()
+                                .map(h -> responses.toResponse(h.station(), language, system, now, h.distanceMeters()))
+                                .toList());
     }
 
     private @Nullable Travel travel(@Nullable String by) {
         if (by == null || by.isBlank()) return null;
         Travel travel = Travel.parse("by", by);
         if (!network.available()) {
-            throw ApiException.invalid("by", "Ranking by the way there needs a road graph, and this server has none loaded; "
-                    + "leave out 'by' for straight-line distance.");
+            throw ApiException.invalid(
+                    "by",
+                    "Ranking by the way there needs a road graph, and this server has none loaded; "
+                            + "leave out 'by' for straight-line distance.");
         }
         return travel;
     }
@@ -135,7 +185,10 @@ class NearestController {
         if (alwaysOpen) return StationRow::alwaysOpen;
         if (!openNow) return row -> true;
         Map<String, Boolean> memo = new HashMap<>();
-        return row -> row.alwaysOpen() || memo.computeIfAbsent(row.openingHours(), hours -> this.hours.stateAt(hours, now).open());
+        return row -> row.alwaysOpen()
+                || memo.computeIfAbsent(
+                        row.openingHours(),
+                        hours -> this.hours.stateAt(hours, now).open());
     }
 
     private Instant instant(@Nullable String at) {
@@ -143,7 +196,8 @@ class NearestController {
         try {
             return java.time.OffsetDateTime.parse(at.trim()).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid("at", "'at' must be an ISO-8601 date-time with offset, e.g. 2026-11-22T23:00:00+08:00.");
+            throw ApiException.invalid(
+                    "at", "'at' must be an ISO-8601 date-time with offset, e.g. 2026-11-22T23:00:00+08:00.");
         }
     }
 }

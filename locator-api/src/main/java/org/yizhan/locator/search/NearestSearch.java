@@ -36,15 +36,22 @@ class NearestSearch {
         this.stations = stations;
     }
 
-    record Query(LatLng wgs84, int limit, @Nullable Double radiusMeters, List<String> amenities, boolean openNow,
-                 boolean alwaysOpen, Instant at) {}
+    record Query(
+            LatLng wgs84,
+            int limit,
+            @Nullable Double radiusMeters,
+            List<String> amenities,
+            boolean openNow,
+            boolean alwaysOpen,
+            Instant at) {}
 
     List<NearestHit> nearest(Query query) {
         int fetch = Math.max(2 * query.limit() + 10, query.openNow() ? 4 * query.limit() + 20 : 0);
         while (true) {
             List<Candidate> candidates = fetch(query, fetch);
             boolean exhausted = candidates.size() < fetch || fetch >= MAX_FETCH;
-            double proven = exhausted ? Double.POSITIVE_INFINITY
+            double proven = exhausted
+                    ? Double.POSITIVE_INFINITY
                     : candidates.get(candidates.size() - 1).sphereMeters() * (1 - SPHERE_ERROR);
             List<NearestHit> hits = candidates.stream()
                     .filter(c -> c.ellipsoidMeters() < proven)
@@ -72,16 +79,22 @@ class NearestSearch {
         }
         // LIMIT is inlined: a bind parameter there made PostgreSQL re-plan and run 10-15% slower.
         String sql = "WITH p AS (SELECT ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography AS g) "
-                + "SELECT " + StationRow.COLUMNS + ", s.location <-> p.g AS sphere_m, ST_Distance(s.location, p.g) AS ellipsoid_m "
+                + "SELECT " + StationRow.COLUMNS
+                + ", s.location <-> p.g AS sphere_m, ST_Distance(s.location, p.g) AS ellipsoid_m "
                 + "FROM station s, p WHERE " + where + " ORDER BY s.location <-> p.g LIMIT " + fetch;
         JdbcClient.StatementSpec statement = jdbc.sql(sql)
                 .param("lng", query.wgs84().lng())
                 .param("lat", query.wgs84().lat());
-        if (!query.amenities().isEmpty()) statement = statement.param("amenities", query.amenities().toArray(String[]::new));
-        if (query.radiusMeters() != null) statement = statement.param("sphereRadius", query.radiusMeters() / (1 - SPHERE_ERROR));
+        if (!query.amenities().isEmpty())
+            statement = statement.param("amenities", query.amenities().toArray(String[]::new));
+        if (query.radiusMeters() != null)
+            statement = statement.param("sphereRadius", query.radiusMeters() / (1 - SPHERE_ERROR));
         List<Candidate> out = new ArrayList<>(fetch);
-        statement.query((rs, n) -> new Candidate(StationRow.map(rs, n), rs.getDouble("sphere_m"), rs.getDouble("ellipsoid_m")))
-                .list().forEach(out::add);
+        statement
+                .query((rs, n) ->
+                        new Candidate(StationRow.map(rs, n), rs.getDouble("sphere_m"), rs.getDouble("ellipsoid_m")))
+                .list()
+                .forEach(out::add);
         return out;
     }
 }

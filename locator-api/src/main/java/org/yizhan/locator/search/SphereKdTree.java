@@ -43,9 +43,12 @@ final class SphereKdTree {
         to = new int[capacity];
         left = new int[capacity];
         right = new int[capacity];
-        minX = new double[capacity]; maxX = new double[capacity];
-        minY = new double[capacity]; maxY = new double[capacity];
-        minZ = new double[capacity]; maxZ = new double[capacity];
+        minX = new double[capacity];
+        maxX = new double[capacity];
+        minY = new double[capacity];
+        maxY = new double[capacity];
+        minZ = new double[capacity];
+        maxZ = new double[capacity];
         if (n > 0) build(0, n);
     }
 
@@ -59,11 +62,19 @@ final class SphereKdTree {
         to[node] = hi;
         double x0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y0 = x0, y1 = x1, z0 = x0, z1 = x1;
         for (int i = lo; i < hi; i++) {
-            x0 = Math.min(x0, xs[i]); x1 = Math.max(x1, xs[i]);
-            y0 = Math.min(y0, ys[i]); y1 = Math.max(y1, ys[i]);
-            z0 = Math.min(z0, zs[i]); z1 = Math.max(z1, zs[i]);
+            x0 = Math.min(x0, xs[i]);
+            x1 = Math.max(x1, xs[i]);
+            y0 = Math.min(y0, ys[i]);
+            y1 = Math.max(y1, ys[i]);
+            z0 = Math.min(z0, zs[i]);
+            z1 = Math.max(z1, zs[i]);
         }
-        minX[node] = x0; maxX[node] = x1; minY[node] = y0; maxY[node] = y1; minZ[node] = z0; maxZ[node] = z1;
+        minX[node] = x0;
+        maxX[node] = x1;
+        minY[node] = y0;
+        maxY[node] = y1;
+        minZ[node] = z0;
+        maxZ[node] = z1;
         if (hi - lo <= LEAF_SIZE) {
             left[node] = -1;
             right[node] = -1;
@@ -99,10 +110,18 @@ final class SphereKdTree {
     }
 
     private void swap(int i, int j) {
-        int s = slots[i]; slots[i] = slots[j]; slots[j] = s;
-        double t = xs[i]; xs[i] = xs[j]; xs[j] = t;
-        t = ys[i]; ys[i] = ys[j]; ys[j] = t;
-        t = zs[i]; zs[i] = zs[j]; zs[j] = t;
+        int s = slots[i];
+        slots[i] = slots[j];
+        slots[j] = s;
+        double t = xs[i];
+        xs[i] = xs[j];
+        xs[j] = t;
+        t = ys[i];
+        ys[i] = ys[j];
+        ys[j] = t;
+        t = zs[i];
+        zs[i] = zs[j];
+        zs[j] = t;
     }
 
     /**
@@ -149,9 +168,13 @@ final class SphereKdTree {
         private int[] values = new int[64];
         private int size;
 
-        boolean isEmpty() { return size == 0; }
+        boolean isEmpty() {
+            return size == 0;
+        }
 
-        double peekKey() { return keys[0]; }
+        double peekKey() {
+            return keys[0];
+        }
 
         void push(double key, int value) {
             if (size == keys.length) {

@@ -134,8 +134,13 @@ public class StationIndex {
      * The {@code limit} nearest stations having all {@code amenities} and passing {@code accept},
      * within {@code radiusMeters} if given, sorted by ellipsoid distance then code.
      */
-    List<NearestHit> nearest(double lat, double lng, int limit, @Nullable Double radiusMeters, List<String> amenities,
-                      Predicate<StationRow> accept) {
+    List<NearestHit> nearest(
+            double lat,
+            double lng,
+            int limit,
+            @Nullable Double radiusMeters,
+            List<String> amenities,
+            Predicate<StationRow> accept) {
         State s = state;
         if (s == null) throw new IllegalStateException("index not loaded");
         long required = bits.of(amenities);
@@ -145,17 +150,25 @@ public class StationIndex {
             if (rare != null && rare.size() < tree.size()) tree = rare;
         }
         double[] q = UnitVectors.of(lat, lng);
-        double sphereLimit = radiusMeters == null ? Double.POSITIVE_INFINITY : radiusMeters / (1 - NearestSearch.SPHERE_ERROR);
+        double sphereLimit =
+                radiusMeters == null ? Double.POSITIVE_INFINITY : radiusMeters / (1 - NearestSearch.SPHERE_ERROR);
         List<NearestHit> best = new ArrayList<>(limit + 1);
-        Comparator<NearestHit> order = Comparator.comparingDouble(NearestHit::distanceMeters).thenComparing(h -> h.station().code());
+        Comparator<NearestHit> order = Comparator.comparingDouble(NearestHit::distanceMeters)
+                .thenComparing(h -> h.station().code());
 
         StationSnapshot base = s.base;
-        tree.nearest(q[0], q[1], q[2],
-                slot -> (base.amenityBits[slot] & required) == required && !s.hidesBase(base.ids[slot]) && accept.test(base.rows[slot]),
+        tree.nearest(
+                q[0],
+                q[1],
+                q[2],
+                slot -> (base.amenityBits[slot] & required) == required
+                        && !s.hidesBase(base.ids[slot])
+                        && accept.test(base.rows[slot]),
                 (slot, chordSquared) -> {
                     double sphere = UnitVectors.sphereMeters(chordSquared);
                     if (sphere > sphereLimit) return false;
-                    if (best.size() == limit && best.get(limit - 1).distanceMeters() < sphere * (1 - NearestSearch.SPHERE_ERROR)) {
+                    if (best.size() == limit
+                            && best.get(limit - 1).distanceMeters() < sphere * (1 - NearestSearch.SPHERE_ERROR)) {
                         return false;
                     }
                     StationRow row = base.rows[slot];
@@ -176,7 +189,8 @@ public class StationIndex {
      * Active stations in the box counted per grid cell ({@code columns} across the box, square
      * cells in degrees), for views too wide to draw every station. One pass over memory.
      */
-    List<Cluster> clusters(double minLat, double minLng, double maxLat, double maxLng, int columns, long requiredAmenities) {
+    List<Cluster> clusters(
+            double minLat, double minLng, double maxLat, double maxLng, int columns, long requiredAmenities) {
         State s = state;
         if (s == null) throw new IllegalStateException("index not loaded");
         Grid grid = new Grid(minLat, minLng, maxLat, maxLng, columns);
@@ -257,7 +271,8 @@ public class StationIndex {
             visitor.station(base.rows[slot]);
         }
         for (StationRow row : s.upserts.values()) {
-            if (row.lat() >= minLat && row.lat() <= maxLat && row.lng() >= minLng && row.lng() <= maxLng) visitor.station(row);
+            if (row.lat() >= minLat && row.lat() <= maxLat && row.lng() >= minLng && row.lng() <= maxLng)
+                visitor.station(row);
         }
     }
 
@@ -270,7 +285,8 @@ public class StationIndex {
         return bits.of(keys);
     }
 
-    private static void offer(List<NearestHit> best, NearestHit hit, int limit, Comparator<NearestHit> order, @Nullable Double radius) {
+    private static void offer(
+            List<NearestHit> best, NearestHit hit, int limit, Comparator<NearestHit> order, @Nullable Double radius) {
         if (radius != null && hit.distanceMeters() > radius) return;
         int at = 0;
         while (at < best.size() && order.compare(best.get(at), hit) <= 0) at++;

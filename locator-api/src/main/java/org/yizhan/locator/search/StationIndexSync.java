@@ -51,13 +51,18 @@ public class StationIndexSync {
     private final Duration repairInterval;
     /** Change-counter values read at the start of the previous check and of the one before it. */
     private long seenAtLastCheck, seenBeforeLastCheck;
+
     private final TransactionTemplate readOnly;
     private final Map<String, CompletableFuture<Void>> markers = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private Thread worker = new Thread(() -> {});
 
-    StationIndexSync(StationIndex index, DataSource dataSource, JdbcClient jdbc, YizhanProperties properties,
-                     PlatformTransactionManager transactions) {
+    StationIndexSync(
+            StationIndex index,
+            DataSource dataSource,
+            JdbcClient jdbc,
+            YizhanProperties properties,
+            PlatformTransactionManager transactions) {
         this.index = index;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -89,7 +94,11 @@ public class StationIndexSync {
         String marker = "sync:" + UUID.randomUUID();
         CompletableFuture<Void> done = new CompletableFuture<>();
         markers.put(marker, done);
-        jdbc.sql("SELECT pg_notify(:channel, :marker)").param("channel", CHANNEL).param("marker", marker).query(String.class).optional();
+        jdbc.sql("SELECT pg_notify(:channel, :marker)")
+                .param("channel", CHANNEL)
+                .param("marker", marker)
+                .query(String.class)
+                .optional();
         done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -125,7 +134,8 @@ public class StationIndexSync {
     /** Re-applies rows changed since the check before last, then compares counts for hard deletes. */
     private void repair() {
         long seenNow = changeCounter();
-        List<StationRow> changed = jdbc.sql("SELECT " + StationRow.COLUMNS + " FROM station s WHERE s.change_seq > :since")
+        List<StationRow> changed = jdbc.sql(
+                        "SELECT " + StationRow.COLUMNS + " FROM station s WHERE s.change_seq > :since")
                 .param("since", seenBeforeLastCheck)
                 .query(StationRow::map)
                 .list();
@@ -133,7 +143,9 @@ public class StationIndexSync {
         if (!changed.isEmpty()) index.apply(changed.stream().map(StationRow::id).toList(), changed);
         seenBeforeLastCheck = seenAtLastCheck;
         seenAtLastCheck = seenNow;
-        long active = jdbc.sql("SELECT count(*) FROM station WHERE status = 'active'").query(Long.class).single();
+        long active = jdbc.sql("SELECT count(*) FROM station WHERE status = 'active'")
+                .query(Long.class)
+                .single();
         if (active != index.size()) {
             log.warn("Station index has {} stations, database {}; reloading", index.size(), active);
             reloadAll();
@@ -142,7 +154,9 @@ public class StationIndexSync {
 
     /** The station change counter's current value (0 before any row was written). */
     private long changeCounter() {
-        return jdbc.sql("SELECT coalesce(pg_sequence_last_value('station_change_seq'), 0)").query(Long.class).single();
+        return jdbc.sql("SELECT coalesce(pg_sequence_last_value('station_change_seq'), 0)")
+                .query(Long.class)
+                .single();
     }
 
     private void handle(PGNotification[] notifications) {
@@ -176,7 +190,8 @@ public class StationIndexSync {
         seenAtLastCheck = seenBeforeLastCheck = changeCounter();
         List<StationRow> rows = new ArrayList<>();
         // Inside a transaction the driver streams with a cursor instead of holding every row twice.
-        readOnly.executeWithoutResult(status -> jdbc.sql("SELECT " + StationRow.COLUMNS + " FROM station s WHERE s.status = 'active'")
+        readOnly.executeWithoutResult(status -> jdbc.sql(
+                        "SELECT " + StationRow.COLUMNS + " FROM station s WHERE s.status = 'active'")
                 .withFetchSize(10_000)
                 .query(rs -> {
                     rows.add(StationRow.map(rs, rows.size()));

@@ -22,6 +22,7 @@ final class StationSnapshot {
     final double[] x, y, z;
     /** Plain coordinates in slot order, for scans (clusters) that would otherwise chase row objects. */
     final double[] lats, lngs;
+
     final SphereKdTree all;
     final Map<Integer, SphereKdTree> byRareAmenity;
 

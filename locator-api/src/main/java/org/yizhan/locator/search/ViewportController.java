@@ -45,8 +45,12 @@ class ViewportController {
 
     private final PublicBaseUrl publicBaseUrl;
 
-    ViewportController(ViewportSearch search, StationResponses responses, AmenityVocabulary vocabulary, Clock clock,
-                       PublicBaseUrl publicBaseUrl) {
+    ViewportController(
+            ViewportSearch search,
+            StationResponses responses,
+            AmenityVocabulary vocabulary,
+            Clock clock,
+            PublicBaseUrl publicBaseUrl) {
         this.publicBaseUrl = publicBaseUrl;
         this.search = search;
         this.responses = responses;
@@ -54,19 +58,34 @@ class ViewportController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Stations in a bounding box (GeoJSON)",
+    @Operation(
+            summary = "Stations in a bounding box (GeoJSON)",
             description = "RFC 7946 FeatureCollection; while more stations remain, links has rel=next. "
                     + "Coordinates are in crs (RFC 7946 assumes wgs84, the default).")
-    @GetMapping(value = "/api/v1/stations", produces = {"application/geo+json", "application/json"})
+    @GetMapping(
+            value = "/api/v1/stations",
+            produces = {"application/geo+json", "application/json"})
     ResponseEntity<Map<String, Object>> stations(
-            @RequestParam(required = false) @Parameter(description = "minLng,minLat,maxLng,maxLat in crs", example = "106.78,39.62,106.86,39.70") @Nullable String bbox,
+            @RequestParam(required = false)
+                    @Parameter(
+                            description = "minLng,minLat,maxLng,maxLat in crs",
+                            example = "106.78,39.62,106.86,39.70")
+                    @Nullable
+                    String bbox,
             @RequestParam(required = false) @Parameter(description = "1-5000, default 500") @Nullable Integer limit,
-            @RequestParam(required = false) @Parameter(description = "Opaque; from the next link") @Nullable String cursor,
-            @RequestParam(required = false) @Parameter(description = "Comma-separated statuses, default active") @Nullable String status,
+            @RequestParam(required = false) @Parameter(description = "Opaque; from the next link") @Nullable
+                    String cursor,
+            @RequestParam(required = false)
+                    @Parameter(description = "Comma-separated statuses, default active")
+                    @Nullable
+                    String status,
             @RequestParam(required = false) @Nullable String amenities,
             @RequestParam(required = false) @Nullable String crs,
             @RequestParam(required = false) @Nullable String lang,
-            @RequestParam(required = false) @Parameter(description = StationView.DESCRIPTION + " (as properties)") @Nullable String view,
+            @RequestParam(required = false)
+                    @Parameter(description = StationView.DESCRIPTION + " (as properties)")
+                    @Nullable
+                    String view,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage,
             jakarta.servlet.http.HttpServletRequest request) {
         CoordinateSystem system = GeoParams.crs(crs);
@@ -75,7 +94,8 @@ class ViewportController {
         int max = GeoParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         long after = ViewportSearch.decodeCursor(cursor);
         List<String> statuses = statuses(status);
-        List<String> keys = amenities == null ? List.of() : vocabulary.validate("amenities", Arrays.asList(amenities.split(",")));
+        List<String> keys =
+                amenities == null ? List.of() : vocabulary.validate("amenities", Arrays.asList(amenities.split(",")));
         Language language = Language.resolve(lang, acceptLanguage);
         Instant now = clock.instant();
 
@@ -109,8 +129,10 @@ class ViewportController {
         if (status == null || status.isBlank()) return List.of(StationStatus.ACTIVE.value());
         List<String> out = new ArrayList<>();
         for (String s : status.split(",")) {
-            out.add(StationStatus.parse(s).orElseThrow(() -> ApiException.invalid("status",
-                    "Unknown status '" + s.trim() + "'; use active, suspended or closed.")).value());
+            out.add(StationStatus.parse(s)
+                    .orElseThrow(() -> ApiException.invalid(
+                            "status", "Unknown status '" + s.trim() + "'; use active, suspended or closed."))
+                    .value());
         }
         return out;
     }

@@ -28,7 +28,11 @@ public class ViewportSearch {
      * across the antimeridian), with one of {@code statuses}, all {@code amenities}, and an
      * adcode starting with {@code adcodePrefix} (province, city or county) if given.
      */
-    public record Query(List<Bbox> boxes, List<String> statuses, List<String> amenities, @Nullable String adcodePrefix) {}
+    public record Query(
+            List<Bbox> boxes,
+            List<String> statuses,
+            List<String> amenities,
+            @Nullable String adcodePrefix) {}
 
     Page page(Bbox box, List<String> statuses, List<String> amenities, long afterId, int limit) {
         List<StationRow> rows = after(new Query(List.of(box), statuses, amenities, null), afterId, limit + 1);
@@ -44,19 +48,22 @@ public class ViewportSearch {
 
     /** Up to {@code limit} matching stations with ids just below {@code beforeId}, in id order: the page before. */
     public List<StationRow> before(Query query, long beforeId, int limit) {
-        List<StationRow> rows = new java.util.ArrayList<>(select(query, "s.id < :id", "ORDER BY s.id DESC", beforeId, limit));
+        List<StationRow> rows =
+                new java.util.ArrayList<>(select(query, "s.id < :id", "ORDER BY s.id DESC", beforeId, limit));
         java.util.Collections.reverse(rows);
         return rows;
     }
 
     /** How many stations match, for OGC API numberMatched. */
     public long count(Query query) {
-        return statement(query, "SELECT count(*) FROM station s WHERE " + where(query), 0).query(Long.class).single();
+        return statement(query, "SELECT count(*) FROM station s WHERE " + where(query), 0)
+                .query(Long.class)
+                .single();
     }
 
     private List<StationRow> select(Query query, String keyset, String order, long id, int limit) {
-        String sql = "SELECT " + StationRow.COLUMNS + " FROM station s WHERE " + where(query)
-                + " AND " + keyset + " " + order + " LIMIT " + limit;
+        String sql = "SELECT " + StationRow.COLUMNS + " FROM station s WHERE " + where(query) + " AND " + keyset + " "
+                + order + " LIMIT " + limit;
         return statement(query, sql, id).query(StationRow::map).list();
     }
 
@@ -70,9 +77,14 @@ public class ViewportSearch {
             sql.append(" AND (");
             for (int i = 0; i < query.boxes().size(); i++) {
                 Bbox box = query.boxes().get(i);
-                sql.append(i == 0 ? "" : " OR ").append(String.format(java.util.Locale.ROOT,
-                        "s.location::geometry && ST_MakeEnvelope(%.9f, %.9f, %.9f, %.9f, 4326)",
-                        box.minLng(), box.minLat(), box.maxLng(), box.maxLat()));
+                sql.append(i == 0 ? "" : " OR ")
+                        .append(String.format(
+                                java.util.Locale.ROOT,
+                                "s.location::geometry && ST_MakeEnvelope(%.9f, %.9f, %.9f, %.9f, 4326)",
+                                box.minLng(),
+                                box.minLat(),
+                                box.maxLng(),
+                                box.maxLat()));
             }
             sql.append(")");
         }
@@ -82,8 +94,10 @@ public class ViewportSearch {
     }
 
     private JdbcClient.StatementSpec statement(Query query, String sql, long id) {
-        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("statuses", query.statuses()).param("id", id);
-        if (!query.amenities().isEmpty()) statement = statement.param("amenities", query.amenities().toArray(String[]::new));
+        JdbcClient.StatementSpec statement =
+                jdbc.sql(sql).param("statuses", query.statuses()).param("id", id);
+        if (!query.amenities().isEmpty())
+            statement = statement.param("amenities", query.amenities().toArray(String[]::new));
         if (query.adcodePrefix() != null) statement = statement.param("adcode", query.adcodePrefix() + "%");
         return statement;
     }

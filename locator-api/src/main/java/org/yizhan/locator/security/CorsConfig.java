@@ -3,18 +3,18 @@ package org.yizhan.locator.security;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.DefaultCorsProcessor;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 import org.yizhan.locator.web.Problems;
 import tools.jackson.databind.json.JsonMapper;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.CorsConfigurationSource;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Cross-origin access for other people's web apps. Public reads are open to the configured
@@ -27,11 +27,24 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @Configuration(proxyBeanMethods = false)
 class CorsConfig {
 
-    private static final List<String> REQUEST_HEADERS = List.of("Accept", "Accept-Language", "Content-Type",
-            "If-None-Match", "If-Modified-Since", "X-API-Key", "X-Device-Id");
+    private static final List<String> REQUEST_HEADERS = List.of(
+            "Accept",
+            "Accept-Language",
+            "Content-Type",
+            "If-None-Match",
+            "If-Modified-Since",
+            "X-API-Key",
+            "X-Device-Id");
     /** Headers a cross-origin script may read beyond the CORS-safelisted ones. */
-    private static final List<String> EXPOSED_HEADERS = List.of("ETag", "Last-Modified", "Link", "Location",
-            "RateLimit", "RateLimit-Policy", "Retry-After", "Content-Disposition");
+    private static final List<String> EXPOSED_HEADERS = List.of(
+            "ETag",
+            "Last-Modified",
+            "Link",
+            "Location",
+            "RateLimit",
+            "RateLimit-Policy",
+            "Retry-After",
+            "Content-Disposition");
 
     /** Spring Security uses a bean of this name as its CORS filter; ours refuses with a problem detail. */
     @Bean
@@ -42,8 +55,13 @@ class CorsConfig {
             protected void rejectRequest(ServerHttpResponse response) throws IOException {
                 response.setStatusCode(HttpStatus.FORBIDDEN);
                 response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-                response.getBody().write(json.writeValueAsBytes(Problems.of(HttpStatus.FORBIDDEN, "Cross-origin request refused",
-                        "Other web origins may read the public API and post anonymous feedback; this request is neither.")));
+                response.getBody()
+                        .write(
+                                json.writeValueAsBytes(
+                                        Problems.of(
+                                                HttpStatus.FORBIDDEN,
+                                                "Cross-origin request refused",
+                                                "Other web origins may read the public API and post anonymous feedback; this request is neither.")));
                 response.flush();
             }
         });

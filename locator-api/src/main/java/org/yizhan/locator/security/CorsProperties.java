@@ -13,4 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAge how long browsers may cache a preflight answer ({@code Access-Control-Max-Age})
  */
 @ConfigurationProperties("yizhan.cors")
-record CorsProperties(@DefaultValue("*") List<String> allowedOrigins, @DefaultValue("1h") Duration maxAge) {}
+record CorsProperties(
+        @DefaultValue("*") List<String> allowedOrigins,
+        @DefaultValue("1h") Duration maxAge) {}

@@ -18,10 +18,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.yizhan.locator.account.LoginThrottle;
-import org.yizhan.locator.apikey.QuotaFilter;
 import org.yizhan.locator.account.LoginThrottleFilter;
 import org.yizhan.locator.account.SessionEpochFilter;
 import org.yizhan.locator.account.SignedInUser;
+import org.yizhan.locator.apikey.QuotaFilter;
 import org.yizhan.locator.web.DatabaseFaults;
 import org.yizhan.locator.web.ProblemWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +43,8 @@ class SecurityConfig {
 
     /** Anonymous worker feedback: open to anyone, and it carries no account's authority, so no CSRF token. */
     static final String[] PUBLIC_FEEDBACK = {
-        "/api/v1/stations/*/ratings", "/api/v1/stations/*/reports", "/api/v1/stations/*/checkins"};
+        "/api/v1/stations/*/ratings", "/api/v1/stations/*/reports", "/api/v1/stations/*/checkins"
+    };
 
     /** Along-route search is a public read sent as POST (a route does not fit a URL): no account, no CSRF token. */
     static final String ALONG_ROUTE = "/api/v1/stations/along-route";
@@ -51,66 +52,109 @@ class SecurityConfig {
     private static final RequestMatcher NO_SESSION = request -> request.getRequestedSessionId() == null;
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, LoginThrottle throttle, JsonMapper json,
-                            org.springframework.jdbc.core.simple.JdbcClient jdbc, QuotaFilter quota) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            ProblemWriter problems,
+            LoginThrottle throttle,
+            JsonMapper json,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            QuotaFilter quota)
+            throws Exception {
         SessionCsrfTokenRepository csrfTokens = new SessionCsrfTokenRepository();
-        http
-            .authorizeHttpRequests(auth -> auth
-                .requestMatchers("/api/v1/me", "/api/v1/accounts/**", "/api/v1/stations/*/history",
-                    "/api/v1/register/export", "/api/v1/plaques", "/api/v1/planning/**", "/api/v1/feedback/**",
-                    "/api/v1/api-keys/**").authenticated()
-                .requestMatchers(HttpMethod.POST, PUBLIC_FEEDBACK).permitAll()
-                .requestMatchers(HttpMethod.POST, ALONG_ROUTE).permitAll()
-                .requestMatchers(HttpMethod.GET, "/**").permitAll()
-                .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
-                .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                .requestMatchers("/error", "/login").permitAll()
-                .requestMatchers("/api/**").authenticated()
-                .anyRequest().denyAll())
-            .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> signInFailed(problems, response, e)))
-            .formLogin(form -> form
-                .loginProcessingUrl("/login")
-                .successHandler((request, response, authentication) -> {
-                    SignedInUser user = (SignedInUser) java.util.Objects.requireNonNull(authentication.getPrincipal(), "a signed-in session has a principal");
-                    // A fresh CSRF token for the new session, as a cookie, for the page's next write.
-                    request.getSession();
-                    csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
-                    response.setStatus(HttpStatus.OK.value());
-                    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                    json.writeValue(response.getOutputStream(), java.util.Map.of(
-                        "username", user.username(), "role", user.actor().role().value(), "regions", user.actor().regions()));
-                })
-                .failureHandler((request, response, e) -> {
-                    if (e instanceof org.springframework.security.authentication.InternalAuthenticationServiceException
-                        || DatabaseFaults.isUnavailable(e)) problems.writeUnavailable(response);
-                    else problems.write(response, HttpStatus.UNAUTHORIZED, "Wrong username or password",
-                        "Check the username and password and try again.");
-                }))
-            .logout(logout -> logout.logoutUrl("/logout")
-                .logoutSuccessHandler((request, response, authentication) -> response.setStatus(HttpStatus.NO_CONTENT.value())))
-            .exceptionHandling(ex -> ex
-                .authenticationEntryPoint((request, response, e) -> signInFailed(problems, response, e))
-                .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN, "Not allowed",
-                    "Your account may not do this. Ask your union's administrator if you need access.")))
-            // CSRF guards cookie sessions only: a request with no session cannot ride on one.
-            .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens).ignoringRequestMatchers(BASIC_AUTH, NO_SESSION, request -> "/login".equals(path(request)),
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PUBLIC_FEEDBACK[0]),
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PUBLIC_FEEDBACK[1]),
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PUBLIC_FEEDBACK[2]),
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, ALONG_ROUTE)))
-            // Issue 12: every API request is counted against its key's or address's quota, after CORS
-            // (so another origin's app can read a 429) and before sign-in.
-            .addFilterAfter(quota, org.springframework.web.filter.CorsFilter.class)
-            .addFilterBefore(new LoginThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
-            .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
-            // Issue 11: a session ends as soon as its account is disabled or its rights change.
-            .addFilterAfter(new SessionEpochFilter(jdbc, problems), BasicAuthenticationFilter.class)
-            .headers(headers -> headers
-                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                // CSP and framing differ per page: see FramingHeaders.
-                .frameOptions(frame -> frame.disable())
-                .addHeaderWriter(new FramingHeaders()))
-            .cors(Customizer.withDefaults());
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/api/v1/me",
+                                "/api/v1/accounts/**",
+                                "/api/v1/stations/*/history",
+                                "/api/v1/register/export",
+                                "/api/v1/plaques",
+                                "/api/v1/planning/**",
+                                "/api/v1/feedback/**",
+                                "/api/v1/api-keys/**")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.POST, PUBLIC_FEEDBACK)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, ALONG_ROUTE)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/**")
+                        .permitAll()
+                        .requestMatchers("/error", "/login")
+                        .permitAll()
+                        .requestMatchers("/api/**")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll())
+                .httpBasic(basic ->
+                        basic.authenticationEntryPoint((request, response, e) -> signInFailed(problems, response, e)))
+                .formLogin(form -> form.loginProcessingUrl("/login")
+                        .successHandler((request, response, authentication) -> {
+                            SignedInUser user = (SignedInUser) java.util.Objects.requireNonNull(
+                                    authentication.getPrincipal(), "a signed-in session has a principal");
+                            // A fresh CSRF token for the new session, as a cookie, for the page's next write.
+                            request.getSession();
+                            csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
+                            response.setStatus(HttpStatus.OK.value());
+                            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                            json.writeValue(
+                                    response.getOutputStream(),
+                                    java.util.Map.of(
+                                            "username",
+                                            user.username(),
+                                            "role",
+                                            user.actor().role().value(),
+                                            "regions",
+                                            user.actor().regions()));
+                        })
+                        .failureHandler((request, response, e) -> {
+                            if (e
+                                            instanceof
+                                            org.springframework.security.authentication
+                                                    .InternalAuthenticationServiceException
+                                    || DatabaseFaults.isUnavailable(e)) problems.writeUnavailable(response);
+                            else
+                                problems.write(
+                                        response,
+                                        HttpStatus.UNAUTHORIZED,
+                                        "Wrong username or password",
+                                        "Check the username and password and try again.");
+                        }))
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessHandler((request, response, authentication) ->
+                                response.setStatus(HttpStatus.NO_CONTENT.value())))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(
+                                (request, response, e) -> signInFailed(problems, response, e))
+                        .accessDeniedHandler((request, response, e) -> problems.write(
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                "Not allowed",
+                                "Your account may not do this. Ask your union's administrator if you need access.")))
+                // CSRF guards cookie sessions only: a request with no session cannot ride on one.
+                .csrf(csrf -> csrf.spa()
+                        .csrfTokenRepository(csrfTokens)
+                        .ignoringRequestMatchers(
+                                BASIC_AUTH,
+                                NO_SESSION,
+                                request -> "/login".equals(path(request)),
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PUBLIC_FEEDBACK[0]),
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PUBLIC_FEEDBACK[1]),
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PUBLIC_FEEDBACK[2]),
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, ALONG_ROUTE)))
+                // Issue 12: every API request is counted against its key's or address's quota, after CORS
+                // (so another origin's app can read a 429) and before sign-in.
+                .addFilterAfter(quota, org.springframework.web.filter.CorsFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
+                .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+                // Issue 11: a session ends as soon as its account is disabled or its rights change.
+                .addFilterAfter(new SessionEpochFilter(jdbc, problems), BasicAuthenticationFilter.class)
+                .headers(headers -> headers.referrerPolicy(r ->
+                                r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        // CSP and framing differ per page: see FramingHeaders.
+                        .frameOptions(frame -> frame.disable())
+                        .addHeaderWriter(new FramingHeaders()))
+                .cors(Customizer.withDefaults());
         return http.build();
     }
 
@@ -124,15 +168,21 @@ class SecurityConfig {
      * The account lookup failing (the database is away or shutting down) is a 503, not a wrong
      * password: Spring Security reports any failure of the lookup itself as an internal error.
      */
-    private static void signInFailed(ProblemWriter problems, jakarta.servlet.http.HttpServletResponse response,
-                                     org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
+    private static void signInFailed(
+            ProblemWriter problems,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException e)
+            throws java.io.IOException {
         if (e instanceof org.springframework.security.authentication.InternalAuthenticationServiceException
                 || DatabaseFaults.isUnavailable(e)) {
             problems.writeUnavailable(response);
             return;
         }
-        problems.write(response, HttpStatus.UNAUTHORIZED, "Sign-in required",
-            "This needs a union account: sign in, or send HTTP Basic credentials.");
+        problems.write(
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "Sign-in required",
+                "This needs a union account: sign in, or send HTTP Basic credentials.");
     }
 
     /**
@@ -143,10 +193,14 @@ class SecurityConfig {
      */
     private static final class CsrfCookieFilter extends org.springframework.web.filter.OncePerRequestFilter {
         @Override
-        protected void doFilterInternal(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-                                        jakarta.servlet.FilterChain chain) throws jakarta.servlet.ServletException, java.io.IOException {
+        protected void doFilterInternal(
+                HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response,
+                jakarta.servlet.FilterChain chain)
+                throws jakarta.servlet.ServletException, java.io.IOException {
             Object token = request.getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName());
-            if (request.getRequestedSessionId() != null && token instanceof org.springframework.security.web.csrf.CsrfToken csrf) csrf.getToken();
+            if (request.getRequestedSessionId() != null
+                    && token instanceof org.springframework.security.web.csrf.CsrfToken csrf) csrf.getToken();
             chain.doFilter(request, response);
         }
     }

@@ -10,4 +10,6 @@ public record CompactStation(
         @Schema(example = "海勃湾区新华街道爱心驿站") String name,
         StationResponse.Location location,
         boolean openNow,
-        @Schema(description = "Geodesic distance on the WGS-84 ellipsoid, in nearest results") @Nullable Double distanceMeters) {}
+
+        @Schema(description = "Geodesic distance on the WGS-84 ellipsoid, in nearest results") @Nullable
+        Double distanceMeters) {}

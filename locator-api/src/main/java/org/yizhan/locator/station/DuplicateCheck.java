@@ -37,19 +37,31 @@ public class DuplicateCheck {
                   FROM station, (SELECT ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography AS g) p
                  WHERE status = 'active' AND ST_DWithin(location, p.g, :radius) AND code <> :except
                  ORDER BY d LIMIT 20""")
-                .param("lng", wgs84.lng()).param("lat", wgs84.lat())
-                .param("radius", SIMILAR_NAME_METERS).param("except", exceptCode == null ? "" : exceptCode)
+                .param("lng", wgs84.lng())
+                .param("lat", wgs84.lat())
+                .param("radius", SIMILAR_NAME_METERS)
+                .param("except", exceptCode == null ? "" : exceptCode)
                 .query((rs, n) -> new Near(rs.getString(1), rs.getString(2), rs.getDouble(3)))
                 .list();
         List<Warning> warnings = new ArrayList<>();
         for (Near n : near) {
             double metres = Math.round(n.distance() * 10) / 10.0;
             if (n.distance() <= SAME_PLACE_METERS) {
-                warnings.add(new Warning("same_place", n.code(), n.name(), metres,
-                        "Station " + n.code() + " (" + n.name() + ") is only " + Math.round(n.distance()) + " m away."));
+                warnings.add(new Warning(
+                        "same_place",
+                        n.code(),
+                        n.name(),
+                        metres,
+                        "Station " + n.code() + " (" + n.name() + ") is only " + Math.round(n.distance())
+                                + " m away."));
             } else if (similarity(name, n.name()) >= SIMILAR_NAME_SCORE) {
-                warnings.add(new Warning("similar_name", n.code(), n.name(), metres,
-                        "Station " + n.code() + " has a similar name (" + n.name() + ") " + Math.round(n.distance()) + " m away."));
+                warnings.add(new Warning(
+                        "similar_name",
+                        n.code(),
+                        n.name(),
+                        metres,
+                        "Station " + n.code() + " has a similar name (" + n.name() + ") " + Math.round(n.distance())
+                                + " m away."));
             }
         }
         return warnings;

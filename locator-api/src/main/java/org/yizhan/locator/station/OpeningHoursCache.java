@@ -5,8 +5,8 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.springframework.stereotype.Component;
-import org.yizhan.geo.hours.OpeningHours;
 import org.yizhan.geo.hours.OpenState;
+import org.yizhan.geo.hours.OpeningHours;
 import org.yizhan.locator.config.YizhanProperties;
 
 /**
@@ -20,10 +20,15 @@ public class OpeningHoursCache {
             Caffeine.newBuilder().maximumSize(10_000).build(OpeningHours::parse);
     /** Opening hours change on whole minutes, so one evaluation per value and minute serves every request. */
     private final LoadingCache<Minute, OpenState> states = Caffeine.newBuilder()
-            .maximumSize(50_000).expireAfterWrite(java.time.Duration.ofMinutes(2))
-            .build(m -> parsed.get(m.hours()).stateAt(Instant.ofEpochSecond(m.epochMinute() * 60).atZone(zone()).toLocalDateTime()));
+            .maximumSize(50_000)
+            .expireAfterWrite(java.time.Duration.ofMinutes(2))
+            .build(m -> parsed.get(m.hours())
+                    .stateAt(Instant.ofEpochSecond(m.epochMinute() * 60)
+                            .atZone(zone())
+                            .toLocalDateTime()));
 
     private record Minute(String hours, long epochMinute) {}
+
     private final ZoneId zone;
 
     OpeningHoursCache(YizhanProperties properties) {

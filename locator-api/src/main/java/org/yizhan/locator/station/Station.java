@@ -104,32 +104,83 @@ public class Station {
         this.code = code;
     }
 
-    public @Nullable Long getId() { return id; }
-    public String getCode() { return code; }
-    public String getAdcode() { return adcode; }
-    public long getVersion() { return version; }
-    public String getStatus() { return status; }
+    public @Nullable Long getId() {
+        return id;
+    }
 
-    void setName(String name) { this.name = name; }
-    void setNameEn(@Nullable String nameEn) { this.nameEn = nameEn; }
-    void setAddress(String address) { this.address = address; }
-    void setLocation(Point location) { this.location = location; }
-    void setAdcode(String adcode) { this.adcode = adcode; }
-    void setHostType(HostType hostType) { this.hostType = hostType.value(); }
-    void setHostOrganisation(String hostOrganisation) { this.hostOrganisation = hostOrganisation; }
-    void setContactPerson(String contactPerson) { this.contactPerson = contactPerson; }
-    void setContactPhone(String contactPhone) { this.contactPhone = contactPhone; }
+    public String getCode() {
+        return code;
+    }
+
+    public String getAdcode() {
+        return adcode;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    void setName(String name) {
+        this.name = name;
+    }
+
+    void setNameEn(@Nullable String nameEn) {
+        this.nameEn = nameEn;
+    }
+
+    void setAddress(String address) {
+        this.address = address;
+    }
+
+    void setLocation(Point location) {
+        this.location = location;
+    }
+
+    void setAdcode(String adcode) {
+        this.adcode = adcode;
+    }
+
+    void setHostType(HostType hostType) {
+        this.hostType = hostType.value();
+    }
+
+    void setHostOrganisation(String hostOrganisation) {
+        this.hostOrganisation = hostOrganisation;
+    }
+
+    void setContactPerson(String contactPerson) {
+        this.contactPerson = contactPerson;
+    }
+
+    void setContactPhone(String contactPhone) {
+        this.contactPhone = contactPhone;
+    }
+
     void setOpeningHours(String openingHours, boolean alwaysOpen) {
         this.openingHours = openingHours;
         this.alwaysOpen = alwaysOpen;
     }
-    void setAmenities(List<String> amenities) { this.amenities = List.copyOf(amenities); }
+
+    void setAmenities(List<String> amenities) {
+        this.amenities = List.copyOf(amenities);
+    }
+
     void setStatus(StationStatus status, @Nullable String reason) {
         this.status = status.value();
         this.statusReason = reason;
     }
-    void setFloorArea(@Nullable Double floorArea) { this.floorArea = floorArea; }
-    void touch(Instant now) { this.updatedAt = now; }
+
+    void setFloorArea(@Nullable Double floorArea) {
+        this.floorArea = floorArea;
+    }
+
+    void touch(Instant now) {
+        this.updatedAt = now;
+    }
 
     /** The fields a person edits, for the change history; coordinates in WGS-84. */
     Map<String, @Nullable Object> snapshot() {

@@ -40,13 +40,17 @@ public class StationCodeAllocator {
                     INSERT INTO station_code_sequence AS s (adcode, last_sequence) VALUES (:adcode, :count)
                     ON CONFLICT (adcode) DO UPDATE SET last_sequence = s.last_sequence + EXCLUDED.last_sequence
                     RETURNING last_sequence""")
-                    .param("adcode", adcode).param("count", count)
+                    .param("adcode", adcode)
+                    .param("count", count)
                     .query(Integer.class)
                     .single();
         } catch (DataIntegrityViolationException exhausted) {
-            throw new ApiException(HttpStatus.CONFLICT, "No station codes left in this division", count == 1
-                    ? "Division " + adcode + " has used all 99,999 station codes."
-                    : "Division " + adcode + " cannot take " + count + " more stations (codes run to 99,999).");
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "No station codes left in this division",
+                    count == 1
+                            ? "Division " + adcode + " has used all 99,999 station codes."
+                            : "Division " + adcode + " cannot take " + count + " more stations (codes run to 99,999).");
         }
         List<StationCode> codes = new ArrayList<>(count);
         for (int sequence = last - count + 1; sequence <= last; sequence++) codes.add(StationCode.of(adcode, sequence));

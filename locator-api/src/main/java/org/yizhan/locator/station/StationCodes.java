@@ -16,8 +16,12 @@ public final class StationCodes {
             return StationCode.parse(input);
         } catch (InvalidStationCodeException e) {
             String title = e.reason() == InvalidStationCodeException.Reason.WRONG_CHECK_CHARACTER
-                    ? "Wrong check character in station code" : "Malformed station code";
-            throw new ApiException(HttpStatus.BAD_REQUEST, title, e.getMessage(),
+                    ? "Wrong check character in station code"
+                    : "Malformed station code";
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    title,
+                    e.getMessage(),
                     Map.of("field", "code", "reason", e.reason().name().toLowerCase(java.util.Locale.ROOT)));
         }
     }

@@ -13,12 +13,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.yizhan.geo.code.StationCode;
 import org.yizhan.locator.account.SignedInUser;
-import org.springframework.web.context.request.ServletWebRequest;
 import org.yizhan.locator.web.ApiException;
-import org.yizhan.locator.web.HttpCaching;
 import org.yizhan.locator.web.GeoParams;
+import org.yizhan.locator.web.HttpCaching;
 import org.yizhan.locator.web.Language;
 
 @RestController
@@ -40,21 +40,26 @@ class StationController {
         this.clock = clock;
     }
 
-    @Operation(summary = "One station by its code",
+    @Operation(
+            summary = "One station by its code",
             description = "Accepts the code as printed on the plaque; lower-case x and surrounding spaces are fine. "
                     + "Carries a weak ETag and Last-Modified; If-None-Match / If-Modified-Since give 304. "
                     + "Anonymous answers are Cache-Control: public, max-age=60.")
     @GetMapping("/api/v1/stations/{code}")
-    @Nullable StationResponse station(
+    @Nullable
+    StationResponse station(
             @PathVariable @Parameter(example = "150302-00017-4") String code,
-            @RequestParam(required = false) @Parameter(description = "wgs84 (default), gcj02 or bd09") @Nullable String crs,
-            @RequestParam(required = false) @Parameter(description = "zh or en; overrides Accept-Language") @Nullable String lang,
+            @RequestParam(required = false) @Parameter(description = "wgs84 (default), gcj02 or bd09") @Nullable
+                    String crs,
+            @RequestParam(required = false) @Parameter(description = "zh or en; overrides Accept-Language") @Nullable
+                    String lang,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage,
             @AuthenticationPrincipal @Nullable SignedInUser user,
             ServletWebRequest request) {
         StationCode parsed = StationCodes.parse(code);
-        StationRow row = reader.find(parsed).orElseThrow(() -> ApiException.notFound("No such station",
-                "There is no station with code " + parsed.value() + "."));
+        StationRow row = reader.find(parsed)
+                .orElseThrow(() -> ApiException.notFound(
+                        "No such station", "There is no station with code " + parsed.value() + "."));
         Language language = Language.resolve(lang, acceptLanguage);
         Instant now = clock.instant();
         // Responsible person and the like only for accounts whose regions hold the station.

@@ -25,16 +25,31 @@ public record StationForm(
         @Size(max = FieldLimits.NAME_EN) @Nullable String nameEn,
         @NotBlank @Size(max = FieldLimits.ADDRESS) String address,
         @NotNull @Valid LocationForm location,
-        @Schema(description = "wgs84 (default), gcj02 or bd09") @Nullable String crs,
-        @NotNull @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit county-level division code") String adcode,
-        @NotNull @Pattern(regexp = "self_built|co_built", message = "must be self_built or co_built") String hostType,
+
+        @Schema(description = "wgs84 (default), gcj02 or bd09") @Nullable
+        String crs,
+
+        @NotNull @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit county-level division code")
+        String adcode,
+
+        @NotNull @Pattern(regexp = "self_built|co_built", message = "must be self_built or co_built")
+        String hostType,
+
         @NotBlank @Size(max = FieldLimits.HOST_ORGANISATION) String hostOrganisation,
         @NotBlank @Size(max = FieldLimits.CONTACT_PERSON) String contactPerson,
-        @NotBlank @Pattern(regexp = "[0-9+\\-() ]{5,30}", message = "must be a phone number of 5-30 digits, spaces, +, - or ()") String contactPhone,
-        @NotBlank @Size(max = FieldLimits.OPENING_HOURS) @Schema(example = "Mo-Fr 08:00-18:00; Sa,Su 09:00-17:00") String openingHours,
+
+        @NotBlank
+        @Pattern(regexp = "[0-9+\\-() ]{5,30}", message = "must be a phone number of 5-30 digits, spaces, +, - or ()")
+        String contactPhone,
+
+        @NotBlank @Size(max = FieldLimits.OPENING_HOURS) @Schema(example = "Mo-Fr 08:00-18:00; Sa,Su 09:00-17:00")
+        String openingHours,
+
         @NotNull List<@NotNull String> amenities,
         @Positive @DecimalMax("9999") @Nullable Double floorArea,
-        @Schema(description = "Required on update: the version you read") @Nullable Long version) {
+
+        @Schema(description = "Required on update: the version you read") @Nullable
+        Long version) {
 
     public record LocationForm(
             @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,

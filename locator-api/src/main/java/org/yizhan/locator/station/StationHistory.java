@@ -30,10 +30,20 @@ class StationHistory {
 
     record Change(@Nullable Object before, @Nullable Object after) {}
 
-    record Entry(Instant changedAt, String changedBy, String action, Map<String, Change> changes, @Nullable String reason) {}
+    record Entry(
+            Instant changedAt,
+            String changedBy,
+            String action,
+            Map<String, Change> changes,
+            @Nullable String reason) {}
 
-    void record(long stationId, String username, String action, Map<String, @Nullable Object> before,
-                Map<String, @Nullable Object> after, @Nullable String reason) {
+    void record(
+            long stationId,
+            String username,
+            String action,
+            Map<String, @Nullable Object> before,
+            Map<String, @Nullable Object> after,
+            @Nullable String reason) {
         Map<String, Change> changes = new LinkedHashMap<>();
         for (Map.Entry<String, @Nullable Object> field : after.entrySet()) {
             Object old = before.get(field.getKey());
@@ -58,16 +68,24 @@ class StationHistory {
                   FROM station_history h JOIN station s ON s.id = h.station_id
                  WHERE s.code = :code ORDER BY h.changed_at DESC, h.id DESC""")
                 .param("code", code)
-                .query((rs, n) -> new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        readChanges(rs.getString(4)), rs.getString(5)))
+                .query((rs, n) -> new Entry(
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getString(2),
+                        rs.getString(3),
+                        readChanges(rs.getString(4)),
+                        rs.getString(5)))
                 .list();
     }
 
     private Map<String, Change> readChanges(String text) {
         Map<String, Change> out = new LinkedHashMap<>();
-        json.readTree(text).properties().forEach(e ->
-                out.put(e.getKey(), new Change(json.treeToValue(e.getValue().get("before"), Object.class),
-                        json.treeToValue(e.getValue().get("after"), Object.class))));
+        json.readTree(text)
+                .properties()
+                .forEach(e -> out.put(
+                        e.getKey(),
+                        new Change(
+                                json.treeToValue(e.getValue().get("before"), Object.class),
+                                json.treeToValue(e.getValue().get("after"), Object.class))));
         return out;
     }
 }

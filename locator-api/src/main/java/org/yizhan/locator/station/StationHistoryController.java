@@ -25,12 +25,15 @@ class StationHistoryController {
 
     record HistoryResponse(String code, List<StationHistory.Entry> entries) {}
 
-    @Operation(summary = "Change history of a station (accounts whose regions hold it)", description = "Newest first; before/after per changed field.")
+    @Operation(
+            summary = "Change history of a station (accounts whose regions hold it)",
+            description = "Newest first; before/after per changed field.")
     @GetMapping("/api/v1/stations/{code}/history")
     HistoryResponse history(@PathVariable String code, @AuthenticationPrincipal SignedInUser user) {
         StationCode parsed = StationCodes.parse(code);
-        StationRow station = reader.find(parsed).orElseThrow(() ->
-                ApiException.notFound("No such station", "There is no station with code " + parsed.value() + "."));
+        StationRow station = reader.find(parsed)
+                .orElseThrow(() -> ApiException.notFound(
+                        "No such station", "There is no station with code " + parsed.value() + "."));
         // History carries responsible persons and phones before and after: the account's regions only.
         user.actor().requireMayRead(station.adcode());
         return new HistoryResponse(parsed.value(), history.of(parsed.value()));

@@ -25,16 +25,21 @@ public class StationResponses {
         this.hours = hours;
     }
 
-    public StationResponse toResponse(StationRow row, Language language, CoordinateSystem crs, Instant now,
-                                      @Nullable Double distanceMeters) {
+    public StationResponse toResponse(
+            StationRow row, Language language, CoordinateSystem crs, Instant now, @Nullable Double distanceMeters) {
         return toResponse(row, language, crs, now, distanceMeters, false);
     }
 
     /** The compact view for lists: no labels, hours or contacts. */
-    public CompactStation toCompact(StationRow row, CoordinateSystem crs, Instant now, @Nullable Double distanceMeters) {
+    public CompactStation toCompact(
+            StationRow row, CoordinateSystem crs, Instant now, @Nullable Double distanceMeters) {
         LatLng shown = crs.fromWgs84(new LatLng(row.lat(), row.lng()));
-        return new CompactStation(row.code(), row.name(), new StationResponse.Location(round7(shown.lat()), round7(shown.lng())),
-                isOpen(row, now), distanceMeters == null ? null : Math.round(distanceMeters * 10) / 10.0);
+        return new CompactStation(
+                row.code(),
+                row.name(),
+                new StationResponse.Location(round7(shown.lat()), round7(shown.lng())),
+                isOpen(row, now),
+                distanceMeters == null ? null : Math.round(distanceMeters * 10) / 10.0);
     }
 
     /** With the fields only signed-in accounts see (the responsible person). */
@@ -42,24 +47,47 @@ public class StationResponses {
         return toResponse(row, language, crs, now, null, true);
     }
 
-    private StationResponse toResponse(StationRow row, Language language, CoordinateSystem crs, Instant now,
-                                       @Nullable Double distanceMeters, boolean withPrivateFields) {
+    private StationResponse toResponse(
+            StationRow row,
+            Language language,
+            CoordinateSystem crs,
+            Instant now,
+            @Nullable Double distanceMeters,
+            boolean withPrivateFields) {
         LatLng shown = crs.fromWgs84(new LatLng(row.lat(), row.lng()));
         OpenState state = state(row, now);
         return new StationResponse(
-                row.code(), row.name(), row.nameEn(), row.address(),
+                row.code(),
+                row.name(),
+                row.nameEn(),
+                row.address(),
                 new StationResponse.Location(round7(shown.lat()), round7(shown.lng())),
-                crs.id(), row.adcode(), fullNames.computeIfAbsent(row.adcode(), divisions::fullName),
-                row.hostType(), row.hostOrganisation(), row.contactPhone(),
+                crs.id(),
+                row.adcode(),
+                fullNames.computeIfAbsent(row.adcode(), divisions::fullName),
+                row.hostType(),
+                row.hostOrganisation(),
+                row.contactPhone(),
                 withPrivateFields ? row.contactPerson() : null,
-                row.openingHours(), isOpen(row, state),
-                state.nextChange() == null ? null : state.nextChange().atZone(hours.zone()).toOffsetDateTime(),
+                row.openingHours(),
+                isOpen(row, state),
+                state.nextChange() == null
+                        ? null
+                        : state.nextChange().atZone(hours.zone()).toOffsetDateTime(),
                 row.alwaysOpen(),
                 row.amenities(),
                 row.amenities().stream().map(k -> amenities.label(k, language)).toList(),
-                row.status(), row.statusReason(), row.floorArea(), row.updatedAt(), row.version(),
-                row.lastVerifiedAt(), Freshness.stale(row, now),
-                distanceMeters == null ? null : Math.round(distanceMeters * 10) / 10.0, null, null, null);
+                row.status(),
+                row.statusReason(),
+                row.floorArea(),
+                row.updatedAt(),
+                row.version(),
+                row.lastVerifiedAt(),
+                Freshness.stale(row, now),
+                distanceMeters == null ? null : Math.round(distanceMeters * 10) / 10.0,
+                null,
+                null,
+                null);
     }
 
     /**

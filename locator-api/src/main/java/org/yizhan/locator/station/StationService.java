@@ -41,8 +41,13 @@ public class StationService {
     private final DivisionBoundaries boundaries = DivisionBoundaries.standard();
     private final Clock clock;
 
-    StationService(StationRepository stations, StationCodeAllocator codes, AmenityVocabulary amenities,
-                   StationHistory history, DuplicateCheck duplicates, Clock clock) {
+    StationService(
+            StationRepository stations,
+            StationCodeAllocator codes,
+            AmenityVocabulary amenities,
+            StationHistory history,
+            DuplicateCheck duplicates,
+            Clock clock) {
         this.stations = stations;
         this.codes = codes;
         this.amenities = amenities;
@@ -93,7 +98,9 @@ public class StationService {
         checkVersion(station, form.version());
         Map<String, @Nullable Object> before = station.snapshot();
         StationStatus status = StationStatus.parse(form.status()).orElseThrow();
-        String reason = form.reason() == null || form.reason().isBlank() ? null : form.reason().trim();
+        String reason = form.reason() == null || form.reason().isBlank()
+                ? null
+                : form.reason().trim();
         station.setStatus(status, reason);
         station.touch(clock.instant());
         stations.saveAndFlush(station);
@@ -107,13 +114,16 @@ public class StationService {
     }
 
     private Station load(StationCode code) {
-        return stations.findByCode(code.value()).orElseThrow(() -> ApiException.notFound("No such station",
-                "There is no station with code " + code.value() + "."));
+        return stations.findByCode(code.value())
+                .orElseThrow(() -> ApiException.notFound(
+                        "No such station", "There is no station with code " + code.value() + "."));
     }
 
     private static void checkVersion(Station station, long version) {
         if (station.getVersion() != version) {
-            throw new ApiException(HttpStatus.CONFLICT, "The station was changed by someone else",
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "The station was changed by someone else",
                     "You edited version " + version + " but the station is now at version " + station.getVersion()
                             + ". Reload it, re-apply your change and save again.",
                     Map.of("currentVersion", station.getVersion()));
@@ -121,11 +131,15 @@ public class StationService {
     }
 
     private String countyLevel(String adcode) {
-        Division division = divisions.find(adcode).orElseThrow(() -> ApiException.invalid("adcode",
-                "'" + adcode + "' is not a division code in GB/T 2260."));
+        Division division = divisions
+                .find(adcode)
+                .orElseThrow(
+                        () -> ApiException.invalid("adcode", "'" + adcode + "' is not a division code in GB/T 2260."));
         if (division.level() != Division.Level.COUNTY) {
-            throw ApiException.invalid("adcode", "'" + adcode + "' (" + division.name()
-                    + ") is not county-level; use the code of a district, county or county-level city.");
+            throw ApiException.invalid(
+                    "adcode",
+                    "'" + adcode + "' (" + division.name()
+                            + ") is not county-level; use the code of a district, county or county-level city.");
         }
         return adcode;
     }
@@ -139,7 +153,10 @@ public class StationService {
         OpeningHours hours = parseHours(form.openingHours());
 
         station.setName(form.name().trim());
-        station.setNameEn(form.nameEn() == null || form.nameEn().isBlank() ? null : form.nameEn().trim());
+        station.setNameEn(
+                form.nameEn() == null || form.nameEn().isBlank()
+                        ? null
+                        : form.nameEn().trim());
         station.setAddress(form.address().trim());
         station.setLocation(WGS84.createPoint(new Coordinate(wgs84.lng(), wgs84.lat())));
         station.setAdcode(form.adcode());
@@ -166,9 +183,11 @@ public class StationService {
         String hint = crs == CoordinateSystem.WGS84
                 ? " If you copied the coordinates from Amap or Baidu, set crs to gcj02 or bd09."
                 : " Check that the coordinates are latitude, longitude in " + crs.id() + ".";
-        throw new ApiException(HttpStatus.BAD_REQUEST, "Location outside the station's division",
-                "The point lies about " + Math.round(verdict.distanceMetres() / 100) / 10.0 + " km outside " + name + " ("
-                        + area + "), but the station is declared in " + adcode + "." + hint,
+        throw new ApiException(
+                HttpStatus.BAD_REQUEST,
+                "Location outside the station's division",
+                "The point lies about " + Math.round(verdict.distanceMetres() / 100) / 10.0 + " km outside " + name
+                        + " (" + area + "), but the station is declared in " + adcode + "." + hint,
                 Map.of("field", "location"));
     }
 
@@ -176,8 +195,8 @@ public class StationService {
         try {
             return OpeningHours.parse(value);
         } catch (InvalidOpeningHoursException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid opening hours", e.getMessage(),
-                    Map.of("field", "openingHours"));
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST, "Invalid opening hours", e.getMessage(), Map.of("field", "openingHours"));
         }
     }
 }

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** Lifecycle of a station. Closed stations keep their record and their code forever. */
 public enum StationStatus {
-    ACTIVE, SUSPENDED, CLOSED;
+    ACTIVE,
+    SUSPENDED,
+    CLOSED;
 
     /** The lower-case form used in the database and the API. */
     public String value() {
@@ -14,6 +16,8 @@ public enum StationStatus {
     }
 
     public static Optional<StationStatus> parse(String value) {
-        return Arrays.stream(values()).filter(s -> s.value().equalsIgnoreCase(value.trim())).findFirst();
+        return Arrays.stream(values())
+                .filter(s -> s.value().equalsIgnoreCase(value.trim()))
+                .findFirst();
     }
 }

@@ -5,9 +5,11 @@ import org.yizhan.locator.web.ApiException;
 
 /** How much of each station a search answers with: {@code full} (default) or {@code compact}. */
 public enum StationView {
-    FULL, COMPACT;
+    FULL,
+    COMPACT;
 
-    public static final String DESCRIPTION = "full (default) or compact: code, name, location, openNow and distanceMeters only";
+    public static final String DESCRIPTION =
+            "full (default) or compact: code, name, location, openNow and distanceMeters only";
 
     public static StationView parse(@Nullable String value) {
         if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("full")) return FULL;

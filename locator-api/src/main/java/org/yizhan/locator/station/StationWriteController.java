@@ -34,8 +34,12 @@ class StationWriteController {
     private final DuplicateCheck duplicates;
     private final Clock clock;
 
-    StationWriteController(StationService service, StationReader reader, StationResponses responses,
-                           DuplicateCheck duplicates, Clock clock) {
+    StationWriteController(
+            StationService service,
+            StationReader reader,
+            StationResponses responses,
+            DuplicateCheck duplicates,
+            Clock clock) {
         this.service = service;
         this.reader = reader;
         this.responses = responses;
@@ -43,23 +47,36 @@ class StationWriteController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Create a station", description = "The server assigns the code. Coordinates may be in wgs84, gcj02 or bd09. "
-            + "The response lists likely duplicates in `warnings`.")
+    @Operation(
+            summary = "Create a station",
+            description = "The server assigns the code. Coordinates may be in wgs84, gcj02 or bd09. "
+                    + "The response lists likely duplicates in `warnings`.")
     @PostMapping("/api/v1/stations")
-    ResponseEntity<StationResponse> create(@Valid @RequestBody StationForm form, @AuthenticationPrincipal SignedInUser user) {
+    ResponseEntity<StationResponse> create(
+            @Valid @RequestBody StationForm form, @AuthenticationPrincipal SignedInUser user) {
         StationService.Saved saved = service.create(form, user.actor());
-        return ResponseEntity.created(URI.create("/api/v1/stations/" + saved.code().value())).body(view(saved));
+        return ResponseEntity.created(
+                        URI.create("/api/v1/stations/" + saved.code().value()))
+                .body(view(saved));
     }
 
     @Operation(summary = "Update a station", description = "Send the version you read; a stale version gets 409.")
     @PutMapping("/api/v1/stations/{code}")
-    StationResponse update(@PathVariable String code, @Valid @RequestBody StationForm form, @AuthenticationPrincipal SignedInUser user) {
+    StationResponse update(
+            @PathVariable String code,
+            @Valid @RequestBody StationForm form,
+            @AuthenticationPrincipal SignedInUser user) {
         return view(service.update(StationCodes.parse(code), form, user.actor()));
     }
 
-    @Operation(summary = "Suspend, close or reactivate a station", description = "Closing keeps the record and the code forever.")
+    @Operation(
+            summary = "Suspend, close or reactivate a station",
+            description = "Closing keeps the record and the code forever.")
     @PostMapping("/api/v1/stations/{code}/status")
-    StationResponse changeStatus(@PathVariable String code, @Valid @RequestBody StatusForm form, @AuthenticationPrincipal SignedInUser user) {
+    StationResponse changeStatus(
+            @PathVariable String code,
+            @Valid @RequestBody StatusForm form,
+            @AuthenticationPrincipal SignedInUser user) {
         StationCode parsed = StationCodes.parse(code);
         service.changeStatus(parsed, form, user.actor());
         return view(new StationService.Saved(parsed, List.of()));
@@ -67,19 +84,26 @@ class StationWriteController {
 
     record DuplicatesResponse(List<DuplicateCheck.Warning> warnings) {}
 
-    @Operation(summary = "Likely duplicates of a station about to be saved",
-            description = "An active station within 30 m, or a similar name within 200 m. For inline warnings in editing forms.")
+    @Operation(
+            summary = "Likely duplicates of a station about to be saved",
+            description =
+                    "An active station within 30 m, or a similar name within 200 m. For inline warnings in editing forms.")
     @GetMapping("/api/v1/stations/duplicates")
-    DuplicatesResponse duplicates(@RequestParam(required = false) @Nullable Double lat, @RequestParam(required = false) @Nullable Double lng,
-                                  @RequestParam(required = false, defaultValue = "") String name,
-                                  @RequestParam(required = false) @Nullable String crs,
-                                  @RequestParam(required = false) @Nullable String except) {
+    DuplicatesResponse duplicates(
+            @RequestParam(required = false) @Nullable Double lat,
+            @RequestParam(required = false) @Nullable Double lng,
+            @RequestParam(required = false, defaultValue = "") String name,
+            @RequestParam(required = false) @Nullable String crs,
+            @RequestParam(required = false) @Nullable String except) {
         LatLng at = GeoParams.crs(crs).toWgs84(GeoParams.point(lat, lng));
-        return new DuplicatesResponse(duplicates.find(at, name, except == null ? null : StationCodes.parse(except).value()));
+        return new DuplicatesResponse(duplicates.find(
+                at, name, except == null ? null : StationCodes.parse(except).value()));
     }
 
     private StationResponse view(StationService.Saved saved) {
         StationRow row = reader.find(saved.code()).orElseThrow();
-        return responses.toPrivateResponse(row, Language.ZH, CoordinateSystem.WGS84, clock.instant()).withWarnings(saved.warnings());
+        return responses
+                .toPrivateResponse(row, Language.ZH, CoordinateSystem.WGS84, clock.instant())
+                .withWarnings(saved.warnings());
     }
 }

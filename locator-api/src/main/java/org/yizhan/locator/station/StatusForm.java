@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Suspend, close or reactivate a station; the reason is shown to the public. */
 public record StatusForm(
-        @NotNull @Pattern(regexp = "active|suspended|closed", message = "must be active, suspended or closed") String status,
+        @NotNull @Pattern(regexp = "active|suspended|closed", message = "must be active, suspended or closed")
+        String status,
+
         @Size(max = 200) @Nullable String reason,
         @NotNull Long version) {}

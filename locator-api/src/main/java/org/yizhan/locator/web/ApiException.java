@@ -31,8 +31,8 @@ public class ApiException extends RuntimeException {
 
     /** A request parameter or body field with a value the API cannot use. */
     public static ApiException invalid(String field, String detail) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "Invalid value for '" + field + "'", detail,
-                Map.of("field", field));
+        return new ApiException(
+                HttpStatus.BAD_REQUEST, "Invalid value for '" + field + "'", detail, Map.of("field", field));
     }
 
     public static ApiException notFound(String title, String detail) {

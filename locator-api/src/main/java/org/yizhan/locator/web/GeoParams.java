@@ -15,8 +15,11 @@ public final class GeoParams {
         try {
             return CoordinateSystem.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "Unknown coordinate system",
-                    e.getMessage(), Map.of("field", "crs", "validValues", new String[] {"wgs84", "gcj02", "bd09"}));
+            throw new ApiException(
+                    org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "Unknown coordinate system",
+                    e.getMessage(),
+                    Map.of("field", "crs", "validValues", new String[] {"wgs84", "gcj02", "bd09"}));
         }
     }
 
@@ -36,8 +39,8 @@ public final class GeoParams {
             throw ApiException.invalid(field, "'" + field + "' must be a finite number, got " + value + ".");
         }
         if (value < min || value > max) {
-            throw ApiException.invalid(field, "'" + field + "' must be between " + fmt(min) + " and " + fmt(max)
-                    + ", got " + value + ".");
+            throw ApiException.invalid(
+                    field, "'" + field + "' must be between " + fmt(min) + " and " + fmt(max) + ", got " + value + ".");
         }
     }
 

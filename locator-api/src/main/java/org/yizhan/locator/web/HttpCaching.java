@@ -35,24 +35,28 @@ public class HttpCaching {
      * Sets Cache-Control, Vary, ETag (of the body as JSON) and Last-Modified, and answers whether
      * the request's preconditions say the client's copy is current; then the response is already a 304.
      */
-    public boolean notModified(ServletWebRequest request, Object body, @Nullable Instant lastModified, Duration maxAge) {
+    public boolean notModified(
+            ServletWebRequest request, Object body, @Nullable Instant lastModified, Duration maxAge) {
         return notModified(request, weakEtag(json.writeValueAsBytes(body)), lastModified, maxAge);
     }
 
     /** As above, with a validator the caller derived without building the body (e.g. a register version). */
-    public boolean notModified(ServletWebRequest request, String etag, @Nullable Instant lastModified, Duration maxAge) {
+    public boolean notModified(
+            ServletWebRequest request, String etag, @Nullable Instant lastModified, Duration maxAge) {
         var response = request.getResponse();
         if (response != null) {
-            response.setHeader(HttpHeaders.CACHE_CONTROL, anonymous()
-                    ? "public, max-age=" + maxAge.toSeconds()
-                    : "private, no-cache");
+            response.setHeader(
+                    HttpHeaders.CACHE_CONTROL,
+                    anonymous() ? "public, max-age=" + maxAge.toSeconds() : "private, no-cache");
             response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         }
         // If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2); HTTP dates have whole seconds.
         boolean current = request.checkNotModified(etag, lastModified == null ? -1 : lastModified.toEpochMilli());
         if (current && response != null && response.getStatus() == HttpStatus.PRECONDITION_FAILED.value()) {
             // If-Match / If-Unmodified-Since failed: say so as a problem detail, not an empty 412.
-            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "The resource has changed",
+            throw new ApiException(
+                    HttpStatus.PRECONDITION_FAILED,
+                    "The resource has changed",
                     "It no longer matches If-Match or If-Unmodified-Since; fetch it again without those headers.");
         }
         return current;

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /** The two languages the API answers in. Chinese unless the caller prefers English. */
 public enum Language {
-    ZH, EN;
+    ZH,
+    EN;
 
     /**
      * Picks the language from an explicit {@code lang} parameter, else from the first language

@@ -41,13 +41,19 @@ class MalformedRequestFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (controlCharacterInHeader(request)) {
             // Spring Security's firewall would refuse it later, lazily, where no problem detail can be written.
-            problems.write(response, HttpStatus.BAD_REQUEST, "Invalid header value",
+            problems.write(
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid header value",
                     "Header values must be printable text; one contains control characters or undecoded bytes.");
             return;
         }
         String contentType = request.getContentType();
         if (contentType != null && !concrete(contentType)) {
-            problems.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Invalid Content-Type",
+            problems.write(
+                    response,
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Invalid Content-Type",
                     "Content-Type must name one concrete media type, such as application/json or multipart/form-data.");
             return;
         }
@@ -98,6 +104,8 @@ class MalformedRequestFilter extends OncePerRequestFilter {
 
     private static boolean isMultipart(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && type.regionMatches(true, 0, MediaType.MULTIPART_FORM_DATA_VALUE, 0, MediaType.MULTIPART_FORM_DATA_VALUE.length());
+        return type != null
+                && type.regionMatches(
+                        true, 0, MediaType.MULTIPART_FORM_DATA_VALUE, 0, MediaType.MULTIPART_FORM_DATA_VALUE.length());
     }
 }

@@ -22,7 +22,8 @@ class ProblemErrorController implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null
-                ? HttpStatus.valueOf(i) : HttpStatus.INTERNAL_SERVER_ERROR;
+                ? HttpStatus.valueOf(i)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
         String detail = status.is5xxServerError()
                 ? "The request could not be completed. Please try again later."
                 : "The request could not be processed (" + status.getReasonPhrase()

@@ -24,11 +24,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             // Tomcat says 501 for what it does not implement: the client asked for it, so it is a client error.
             boolean method = "CONNECT".equalsIgnoreCase(request.getMethod()) || !isToken(request.getMethod());
             status = method ? 405 : 400;
-            detail = method ? "This API does not support the method " + safe(request.getMethod()) + "; use GET, POST or PUT."
+            detail = method
+                    ? "This API does not support the method " + safe(request.getMethod()) + "; use GET, POST or PUT."
                     : "The request's Transfer-Encoding is not supported; send chunked or a Content-Length.";
             response.setStatus(status);
         } else {
-            detail = status >= 500 ? "The request could not be completed. Please try again later."
+            detail = status >= 500
+                    ? "The request could not be completed. Please try again later."
                     : "The request could not be processed. Check the URL and its encoding, the method and the headers.";
         }
         HttpStatus httpStatus = HttpStatus.resolve(status);
@@ -47,13 +49,15 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     }
 
     private static boolean isToken(String method) {
-        return method != null && method.chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0);
+        return method != null
+                && method.chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0);
     }
 
     /** A method name fit for a JSON string: printable ASCII without quotes or backslashes, at most 20 characters. */
     private static String safe(String value) {
         StringBuilder out = new StringBuilder();
-        for (char c : value.toCharArray()) if (c > 32 && c < 127 && c != '"' && c != '\\' && out.length() < 20) out.append(c);
+        for (char c : value.toCharArray())
+            if (c > 32 && c < 127 && c != '"' && c != '\\' && out.length() < 20) out.append(c);
         return out.toString();
     }
 }

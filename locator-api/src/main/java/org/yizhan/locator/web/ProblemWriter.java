@@ -24,7 +24,8 @@ public class ProblemWriter {
 
     /** 503 with Retry-After, for code outside Spring MVC that finds the database away (sign-in). */
     public void writeUnavailable(HttpServletResponse response) throws IOException {
-        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseFaults.RETRY_AFTER_SECONDS));
+        response.setHeader(
+                org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseFaults.RETRY_AFTER_SECONDS));
         write(response, Problems.unavailableProblem());
     }
 

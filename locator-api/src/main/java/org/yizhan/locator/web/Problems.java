@@ -21,22 +21,29 @@ public final class Problems {
 
     /** The database is unreachable: 503 with Retry-After, never a 500 or a 401. */
     static ResponseEntity<ProblemDetail> unavailable() {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseFaults.RETRY_AFTER_SECONDS))
                 .body(unavailableProblem());
     }
 
     static ProblemDetail unavailableProblem() {
-        return of(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
+        return of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Temporarily unavailable",
                 "The register's database cannot be reached just now. Nothing was changed; try again in a few seconds.");
     }
 
     static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     static ResponseEntity<Object> objectResponse(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     static HttpHeaders headersWith(HttpHeaders original) {

@@ -28,14 +28,20 @@ public class PublicBaseUrl {
 
     /** The base, without a trailing slash, e.g. https://yizhan.example.org. */
     public String base() {
-        return configured.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() : configured;
+        return configured.isEmpty()
+                ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
+                : configured;
     }
 
     /** The current request's address under the public base, with query parameter {@code param} set to {@code value}. */
     public String currentWith(HttpServletRequest request, String param, String value) {
-        UriComponents here = ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam(param, value).build();
+        UriComponents here = ServletUriComponentsBuilder.fromRequest(request)
+                .replaceQueryParam(param, value)
+                .build();
         if (configured.isEmpty()) return here.toUriString();
-        String path = here.getPath() == null ? "" : here.getPath().substring(request.getContextPath().length());
+        String path = here.getPath() == null
+                ? ""
+                : here.getPath().substring(request.getContextPath().length());
         return configured + path + (here.getQuery() == null ? "" : "?" + here.getQuery());
     }
 }

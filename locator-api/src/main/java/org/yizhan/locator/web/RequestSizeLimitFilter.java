@@ -1,6 +1,5 @@
 package org.yizhan.locator.web;
 
-import org.jspecify.annotations.Nullable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -26,9 +26,12 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     /** Register files and station photos are the uploads allowed to be large. */
     static final String IMPORT_PATH = "/api/v1/register/imports";
-    private static final java.util.regex.Pattern PHOTO_PATH = java.util.regex.Pattern.compile("/api/v1/stations/[^/]+/photos");
+
+    private static final java.util.regex.Pattern PHOTO_PATH =
+            java.util.regex.Pattern.compile("/api/v1/stations/[^/]+/photos");
     /** Along-route search takes a route of up to 10,000 vertices as GeoJSON (about 300 KB). */
     static final String ROUTE_PATH = "/api/v1/stations/along-route";
+
     private static final long ROUTE_MAX_BYTES = 1024 * 1024;
     /** Room for the multipart envelope around a photo of the largest accepted size. */
     private static final long MULTIPART_OVERHEAD = 64 * 1024;
@@ -49,11 +52,16 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getServletPath();
-        long maxBytes = IMPORT_PATH.equals(path) ? importMaxBytes
-                : PHOTO_PATH.matcher(path).matches() ? photoMaxBytes
-                : ROUTE_PATH.equals(path) ? Math.max(jsonMaxBytes, ROUTE_MAX_BYTES) : jsonMaxBytes;
+        long maxBytes = IMPORT_PATH.equals(path)
+                ? importMaxBytes
+                : PHOTO_PATH.matcher(path).matches()
+                        ? photoMaxBytes
+                        : ROUTE_PATH.equals(path) ? Math.max(jsonMaxBytes, ROUTE_MAX_BYTES) : jsonMaxBytes;
         if (request.getContentLengthLong() > maxBytes) {
-            problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+            problems.write(
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Request body too large",
                     "Request bodies may be at most " + maxBytes + " bytes.");
             return;
         }
@@ -63,7 +71,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             if (!(e instanceof BodyTooLargeException) && !(e.getCause() instanceof BodyTooLargeException)) throw e;
             if (!response.isCommitted()) {
                 response.reset();
-                problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+                problems.write(
+                        response,
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "Request body too large",
                         "Request bodies may be at most " + maxBytes + " bytes.");
             }
         }

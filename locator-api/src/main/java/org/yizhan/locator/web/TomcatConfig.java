@@ -22,6 +22,7 @@ class TomcatConfig {
     /** The web app manifest's registered type; Tomcat's defaults do not know the extension. */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> webAppManifestType() {
-        return factory -> factory.addContextCustomizers(context -> context.addMimeMapping("webmanifest", "application/manifest+json"));
+        return factory -> factory.addContextCustomizers(
+                context -> context.addMimeMapping("webmanifest", "application/manifest+json"));
     }
 }

@@ -44,14 +44,17 @@ class ActorScopeTest {
 
     @Test
     void aRegionOutsideIsForbiddenAndAMalformedOneIsABadRequest() {
-        assertThatThrownBy(() -> WUHAI_EDITOR.readPatterns("4203")).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
-        assertThatThrownBy(() -> WUHAI_EDITOR.readPatterns("15%")).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST));
-        assertThatThrownBy(() -> WUHAI_EDITOR.requireMayRead("420302")).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
-        assertThatThrownBy(() -> TWO_CITY_VIEWER.requireMayEdit("150302")).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e).hasMessageContaining("not change it"));
+        assertThatThrownBy(() -> WUHAI_EDITOR.readPatterns("4203"))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
+        assertThatThrownBy(() -> WUHAI_EDITOR.readPatterns("15%"))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST));
+        assertThatThrownBy(() -> WUHAI_EDITOR.requireMayRead("420302"))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
+        assertThatThrownBy(() -> TWO_CITY_VIEWER.requireMayEdit("150302"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e).hasMessageContaining("not change it"));
     }
 
     @Test
@@ -81,7 +84,9 @@ class ActorScopeTest {
             }
             Set<String> selected = new TreeSet<>();
             for (String code : codes) if (patterns.stream().anyMatch(p -> like(code, p))) selected.add(code);
-            assertThat(selected).as("%s %s region %s -> %s", role, regions, region, patterns).isEqualTo(expected);
+            assertThat(selected)
+                    .as("%s %s region %s -> %s", role, regions, region, patterns)
+                    .isEqualTo(expected);
         }
     }
 

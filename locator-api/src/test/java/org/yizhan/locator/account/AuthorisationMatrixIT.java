@@ -34,13 +34,20 @@ import org.yizhan.locator.support.ApiIT;
  */
 class AuthorisationMatrixIT extends ApiIT {
 
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+    private static final Set<String> METHODS =
+            Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
     @Test
     void everyOperationOfTheOpenApiDocumentHasARow() {
-        Map<String, Map<String, Object>> paths = given().get("/v3/api-docs").then().statusCode(200).extract().jsonPath().getMap("paths");
+        Map<String, Map<String, Object>> paths = given().get("/v3/api-docs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("paths");
         Set<String> documented = new TreeSet<>();
-        paths.forEach((path, operations) -> operations.keySet().stream().filter(METHODS::contains)
+        paths.forEach((path, operations) -> operations.keySet().stream()
+                .filter(METHODS::contains)
                 .forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path)));
         Set<String> inMatrix = new LinkedHashSet<>();
         for (Row row : AuthorisationMatrix.ROWS) {
@@ -49,19 +56,24 @@ class AuthorisationMatrixIT extends ApiIT {
         List<String> problems = new ArrayList<>();
         for (String operation : documented) {
             if (!inMatrix.contains(operation)) {
-                problems.add(operation + " is in /v3/api-docs but has no row in AuthorisationMatrix.ROWS: add one line saying "
+                problems.add(operation
+                        + " is in /v3/api-docs but has no row in AuthorisationMatrix.ROWS: add one line saying "
                         + "who may call it (anonymous | viewer in out | editor in out | admin) and how to call it");
             }
         }
         for (String operation : inMatrix) {
-            if (!documented.contains(operation)) problems.add(operation + " has a row in AuthorisationMatrix.ROWS but is not in /v3/api-docs");
+            if (!documented.contains(operation))
+                problems.add(operation + " has a row in AuthorisationMatrix.ROWS but is not in /v3/api-docs");
         }
-        assertThat(problems).as("operations without a row, or rows without an operation").isEmpty();
+        assertThat(problems)
+                .as("operations without a row, or rows without an operation")
+                .isEmpty();
     }
 
     @TestFactory
     Stream<DynamicTest> everyRoleInAndOutOfItsRegionGetsTheOutcomeOfItsRow() {
-        long seed = Long.getLong("matrix.seed", org.yizhan.locator.support.TestRandom.current().nextLong());
+        long seed = Long.getLong(
+                "matrix.seed", org.yizhan.locator.support.TestRandom.current().nextLong());
         Random random = new Random(seed);
         // Signed-in sessions (one password check each) rather than HTTP Basic on each of ~300 requests.
         Session viewer = Session.of(Accounts.create("viewer", List.of("1503")), Accounts.PASSWORD);
@@ -70,7 +82,8 @@ class AuthorisationMatrixIT extends ApiIT {
         List<DynamicTest> tests = new ArrayList<>();
         for (Row row : AuthorisationMatrix.ROWS) {
             String[] expected = row.outcomes().replace("|", " ").trim().split("\\s+");
-            if (expected.length != 6) throw new IllegalStateException(row.operation() + ": outcomes need 6 entries, got " + row.outcomes());
+            if (expected.length != 6)
+                throw new IllegalStateException(row.operation() + ": outcomes need 6 entries, got " + row.outcomes());
             tests.add(cell(row, Who.ANONYMOUS, Place.IN, expected[0], MatrixCase::anonymous, admin, random, seed));
             tests.add(cell(row, Who.VIEWER, Place.IN, expected[1], viewer::request, admin, random, seed));
             tests.add(cell(row, Who.VIEWER, Place.OUT, expected[2], viewer::request, admin, random, seed));
@@ -86,8 +99,15 @@ class AuthorisationMatrixIT extends ApiIT {
     private record Session(CookieFilter cookies, String csrf) {
         static Session of(String username, String password) {
             CookieFilter cookies = new CookieFilter();
-            String csrf = given().filter(cookies).contentType(ContentType.URLENC).formParam("username", username)
-                    .formParam("password", password).post("/login").then().statusCode(200).extract().cookie("XSRF-TOKEN");
+            String csrf = given().filter(cookies)
+                    .contentType(ContentType.URLENC)
+                    .formParam("username", username)
+                    .formParam("password", password)
+                    .post("/login")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .cookie("XSRF-TOKEN");
             return new Session(cookies, csrf);
         }
 
@@ -96,8 +116,15 @@ class AuthorisationMatrixIT extends ApiIT {
         }
     }
 
-    private DynamicTest cell(Row row, Who who, Place place, String expected, Supplier<RequestSpecification> login, Session admin,
-                             Random random, long seed) {
+    private DynamicTest cell(
+            Row row,
+            Who who,
+            Place place,
+            String expected,
+            Supplier<RequestSpecification> login,
+            Session admin,
+            Random random,
+            long seed) {
         long caseSeed = random.nextLong();
         MatrixCase c = new MatrixCase(who, place, login, admin::request, jdbc, new Random(caseSeed));
         return DynamicTest.dynamicTest(row.operation() + " as " + c + " -> " + expected, () -> {
@@ -114,16 +141,23 @@ class AuthorisationMatrixIT extends ApiIT {
                 case "ok" -> assertThat(status).as(context + ": " + body).isBetween(200, 299);
                 case "full" -> {
                     assertThat(status).as(context + ": " + body).isBetween(200, 299);
-                    assertThat(body).as(context + ": the region's own non-public data must be shown").contains(c.marker);
+                    assertThat(body)
+                            .as(context + ": the region's own non-public data must be shown")
+                            .contains(c.marker);
                 }
                 case "filtered" -> {
                     assertThat(status).as(context + ": " + body).isBetween(200, 299);
-                    assertThat(body).as(context + ": non-public data of another region must not be shown").doesNotContain(c.marker);
+                    assertThat(body)
+                            .as(context + ": non-public data of another region must not be shown")
+                            .doesNotContain(c.marker);
                 }
                 default -> {
                     assertThat(status).as(context + ": " + body).isEqualTo(Integer.parseInt(expected));
                     assertThat(response.contentType()).as(context).startsWith("application/problem+json");
-                    if (write) assertThat(fingerprint()).as(context + ": a refused write changed the database").isEqualTo(before);
+                    if (write)
+                        assertThat(fingerprint())
+                                .as(context + ": a refused write changed the database")
+                                .isEqualTo(before);
                 }
             }
         });
@@ -139,7 +173,6 @@ class AuthorisationMatrixIT extends ApiIT {
                     (SELECT count(*) FROM station_rating), (SELECT count(*) FROM station_checkin),
                     (SELECT string_agg(id || ':' || array_to_string(regions, ','), ',' ORDER BY id) FROM demand_set),
                     (SELECT string_agg(username || ':' || version || ':' || enabled || ':' || session_epoch, ',' ORDER BY username) FROM account),
-                    (SELECT string_agg(id || ':' || coalesce(revoked_at::text, ''), ',' ORDER BY id) FROM api_key)))""")
-                .query(String.class).single();
+                    (SELECT string_agg(id || ':' || coalesce(revoked_at::text, ''), ',' ORDER BY id) FROM api_key)))""").query(String.class).single();
     }
 }

@@ -25,12 +25,17 @@ import org.yizhan.locator.support.StationForms;
  */
 final class MatrixCase {
 
-    enum Who { ANONYMOUS, VIEWER, EDITOR, ADMIN }
+    enum Who {
+        ANONYMOUS,
+        VIEWER,
+        EDITOR,
+        ADMIN
+    }
 
     /** Where fixtures go: Haibowan (inside the accounts' region 1503) or Zhangwan, Shiyan (outside it). */
     enum Place {
-        IN("1503", "150302", 39.63, 106.80), OUT("4203", "420303", 32.64, 110.76);
-
+        IN("1503", "150302", 39.63, 106.80),
+        OUT("4203", "420303", 32.64, 110.76);
         final String region, adcode;
         final double lat, lng;
 
@@ -50,13 +55,20 @@ final class MatrixCase {
     private final Random random;
     /** Shown only to accounts of the fixture's region: the responsible person, report text, set name. */
     final String marker;
+
     private final double lat, lng;
     private @Nullable String station, account, demandSet, candidateSet;
     private @Nullable Long report, photo, apiKey;
     /** While true, requests are answered by a stub and never sent: a first pass makes the fixtures a row uses. */
     private boolean dryRun;
 
-    MatrixCase(Who who, Place place, Supplier<RequestSpecification> login, Supplier<RequestSpecification> admin, JdbcClient jdbc, Random random) {
+    MatrixCase(
+            Who who,
+            Place place,
+            Supplier<RequestSpecification> login,
+            Supplier<RequestSpecification> admin,
+            JdbcClient jdbc,
+            Random random) {
         this.who = who;
         this.place = place;
         this.login = login;
@@ -71,7 +83,10 @@ final class MatrixCase {
     /** The request as this case's role: a signed-in session for accounts, nothing for anonymous. */
     RequestSpecification as() {
         RequestSpecification spec = login.get();
-        return dryRun ? spec.filter((request, response, context) -> new ResponseBuilder().setStatusCode(599).setBody("").build()) : spec;
+        return dryRun
+                ? spec.filter((request, response, context) ->
+                        new ResponseBuilder().setStatusCode(599).setBody("").build())
+                : spec;
     }
 
     /**
@@ -100,15 +115,30 @@ final class MatrixCase {
     /** An anonymous worker on a network of its own, with the token the map would fetch first. */
     RequestSpecification worker() {
         String address = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
-        String token = given().header("X-Forwarded-For", address).get("/api/v1/feedback-token")
-                .then().statusCode(200).extract().jsonPath().getString("token");
+        String token = given().header("X-Forwarded-For", address)
+                .get("/api/v1/feedback-token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("token");
         return as().header("X-Device-Id", new UUID(random.nextLong(), random.nextLong()).toString())
-                .header("X-Forwarded-For", address).header("X-Feedback-Token", token).contentType(ContentType.JSON);
+                .header("X-Forwarded-For", address)
+                .header("X-Feedback-Token", token)
+                .contentType(ContentType.JSON);
     }
 
-    double lat() { return lat; }
-    double lng() { return lng; }
-    String region() { return place.region; }
+    double lat() {
+        return lat;
+    }
+
+    double lng() {
+        return lng;
+    }
+
+    String region() {
+        return place.region;
+    }
 
     String bbox() {
         return String.format(Locale.ROOT, "%.5f,%.5f,%.5f,%.5f", lng - 0.01, lat - 0.01, lng + 0.01, lat + 0.01);
@@ -117,8 +147,14 @@ final class MatrixCase {
     /** A fresh station in the place, made by the administrator, whose responsible person is the marker. */
     String station() {
         if (station == null) {
-            station = admin.get().contentType(ContentType.JSON).body(stationForm()).post("/api/v1/stations")
-                    .then().statusCode(201).extract().path("code");
+            station = admin.get()
+                    .contentType(ContentType.JSON)
+                    .body(stationForm())
+                    .post("/api/v1/stations")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("code");
         }
         return station;
     }
@@ -141,7 +177,8 @@ final class MatrixCase {
 
     /** A small picture, as a phone would upload it. */
     static byte[] picture() {
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         try {
             javax.imageio.ImageIO.write(image, "png", png);
@@ -155,8 +192,14 @@ final class MatrixCase {
     long photo() {
         if (photo == null) {
             String code = station();
-            photo = admin.get().multiPart("file", "photo.png", picture(), "image/png").post("/api/v1/stations/{code}/photos", code)
-                    .then().statusCode(201).extract().jsonPath().getLong("id");
+            photo = admin.get()
+                    .multiPart("file", "photo.png", picture(), "image/png")
+                    .post("/api/v1/stations/{code}/photos", code)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath()
+                    .getLong("id");
         }
         return photo;
     }
@@ -168,7 +211,11 @@ final class MatrixCase {
             report = jdbc.sql("""
                     INSERT INTO station_report (station_id, reason, text, day, device_hash, created_at)
                     SELECT id, 'other', :text, current_date, md5(:text) || md5(:code), now() FROM station WHERE code = :code
-                    RETURNING id""").param("text", marker).param("code", code).query(Long.class).single();
+                    RETURNING id""")
+                    .param("text", marker)
+                    .param("code", code)
+                    .query(Long.class)
+                    .single();
         }
         return report;
     }
@@ -180,8 +227,15 @@ final class MatrixCase {
     /** An API key issued by the administrator, for the revoke line. */
     long apiKey() {
         if (apiKey == null) {
-            apiKey = admin.get().contentType(ContentType.JSON).body(apiKeyForm()).post("/api/v1/api-keys")
-                    .then().statusCode(201).extract().jsonPath().getLong("apiKey.id");
+            apiKey = admin.get()
+                    .contentType(ContentType.JSON)
+                    .body(apiKeyForm())
+                    .post("/api/v1/api-keys")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath()
+                    .getLong("apiKey.id");
         }
         return apiKey;
     }
@@ -189,14 +243,23 @@ final class MatrixCase {
     /** A short route past the place's station, as GeoJSON. */
     Map<String, Object> route() {
         station();
-        return Map.of("type", "LineString", "coordinates", List.of(List.of(lng - 0.002, lat - 0.001), List.of(lng + 0.002, lat + 0.001)));
+        return Map.of(
+                "type",
+                "LineString",
+                "coordinates",
+                List.of(List.of(lng - 0.002, lat - 0.001), List.of(lng + 0.002, lat + 0.001)));
     }
 
     /** A throwaway account for the administrator to change. */
     String account() {
         if (account == null) {
             account = "matrix-" + Long.toString(Math.abs(random.nextLong()), 36);
-            admin.get().contentType(ContentType.JSON).body(accountForm(account)).post("/api/v1/accounts").then().statusCode(201);
+            admin.get()
+                    .contentType(ContentType.JSON)
+                    .body(accountForm(account))
+                    .post("/api/v1/accounts")
+                    .then()
+                    .statusCode(201);
         }
         return account;
     }
@@ -209,18 +272,39 @@ final class MatrixCase {
         Map<String, Object> form = new HashMap<>(accountForm(account()));
         form.remove("password");
         form.put("displayName", "改名");
-        form.put("version", jdbc.sql("SELECT version FROM account WHERE username = :u").param("u", account()).query(Long.class).single());
+        form.put(
+                "version",
+                jdbc.sql("SELECT version FROM account WHERE username = :u")
+                        .param("u", account())
+                        .query(Long.class)
+                        .single());
         return form;
     }
 
     private Map<String, Object> accountForm(String username) {
-        return Map.of("username", username, "displayName", "矩阵", "password", Accounts.PASSWORD, "role", "viewer", "regions", List.of(place.region));
+        return Map.of(
+                "username",
+                username,
+                "displayName",
+                "矩阵",
+                "password",
+                Accounts.PASSWORD,
+                "role",
+                "viewer",
+                "regions",
+                List.of(place.region));
     }
 
     /** One new station in the place as a register file (Chinese headers, as unions write it). */
     byte[] registerCsv() {
-        String row = String.format(Locale.ROOT, "矩阵导入驿站%s,测试路1号,%.6f,%.6f,%s,共建,总工会,%s,13900001111,24/7,饮水机",
-                marker, lat + 0.003, lng + 0.003, place.adcode, marker);
+        String row = String.format(
+                Locale.ROOT,
+                "矩阵导入驿站%s,测试路1号,%.6f,%.6f,%s,共建,总工会,%s,13900001111,24/7,饮水机",
+                marker,
+                lat + 0.003,
+                lng + 0.003,
+                place.adcode,
+                marker);
         return ("站点名称,地址,纬度,经度,行政区划代码,建设方式,依托单位,负责人,联系电话,开放时间,服务设施\n" + row + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
@@ -228,7 +312,12 @@ final class MatrixCase {
     byte[] pointsCsv() {
         StringBuilder csv = new StringBuilder("lat,lng,weight\n");
         for (int i = 0; i < 5; i++) {
-            csv.append(String.format(Locale.ROOT, "%.6f,%.6f,%d%n", lat + random.nextDouble() * 0.03, lng + random.nextDouble() * 0.03, 1 + i));
+            csv.append(String.format(
+                    Locale.ROOT,
+                    "%.6f,%.6f,%d%n",
+                    lat + random.nextDouble() * 0.03,
+                    lng + random.nextDouble() * 0.03,
+                    1 + i));
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -246,9 +335,16 @@ final class MatrixCase {
 
     private String upload(String kind) {
         station(); // an existing station near the demand, so coverage has something to measure
-        Object id = admin.get().multiPart("file", kind + ".csv", pointsCsv())
-                .queryParam("kind", kind).queryParam("region", place.region).queryParam("name", "集 " + marker)
-                .post("/api/v1/planning/sets").then().statusCode(200).extract().path("id");
+        Object id = admin.get()
+                .multiPart("file", kind + ".csv", pointsCsv())
+                .queryParam("kind", kind)
+                .queryParam("region", place.region)
+                .queryParam("name", "集 " + marker)
+                .post("/api/v1/planning/sets")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
         return String.valueOf(((Number) id).longValue());
     }
 
@@ -258,6 +354,7 @@ final class MatrixCase {
 
     @Override
     public String toString() {
-        return who.name().toLowerCase(Locale.ROOT) + (who == Who.ANONYMOUS ? "" : ", " + place.name().toLowerCase(Locale.ROOT) + " of region");
+        return who.name().toLowerCase(Locale.ROOT)
+                + (who == Who.ANONYMOUS ? "" : ", " + place.name().toLowerCase(Locale.ROOT) + " of region");
     }
 }

@@ -21,19 +21,42 @@ class SignInIT extends ApiIT {
     void browserSignsInWithASessionAndMustSendTheCsrfToken() {
         String editor = Accounts.create("editor", List.of("1503"));
         CookieFilter browser = new CookieFilter();
-        String csrf = given().filter(browser).contentType(ContentType.URLENC).formParam("username", editor).formParam("password", Accounts.PASSWORD)
-                .post("/login").then().statusCode(200).body("role", equalTo("editor")).body("regions", equalTo(List.of("1503")))
-                .cookie("XSRF-TOKEN", notNullValue()).extract().cookie("XSRF-TOKEN");
+        String csrf = given().filter(browser)
+                .contentType(ContentType.URLENC)
+                .formParam("username", editor)
+                .formParam("password", Accounts.PASSWORD)
+                .post("/login")
+                .then()
+                .statusCode(200)
+                .body("role", equalTo("editor"))
+                .body("regions", equalTo(List.of("1503")))
+                .cookie("XSRF-TOKEN", notNullValue())
+                .extract()
+                .cookie("XSRF-TOKEN");
         given().filter(browser).get("/api/v1/me").then().statusCode(200).body("username", equalTo(editor));
 
         // A forged cross-site POST carries the session cookie but cannot know the token.
-        given().filter(browser).contentType(ContentType.JSON).body(haibowanStation()).post("/api/v1/stations")
-                .then().statusCode(403).contentType("application/problem+json");
+        given().filter(browser)
+                .contentType(ContentType.JSON)
+                .body(haibowanStation())
+                .post("/api/v1/stations")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
 
-        given().filter(browser).header("X-XSRF-TOKEN", csrf).contentType(ContentType.JSON).body(haibowanStation())
-                .post("/api/v1/stations").then().statusCode(201);
+        given().filter(browser)
+                .header("X-XSRF-TOKEN", csrf)
+                .contentType(ContentType.JSON)
+                .body(haibowanStation())
+                .post("/api/v1/stations")
+                .then()
+                .statusCode(201);
 
-        given().filter(browser).header("X-XSRF-TOKEN", csrf).post("/logout").then().statusCode(204);
+        given().filter(browser)
+                .header("X-XSRF-TOKEN", csrf)
+                .post("/logout")
+                .then()
+                .statusCode(204);
         given().filter(browser).get("/api/v1/me").then().statusCode(401);
     }
 
@@ -41,24 +64,47 @@ class SignInIT extends ApiIT {
     void wrongPasswordIsA401AndRepeatedGuessingIsThrottled() {
         String viewer = Accounts.create("viewer", List.of());
         for (int i = 0; i < 10; i++) {
-            given().auth().preemptive().basic(viewer, "guess-" + i).get("/api/v1/me").then().statusCode(401);
+            given().auth()
+                    .preemptive()
+                    .basic(viewer, "guess-" + i)
+                    .get("/api/v1/me")
+                    .then()
+                    .statusCode(401);
         }
-        given().auth().preemptive().basic(viewer, "guess-11").get("/api/v1/me")
-                .then().statusCode(429).contentType("application/problem+json").header("Retry-After", "30");
+        given().auth()
+                .preemptive()
+                .basic(viewer, "guess-11")
+                .get("/api/v1/me")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", "30");
         // Even the right password waits: the guesser must not learn it worked.
         Accounts.as(viewer).get("/api/v1/me").then().statusCode(429);
     }
 
     @Test
     void signedInAccountsSeeTheResponsiblePersonThePublicDoesNot() {
-        String code = asAdmin().contentType(ContentType.JSON).body(haibowanStation()).post("/api/v1/stations")
-                .then().statusCode(201).extract().path("code");
+        String code = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(haibowanStation())
+                .post("/api/v1/stations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("code");
         given().get("/api/v1/stations/" + code).then().statusCode(200).body("contactPerson", nullValue());
-        Accounts.as(Accounts.create("viewer", List.of("1503"))).get("/api/v1/stations/" + code)
-                .then().statusCode(200).body("contactPerson", equalTo("王丽"));
+        Accounts.as(Accounts.create("viewer", List.of("1503")))
+                .get("/api/v1/stations/" + code)
+                .then()
+                .statusCode(200)
+                .body("contactPerson", equalTo("王丽"));
         // A viewer of another city's union reads the public fields only.
-        Accounts.as(Accounts.create("viewer", List.of("4203"))).get("/api/v1/stations/" + code)
-                .then().statusCode(200).body("contactPerson", nullValue());
+        Accounts.as(Accounts.create("viewer", List.of("4203")))
+                .get("/api/v1/stations/" + code)
+                .then()
+                .statusCode(200)
+                .body("contactPerson", nullValue());
     }
 
     @Test
@@ -66,8 +112,22 @@ class SignInIT extends ApiIT {
         String editor = Accounts.create("editor", List.of("1503"));
         Accounts.as(editor).get("/api/v1/accounts").then().statusCode(403).contentType("application/problem+json");
         asAdmin().get("/api/v1/accounts").then().statusCode(200).body("username", hasItem(editor));
-        asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("username", "bad-region", "displayName", "x", "password", Accounts.PASSWORD, "role", "editor", "regions", List.of("999999")))
-                .post("/api/v1/accounts").then().statusCode(400).body("field", equalTo("regions"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "username",
+                        "bad-region",
+                        "displayName",
+                        "x",
+                        "password",
+                        Accounts.PASSWORD,
+                        "role",
+                        "editor",
+                        "regions",
+                        List.of("999999")))
+                .post("/api/v1/accounts")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("regions"));
     }
 }

@@ -37,9 +37,11 @@ import org.yizhan.locator.support.TestRandom;
  * its own (loopback is a trusted proxy in tests, so X-Forwarded-For chooses the address).
  */
 @Import(QuotaIT.ControlledClock.class)
-@TestPropertySource(properties = {
-        "yizhan.test.anonymous-per-minute=5", "yizhan.test.anonymous-per-day=1000",
-        "yizhan.quota.sync-interval=1h", "yizhan.quota.key-cache-ttl=1s"})
+@TestPropertySource(
+        properties = {
+            "yizhan.test.anonymous-per-minute=5", "yizhan.test.anonymous-per-day=1000",
+            "yizhan.quota.sync-interval=1h", "yizhan.quota.key-cache-ttl=1s"
+        })
 class QuotaIT extends ApiIT {
 
     static final long PER_MINUTE = 5;
@@ -47,9 +49,20 @@ class QuotaIT extends ApiIT {
     static final class SettableClock extends Clock {
         final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
 
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now.get(); }
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -61,11 +74,20 @@ class QuotaIT extends ApiIT {
         }
     }
 
-    @Autowired SettableClock clock;
-    @Autowired QuotaCounters counters;
-    @Autowired YizhanProperties yizhan;
-    @Autowired TaskScheduler scheduler;
-    @Autowired AddressKeys addressKeys;
+    @Autowired
+    SettableClock clock;
+
+    @Autowired
+    QuotaCounters counters;
+
+    @Autowired
+    YizhanProperties yizhan;
+
+    @Autowired
+    TaskScheduler scheduler;
+
+    @Autowired
+    AddressKeys addressKeys;
 
     /** One stream for the class: each test draws addresses no other test uses. */
     static final Random random = TestRandom.forClass(QuotaIT.class);
@@ -93,7 +115,9 @@ class QuotaIT extends ApiIT {
             Response ok = from(address).get("/api/v1/amenities");
             assertThat(ok.statusCode()).isEqualTo(200);
             assertThat(ok.header("RateLimit-Policy")).isEqualTo("\"minute\";q=5;w=60, \"day\";q=1000;w=86400");
-            assertThat(ok.header("RateLimit")).startsWith("\"minute\";r=" + remaining + ";t=43, \"day\";r=" + (1000 - PER_MINUTE + remaining) + ";t=");
+            assertThat(ok.header("RateLimit"))
+                    .startsWith("\"minute\";r=" + remaining + ";t=43, \"day\";r=" + (1000 - PER_MINUTE + remaining)
+                            + ";t=");
         }
         Response refused = from(address).get("/api/v1/stations/nearest?lat=39.65&lng=106.8");
         assertThat(refused.statusCode()).isEqualTo(429);
@@ -111,22 +135,39 @@ class QuotaIT extends ApiIT {
         clock.now.set(minute.plusSeconds(43));
         Response next = from(address).get("/api/v1/amenities");
         assertThat(next.statusCode()).isEqualTo(200);
-        assertThat(next.header("RateLimit")).startsWith("\"minute\";r=4;t=60, \"day\";r=" + (1000 - PER_MINUTE - 1) + ";");
+        assertThat(next.header("RateLimit"))
+                .startsWith("\"minute\";r=4;t=60, \"day\";r=" + (1000 - PER_MINUTE - 1) + ";");
     }
 
     @Test
     void aKeyHasItsOwnQuotaAndAnUnknownKeyIsRefusedAndCountedAgainstTheAddress() {
         String address = address();
-        Map<String, Object> issued = asAdmin().header("X-Forwarded-For", address()).contentType(ContentType.JSON)
-                .body(Map.of("appName", "配额测试 " + TestRandom.token(5), "contact", "dev@example.org", "perMinute", 3, "perDay", 100))
-                .post("/api/v1/api-keys").then().statusCode(201).extract().jsonPath().getMap("");
+        Map<String, Object> issued = asAdmin()
+                .header("X-Forwarded-For", address())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "appName",
+                        "配额测试 " + TestRandom.token(5),
+                        "contact",
+                        "dev@example.org",
+                        "perMinute",
+                        3,
+                        "perDay",
+                        100))
+                .post("/api/v1/api-keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getMap("");
         String key = (String) issued.get("key");
         assertThat(key).startsWith("yz_").hasSizeGreaterThan(40);
         for (int remaining = 2; remaining >= 0; remaining--) {
             Response ok = from(address).header("X-API-Key", key).get("/api/v1/amenities");
             assertThat(ok.statusCode()).isEqualTo(200);
             assertThat(ok.header("RateLimit-Policy")).isEqualTo("\"minute\";q=3;w=60, \"day\";q=100;w=86400");
-            assertThat(ok.header("RateLimit")).startsWith("\"minute\";r=" + remaining + ";t=43, \"day\";r=" + (97 + remaining) + ";");
+            assertThat(ok.header("RateLimit"))
+                    .startsWith("\"minute\";r=" + remaining + ";t=43, \"day\";r=" + (97 + remaining) + ";");
         }
         Response refused = from(address).header("X-API-Key", key).get("/api/v1/amenities");
         assertThat(refused.statusCode()).isEqualTo(429);
@@ -135,7 +176,8 @@ class QuotaIT extends ApiIT {
         assertThat(from(address).get("/api/v1/amenities").header("RateLimit")).startsWith("\"minute\";r=4;");
 
         // An unknown key: 401, counted against the address like any anonymous call.
-        Response unknown = from(address).header("X-API-Key", "yz_" + TestRandom.token(43)).get("/api/v1/amenities");
+        Response unknown =
+                from(address).header("X-API-Key", "yz_" + TestRandom.token(43)).get("/api/v1/amenities");
         assertThat(unknown.statusCode()).isEqualTo(401);
         assertThat(unknown.jsonPath().getString("title")).isEqualTo("Unknown or revoked API key");
         assertThat(unknown.header("RateLimit")).startsWith("\"minute\";r=3;");
@@ -150,8 +192,13 @@ class QuotaIT extends ApiIT {
         String address = address();
         String subject = addressKeys.subject(address);
         assertThat(subject).doesNotContain(address);
-        QuotaProperties properties = new QuotaProperties(false, new QuotaProperties.Limit(PER_MINUTE, 1000),
-                new QuotaProperties.Limit(10, 10), new QuotaProperties.Limit(10, 10), Duration.ofHours(1), Duration.ofSeconds(1));
+        QuotaProperties properties = new QuotaProperties(
+                false,
+                new QuotaProperties.Limit(PER_MINUTE, 1000),
+                new QuotaProperties.Limit(10, 10),
+                new QuotaProperties.Limit(10, 10),
+                Duration.ofHours(1),
+                Duration.ofSeconds(1));
         QuotaCounters otherInstance = new QuotaCounters(jdbc, clock, yizhan, properties, scheduler);
 
         from(address).get("/api/v1/amenities").then().statusCode(200);
@@ -159,11 +206,14 @@ class QuotaIT extends ApiIT {
         counters.sync();
         assertThat(stored(subject)).isEqualTo(2);
 
-        for (int i = 0; i < 3; i++) assertThat(otherInstance.take(subject, properties.anonymous()).allowed()).isTrue();
+        for (int i = 0; i < 3; i++)
+            assertThat(otherInstance.take(subject, properties.anonymous()).allowed())
+                    .isTrue();
         otherInstance.sync();
         assertThat(stored(subject)).isEqualTo(5);
         // The other instance learned the total (2 + its 3) in the same statement: it refuses now.
-        assertThat(otherInstance.take(subject, properties.anonymous()).allowed()).isFalse();
+        assertThat(otherInstance.take(subject, properties.anonymous()).allowed())
+                .isFalse();
 
         // This instance has not synced since: it still believes 2 were used (the documented overshoot
         // of at most one sync interval), counts one more, and learns the total at its next sync.
@@ -180,18 +230,40 @@ class QuotaIT extends ApiIT {
     @Test
     void aRevokedKeyIsRefusedAtOnceHereAndWithinTheCacheTimeWhenRevokedElsewhere() {
         String key1 = issue(), key2 = issue();
-        assertThat(from(address()).header("X-API-Key", key1).get("/api/v1/amenities").statusCode()).isEqualTo(200);
-        assertThat(from(address()).header("X-API-Key", key2).get("/api/v1/amenities").statusCode()).isEqualTo(200);
+        assertThat(from(address())
+                        .header("X-API-Key", key1)
+                        .get("/api/v1/amenities")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(from(address())
+                        .header("X-API-Key", key2)
+                        .get("/api/v1/amenities")
+                        .statusCode())
+                .isEqualTo(200);
 
-        long id1 = jdbc.sql("SELECT id FROM api_key WHERE key_hash = :h").param("h", ApiKeys.sha256(key1)).query(Long.class).single();
+        long id1 = jdbc.sql("SELECT id FROM api_key WHERE key_hash = :h")
+                .param("h", ApiKeys.sha256(key1))
+                .query(Long.class)
+                .single();
         asAdmin().post("/api/v1/api-keys/{id}/revoke", id1).then().statusCode(200);
-        assertThat(from(address()).header("X-API-Key", key1).get("/api/v1/amenities").statusCode()).isEqualTo(401);
+        assertThat(from(address())
+                        .header("X-API-Key", key1)
+                        .get("/api/v1/amenities")
+                        .statusCode())
+                .isEqualTo(401);
 
         // Another instance revokes key2: only the database changes here, and the cached key expires.
-        jdbc.sql("UPDATE api_key SET revoked_at = now() WHERE key_hash = :h").param("h", ApiKeys.sha256(key2)).update();
+        jdbc.sql("UPDATE api_key SET revoked_at = now() WHERE key_hash = :h")
+                .param("h", ApiKeys.sha256(key2))
+                .update();
         Instant revoked = Instant.now();
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() ->
-                from(address()).header("X-API-Key", key2).get("/api/v1/amenities").statusCode() == 401);
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> from(address())
+                                .header("X-API-Key", key2)
+                                .get("/api/v1/amenities")
+                                .statusCode()
+                        == 401);
         assertThat(Duration.between(revoked, Instant.now())).isLessThan(Duration.ofSeconds(3));
     }
 
@@ -199,9 +271,17 @@ class QuotaIT extends ApiIT {
     void administratorsSeeEachKeysDailyUse() {
         String key = issue();
         int requests = 1 + random.nextInt(4);
-        for (int i = 0; i < requests; i++) from(address()).header("X-API-Key", key).get("/api/v1/amenities").then().statusCode(200);
+        for (int i = 0; i < requests; i++)
+            from(address())
+                    .header("X-API-Key", key)
+                    .get("/api/v1/amenities")
+                    .then()
+                    .statusCode(200);
         counters.sync();
-        long id = jdbc.sql("SELECT id FROM api_key WHERE key_hash = :h").param("h", ApiKeys.sha256(key)).query(Long.class).single();
+        long id = jdbc.sql("SELECT id FROM api_key WHERE key_hash = :h")
+                .param("h", ApiKeys.sha256(key))
+                .query(Long.class)
+                .single();
         Response list = asAdmin().header("X-Forwarded-For", address()).get("/api/v1/api-keys");
         list.then().statusCode(200);
         Map<String, Object> shown = list.jsonPath().getMap("keys.find { it.id == " + id + " }");
@@ -214,21 +294,43 @@ class QuotaIT extends ApiIT {
     void preflightsAreNotCounted() {
         String address = address();
         for (int i = 0; i < PER_MINUTE + 2; i++) {
-            from(address).header("Origin", "https://app.example.org").header("Access-Control-Request-Method", "GET")
-                    .header("Access-Control-Request-Headers", "X-API-Key").options("/api/v1/amenities").then().statusCode(200);
+            from(address)
+                    .header("Origin", "https://app.example.org")
+                    .header("Access-Control-Request-Method", "GET")
+                    .header("Access-Control-Request-Headers", "X-API-Key")
+                    .options("/api/v1/amenities")
+                    .then()
+                    .statusCode(200);
         }
         assertThat(from(address).get("/api/v1/amenities").header("RateLimit")).startsWith("\"minute\";r=4;");
     }
 
     private String issue() {
-        return asAdmin().header("X-Forwarded-For", address()).contentType(ContentType.JSON)
-                .body(Map.of("appName", "吊销测试 " + TestRandom.token(5), "contact", "dev@example.org", "perMinute", 100, "perDay", 1000))
-                .post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
+        return asAdmin()
+                .header("X-Forwarded-For", address())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "appName",
+                        "吊销测试 " + TestRandom.token(5),
+                        "contact",
+                        "dev@example.org",
+                        "perMinute",
+                        100,
+                        "perDay",
+                        1000))
+                .post("/api/v1/api-keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
     }
 
     private long stored(String subject) {
-        return jdbc.sql("SELECT requests FROM api_usage WHERE subject = :s AND window_seconds = 60 AND window_start = :start")
-                .param("s", subject).param("start", java.sql.Timestamp.from(minute.truncatedTo(ChronoUnit.MINUTES)))
-                .query(Long.class).single();
+        return jdbc.sql(
+                        "SELECT requests FROM api_usage WHERE subject = :s AND window_seconds = 60 AND window_start = :start")
+                .param("s", subject)
+                .param("start", java.sql.Timestamp.from(minute.truncatedTo(ChronoUnit.MINUTES)))
+                .query(Long.class)
+                .single();
     }
 }

@@ -34,6 +34,7 @@ class ChangeFeedIT extends ApiIT {
      * more would queue for a connection and, on a busy machine, get the pool's fast 503.
      */
     private static final int WRITERS = 5;
+
     private static final int OPERATIONS_PER_WRITER = 25;
 
     /** What a mirror keeps per station: the fields the test compares with the table. */
@@ -69,7 +70,9 @@ class ChangeFeedIT extends ApiIT {
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new AssertionError("seed " + seed + ": " + e.getCause(), e.getCause());
             }
-            assertThat(pagesDuringWrites).as("seed %d: the mirror read while writes ran", seed).isGreaterThan(1);
+            assertThat(pagesDuringWrites)
+                    .as("seed %d: the mirror read while writes ran", seed)
+                    .isGreaterThan(1);
         } finally {
             pool.shutdownNow();
         }
@@ -78,10 +81,17 @@ class ChangeFeedIT extends ApiIT {
         }
 
         Map<String, Mirrored> register = new HashMap<>();
-        jdbc.sql("SELECT code, name, status, ST_Y(location::geometry), ST_X(location::geometry), version, amenities FROM station")
-                .query((rs, n) -> register.put(rs.getString(1), new Mirrored(rs.getString(2), rs.getString(3),
-                        round7(rs.getDouble(4)), round7(rs.getDouble(5)), rs.getLong(6),
-                        List.of((String[]) rs.getArray(7).getArray()))))
+        jdbc.sql(
+                        "SELECT code, name, status, ST_Y(location::geometry), ST_X(location::geometry), version, amenities FROM station")
+                .query((rs, n) -> register.put(
+                        rs.getString(1),
+                        new Mirrored(
+                                rs.getString(2),
+                                rs.getString(3),
+                                round7(rs.getDouble(4)),
+                                round7(rs.getDouble(5)),
+                                rs.getLong(6),
+                                List.of((String[]) rs.getArray(7).getArray()))))
                 .list();
         assertThat(mirror).as("seed %d: mirror after replaying the feed", seed).isEqualTo(register);
     }
@@ -90,21 +100,47 @@ class ChangeFeedIT extends ApiIT {
     void kindsSayWhatHappened() {
         Map<String, Object> form = with(haibowanStation(), "name", "变更类型测试驿站");
         long start = latest();
-        JsonPath created = asAdmin().contentType(ContentType.JSON).body(form).post("/api/v1/stations")
-                .then().statusCode(201).extract().jsonPath();
+        JsonPath created = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(form)
+                .post("/api/v1/stations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         String code = created.getString("code");
         long version = created.getLong("version");
-        Map<String, Object> moved = with(with(form, "version", version), "location", Map.of("lat", 39.6561, "lng", 106.8262));
-        version = asAdmin().contentType(ContentType.JSON).body(moved).put("/api/v1/stations/" + code)
-                .then().statusCode(200).extract().jsonPath().getLong("version");
-        version = asAdmin().contentType(ContentType.JSON).body(with(with(moved, "version", version), "name", "改名后的驿站"))
-                .put("/api/v1/stations/" + code).then().statusCode(200).extract().jsonPath().getLong("version");
+        Map<String, Object> moved =
+                with(with(form, "version", version), "location", Map.of("lat", 39.6561, "lng", 106.8262));
+        version = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(moved)
+                .put("/api/v1/stations/" + code)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("version");
+        version = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(with(with(moved, "version", version), "name", "改名后的驿站"))
+                .put("/api/v1/stations/" + code)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("version");
         version = status(code, "suspended", version);
         status(code, "closed", version);
 
-        JsonPath feed = given().get("/api/v1/changes?since=" + start + "&limit=5000").then().statusCode(200).extract().jsonPath();
+        JsonPath feed = given().get("/api/v1/changes?since=" + start + "&limit=5000")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> mine = feed.<Map<String, Object>>getList("changes").stream()
-                .filter(c -> code.equals(c.get("code"))).toList();
+                .filter(c -> code.equals(c.get("code")))
+                .toList();
         assertThat(mine).extracting(c -> c.get("kind")).containsExactly("create", "move", "update", "status", "close");
         assertThat(mine.get(2)).extractingByKey("station").extracting("name").isEqualTo("改名后的驿站");
         assertThat(mine.get(4).toString()).doesNotContain("contactPerson").doesNotContain("王丽");
@@ -112,19 +148,31 @@ class ChangeFeedIT extends ApiIT {
 
     @Test
     void aCursorThatIsNotOneIsA400() {
-        given().get("/api/v1/changes?since=abc").then().statusCode(400).contentType("application/problem+json")
+        given().get("/api/v1/changes?since=abc")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("field", equalTo("since"));
         given().get("/api/v1/changes?since=-1").then().statusCode(400).body("field", equalTo("since"));
         given().get("/api/v1/changes?limit=0").then().statusCode(400).body("field", equalTo("limit"));
     }
 
     private long latest() {
-        return jdbc.sql("SELECT position FROM station_feed_clock").query(Long.class).single();
+        return jdbc.sql("SELECT position FROM station_feed_clock")
+                .query(Long.class)
+                .single();
     }
 
     private static long status(String code, String status, long version) {
-        return asAdmin().contentType(ContentType.JSON).body(Map.of("status", status, "reason", "测试", "version", version))
-                .post("/api/v1/stations/" + code + "/status").then().statusCode(200).extract().jsonPath().getLong("version");
+        return asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("status", status, "reason", "测试", "version", version))
+                .post("/api/v1/stations/" + code + "/status")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("version");
     }
 
     /** One writer: creates stations, then edits, moves, suspends, reactivates and closes them at random. */
@@ -134,9 +182,17 @@ class ChangeFeedIT extends ApiIT {
         for (int i = 0; i < OPERATIONS_PER_WRITER; i++) {
             if (versions.isEmpty() || random.nextInt(4) == 0) {
                 Map<String, Object> form = with(haibowanStation(), "name", "镜像测试驿站 " + random.nextInt(1_000_000));
-                form.put("location", Map.of("lat", 39.60 + random.nextDouble() * 0.1, "lng", 106.78 + random.nextDouble() * 0.1));
-                JsonPath created = asAdmin().contentType(ContentType.JSON).body(form).post("/api/v1/stations")
-                        .then().statusCode(201).extract().jsonPath();
+                form.put(
+                        "location",
+                        Map.of("lat", 39.60 + random.nextDouble() * 0.1, "lng", 106.78 + random.nextDouble() * 0.1));
+                JsonPath created = asAdmin()
+                        .contentType(ContentType.JSON)
+                        .body(form)
+                        .post("/api/v1/stations")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .jsonPath();
                 versions.put(created.getString("code"), created.getLong("version"));
                 forms.put(created.getString("code"), form);
                 continue;
@@ -145,19 +201,36 @@ class ChangeFeedIT extends ApiIT {
             String code = codes.get(random.nextInt(codes.size()));
             long version = versions.get(code);
             Response answer = switch (random.nextInt(4)) {
-                case 0 -> asAdmin().contentType(ContentType.JSON)
-                        .body(with(with(forms.get(code), "version", version), "name", "改名 " + random.nextInt(1_000_000)))
-                        .put("/api/v1/stations/" + code);
-                case 1 -> asAdmin().contentType(ContentType.JSON)
-                        .body(with(with(forms.get(code), "version", version), "location",
-                                Map.of("lat", 39.60 + random.nextDouble() * 0.1, "lng", 106.78 + random.nextDouble() * 0.1)))
-                        .put("/api/v1/stations/" + code);
-                case 2 -> asAdmin().contentType(ContentType.JSON)
-                        .body(Map.of("status", random.nextBoolean() ? "suspended" : "active", "version", version))
-                        .post("/api/v1/stations/" + code + "/status");
-                default -> asAdmin().contentType(ContentType.JSON)
-                        .body(Map.of("status", "closed", "reason", "撤站", "version", version))
-                        .post("/api/v1/stations/" + code + "/status");
+                case 0 ->
+                    asAdmin()
+                            .contentType(ContentType.JSON)
+                            .body(with(
+                                    with(forms.get(code), "version", version),
+                                    "name",
+                                    "改名 " + random.nextInt(1_000_000)))
+                            .put("/api/v1/stations/" + code);
+                case 1 ->
+                    asAdmin()
+                            .contentType(ContentType.JSON)
+                            .body(with(
+                                    with(forms.get(code), "version", version),
+                                    "location",
+                                    Map.of(
+                                            "lat",
+                                            39.60 + random.nextDouble() * 0.1,
+                                            "lng",
+                                            106.78 + random.nextDouble() * 0.1)))
+                            .put("/api/v1/stations/" + code);
+                case 2 ->
+                    asAdmin()
+                            .contentType(ContentType.JSON)
+                            .body(Map.of("status", random.nextBoolean() ? "suspended" : "active", "version", version))
+                            .post("/api/v1/stations/" + code + "/status");
+                default ->
+                    asAdmin()
+                            .contentType(ContentType.JSON)
+                            .body(Map.of("status", "closed", "reason", "撤站", "version", version))
+                            .post("/api/v1/stations/" + code + "/status");
             };
             if (answer.statusCode() == 200) {
                 versions.put(code, answer.jsonPath().getLong("version"));
@@ -168,7 +241,11 @@ class ChangeFeedIT extends ApiIT {
 
     /** Reads one page and applies it; answers whether more is waiting. */
     private static boolean replay(Map<String, Mirrored> mirror, long[] cursor) {
-        JsonPath page = given().get("/api/v1/changes?since=" + cursor[0] + "&limit=200").then().statusCode(200).extract().jsonPath();
+        JsonPath page = given().get("/api/v1/changes?since=" + cursor[0] + "&limit=200")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> changes = page.getList("changes");
         for (Map<String, Object> change : changes) {
             long position = ((Number) change.get("position")).longValue();
@@ -185,9 +262,15 @@ class ChangeFeedIT extends ApiIT {
                     Map<String, Object> location = (Map<String, Object>) s.get("location");
                     @SuppressWarnings("unchecked")
                     List<String> amenities = (List<String>) s.get("amenities");
-                    mirror.put((String) change.get("code"), new Mirrored((String) s.get("name"), (String) s.get("status"),
-                            ((Number) location.get("lat")).doubleValue(), ((Number) location.get("lng")).doubleValue(),
-                            ((Number) s.get("version")).longValue(), amenities));
+                    mirror.put(
+                            (String) change.get("code"),
+                            new Mirrored(
+                                    (String) s.get("name"),
+                                    (String) s.get("status"),
+                                    ((Number) location.get("lat")).doubleValue(),
+                                    ((Number) location.get("lng")).doubleValue(),
+                                    ((Number) s.get("version")).longValue(),
+                                    amenities));
                 }
             }
         }

@@ -32,14 +32,30 @@ import org.yizhan.locator.support.TestRandom;
 class GeoPackageExportIT extends ApiIT {
 
     private String create(String adcode, double lat, double lng, String name) {
-        Map<String, Object> form = with(with(with(haibowanStation(), "adcode", adcode), "name", name),
-                "location", Map.of("lat", lat, "lng", lng));
-        return asAdmin().contentType(ContentType.JSON).body(form).post("/api/v1/stations").then().statusCode(201).extract().path("code");
+        Map<String, Object> form = with(
+                with(with(haibowanStation(), "adcode", adcode), "name", name),
+                "location",
+                Map.of("lat", lat, "lng", lng));
+        return asAdmin()
+                .contentType(ContentType.JSON)
+                .body(form)
+                .post("/api/v1/stations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("code");
     }
 
-    private static Map<String, Map<String, Object>> features(RequestSpecification who, String query, long srs) throws Exception {
-        byte[] bytes = who.get("/api/v1/register/export?" + query).then().log().ifValidationFails().statusCode(200)
-                .contentType("application/geopackage+sqlite3").extract().asByteArray();
+    private static Map<String, Map<String, Object>> features(RequestSpecification who, String query, long srs)
+            throws Exception {
+        byte[] bytes = who.get("/api/v1/register/export?" + query)
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
+                .contentType("application/geopackage+sqlite3")
+                .extract()
+                .asByteArray();
         Path file = Files.createTempFile("export-", ".gpkg");
         try {
             Files.write(file, bytes);
@@ -74,8 +90,10 @@ class GeoPackageExportIT extends ApiIT {
     @Test
     void anEditorsGeoPackageHoldsItsRegionExactlyAsTheRegisterHasIt() throws Exception {
         Random random = TestRandom.current();
-        String wuhai = create("150303", 39.43 + random.nextDouble() * 0.02, 106.88 + random.nextDouble() * 0.02, "海南区GeoPackage导出驿站");
-        String shiyan = create("420303", 32.60 + random.nextDouble() * 0.02, 110.74 + random.nextDouble() * 0.02, "张湾区GeoPackage导出驿站");
+        String wuhai = create(
+                "150303", 39.43 + random.nextDouble() * 0.02, 106.88 + random.nextDouble() * 0.02, "海南区GeoPackage导出驿站");
+        String shiyan = create(
+                "420303", 32.60 + random.nextDouble() * 0.02, 110.74 + random.nextDouble() * 0.02, "张湾区GeoPackage导出驿站");
         String editor = Accounts.create("editor", List.of("1503"));
 
         Map<String, Map<String, Object>> features = features(Accounts.as(editor), "format=gpkg", 4326);
@@ -104,9 +122,22 @@ class GeoPackageExportIT extends ApiIT {
     @Test
     void cgcs2000IsDeclaredOnRequestAndOnlyForGeoPackages() throws Exception {
         String code = create("150302", 39.67, 106.82, "海勃湾区CGCS2000导出驿站");
-        assertThat(features(asAdmin(), "format=gpkg&region=150302&crs=epsg:4490", 4490)).containsKey(code);
-        asAdmin().get("/api/v1/register/export?format=csv&crs=cgcs2000").then().statusCode(400).body("field", equalTo("crs"));
-        asAdmin().get("/api/v1/register/export?format=gpkg&crs=epsg:3857").then().statusCode(400).body("field", equalTo("crs"));
-        asAdmin().get("/api/v1/register/export?format=zip").then().statusCode(400).body("field", equalTo("format"));
+        assertThat(features(asAdmin(), "format=gpkg&region=150302&crs=epsg:4490", 4490))
+                .containsKey(code);
+        asAdmin()
+                .get("/api/v1/register/export?format=csv&crs=cgcs2000")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("crs"));
+        asAdmin()
+                .get("/api/v1/register/export?format=gpkg&crs=epsg:3857")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("crs"));
+        asAdmin()
+                .get("/api/v1/register/export?format=zip")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("format"));
     }
 }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,9 +57,16 @@ class FeedbackAttackIT extends ApiIT {
 
         assertUnmoved(before, honest, outcome);
         // The union sees who shouted: the station's reports from that network are flagged.
-        JsonPath inbox = asAdmin().get("/api/v1/feedback/inbox?limit=500").then().statusCode(200).extract().jsonPath();
+        JsonPath inbox = asAdmin()
+                .get("/api/v1/feedback/inbox?limit=500")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> mine = inbox.getList("reports.findAll { it.code == '" + code + "' }");
-        assertThat(mine).as(why()).hasSize(3)
+        assertThat(mine)
+                .as(why())
+                .hasSize(3)
                 .allSatisfy(r -> assertThat(r).containsEntry("burst", true).containsEntry("stationBurst", true));
     }
 
@@ -82,18 +89,30 @@ class FeedbackAttackIT extends ApiIT {
         double scoreBefore = score();
         for (int rider = 0; rider < 3; rider++) {
             assertThat(stale()).as(why() + ": stale after %d riders", rider).isFalse();
-            rider(newNetwork() + ".7").report("closed_when_open").post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
+            rider(newNetwork() + ".7")
+                    .report("closed_when_open")
+                    .post("/api/v1/stations/{code}/reports", code)
+                    .then()
+                    .statusCode(201);
         }
         assertThat(stale()).as(why()).isTrue();
-        given().get("/api/v1/stations/{code}/feedback", code).then().statusCode(200)
+        given().get("/api/v1/stations/{code}/feedback", code)
+                .then()
+                .statusCode(200)
                 .body("stale", org.hamcrest.Matchers.equalTo(true));
-        // Three networks agree: the documented rule (docs/FEEDBACK.md) takes 3 x 0.5 for the reports and 1 for staleness.
+        // Three networks agree: the documented rule (docs/FEEDBACK.md) takes 3 x 0.5 for the reports and 1 for
+        // staleness.
         double bayesian = (honest.stream().mapToInt(Integer::intValue).sum() + 3.5 * 5) / (honest.size() + 5);
         double expected = Math.round(Math.max(1, bayesian - 1.5 - 1.0) * 100) / 100.0;
         assertThat(score()).as(why()).isEqualTo(expected).isLessThan(scoreBefore - 2.4);
         // Honest reports from different networks are not flagged as a burst.
-        List<Map<String, Object>> mine = asAdmin().get("/api/v1/feedback/inbox?limit=500").then().statusCode(200)
-                .extract().jsonPath().getList("reports.findAll { it.code == '" + code + "' }");
+        List<Map<String, Object>> mine = asAdmin()
+                .get("/api/v1/feedback/inbox?limit=500")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("reports.findAll { it.code == '" + code + "' }");
         assertThat(mine).as(why()).hasSize(3).allSatisfy(r -> assertThat(r).containsEntry("burst", false));
     }
 
@@ -117,12 +136,14 @@ class FeedbackAttackIT extends ApiIT {
         for (int i = 0; i < SCRIPTED_DEVICES; i++) {
             String address = addresses.get(i % addresses.size());
             boolean rating = i % 2 == 0;
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/stations/" + code
-                            + (rating ? "/ratings" : "/reports")))
-                    .header("X-Forwarded-For", address).header("X-Feedback-Token", tokens.get(address))
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/stations/"
+                            + code + (rating ? "/ratings" : "/reports")))
+                    .header("X-Forwarded-For", address)
+                    .header("X-Feedback-Token", tokens.get(address))
                     .header("X-Device-Id", new UUID(random.nextLong(), random.nextLong()).toString())
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(rating ? "{\"stars\":1}" : "{\"reason\":\"closed_when_open\"}"))
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            rating ? "{\"stars\":1}" : "{\"reason\":\"closed_when_open\"}"))
                     .build();
             HttpResponse<String> response;
             try {
@@ -134,7 +155,8 @@ class FeedbackAttackIT extends ApiIT {
                 throw new AssertionError(e);
             }
             statuses.merge(response.statusCode(), 1, Integer::sum);
-            if (response.statusCode() == 429) limits.add(JsonPath.from(response.body()).getString("limit"));
+            if (response.statusCode() == 429)
+                limits.add(JsonPath.from(response.body()).getString("limit"));
             if (response.statusCode() == 201 && rating) ratings++;
             if (response.statusCode() == 201 && !rating) reports++;
         }
@@ -149,23 +171,33 @@ class FeedbackAttackIT extends ApiIT {
         assertThat(outcome.reportsAccepted()).as(why()).isLessThanOrEqualTo(3);
 
         assertThat(stale()).as(why()).isFalse();
-        JsonPath summary = given().get("/api/v1/stations/{code}/feedback", code).then().statusCode(200).extract().jsonPath();
+        JsonPath summary = given().get("/api/v1/stations/{code}/feedback", code)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(summary.getBoolean("stale")).as(why()).isFalse();
         double average = summary.getDouble("averageStars");
-        assertThat(Math.abs(average - before.average())).as(why() + ": average %s -> %s", before.average(), average)
+        assertThat(Math.abs(average - before.average()))
+                .as(why() + ": average %s -> %s", before.average(), average)
                 .isLessThanOrEqualTo(0.1 + 1e-9);
         // Independently: the honest ratings plus the one counted vote of the scripted network.
         List<Integer> counted = new ArrayList<>(honest);
         counted.add(1);
         assertThat(average).as(why()).isEqualTo(mean(counted));
         double score = score();
-        assertThat(Math.abs(score - before.score())).as(why() + ": score %s -> %s", before.score(), score)
+        assertThat(Math.abs(score - before.score()))
+                .as(why() + ": score %s -> %s", before.score(), score)
                 .isLessThanOrEqualTo(0.1 + 1e-9);
     }
 
     private Before before(List<Integer> honest) {
-        double average = given().get("/api/v1/stations/{code}/feedback", code).then().statusCode(200)
-                .extract().jsonPath().getDouble("averageStars");
+        double average = given().get("/api/v1/stations/{code}/feedback", code)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getDouble("averageStars");
         assertThat(average).as(why()).isEqualTo(mean(honest));
         return new Before(average, score());
     }
@@ -175,8 +207,11 @@ class FeedbackAttackIT extends ApiIT {
         List<Integer> stars = new ArrayList<>();
         for (int i = 0; i < GENUINE_RIDERS; i++) {
             int s = 3 + random.nextInt(3);
-            rider(newNetwork() + "." + (1 + random.nextInt(254))).rating(s).post("/api/v1/stations/{code}/ratings", code)
-                    .then().statusCode(201);
+            rider(newNetwork() + "." + (1 + random.nextInt(254)))
+                    .rating(s)
+                    .post("/api/v1/stations/{code}/ratings", code)
+                    .then()
+                    .statusCode(201);
             stars.add(s);
         }
         return stars;
@@ -195,19 +230,32 @@ class FeedbackAttackIT extends ApiIT {
     }
 
     private boolean stale() {
-        return given().get("/api/v1/stations/{code}", code).then().statusCode(200).extract().jsonPath().getBoolean("stale");
+        return given().get("/api/v1/stations/{code}", code)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getBoolean("stale");
     }
 
     /** The station's score on the unions' dashboard (this week). */
     private double score() {
-        return asAdmin().get("/api/v1/feedback/dashboard?region=150302&weeks=1").then().statusCode(200)
-                .extract().jsonPath().getDouble("stations.find { it.code == '" + code + "' }.score");
+        return asAdmin()
+                .get("/api/v1/feedback/dashboard?region=150302&weeks=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getDouble("stations.find { it.code == '" + code + "' }.score");
     }
 
     /** PostgreSQL's round(avg(stars), 1): half away from zero. */
     private static double mean(List<Integer> stars) {
-        BigDecimal sum = BigDecimal.valueOf(stars.stream().mapToLong(Integer::longValue).sum());
-        return sum.divide(BigDecimal.valueOf(stars.size()), 10, RoundingMode.HALF_UP).setScale(1, RoundingMode.HALF_UP).doubleValue();
+        BigDecimal sum =
+                BigDecimal.valueOf(stars.stream().mapToLong(Integer::longValue).sum());
+        return sum.divide(BigDecimal.valueOf(stars.size()), 10, RoundingMode.HALF_UP)
+                .setScale(1, RoundingMode.HALF_UP)
+                .doubleValue();
     }
 
     private String why() {

@@ -12,8 +12,8 @@ import org.yizhan.locator.web.ApiException;
 class FeedbackTokensTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T03:00:00Z"));
-    final FeedbackTokens tokens = new FeedbackTokens(new FeedbackSecret(NetworksTest.properties("test-secret")), clock,
-            NetworksTest.properties("test-secret"));
+    final FeedbackTokens tokens = new FeedbackTokens(
+            new FeedbackSecret(NetworksTest.properties("test-secret")), clock, NetworksTest.properties("test-secret"));
 
     @Test
     void aTokenIsGoodFromItsNetworkUntilItExpires() {
@@ -31,9 +31,15 @@ class FeedbackTokensTest {
     void aTokenFromAnotherNetworkOrAnotherSecretOrAlteredIsRefused() {
         String token = tokens.issue("198.51.100.7").token();
         assertRefused(token, "198.51.101.7", HttpStatus.FORBIDDEN, "Feedback token not valid here");
-        FeedbackTokens other = new FeedbackTokens(new FeedbackSecret(NetworksTest.properties("other-secret")), clock,
+        FeedbackTokens other = new FeedbackTokens(
+                new FeedbackSecret(NetworksTest.properties("other-secret")),
+                clock,
                 NetworksTest.properties("other-secret"));
-        assertRefused(other.issue("198.51.100.7").token(), "198.51.100.7", HttpStatus.FORBIDDEN, "Feedback token not valid here");
+        assertRefused(
+                other.issue("198.51.100.7").token(),
+                "198.51.100.7",
+                HttpStatus.FORBIDDEN,
+                "Feedback token not valid here");
         // Moving the issue time forward to stretch the validity breaks the signature.
         String[] parts = token.split("\\.");
         String later = parts[0] + "." + (Long.parseLong(parts[1]) + 3600) + "." + parts[2];

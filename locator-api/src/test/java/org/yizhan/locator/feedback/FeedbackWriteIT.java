@@ -29,12 +29,21 @@ class FeedbackWriteIT extends ApiIT {
 
     @Test
     void ratingWithTagsAndCommentShowsInTheSummary() {
-        worker.request().body(Map.of("stars", 4, "tags", List.of("clean", "warm_enough"), "comment", "热水很方便，谢谢！"))
+        worker.request()
+                .body(Map.of("stars", 4, "tags", List.of("clean", "warm_enough"), "comment", "热水很方便，谢谢！"))
                 .post("/api/v1/stations/{code}/ratings", code)
-                .then().statusCode(201).body("id", org.hamcrest.Matchers.notNullValue());
-        Workers.fresh().rating(2).post("/api/v1/stations/{code}/ratings", code).then().statusCode(201);
+                .then()
+                .statusCode(201)
+                .body("id", org.hamcrest.Matchers.notNullValue());
+        Workers.fresh()
+                .rating(2)
+                .post("/api/v1/stations/{code}/ratings", code)
+                .then()
+                .statusCode(201);
 
-        given().get("/api/v1/stations/{code}/feedback", code).then().statusCode(200)
+        given().get("/api/v1/stations/{code}/feedback", code)
+                .then()
+                .statusCode(200)
                 .body("averageStars", closeTo(3.0, 1e-9))
                 .body("ratingCount", equalTo(2))
                 .body("tagCounts.clean", equalTo(1))
@@ -45,7 +54,9 @@ class FeedbackWriteIT extends ApiIT {
     void secondRatingOfTheDayIsRefusedWithAClearMessage() {
         worker.rating(5).post("/api/v1/stations/{code}/ratings", code).then().statusCode(201);
 
-        worker.rating(1).post("/api/v1/stations/{code}/ratings", code).then()
+        worker.rating(1)
+                .post("/api/v1/stations/{code}/ratings", code)
+                .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Already rated today"))
@@ -55,45 +66,104 @@ class FeedbackWriteIT extends ApiIT {
 
     @Test
     void ratingsAreValidated() {
-        worker.rating(6).post("/api/v1/stations/{code}/ratings", code).then().statusCode(400).body("field", equalTo("stars"));
-        worker.request().body(Map.of("stars", 3, "tags", List.of("sparkly")))
-                .post("/api/v1/stations/{code}/ratings", code).then().statusCode(400).body("field", equalTo("tags"));
-        worker.request().body(Map.of("stars", 3, "comment", "好".repeat(201)))
-                .post("/api/v1/stations/{code}/ratings", code).then().statusCode(400).body("field", equalTo("comment"));
-        worker.request().body(Map.of("stars", 3, "comment", "加我 www.example.com 领红包"))
-                .post("/api/v1/stations/{code}/ratings", code).then().statusCode(400).body("title", equalTo("Links are not allowed"));
-        worker.request().body(Map.of("stars", 1, "comment", "管理员是个傻 逼"))
-                .post("/api/v1/stations/{code}/ratings", code).then().statusCode(400).body("title", equalTo("Please keep it polite"));
-        given().contentType("application/json").body(Map.of("stars", 3))
-                .post("/api/v1/stations/{code}/ratings", code).then().statusCode(400).body("title", equalTo("Missing device id"));
-        worker.rating(3).post("/api/v1/stations/{code}/ratings", org.yizhan.geo.code.StationCode.of("150302", 99_999).value())
-                .then().statusCode(404).body("title", equalTo("No such station"));
+        worker.rating(6)
+                .post("/api/v1/stations/{code}/ratings", code)
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("stars"));
+        worker.request()
+                .body(Map.of("stars", 3, "tags", List.of("sparkly")))
+                .post("/api/v1/stations/{code}/ratings", code)
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("tags"));
+        worker.request()
+                .body(Map.of("stars", 3, "comment", "好".repeat(201)))
+                .post("/api/v1/stations/{code}/ratings", code)
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("comment"));
+        worker.request()
+                .body(Map.of("stars", 3, "comment", "加我 www.example.com 领红包"))
+                .post("/api/v1/stations/{code}/ratings", code)
+                .then()
+                .statusCode(400)
+                .body("title", equalTo("Links are not allowed"));
+        worker.request()
+                .body(Map.of("stars", 1, "comment", "管理员是个傻 逼"))
+                .post("/api/v1/stations/{code}/ratings", code)
+                .then()
+                .statusCode(400)
+                .body("title", equalTo("Please keep it polite"));
+        given().contentType("application/json")
+                .body(Map.of("stars", 3))
+                .post("/api/v1/stations/{code}/ratings", code)
+                .then()
+                .statusCode(400)
+                .body("title", equalTo("Missing device id"));
+        worker.rating(3)
+                .post(
+                        "/api/v1/stations/{code}/ratings",
+                        org.yizhan.geo.code.StationCode.of("150302", 99_999).value())
+                .then()
+                .statusCode(404)
+                .body("title", equalTo("No such station"));
         // Nothing invalid was stored; the valid rating still goes through.
         worker.rating(3).post("/api/v1/stations/{code}/ratings", code).then().statusCode(201);
     }
 
     @Test
     void eachReportReasonIsStoredWithWhatItNeeds() {
-        worker.report("closed_when_open").post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
-        worker.report("cannot_find").post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
+        worker.report("closed_when_open")
+                .post("/api/v1/stations/{code}/reports", code)
+                .then()
+                .statusCode(201);
+        worker.report("cannot_find")
+                .post("/api/v1/stations/{code}/reports", code)
+                .then()
+                .statusCode(201);
         LatLng pin = new LatLng(39.6560, 106.8260);
         LatLng pinGcj = CoordinateSystem.GCJ02.fromWgs84(pin);
-        long wrong = worker.request().body(Map.of("reason", "wrong_location", "crs", "gcj02",
-                        "location", Map.of("lat", pinGcj.lat(), "lng", pinGcj.lng()), "text", "在路对面"))
-                .post("/api/v1/stations/{code}/reports", code).then().statusCode(201).extract().jsonPath().getLong("id");
+        long wrong = worker.request()
+                .body(Map.of(
+                        "reason",
+                        "wrong_location",
+                        "crs",
+                        "gcj02",
+                        "location",
+                        Map.of("lat", pinGcj.lat(), "lng", pinGcj.lng()),
+                        "text",
+                        "在路对面"))
+                .post("/api/v1/stations/{code}/reports", code)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
         // One network may file 3 reports about a station a day; a second rider sends the rest.
         Workers second = Workers.fresh();
-        second.request().body(Map.of("reason", "amenity_missing", "amenity", "microwave"))
-                .post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
-        second.request().body(Map.of("reason", "other", "text", "门口堆满了杂物"))
-                .post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
+        second.request()
+                .body(Map.of("reason", "amenity_missing", "amenity", "microwave"))
+                .post("/api/v1/stations/{code}/reports", code)
+                .then()
+                .statusCode(201);
+        second.request()
+                .body(Map.of("reason", "other", "text", "门口堆满了杂物"))
+                .post("/api/v1/stations/{code}/reports", code)
+                .then()
+                .statusCode(201);
 
-        Map<String, Object> stored = jdbc.sql("SELECT ST_Y(suggested_location::geometry) AS lat, ST_X(suggested_location::geometry) AS lng, "
-                + "status FROM station_report WHERE id = :id").param("id", wrong).query().singleRow();
+        Map<String, Object> stored = jdbc.sql(
+                        "SELECT ST_Y(suggested_location::geometry) AS lat, ST_X(suggested_location::geometry) AS lng, "
+                                + "status FROM station_report WHERE id = :id")
+                .param("id", wrong)
+                .query()
+                .singleRow();
         assertThat((Double) stored.get("lat")).isCloseTo(pin.lat(), org.assertj.core.data.Offset.offset(1e-6));
         assertThat((Double) stored.get("lng")).isCloseTo(pin.lng(), org.assertj.core.data.Offset.offset(1e-6));
         assertThat(stored.get("status")).isEqualTo("open");
-        given().get("/api/v1/stations/{code}/feedback", code).then()
+        given().get("/api/v1/stations/{code}/feedback", code)
+                .then()
                 .body("recentReports.closed_when_open", equalTo(1))
                 .body("recentReports.wrong_location", equalTo(1))
                 .body("unresolvedReports", equalTo(5));
@@ -101,17 +171,47 @@ class FeedbackWriteIT extends ApiIT {
 
     @Test
     void reportsAreValidatedAndOncePerReasonAndDay() {
-        worker.report("smelly").post("/api/v1/stations/{code}/reports", code).then().statusCode(400).body("field", equalTo("reason"));
-        worker.report("wrong_location").post("/api/v1/stations/{code}/reports", code).then().statusCode(400).body("field", equalTo("location"));
-        worker.request().body(Map.of("reason", "wrong_location", "location", Map.of("lat", 40.5, "lng", 106.8)))
-                .post("/api/v1/stations/{code}/reports", code).then().statusCode(400).body("detail", containsString("km from the listed station"));
-        worker.report("amenity_missing").post("/api/v1/stations/{code}/reports", code).then().statusCode(400).body("field", equalTo("amenity"));
-        worker.request().body(Map.of("reason", "amenity_missing", "amenity", "jacuzzi"))
-                .post("/api/v1/stations/{code}/reports", code).then().statusCode(400).body("field", equalTo("amenity"));
-        worker.report("other").post("/api/v1/stations/{code}/reports", code).then().statusCode(400).body("field", equalTo("text"));
+        worker.report("smelly")
+                .post("/api/v1/stations/{code}/reports", code)
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("reason"));
+        worker.report("wrong_location")
+                .post("/api/v1/stations/{code}/reports", code)
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("location"));
+        worker.request()
+                .body(Map.of("reason", "wrong_location", "location", Map.of("lat", 40.5, "lng", 106.8)))
+                .post("/api/v1/stations/{code}/reports", code)
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("km from the listed station"));
+        worker.report("amenity_missing")
+                .post("/api/v1/stations/{code}/reports", code)
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("amenity"));
+        worker.request()
+                .body(Map.of("reason", "amenity_missing", "amenity", "jacuzzi"))
+                .post("/api/v1/stations/{code}/reports", code)
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("amenity"));
+        worker.report("other")
+                .post("/api/v1/stations/{code}/reports", code)
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("text"));
 
-        worker.report("closed_when_open").post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
-        worker.report("closed_when_open").post("/api/v1/stations/{code}/reports", code).then().statusCode(409)
+        worker.report("closed_when_open")
+                .post("/api/v1/stations/{code}/reports", code)
+                .then()
+                .statusCode(201);
+        worker.report("closed_when_open")
+                .post("/api/v1/stations/{code}/reports", code)
+                .then()
+                .statusCode(409)
                 .body("title", equalTo("Already reported today"));
     }
 
@@ -119,18 +219,32 @@ class FeedbackWriteIT extends ApiIT {
     void checkinIsCountedWithNothingButTheTime() {
         worker.request().post("/api/v1/stations/{code}/checkins", code).then().statusCode(201);
         given().get("/api/v1/stations/{code}/feedback", code).then().body("recentCheckins", equalTo(1));
-        List<String> columns = jdbc.sql("SELECT column_name FROM information_schema.columns WHERE table_name = 'station_checkin' ORDER BY 1")
-                .query(String.class).list();
+        List<String> columns = jdbc.sql(
+                        "SELECT column_name FROM information_schema.columns WHERE table_name = 'station_checkin' ORDER BY 1")
+                .query(String.class)
+                .list();
         assertThat(columns).containsExactly("created_at", "id", "station_id");
     }
 
     @Test
     void onePhoneIsLimitedPerHour() {
-        for (int i = 0; i < 20; i++) worker.request().post("/api/v1/stations/{code}/checkins", code).then().statusCode(201);
-        worker.request().post("/api/v1/stations/{code}/checkins", code).then()
-                .statusCode(429).body("title", equalTo("Too much feedback at once")).body("limit", equalTo("device"));
+        for (int i = 0; i < 20; i++)
+            worker.request()
+                    .post("/api/v1/stations/{code}/checkins", code)
+                    .then()
+                    .statusCode(201);
+        worker.request()
+                .post("/api/v1/stations/{code}/checkins", code)
+                .then()
+                .statusCode(429)
+                .body("title", equalTo("Too much feedback at once"))
+                .body("limit", equalTo("device"));
         // Another phone on the same network is not affected.
-        new Workers(Workers.fresh().device(), worker.address()).request().post("/api/v1/stations/{code}/checkins", code).then().statusCode(201);
+        new Workers(Workers.fresh().device(), worker.address())
+                .request()
+                .post("/api/v1/stations/{code}/checkins", code)
+                .then()
+                .statusCode(201);
     }
 
     @Test
@@ -138,56 +252,110 @@ class FeedbackWriteIT extends ApiIT {
         String address = Workers.fresh().address();
         int accepted = 0;
         // 300 at once, refilled at 300 an hour: a slow machine may earn a few more while the test runs.
-        while (accepted < 400 && new Workers(Workers.fresh().device(), address).request()
-                .post("/api/v1/stations/{code}/checkins", code).statusCode() == 201) {
+        while (accepted < 400
+                && new Workers(Workers.fresh().device(), address)
+                                .request()
+                                .post("/api/v1/stations/{code}/checkins", code)
+                                .statusCode()
+                        == 201) {
             accepted++;
         }
         assertThat(accepted).isBetween(300, 330);
-        new Workers(Workers.fresh().device(), address).request().post("/api/v1/stations/{code}/checkins", code).then()
-                .statusCode(429).body("limit", equalTo("address")).body("detail", startsWith("Too much feedback from this network"));
+        new Workers(Workers.fresh().device(), address)
+                .request()
+                .post("/api/v1/stations/{code}/checkins", code)
+                .then()
+                .statusCode(429)
+                .body("limit", equalTo("address"))
+                .body("detail", startsWith("Too much feedback from this network"));
         // Another network is not affected.
-        Workers.fresh().request().post("/api/v1/stations/{code}/checkins", code).then().statusCode(201);
+        Workers.fresh()
+                .request()
+                .post("/api/v1/stations/{code}/checkins", code)
+                .then()
+                .statusCode(201);
     }
 
     @Test
     void writesNeedATokenFetchedFromTheSendersNetwork() {
-        given().header("X-Device-Id", worker.device()).header("X-Forwarded-For", worker.address()).contentType("application/json")
-                .body(Map.of("stars", 4)).post("/api/v1/stations/{code}/ratings", code).then()
-                .statusCode(400).contentType("application/problem+json").body("title", equalTo("Missing feedback token"))
+        given().header("X-Device-Id", worker.device())
+                .header("X-Forwarded-For", worker.address())
+                .contentType("application/json")
+                .body(Map.of("stars", 4))
+                .post("/api/v1/stations/{code}/ratings", code)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Missing feedback token"))
                 .body("field", equalTo("X-Feedback-Token"));
         String elsewhere = Workers.token(Workers.fresh().address());
-        worker.request(elsewhere).body(Map.of("stars", 4)).post("/api/v1/stations/{code}/ratings", code).then()
-                .statusCode(403).contentType("application/problem+json").body("title", equalTo("Feedback token not valid here"));
-        worker.request("v1.not-a-time.x").body(Map.of("reason", "cannot_find")).post("/api/v1/stations/{code}/reports", code).then()
-                .statusCode(400).contentType("application/problem+json").body("title", equalTo("Invalid feedback token"));
+        worker.request(elsewhere)
+                .body(Map.of("stars", 4))
+                .post("/api/v1/stations/{code}/ratings", code)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Feedback token not valid here"));
+        worker.request("v1.not-a-time.x")
+                .body(Map.of("reason", "cannot_find"))
+                .post("/api/v1/stations/{code}/reports", code)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Invalid feedback token"));
         given().get("/api/v1/stations/{code}/feedback", code).then().body("ratingCount", equalTo(0));
         // Another address in the same /24 may use the token.
         String sameNetwork = worker.address().substring(0, worker.address().lastIndexOf('.')) + ".250";
-        new Workers(worker.device(), sameNetwork).request(Workers.token(worker.address())).body(Map.of("stars", 4))
-                .post("/api/v1/stations/{code}/ratings", code).then().statusCode(201);
-        given().get("/api/v1/feedback-token").then().statusCode(200).header("Cache-Control", containsString("no-store"))
+        new Workers(worker.device(), sameNetwork)
+                .request(Workers.token(worker.address()))
+                .body(Map.of("stars", 4))
+                .post("/api/v1/stations/{code}/ratings", code)
+                .then()
+                .statusCode(201);
+        given().get("/api/v1/feedback-token")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", containsString("no-store"))
                 .body("header", equalTo("X-Feedback-Token"));
     }
 
     @Test
     void noTableHoldsTheRawDeviceIdOrAddress() {
-        worker.request().body(Map.of("stars", 5, "comment", "很好")).post("/api/v1/stations/{code}/ratings", code).then().statusCode(201);
-        worker.report("cannot_find").post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
+        worker.request()
+                .body(Map.of("stars", 5, "comment", "很好"))
+                .post("/api/v1/stations/{code}/ratings", code)
+                .then()
+                .statusCode(201);
+        worker.report("cannot_find")
+                .post("/api/v1/stations/{code}/reports", code)
+                .then()
+                .statusCode(201);
         worker.request().post("/api/v1/stations/{code}/checkins", code).then().statusCode(201);
 
         List<String> tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
-                + "AND table_type = 'BASE TABLE' AND table_name <> 'spatial_ref_sys'").query(String.class).list();
+                        + "AND table_type = 'BASE TABLE' AND table_name <> 'spatial_ref_sys'")
+                .query(String.class)
+                .list();
         assertThat(tables).contains("station_rating", "station_report", "station_checkin");
         for (String table : tables) {
-            long hits = jdbc.sql("SELECT count(*) FROM \"" + table + "\" t WHERE t::text LIKE :device OR t::text LIKE :address "
-                            + "OR t::text LIKE :network")
-                    .param("device", "%" + worker.device() + "%").param("address", "%" + worker.address() + "%")
-                    .param("network", "%" + worker.address().substring(0, worker.address().lastIndexOf('.')) + ".0/24%")
-                    .query(Long.class).single();
-            assertThat(hits).as("rows of %s holding the device id or address", table).isZero();
+            long hits = jdbc.sql("SELECT count(*) FROM \"" + table
+                            + "\" t WHERE t::text LIKE :device OR t::text LIKE :address " + "OR t::text LIKE :network")
+                    .param("device", "%" + worker.device() + "%")
+                    .param("address", "%" + worker.address() + "%")
+                    .param(
+                            "network",
+                            "%" + worker.address().substring(0, worker.address().lastIndexOf('.')) + ".0/24%")
+                    .query(Long.class)
+                    .single();
+            assertThat(hits)
+                    .as("rows of %s holding the device id or address", table)
+                    .isZero();
         }
-        String hash = jdbc.sql("SELECT device_hash FROM station_rating r JOIN station s ON s.id = r.station_id WHERE s.code = :code")
-                .param("code", code).query(String.class).single();
+        String hash = jdbc.sql(
+                        "SELECT device_hash FROM station_rating r JOIN station s ON s.id = r.station_id WHERE s.code = :code")
+                .param("code", code)
+                .query(String.class)
+                .single();
         assertThat(hash).matches("[0-9a-f]{64}").doesNotContain(worker.device().replace("-", ""));
     }
 }

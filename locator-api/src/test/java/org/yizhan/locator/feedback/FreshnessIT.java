@@ -57,7 +57,10 @@ class FreshnessIT extends ApiIT {
 
     @Test
     void aStationNotVerifiedFor180DaysIsStaleUntilAUnionConfirmsIt() {
-        given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(false)).body("lastVerifiedAt", nullValue());
+        given().get("/api/v1/stations/{code}", code)
+                .then()
+                .body("stale", equalTo(false))
+                .body("lastVerifiedAt", nullValue());
         clock.advance(Duration.ofDays(179));
         given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(false));
         clock.advance(Duration.ofDays(2));
@@ -66,22 +69,42 @@ class FreshnessIT extends ApiIT {
 
         String editor = Accounts.create("editor", List.of("150103"));
         Accounts.as(editor).post("/api/v1/stations/{code}/verify", code).then().statusCode(200);
-        given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(false))
-                .body("lastVerifiedAt", equalTo(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString()));
+        given().get("/api/v1/stations/{code}", code)
+                .then()
+                .body("stale", equalTo(false))
+                .body(
+                        "lastVerifiedAt",
+                        equalTo(clock.instant()
+                                .truncatedTo(java.time.temporal.ChronoUnit.MICROS)
+                                .toString()));
     }
 
     @Test
     void threeUnresolvedClosedReportsInAWeekMakeItStaleInLookupAndNearest() {
         for (int i = 0; i < 2; i++) {
-            Workers.fresh().report("closed_when_open").post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
+            Workers.fresh()
+                    .report("closed_when_open")
+                    .post("/api/v1/stations/{code}/reports", code)
+                    .then()
+                    .statusCode(201);
             clock.advance(Duration.ofDays(2));
         }
         // Other reasons do not count.
-        Workers.fresh().report("cannot_find").post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
+        Workers.fresh()
+                .report("cannot_find")
+                .post("/api/v1/stations/{code}/reports", code)
+                .then()
+                .statusCode(201);
         given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(false));
 
-        long third = Workers.fresh().report("closed_when_open").post("/api/v1/stations/{code}/reports", code)
-                .then().statusCode(201).extract().jsonPath().getLong("id");
+        long third = Workers.fresh()
+                .report("closed_when_open")
+                .post("/api/v1/stations/{code}/reports", code)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
         given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(true));
         awaitIndexed();
         nearestStale().body("stations.find { it.code == '" + code + "' }.stale", equalTo(true));
@@ -91,16 +114,27 @@ class FreshnessIT extends ApiIT {
         given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(false));
         clock.advance(Duration.ofDays(-8));
 
-        Accounts.as(Accounts.create("editor", List.of("1501"))).contentType(ContentType.JSON).body(Map.of("note", "门已打开"))
-                .post("/api/v1/feedback/reports/{id}/resolve", third).then().statusCode(200);
-        given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(false)).body("lastVerifiedAt", notNullValue());
+        Accounts.as(Accounts.create("editor", List.of("1501")))
+                .contentType(ContentType.JSON)
+                .body(Map.of("note", "门已打开"))
+                .post("/api/v1/feedback/reports/{id}/resolve", third)
+                .then()
+                .statusCode(200);
+        given().get("/api/v1/stations/{code}", code)
+                .then()
+                .body("stale", equalTo(false))
+                .body("lastVerifiedAt", notNullValue());
         awaitIndexed();
         nearestStale().body("stations.find { it.code == '" + code + "' }.stale", equalTo(false));
 
         // Reports filed before the verification no longer count; three new ones do.
         for (int i = 0; i < 3; i++) {
             clock.advance(Duration.ofHours(1));
-            Workers.fresh().report("closed_when_open").post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
+            Workers.fresh()
+                    .report("closed_when_open")
+                    .post("/api/v1/stations/{code}/reports", code)
+                    .then()
+                    .statusCode(201);
         }
         given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(true));
     }
@@ -109,15 +143,26 @@ class FreshnessIT extends ApiIT {
     void oneNetworkReportingOnThreeDaysWithNewDeviceIdsDoesNotMakeItStale() {
         String address = Workers.fresh().address();
         for (int day = 0; day < 3; day++) {
-            new Workers(TestRandom.uuid().toString(), address).report("closed_when_open")
-                    .post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
+            new Workers(TestRandom.uuid().toString(), address)
+                    .report("closed_when_open")
+                    .post("/api/v1/stations/{code}/reports", code)
+                    .then()
+                    .statusCode(201);
             clock.advance(Duration.ofDays(1));
         }
         given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(false));
         // A second and a third network within the week do.
-        Workers.fresh().report("closed_when_open").post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
+        Workers.fresh()
+                .report("closed_when_open")
+                .post("/api/v1/stations/{code}/reports", code)
+                .then()
+                .statusCode(201);
         given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(false));
-        Workers.fresh().report("closed_when_open").post("/api/v1/stations/{code}/reports", code).then().statusCode(201);
+        Workers.fresh()
+                .report("closed_when_open")
+                .post("/api/v1/stations/{code}/reports", code)
+                .then()
+                .statusCode(201);
         given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(true));
     }
 
@@ -135,8 +180,13 @@ class FreshnessIT extends ApiIT {
     }
 
     private io.restassured.response.ValidatableResponse nearestStale() {
-        var station = given().get("/api/v1/stations/{code}", code).then().extract().jsonPath();
-        return given().queryParam("lat", station.getDouble("location.lat")).queryParam("lng", station.getDouble("location.lng"))
-                .queryParam("limit", 5).get("/api/v1/stations/nearest").then().statusCode(200);
+        var station =
+                given().get("/api/v1/stations/{code}", code).then().extract().jsonPath();
+        return given().queryParam("lat", station.getDouble("location.lat"))
+                .queryParam("lng", station.getDouble("location.lng"))
+                .queryParam("limit", 5)
+                .get("/api/v1/stations/nearest")
+                .then()
+                .statusCode(200);
     }
 }

@@ -37,7 +37,11 @@ class NetworksTest {
     }
 
     static FeedbackProperties properties(String secret) {
-        return new FeedbackProperties(secret, new FeedbackProperties.Limit(20, 20), new FeedbackProperties.Limit(300, 300),
-                3, java.time.Duration.ofMinutes(10));
+        return new FeedbackProperties(
+                secret,
+                new FeedbackProperties.Limit(20, 20),
+                new FeedbackProperties.Limit(300, 300),
+                3,
+                java.time.Duration.ofMinutes(10));
     }
 }

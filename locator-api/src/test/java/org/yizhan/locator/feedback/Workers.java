@@ -5,11 +5,11 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
-import java.util.UUID;
 import java.util.Random;
-import org.yizhan.locator.support.TestRandom;
+import java.util.UUID;
 import org.yizhan.locator.support.ApiIT;
 import org.yizhan.locator.support.StationForms;
+import org.yizhan.locator.support.TestRandom;
 
 /**
  * Anonymous workers for feedback tests: each has its own phone (device id) and its own network
@@ -20,7 +20,9 @@ record Workers(String device, String address) {
     /** A worker on a network of its own: one of 65,536 /24s, so tests do not share networks by chance. */
     static Workers fresh() {
         Random r = TestRandom.current();
-        return new Workers(new UUID(r.nextLong(), r.nextLong()).toString(), "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255));
+        return new Workers(
+                new UUID(r.nextLong(), r.nextLong()).toString(),
+                "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255));
     }
 
     /** A request from this worker with a feedback token just fetched from its network, as the map does. */
@@ -29,14 +31,21 @@ record Workers(String device, String address) {
     }
 
     RequestSpecification request(String token) {
-        return given().header("X-Device-Id", device).header("X-Forwarded-For", address).header("X-Feedback-Token", token)
+        return given().header("X-Device-Id", device)
+                .header("X-Forwarded-For", address)
+                .header("X-Feedback-Token", token)
                 .contentType(ContentType.JSON);
     }
 
     /** GET /api/v1/feedback-token as seen from {@code address}. */
     static String token(String address) {
-        return given().header("X-Forwarded-For", address).get("/api/v1/feedback-token")
-                .then().statusCode(200).extract().jsonPath().getString("token");
+        return given().header("X-Forwarded-For", address)
+                .get("/api/v1/feedback-token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("token");
     }
 
     RequestSpecification rating(int stars) {
@@ -70,10 +79,19 @@ record Workers(String device, String address) {
 
     private static String station(Map<String, Object> form, double lat, double lng) {
         Random r = TestRandom.current();
-        Map<String, Object> placed = StationForms.with(form, "location",
+        Map<String, Object> placed = StationForms.with(
+                form,
+                "location",
                 Map.of("lat", lat + r.nextDouble(-0.01, 0.01), "lng", lng + r.nextDouble(-0.01, 0.01)));
-        return ApiITAccess.admin().contentType(ContentType.JSON).body(placed)
-                .post("/api/v1/stations").then().statusCode(201).extract().jsonPath().getString("code");
+        return ApiITAccess.admin()
+                .contentType(ContentType.JSON)
+                .body(placed)
+                .post("/api/v1/stations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("code");
     }
 
     /** ApiIT keeps asAdmin() protected; feedback tests reach it through this subclass. */

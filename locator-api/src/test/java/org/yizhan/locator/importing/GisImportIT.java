@@ -41,8 +41,16 @@ class GisImportIT extends ApiIT {
     }
 
     private static JsonPath upload(byte[] file, String name, boolean dryRun, int status) {
-        return asAdmin().multiPart("file", name, file).queryParam("dryRun", dryRun)
-                .post("/api/v1/register/imports").then().log().ifValidationFails().statusCode(status).extract().jsonPath();
+        return asAdmin()
+                .multiPart("file", name, file)
+                .queryParam("dryRun", dryRun)
+                .post("/api/v1/register/imports")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(status)
+                .extract()
+                .jsonPath();
     }
 
     private long stations() {
@@ -70,14 +78,23 @@ class GisImportIT extends ApiIT {
         Map<String, double[]> projected = eastingsNorthings(resource("wuhai-gk35.gpkg"));
         assertThat(projected).hasSize(3);
         projected.forEach((name, xy) -> {
-            double[] expected = jdbc.sql("SELECT ST_Y(p), ST_X(p) FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(:x, :y), 4523), 4490) p) t")
-                    .param("x", xy[0]).param("y", xy[1]).query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).single();
-            double[] stored = jdbc.sql("SELECT ST_Y(location::geometry), ST_X(location::geometry) FROM station WHERE name = :n")
-                    .param("n", name).query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).single();
+            double[] expected = jdbc.sql(
+                            "SELECT ST_Y(p), ST_X(p) FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(:x, :y), 4523), 4490) p) t")
+                    .param("x", xy[0])
+                    .param("y", xy[1])
+                    .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
+                    .single();
+            double[] stored = jdbc.sql(
+                            "SELECT ST_Y(location::geometry), ST_X(location::geometry) FROM station WHERE name = :n")
+                    .param("n", name)
+                    .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
+                    .single();
             assertThat(stored[0]).as(name).isCloseTo(expected[0], within(1e-8)); // ~1 mm
             assertThat(stored[1]).as(name).isCloseTo(expected[1], within(1e-8));
         });
-        assertThat(jdbc.sql("SELECT contact_person FROM station WHERE name = '滨河街GIS导入测试驿站'").query(String.class).single())
+        assertThat(jdbc.sql("SELECT contact_person FROM station WHERE name = '滨河街GIS导入测试驿站'")
+                        .query(String.class)
+                        .single())
                 .isEqualTo("王芳"); // read from GBK without a .cpg
     }
 
@@ -112,12 +129,23 @@ class GisImportIT extends ApiIT {
     void aRowLevelProblemNamesTheRecordAndACommitWritesNothing() throws Exception {
         // The fixture's zone 35 eastings declared as zone 39: every point carries the wrong prefix.
         Map<String, byte[]> entries = unzip(resource("wuhai-gk35.zip"));
-        entries.put("驿站.prj", new String(entries.get("驿站.prj"), StandardCharsets.US_ASCII)
-                .replace("Zone_35", "Zone_39").replace("35500000.0", "39500000.0").replace("105.0", "117.0")
-                .getBytes(StandardCharsets.US_ASCII));
+        entries.put(
+                "驿站.prj",
+                new String(entries.get("驿站.prj"), StandardCharsets.US_ASCII)
+                        .replace("Zone_35", "Zone_39")
+                        .replace("35500000.0", "39500000.0")
+                        .replace("105.0", "117.0")
+                        .getBytes(StandardCharsets.US_ASCII));
         long before = stations();
-        asAdmin().multiPart("file", "wrong-zone.zip", zip(entries)).queryParam("dryRun", false).post("/api/v1/register/imports")
-                .then().log().ifValidationFails().statusCode(422).contentType("application/problem+json")
+        asAdmin()
+                .multiPart("file", "wrong-zone.zip", zip(entries))
+                .queryParam("dryRun", false)
+                .post("/api/v1/register/imports")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("rejected", equalTo(3))
                 .body("problems.find { it.row == 2 }.column", equalTo("geometry"))
                 .body("problems.find { it.row == 2 }.message", containsString("carries zone prefix 35"));
@@ -159,9 +187,17 @@ class GisImportIT extends ApiIT {
     }
 
     private static void badRequest(byte[] file, String name, String detail) {
-        asAdmin().multiPart("file", name, file).queryParam("dryRun", true).post("/api/v1/register/imports")
-                .then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
-                .body("field", equalTo("file")).body("detail", containsString(detail));
+        asAdmin()
+                .multiPart("file", name, file)
+                .queryParam("dryRun", true)
+                .post("/api/v1/register/imports")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("file"))
+                .body("detail", containsString(detail));
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {

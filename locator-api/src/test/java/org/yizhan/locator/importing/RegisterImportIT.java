@@ -23,8 +23,13 @@ class RegisterImportIT extends ApiIT {
     }
 
     private static JsonPath upload(RequestSpecification who, byte[] file, String name, boolean dryRun, int status) {
-        return who.multiPart("file", name, file).queryParam("dryRun", dryRun)
-                .post("/api/v1/register/imports").then().statusCode(status).extract().jsonPath();
+        return who.multiPart("file", name, file)
+                .queryParam("dryRun", dryRun)
+                .post("/api/v1/register/imports")
+                .then()
+                .statusCode(status)
+                .extract()
+                .jsonPath();
     }
 
     @Test
@@ -60,7 +65,10 @@ class RegisterImportIT extends ApiIT {
         assertThat(report.getInt("unchanged")).isEqualTo(1);
 
         String code = report.getString("preview.find { it.action == 'update' }.code");
-        asAdmin().get("/api/v1/stations/" + code + "/history").then().statusCode(200)
+        asAdmin()
+                .get("/api/v1/stations/" + code + "/history")
+                .then()
+                .statusCode(200)
                 .body("entries[0].action", equalTo("import"))
                 .body("entries[0].reason", equalTo("import v2.csv"))
                 .body("entries[0].changes.openingHours.before", equalTo("Mo-Fr 08:00-18:00"))
@@ -71,13 +79,19 @@ class RegisterImportIT extends ApiIT {
     @Test
     void oneBadRowMeansNothingIsWrittenAndTheRowIsNamed() {
         List<String> rows = new ArrayList<>(RegisterSheets.haibowanRows(4));
-        rows.set(2, rows.get(2).replace(",39.", ",139."));  // latitude 139: row 4 in Excel (header is row 1)
+        rows.set(2, rows.get(2).replace(",39.", ",139.")); // latitude 139: row 4 in Excel (header is row 1)
         rows.set(3, rows.get(3).replace("Mo-Fr 08:00-18:00", "周一到周五"));
         byte[] file = RegisterSheets.csv(rows, StandardCharsets.UTF_8);
         long before = stations();
 
-        given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).multiPart("file", "broken.csv", file).queryParam("dryRun", false)
-                .post("/api/v1/register/imports").then().statusCode(422)
+        given().auth()
+                .preemptive()
+                .basic(ADMIN, ADMIN_PASSWORD)
+                .multiPart("file", "broken.csv", file)
+                .queryParam("dryRun", false)
+                .post("/api/v1/register/imports")
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Nothing was imported"))
                 .body("rejected", equalTo(2))
@@ -92,7 +106,8 @@ class RegisterImportIT extends ApiIT {
         byte[] file = RegisterSheets.csv(RegisterSheets.haibowanRows(2), Charset.forName("GBK"));
         JsonPath dry = upload(asAdmin(), file, "gbk.csv", true, 200);
         assertThat(dry.getInt("created")).isEqualTo(2);
-        assertThat(dry.getList("preview.name", String.class)).allSatisfy(n -> assertThat(n).startsWith("导入测试驿站"));
+        assertThat(dry.getList("preview.name", String.class))
+                .allSatisfy(n -> assertThat(n).startsWith("导入测试驿站"));
     }
 
     @Test
@@ -102,16 +117,28 @@ class RegisterImportIT extends ApiIT {
         JsonPath dry = upload(Accounts.as(editor), file, "wuhai.csv", true, 200);
         assertThat(dry.getInt("rejected")).isEqualTo(1);
         assertThat(dry.getString("problems[0].message")).contains("outside your regions");
-        Accounts.as(Accounts.create("viewer", List.of())).multiPart("file", "x.csv", file).post("/api/v1/register/imports")
-                .then().statusCode(403);
+        Accounts.as(Accounts.create("viewer", List.of()))
+                .multiPart("file", "x.csv", file)
+                .post("/api/v1/register/imports")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void unknownFileTypesAndMissingColumnsAreExplained() {
-        asAdmin().multiPart("file", "register.xls", new byte[] {1, 2, 3}).post("/api/v1/register/imports")
-                .then().statusCode(415).body("detail", containsString(".xlsx"));
-        asAdmin().multiPart("file", "register.csv", "名称,地址\n驿站,路\n".getBytes(StandardCharsets.UTF_8)).post("/api/v1/register/imports")
-                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("file"));
+        asAdmin()
+                .multiPart("file", "register.xls", new byte[] {1, 2, 3})
+                .post("/api/v1/register/imports")
+                .then()
+                .statusCode(415)
+                .body("detail", containsString(".xlsx"));
+        asAdmin()
+                .multiPart("file", "register.csv", "名称,地址\n驿站,路\n".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/register/imports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("file"));
     }
 
     @Test
@@ -119,7 +146,8 @@ class RegisterImportIT extends ApiIT {
         byte[] file = RegisterSheets.csv(RegisterSheets.haibowanRows(100_000), StandardCharsets.UTF_8);
         long started = System.nanoTime();
         JsonPath dry = upload(asAdmin(), file, "big.csv", true, 200);
-        System.out.printf("dry run of 100,000 rows (%.1f MB): %.1f s%n", file.length / 1e6, (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "dry run of 100,000 rows (%.1f MB): %.1f s%n", file.length / 1e6, (System.nanoTime() - started) / 1e9);
         assertThat(dry.getInt("rows")).isEqualTo(100_000);
         assertThat(dry.getInt("created")).isEqualTo(100_000);
         assertThat(dry.getList("preview")).hasSize(RegisterImporter.MAX_LISTED);

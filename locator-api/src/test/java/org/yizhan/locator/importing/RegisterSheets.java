@@ -1,10 +1,10 @@
 package org.yizhan.locator.importing;
 
-import org.yizhan.locator.support.TestRandom;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.yizhan.locator.support.TestRandom;
 
 /** Register files as unions write them: Chinese headers, one station per row. */
 final class RegisterSheets {
@@ -20,8 +20,14 @@ final class RegisterSheets {
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             double lat = 39.63 + random.nextDouble() * 0.06, lng = 106.80 + random.nextDouble() * 0.05;
-            rows.add(String.format(java.util.Locale.ROOT, "导入测试驿站%s-%d,乌海市海勃湾区测试路%d号,%.6f,%.6f,150302,共建,海勃湾区总工会,李四,13900001111,Mo-Fr 08:00-18:00,微波炉、饮水机",
-                    batch, i, i + 1, lat, lng));
+            rows.add(String.format(
+                    java.util.Locale.ROOT,
+                    "导入测试驿站%s-%d,乌海市海勃湾区测试路%d号,%.6f,%.6f,150302,共建,海勃湾区总工会,李四,13900001111,Mo-Fr 08:00-18:00,微波炉、饮水机",
+                    batch,
+                    i,
+                    i + 1,
+                    lat,
+                    lng));
         }
         return rows;
     }

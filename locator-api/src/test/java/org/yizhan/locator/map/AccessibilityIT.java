@@ -29,10 +29,14 @@ class AccessibilityIT extends ApiIT {
     @BeforeEach
     void stations() {
         XilinhotStations.clearPrevious(jdbc);
-        station = TestStations.insert(jdbc, XilinhotStations.openAllHours(
-                XilinhotStations.offset(SQUARE, 100, 100), "锡林浩特广场驿站", List.of("microwave", "first_aid")));
-        TestStations.insert(jdbc, XilinhotStations.closedNow(
-                XilinhotStations.offset(SQUARE, -300, 200), "锡林浩特夜间驿站", List.of("drinking_water")));
+        station = TestStations.insert(
+                jdbc,
+                XilinhotStations.openAllHours(
+                        XilinhotStations.offset(SQUARE, 100, 100), "锡林浩特广场驿站", List.of("microwave", "first_aid")));
+        TestStations.insert(
+                jdbc,
+                XilinhotStations.closedNow(
+                        XilinhotStations.offset(SQUARE, -300, 200), "锡林浩特夜间驿站", List.of("drinking_water")));
         awaitIndexed();
     }
 
@@ -54,8 +58,16 @@ class AccessibilityIT extends ApiIT {
 
     @Test
     void stationPageWithPhotosAndEmbedHaveNoSeriousViolations() throws IOException {
-        asAdmin().multiPart("file", "p.jpg", org.yizhan.locator.photo.TestImages.jpeg(org.yizhan.locator.photo.TestImages.picture(800, 600, 7)), "image/jpeg")
-                .post("/api/v1/stations/{code}/photos", station).then().statusCode(201);
+        asAdmin()
+                .multiPart(
+                        "file",
+                        "p.jpg",
+                        org.yizhan.locator.photo.TestImages.jpeg(
+                                org.yizhan.locator.photo.TestImages.picture(800, 600, 7)),
+                        "image/jpeg")
+                .post("/api/v1/stations/{code}/photos", station)
+                .then()
+                .statusCode(201);
         browser = MapBrowser.phone(port).withLocationDenied().open("/s/" + station);
         browser.visible("#photos img");
         assertThat(seriousViolations()).isEmpty();
@@ -87,7 +99,8 @@ class AccessibilityIT extends ApiIT {
         browser.visible("#list .station-button").sendKeys(Keys.ENTER);
         browser.until(d -> "detail-title".equals(browser.script("return document.activeElement.id")));
         browser.visible(".back-button").sendKeys(Keys.ENTER);
-        browser.until(d -> (Boolean) browser.script("return document.activeElement.classList.contains('station-button')"));
+        browser.until(
+                d -> (Boolean) browser.script("return document.activeElement.classList.contains('station-button')"));
     }
 
     /** Runs axe in the page and returns "rule: target" for every serious or critical violation. */
@@ -98,8 +111,8 @@ class AccessibilityIT extends ApiIT {
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         browser.script(axe);
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) browser.asyncScript(
-                "const done = arguments[arguments.length - 1];"
+        List<Map<String, Object>> violations =
+                (List<Map<String, Object>>) browser.asyncScript("const done = arguments[arguments.length - 1];"
                         + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,"
                         + " targets: v.nodes.map(n => n.target.join(' ')).join(', ')}))));");
         return violations.stream()

@@ -21,7 +21,12 @@ class AppShellIT extends ApiIT {
 
     @Test
     void faviconIsAnIcon() {
-        byte[] ico = given().get("/favicon.ico").then().statusCode(200).contentType("image/x-icon").extract().asByteArray();
+        byte[] ico = given().get("/favicon.ico")
+                .then()
+                .statusCode(200)
+                .contentType("image/x-icon")
+                .extract()
+                .asByteArray();
         // ICONDIR: reserved 0, type 1 (icon), at least one image.
         assertThat(ico).startsWith(0, 0, 1, 0);
         assertThat(ico[4] + (ico[5] << 8)).isPositive();
@@ -29,8 +34,12 @@ class AppShellIT extends ApiIT {
 
     @Test
     void manifestMakesTheMapInstallableWithIconsThatExist() {
-        JsonPath manifest = given().get("/manifest.webmanifest").then().statusCode(200)
-                .contentType("application/manifest+json").extract().jsonPath();
+        JsonPath manifest = given().get("/manifest.webmanifest")
+                .then()
+                .statusCode(200)
+                .contentType("application/manifest+json")
+                .extract()
+                .jsonPath();
         assertThat(manifest.getString("start_url")).isEqualTo("/");
         assertThat(manifest.getString("display")).isEqualTo("standalone");
         assertThat(manifest.getString("name")).contains("驿站");
@@ -45,8 +54,10 @@ class AppShellIT extends ApiIT {
 
     @Test
     void everyPageLoadsWithoutConsoleErrors() {
-        String code = TestStations.insert(jdbc, XilinhotStations.openAllHours(
-                XilinhotStations.offset(NearestListIT.RIDER, -4000, 2500), "锡林浩特控制台驿站", List.of("wifi")));
+        String code = TestStations.insert(
+                jdbc,
+                XilinhotStations.openAllHours(
+                        XilinhotStations.offset(NearestListIT.RIDER, -4000, 2500), "锡林浩特控制台驿站", List.of("wifi")));
         awaitIndexed();
         for (String page : List.of("/", "/embed", "/s/" + code, "/workspace", "/planning", "/inbox")) {
             boolean staffPage = !page.equals("/") && !page.equals("/embed") && !page.startsWith("/s/");
@@ -58,14 +69,19 @@ class AppShellIT extends ApiIT {
                         "return performance.getEntriesByType('resource').some(e => e.name.includes('/api/v1/'))"));
                 // With an icon link the browser never guesses /favicon.ico (which is served as well).
                 assertThat(browser.script("return document.querySelector('link[rel=icon]')?.getAttribute('href')"))
-                        .as("icon link on " + page).isNotNull();
+                        .as("icon link on " + page)
+                        .isNotNull();
                 List<String> errors = browser.consoleErrors().stream()
                         .filter(message -> UNREACHABLE_TILE_HOSTS.stream().noneMatch(message::contains))
-                        // Signed out, a staff page asks who is signed in and is told 401: that is the answer it expects.
+                        // Signed out, a staff page asks who is signed in and is told 401: that is the answer it
+                        // expects.
                         .filter(message -> !(staffPage && message.contains("/api/v1/me - ") && message.contains("401")))
                         .toList();
                 assertThat(errors).as("console errors on " + page).isEmpty();
-                assertThat(browser.pageErrors()).as("uncaught errors on " + page).asList().isEmpty();
+                assertThat(browser.pageErrors())
+                        .as("uncaught errors on " + page)
+                        .asList()
+                        .isEmpty();
             }
         }
     }

@@ -26,14 +26,19 @@ class CspBrowserIT extends ApiIT {
             // The detector works: an inline script is refused and reported.
             browser.open("/inbox");
             browser.visible("#sign-in:not([hidden]) #username");
-            browser.script("const s = document.createElement('script'); s.textContent = 'window.__ran = true'; document.body.append(s);");
+            browser.script(
+                    "const s = document.createElement('script'); s.textContent = 'window.__ran = true'; document.body.append(s);");
             browser.until(d -> !browser.cspViolations().isEmpty());
             assertThat(browser.cspViolations()).anySatisfy(v -> assertThat(v).startsWith("script-src"));
             assertThat(browser.script("return window.__ran === true")).isEqualTo(false);
 
-            for (Page page : List.of(new Page("/s/" + code, "#detail-title"), new Page("/embed?lat=39.6553&lng=106.8254&zoom=15", "#map .leaflet-pane"),
-                    new Page("/map", "#map .leaflet-pane"), new Page("/workspace", "#signin-view:not([hidden])"),
-                    new Page("/inbox", "#sign-in:not([hidden])"), new Page("/planning", "#signin:not([hidden])"),
+            for (Page page : List.of(
+                    new Page("/s/" + code, "#detail-title"),
+                    new Page("/embed?lat=39.6553&lng=106.8254&zoom=15", "#map .leaflet-pane"),
+                    new Page("/map", "#map .leaflet-pane"),
+                    new Page("/workspace", "#signin-view:not([hidden])"),
+                    new Page("/inbox", "#sign-in:not([hidden])"),
+                    new Page("/planning", "#signin:not([hidden])"),
                     new Page("/planning", "#map .leaflet-pane"))) {
                 browser.open(page.path());
                 browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(page.ready())));

@@ -40,6 +40,8 @@ final class MapBrowser extends Browser {
     /** Codes of the stations in the nearest list, in list order, once the list has rows. */
     List<String> listedCodes() {
         until(d -> !d.findElements(By.cssSelector("#list .station-button")).isEmpty());
-        return all("#list .station-button").stream().map(e -> e.getDomAttribute("data-code")).toList();
+        return all("#list .station-button").stream()
+                .map(e -> e.getDomAttribute("data-code"))
+                .toList();
     }
 }

@@ -26,15 +26,27 @@ class NearestListIT extends ApiIT {
     @BeforeEach
     void stationsAroundTheRider() {
         XilinhotStations.clearPrevious(jdbc);
-        waterOnlyOpen = TestStations.insert(jdbc, XilinhotStations.openAllHours(
-                XilinhotStations.offset(RIDER, 150, 0), "锡林浩特饮水驿站", List.of("drinking_water")));
-        microwaveClosed = TestStations.insert(jdbc, XilinhotStations.closedNow(
-                XilinhotStations.offset(RIDER, 0, 400), "锡林浩特夜间关门驿站", List.of("drinking_water", "microwave")));
-        microwaveOpen = TestStations.insert(jdbc, XilinhotStations.openAllHours(
-                XilinhotStations.offset(RIDER, -900, -300), "锡林浩特微波炉驿站", List.of("microwave", "seating", "phone_charging")));
+        waterOnlyOpen = TestStations.insert(
+                jdbc,
+                XilinhotStations.openAllHours(
+                        XilinhotStations.offset(RIDER, 150, 0), "锡林浩特饮水驿站", List.of("drinking_water")));
+        microwaveClosed = TestStations.insert(
+                jdbc,
+                XilinhotStations.closedNow(
+                        XilinhotStations.offset(RIDER, 0, 400), "锡林浩特夜间关门驿站", List.of("drinking_water", "microwave")));
+        microwaveOpen = TestStations.insert(
+                jdbc,
+                XilinhotStations.openAllHours(
+                        XilinhotStations.offset(RIDER, -900, -300),
+                        "锡林浩特微波炉驿站",
+                        List.of("microwave", "seating", "phone_charging")));
         for (int i = 0; i < 6; i++) {
-            TestStations.insert(jdbc, XilinhotStations.openAllHours(
-                    XilinhotStations.offset(RIDER, 1500 + 300 * i, 800 - 200 * i), "锡林浩特驿站" + i, List.of("drinking_water")));
+            TestStations.insert(
+                    jdbc,
+                    XilinhotStations.openAllHours(
+                            XilinhotStations.offset(RIDER, 1500 + 300 * i, 800 - 200 * i),
+                            "锡林浩特驿站" + i,
+                            List.of("drinking_water")));
         }
         awaitIndexed();
         browser = MapBrowser.phone(port);
@@ -50,17 +62,32 @@ class NearestListIT extends ApiIT {
         browser.at(RIDER.lat(), RIDER.lng()).open("/");
 
         List<String> listed = browser.listedCodes();
-        List<String> fromApi = given().queryParam("lat", RIDER.lat()).queryParam("lng", RIDER.lng()).queryParam("limit", 20)
-                .when().get("/api/v1/stations/nearest")
-                .then().statusCode(200).extract().jsonPath().getList("stations.code", String.class);
-        List<Double> distances = given().queryParam("lat", RIDER.lat()).queryParam("lng", RIDER.lng()).queryParam("limit", 20)
-                .when().get("/api/v1/stations/nearest").then().extract().jsonPath().getList("stations.distanceMeters", Double.class);
+        List<String> fromApi = given().queryParam("lat", RIDER.lat())
+                .queryParam("lng", RIDER.lng())
+                .queryParam("limit", 20)
+                .when()
+                .get("/api/v1/stations/nearest")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("stations.code", String.class);
+        List<Double> distances = given().queryParam("lat", RIDER.lat())
+                .queryParam("lng", RIDER.lng())
+                .queryParam("limit", 20)
+                .when()
+                .get("/api/v1/stations/nearest")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("stations.distanceMeters", Double.class);
 
         assertThat(listed).containsExactlyElementsOf(fromApi);
         assertThat(listed).startsWith(waterOnlyOpen, microwaveClosed, microwaveOpen);
         assertThat(distances).isSorted();
         assertThat(browser.text("#list .station-button")).contains("锡林浩特饮水驿站", "150 米", "步行", "骑行");
-        browser.until(d -> !browser.all(".station-marker").isEmpty() || !browser.all(".marker-cluster").isEmpty());
+        browser.until(d -> !browser.all(".station-marker").isEmpty()
+                || !browser.all(".marker-cluster").isEmpty());
         browser.screenshot("phone-nearest-list");
     }
 
@@ -83,8 +110,10 @@ class NearestListIT extends ApiIT {
         browser.until(d -> browser.listedCodes().get(0).equals(microwaveOpen));
         assertThat(browser.text("#amenity-toggle")).contains("设施 · 1");
         browser.click("#amenity-toggle");
-        assertThat(browser.visible("[data-filter='microwave']").getDomAttribute("aria-pressed")).isEqualTo("true");
-        assertThat(browser.visible("[data-filter='openNow']").getDomAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(browser.visible("[data-filter='microwave']").getDomAttribute("aria-pressed"))
+                .isEqualTo("true");
+        assertThat(browser.visible("[data-filter='openNow']").getDomAttribute("aria-pressed"))
+                .isEqualTo("true");
         assertThat(browser.listedCodes()).doesNotContain(microwaveClosed);
     }
 
@@ -97,8 +126,10 @@ class NearestListIT extends ApiIT {
         String detail = browser.text("#detail-title");
         assertThat(detail).isEqualTo("锡林浩特微波炉驿站");
         String text = (String) browser.script("return document.querySelector('#detail-view').textContent");
-        assertThat(text).contains(microwaveOpen, "测试路1号", "测试工会", "微波炉", "24小时开放", "24/7")
-                .doesNotContain("null").doesNotContain("undefined");
+        assertThat(text)
+                .contains(microwaveOpen, "测试路1号", "测试工会", "微波炉", "24小时开放", "24/7")
+                .doesNotContain("null")
+                .doesNotContain("undefined");
         // The card is rendered in one go: read its links from the DOM rather than wait for each to be
         // painted inside the scrolling sheet, which on a slow machine may still be sliding open.
         assertThat(browser.attribute("#detail-view a.phone-link", "href")).isEqualTo("tel:13900000000");
@@ -106,14 +137,29 @@ class NearestListIT extends ApiIT {
         assertThat(browser.currentPath()).contains("#code=" + microwaveOpen);
 
         double[] amap = amapDestination(browser.attribute("a[data-app='amap']", "href"));
-        double gcjLat = given().queryParam("crs", "gcj02").get("/api/v1/stations/{code}", microwaveOpen)
-                .then().statusCode(200).extract().jsonPath().getDouble("location.lat");
-        double gcjLng = given().queryParam("crs", "gcj02").get("/api/v1/stations/{code}", microwaveOpen)
-                .then().extract().jsonPath().getDouble("location.lng");
-        double wgsLng = given().get("/api/v1/stations/{code}", microwaveOpen).then().extract().jsonPath().getDouble("location.lng");
+        double gcjLat = given().queryParam("crs", "gcj02")
+                .get("/api/v1/stations/{code}", microwaveOpen)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getDouble("location.lat");
+        double gcjLng = given().queryParam("crs", "gcj02")
+                .get("/api/v1/stations/{code}", microwaveOpen)
+                .then()
+                .extract()
+                .jsonPath()
+                .getDouble("location.lng");
+        double wgsLng = given().get("/api/v1/stations/{code}", microwaveOpen)
+                .then()
+                .extract()
+                .jsonPath()
+                .getDouble("location.lng");
         assertThat(amap[0]).isCloseTo(gcjLat, within(1e-6));
         assertThat(amap[1]).isCloseTo(gcjLng, within(1e-6));
-        assertThat(Math.abs(amap[1] - wgsLng)).as("GCJ-02 is shifted from WGS-84 in China").isGreaterThan(1e-3);
+        assertThat(Math.abs(amap[1] - wgsLng))
+                .as("GCJ-02 is shifted from WGS-84 in China")
+                .isGreaterThan(1e-3);
         assertThat(browser.attribute("a[data-app='baidu']", "href")).contains("coord_type=bd09ll");
         browser.screenshot("phone-station-detail");
     }

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.yizhan.geo.Geodesy;
 import org.yizhan.geo.LatLng;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.yizhan.locator.support.ApiIT;
 import org.yizhan.locator.support.CuttableProxy;
 import org.yizhan.locator.support.TestStations;
@@ -29,6 +29,7 @@ class OfflineMapIT extends ApiIT {
     static final LatLng RIDER = new LatLng(43.9000, 116.1200);
     /** Where the rider is when the signal is gone: 700 m east, so the order of the list changes. */
     static final LatLng MOVED = XilinhotStations.offset(RIDER, 0, 700);
+
     static final Pattern AS_OF = Pattern.compile("数据更新于 (\\d{2}):(\\d{2})");
     static final Pattern METRES = Pattern.compile("(\\d+) 米");
 
@@ -41,12 +42,18 @@ class OfflineMapIT extends ApiIT {
     @BeforeEach
     void stationsAroundTheRider() {
         XilinhotStations.clearPrevious(jdbc);
-        north = TestStations.insert(jdbc, XilinhotStations.openAllHours(
-                XilinhotStations.offset(RIDER, 200, 0), "锡林浩特北站驿站", List.of("drinking_water")));
-        east = TestStations.insert(jdbc, XilinhotStations.openAllHours(
-                XilinhotStations.offset(RIDER, 0, 900), "锡林浩特东站驿站", List.of("microwave", "seating")));
-        south = TestStations.insert(jdbc, XilinhotStations.closedNow(
-                XilinhotStations.offset(RIDER, -450, 0), "锡林浩特南站驿站", List.of("phone_charging")));
+        north = TestStations.insert(
+                jdbc,
+                XilinhotStations.openAllHours(
+                        XilinhotStations.offset(RIDER, 200, 0), "锡林浩特北站驿站", List.of("drinking_water")));
+        east = TestStations.insert(
+                jdbc,
+                XilinhotStations.openAllHours(
+                        XilinhotStations.offset(RIDER, 0, 900), "锡林浩特东站驿站", List.of("microwave", "seating")));
+        south = TestStations.insert(
+                jdbc,
+                XilinhotStations.closedNow(
+                        XilinhotStations.offset(RIDER, -450, 0), "锡林浩特南站驿站", List.of("phone_charging")));
         awaitIndexed();
         signal = new CuttableProxy(port);
         browser = MapBrowser.phone(signal.port());
@@ -66,14 +73,17 @@ class OfflineMapIT extends ApiIT {
         browser.until(d -> Boolean.TRUE.equals(browser.script("return !!navigator.serviceWorker.controller")));
 
         // Online, the API is asked first: a renamed station shows its new name, not a saved one.
-        jdbc.sql("UPDATE station SET name = '锡林浩特北站新驿站', updated_at = now() WHERE code = :code").param("code", north).update();
+        jdbc.sql("UPDATE station SET name = '锡林浩特北站新驿站', updated_at = now() WHERE code = :code")
+                .param("code", north)
+                .update();
         awaitIndexed();
         browser.driver().navigate().refresh();
-        browser.until(d -> browser.visible("#list .station-button[data-code='" + north + "']").getText().contains("锡林浩特北站新驿站"));
-        browser.until(d -> Boolean.TRUE.equals(browser.asyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "caches.match('/api/v1/stations/nearest').then(r => r ? r.json() : null)"
-                        + ".then(j => done(!!j && j.stations.some(s => s.name === '锡林浩特北站新驿站')));")));
+        browser.until(d -> browser.visible("#list .station-button[data-code='" + north + "']")
+                .getText()
+                .contains("锡林浩特北站新驿站"));
+        browser.until(d -> Boolean.TRUE.equals(browser.asyncScript("const done = arguments[arguments.length - 1];"
+                + "caches.match('/api/v1/stations/nearest').then(r => r ? r.json() : null)"
+                + ".then(j => done(!!j && j.stations.some(s => s.name === '锡林浩特北站新驿站')));")));
         assertThat(browser.all(".notice-offline")).isEmpty();
         browser.screenshot("phone-online-list");
 
@@ -86,24 +96,38 @@ class OfflineMapIT extends ApiIT {
         Matcher asOf = AS_OF.matcher(browser.visible("#as-of").getText());
         assertThat(asOf.matches()).as("as-of line: %s", notice).isTrue();
         LocalTime fetched = LocalTime.of(Integer.parseInt(asOf.group(1)), Integer.parseInt(asOf.group(2)));
-        assertThat(Math.abs(ChronoUnit.MINUTES.between(fetched, LocalTime.now().truncatedTo(ChronoUnit.MINUTES))) % (24 * 60))
-                .as("fetched within the last minutes").isLessThanOrEqualTo(3);
+        assertThat(Math.abs(ChronoUnit.MINUTES.between(fetched, LocalTime.now().truncatedTo(ChronoUnit.MINUTES)))
+                        % (24 * 60))
+                .as("fetched within the last minutes")
+                .isLessThanOrEqualTo(3);
 
         // Re-ranked from the new position: the east station is now the nearest.
-        Map<String, LatLng> where = Map.of(north, XilinhotStations.offset(RIDER, 200, 0),
-                east, XilinhotStations.offset(RIDER, 0, 900), south, XilinhotStations.offset(RIDER, -450, 0));
+        Map<String, LatLng> where = Map.of(
+                north,
+                XilinhotStations.offset(RIDER, 200, 0),
+                east,
+                XilinhotStations.offset(RIDER, 0, 900),
+                south,
+                XilinhotStations.offset(RIDER, -450, 0));
         List<String> expected = where.keySet().stream()
-                .sorted(Comparator.comparingDouble(code -> Geodesy.distanceMeters(MOVED, where.get(code)))).toList();
-        browser.until(d -> browser.listedCodes().size() >= 3 && browser.listedCodes().subList(0, 3).equals(expected));
+                .sorted(Comparator.comparingDouble(code -> Geodesy.distanceMeters(MOVED, where.get(code))))
+                .toList();
+        browser.until(d -> browser.listedCodes().size() >= 3
+                && browser.listedCodes().subList(0, 3).equals(expected));
         assertThat(expected.get(0)).isEqualTo(east);
         for (String code : expected) {
-            String row = browser.visible("#list .station-button[data-code='" + code + "']").getText();
+            String row = browser.visible("#list .station-button[data-code='" + code + "']")
+                    .getText();
             Matcher m = METRES.matcher(row);
             assertThat(m.find()).as(row).isTrue();
-            assertThat(Double.parseDouble(m.group(1))).as(row).isCloseTo(Geodesy.distanceMeters(MOVED, where.get(code)), within(15.0));
+            assertThat(Double.parseDouble(m.group(1)))
+                    .as(row)
+                    .isCloseTo(Geodesy.distanceMeters(MOVED, where.get(code)), within(15.0));
         }
         // Its saved state said "closed, opens at ..."; the list does not call it open.
-        assertThat(browser.visible("#list .station-button[data-code='" + south + "']").getText()).doesNotContain("营业中");
+        assertThat(browser.visible("#list .station-button[data-code='" + south + "']")
+                        .getText())
+                .doesNotContain("营业中");
         assertThat(browser.pageErrors()).asList().isEmpty();
         browser.screenshot("phone-offline-list");
 
@@ -118,7 +142,8 @@ class OfflineMapIT extends ApiIT {
     private void goOffline() {
         ChromeDriver chrome = (ChromeDriver) browser.driver();
         chrome.executeCdpCommand("Network.enable", Map.of());
-        chrome.executeCdpCommand("Network.emulateNetworkConditions",
+        chrome.executeCdpCommand(
+                "Network.emulateNetworkConditions",
                 Map.of("offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
         signal.cut();
         assertThat(browser.script("return navigator.onLine")).isEqualTo(false);

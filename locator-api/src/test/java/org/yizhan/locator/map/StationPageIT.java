@@ -25,9 +25,12 @@ class StationPageIT extends ApiIT {
     @BeforeEach
     void stations() {
         XilinhotStations.clearPrevious(jdbc);
-        plaque = TestStations.insert(jdbc, XilinhotStations.openAllHours(PLAQUE, "锡林浩特二维码驿站", List.of("microwave", "wifi")));
-        hostile = TestStations.insert(jdbc, XilinhotStations.openAllHours(
-                XilinhotStations.offset(PLAQUE, 80, 0), XSS_NAME, List.of("drinking_water")));
+        plaque = TestStations.insert(
+                jdbc, XilinhotStations.openAllHours(PLAQUE, "锡林浩特二维码驿站", List.of("microwave", "wifi")));
+        hostile = TestStations.insert(
+                jdbc,
+                XilinhotStations.openAllHours(
+                        XilinhotStations.offset(PLAQUE, 80, 0), XSS_NAME, List.of("drinking_water")));
         awaitIndexed();
         browser = MapBrowser.phone(port).withLocationDenied();
     }
@@ -43,7 +46,8 @@ class StationPageIT extends ApiIT {
 
         assertThat(browser.text("#detail-title")).isEqualTo("锡林浩特二维码驿站");
         assertThat(browser.text("#detail-view")).contains(plaque, "微波炉");
-        assertThat(browser.visible("a[data-app='amap']").getDomAttribute("href")).contains("uri.amap.com/navigation");
+        assertThat(browser.visible("a[data-app='amap']").getDomAttribute("href"))
+                .contains("uri.amap.com/navigation");
         browser.screenshot("phone-plaque-url");
     }
 
@@ -54,7 +58,11 @@ class StationPageIT extends ApiIT {
         assertThat(browser.text("#detail-title")).isEqualTo("锡林浩特二维码驿站");
 
         String unknown = StationCode.of(XilinhotStations.XILINHOT, 59_999).value();
-        var problem = given().get("/api/v1/stations/{code}", unknown).then().statusCode(404).extract().jsonPath();
+        var problem = given().get("/api/v1/stations/{code}", unknown)
+                .then()
+                .statusCode(404)
+                .extract()
+                .jsonPath();
         assertThat(problem.getString("title")).isEqualTo("No such station");
         browser.visible("#code-input").clear();
         browser.visible("#code-input").sendKeys(unknown + "\n");
@@ -63,7 +71,12 @@ class StationPageIT extends ApiIT {
 
         browser.visible("#code-input").clear();
         browser.visible("#code-input").sendKeys("not-a-code\n");
-        String badTitle = given().get("/api/v1/stations/{code}", "not-a-code").then().statusCode(400).extract().jsonPath().getString("title");
+        String badTitle = given().get("/api/v1/stations/{code}", "not-a-code")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath()
+                .getString("title");
         browser.until(d -> browser.text(".alert").contains(badTitle));
         browser.screenshot("phone-unknown-code");
     }

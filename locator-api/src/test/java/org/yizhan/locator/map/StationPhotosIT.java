@@ -23,10 +23,14 @@ class StationPhotosIT extends ApiIT {
     @BeforeEach
     void stationWithTwoPhotos() {
         XilinhotStations.clearPrevious(jdbc);
-        station = TestStations.insert(jdbc, XilinhotStations.openAllHours(GATE, "锡林浩特照片驿站", List.of("microwave", "wifi", "toilet")));
+        station = TestStations.insert(
+                jdbc, XilinhotStations.openAllHours(GATE, "锡林浩特照片驿站", List.of("microwave", "wifi", "toilet")));
         for (long seed = 11; seed <= 12; seed++) {
-            asAdmin().multiPart("file", "p.jpg", TestImages.jpeg(TestImages.picture(1200, 900, seed)), "image/jpeg")
-                    .post("/api/v1/stations/{code}/photos", station).then().statusCode(201);
+            asAdmin()
+                    .multiPart("file", "p.jpg", TestImages.jpeg(TestImages.picture(1200, 900, seed)), "image/jpeg")
+                    .post("/api/v1/stations/{code}/photos", station)
+                    .then()
+                    .statusCode(201);
         }
         browser = MapBrowser.phone(port).withLocationDenied();
     }
@@ -52,15 +56,20 @@ class StationPhotosIT extends ApiIT {
             assertThat(img.getDomAttribute("src")).endsWith("/thumbnail");
         }
         browser.script("document.getElementById('photos').scrollIntoView({block: 'center'})");
-        browser.until(d -> Boolean.TRUE.equals(browser.script(
-                "return [...document.querySelectorAll('#photos img')].every(i => i.complete && i.naturalWidth === 320)")));
-        assertThat(browser.visible("#photos a.photo-link").getDomAttribute("href")).doesNotEndWith("/thumbnail");
+        browser.until(
+                d -> Boolean.TRUE.equals(
+                        browser.script(
+                                "return [...document.querySelectorAll('#photos img')].every(i => i.complete && i.naturalWidth === 320)")));
+        assertThat(browser.visible("#photos a.photo-link").getDomAttribute("href"))
+                .doesNotEndWith("/thumbnail");
         browser.screenshot("phone-detail-photos");
 
         // Amenities are drawn from the sprite, never as emoji, each with its label beside it.
         assertThat(browser.all("#detail-view .amenity-list svg use")).hasSize(3);
-        assertThat((String) browser.script("return document.querySelector('#detail-view .amenity-list svg use').getAttribute('href')"))
+        assertThat((String) browser.script(
+                        "return document.querySelector('#detail-view .amenity-list svg use').getAttribute('href')"))
                 .isEqualTo("/icons.svg#amenity-microwave");
-        assertThat((String) browser.script("return document.body.innerText")).doesNotContainPattern("[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]");
+        assertThat((String) browser.script("return document.body.innerText"))
+                .doesNotContainPattern("[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]");
     }
 }

@@ -26,7 +26,8 @@ final class XilinhotStations {
     static void clearPrevious(JdbcClient jdbc) {
         // TestStations writes every station with host '测试工会'; the register's own stations are never touched.
         jdbc.sql("DELETE FROM station WHERE adcode = :adcode AND host_organisation = '测试工会'")
-                .param("adcode", XILINHOT).update();
+                .param("adcode", XILINHOT)
+                .update();
     }
 
     static TestStations.Spec openAllHours(LatLng at, String name, List<String> amenities) {

@@ -42,9 +42,16 @@ record OgcArea(long seed, double minLng, double minLat, double size) {
             LatLng at = new LatLng(minLat + random.nextDouble() * size, minLng + random.nextDouble() * size);
             Spec spec = Spec.active(at)
                     .withStatus(statuses[random.nextInt(statuses.length)])
-                    .withAmenities(random.nextBoolean() ? List.of("microwave", "drinking_water") : List.of("drinking_water"));
-            spec = new Spec(spec.at(), adcodes[random.nextInt(adcodes.length)], spec.status(), spec.openingHours(),
-                    spec.alwaysOpen(), spec.amenities(), spec.name());
+                    .withAmenities(
+                            random.nextBoolean() ? List.of("microwave", "drinking_water") : List.of("drinking_water"));
+            spec = new Spec(
+                    spec.at(),
+                    adcodes[random.nextInt(adcodes.length)],
+                    spec.status(),
+                    spec.openingHours(),
+                    spec.alwaysOpen(),
+                    spec.amenities(),
+                    spec.name());
             codes.add(TestStations.insert(jdbc, spec));
         }
         return codes;
@@ -55,7 +62,11 @@ record OgcArea(long seed, double minLng, double minLat, double size) {
         return jdbc.sql("SELECT code FROM station WHERE status IN ('active', 'suspended') "
                         + "AND ST_X(location::geometry) BETWEEN :minLng AND :maxLng AND ST_Y(location::geometry) BETWEEN :minLat AND :maxLat "
                         + extraSql)
-                .param("minLng", minLng).param("maxLng", maxLng()).param("minLat", minLat).param("maxLat", maxLat())
-                .query(String.class).list();
+                .param("minLng", minLng)
+                .param("maxLng", maxLng())
+                .param("minLat", minLat)
+                .param("maxLat", maxLat())
+                .query(String.class)
+                .list();
     }
 }

@@ -43,9 +43,11 @@ class OgcCrsTest {
     @Test
     void crsNamesAreUrisOrShortNamesAndNothingElse() {
         assertThat(OgcCrs.parse("crs", null)).isEqualTo(OgcCrs.CRS84);
-        assertThat(OgcCrs.parse("crs", "http://www.opengis.net/def/crs/EPSG/0/4490")).isEqualTo(OgcCrs.EPSG_4490);
+        assertThat(OgcCrs.parse("crs", "http://www.opengis.net/def/crs/EPSG/0/4490"))
+                .isEqualTo(OgcCrs.EPSG_4490);
         assertThat(OgcCrs.parse("crs", "[EPSG:3857]")).isEqualTo(OgcCrs.EPSG_3857);
-        assertThatThrownBy(() -> OgcCrs.parse("crs", "http://www.opengis.net/def/crs/0/unsupported")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> OgcCrs.parse("crs", "http://www.opengis.net/def/crs/0/unsupported"))
+                .isInstanceOf(ApiException.class);
     }
 
     @Test
@@ -58,7 +60,8 @@ class OgcCrsTest {
 
     @Test
     void aStationFallsInExactlyTheTileItsIndexSays() {
-        // Munich Marienplatz (48.1372, 11.5755) at zoom 10 is tile x=544, y=355 by the OSM wiki slippy-map formula, worked by hand.
+        // Munich Marienplatz (48.1372, 11.5755) at zoom 10 is tile x=544, y=355 by the OSM wiki slippy-map formula,
+        // worked by hand.
         assertThat((long) TileGrid.column(11.5755, 10)).isEqualTo(544);
         assertThat((long) TileGrid.row(48.1372, 10)).isEqualTo(355);
         for (int z : List.of(0, 5, 12, 22)) {

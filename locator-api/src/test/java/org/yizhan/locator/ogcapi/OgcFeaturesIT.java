@@ -36,9 +36,13 @@ class OgcFeaturesIT extends ApiIT {
         List<String> prevLinks = new ArrayList<>();
         String url = "http://localhost:" + port + ITEMS + "?limit=25&bbox=" + area.bbox();
         while (url != null) {
-            JsonPath page = get(url).then().statusCode(200).contentType("application/geo+json")
+            JsonPath page = get(url).then()
+                    .statusCode(200)
+                    .contentType("application/geo+json")
                     .header("Content-Crs", "<" + CRS84 + ">")
-                    .body("type", equalTo("FeatureCollection")).extract().jsonPath();
+                    .body("type", equalTo("FeatureCollection"))
+                    .extract()
+                    .jsonPath();
             List<String> ids = page.getList("features.id", String.class);
             assertThat(page.getLong("numberMatched")).as("seed %d", area.seed()).isEqualTo(expected.size());
             assertThat(page.getInt("numberReturned")).isEqualTo(ids.size());
@@ -46,12 +50,19 @@ class OgcFeaturesIT extends ApiIT {
             prevLinks.add(link(page, "prev"));
             url = link(page, "next");
         }
-        assertThat(pages.stream().flatMap(List::stream).toList()).as("seed %d", area.seed())
-                .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(pages.stream().flatMap(List::stream).toList())
+                .as("seed %d", area.seed())
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(pages).hasSize((expected.size() + 24) / 25);
         assertThat(prevLinks.get(0)).as("the first page has no prev").isNull();
         for (int i = 1; i < pages.size(); i++) {
-            List<String> back = get(prevLinks.get(i)).then().statusCode(200).extract().jsonPath().getList("features.id", String.class);
+            List<String> back = get(prevLinks.get(i))
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("features.id", String.class);
             assertThat(back).as("prev of page %d, seed %d", i, area.seed()).containsExactlyElementsOf(pages.get(i - 1));
         }
     }
@@ -66,13 +77,19 @@ class OgcFeaturesIT extends ApiIT {
                 SELECT code, ST_X(location::geometry) AS x, ST_Y(location::geometry) AS y,
                        ST_X(ST_Transform(location::geometry, 3857)) AS mx, ST_Y(ST_Transform(location::geometry, 3857)) AS my
                 FROM station WHERE ST_X(location::geometry) BETWEEN :minLng AND :maxLng AND ST_Y(location::geometry) BETWEEN :minLat AND :maxLat""")
-                .param("minLng", area.minLng()).param("maxLng", area.maxLng()).param("minLat", area.minLat()).param("maxLat", area.maxLat())
+                .param("minLng", area.minLng())
+                .param("maxLng", area.maxLng())
+                .param("minLat", area.minLat())
+                .param("maxLat", area.maxLat())
                 .query(rs -> {
                     lonLat.put(rs.getString("code"), new double[] {rs.getDouble("x"), rs.getDouble("y")});
                     mercator.put(rs.getString("code"), new double[] {rs.getDouble("mx"), rs.getDouble("my")});
                 });
         for (String crs : List.of(CRS84, EPSG_4326, EPSG_4490, EPSG_3857)) {
-            Response response = given().queryParam("bbox", area.bbox()).queryParam("limit", 100).queryParam("crs", crs).get(ITEMS);
+            Response response = given().queryParam("bbox", area.bbox())
+                    .queryParam("limit", 100)
+                    .queryParam("crs", crs)
+                    .get(ITEMS);
             response.then().statusCode(200).header("Content-Crs", "<" + crs + ">");
             List<Map<String, Object>> features = response.jsonPath().getList("features");
             assertThat(features).as("seed %d", area.seed()).isNotEmpty();
@@ -83,11 +100,16 @@ class OgcFeaturesIT extends ApiIT {
                 double[] want = switch (crs) {
                     case CRS84 -> lonLat.get(code);
                     case EPSG_3857 -> mercator.get(code);
-                    default -> new double[] {lonLat.get(code)[1], lonLat.get(code)[0]}; // latitude first, as EPSG defines
+                    default ->
+                        new double[] {lonLat.get(code)[1], lonLat.get(code)[0]}; // latitude first, as EPSG defines
                 };
                 double tolerance = crs.equals(EPSG_3857) ? 0.01 : 1e-7;
-                assertThat(xy.get(0)).as("%s x of %s, seed %d", crs, code, area.seed()).isCloseTo(want[0], org.assertj.core.data.Offset.offset(tolerance));
-                assertThat(xy.get(1)).as("%s y of %s, seed %d", crs, code, area.seed()).isCloseTo(want[1], org.assertj.core.data.Offset.offset(tolerance));
+                assertThat(xy.get(0))
+                        .as("%s x of %s, seed %d", crs, code, area.seed())
+                        .isCloseTo(want[0], org.assertj.core.data.Offset.offset(tolerance));
+                assertThat(xy.get(1))
+                        .as("%s y of %s, seed %d", crs, code, area.seed())
+                        .isCloseTo(want[1], org.assertj.core.data.Offset.offset(tolerance));
             }
         }
     }
@@ -101,15 +123,32 @@ class OgcFeaturesIT extends ApiIT {
                 SELECT ST_X(a) AS x0, ST_Y(a) AS y0, ST_X(b) AS x1, ST_Y(b) AS y1 FROM
                 (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(:minLng, :minLat), 4326), 3857) AS a,
                         ST_Transform(ST_SetSRID(ST_MakePoint(:maxLng, :maxLat), 4326), 3857) AS b) c""")
-                .param("minLng", area.minLng()).param("maxLng", area.maxLng()).param("minLat", area.minLat()).param("maxLat", area.maxLat())
-                .query((rs, n) -> new double[] {rs.getDouble("x0"), rs.getDouble("y0"), rs.getDouble("x1"), rs.getDouble("y1")}).single();
+                .param("minLng", area.minLng())
+                .param("maxLng", area.maxLng())
+                .param("minLat", area.minLat())
+                .param("maxLat", area.maxLat())
+                .query((rs, n) ->
+                        new double[] {rs.getDouble("x0"), rs.getDouble("y0"), rs.getDouble("x1"), rs.getDouble("y1")})
+                .single();
         String mercatorBox = corners[0] + "," + corners[1] + "," + corners[2] + "," + corners[3];
         String latLonBox = area.minLat() + "," + area.minLng() + "," + area.maxLat() + "," + area.maxLng();
-        for (String[] query : List.of(new String[] {EPSG_3857, mercatorBox}, new String[] {EPSG_4326, latLonBox},
-                new String[] {EPSG_4490, latLonBox}, new String[] {CRS84, area.bbox()})) {
-            List<String> ids = given().queryParam("bbox-crs", query[0]).queryParam("bbox", query[1]).queryParam("limit", 1000)
-                    .get(ITEMS).then().statusCode(200).extract().jsonPath().getList("features.id", String.class);
-            assertThat(ids).as("bbox-crs %s, seed %d", query[0], area.seed()).containsExactlyInAnyOrderElementsOf(expected);
+        for (String[] query : List.of(
+                new String[] {EPSG_3857, mercatorBox},
+                new String[] {EPSG_4326, latLonBox},
+                new String[] {EPSG_4490, latLonBox},
+                new String[] {CRS84, area.bbox()})) {
+            List<String> ids = given().queryParam("bbox-crs", query[0])
+                    .queryParam("bbox", query[1])
+                    .queryParam("limit", 1000)
+                    .get(ITEMS)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("features.id", String.class);
+            assertThat(ids)
+                    .as("bbox-crs %s, seed %d", query[0], area.seed())
+                    .containsExactlyInAnyOrderElementsOf(expected);
         }
     }
 
@@ -127,34 +166,74 @@ class OgcFeaturesIT extends ApiIT {
                 "openNow=false", "AND status <> 'active'");
         filters.forEach((filter, sql) -> {
             List<String> expected = area.expected(jdbc, sql);
-            JsonPath page = given().urlEncodingEnabled(false).get(ITEMS + "?limit=1000&bbox=" + area.bbox() + "&" + filter)
-                    .then().statusCode(200).extract().jsonPath();
-            assertThat(page.getList("features.id", String.class)).as("%s, seed %d", filter, area.seed())
+            JsonPath page = given().urlEncodingEnabled(false)
+                    .get(ITEMS + "?limit=1000&bbox=" + area.bbox() + "&" + filter)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            assertThat(page.getList("features.id", String.class))
+                    .as("%s, seed %d", filter, area.seed())
                     .containsExactlyInAnyOrderElementsOf(expected);
         });
     }
 
     @Test
     void badParametersAreProblemDetails() {
-        for (String query : List.of("unknownQueryParameter=1", "limit=unlimited", "limit=0", "limit=-99999999999", "crs=http://www.opengis.net/def/crs/0/unsupported",
-                "bbox-crs=EPSG:999999&bbox=1,2,3,4", "bbox=1,2,3", "bbox=1,2,a,4", "bbox=1,50,2,40", "cursor=nonsense", "status=closed",
-                "adcode=15030", "openNow=maybe", "datetime=yesterday", "f=xml", "amenities=jacuzzi")) {
-            given().urlEncodingEnabled(false).get(ITEMS + "?" + query).then().log().ifValidationFails()
-                    .statusCode(400).contentType("application/problem+json");
+        for (String query : List.of(
+                "unknownQueryParameter=1",
+                "limit=unlimited",
+                "limit=0",
+                "limit=-99999999999",
+                "crs=http://www.opengis.net/def/crs/0/unsupported",
+                "bbox-crs=EPSG:999999&bbox=1,2,3,4",
+                "bbox=1,2,3",
+                "bbox=1,2,a,4",
+                "bbox=1,50,2,40",
+                "cursor=nonsense",
+                "status=closed",
+                "adcode=15030",
+                "openNow=maybe",
+                "datetime=yesterday",
+                "f=xml",
+                "amenities=jacuzzi")) {
+            given().urlEncodingEnabled(false)
+                    .get(ITEMS + "?" + query)
+                    .then()
+                    .log()
+                    .ifValidationFails()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
         }
         given().get("/ogcapi/collections/nothing/items").then().statusCode(404).contentType("application/problem+json");
         given().get("/ogcapi/collections/nothing").then().statusCode(404).contentType("application/problem+json");
         given().get(ITEMS + "/150302-00001-8").then().statusCode(400).contentType("application/problem+json");
-        given().get(ITEMS + "/" + org.yizhan.geo.code.StationCode.of("150302", 99_999).value()).then().statusCode(404).contentType("application/problem+json");
+        given().get(ITEMS + "/"
+                        + org.yizhan.geo.code.StationCode.of("150302", 99_999).value())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
     void wideAndOddButValidRequestsAreServed() {
         // Across the antimeridian, at the poles, more than the maximum limit, datetime intervals: 200, within limits.
-        for (String query : List.of("bbox=177,65,-177,70", "bbox=-180,85,180,90", "bbox=100,30,0,110,40,0", "limit=99999999999",
-                "datetime=2024-01-01T00:00:00Z/..", "datetime=2024-01-01/P2D", "bbox-crs=" + EPSG_4326 + "&bbox=30,100,40,110")) {
-            JsonPath page = given().urlEncodingEnabled(false).get(ITEMS + "?" + query).then().log().ifValidationFails()
-                    .statusCode(200).extract().jsonPath();
+        for (String query : List.of(
+                "bbox=177,65,-177,70",
+                "bbox=-180,85,180,90",
+                "bbox=100,30,0,110,40,0",
+                "limit=99999999999",
+                "datetime=2024-01-01T00:00:00Z/..",
+                "datetime=2024-01-01/P2D",
+                "bbox-crs=" + EPSG_4326 + "&bbox=30,100,40,110")) {
+            JsonPath page = given().urlEncodingEnabled(false)
+                    .get(ITEMS + "?" + query)
+                    .then()
+                    .log()
+                    .ifValidationFails()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertThat(page.getInt("numberReturned")).isLessThanOrEqualTo(10_000);
         }
     }
@@ -164,18 +243,28 @@ class OgcFeaturesIT extends ApiIT {
         OgcArea area = OgcArea.fromSeed(seed(5));
         List<String> codes = area.fill(jdbc, 10);
         String closed = jdbc.sql("SELECT code FROM station WHERE code IN (:codes) AND status = 'closed' LIMIT 1")
-                .param("codes", codes).query(String.class).optional().orElse(null);
+                .param("codes", codes)
+                .query(String.class)
+                .optional()
+                .orElse(null);
         String published = jdbc.sql("SELECT code FROM station WHERE code IN (:codes) AND status <> 'closed' LIMIT 1")
-                .param("codes", codes).query(String.class).single();
+                .param("codes", codes)
+                .query(String.class)
+                .single();
         Response response = given().queryParam("crs", EPSG_4326).get(ITEMS + "/" + published);
-        response.then().statusCode(200).contentType("application/geo+json").header("Content-Crs", "<" + EPSG_4326 + ">")
-                .body("id", equalTo(published)).body("properties.code", equalTo(published))
+        response.then()
+                .statusCode(200)
+                .contentType("application/geo+json")
+                .header("Content-Crs", "<" + EPSG_4326 + ">")
+                .body("id", equalTo(published))
+                .body("properties.code", equalTo(published))
                 .body("links.find { it.rel == 'self' }.type", equalTo("application/geo+json"))
                 .body("links.find { it.rel == 'alternate' }.type", equalTo("text/html"))
                 .body("links.find { it.rel == 'collection' }.type", equalTo("application/json"));
         // TestStations gives every station the responsible person 张三: public reads never show it.
         assertThat(response.asString()).doesNotContain("张三").doesNotContain("contactPerson");
-        assertThat(given().queryParam("bbox", area.bbox()).get(ITEMS).asString()).doesNotContain("张三");
+        assertThat(given().queryParam("bbox", area.bbox()).get(ITEMS).asString())
+                .doesNotContain("张三");
         if (closed != null) given().get(ITEMS + "/" + closed).then().statusCode(404);
     }
 
@@ -185,7 +274,11 @@ class OgcFeaturesIT extends ApiIT {
 
     static String link(JsonPath page, String rel) {
         List<Map<String, String>> links = page.getList("links");
-        return links.stream().filter(l -> rel.equals(l.get("rel"))).map(l -> l.get("href")).findFirst().orElse(null);
+        return links.stream()
+                .filter(l -> rel.equals(l.get("rel")))
+                .map(l -> l.get("href"))
+                .findFirst()
+                .orElse(null);
     }
 
     /** A per-test seed, fixed unless -Dyizhan.seed is given; printed in every assertion message. */

@@ -17,11 +17,13 @@ class OgcHtmlBrowserIT extends ApiIT {
     @Test
     void stationTextIsShownAsTextAndLinksLeadToTheStation() {
         String name = "<img src=x onerror=alert(1)>驿站 & \"Co\"";
-        String code = TestStations.insert(jdbc, Spec.active(new LatLng(39.71, 84.91)).withName(name));
+        String code =
+                TestStations.insert(jdbc, Spec.active(new LatLng(39.71, 84.91)).withName(name));
         try (Browser browser = Browser.desktop(port)) {
             browser.open("/ogcapi/collections/stations/items?f=html&bbox=84.9,39.7,84.92,39.72");
             browser.visible("table");
-            List<String> cells = browser.all("td").stream().map(e -> e.getText()).toList();
+            List<String> cells =
+                    browser.all("td").stream().map(e -> e.getText()).toList();
             assertThat(cells).contains(name, code);
             assertThat(browser.all("main img")).isEmpty();
 

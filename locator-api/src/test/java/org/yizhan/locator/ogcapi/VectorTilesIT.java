@@ -41,22 +41,39 @@ class VectorTilesIT extends ApiIT {
         area.fill(jdbc, 80);
         awaitIndexed();
         int z = 15;
-        List<TileId> tiles = jdbc.sql("SELECT DISTINCT " + tileSql(z) + " FROM station s WHERE ST_X(s.location::geometry) BETWEEN :minLng AND :maxLng "
+        List<TileId> tiles = jdbc.sql("SELECT DISTINCT " + tileSql(z)
+                        + " FROM station s WHERE ST_X(s.location::geometry) BETWEEN :minLng AND :maxLng "
                         + "AND ST_Y(s.location::geometry) BETWEEN :minLat AND :maxLat")
-                .param("minLng", area.minLng()).param("maxLng", area.maxLng()).param("minLat", area.minLat()).param("maxLat", area.maxLat())
-                .query((rs, n) -> new TileId(z, rs.getLong("tx"), rs.getLong("ty"))).list();
+                .param("minLng", area.minLng())
+                .param("maxLng", area.maxLng())
+                .param("minLat", area.minLat())
+                .param("maxLat", area.maxLat())
+                .query((rs, n) -> new TileId(z, rs.getLong("tx"), rs.getLong("ty")))
+                .list();
         assertThat(tiles).as("seed %d", area.seed()).isNotEmpty();
         for (TileId tile : tiles) {
-            List<Map<String, Object>> expected = jdbc.sql("SELECT code, name, array_to_string(amenities, ',') AS amenities FROM station s "
-                            + "WHERE status = 'active' AND (" + tileX(z) + ", " + tileY(z) + ") = (:x, :y)")
-                    .param("x", tile.x()).param("y", tile.y())
-                    .query((rs, n) -> Map.<String, Object>of("code", rs.getString("code"), "name", rs.getString("name"),
-                            "amenities", rs.getString("amenities"), "openNow", true)).list();
+            List<Map<String, Object>> expected = jdbc.sql(
+                            "SELECT code, name, array_to_string(amenities, ',') AS amenities FROM station s "
+                                    + "WHERE status = 'active' AND (" + tileX(z) + ", " + tileY(z) + ") = (:x, :y)")
+                    .param("x", tile.x())
+                    .param("y", tile.y())
+                    .query((rs, n) -> Map.<String, Object>of(
+                            "code",
+                            rs.getString("code"),
+                            "name",
+                            rs.getString("name"),
+                            "amenities",
+                            rs.getString("amenities"),
+                            "openNow",
+                            true))
+                    .list();
             List<Map<String, Object>> decoded = properties(decode(fetch(tile)), StationTilesNames.STATIONS);
             assertThat(decoded).as("tile %s, seed %d", tile, area.seed()).hasSameSizeAs(expected);
             for (Map<String, Object> want : expected) {
-                assertThat(decoded).as("tile %s, seed %d", tile, area.seed())
-                        .filteredOn(p -> want.get("code").equals(p.get("code"))).singleElement()
+                assertThat(decoded)
+                        .as("tile %s, seed %d", tile, area.seed())
+                        .filteredOn(p -> want.get("code").equals(p.get("code")))
+                        .singleElement()
                         .satisfies(p -> {
                             assertThat(p.get("name")).isEqualTo(want.get("name"));
                             assertThat(p.get("amenities")).isEqualTo(want.get("amenities"));
@@ -72,15 +89,25 @@ class VectorTilesIT extends ApiIT {
         area.fill(jdbc, 120);
         awaitIndexed();
         for (int z : new int[] {0, 3, 5, 8, 11}) {
-            TileId tile = jdbc.sql("SELECT " + tileSql(z) + " FROM (SELECT ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography AS location) s")
-                    .param("lng", area.minLng() + area.size() / 2).param("lat", area.minLat() + area.size() / 2)
-                    .query((rs, n) -> new TileId(z, rs.getLong("tx"), rs.getLong("ty"))).single();
-            long expected = jdbc.sql("SELECT count(*) FROM station s WHERE status = 'active' AND ("
-                            + tileX(z) + ", " + tileY(z) + ") = (:x, :y)")
-                    .param("x", tile.x()).param("y", tile.y()).query(Long.class).single();
+            TileId tile = jdbc.sql("SELECT " + tileSql(z)
+                            + " FROM (SELECT ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography AS location) s")
+                    .param("lng", area.minLng() + area.size() / 2)
+                    .param("lat", area.minLat() + area.size() / 2)
+                    .query((rs, n) -> new TileId(z, rs.getLong("tx"), rs.getLong("ty")))
+                    .single();
+            long expected = jdbc.sql("SELECT count(*) FROM station s WHERE status = 'active' AND (" + tileX(z) + ", "
+                            + tileY(z) + ") = (:x, :y)")
+                    .param("x", tile.x())
+                    .param("y", tile.y())
+                    .query(Long.class)
+                    .single();
             long counted = properties(decode(fetch(tile)), StationTilesNames.CLUSTERS).stream()
-                    .mapToLong(p -> ((Number) p.get("count")).longValue()).sum();
-            assertThat(counted).as("tile %s, seed %d", tile, area.seed()).isEqualTo(expected).isPositive();
+                    .mapToLong(p -> ((Number) p.get("count")).longValue())
+                    .sum();
+            assertThat(counted)
+                    .as("tile %s, seed %d", tile, area.seed())
+                    .isEqualTo(expected)
+                    .isPositive();
         }
     }
 
@@ -89,8 +116,12 @@ class VectorTilesIT extends ApiIT {
         LatLng at = new LatLng(40.123, 84.456);
         TestStations.insert(jdbc, Spec.active(at));
         awaitIndexed();
-        TileId tile = jdbc.sql("SELECT " + tileSql(16) + " FROM (SELECT ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography AS location) s")
-                .param("lng", at.lng()).param("lat", at.lat()).query((rs, n) -> new TileId(16, rs.getLong("tx"), rs.getLong("ty"))).single();
+        TileId tile = jdbc.sql("SELECT " + tileSql(16)
+                        + " FROM (SELECT ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography AS location) s")
+                .param("lng", at.lng())
+                .param("lat", at.lat())
+                .query((rs, n) -> new TileId(16, rs.getLong("tx"), rs.getLong("ty")))
+                .single();
         Response first = fetch(tile);
         String etag = first.getHeader("ETag");
         assertThat(etag).isNotBlank();
@@ -101,7 +132,9 @@ class VectorTilesIT extends ApiIT {
         Response second = given().header("If-None-Match", etag).get(url(tile));
         second.then().statusCode(200);
         assertThat(second.getHeader("ETag")).isNotEqualTo(etag);
-        assertThat(properties(decode(second), StationTilesNames.STATIONS)).extracting(p -> p.get("code")).contains(added);
+        assertThat(properties(decode(second), StationTilesNames.STATIONS))
+                .extracting(p -> p.get("code"))
+                .contains(added);
     }
 
     @Test
@@ -110,8 +143,12 @@ class VectorTilesIT extends ApiIT {
         given().get(TILES + "3/8/0").then().statusCode(404).contentType("application/problem+json");
         given().get(TILES + "3/0/-1").then().statusCode(404).contentType("application/problem+json");
         given().get(TILES + "x/0/0").then().statusCode(400).contentType("application/problem+json");
-        given().get("/ogcapi/collections/stations/tiles/WebMercatorQuad").then().statusCode(200)
-                .body("links.find { it.rel == 'item' }.href", org.hamcrest.Matchers.endsWith("/{tileMatrix}/{tileRow}/{tileCol}"));
+        given().get("/ogcapi/collections/stations/tiles/WebMercatorQuad")
+                .then()
+                .statusCode(200)
+                .body(
+                        "links.find { it.rel == 'item' }.href",
+                        org.hamcrest.Matchers.endsWith("/{tileMatrix}/{tileRow}/{tileCol}"));
     }
 
     /** tx, ty of the station's location at zoom z, by PostGIS. */
@@ -120,11 +157,13 @@ class VectorTilesIT extends ApiIT {
     }
 
     static String tileX(int z) {
-        return "floor((ST_X(ST_Transform(s.location::geometry, 3857)) + " + HALF + ") / (2 * " + HALF + " / " + (1L << z) + "))::bigint";
+        return "floor((ST_X(ST_Transform(s.location::geometry, 3857)) + " + HALF + ") / (2 * " + HALF + " / "
+                + (1L << z) + "))::bigint";
     }
 
     static String tileY(int z) {
-        return "floor((" + HALF + " - ST_Y(ST_Transform(s.location::geometry, 3857))) / (2 * " + HALF + " / " + (1L << z) + "))::bigint";
+        return "floor((" + HALF + " - ST_Y(ST_Transform(s.location::geometry, 3857))) / (2 * " + HALF + " / "
+                + (1L << z) + "))::bigint";
     }
 
     static String url(TileId tile) {
@@ -138,7 +177,8 @@ class VectorTilesIT extends ApiIT {
     }
 
     static JtsMvt decode(Response response) throws IOException {
-        return MvtReader.loadMvt(new ByteArrayInputStream(response.asByteArray()), new GeometryFactory(), new TagKeyValueMapConverter());
+        return MvtReader.loadMvt(
+                new ByteArrayInputStream(response.asByteArray()), new GeometryFactory(), new TagKeyValueMapConverter());
     }
 
     @SuppressWarnings("unchecked")

@@ -29,7 +29,11 @@ public final class TestImages {
         g.fillRect(0, 0, width, height);
         for (int i = 0; i < 40; i++) {
             g.setColor(new Color(random.nextInt(0xFFFFFF)));
-            g.fillRect(random.nextInt(width), random.nextInt(height), 1 + random.nextInt(width / 4), 1 + random.nextInt(height / 4));
+            g.fillRect(
+                    random.nextInt(width),
+                    random.nextInt(height),
+                    1 + random.nextInt(width / 4),
+                    1 + random.nextInt(height / 4));
         }
         // Left half red, right half blue: tells a rotated result from an upright one.
         g.setColor(Color.RED);
@@ -69,8 +73,14 @@ public final class TestImages {
     public static byte[] pngBomb(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
-                .put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteBuffer ihdr = ByteBuffer.allocate(13)
+                .putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         chunk(out, "IHDR", ihdr.array());
         Deflater deflater = new Deflater(9);
         deflater.setInput(new byte[64 * 1024]);

@@ -37,11 +37,13 @@ class PlanningExportsTest {
 
     @Test
     void csvKeepsNegativeNumbersButNeutralisesTextThatStartsWithAMinus() throws IOException {
-        String text = new String(PlanningExports.csv(List.of(site(-33.9, 18.4, "-1+cmd", -2.5), site(39.6, 106.8, "=A1", 0))),
+        String text = new String(
+                PlanningExports.csv(List.of(site(-33.9, 18.4, "-1+cmd", -2.5), site(39.6, 106.8, "=A1", 0))),
                 StandardCharsets.UTF_8);
 
         assertThat(text).startsWith("\uFEFF");
-        List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(text.substring(1))).getRecords();
+        List<CSVRecord> records =
+                CSVFormat.RFC4180.parse(new StringReader(text.substring(1))).getRecords();
         assertThat(records.get(0).toList()).containsExactly("lat", "lng", "id", "marginalGain");
         assertThat(records.get(1).toList()).containsExactly("-33.9", "18.4", "'-1+cmd", "-2.5");
         assertThat(records.get(2).toList()).containsExactly("39.6", "106.8", "'=A1", "0.0");
@@ -49,6 +51,7 @@ class PlanningExportsTest {
 
     @Test
     void anEmptyResultStillHasAHeader() {
-        assertThat(new String(PlanningExports.csv(List.of()), StandardCharsets.UTF_8)).isEqualTo("\uFEFFlat,lng\r\n");
+        assertThat(new String(PlanningExports.csv(List.of()), StandardCharsets.UTF_8))
+                .isEqualTo("\uFEFFlat,lng\r\n");
     }
 }

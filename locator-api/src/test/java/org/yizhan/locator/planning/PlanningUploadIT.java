@@ -44,12 +44,22 @@ class PlanningUploadIT extends ApiIT {
             }
             book.write(file);
         }
-        long id = ((Number) asAdmin().multiPart("file", "demand.xlsx", file.toByteArray())
-                .queryParam("kind", "demand").queryParam("region", "1503")
-                .post("/api/v1/planning/sets").then().statusCode(200).extract().path("id")).longValue();
+        long id = ((Number) asAdmin()
+                        .multiPart("file", "demand.xlsx", file.toByteArray())
+                        .queryParam("kind", "demand")
+                        .queryParam("region", "1503")
+                        .post("/api/v1/planning/sets")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("id"))
+                .longValue();
 
-        var stored = jdbc.sql("SELECT count(*) AS n, sum(weight) AS w, min(seq) AS lo, max(seq) AS hi FROM demand_point WHERE set_id = :id")
-                .param("id", id).query().singleRow();
+        var stored = jdbc.sql(
+                        "SELECT count(*) AS n, sum(weight) AS w, min(seq) AS lo, max(seq) AS hi FROM demand_point WHERE set_id = :id")
+                .param("id", id)
+                .query()
+                .singleRow();
         assertThat(((Number) stored.get("n")).intValue()).as("seed %d", seed).isEqualTo(rows);
         assertThat(((Number) stored.get("w")).doubleValue()).as("seed %d", seed).isCloseTo(weightSum, within(1e-6));
         assertThat(((Number) stored.get("hi")).intValue()).isEqualTo(rows - 1);
@@ -57,22 +67,51 @@ class PlanningUploadIT extends ApiIT {
 
     @Test
     void aSetIsUsedOnlyByAccountsOfItsRegions() {
-        byte[] csv = "lat,lng,weight\n39.6553,106.8254,3\n39.6600,106.8300,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] csv = "lat,lng,weight\n39.6553,106.8254,3\n39.6600,106.8300,2\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String wuhaiEditor = Accounts.create("editor", List.of("1503"));
         String shiyanViewer = Accounts.create("viewer", List.of("4203"));
         String wuhaiViewer = Accounts.create("viewer", List.of("150302"));
-        long id = ((Number) Accounts.as(wuhaiEditor).multiPart("file", "demand.csv", csv).queryParam("kind", "demand")
-                .post("/api/v1/planning/sets").then().statusCode(200).extract().path("id")).longValue();
-        assertThat(jdbc.sql("SELECT array_to_string(regions, ',') FROM demand_set WHERE id = :id").param("id", id).query(String.class).single())
-                .as("a set without region= belongs to all of the uploader's regions").isEqualTo("1503");
+        long id = ((Number) Accounts.as(wuhaiEditor)
+                        .multiPart("file", "demand.csv", csv)
+                        .queryParam("kind", "demand")
+                        .post("/api/v1/planning/sets")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("id"))
+                .longValue();
+        assertThat(jdbc.sql("SELECT array_to_string(regions, ',') FROM demand_set WHERE id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .as("a set without region= belongs to all of the uploader's regions")
+                .isEqualTo("1503");
 
-        Accounts.as(shiyanViewer).queryParam("demand", id).get("/api/v1/planning/coverage").then().statusCode(403)
+        Accounts.as(shiyanViewer)
+                .queryParam("demand", id)
+                .get("/api/v1/planning/coverage")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
-        List<Integer> shiyanSees = Accounts.as(shiyanViewer).get("/api/v1/planning/sets").then().statusCode(200)
-                .extract().jsonPath().getList("id", Integer.class);
+        List<Integer> shiyanSees = Accounts.as(shiyanViewer)
+                .get("/api/v1/planning/sets")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id", Integer.class);
         assertThat(shiyanSees).doesNotContain((int) id);
         // A district viewer inside Wuhai does not read a set of all Wuhai: it may hold other districts' demand.
-        Accounts.as(wuhaiViewer).queryParam("demand", id).get("/api/v1/planning/coverage").then().statusCode(403);
-        asAdmin().queryParam("demand", id).get("/api/v1/planning/coverage").then().statusCode(200);
+        Accounts.as(wuhaiViewer)
+                .queryParam("demand", id)
+                .get("/api/v1/planning/coverage")
+                .then()
+                .statusCode(403);
+        asAdmin()
+                .queryParam("demand", id)
+                .get("/api/v1/planning/coverage")
+                .then()
+                .statusCode(200);
     }
 }

@@ -36,6 +36,7 @@ class PlanningViewIT extends ApiIT {
      * stations in Wuhai, which would cover this demand already.
      */
     static final Random PLACE = TestRandom.forClass(PlanningViewIT.class);
+
     static final LatLng WUHAI = new LatLng(39.0 + PLACE.nextDouble() * 0.5, 108.5 + PLACE.nextDouble() * 0.5);
 
     private Browser browser;
@@ -45,7 +46,8 @@ class PlanningViewIT extends ApiIT {
     @BeforeEach
     void wuhaiStationsDemandFileAndBrowser() throws IOException {
         for (int i = 0; i < 4; i++) {
-            TestStations.insert(jdbc, Spec.active(Geodesy.destination(WUHAI, i * 90, 700)).withName("乌海规划测试驿站" + i));
+            TestStations.insert(
+                    jdbc, Spec.active(Geodesy.destination(WUHAI, i * 90, 700)).withName("乌海规划测试驿站" + i));
         }
         awaitIndexed();
         demandCsv = Files.createTempFile("wuhai-demand-", ".csv");
@@ -76,8 +78,14 @@ class PlanningViewIT extends ApiIT {
             int c = i % hubs.length;
             LatLng hub = Geodesy.destination(WUHAI, hubs[c][0], hubs[c][1]);
             LatLng p = Geodesy.destination(hub, random.nextDouble() * 360, random.nextDouble() * 1_200);
-            csv.append(p.lat()).append(',').append(p.lng()).append(',').append(1 + random.nextInt(5)).append(',')
-                    .append(districts[c]).append('\n');
+            csv.append(p.lat())
+                    .append(',')
+                    .append(p.lng())
+                    .append(',')
+                    .append(1 + random.nextInt(5))
+                    .append(',')
+                    .append(districts[c])
+                    .append('\n');
         }
         return csv.toString();
     }
@@ -102,13 +110,22 @@ class PlanningViewIT extends ApiIT {
         upload(demandCsv, "乌海外卖热点");
         WebElement share = browser.visible("#coverage-share");
         String demandId = browser.driver().findElement(By.id("demand-select")).getDomProperty("value");
-        JsonPath coverage = asAdmin().queryParam("demand", demandId).queryParam("radius", 1000)
-                .get("/api/v1/planning/coverage").then().statusCode(200).extract().jsonPath();
+        JsonPath coverage = asAdmin()
+                .queryParam("demand", demandId)
+                .queryParam("radius", 1000)
+                .get("/api/v1/planning/coverage")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(number(share.getText())).isCloseTo(coverage.getDouble("share") * 100, within(0.05));
-        assertThat(Double.parseDouble(share.getDomAttribute("data-share"))).isCloseTo(coverage.getDouble("share"), within(1e-12));
+        assertThat(Double.parseDouble(share.getDomAttribute("data-share")))
+                .isCloseTo(coverage.getDouble("share"), within(1e-12));
         assertThat(browser.text(".big-share")).contains("1 公里");
-        assertThat(browser.driver().findElements(By.cssSelector("#by-group tbody tr"))).hasSize(coverage.getList("byGroup").size());
-        browser.until(d -> !d.findElements(By.cssSelector(".plan-station")).isEmpty() && !d.findElements(By.cssSelector(".gap-cell")).isEmpty());
+        assertThat(browser.driver().findElements(By.cssSelector("#by-group tbody tr")))
+                .hasSize(coverage.getList("byGroup").size());
+        browser.until(d -> !d.findElements(By.cssSelector(".plan-station")).isEmpty()
+                && !d.findElements(By.cssSelector(".gap-cell")).isEmpty());
         browser.screenshot("planning-coverage");
 
         WebElement k = browser.visible("#k");
@@ -118,18 +135,40 @@ class PlanningViewIT extends ApiIT {
         browser.until(d -> d.findElements(By.cssSelector(".suggest-marker")).size() == 5);
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("#site-list li"));
         assertThat(rows).hasSize(5);
-        assertThat(browser.driver().findElements(By.cssSelector(".suggest-marker")).stream().map(WebElement::getText))
+        assertThat(browser.driver().findElements(By.cssSelector(".suggest-marker")).stream()
+                        .map(WebElement::getText))
                 .containsExactlyInAnyOrder("1", "2", "3", "4", "5");
-        JsonPath plan = asAdmin().queryParam("demand", demandId).queryParam("k", 5).queryParam("radius", 1000)
-                .queryParam("candidates", "grid").get("/api/v1/planning/suggestions").then().statusCode(200).extract().jsonPath();
-        for (WebElement row : rows) assertThat(row.findElement(By.cssSelector(".gain")).getText()).startsWith("+");
+        JsonPath plan = asAdmin()
+                .queryParam("demand", demandId)
+                .queryParam("k", 5)
+                .queryParam("radius", 1000)
+                .queryParam("candidates", "grid")
+                .get("/api/v1/planning/suggestions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        for (WebElement row : rows)
+            assertThat(row.findElement(By.cssSelector(".gain")).getText()).startsWith("+");
         String change = browser.text("#suggest-change");
         assertThat(change).contains("→");
-        assertThat(number(change.substring(change.indexOf('→')))).isCloseTo(plan.getDouble("shareAfter") * 100, within(0.05));
+        assertThat(number(change.substring(change.indexOf('→'))))
+                .isCloseTo(plan.getDouble("shareAfter") * 100, within(0.05));
 
-        String geojson = browser.visible("#suggestions a[data-format='geojson']").getDomAttribute("href");
-        assertThat(geojson).contains("format=geojson").contains("demand=" + demandId).contains("k=5");
-        assertThat(asAdmin().get(geojson).then().statusCode(200).extract().jsonPath().getList("features")).hasSize(5);
+        String geojson =
+                browser.visible("#suggestions a[data-format='geojson']").getDomAttribute("href");
+        assertThat(geojson)
+                .contains("format=geojson")
+                .contains("demand=" + demandId)
+                .contains("k=5");
+        assertThat(asAdmin()
+                        .get(geojson)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("features"))
+                .hasSize(5);
         browser.screenshot("planning-suggestions");
 
         browser.click("#full-card summary");
@@ -137,7 +176,8 @@ class PlanningViewIT extends ApiIT {
         assertThat(browser.text("#full-result")).contains("100.0%");
         browser.click("#redundancy-card summary");
         browser.click("#redundancy-submit");
-        assertThat(browser.visible("#redundancy-table").findElements(By.cssSelector("tbody tr"))).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(browser.visible("#redundancy-table").findElements(By.cssSelector("tbody tr")))
+                .hasSizeGreaterThanOrEqualTo(4);
         browser.screenshot("planning-secondary");
 
         browser.click("#lang-switch");
@@ -146,8 +186,10 @@ class PlanningViewIT extends ApiIT {
         browser.screenshot("planning-english");
 
         // A tablet held upright: the panel goes under the map.
-        ((org.openqa.selenium.chromium.HasCdp) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 768, "height", 1024, "deviceScaleFactor", 1, "mobile", false));
+        ((org.openqa.selenium.chromium.HasCdp) browser.driver())
+                .executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of("width", 768, "height", 1024, "deviceScaleFactor", 1, "mobile", false));
         browser.until(d -> d.findElement(By.id("panel")).getLocation().getY() > 300);
         browser.screenshot("planning-tablet");
     }
@@ -156,7 +198,9 @@ class PlanningViewIT extends ApiIT {
         WebElement nameInput = browser.visible("#upload-name");
         nameInput.clear();
         nameInput.sendKeys(name);
-        browser.driver().findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
+        browser.driver()
+                .findElement(By.id("upload-file"))
+                .sendKeys(file.toAbsolutePath().toString());
         browser.click("#upload-submit");
     }
 

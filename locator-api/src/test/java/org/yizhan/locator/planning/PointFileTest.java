@@ -30,34 +30,43 @@ class PointFileTest {
 
         List<PointFile.Point> points = read(gbk, "demand.csv");
 
-        assertThat(points).containsExactly(
-                new PointFile.Point(new LatLng(39.6553, 106.8254), 3, "海勃湾区"),
-                new PointFile.Point(new LatLng(39.66, 106.83), 1, "乌达区"));
+        assertThat(points)
+                .containsExactly(
+                        new PointFile.Point(new LatLng(39.6553, 106.8254), 3, "海勃湾区"),
+                        new PointFile.Point(new LatLng(39.66, 106.83), 1, "乌达区"));
     }
 
     @Test
     void utf8CsvWithABomAndTabsIsRead() throws IOException {
         byte[] utf8 = "\uFEFFlat\tlng\tweight\n39.6553\t106.8254\t2\n".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(read(utf8, "demand.CSV")).containsExactly(new PointFile.Point(new LatLng(39.6553, 106.8254), 2, null));
+        assertThat(read(utf8, "demand.CSV"))
+                .containsExactly(new PointFile.Point(new LatLng(39.6553, 106.8254), 2, null));
     }
 
     @Test
     void badRowsAreNamedAsTheSpreadsheetNumbersThem() {
         byte[] csv = "lat,lng,weight\n39.6,106.8,1\n\nabc,106.8,1\n39.6,106.8,-2\n".getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> read(csv, "d.csv")).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
-                .contains("row 4: 'abc' is not a number").contains("row 5: weight must be a number ≥ 0"));
+        assertThatThrownBy(() -> read(csv, "d.csv"))
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        e -> assertThat(e.getMessage())
+                                .contains("row 4: 'abc' is not a number")
+                                .contains("row 5: weight must be a number ≥ 0"));
     }
 
     @Test
     void aFileWithoutCoordinateColumnsOrOfAnotherTypeIsRefused() {
         assertThatThrownBy(() -> read("名称,权重\n某处,3\n".getBytes(StandardCharsets.UTF_8), "d.csv"))
-                .isInstanceOf(ApiException.class).hasMessageContaining("lat/纬度 and lng/经度 are required");
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("lat/纬度 and lng/经度 are required");
         assertThatThrownBy(() -> read("x".getBytes(StandardCharsets.UTF_8), "d.txt"))
-                .isInstanceOf(ApiException.class).hasMessageContaining("Upload points as .csv, .xlsx or .geojson");
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("Upload points as .csv, .xlsx or .geojson");
         assertThatThrownBy(() -> read("not a zip".getBytes(StandardCharsets.UTF_8), "d.xlsx"))
-                .isInstanceOf(ApiException.class).hasMessageContaining("not a readable .xlsx workbook");
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("not a readable .xlsx workbook");
     }
 
     @Test
@@ -76,7 +85,8 @@ class PointFileTest {
             wb.write(out);
         }
 
-        assertThat(read(out.toByteArray(), "sites.xlsx")).containsExactly(new PointFile.Point(new LatLng(39.6553, 106.8254), 1, "某处"));
+        assertThat(read(out.toByteArray(), "sites.xlsx"))
+                .containsExactly(new PointFile.Point(new LatLng(39.6553, 106.8254), 1, "某处"));
     }
 
     @Test
@@ -87,24 +97,30 @@ class PointFileTest {
                   {"type":"Feature","geometry":{"type":"Point","coordinates":[106.83,39.66]},"properties":{"weight":"9","label":7}}
                 ]}""".getBytes(StandardCharsets.UTF_8);
 
-        List<PointFile.Point> points = PointFile.read(new ByteArrayInputStream(geoJson), "d.geojson", CoordinateSystem.GCJ02);
+        List<PointFile.Point> points =
+                PointFile.read(new ByteArrayInputStream(geoJson), "d.geojson", CoordinateSystem.GCJ02);
 
         LatLng first = CoordinateSystem.GCJ02.toWgs84(new LatLng(39.6553, 106.8254));
         assertThat(points).hasSize(2);
         assertThat(points.get(0)).isEqualTo(new PointFile.Point(first, 4, "甲"));
         assertThat(points.get(1).weight()).isEqualTo(1); // a weight given as text is not a number
-        assertThat(points.get(1).label()).isNull();      // nor is a number a label
+        assertThat(points.get(1).label()).isNull(); // nor is a number a label
     }
 
     @Test
     void geoJsonThatIsBrokenOrHoldsNoPointIsRefused() {
-        assertThatThrownBy(() -> read("{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8), "d.geojson"))
-                .isInstanceOf(ApiException.class).hasMessageContaining("malformed");
+        assertThatThrownBy(() -> read(
+                        "{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8), "d.geojson"))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("malformed");
         assertThatThrownBy(() -> read("""
-                {"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"LineString","coordinates":[[1,2],[3,4]]}}]}"""
-                .getBytes(StandardCharsets.UTF_8), "d.json"))
-                .isInstanceOf(ApiException.class).hasMessageContaining("Feature 1 is not a Point");
-        assertThatThrownBy(() -> read("{\"type\":\"FeatureCollection\",\"features\":[]}".getBytes(StandardCharsets.UTF_8), "d.geojson"))
-                .isInstanceOf(ApiException.class).hasMessageContaining("no Point features");
+                {"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"LineString","coordinates":[[1,2],[3,4]]}}]}""".getBytes(StandardCharsets.UTF_8), "d.json"))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("Feature 1 is not a Point");
+        assertThatThrownBy(() -> read(
+                        "{\"type\":\"FeatureCollection\",\"features\":[]}".getBytes(StandardCharsets.UTF_8),
+                        "d.geojson"))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("no Point features");
     }
 }

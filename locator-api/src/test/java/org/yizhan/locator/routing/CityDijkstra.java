@@ -29,7 +29,9 @@ final class CityDijkstra {
         }
         for (OsmWay w : city.ways()) {
             String highway = w.tags().get("highway");
-            if (highway == null || highway.equals("motorway") || "private".equals(w.tags().get("access"))) continue;
+            if (highway == null
+                    || highway.equals("motorway")
+                    || "private".equals(w.tags().get("access"))) continue;
             for (int i = 0; i + 1 < w.nodes().size(); i++) {
                 long a = w.nodes().get(i), b = w.nodes().get(i + 1);
                 if (gate.get(a) || gate.get(b)) continue;

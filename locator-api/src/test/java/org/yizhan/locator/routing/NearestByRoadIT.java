@@ -13,9 +13,14 @@ import org.yizhan.geo.LatLng;
 class NearestByRoadIT extends RoadApiIT {
 
     private JsonPath nearest(LatLng at, @org.jspecify.annotations.Nullable String by, int limit) {
-        var request = given().queryParam("lat", at.lat()).queryParam("lng", at.lng()).queryParam("limit", limit);
+        var request =
+                given().queryParam("lat", at.lat()).queryParam("lng", at.lng()).queryParam("limit", limit);
         if (by != null) request = request.queryParam("by", by);
-        return request.get("/api/v1/stations/nearest").then().statusCode(200).extract().jsonPath();
+        return request.get("/api/v1/stations/nearest")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
@@ -56,7 +61,8 @@ class NearestByRoadIT extends RoadApiIT {
         assertThat(expected).isCloseTo(800, within(15.0));
         assertThat(walk.getDouble("stations[0].routeMeters")).isCloseTo(expected, within(expected * 0.005 + 1));
         assertThat(ride.getDouble("stations[0].routeMeters")).isCloseTo(expected, within(expected * 0.005 + 1));
-        assertThat(ride.getDouble("stations[0].routeSeconds")).isLessThan(walk.getDouble("stations[0].routeSeconds") / 2);
+        assertThat(ride.getDouble("stations[0].routeSeconds"))
+                .isLessThan(walk.getDouble("stations[0].routeSeconds") / 2);
     }
 
     @Test
@@ -64,28 +70,52 @@ class NearestByRoadIT extends RoadApiIT {
         LatLng here = city.corner(5, 4);
         String acrossRiver = station(city.corner(5, 5), "河对岸驿站");
         awaitIndexed();
-        assertThat(given().queryParam("lat", here.lat()).queryParam("lng", here.lng()).queryParam("radius", 1_000)
-                .get("/api/v1/stations/nearest").then().statusCode(200).extract().jsonPath().getList("stations.code"))
+        assertThat(given().queryParam("lat", here.lat())
+                        .queryParam("lng", here.lng())
+                        .queryParam("radius", 1_000)
+                        .get("/api/v1/stations/nearest")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("stations.code"))
                 .contains(acrossRiver);
-        assertThat(given().queryParam("lat", here.lat()).queryParam("lng", here.lng()).queryParam("radius", 1_000)
-                .queryParam("by", "walk")
-                .get("/api/v1/stations/nearest").then().statusCode(200).extract().jsonPath().getList("stations.code", String.class))
+        assertThat(given().queryParam("lat", here.lat())
+                        .queryParam("lng", here.lng())
+                        .queryParam("radius", 1_000)
+                        .queryParam("by", "walk")
+                        .get("/api/v1/stations/nearest")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("stations.code", String.class))
                 .doesNotContain(acrossRiver);
     }
 
     @Test
     void aPositionFarFromAnyRoadIsAProblemNotAnError() {
         LatLng field = city.at(-3_000, -3_000);
-        given().queryParam("lat", field.lat()).queryParam("lng", field.lng()).queryParam("by", "walk")
-                .get("/api/v1/stations/nearest").then().statusCode(422)
-                .contentType("application/problem+json").body("title", equalTo("Not near a road"));
+        given().queryParam("lat", field.lat())
+                .queryParam("lng", field.lng())
+                .queryParam("by", "walk")
+                .get("/api/v1/stations/nearest")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Not near a road"));
     }
 
     @Test
     void anUnknownModeIsABadRequest() {
         LatLng here = city.corner(1, 1);
-        given().queryParam("lat", here.lat()).queryParam("lng", here.lng()).queryParam("by", "swim")
-                .get("/api/v1/stations/nearest").then().statusCode(400)
-                .contentType("application/problem+json").body("field", equalTo("by"));
+        given().queryParam("lat", here.lat())
+                .queryParam("lng", here.lng())
+                .queryParam("by", "swim")
+                .get("/api/v1/stations/nearest")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("by"));
     }
 }

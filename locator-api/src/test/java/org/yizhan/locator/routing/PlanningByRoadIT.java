@@ -15,9 +15,15 @@ import org.yizhan.geo.LatLng;
 class PlanningByRoadIT extends RoadApiIT {
 
     private long upload(String kind, String csv) {
-        return asAdmin().multiPart("file", kind + ".csv", csv.getBytes(StandardCharsets.UTF_8))
-                .queryParam("kind", kind).post("/api/v1/planning/sets")
-                .then().statusCode(200).extract().jsonPath().getLong("id");
+        return asAdmin()
+                .multiPart("file", kind + ".csv", csv.getBytes(StandardCharsets.UTF_8))
+                .queryParam("kind", kind)
+                .post("/api/v1/planning/sets")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     private static String row(LatLng at, double weight) {
@@ -27,18 +33,24 @@ class PlanningByRoadIT extends RoadApiIT {
     private JsonPath coverage(long demand, String... params) {
         var request = asAdmin().queryParam("demand", demand);
         for (int i = 0; i < params.length; i += 2) request = request.queryParam(params[i], params[i + 1]);
-        return request.get("/api/v1/planning/coverage").then().statusCode(200).extract().jsonPath();
+        return request.get("/api/v1/planning/coverage")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
     void walkingCoverageLosesWhatTheRiverAndTheCompoundCutOff() {
         station(city.corner(3, 8), "大院北驿站");
         station(city.corner(7, 5), "河北驿站");
-        long demand = upload("demand", "纬度,经度,权重\n"
-                + row(city.corner(3, 6), 1)     // 400 m through the compound, 800 m around it
-                + row(city.corner(7, 4), 2)     // 300 m across the river, 1,100 m by the bridge at column 9
-                + row(city.corner(7, 6), 4)     // 200 m up the same street: covered either way
-                + row(city.at(-3_000, -3_000), 8)); // in the fields, 3 km from any road
+        long demand = upload(
+                "demand",
+                "纬度,经度,权重\n"
+                        + row(city.corner(3, 6), 1) // 400 m through the compound, 800 m around it
+                        + row(city.corner(7, 4), 2) // 300 m across the river, 1,100 m by the bridge at column 9
+                        + row(city.corner(7, 6), 4) // 200 m up the same street: covered either way
+                        + row(city.at(-3_000, -3_000), 8)); // in the fields, 3 km from any road
         JsonPath straight = coverage(demand, "distance", "straight", "radius", "500");
         assertThat(straight.getDouble("coveredWeight")).isEqualTo(7.0);
         assertThat(straight.getString("distance")).isEqualTo("straight");
@@ -48,10 +60,12 @@ class PlanningByRoadIT extends RoadApiIT {
         assertThat(walk.getDouble("totalWeight")).isEqualTo(15.0);
         assertThat(walk.getInt("offNetwork.demandPoints")).isEqualTo(1);
         assertThat(walk.getDouble("offNetwork.demandWeight")).isEqualTo(8.0);
-        assertThat(walk.getDouble("offNetwork.demand[0].lat")).isCloseTo(city.at(-3_000, -3_000).lat(), within(1e-9));
+        assertThat(walk.getDouble("offNetwork.demand[0].lat"))
+                .isCloseTo(city.at(-3_000, -3_000).lat(), within(1e-9));
 
         // 7 minutes at 5 km/h is 583 m: the same as 500 m here. 15 minutes (1,250 m) reaches round both.
-        assertThat(coverage(demand, "distance", "walk", "minutes", "7").getDouble("coveredWeight")).isEqualTo(4.0);
+        assertThat(coverage(demand, "distance", "walk", "minutes", "7").getDouble("coveredWeight"))
+                .isEqualTo(4.0);
         JsonPath quarterHour = coverage(demand);
         assertThat(quarterHour.getString("distance")).isEqualTo("walk");
         assertThat(quarterHour.getString("limit")).isEqualTo("15.0 min");
@@ -60,28 +74,55 @@ class PlanningByRoadIT extends RoadApiIT {
 
     @Test
     void walkingSuggestsTheSiteOnTheSameBank() {
-        long demand = upload("demand", "纬度,经度,权重\n"
-                + row(city.corner(3, 4), 5)     // south bank
-                + row(city.corner(4, 5), 1));   // north bank
-        long candidates = upload("candidate", "纬度,经度,名称\n"
-                + city.corner(3, 5).lat() + "," + city.corner(3, 5).lng() + ",north\n"
-                + city.corner(3, 2).lat() + "," + city.corner(3, 2).lng() + ",south\n");
+        long demand = upload(
+                "demand",
+                "纬度,经度,权重\n"
+                        + row(city.corner(3, 4), 5) // south bank
+                        + row(city.corner(4, 5), 1)); // north bank
+        long candidates = upload(
+                "candidate",
+                "纬度,经度,名称\n"
+                        + city.corner(3, 5).lat() + "," + city.corner(3, 5).lng() + ",north\n"
+                        + city.corner(3, 2).lat() + "," + city.corner(3, 2).lng() + ",south\n");
         // Straight: "north" reaches both points (300 m and 200 m), "south" only the first (400 m).
-        JsonPath straight = asAdmin().queryParam("demand", demand).queryParam("candidates", candidates).queryParam("k", 1)
-                .queryParam("distance", "straight").queryParam("radius", 500)
-                .get("/api/v1/planning/suggestions").then().statusCode(200).extract().jsonPath();
+        JsonPath straight = asAdmin()
+                .queryParam("demand", demand)
+                .queryParam("candidates", candidates)
+                .queryParam("k", 1)
+                .queryParam("distance", "straight")
+                .queryParam("radius", 500)
+                .get("/api/v1/planning/suggestions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(straight.getList("sites.id")).containsExactly("north");
         assertThat(straight.getDouble("weightAfter")).isEqualTo(6.0);
         // On foot "north" is 1,100 m from the south-bank point, so "south" covers more.
-        JsonPath walk = asAdmin().queryParam("demand", demand).queryParam("candidates", candidates).queryParam("k", 1)
-                .queryParam("distance", "walk").queryParam("radius", 500)
-                .get("/api/v1/planning/suggestions").then().statusCode(200).extract().jsonPath();
+        JsonPath walk = asAdmin()
+                .queryParam("demand", demand)
+                .queryParam("candidates", candidates)
+                .queryParam("k", 1)
+                .queryParam("distance", "walk")
+                .queryParam("radius", 500)
+                .get("/api/v1/planning/suggestions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(walk.getList("sites.id")).containsExactly("south");
         assertThat(walk.getDouble("weightAfter")).isEqualTo(5.0);
 
-        JsonPath fullCover = asAdmin().queryParam("demand", demand).queryParam("candidates", candidates)
-                .queryParam("distance", "walk").queryParam("radius", 500)
-                .get("/api/v1/planning/full-cover").then().statusCode(200).extract().jsonPath();
+        JsonPath fullCover = asAdmin()
+                .queryParam("demand", demand)
+                .queryParam("candidates", candidates)
+                .queryParam("distance", "walk")
+                .queryParam("radius", 500)
+                .get("/api/v1/planning/full-cover")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(fullCover.getInt("sitesNeeded")).isEqualTo(2);
         assertThat(fullCover.getDouble("shareAfter")).isEqualTo(1.0);
     }
@@ -91,27 +132,66 @@ class PlanningByRoadIT extends RoadApiIT {
         String north = station(city.corner(3, 5), "北岸驿站");
         String south = station(city.corner(3, 3), "南岸驿站");
         long demand = upload("demand", "纬度,经度,权重\n" + row(city.corner(3, 4), 5));
-        JsonPath straight = asAdmin().queryParam("demand", demand).queryParam("distance", "straight").queryParam("radius", 500)
-                .get("/api/v1/planning/redundancy").then().statusCode(200).extract().jsonPath();
+        JsonPath straight = asAdmin()
+                .queryParam("demand", demand)
+                .queryParam("distance", "straight")
+                .queryParam("radius", 500)
+                .get("/api/v1/planning/redundancy")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         // Straight, both stations cover the point, so neither covers it alone.
-        assertThat(straight.getDouble("find { it.code == '" + south + "' }.uniqueWeight")).isEqualTo(0.0);
-        JsonPath walk = asAdmin().queryParam("demand", demand).queryParam("distance", "walk").queryParam("radius", 500)
-                .get("/api/v1/planning/redundancy").then().statusCode(200).extract().jsonPath();
-        assertThat(walk.getDouble("find { it.code == '" + south + "' }.uniqueWeight")).isEqualTo(5.0);
-        assertThat(walk.getDouble("find { it.code == '" + north + "' }.coveredWeight")).isEqualTo(0.0);
+        assertThat(straight.getDouble("find { it.code == '" + south + "' }.uniqueWeight"))
+                .isEqualTo(0.0);
+        JsonPath walk = asAdmin()
+                .queryParam("demand", demand)
+                .queryParam("distance", "walk")
+                .queryParam("radius", 500)
+                .get("/api/v1/planning/redundancy")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(walk.getDouble("find { it.code == '" + south + "' }.uniqueWeight"))
+                .isEqualTo(5.0);
+        assertThat(walk.getDouble("find { it.code == '" + north + "' }.coveredWeight"))
+                .isEqualTo(0.0);
     }
 
     @Test
     void badReachParametersAreProblems() {
         long demand = upload("demand", "纬度,经度,权重\n" + row(city.corner(1, 1), 1));
-        asAdmin().queryParam("demand", demand).queryParam("distance", "fly").get("/api/v1/planning/coverage")
-                .then().statusCode(400).contentType("application/problem+json")
+        asAdmin()
+                .queryParam("demand", demand)
+                .queryParam("distance", "fly")
+                .get("/api/v1/planning/coverage")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("field", org.hamcrest.Matchers.equalTo("distance"));
-        asAdmin().queryParam("demand", demand).queryParam("distance", "straight").queryParam("minutes", 10)
-                .get("/api/v1/planning/coverage").then().statusCode(400).body("field", org.hamcrest.Matchers.equalTo("minutes"));
-        asAdmin().queryParam("demand", demand).queryParam("radius", 500).queryParam("minutes", 10)
-                .get("/api/v1/planning/coverage").then().statusCode(400).body("field", org.hamcrest.Matchers.equalTo("minutes"));
-        asAdmin().queryParam("demand", demand).queryParam("minutes", 0)
-                .get("/api/v1/planning/gaps").then().statusCode(400).body("field", org.hamcrest.Matchers.equalTo("minutes"));
+        asAdmin()
+                .queryParam("demand", demand)
+                .queryParam("distance", "straight")
+                .queryParam("minutes", 10)
+                .get("/api/v1/planning/coverage")
+                .then()
+                .statusCode(400)
+                .body("field", org.hamcrest.Matchers.equalTo("minutes"));
+        asAdmin()
+                .queryParam("demand", demand)
+                .queryParam("radius", 500)
+                .queryParam("minutes", 10)
+                .get("/api/v1/planning/coverage")
+                .then()
+                .statusCode(400)
+                .body("field", org.hamcrest.Matchers.equalTo("minutes"));
+        asAdmin()
+                .queryParam("demand", demand)
+                .queryParam("minutes", 0)
+                .get("/api/v1/planning/gaps")
+                .then()
+                .statusCode(400)
+                .body("field", org.hamcrest.Matchers.equalTo("minutes"));
     }
 }

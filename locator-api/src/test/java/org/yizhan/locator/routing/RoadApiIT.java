@@ -41,7 +41,9 @@ public abstract class RoadApiIT extends ApiIT {
     @DynamicPropertySource
     static void roadGraph(DynamicPropertyRegistry registry) {
         registry.add("yizhan.routing.osm-file", () -> osm().toString());
-        registry.add("yizhan.routing.graph-dir", () -> osm().getParent().resolve("graph").toString());
+        registry.add(
+                "yizhan.routing.graph-dir",
+                () -> osm().getParent().resolve("graph").toString());
     }
 
     /** An active station at {@code at}, closed again after the test. */
@@ -54,7 +56,9 @@ public abstract class RoadApiIT extends ApiIT {
     @AfterEach
     void closeTheStationsAdded() {
         for (String code : added) {
-            jdbc.sql("UPDATE station SET status = 'closed' WHERE code = :code").param("code", code).update();
+            jdbc.sql("UPDATE station SET status = 'closed' WHERE code = :code")
+                    .param("code", code)
+                    .update();
         }
         added.clear();
         awaitIndexed();

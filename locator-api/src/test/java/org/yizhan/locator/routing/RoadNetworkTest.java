@@ -20,6 +20,7 @@ class RoadNetworkTest {
 
     @TempDir
     static Path dir;
+
     static GeneratedCity city;
     static RoadNetwork network;
     static NetworkDistances distances;
@@ -28,7 +29,8 @@ class RoadNetworkTest {
     static void buildTheGraph() {
         city = TestCity.city();
         Path osm = TestCity.writeTo(dir);
-        network = new RoadNetwork(new RoutingProperties(osm.toString(), dir.resolve("graph").toString(), 200));
+        network = new RoadNetwork(
+                new RoutingProperties(osm.toString(), dir.resolve("graph").toString(), 200));
         distances = new NetworkDistances(network);
     }
 
@@ -107,14 +109,18 @@ class RoadNetworkTest {
     void aSecondStartLoadsTheStoredGraphAndAChangedExtractIsImportedAgain() throws Exception {
         Path copy = dir.resolve("reload");
         Path osm = TestCity.writeTo(copy);
-        RoutingProperties properties = new RoutingProperties(osm.toString(), copy.resolve("graph").toString(), 200);
+        RoutingProperties properties =
+                new RoutingProperties(osm.toString(), copy.resolve("graph").toString(), 200);
         double first;
         try (RoadNetwork built = new RoadNetwork(properties)) {
-            first = new NetworkDistances(built).from(Travel.WALK, city.corner(0, 0), List.of(city.corner(9, 9)), 20_000)[0].meters();
+            first = new NetworkDistances(built)
+                    .from(Travel.WALK, city.corner(0, 0), List.of(city.corner(9, 9)), 20_000)[0].meters();
         }
-        long graphFileTime = Files.getLastModifiedTime(copy.resolve("graph").resolve("yizhan-source.txt")).toMillis();
+        long graphFileTime = Files.getLastModifiedTime(copy.resolve("graph").resolve("yizhan-source.txt"))
+                .toMillis();
         try (RoadNetwork reloaded = new RoadNetwork(properties)) {
-            assertThat(new NetworkDistances(reloaded).from(Travel.WALK, city.corner(0, 0), List.of(city.corner(9, 9)), 20_000)[0].meters())
+            assertThat(new NetworkDistances(reloaded)
+                            .from(Travel.WALK, city.corner(0, 0), List.of(city.corner(9, 9)), 20_000)[0].meters())
                     .isEqualTo(first);
         }
         // An extract with a different size is a different extract: the old graph must not be reused.
@@ -122,7 +128,8 @@ class RoadNetworkTest {
         try (RoadNetwork rebuilt = new RoadNetwork(properties)) {
             assertThat(rebuilt.nodes()).isGreaterThan(100);
         }
-        assertThat(Files.readString(copy.resolve("graph").resolve("yizhan-source.txt"))).contains(Long.toString(Files.size(osm)));
+        assertThat(Files.readString(copy.resolve("graph").resolve("yizhan-source.txt")))
+                .contains(Long.toString(Files.size(osm)));
         assertThat(graphFileTime).isPositive();
     }
 }

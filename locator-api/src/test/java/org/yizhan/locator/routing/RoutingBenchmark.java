@@ -34,9 +34,11 @@ public final class RoutingBenchmark {
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
         Path dir = Files.createTempDirectory("yizhan-road-bench");
         System.out.printf("seed %d, work dir %s%n", seed, dir);
-        System.out.println("| city | corners | OSM XML MB | import s | heap after import MB | graph on disk MB | reload s |");
+        System.out.println(
+                "| city | corners | OSM XML MB | import s | heap after import MB | graph on disk MB | reload s |");
         System.out.println("|---|---|---|---|---|---|---|");
-        measure("test city", GeneratedCity.Layout.small(TestCity.ORIGIN), seed, dir.resolve("small")).close();
+        measure("test city", GeneratedCity.Layout.small(TestCity.ORIGIN), seed, dir.resolve("small"))
+                .close();
         GeneratedCity.Layout big = new GeneratedCity.Layout(new LatLng(30.5, 114.2), n, 60, 250, 10);
         RoadNetwork network = measure("generated " + n + "x" + n, big, seed, dir.resolve("big"));
         coverage(network, big, seed);
@@ -50,7 +52,8 @@ public final class RoutingBenchmark {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(osm), 1 << 16)) {
             OsmXml.write(city, out);
         }
-        RoutingProperties properties = new RoutingProperties(osm.toString(), dir.resolve("graph").toString(), 200);
+        RoutingProperties properties =
+                new RoutingProperties(osm.toString(), dir.resolve("graph").toString(), 200);
         long before = usedHeap();
         long t0 = System.nanoTime();
         RoadNetwork built = new RoadNetwork(properties);
@@ -62,10 +65,19 @@ public final class RoutingBenchmark {
         double reloadSeconds = (System.nanoTime() - t0) / 1e9;
         long disk;
         try (var files = Files.walk(dir.resolve("graph"))) {
-            disk = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            disk = files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
-        System.out.printf("| %s | %,d | %.1f | %.1f | %d | %.1f | %.1f |%n", name, layout.n() * layout.n(),
-                Files.size(osm) / 1e6, importSeconds, heap >> 20, disk / 1e6, reloadSeconds);
+        System.out.printf(
+                "| %s | %,d | %.1f | %.1f | %d | %.1f | %.1f |%n",
+                name,
+                layout.n() * layout.n(),
+                Files.size(osm) / 1e6,
+                importSeconds,
+                heap >> 20,
+                disk / 1e6,
+                reloadSeconds);
         return loaded;
     }
 
@@ -76,7 +88,8 @@ public final class RoutingBenchmark {
         double height = layout.y(layout.n() - 1);
         List<DemandPoint> demand = new ArrayList<>();
         for (int i = 0; i < 50_000; i++) {
-            demand.add(new DemandPoint(city.at(random.nextDouble() * width, random.nextDouble() * height), 1 + random.nextInt(5)));
+            demand.add(new DemandPoint(
+                    city.at(random.nextDouble() * width, random.nextDouble() * height), 1 + random.nextInt(5)));
         }
         List<Site> stations = sites("station", 5_000, city, width, height, random);
         List<Site> candidates = sites("candidate", 2_000, city, width, height, random);
@@ -88,7 +101,8 @@ public final class RoutingBenchmark {
         long t0 = System.nanoTime();
         CoverageProblem existingOnly = problem(distances, stations, List.of(), demand);
         double share = Coverage.of(existingOnly).share();
-        System.out.printf("| coverage of 50,000 demand points by 5,000 stations, 15 min walk | %.1f | %.1f%% covered |%n",
+        System.out.printf(
+                "| coverage of 50,000 demand points by 5,000 stations, 15 min walk | %.1f | %.1f%% covered |%n",
                 (System.nanoTime() - t0) / 1e9, share * 100);
 
         // Half the stations, so there is something left to suggest sites for.
@@ -97,23 +111,27 @@ public final class RoutingBenchmark {
         double build = (System.nanoTime() - t0) / 1e9;
         CoveringPlan plan = MaximalCovering.solve(withCandidates, 10);
         double total = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("| 10 sites over 2,000 candidates (500 stations), 15 min walk | %.1f (catchments %.1f) | %.1f%% -> %.1f%% |%n",
+        System.out.printf(
+                "| 10 sites over 2,000 candidates (500 stations), 15 min walk | %.1f (catchments %.1f) | %.1f%% -> %.1f%% |%n",
                 total, build, plan.shareBefore() * 100, plan.shareAfter() * 100);
     }
 
-    private static CoverageProblem problem(NetworkDistances distances, List<Site> existing, List<Site> candidates,
-                                           List<DemandPoint> demand) {
+    private static CoverageProblem problem(
+            NetworkDistances distances, List<Site> existing, List<Site> candidates, List<DemandPoint> demand) {
         List<Site> sites = new ArrayList<>(existing);
         sites.addAll(candidates);
         Map<Site, Integer> index = new HashMap<>();
         for (int s = 0; s < sites.size(); s++) index.putIfAbsent(sites.get(s), s);
-        NetworkDistances.Catchments catchments = distances.catchments(Travel.WALK, sites.stream().map(Site::at).toList(),
-                demand.stream().map(DemandPoint::at).toList(), Limit.minutes(15));
+        NetworkDistances.Catchments catchments = distances.catchments(
+                Travel.WALK,
+                sites.stream().map(Site::at).toList(),
+                demand.stream().map(DemandPoint::at).toList(),
+                Limit.minutes(15));
         return CoverageProblem.of(existing, candidates, demand, site -> catchments.demandReachedFrom(index.get(site)));
     }
 
-    private static List<Site> sites(String prefix, int count, GeneratedCity city, double width, double height,
-                                    SplittableRandom random) {
+    private static List<Site> sites(
+            String prefix, int count, GeneratedCity city, double width, double height, SplittableRandom random) {
         List<Site> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             out.add(new Site(prefix + "-" + i, city.at(random.nextDouble() * width, random.nextDouble() * height)));

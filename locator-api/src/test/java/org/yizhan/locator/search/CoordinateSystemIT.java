@@ -26,9 +26,15 @@ class CoordinateSystemIT extends ApiIT {
 
         for (CoordinateSystem crs : CoordinateSystem.values()) {
             LatLng query = crs.fromWgs84(queryWgs);
-            JsonPath json = given().queryParam("lat", query.lat()).queryParam("lng", query.lng())
-                    .queryParam("crs", crs.id()).queryParam("limit", 1)
-                    .get("/api/v1/stations/nearest").then().statusCode(200).extract().jsonPath();
+            JsonPath json = given().queryParam("lat", query.lat())
+                    .queryParam("lng", query.lng())
+                    .queryParam("crs", crs.id())
+                    .queryParam("limit", 1)
+                    .get("/api/v1/stations/nearest")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertThat(json.getString("stations[0].code")).isEqualTo(code);
             assertThat(json.getString("crs")).isEqualTo(crs.id());
             LatLng expected = crs.fromWgs84(stationWgs);

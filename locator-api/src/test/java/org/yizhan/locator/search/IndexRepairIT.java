@@ -32,10 +32,19 @@ class IndexRepairIT extends ApiIT {
         Random random = new Random(seed);
         // Hulunbuir grassland south-west of Hailar: nobody else's test stations.
         LatLng before = new LatLng(49.0 + random.nextDouble() * 0.2, 118.9 + random.nextDouble() * 0.3);
-        LatLng after = new LatLng(before.lat() + 0.02, before.lng());  // about 2.2 km north
-        Map<String, Object> form = with(with(haibowanStation(), "adcode", "150702"), "location", Map.of("lat", before.lat(), "lng", before.lng()));
-        String code = asAdmin().contentType(ContentType.JSON).body(form).post("/api/v1/stations")
-                .then().statusCode(201).extract().path("code");
+        LatLng after = new LatLng(before.lat() + 0.02, before.lng()); // about 2.2 km north
+        Map<String, Object> form = with(
+                with(haibowanStation(), "adcode", "150702"),
+                "location",
+                Map.of("lat", before.lat(), "lng", before.lng()));
+        String code = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(form)
+                .post("/api/v1/stations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("code");
         awaitIndexed();
 
         jdbc.sql("""
@@ -50,14 +59,18 @@ class IndexRepairIT extends ApiIT {
         // Asked from 300 m east of the new pin; the answer must be the geodesic distance to the new pin.
         LatLng asker = Geodesy.destination(after, 90, 300);
         double expected = Geodesy.distanceMeters(asker, after);
-        await("index repaired (seed " + seed + ")").atMost(repairInterval.multipliedBy(3).plusSeconds(5)).pollInterval(Duration.ofMillis(100))
+        await("index repaired (seed " + seed + ")")
+                .atMost(repairInterval.multipliedBy(3).plusSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     JsonPath nearest = nearest(asker);
                     return code.equals(nearest.getString("stations[0].code"))
                             && "修复测试驿站".equals(nearest.getString("stations[0].name"))
                             && Math.abs(nearest.getDouble("stations[0].distanceMeters") - expected) < 0.5;
                 });
-        System.out.printf("lost edit repaired after %.0f ms (repair interval %s)%n", (System.nanoTime() - written) / 1e6, repairInterval);
+        System.out.printf(
+                "lost edit repaired after %.0f ms (repair interval %s)%n",
+                (System.nanoTime() - written) / 1e6, repairInterval);
         // And nothing is left at the old position.
         JsonPath old = nearest(before);
         if (code.equals(old.getString("stations[0].code"))) {
@@ -67,7 +80,13 @@ class IndexRepairIT extends ApiIT {
     }
 
     private static JsonPath nearest(LatLng at) {
-        return given().queryParam("lat", at.lat()).queryParam("lng", at.lng()).queryParam("limit", 1)
-                .get("/api/v1/stations/nearest").then().statusCode(200).extract().jsonPath();
+        return given().queryParam("lat", at.lat())
+                .queryParam("lng", at.lng())
+                .queryParam("limit", 1)
+                .get("/api/v1/stations/nearest")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }

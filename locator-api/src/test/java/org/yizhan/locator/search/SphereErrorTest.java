@@ -13,7 +13,7 @@ import org.yizhan.geo.LatLng;
  */
 class SphereErrorTest {
 
-    private static final double MEAN_RADIUS = 6_371_008.8;  // PostGIS's sphere for geography
+    private static final double MEAN_RADIUS = 6_371_008.8; // PostGIS's sphere for geography
 
     @Test
     void sphereAndEllipsoidDistancesAgreeWithinTheAssumedError() {
@@ -35,7 +35,9 @@ class SphereErrorTest {
         double dLat = Math.toRadians(b.lat() - a.lat());
         double dLng = Math.toRadians(b.lng() - a.lng());
         double h = Math.pow(Math.sin(dLat / 2), 2)
-                + Math.cos(Math.toRadians(a.lat())) * Math.cos(Math.toRadians(b.lat())) * Math.pow(Math.sin(dLng / 2), 2);
+                + Math.cos(Math.toRadians(a.lat()))
+                        * Math.cos(Math.toRadians(b.lat()))
+                        * Math.pow(Math.sin(dLng / 2), 2);
         return 2 * MEAN_RADIUS * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 }

@@ -32,6 +32,7 @@ class StationIndexTest {
     private final StationIndex index = new StationIndex(new AmenityBits(KEYS));
     /** What the register holds: every station by id, whatever its status. */
     private final Map<Long, StationRow> register = new HashMap<>();
+
     private long nextId = 1;
 
     @Test
@@ -43,7 +44,8 @@ class StationIndexTest {
         for (int batch = 0; batch < 12; batch++) {
             Set<Long> changed = new LinkedHashSet<>();
             for (int i = 0; i < 250; i++) changed.add(change());
-            List<StationRow> current = changed.stream().map(register::get).filter(r -> r != null).toList();
+            List<StationRow> current =
+                    changed.stream().map(register::get).filter(r -> r != null).toList();
             index.apply(changed, current);
             check();
         }
@@ -57,7 +59,8 @@ class StationIndexTest {
         StationRow closed = with(a, a.lat(), a.lng(), "closed", a.amenities(), a.version() + 1);
         put(closed);
         index.apply(List.of(a.id()), List.of(closed));
-        assertThat(index.nearest(a.lat(), a.lng(), 5, null, List.of(), r -> true)).isEmpty();
+        assertThat(index.nearest(a.lat(), a.lng(), 5, null, List.of(), r -> true))
+                .isEmpty();
 
         StationRow back = with(a, a.lat() + 0.01, a.lng(), "active", a.amenities(), a.version() + 2);
         put(back);
@@ -79,7 +82,14 @@ class StationIndexTest {
         StationRow old = register.get(ids.get(random.nextInt(ids.size())));
         switch (kind) {
             case 1 -> register.remove(old.id()); // deleted outright
-            case 2 -> put(with(old, old.lat(), old.lng(), random.nextBoolean() ? "closed" : "suspended", old.amenities(), old.version() + 1));
+            case 2 ->
+                put(with(
+                        old,
+                        old.lat(),
+                        old.lng(),
+                        random.nextBoolean() ? "closed" : "suspended",
+                        old.amenities(),
+                        old.version() + 1));
             case 3 -> put(with(old, old.lat(), old.lng(), "active", old.amenities(), old.version() + 1));
             case 4 -> put(with(old, lat(), lng(), old.status(), old.amenities(), old.version() + 1));
             default -> put(with(old, old.lat(), old.lng(), old.status(), amenities(), old.version() + 1));
@@ -106,15 +116,21 @@ class StationIndexTest {
             }
             expected.sort(Comparator.<Map.Entry<StationRow, Double>>comparingDouble(Map.Entry::getValue)
                     .thenComparing(e -> e.getKey().code()));
-            List<String> expectedCodes = expected.stream().limit(limit).map(e -> e.getKey().code()).toList();
-            assertThat(hits).as("seed %d, query %f,%f limit %d %s radius %s", TestRandom.SEED, lat, lng, limit, wanted, radius)
-                    .extracting(h -> h.station().code()).containsExactlyElementsOf(expectedCodes);
-            for (NearestHit hit : hits) assertThat(hit.station()).isEqualTo(register.get(hit.station().id()));
+            List<String> expectedCodes =
+                    expected.stream().limit(limit).map(e -> e.getKey().code()).toList();
+            assertThat(hits)
+                    .as("seed %d, query %f,%f limit %d %s radius %s", TestRandom.SEED, lat, lng, limit, wanted, radius)
+                    .extracting(h -> h.station().code())
+                    .containsExactlyElementsOf(expectedCodes);
+            for (NearestHit hit : hits)
+                assertThat(hit.station()).isEqualTo(register.get(hit.station().id()));
         }
     }
 
     private List<StationRow> active() {
-        return register.values().stream().filter(r -> r.status().equals("active")).toList();
+        return register.values().stream()
+                .filter(r -> r.status().equals("active"))
+                .toList();
     }
 
     private void put(StationRow row) {
@@ -140,14 +156,37 @@ class StationIndexTest {
         return row(id, lat(), lng(), status, amenities(), 0);
     }
 
-    private static StationRow with(StationRow old, double lat, double lng, String status, List<String> amenities, long version) {
+    private static StationRow with(
+            StationRow old, double lat, double lng, String status, List<String> amenities, long version) {
         return row(old.id(), lat, lng, status, amenities, version);
     }
 
-    private static StationRow row(long id, double lat, double lng, String status, List<String> amenities, long version) {
+    private static StationRow row(
+            long id, double lat, double lng, String status, List<String> amenities, long version) {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
-        return new StationRow(id, StationCode.of("150302", (int) id).value(), "站 " + id, null, "地址", lat, lng, "150302",
-                "self_built", "工会", "张", "0473-1234567", "24/7", true, List.copyOf(amenities), status, null, null,
-                t, t, version, null, null);
+        return new StationRow(
+                id,
+                StationCode.of("150302", (int) id).value(),
+                "站 " + id,
+                null,
+                "地址",
+                lat,
+                lng,
+                "150302",
+                "self_built",
+                "工会",
+                "张",
+                "0473-1234567",
+                "24/7",
+                true,
+                List.copyOf(amenities),
+                status,
+                null,
+                null,
+                t,
+                t,
+                version,
+                null,
+                null);
     }
 }

@@ -1,6 +1,5 @@
 package org.yizhan.locator.search;
 
-import org.yizhan.locator.support.TestRandom;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.yizhan.geo.LatLng;
 import org.yizhan.locator.support.ApiIT;
+import org.yizhan.locator.support.TestRandom;
 import org.yizhan.locator.support.TestStations;
 import org.yizhan.locator.support.TestStations.Spec;
 
@@ -35,39 +35,56 @@ class ViewportIT extends ApiIT {
         TestStations.insert(jdbc, Spec.active(new LatLng(MIN_LAT - 0.0001, MIN_LNG + 0.2)));
         TestStations.insert(jdbc, Spec.active(new LatLng(MAX_LAT + 0.0001, MIN_LNG + 0.2)));
         TestStations.insert(jdbc, Spec.active(new LatLng(MIN_LAT + 0.2, MAX_LNG + 0.0001)));
-        TestStations.insert(jdbc, Spec.active(new LatLng(MIN_LAT + 0.2, MIN_LNG + 0.1)).withStatus("closed"));
+        TestStations.insert(
+                jdbc, Spec.active(new LatLng(MIN_LAT + 0.2, MIN_LNG + 0.1)).withStatus("closed"));
 
         List<String> seen = new ArrayList<>();
         String url = "/api/v1/stations?limit=50&bbox=" + MIN_LNG + "," + MIN_LAT + "," + MAX_LNG + "," + MAX_LAT;
         int pages = 0;
         while (url != null) {
-            JsonPath page = given().urlEncodingEnabled(false).get(url).then().statusCode(200)
+            JsonPath page = given().urlEncodingEnabled(false)
+                    .get(url)
+                    .then()
+                    .statusCode(200)
                     .contentType("application/geo+json")
                     .body("type", equalTo("FeatureCollection"))
-                    .extract().jsonPath();
+                    .extract()
+                    .jsonPath();
             seen.addAll(page.getList("features.id", String.class));
             List<Double> lngs = page.getList("features.collect { it.geometry.coordinates[0] }", Double.class);
             assertThat(lngs).allSatisfy(lng -> assertThat(lng).isBetween(MIN_LNG, MAX_LNG));
             List<Map<String, String>> links = page.getList("links");
-            url = links.stream().filter(l -> "next".equals(l.get("rel"))).map(l -> l.get("href"))
-                    .findFirst().map(h -> h.substring(h.indexOf("/api/"))).orElse(null);
+            url = links.stream()
+                    .filter(l -> "next".equals(l.get("rel")))
+                    .map(l -> l.get("href"))
+                    .findFirst()
+                    .map(h -> h.substring(h.indexOf("/api/")))
+                    .orElse(null);
             pages++;
         }
         // Independent answer: the box straight from the table (earlier runs may have left stations here).
         List<String> expected = jdbc.sql("""
                 SELECT code FROM station WHERE status = 'active'
                 AND ST_X(location::geometry) BETWEEN :minLng AND :maxLng AND ST_Y(location::geometry) BETWEEN :minLat AND :maxLat""")
-                .param("minLng", MIN_LNG).param("maxLng", MAX_LNG).param("minLat", MIN_LAT).param("maxLat", MAX_LAT)
-                .query(String.class).list();
+                .param("minLng", MIN_LNG)
+                .param("maxLng", MAX_LNG)
+                .param("minLat", MIN_LAT)
+                .param("maxLat", MAX_LAT)
+                .query(String.class)
+                .list();
         assertThat(seen).doesNotHaveDuplicates().containsAll(inside).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(pages).isEqualTo((expected.size() + 49) / 50);
     }
 
     @Test
     void featuresCarryTheStationProperties() {
-        String code = TestStations.insert(jdbc, Spec.active(new LatLng(34.2, 88.2)).withAmenities(List.of("microwave")));
-        given().queryParam("bbox", "88.19999,34.19999,88.20001,34.20001").queryParam("lang", "en").get("/api/v1/stations")
-                .then().statusCode(200)
+        String code =
+                TestStations.insert(jdbc, Spec.active(new LatLng(34.2, 88.2)).withAmenities(List.of("microwave")));
+        given().queryParam("bbox", "88.19999,34.19999,88.20001,34.20001")
+                .queryParam("lang", "en")
+                .get("/api/v1/stations")
+                .then()
+                .statusCode(200)
                 .body("features.id", org.hamcrest.Matchers.hasItem(code))
                 .body("features.find { it.id == '" + code + "' }.geometry.type", equalTo("Point"))
                 .body("features.find { it.id == '" + code + "' }.properties.code", equalTo(code))
@@ -78,20 +95,32 @@ class ViewportIT extends ApiIT {
     @Test
     void clustersCountEveryActiveStationInTheBoxOnce() {
         Random random = TestRandom.current();
-        double lat0 = 34.5 + random.nextDouble() * 0.3, lng0 = 89.0 + random.nextDouble() * 0.3;  // Tibet, nobody else's
+        double lat0 = 34.5 + random.nextDouble() * 0.3, lng0 = 89.0 + random.nextDouble() * 0.3; // Tibet, nobody else's
         for (int i = 0; i < 60; i++) {
-            TestStations.insert(jdbc, Spec.active(new LatLng(lat0 + random.nextDouble() * 0.1, lng0 + random.nextDouble() * 0.1)));
+            TestStations.insert(
+                    jdbc, Spec.active(new LatLng(lat0 + random.nextDouble() * 0.1, lng0 + random.nextDouble() * 0.1)));
         }
         awaitIndexed();
         String box = lng0 + "," + lat0 + "," + (lng0 + 0.1) + "," + (lat0 + 0.1);
         long expected = jdbc.sql("""
                 SELECT count(*) FROM station WHERE status = 'active'
                 AND ST_X(location::geometry) BETWEEN :x0 AND :x1 AND ST_Y(location::geometry) BETWEEN :y0 AND :y1""")
-                .param("x0", lng0).param("x1", lng0 + 0.1).param("y0", lat0).param("y1", lat0 + 0.1).query(Long.class).single();
-        List<Integer> counts = given().queryParam("bbox", box).queryParam("columns", 8).get("/api/v1/stations/clusters")
-                .then().statusCode(200).contentType("application/geo+json").extract().jsonPath()
+                .param("x0", lng0)
+                .param("x1", lng0 + 0.1)
+                .param("y0", lat0)
+                .param("y1", lat0 + 0.1)
+                .query(Long.class)
+                .single();
+        List<Integer> counts = given().queryParam("bbox", box)
+                .queryParam("columns", 8)
+                .get("/api/v1/stations/clusters")
+                .then()
+                .statusCode(200)
+                .contentType("application/geo+json")
+                .extract()
+                .jsonPath()
                 .getList("features.properties.count", Integer.class);
         assertThat(counts.stream().mapToLong(Integer::longValue).sum()).isEqualTo(expected);
-        assertThat(counts.size()).isLessThanOrEqualTo(9 * 9);  // at most columns + 1 cells a side
+        assertThat(counts.size()).isLessThanOrEqualTo(9 * 9); // at most columns + 1 cells a side
     }
 }

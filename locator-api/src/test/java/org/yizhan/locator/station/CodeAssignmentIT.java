@@ -28,15 +28,25 @@ class CodeAssignmentIT extends ApiIT {
             List<Future<String>> futures = new ArrayList<>();
             for (int i = 0; i < creates; i++) {
                 var form = with(haibowanStation(), "adcode", "150304");
-                futures.add(pool.submit(() -> asAdmin().contentType(ContentType.JSON).body(form)
-                        .post("/api/v1/stations").then().statusCode(201).extract().<String>path("code")));
+                futures.add(pool.submit(() -> asAdmin()
+                        .contentType(ContentType.JSON)
+                        .body(form)
+                        .post("/api/v1/stations")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .<String>path("code")));
             }
             List<String> codes = new ArrayList<>();
             for (Future<String> f : futures) codes.add(f.get());
 
             assertThat(codes).hasSize(creates).doesNotHaveDuplicates();
-            assertThat(codes).allSatisfy(c -> assertThat(StationCode.parse(c).adcode()).isEqualTo("150304"));
-            List<Integer> sequences = codes.stream().map(c -> StationCode.parse(c).sequence()).sorted().toList();
+            assertThat(codes)
+                    .allSatisfy(c -> assertThat(StationCode.parse(c).adcode()).isEqualTo("150304"));
+            List<Integer> sequences = codes.stream()
+                    .map(c -> StationCode.parse(c).sequence())
+                    .sorted()
+                    .toList();
             // The counter hands out consecutive numbers: no gaps, nothing reused.
             assertThat(sequences.get(sequences.size() - 1) - sequences.get(0)).isEqualTo(creates - 1);
         } finally {

@@ -16,10 +16,22 @@ public final class Accounts {
 
     public static String create(String role, List<String> regions) {
         String username = role + "-" + TestRandom.token(8);
-        ApiIT.asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("username", username, "displayName", "测试 " + role, "password", PASSWORD,
-                        "role", role, "regions", regions))
-                .post("/api/v1/accounts").then().statusCode(201);
+        ApiIT.asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "username",
+                        username,
+                        "displayName",
+                        "测试 " + role,
+                        "password",
+                        PASSWORD,
+                        "role",
+                        role,
+                        "regions",
+                        regions))
+                .post("/api/v1/accounts")
+                .then()
+                .statusCode(201);
         return username;
     }
 

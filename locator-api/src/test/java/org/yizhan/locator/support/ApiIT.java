@@ -6,13 +6,13 @@ import io.restassured.RestAssured;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yizhan.locator.search.StationIndexSync;
-import java.time.Duration;
 
 /**
  * Base of integration tests: the whole service on a random port, on the real PostGIS test
@@ -20,22 +20,25 @@ import java.time.Duration;
  * one application context and one database, so each test creates its own stations (in its own
  * area or with its own markers) and never assumes the register is empty.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=${yizhan.test.db.url:jdbc:postgresql://127.0.0.1:55432/yizhan_test}",
-        "yizhan.admin.username=" + ApiIT.ADMIN,
-        "yizhan.admin.password=" + ApiIT.ADMIN_PASSWORD,
-        "yizhan.demo.enabled=false",
-        // The test client plays a reverse proxy on loopback: only so may it set X-Forwarded-For, as the
-        // production default trusts no forwarded header (ProxyTrustIT checks that default).
-        "server.tomcat.remoteip.internal-proxies=${yizhan.test.trusted-proxies:" + ApiIT.LOOPBACK_PROXY + "}",
-        // IndexRepairIT waits for a repair check; a short interval keeps it quick.
-        "yizhan.index.repair-interval=2s",
-        // Small enough that the oversized-photo test's body is refused without a multi-megabyte upload.
-        "yizhan.photos.max-bytes=" + ApiIT.PHOTO_MAX_BYTES,
-        // Many tests call the API hard from one address; QuotaIT sets small quotas in a context of its own.
-        "yizhan.quota.anonymous.per-minute=${yizhan.test.anonymous-per-minute:" + ApiIT.TEST_QUOTA + "}",
-        "yizhan.quota.anonymous.per-day=${yizhan.test.anonymous-per-day:" + ApiIT.TEST_QUOTA + "}",
-        "logging.level.org.yizhan=WARN"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=${yizhan.test.db.url:jdbc:postgresql://127.0.0.1:55432/yizhan_test}",
+            "yizhan.admin.username=" + ApiIT.ADMIN,
+            "yizhan.admin.password=" + ApiIT.ADMIN_PASSWORD,
+            "yizhan.demo.enabled=false",
+            // The test client plays a reverse proxy on loopback: only so may it set X-Forwarded-For, as the
+            // production default trusts no forwarded header (ProxyTrustIT checks that default).
+            "server.tomcat.remoteip.internal-proxies=${yizhan.test.trusted-proxies:" + ApiIT.LOOPBACK_PROXY + "}",
+            // IndexRepairIT waits for a repair check; a short interval keeps it quick.
+            "yizhan.index.repair-interval=2s",
+            // Small enough that the oversized-photo test's body is refused without a multi-megabyte upload.
+            "yizhan.photos.max-bytes=" + ApiIT.PHOTO_MAX_BYTES,
+            // Many tests call the API hard from one address; QuotaIT sets small quotas in a context of its own.
+            "yizhan.quota.anonymous.per-minute=${yizhan.test.anonymous-per-minute:" + ApiIT.TEST_QUOTA + "}",
+            "yizhan.quota.anonymous.per-day=${yizhan.test.anonymous-per-day:" + ApiIT.TEST_QUOTA + "}",
+            "logging.level.org.yizhan=WARN"
+        })
 public abstract class ApiIT {
 
     public static final String ADMIN = "test-admin";
@@ -67,7 +70,8 @@ public abstract class ApiIT {
     @BeforeEach
     void pointRestAssuredAtTheService() {
         RestAssured.port = port;
-        RestAssured.config = RestAssuredConfig.config().jsonConfig(jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+        RestAssured.config =
+                RestAssuredConfig.config().jsonConfig(jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 

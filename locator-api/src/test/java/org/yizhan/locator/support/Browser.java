@@ -19,10 +19,10 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -49,9 +49,18 @@ public class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=zh-CN");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height,
+                "--lang=zh-CN");
         // The console, so that a test can assert a page loads without errors.
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -59,17 +68,21 @@ public class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         this.driver = new ChromeDriver(service, options);
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
         if (mobile) driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true));
         // Collect alert() calls instead of letting a dialog block the driver: the XSS test asserts none.
-        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                "window.__alerts = []; window.alert = (m) => window.__alerts.push(String(m));"
-                        + "window.__errors = [];"
-                        + "window.__csp = [];"
-                        + "document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.effectiveDirective + ' ' + e.blockedURI));"
-                        + "window.addEventListener('error', (e) => window.__errors.push(String(e.message)));"
-                        + "window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason && e.reason.stack || e.reason)));"));
+        driver.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
+                Map.of(
+                        "source",
+                        "window.__alerts = []; window.alert = (m) => window.__alerts.push(String(m));"
+                                + "window.__errors = [];"
+                                + "window.__csp = [];"
+                                + "document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.effectiveDirective + ' ' + e.blockedURI));"
+                                + "window.addEventListener('error', (e) => window.__errors.push(String(e.message)));"
+                                + "window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason && e.reason.stack || e.reason)));"));
         // Generous: a wait ends as soon as its condition holds, and a busy CI machine is slow to paint.
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(45));
         // Lists re-render after each action: an element read mid-render is simply read again.
@@ -90,14 +103,17 @@ public class Browser implements AutoCloseable {
     }
 
     public Browser at(double lat, double lng) {
-        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", base, "permissions", List.of("geolocation")));
-        driver.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", lat, "longitude", lng, "accuracy", 15));
+        driver.executeCdpCommand(
+                "Browser.grantPermissions", Map.of("origin", base, "permissions", List.of("geolocation")));
+        driver.executeCdpCommand(
+                "Emulation.setGeolocationOverride", Map.of("latitude", lat, "longitude", lng, "accuracy", 15));
         return this;
     }
 
     public Browser withLocationDenied() {
-        driver.executeCdpCommand("Browser.setPermission", Map.of("origin", base,
-                "permission", Map.of("name", "geolocation"), "setting", "denied"));
+        driver.executeCdpCommand(
+                "Browser.setPermission",
+                Map.of("origin", base, "permission", Map.of("name", "geolocation"), "setting", "denied"));
         return this;
     }
 
@@ -153,13 +169,18 @@ public class Browser implements AutoCloseable {
     public String text(String css) {
         return until(d -> {
             List<WebElement> found = d.findElements(By.cssSelector(css));
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0).getText();
+            return found.isEmpty() || !found.get(0).isDisplayed()
+                    ? null
+                    : found.get(0).getText();
         });
     }
 
     /** An attribute of the element, once the element is in the page (shown or not). */
     public String attribute(String css, String name) {
-        return until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().map(e -> e.getDomAttribute(name)).orElse(null));
+        return until(d -> d.findElements(By.cssSelector(css)).stream()
+                .findFirst()
+                .map(e -> e.getDomAttribute(name))
+                .orElse(null));
     }
 
     public List<WebElement> all(String css) {

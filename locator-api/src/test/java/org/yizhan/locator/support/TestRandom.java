@@ -15,8 +15,11 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * Registered for every test class through JUnit's extension auto-detection
  * ({@code META-INF/services}), so no test can forget it.
  */
-public final class TestRandom implements BeforeAllCallback, BeforeEachCallback,
-        TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+public final class TestRandom
+        implements BeforeAllCallback,
+                BeforeEachCallback,
+                TestExecutionExceptionHandler,
+                LifecycleMethodExecutionExceptionHandler {
 
     public static final long SEED = Long.getLong("yizhan.test.seed", new SecureRandom().nextLong());
 
@@ -84,7 +87,11 @@ public final class TestRandom implements BeforeAllCallback, BeforeEachCallback,
     /** Shown under the failure in the report: how to run the same random choices again. */
     private static final class Replay extends Throwable {
         Replay() {
-            super("random choices of this run come from seed " + SEED + "; replay with -Dyizhan.test.seed=" + SEED, null, false, false);
+            super(
+                    "random choices of this run come from seed " + SEED + "; replay with -Dyizhan.test.seed=" + SEED,
+                    null,
+                    false,
+                    false);
         }
     }
 }

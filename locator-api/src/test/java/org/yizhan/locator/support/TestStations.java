@@ -16,8 +16,14 @@ public final class TestStations {
 
     private TestStations() {}
 
-    public record Spec(LatLng at, String adcode, String status, String openingHours, boolean alwaysOpen,
-                       List<String> amenities, String name) {
+    public record Spec(
+            LatLng at,
+            String adcode,
+            String status,
+            String openingHours,
+            boolean alwaysOpen,
+            List<String> amenities,
+            String name) {
 
         public static Spec active(LatLng at) {
             return new Spec(at, "150302", "active", "24/7", true, List.of("drinking_water"), "测试驿站");
@@ -45,7 +51,9 @@ public final class TestStations {
         int sequence = jdbc.sql("""
                 INSERT INTO station_code_sequence AS s (adcode, last_sequence) VALUES (:adcode, 1)
                 ON CONFLICT (adcode) DO UPDATE SET last_sequence = s.last_sequence + 1 RETURNING last_sequence""")
-                .param("adcode", spec.adcode()).query(Integer.class).single();
+                .param("adcode", spec.adcode())
+                .query(Integer.class)
+                .single();
         String code = StationCode.of(spec.adcode(), sequence).value();
         Map<String, Object> params = new HashMap<>();
         params.put("code", code);
@@ -63,9 +71,7 @@ public final class TestStations {
                                      created_at, updated_at, version)
                 VALUES (:code, :name, '测试路1号', ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography, :adcode,
                         'self_built', '测试工会', '张三', '13900000000', :hours, :alwaysOpen,
-                        CAST(:amenities AS varchar(40)[]), :status, now(), now(), 0)""")
-                .params(params)
-                .update();
+                        CAST(:amenities AS varchar(40)[]), :status, now(), now(), 0)""").params(params).update();
         return code;
     }
 }

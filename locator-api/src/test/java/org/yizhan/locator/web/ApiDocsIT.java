@@ -2,9 +2,9 @@ package org.yizhan.locator.web;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Map;
@@ -15,8 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -27,7 +27,9 @@ class ApiDocsIT extends ApiIT {
     /** Issue 12: an app developer reads about keys, quotas and their errors in the document itself. */
     @Test
     void openApiDescribesKeysQuotasAndAlongRoute() {
-        given().get("/v3/api-docs").then().statusCode(200)
+        given().get("/v3/api-docs")
+                .then()
+                .statusCode(200)
                 .body("components.securitySchemes.apiKey.in", org.hamcrest.Matchers.equalTo("header"))
                 .body("components.securitySchemes.apiKey.name", org.hamcrest.Matchers.equalTo("X-API-Key"))
                 .body("info.description", org.hamcrest.Matchers.containsString("RateLimit-Policy"))
@@ -49,20 +51,27 @@ class ApiDocsIT extends ApiIT {
      */
     @Test
     void openApiDocumentsExactlyTheOperationsTheControllersServe() {
-        Map<String, Map<String, Object>> paths = given().get("/v3/api-docs").then().statusCode(200)
-                .extract().jsonPath().getMap("paths");
+        Map<String, Map<String, Object>> paths = given().get("/v3/api-docs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("paths");
         Set<String> documented = new TreeSet<>();
         paths.forEach((path, operations) -> operations.keySet().stream()
-                .filter(m -> Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(m))
+                .filter(m -> Set.of("get", "put", "post", "delete", "patch", "head", "options")
+                        .contains(m))
                 .forEach(m -> documented.add(m.toUpperCase() + " " + path)));
 
         Set<String> served = new TreeSet<>();
         Set<String> hidden = new TreeSet<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e :
+                mappings.getHandlerMethods().entrySet()) {
             HandlerMethod handler = e.getValue();
             if (!handler.getBeanType().getPackageName().startsWith("org.yizhan.locator")) continue;
             if (isPage(handler)) continue;
-            boolean isHidden = handler.hasMethodAnnotation(Hidden.class) || handler.getBeanType().isAnnotationPresent(Hidden.class);
+            boolean isHidden = handler.hasMethodAnnotation(Hidden.class)
+                    || handler.getBeanType().isAnnotationPresent(Hidden.class);
             Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
             for (String pattern : e.getKey().getPatternValues()) {
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
@@ -71,14 +80,20 @@ class ApiDocsIT extends ApiIT {
             }
         }
 
-        assertThat(served).as("controller operations (%d) missing from /v3/api-docs", served.size())
+        assertThat(served)
+                .as("controller operations (%d) missing from /v3/api-docs", served.size())
                 .allSatisfy(op -> assertThat(documented).contains(op));
         Set<String> extra = new TreeSet<>(documented);
         extra.removeAll(served);
         assertThat(extra).as("documented but served by no controller of ours").isEmpty();
         assertThat(hidden).as("hidden operations must not be documented").doesNotContainAnyElementsOf(documented);
-        assertThat(served).contains("GET /api/v1/stations/nearest", "GET /api/v1/stations/{code}", "GET /api/v1/stations",
-                "GET /api/v1/amenities", "POST /api/v1/stations");
+        assertThat(served)
+                .contains(
+                        "GET /api/v1/stations/nearest",
+                        "GET /api/v1/stations/{code}",
+                        "GET /api/v1/stations",
+                        "GET /api/v1/amenities",
+                        "POST /api/v1/stations");
         given().redirects().follow(true).get("/swagger-ui.html").then().statusCode(200);
     }
 
@@ -122,10 +137,15 @@ class ApiDocsIT extends ApiIT {
 
     @Test
     void amenityVocabularyHasLabelsInTheRequestedLanguage() {
-        given().header("Accept-Language", "en-US,en;q=0.9").get("/api/v1/amenities").then().statusCode(200)
+        given().header("Accept-Language", "en-US,en;q=0.9")
+                .get("/api/v1/amenities")
+                .then()
+                .statusCode(200)
                 .body("amenities.key", hasItems("drinking_water", "microwave", "ebike_charging", "summer_supplies"))
                 .body("amenities.find { it.key == 'microwave' }.label", equalTo("Microwave"));
-        given().get("/api/v1/amenities").then().statusCode(200)
+        given().get("/api/v1/amenities")
+                .then()
+                .statusCode(200)
                 .body("amenities.find { it.key == 'microwave' }.label", equalTo("微波炉"));
     }
 }

@@ -9,10 +9,10 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.restassured.http.ContentType;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.yizhan.locator.support.ApiIT;
 
 /**
@@ -33,7 +33,11 @@ class BadInputIT extends ApiIT {
                 Arguments.of("/api/v1/stations/nearest?lat=39&lng=106&limit=101", 400, "limit", "between 1 and 100"),
                 Arguments.of("/api/v1/stations/nearest?lat=39&lng=106&limit=-5", 400, "limit", "between 1 and 100"),
                 Arguments.of("/api/v1/stations/nearest?lat=39&lng=106&radius=-1", 400, "radius", "between 1"),
-                Arguments.of("/api/v1/stations/nearest?lat=39&lng=106&amenities=microwave,sauna", 400, "amenities", "Valid amenities are"),
+                Arguments.of(
+                        "/api/v1/stations/nearest?lat=39&lng=106&amenities=microwave,sauna",
+                        400,
+                        "amenities",
+                        "Valid amenities are"),
                 Arguments.of("/api/v1/stations/nearest?lat=39&lng=106&crs=utm", 400, "crs", "wgs84, gcj02, bd09"),
                 Arguments.of("/api/v1/stations/nearest?lat=39&lng=106&openNow=maybe", 400, "openNow", "true or false"),
                 Arguments.of("/api/v1/stations/nearest?lat=39&lng=106&openNow=true&at=tonight", 400, "at", "ISO-8601"),
@@ -46,7 +50,11 @@ class BadInputIT extends ApiIT {
                 Arguments.of("/api/v1/stations", 400, "bbox", "required"),
                 Arguments.of("/api/v1/stations?bbox=106,39,107,40&limit=5001", 400, "limit", "between 1 and 5000"),
                 Arguments.of("/api/v1/stations?bbox=106,39,107,40&cursor=bm90LWEtY3Vyc29y", 400, "cursor", "next link"),
-                Arguments.of("/api/v1/stations?bbox=106,39,107,40&status=gone", 400, "status", "active, suspended or closed"),
+                Arguments.of(
+                        "/api/v1/stations?bbox=106,39,107,40&status=gone",
+                        400,
+                        "status",
+                        "active, suspended or closed"),
                 Arguments.of("/api/v1/stations/150302-00017-5", 400, "code", "check character"),
                 Arguments.of("/api/v1/stations/not-a-code", 400, "code", "150302-00017-4"));
     }
@@ -54,8 +62,11 @@ class BadInputIT extends ApiIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badReads")
     void badReadGetsAProblemDetailNamingTheField(String url, int status, String field, String hint) {
-        given().urlEncodingEnabled(false).when().get(url)
-                .then().statusCode(status)
+        given().urlEncodingEnabled(false)
+                .when()
+                .get(url)
+                .then()
+                .statusCode(status)
                 .contentType("application/problem+json")
                 .body("status", equalTo(status))
                 .body("title", notNullValue())
@@ -66,7 +77,10 @@ class BadInputIT extends ApiIT {
     @Test
     void unknownCodeIsA404Problem() {
         given().get("/api/v1/stations/150302-99999-" + org.yizhan.geo.code.StationCode.checkCharacter("15030299999"))
-                .then().statusCode(404).contentType("application/problem+json").body("title", equalTo("No such station"));
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("title", equalTo("No such station"));
     }
 
     @Test
@@ -76,8 +90,12 @@ class BadInputIT extends ApiIT {
 
     @Test
     void malformedJsonIsA400ThatSaysWhere() {
-        asAdmin().contentType(ContentType.JSON).body("{\"name\": \"驿站\", ")
-                .post("/api/v1/stations").then().statusCode(400)
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body("{\"name\": \"驿站\", ")
+                .post("/api/v1/stations")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("title", equalTo("The request body is not valid JSON"))
                 .body("detail", containsString("line"));
@@ -85,8 +103,12 @@ class BadInputIT extends ApiIT {
 
     @Test
     void wrongJsonTypeNamesTheField() {
-        asAdmin().contentType(ContentType.JSON).body("{\"name\": \"驿站\", \"location\": {\"lat\": \"north\", \"lng\": 1}}")
-                .post("/api/v1/stations").then().statusCode(400)
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body("{\"name\": \"驿站\", \"location\": {\"lat\": \"north\", \"lng\": 1}}")
+                .post("/api/v1/stations")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo("location.lat"));
     }
@@ -94,8 +116,12 @@ class BadInputIT extends ApiIT {
     @Test
     void oversizedBodyIsA413() {
         String huge = "{\"name\": \"" + "驿".repeat(70_000) + "\"}";
-        asAdmin().contentType(ContentType.JSON).body(huge)
-                .post("/api/v1/stations").then().statusCode(413)
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(huge)
+                .post("/api/v1/stations")
+                .then()
+                .statusCode(413)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Request body too large"));
     }
@@ -104,9 +130,11 @@ class BadInputIT extends ApiIT {
     void brokenPercentEscapeIsAProblemNotAnHtmlPage() throws Exception {
         // HTTP clients refuse to send such a URL, so speak HTTP over a socket.
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-            socket.getOutputStream().write("GET /api/v1/stations/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            socket.getOutputStream()
+                    .write("GET /api/v1/stations/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response =
+                    new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             org.assertj.core.api.Assertions.assertThat(response)
                     .startsWith("HTTP/1.1 400")
                     .containsIgnoringCase("Content-Type: application/problem+json")

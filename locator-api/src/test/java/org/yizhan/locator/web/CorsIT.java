@@ -21,10 +21,12 @@ class CorsIT extends ApiIT {
 
     @Test
     void aPreflightForAPublicReadIsAllowedFromAnyOriginWithoutCredentialsAndCached() {
-        given().header("Origin", APP).header("Access-Control-Request-Method", "GET")
+        given().header("Origin", APP)
+                .header("Access-Control-Request-Method", "GET")
                 .header("Access-Control-Request-Headers", "x-api-key, if-none-match")
                 .options("/api/v1/stations/nearest")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", "*")
                 .header("Access-Control-Allow-Methods", containsString("GET"))
                 .header("Access-Control-Allow-Headers", containsStringIgnoringCase("x-api-key"))
@@ -34,7 +36,10 @@ class CorsIT extends ApiIT {
 
     @Test
     void aCrossOriginReadMayReadTheCachingHeaders() {
-        given().header("Origin", APP).get("/api/v1/amenities").then().statusCode(200)
+        given().header("Origin", APP)
+                .get("/api/v1/amenities")
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", "*")
                 .header("Access-Control-Expose-Headers", containsString("ETag"))
                 .header("Access-Control-Expose-Headers", containsString("RateLimit"));
@@ -42,18 +47,28 @@ class CorsIT extends ApiIT {
 
     @Test
     void writesOtherThanAnonymousFeedbackAreNotOpenedToOtherOrigins() {
-        for (String[] write : new String[][] {{"POST", "/api/v1/stations"}, {"PUT", "/api/v1/stations/150302-00001-9"},
-                {"POST", "/api/v1/register/imports"}, {"POST", "/api/v1/accounts"}}) {
-            given().header("Origin", APP).header("Access-Control-Request-Method", write[0])
+        for (String[] write : new String[][] {
+            {"POST", "/api/v1/stations"},
+            {"PUT", "/api/v1/stations/150302-00001-9"},
+            {"POST", "/api/v1/register/imports"},
+            {"POST", "/api/v1/accounts"}
+        }) {
+            given().header("Origin", APP)
+                    .header("Access-Control-Request-Method", write[0])
                     .header("Access-Control-Request-Headers", "content-type")
                     .options(write[1])
-                    .then().statusCode(403).contentType("application/problem+json")
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json")
                     .header("Access-Control-Allow-Origin", nullValue());
         }
-        given().header("Origin", APP).header("Access-Control-Request-Method", "POST")
+        given().header("Origin", APP)
+                .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "content-type, x-device-id")
                 .options("/api/v1/stations/150302-00001-9/ratings")
-                .then().statusCode(200).header("Access-Control-Allow-Origin", "*");
+                .then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", "*");
     }
 
     /** A real browser on another origin: its preflights and CORS checks are the ones that count. */
@@ -77,7 +92,10 @@ class CorsIT extends ApiIT {
                     fetch(arguments[0] + '/api/v1/amenities', {headers: {'X-Device-Id': 'forces-a-preflight'}})
                       .then(r => r.json().then(j => done({status: r.status, etag: r.headers.get('ETag'), count: j.amenities.length})))
                       .catch(e => done({error: String(e)}));""", api);
-            assertThat(read).as("cross-origin read").containsEntry("status", 200L).containsKey("etag");
+            assertThat(read)
+                    .as("cross-origin read")
+                    .containsEntry("status", 200L)
+                    .containsKey("etag");
             assertThat(read.get("etag")).isNotNull();
 
             @SuppressWarnings("unchecked")
@@ -95,6 +113,9 @@ class CorsIT extends ApiIT {
     @Test
     void aSameOriginRequestIsUntouched() {
         given().get("/api/v1/amenities").then().statusCode(200).header("Access-Control-Allow-Origin", nullValue());
-        given().header("Origin", "http://localhost:" + port).get("/api/v1/amenities").then().statusCode(200);
+        given().header("Origin", "http://localhost:" + port)
+                .get("/api/v1/amenities")
+                .then()
+                .statusCode(200);
     }
 }

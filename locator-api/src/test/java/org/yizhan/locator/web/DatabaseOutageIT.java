@@ -50,9 +50,17 @@ class DatabaseOutageIT {
     private static ThrowawayPostgres postgres;
     private static ConfigurableApplicationContext service;
     private static int port;
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Sample(String path, long startMillis, long endMillis, int status, String retryAfter, String contentType, String body) {
+    record Sample(
+            String path,
+            long startMillis,
+            long endMillis,
+            int status,
+            String retryAfter,
+            String contentType,
+            String body) {
         long latency() {
             return endMillis - startMillis;
         }
@@ -62,19 +70,20 @@ class DatabaseOutageIT {
     static void startAClusterOfItsOwnAndAServiceOnIt() throws Exception {
         postgres = ThrowawayPostgres.create("yizhan");
         // Command-line arguments: they outrank application.yaml, whose URL names the shared cluster.
-        service = new SpringApplicationBuilder(YizhanApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + postgres.url("yizhan"),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--yizhan.admin.username=" + ADMIN,
-                "--yizhan.admin.password=" + PASSWORD,
-                "--yizhan.demo.enabled=false",
-                // The test polls hard from one address through the outage; quotas are QuotaIT's business.
-                "--yizhan.quota.anonymous.per-minute=" + org.yizhan.locator.support.ApiIT.TEST_QUOTA,
-                "--yizhan.quota.anonymous.per-day=" + org.yizhan.locator.support.ApiIT.TEST_QUOTA,
-                "--spring.jmx.enabled=false",
-                "--logging.level.org.yizhan=WARN");
+        service = new SpringApplicationBuilder(YizhanApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + postgres.url("yizhan"),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--yizhan.admin.username=" + ADMIN,
+                        "--yizhan.admin.password=" + PASSWORD,
+                        "--yizhan.demo.enabled=false",
+                        // The test polls hard from one address through the outage; quotas are QuotaIT's business.
+                        "--yizhan.quota.anonymous.per-minute=" + org.yizhan.locator.support.ApiIT.TEST_QUOTA,
+                        "--yizhan.quota.anonymous.per-day=" + org.yizhan.locator.support.ApiIT.TEST_QUOTA,
+                        "--spring.jmx.enabled=false",
+                        "--logging.level.org.yizhan=WARN");
         port = ((WebServerApplicationContext) service).getWebServer().getPort();
     }
 
@@ -101,7 +110,8 @@ class DatabaseOutageIT {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger writes = new AtomicInteger(1);
         ExecutorService load = Executors.newFixedThreadPool(5);
-        load.submit(() -> loop(running, () -> samples.add(get("/api/v1/stations/nearest?lat=39.6553&lng=106.8254&limit=3", false))));
+        load.submit(() -> loop(
+                running, () -> samples.add(get("/api/v1/stations/nearest?lat=39.6553&lng=106.8254&limit=3", false))));
         load.submit(() -> loop(running, () -> samples.add(get("/api/v1/stations/" + code, false))));
         load.submit(() -> loop(running, () -> samples.add(get("/api/v1/me", true))));
         load.submit(() -> loop(running, () -> {
@@ -130,32 +140,53 @@ class DatabaseOutageIT {
         // Never a 500 or a 401 (the admin's password is right), and every 503 says when to retry.
         for (Sample s : all) {
             if (s.path().equals("/actuator/health")) continue;
-            assertThat(s.status()).as("%s at +%d ms: %s", s.path(), s.startMillis() - t0, s.body()).isIn(200, 201, 503);
+            assertThat(s.status())
+                    .as("%s at +%d ms: %s", s.path(), s.startMillis() - t0, s.body())
+                    .isIn(200, 201, 503);
             if (s.status() == 503) {
-                assertThat(s.retryAfter()).as("Retry-After on 503 of " + s.path()).isNotEmpty();
+                assertThat(s.retryAfter())
+                        .as("Retry-After on 503 of " + s.path())
+                        .isNotEmpty();
                 assertThat(s.contentType()).startsWith("application/problem+json");
             }
         }
         // Nearest answers from memory throughout.
-        assertThat(all).filteredOn(s -> s.path().contains("nearest")).isNotEmpty().allSatisfy(s -> assertThat(s.status()).isEqualTo(200));
+        assertThat(all)
+                .filteredOn(s -> s.path().contains("nearest"))
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.status()).isEqualTo(200));
         // Requests that need the database fail fast while it is away.
-        List<Sample> during = all.stream().filter(s -> s.startMillis() >= down && s.endMillis() <= startAt).toList();
-        assertThat(during).filteredOn(s -> s.status() == 503).as("503s during the outage").isNotEmpty();
-        assertThat(during.stream().mapToLong(Sample::latency).max().orElse(0)).as("slowest answer during the outage, ms").isLessThan(3_000);
+        List<Sample> during = all.stream()
+                .filter(s -> s.startMillis() >= down && s.endMillis() <= startAt)
+                .toList();
+        assertThat(during)
+                .filteredOn(s -> s.status() == 503)
+                .as("503s during the outage")
+                .isNotEmpty();
+        assertThat(during.stream().mapToLong(Sample::latency).max().orElse(0))
+                .as("slowest answer during the outage, ms")
+                .isLessThan(3_000);
         // The health endpoint names the database, and nothing secret.
-        assertThat(during).filteredOn(s -> s.path().equals("/actuator/health")).isNotEmpty().allSatisfy(s -> {
-            assertThat(s.status()).isEqualTo(503);
-            assertThat(s.body()).contains("\"db\":{\"status\":\"DOWN\"").doesNotContain("jdbc", "postgres", "password", "5432");
-        });
+        assertThat(during)
+                .filteredOn(s -> s.path().equals("/actuator/health"))
+                .isNotEmpty()
+                .allSatisfy(s -> {
+                    assertThat(s.status()).isEqualTo(503);
+                    assertThat(s.body())
+                            .contains("\"db\":{\"status\":\"DOWN\"")
+                            .doesNotContain("jdbc", "postgres", "password", "5432");
+                });
         // Within 5 s of the database's return, every path works and keeps working.
         for (String kind : KINDS) {
             long recovered = recoveredAt(all, kind, up);
-            assertThat(recovered - up).as("recovery of " + kind + " after the database was back, ms").isLessThanOrEqualTo(5_000);
+            assertThat(recovered - up)
+                    .as("recovery of " + kind + " after the database was back, ms")
+                    .isLessThanOrEqualTo(5_000);
         }
         // No acknowledged write is lost.
         Set<String> stored = new HashSet<>();
         try (Connection c = DriverManager.getConnection(postgres.url("yizhan"), "postgres", "");
-             ResultSet rs = c.createStatement().executeQuery("SELECT code FROM station")) {
+                ResultSet rs = c.createStatement().executeQuery("SELECT code FROM station")) {
             while (rs.next()) stored.add(rs.getString(1));
         }
         assertThat(stored).containsAll(acknowledged);
@@ -167,9 +198,13 @@ class DatabaseOutageIT {
      * Latency on a busy machine is reported separately.
      */
     private static long recoveredAt(List<Sample> all, String kind, long up) {
-        List<Sample> after = all.stream().filter(s -> shortName(s.path()).equals(kind) && s.endMillis() >= up)
-                .sorted(java.util.Comparator.comparingLong(Sample::startMillis)).toList();
-        assertThat(after).as("requests of " + kind + " answered after the database was back").isNotEmpty();
+        List<Sample> after = all.stream()
+                .filter(s -> shortName(s.path()).equals(kind) && s.endMillis() >= up)
+                .sorted(java.util.Comparator.comparingLong(Sample::startMillis))
+                .toList();
+        assertThat(after)
+                .as("requests of " + kind + " answered after the database was back")
+                .isNotEmpty();
         long recovered = Long.MAX_VALUE;
         for (Sample s : after) {
             boolean ok = s.status() < 300;
@@ -179,9 +214,10 @@ class DatabaseOutageIT {
         return recovered;
     }
 
-    private static void printTimeline(List<Sample> all, long t0, long stopAt, long down, long startAt, long up,
-                                      int acknowledged, int attempted) {
-        System.out.printf("DatabaseOutageIT timeline (ms from start): stop issued +%d, down +%d, start issued +%d, up +%d%n",
+    private static void printTimeline(
+            List<Sample> all, long t0, long stopAt, long down, long startAt, long up, int acknowledged, int attempted) {
+        System.out.printf(
+                "DatabaseOutageIT timeline (ms from start): stop issued +%d, down +%d, start issued +%d, up +%d%n",
                 stopAt - t0, down - t0, startAt - t0, up - t0);
         Map<Long, Map<String, Integer>> perSecond = new TreeMap<>();
         Map<Long, Long> maxLatency = new TreeMap<>();
@@ -191,16 +227,25 @@ class DatabaseOutageIT {
             perSecond.computeIfAbsent(second, k -> new TreeMap<>()).merge(key, 1, Integer::sum);
             maxLatency.merge(second, s.latency(), Math::max);
         }
-        perSecond.forEach((second, counts) -> System.out.printf("  +%2ds max %4d ms %s%n", second, maxLatency.get(second), counts));
-        List<Sample> during = all.stream().filter(s -> s.startMillis() >= down && s.endMillis() <= startAt).toList();
-        System.out.printf("  503s in total %d; max latency during the outage %d ms%n",
-                all.stream().filter(s -> s.status() == 503 && !s.path().equals("/actuator/health")).count(),
+        perSecond.forEach((second, counts) ->
+                System.out.printf("  +%2ds max %4d ms %s%n", second, maxLatency.get(second), counts));
+        List<Sample> during = all.stream()
+                .filter(s -> s.startMillis() >= down && s.endMillis() <= startAt)
+                .toList();
+        System.out.printf(
+                "  503s in total %d; max latency during the outage %d ms%n",
+                all.stream()
+                        .filter(s -> s.status() == 503 && !s.path().equals("/actuator/health"))
+                        .count(),
                 during.stream().mapToLong(Sample::latency).max().orElse(0));
         for (String kind : KINDS) {
             long at = recoveredAtOrMax(all, kind, up);
-            System.out.printf("  %s recovered %s%n", kind, at == Long.MAX_VALUE ? "never" : (at - up) + " ms after the database was up");
+            System.out.printf(
+                    "  %s recovered %s%n",
+                    kind, at == Long.MAX_VALUE ? "never" : (at - up) + " ms after the database was up");
         }
-        System.out.printf("  writes attempted %d, acknowledged %d (checked in the database below)%n", attempted, acknowledged);
+        System.out.printf(
+                "  writes attempted %d, acknowledged %d (checked in the database below)%n", attempted, acknowledged);
     }
 
     private static long recoveredAtOrMax(List<Sample> all, String kind, long up) {
@@ -239,31 +284,47 @@ class DatabaseOutageIT {
 
     private static void awaitNearestFinds(String code) {
         long deadline = System.currentTimeMillis() + 30_000;
-        while (!get("/api/v1/stations/nearest?lat=39.6553&lng=106.8254&limit=3", false).body().contains(code)) {
-            assertThat(System.currentTimeMillis()).as("the index has the new station").isLessThan(deadline);
+        while (!get("/api/v1/stations/nearest?lat=39.6553&lng=106.8254&limit=3", false)
+                .body()
+                .contains(code)) {
+            assertThat(System.currentTimeMillis())
+                    .as("the index has the new station")
+                    .isLessThan(deadline);
             Thread.onSpinWait();
         }
     }
 
     private static Sample get(String path, boolean signedIn) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60));
         if (signedIn) request.header("Authorization", basic());
         return send(path, request.GET().build());
     }
 
     private static Sample post(String path, String json, Duration timeout) {
-        return send(path, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(timeout)
-                .header("Authorization", basic()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+        return send(
+                path,
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(timeout)
+                        .header("Authorization", basic())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                        .build());
     }
 
     private static Sample send(String path, HttpRequest request) {
         long start = System.currentTimeMillis();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Sample(path, start, System.currentTimeMillis(), response.statusCode(),
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Sample(
+                    path,
+                    start,
+                    System.currentTimeMillis(),
+                    response.statusCode(),
                     response.headers().firstValue("Retry-After").orElse(""),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
         } catch (Exception e) {
             return new Sample(path, start, System.currentTimeMillis(), -1, "", "", e.toString());
         }

@@ -36,14 +36,18 @@ class ErrorLogTest {
         }
         assertThat(events.list).hasSize(1);
         assertThat(events.list.get(0).getLevel()).isEqualTo(Level.ERROR);
-        assertThat(events.list.get(0).getThrowableProxy()).as("the first one has its stack trace").isNotNull();
+        assertThat(events.list.get(0).getThrowableProxy())
+                .as("the first one has its stack trace")
+                .isNotNull();
 
         nanos.addAndGet(ErrorLog.WINDOW_NANOS);
         errors.unexpected(boom());
         assertThat(events.list).hasSize(3);
         assertThat(events.list.get(1).getFormattedMessage()).contains("999 more times");
         assertThat(events.list.get(1).getThrowableProxy()).isNull();
-        assertThat(events.list.get(2).getThrowableProxy()).as("a new minute, a new stack trace").isNotNull();
+        assertThat(events.list.get(2).getThrowableProxy())
+                .as("a new minute, a new stack trace")
+                .isNotNull();
     }
 
     @Test
@@ -52,7 +56,9 @@ class ErrorLogTest {
         errors.unexpected(new IllegalArgumentException("other class"));
         errors.unexpected(elsewhere());
         errors.unexpected(boom());
-        assertThat(events.list).hasSize(3).allSatisfy(e -> assertThat(e.getThrowableProxy()).isNotNull());
+        assertThat(events.list)
+                .hasSize(3)
+                .allSatisfy(e -> assertThat(e.getThrowableProxy()).isNotNull());
     }
 
     @Test
@@ -70,7 +76,8 @@ class ErrorLogTest {
 
     @Test
     void anUnavailableDatabaseIsOneWarningLineWithoutStack() {
-        for (int i = 0; i < 50; i++) errors.unavailable(new IllegalStateException("db", new java.net.ConnectException("Connection refused")));
+        for (int i = 0; i < 50; i++)
+            errors.unavailable(new IllegalStateException("db", new java.net.ConnectException("Connection refused")));
         assertThat(events.list).singleElement().satisfies(e -> {
             assertThat(e.getLevel()).isEqualTo(Level.WARN);
             assertThat(e.getThrowableProxy()).isNull();

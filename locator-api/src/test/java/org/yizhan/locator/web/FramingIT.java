@@ -32,13 +32,29 @@ class FramingIT extends ApiIT {
     @Test
     void everythingElseRefusesFraming() {
         String code = TestStations.insert(jdbc, TestStations.Spec.active(new LatLng(39.6553, 106.8254)));
-        List<String> paths = List.of("/", "/map", "/workspace", "/inbox", "/planning", "/index.html", "/workspace.html",
-                "/api/v1/amenities", "/api/v1/stations/" + code, "/api/v1/stations/" + code + "/feedback", "/api/v1/feedback-token",
-                "/v3/api-docs", "/api/v1/me", "/api/v1/stations/150302-00001-8", "/s/" + code + "/extra", "/embedded");
+        List<String> paths = List.of(
+                "/",
+                "/map",
+                "/workspace",
+                "/inbox",
+                "/planning",
+                "/index.html",
+                "/workspace.html",
+                "/api/v1/amenities",
+                "/api/v1/stations/" + code,
+                "/api/v1/stations/" + code + "/feedback",
+                "/api/v1/feedback-token",
+                "/v3/api-docs",
+                "/api/v1/me",
+                "/api/v1/stations/150302-00001-8",
+                "/s/" + code + "/extra",
+                "/embedded");
         for (String path : paths) {
             Response response = given().redirects().follow(false).get(path);
-            assertThat(response.header("Content-Security-Policy")).as(path + " (status %d)", response.statusCode())
-                    .contains("frame-ancestors 'none'").doesNotContain("frame-ancestors *");
+            assertThat(response.header("Content-Security-Policy"))
+                    .as(path + " (status %d)", response.statusCode())
+                    .contains("frame-ancestors 'none'")
+                    .doesNotContain("frame-ancestors *");
             assertThat(response.header("X-Frame-Options")).as(path).isEqualTo("DENY");
             assertNoInlineScript(path, response);
         }
@@ -51,8 +67,11 @@ class FramingIT extends ApiIT {
 
     private static void assertNoInlineScript(String path, Response response) {
         String policy = response.header("Content-Security-Policy");
-        String scriptSrc = java.util.Arrays.stream(policy.split(";")).map(String::trim)
-                .filter(d -> d.startsWith("script-src ")).findFirst().orElseThrow(() -> new AssertionError(path + ": no script-src in " + policy));
+        String scriptSrc = java.util.Arrays.stream(policy.split(";"))
+                .map(String::trim)
+                .filter(d -> d.startsWith("script-src "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(path + ": no script-src in " + policy));
         assertThat(scriptSrc).as(path).isEqualTo("script-src 'self'");
     }
 }

@@ -39,11 +39,14 @@ class HostileRequestIT extends ApiIT {
 
     @Test
     void noHostileRequestGetsA5xxOrALeakOrAnErrorLog() throws Exception {
-        long seed = Long.getLong("hostile.seed", org.yizhan.locator.support.TestRandom.current().nextLong());
+        long seed = Long.getLong(
+                "hostile.seed", org.yizhan.locator.support.TestRandom.current().nextLong());
         System.out.println("HostileRequestIT seed=" + seed + " (replay with -Dhostile.seed=" + seed + ")");
-        String apiDocs = given().get("/v3/api-docs").then().statusCode(200).extract().asString();
+        String apiDocs =
+                given().get("/v3/api-docs").then().statusCode(200).extract().asString();
         HostileRequests generator = new HostileRequests(apiDocs, seed, adminSession());
-        assertThat(generator.operations()).extracting(Object::toString)
+        assertThat(generator.operations())
+                .extracting(Object::toString)
                 .contains("GET /api/v1/stations/nearest", "POST /api/v1/stations", "POST /api/v1/register/imports");
 
         List<RawHttp.Request> requests = new ArrayList<>();
@@ -64,10 +67,14 @@ class HostileRequestIT extends ApiIT {
                 done.add(pool.submit(() -> {
                     try {
                         RawHttp.Response response = RawHttp.send(port, request);
-                        statuses.computeIfAbsent(response.status(), s -> new AtomicInteger()).incrementAndGet();
-                        perOperation.computeIfAbsent(request.what().split(":")[0], s -> new AtomicInteger()).incrementAndGet();
+                        statuses.computeIfAbsent(response.status(), s -> new AtomicInteger())
+                                .incrementAndGet();
+                        perOperation
+                                .computeIfAbsent(request.what().split(":")[0], s -> new AtomicInteger())
+                                .incrementAndGet();
                         String problem = check(request, response);
-                        if (problem != null) failures.add(problem + " <- " + request.describe() + " => " + abbreviate(response.body()));
+                        if (problem != null)
+                            failures.add(problem + " <- " + request.describe() + " => " + abbreviate(response.body()));
                     } catch (Exception e) {
                         failures.add("no answer (" + e + ") <- " + request.describe());
                     }
@@ -79,30 +86,47 @@ class HostileRequestIT extends ApiIT {
             root.detachAppender(logs);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.println("HostileRequestIT: " + requests.size() + " requests over " + generator.operations().size()
-                + " operations in " + millis + " ms; statuses " + new TreeMap<>(statuses));
+        System.out.println("HostileRequestIT: " + requests.size() + " requests over "
+                + generator.operations().size() + " operations in " + millis + " ms; statuses "
+                + new TreeMap<>(statuses));
 
-        assertThat(perOperation.keySet()).as("every operation, both identities, was fuzzed")
+        assertThat(perOperation.keySet())
+                .as("every operation, both identities, was fuzzed")
                 .hasSize(2 * generator.operations().size());
         assertThat(failures.stream().limit(40).toList())
-                .as("seed " + seed + ": " + failures.size() + " bad answers; the first ones").isEmpty();
+                .as("seed " + seed + ": " + failures.size() + " bad answers; the first ones")
+                .isEmpty();
         List<String> errorLogs = logs.list.stream()
                 .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
                 .map(e -> e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage())
                 .toList();
-        assertThat(errorLogs).as("seed " + seed + ": client mistakes are no warnings or errors in the log").isEmpty();
+        assertThat(errorLogs)
+                .as("seed " + seed + ": client mistakes are no warnings or errors in the log")
+                .isEmpty();
     }
 
     /** Signs the admin in once, as the workspace does: a session cookie, and the CSRF token that writes echo. */
     private static List<String[]> adminSession() {
-        io.restassured.response.Response login = given().formParam("username", ADMIN).formParam("password", ADMIN_PASSWORD)
-                .post("/login").then().statusCode(200).extract().response();
+        io.restassured.response.Response login = given().formParam("username", ADMIN)
+                .formParam("password", ADMIN_PASSWORD)
+                .post("/login")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response();
         String session = login.getCookie("JSESSIONID");
-        String csrf = given().cookie("JSESSIONID", session).get("/api/v1/me").then().statusCode(200).extract().cookie("XSRF-TOKEN");
+        String csrf = given().cookie("JSESSIONID", session)
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .extract()
+                .cookie("XSRF-TOKEN");
         if (csrf == null) csrf = login.getCookie("XSRF-TOKEN");
         assertThat(session).isNotBlank();
         assertThat(csrf).isNotBlank();
-        return List.of(new String[] {"Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + csrf}, new String[] {"X-XSRF-TOKEN", csrf});
+        return List.of(
+                new String[] {"Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + csrf},
+                new String[] {"X-XSRF-TOKEN", csrf});
     }
 
     /** What is wrong with the answer, or null. */

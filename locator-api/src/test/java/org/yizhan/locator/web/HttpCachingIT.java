@@ -14,7 +14,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yizhan.locator.support.Accounts;
 import org.yizhan.locator.support.ApiIT;
@@ -25,9 +24,13 @@ class HttpCachingIT extends ApiIT {
     @Test
     void anonymousApiAnswersSetNoCookie() {
         String code = createStation("无 Cookie 测试驿站");
-        for (String path : List.of("/api/v1/amenities", "/api/v1/stations/" + code,
-                "/api/v1/stations/nearest?lat=39.6553&lng=106.8254", "/api/v1/stations?bbox=106.75,39.60,106.90,39.72",
-                "/api/v1/open-data/stations.csv", "/api/v1/changes?since=0&limit=1")) {
+        for (String path : List.of(
+                "/api/v1/amenities",
+                "/api/v1/stations/" + code,
+                "/api/v1/stations/nearest?lat=39.6553&lng=106.8254",
+                "/api/v1/stations?bbox=106.75,39.60,106.90,39.72",
+                "/api/v1/open-data/stations.csv",
+                "/api/v1/changes?since=0&limit=1")) {
             given().get(path).then().statusCode(200).header("Set-Cookie", nullValue());
         }
     }
@@ -36,22 +39,45 @@ class HttpCachingIT extends ApiIT {
     void aStationAnswers304WhileUnchangedAnd200OnceEdited() {
         String code = createStation("缓存测试驿站");
         Response first = given().get("/api/v1/stations/" + code);
-        first.then().statusCode(200).header("Cache-Control", "public, max-age=60").header("ETag", startsWith("W/\""))
-                .header("Last-Modified", not(emptyString())).header("Vary", org.hamcrest.Matchers.containsString("Accept-Language"));
+        first.then()
+                .statusCode(200)
+                .header("Cache-Control", "public, max-age=60")
+                .header("ETag", startsWith("W/\""))
+                .header("Last-Modified", not(emptyString()))
+                .header("Vary", org.hamcrest.Matchers.containsString("Accept-Language"));
         String etag = first.header("ETag");
 
-        given().header("If-None-Match", etag).get("/api/v1/stations/" + code)
-                .then().statusCode(304).header("ETag", etag).header("Cache-Control", "public, max-age=60").body(emptyString());
+        given().header("If-None-Match", etag)
+                .get("/api/v1/stations/" + code)
+                .then()
+                .statusCode(304)
+                .header("ETag", etag)
+                .header("Cache-Control", "public, max-age=60")
+                .body(emptyString());
         // A 24/7 station's answer changes only with its record, so its own Last-Modified validates it too.
-        given().header("If-Modified-Since", first.header("Last-Modified")).get("/api/v1/stations/" + code).then().statusCode(304);
+        given().header("If-Modified-Since", first.header("Last-Modified"))
+                .get("/api/v1/stations/" + code)
+                .then()
+                .statusCode(304);
         // Weak comparison (RFC 9110 §8.8.3.2): a list containing the tag matches.
-        given().header("If-None-Match", "\"other\", " + etag).get("/api/v1/stations/" + code).then().statusCode(304);
+        given().header("If-None-Match", "\"other\", " + etag)
+                .get("/api/v1/stations/" + code)
+                .then()
+                .statusCode(304);
         // Another representation (English labels) is another tag.
-        given().header("If-None-Match", etag).header("Accept-Language", "en").get("/api/v1/stations/" + code).then().statusCode(200);
+        given().header("If-None-Match", etag)
+                .header("Accept-Language", "en")
+                .get("/api/v1/stations/" + code)
+                .then()
+                .statusCode(200);
 
         long version = first.jsonPath().getLong("version");
-        asAdmin().contentType(ContentType.JSON).body(with(with(haibowanStation(), "version", version), "name", "改过名的缓存测试驿站"))
-                .put("/api/v1/stations/" + code).then().statusCode(200);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(with(with(haibowanStation(), "version", version), "name", "改过名的缓存测试驿站"))
+                .put("/api/v1/stations/" + code)
+                .then()
+                .statusCode(200);
         Response edited = given().header("If-None-Match", etag).get("/api/v1/stations/" + code);
         edited.then().statusCode(200).body("name", equalTo("改过名的缓存测试驿站"));
         assertThat(edited.header("ETag")).isNotEqualTo(etag);
@@ -61,15 +87,25 @@ class HttpCachingIT extends ApiIT {
     void signedInAnswersCarryPrivateFieldsAndAreNotPublic() {
         String code = createStation("私有缓存测试驿站");
         // A viewer of Wuhai: the station is in its region, so the responsible person is shown.
-        Accounts.as(Accounts.create("viewer", List.of("1503"))).get("/api/v1/stations/" + code)
-                .then().statusCode(200).header("Cache-Control", "private, no-cache").body("contactPerson", equalTo("王丽"));
+        Accounts.as(Accounts.create("viewer", List.of("1503")))
+                .get("/api/v1/stations/" + code)
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "private, no-cache")
+                .body("contactPerson", equalTo("王丽"));
     }
 
     @Test
     void theVocabularyHasValidatorsAndAnHourOfFreshness() {
         Response first = given().get("/api/v1/amenities");
-        first.then().statusCode(200).header("Cache-Control", "public, max-age=3600").header("Last-Modified", not(emptyString()));
-        given().header("If-None-Match", first.header("ETag")).get("/api/v1/amenities").then().statusCode(304);
+        first.then()
+                .statusCode(200)
+                .header("Cache-Control", "public, max-age=3600")
+                .header("Last-Modified", not(emptyString()));
+        given().header("If-None-Match", first.header("ETag"))
+                .get("/api/v1/amenities")
+                .then()
+                .statusCode(304);
         Response english = given().header("Accept-Language", "en").get("/api/v1/amenities");
         assertThat(english.header("ETag")).isNotEqualTo(first.header("ETag"));
     }
@@ -77,11 +113,21 @@ class HttpCachingIT extends ApiIT {
     @Test
     void openDataRevalidatesWithoutRebuildingAndChangesWithTheRegister() {
         Response first = given().get("/api/v1/open-data/stations.geojson");
-        first.then().statusCode(200).header("Cache-Control", "public, max-age=300").header("Last-Modified", not(emptyString()));
+        first.then()
+                .statusCode(200)
+                .header("Cache-Control", "public, max-age=300")
+                .header("Last-Modified", not(emptyString()));
         String etag = first.header("ETag");
-        given().header("If-None-Match", etag).get("/api/v1/open-data/stations.geojson").then().statusCode(304).body(emptyString());
+        given().header("If-None-Match", etag)
+                .get("/api/v1/open-data/stations.geojson")
+                .then()
+                .statusCode(304)
+                .body(emptyString());
         // The CSV of the same register is another representation.
-        given().header("If-None-Match", etag).get("/api/v1/open-data/stations.csv").then().statusCode(200);
+        given().header("If-None-Match", etag)
+                .get("/api/v1/open-data/stations.csv")
+                .then()
+                .statusCode(200);
 
         String code = createStation("开放数据缓存测试驿站");
         Response after = given().header("If-None-Match", etag).get("/api/v1/open-data/stations.geojson");
@@ -91,9 +137,14 @@ class HttpCachingIT extends ApiIT {
     }
 
     private static String createStation(String name) {
-        JsonPath created = asAdmin().contentType(ContentType.JSON).body(with(haibowanStation(), "name", name))
-                .post("/api/v1/stations").then().statusCode(201).extract().jsonPath();
+        JsonPath created = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(with(haibowanStation(), "name", name))
+                .post("/api/v1/stations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         return created.getString("code");
     }
-
 }

@@ -11,13 +11,15 @@ class PublicBaseUrlTest {
     void aConfiguredBaseReplacesTheRequestsSchemeHostAndContextPath() {
         PublicBaseUrl url = new PublicBaseUrl("https://yizhan.example.org/");
         assertThat(url.base()).isEqualTo("https://yizhan.example.org");
-        assertThat(url.currentWith(request(), "cursor", "abc")).isEqualTo("https://yizhan.example.org/api/v1/stations?bbox=1,2,3,4&limit=1&cursor=abc");
+        assertThat(url.currentWith(request(), "cursor", "abc"))
+                .isEqualTo("https://yizhan.example.org/api/v1/stations?bbox=1,2,3,4&limit=1&cursor=abc");
     }
 
     @Test
     void withoutOneTheRequestsOwnAddressIsUsed() {
         PublicBaseUrl url = new PublicBaseUrl("");
-        assertThat(url.currentWith(request(), "cursor", "abc")).isEqualTo("http://internal:8080/app/api/v1/stations?bbox=1,2,3,4&limit=1&cursor=abc");
+        assertThat(url.currentWith(request(), "cursor", "abc"))
+                .isEqualTo("http://internal:8080/app/api/v1/stations?bbox=1,2,3,4&limit=1&cursor=abc");
     }
 
     private static MockHttpServletRequest request() {

@@ -26,8 +26,9 @@ final class RawHttp {
 
         /** A line that replays the request by hand. */
         String describe() {
-            return what + " :: " + method + " " + abbreviate(target) + " headers=" + headers.stream()
-                    .map(h -> h[0] + ": " + abbreviate(h[1])).toList() + " body=" + abbreviate(new String(body, StandardCharsets.ISO_8859_1));
+            return what + " :: " + method + " " + abbreviate(target) + " headers="
+                    + headers.stream().map(h -> h[0] + ": " + abbreviate(h[1])).toList() + " body="
+                    + abbreviate(new String(body, StandardCharsets.ISO_8859_1));
         }
     }
 
@@ -48,7 +49,8 @@ final class RawHttp {
             out.writeBytes(latin1(h[0] + ": " + h[1] + "\r\n"));
         }
         if (!hasHost) out.writeBytes(latin1("Host: localhost\r\n"));
-        if (!hasLength && request.body().length > 0) out.writeBytes(latin1("Content-Length: " + request.body().length + "\r\n"));
+        if (!hasLength && request.body().length > 0)
+            out.writeBytes(latin1("Content-Length: " + request.body().length + "\r\n"));
         out.writeBytes(latin1("Connection: close\r\n\r\n"));
         out.writeBytes(request.body());
         try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -78,13 +80,17 @@ final class RawHttp {
             raw = java.util.Arrays.copyOfRange(raw, split + 4, raw.length);
             split = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         }
-        if (split < 0) throw new IOException("no complete response head: " + new String(raw, StandardCharsets.ISO_8859_1));
+        if (split < 0)
+            throw new IOException("no complete response head: " + new String(raw, StandardCharsets.ISO_8859_1));
         String[] lines = new String(raw, 0, split, StandardCharsets.ISO_8859_1).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            if (colon > 0) headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            if (colon > 0)
+                headers.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
         }
         byte[] body = java.util.Arrays.copyOfRange(raw, split + 4, raw.length);
         if ("HEAD".equals(method)) body = new byte[0];

@@ -40,8 +40,20 @@ final class ThrowawayPostgres implements AutoCloseable {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "yizhan-hostile-pg-");
         ThrowawayPostgres pg = new ThrowawayPostgres(dir, freePort());
         if (root()) run(List.of("chown", "postgres:postgres", dir.toString()));
-        pg.asPostgres(BIN + "initdb", "-D", pg.data.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8");
-        Files.writeString(pg.data.resolve("postgresql.conf"), """
+        pg.asPostgres(
+                BIN + "initdb",
+                "-D",
+                pg.data.toString(),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8");
+        Files.writeString(
+                pg.data.resolve("postgresql.conf"),
+                """
 
                 listen_addresses = '127.0.0.1'
                 port = %d
@@ -49,14 +61,15 @@ final class ThrowawayPostgres implements AutoCloseable {
                 max_connections = 50
                 shared_buffers = 32MB
                 fsync = off
-                """.formatted(pg.port, dir), java.nio.file.StandardOpenOption.APPEND);
+                """.formatted(pg.port, dir),
+                java.nio.file.StandardOpenOption.APPEND);
         pg.start();
         try (Connection c = DriverManager.getConnection(pg.url("postgres"), "postgres", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + db);
         }
         try (Connection c = DriverManager.getConnection(pg.url(db), "postgres", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE EXTENSION postgis");
         }
         return pg;

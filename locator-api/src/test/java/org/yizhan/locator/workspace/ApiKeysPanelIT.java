@@ -50,19 +50,34 @@ class ApiKeysPanelIT extends ApiIT {
         });
 
         // The key works at once, with its own quota; only its hash is stored.
-        assertThat(given().header("X-API-Key", key).get("/api/v1/amenities").header("RateLimit-Policy")).startsWith("\"minute\";q=7;w=60");
-        long id = jdbc.sql("SELECT id FROM api_key WHERE app_name = :a").param("a", app).query(Long.class).single();
-        assertThat(jdbc.sql("SELECT count(*) FROM api_key WHERE position(:k in concat_ws('|', key_hash::text, key_prefix, app_name, contact)) > 0")
-                .param("k", key.substring(11)).query(Long.class).single()).isZero();
+        assertThat(given().header("X-API-Key", key).get("/api/v1/amenities").header("RateLimit-Policy"))
+                .startsWith("\"minute\";q=7;w=60");
+        long id = jdbc.sql("SELECT id FROM api_key WHERE app_name = :a")
+                .param("a", app)
+                .query(Long.class)
+                .single();
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM api_key WHERE position(:k in concat_ws('|', key_hash::text, key_prefix, app_name, contact)) > 0")
+                        .param("k", key.substring(11))
+                        .query(Long.class)
+                        .single())
+                .isZero();
         WebElement row = browser.visible("#apikeys-table tr[data-key-id='" + id + "']");
-        assertThat(row.getText()).contains(app).contains(key.substring(0, 11)).contains("有效").doesNotContain(key.substring(11));
+        assertThat(row.getText())
+                .contains(app)
+                .contains(key.substring(0, 11))
+                .contains("有效")
+                .doesNotContain(key.substring(11));
         assertThat(browser.all("#apikeys-table img")).isEmpty();
 
         // Its use today, as counted by the service (shared through the database about once a second).
         given().header("X-API-Key", key).get("/api/v1/amenities").then().statusCode(200);
         browser.until(d -> {
-            Long stored = jdbc.sql("SELECT coalesce(sum(requests), 0) FROM api_usage WHERE subject = :s AND window_seconds = 86400")
-                    .param("s", "k" + id).query(Long.class).single();
+            Long stored = jdbc.sql(
+                            "SELECT coalesce(sum(requests), 0) FROM api_usage WHERE subject = :s AND window_seconds = 86400")
+                    .param("s", "k" + id)
+                    .query(Long.class)
+                    .single();
             if (stored != 2) return false;
             browser.click(".ws-tab[data-view='apikeys']");
             return "2".equals(browser.text("[data-today='" + id + "']"));
@@ -70,8 +85,10 @@ class ApiKeysPanelIT extends ApiIT {
 
         browser.click("[data-revoke='" + id + "']");
         browser.click("[data-confirm-revoke='" + id + "']");
-        browser.until(d -> browser.text("#apikeys-table tr[data-key-id='" + id + "']").contains("已吊销"));
-        assertThat(given().header("X-API-Key", key).get("/api/v1/amenities").statusCode()).isEqualTo(401);
+        browser.until(
+                d -> browser.text("#apikeys-table tr[data-key-id='" + id + "']").contains("已吊销"));
+        assertThat(given().header("X-API-Key", key).get("/api/v1/amenities").statusCode())
+                .isEqualTo(401);
 
         browser.click("#lang-switch");
         browser.until(d -> browser.text("#apikeys-view h2").equals("API keys"));

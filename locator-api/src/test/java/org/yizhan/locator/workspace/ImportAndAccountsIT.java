@@ -14,10 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.yizhan.locator.support.TestRandom;
 import org.yizhan.locator.support.Accounts;
 import org.yizhan.locator.support.ApiIT;
 import org.yizhan.locator.support.Browser;
+import org.yizhan.locator.support.TestRandom;
 
 /** The register's spreadsheet round trip and the administrators' account list, in the browser. */
 class ImportAndAccountsIT extends ApiIT {
@@ -40,7 +40,8 @@ class ImportAndAccountsIT extends ApiIT {
     static Path sheetWithABadRow() throws IOException {
         String tag = TestRandom.token(6);
         String csv = "站点编码,站点名称,地址,纬度,经度,行政区划代码,建设方式,依托单位,负责人,联系电话,开放时间,服务设施,状态\n"
-                + ",导入测试驿站" + tag + ",乌海市海勃湾区新华街12号,39.6733,106.8152,150302,共建,新华街社区,张红,0473-2012345,Mo-Su 08:00-20:00,微波炉,运行\n"
+                + ",导入测试驿站" + tag
+                + ",乌海市海勃湾区新华街12号,39.6733,106.8152,150302,共建,新华街社区,张红,0473-2012345,Mo-Su 08:00-20:00,微波炉,运行\n"
                 + ",导入坏纬度驿站" + tag + ",乌海市海勃湾区某路1号,39.6a,106.8152,150302,共建,某社区,张红,0473-2012345,24/7,,运行\n";
         Path file = Files.createTempFile("register-", ".csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
@@ -52,8 +53,13 @@ class ImportAndAccountsIT extends ApiIT {
         Path sheet = sheetWithABadRow();
         String editor = Accounts.create("editor", List.of("1503"));
         // The same file through the API, as the independent answer the page must show.
-        JsonPath report = Accounts.as(editor).multiPart("file", sheet.toFile(), "text/csv")
-                .post("/api/v1/register/imports?dryRun=true").then().statusCode(200).extract().jsonPath();
+        JsonPath report = Accounts.as(editor)
+                .multiPart("file", sheet.toFile(), "text/csv")
+                .post("/api/v1/register/imports?dryRun=true")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         browser.open("/workspace");
         page.signedInAs(editor);
@@ -63,7 +69,9 @@ class ImportAndAccountsIT extends ApiIT {
 
         Map<String, Object> problem = report.getMap("problems[0]");
         WebElement row = browser.visible("#import-problems tbody tr[data-row='" + problem.get("row") + "']");
-        assertThat(row.getText()).contains(String.valueOf(problem.get("row"))).contains(String.valueOf(problem.get("message")));
+        assertThat(row.getText())
+                .contains(String.valueOf(problem.get("row")))
+                .contains(String.valueOf(problem.get("message")));
         assertThat(browser.visible("#import-commit").isEnabled()).isFalse();
         assertThat(browser.text("#import-summary")).contains("有误 1");
         browser.screenshot("workspace-import-dry-run");
@@ -73,8 +81,8 @@ class ImportAndAccountsIT extends ApiIT {
     @Test
     void aCleanDryRunCanBeCommittedFromThePage() throws IOException {
         String tag = TestRandom.token(6);
-        String csv = "站点名称,地址,纬度,经度,行政区划代码,建设方式,依托单位,负责人,联系电话,开放时间,服务设施\n"
-                + "页面导入驿站" + tag + ",乌海市海勃湾区新华街12号,39.6733,106.8152,150302,共建,新华街社区,张红,0473-2012345,Mo-Su 08:00-20:00,微波炉\n";
+        String csv = "站点名称,地址,纬度,经度,行政区划代码,建设方式,依托单位,负责人,联系电话,开放时间,服务设施\n" + "页面导入驿站" + tag
+                + ",乌海市海勃湾区新华街12号,39.6733,106.8152,150302,共建,新华街社区,张红,0473-2012345,Mo-Su 08:00-20:00,微波炉\n";
         Path sheet = Files.createTempFile("register-", ".csv");
         Files.writeString(sheet, csv, StandardCharsets.UTF_8);
 
@@ -88,7 +96,11 @@ class ImportAndAccountsIT extends ApiIT {
         browser.click("#import-commit");
 
         String name = "页面导入驿站" + tag;
-        browser.until(d -> jdbc.sql("SELECT count(*) FROM station WHERE name = :n").param("n", name).query(Long.class).single() == 1);
+        browser.until(d -> jdbc.sql("SELECT count(*) FROM station WHERE name = :n")
+                        .param("n", name)
+                        .query(Long.class)
+                        .single()
+                == 1);
     }
 
     @Test
@@ -102,8 +114,13 @@ class ImportAndAccountsIT extends ApiIT {
         browser.screenshot("workspace-accounts");
 
         browser.click(".ws-tab[data-view='exchange']");
-        List<String> hrefs = browser.all("#export-links a").stream().map(a -> a.getDomAttribute("href")).toList();
-        assertThat(hrefs).contains("/api/v1/register/export?format=csv&status=active", "/api/v1/register/export?format=kml&status=active");
+        List<String> hrefs = browser.all("#export-links a").stream()
+                .map(a -> a.getDomAttribute("href"))
+                .toList();
+        assertThat(hrefs)
+                .contains(
+                        "/api/v1/register/export?format=csv&status=active",
+                        "/api/v1/register/export?format=kml&status=active");
         browser.screenshot("workspace-exchange");
     }
 
@@ -117,13 +134,15 @@ class ImportAndAccountsIT extends ApiIT {
         assertThat(browser.text("#signin-submit")).isEqualTo("Sign in");
         page.signIn(viewer, Accounts.PASSWORD);
         browser.until(d -> browser.text("#register-count").contains("stations"));
-        assertThat(browser.driver().findElement(By.id("new-station")).isDisplayed()).isFalse();
+        assertThat(browser.driver().findElement(By.id("new-station")).isDisplayed())
+                .isFalse();
         assertThat(browser.text(".ws-tab[data-view='register']")).isEqualTo("Register");
         browser.screenshot("workspace-tablet-en");
 
         browser.click("#sign-out");
         browser.visible("#signin-form");
-        Object status = browser.asyncScript("const done = arguments[arguments.length - 1]; fetch('/api/v1/me').then(r => done(r.status));");
+        Object status = browser.asyncScript(
+                "const done = arguments[arguments.length - 1]; fetch('/api/v1/me').then(r => done(r.status));");
         assertThat(status).isEqualTo(401L);
     }
 }

@@ -8,7 +8,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
-import org.yizhan.locator.support.TestRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +16,7 @@ import org.yizhan.locator.support.Accounts;
 import org.yizhan.locator.support.ApiIT;
 import org.yizhan.locator.support.Browser;
 import org.yizhan.locator.support.StationForms;
+import org.yizhan.locator.support.TestRandom;
 
 /** Union staff on a desktop: sign in, create a station by clicking the map, edit it, read its history. */
 class StationEditingIT extends ApiIT {
@@ -55,8 +55,10 @@ class StationEditingIT extends ApiIT {
         browser.visible("#station-form");
         page.clickMapCentre();
         browser.until(d -> !page.field("lat").getDomProperty("value").isEmpty());
-        assertThat(Double.parseDouble(page.field("lat").getDomProperty("value"))).isCloseTo(LAT, within(0.0005));
-        assertThat(Double.parseDouble(page.field("lng").getDomProperty("value"))).isCloseTo(LNG, within(0.0005));
+        assertThat(Double.parseDouble(page.field("lat").getDomProperty("value")))
+                .isCloseTo(LAT, within(0.0005));
+        assertThat(Double.parseDouble(page.field("lng").getDomProperty("value")))
+                .isCloseTo(LNG, within(0.0005));
         assertThat(browser.all(".edit-marker")).hasSize(1);
 
         String name = "工作台测试驿站" + marker;
@@ -74,7 +76,12 @@ class StationEditingIT extends ApiIT {
 
         assertThat(page.message("info", "warning")).contains("已创建站点");
         String code = browser.text("#station-pane .subtitle .code");
-        JsonPath created = asAdmin().get("/api/v1/stations/" + code).then().statusCode(200).extract().jsonPath();
+        JsonPath created = asAdmin()
+                .get("/api/v1/stations/" + code)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(created.getString("name")).isEqualTo(name);
         assertThat(created.getString("contactPerson")).isEqualTo("李明");
         assertThat(created.getDouble("location.lat")).isCloseTo(LAT, within(0.0005));
@@ -83,15 +90,23 @@ class StationEditingIT extends ApiIT {
         page.type("openingHours", "24/7");
         page.save();
         assertThat(page.awaitMessage("已保存")).isIn("info", "warning");
-        assertThat(asAdmin().get("/api/v1/stations/" + code).then().extract().jsonPath().getString("openingHours")).isEqualTo("24/7");
+        assertThat(asAdmin()
+                        .get("/api/v1/stations/" + code)
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getString("openingHours"))
+                .isEqualTo("24/7");
 
         browser.until(d -> d.findElements(By.cssSelector("#history-list > li")).size() == 2);
         String change = browser.text("#history-list > li.action-update dd[data-field='openingHours']");
         assertThat(change).contains("Mo-Fr 08:00-18:00").contains("→").contains("24/7");
         assertThat(browser.text("#history-list > li.action-update .who")).isEqualTo(editor);
         browser.click("#station-pane .jump");
-        browser.until(d -> (Boolean) browser.script(
-                "const r = document.getElementById('history-list').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight * 0.6;"));
+        browser.until(
+                d -> (Boolean)
+                        browser.script(
+                                "const r = document.getElementById('history-list').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight * 0.6;"));
         browser.screenshot("workspace-history");
     }
 
@@ -128,28 +143,50 @@ class StationEditingIT extends ApiIT {
         String message = page.message("error");
         assertThat(message).contains("超出您的管辖地区").contains("420303");
         assertThat(browser.all(".edit-marker")).hasSize(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM station WHERE name = :name").param("name", name).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM station WHERE name = :name")
+                        .param("name", name)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         browser.screenshot("workspace-outside-region");
     }
 
     @Test
     void staleEditIsRefusedWithAReloadButton() {
         Map<String, Object> form = StationForms.with(StationForms.haibowanStation(), "name", "并发编辑测试驿站" + marker);
-        String code = asAdmin().contentType(ContentType.JSON).body(form).post("/api/v1/stations")
-                .then().statusCode(201).extract().jsonPath().getString("code");
+        String code = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(form)
+                .post("/api/v1/stations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("code");
         String editor = Accounts.create("editor", List.of("150302"));
         browser.open("/workspace#code=" + code);
         page.signedInAs(editor);
         browser.until(d -> page.field("name").getDomProperty("value").startsWith("并发编辑测试驿站"));
 
-        Map<String, Object> theirs = StationForms.with(StationForms.with(form, "version", 0), "name", "别人改过的驿站" + marker);
-        asAdmin().contentType(ContentType.JSON).body(theirs).put("/api/v1/stations/" + code).then().statusCode(200);
+        Map<String, Object> theirs =
+                StationForms.with(StationForms.with(form, "version", 0), "name", "别人改过的驿站" + marker);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(theirs)
+                .put("/api/v1/stations/" + code)
+                .then()
+                .statusCode(200);
 
         page.type("contactPhone", "13900009999");
         page.save();
         assertThat(page.message("error")).contains("此站点已被其他人修改");
         browser.screenshot("workspace-conflict");
-        assertThat(given().get("/api/v1/stations/" + code).then().extract().jsonPath().getString("contactPhone")).isEqualTo("13900001234");
+        assertThat(given().get("/api/v1/stations/" + code)
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getString("contactPhone"))
+                .isEqualTo("13900001234");
 
         browser.click("#editor-alerts [data-action='reload']");
         browser.until(d -> page.field("name").getDomProperty("value").equals("别人改过的驿站" + marker));
@@ -158,9 +195,15 @@ class StationEditingIT extends ApiIT {
 
     @Test
     void openingHoursTheApiCannotReadAreExplainedAtTheField() {
-        String code = asAdmin().contentType(ContentType.JSON)
+        String code = asAdmin()
+                .contentType(ContentType.JSON)
                 .body(StationForms.with(StationForms.haibowanStation(), "name", "开放时间测试驿站" + marker))
-                .post("/api/v1/stations").then().statusCode(201).extract().jsonPath().getString("code");
+                .post("/api/v1/stations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("code");
         browser.open("/workspace#code=" + code);
         page.signedInAs(Accounts.create("editor", List.of("1503")));
         browser.until(d -> !page.field("name").getDomProperty("value").isEmpty());

@@ -24,7 +24,8 @@ class StationPhotoUploadIT extends ApiIT {
 
     @BeforeEach
     void stationInWuhai() {
-        station = TestStations.insert(jdbc, TestStations.Spec.active(new LatLng(39.6800, 106.8300)).withName("工作台照片驿站"));
+        station = TestStations.insert(
+                jdbc, TestStations.Spec.active(new LatLng(39.6800, 106.8300)).withName("工作台照片驿站"));
         browser = Browser.desktop(port);
         page = new WorkspacePage(browser);
     }
@@ -48,8 +49,10 @@ class StationPhotoUploadIT extends ApiIT {
 
         browser.until(d -> browser.all("#ws-photo-list img").size() == 1);
         assertThat(browser.visible("#photo-alerts").getText()).contains("照片已上传");
-        browser.until(d -> Boolean.TRUE.equals(browser.script(
-                "const i = document.querySelector('#ws-photo-list img'); return i.complete && i.naturalWidth === 320;")));
+        browser.until(
+                d -> Boolean.TRUE.equals(
+                        browser.script(
+                                "const i = document.querySelector('#ws-photo-list img'); return i.complete && i.naturalWidth === 320;")));
         browser.screenshot("workspace-photo-uploaded");
         Files.delete(file);
     }

@@ -44,7 +44,10 @@ final class WorkspacePage {
     }
 
     void clickMapCentre() {
-        new Actions(browser.driver()).moveToElement(browser.visible("#map")).click().perform();
+        new Actions(browser.driver())
+                .moveToElement(browser.visible("#map"))
+                .click()
+                .perform();
     }
 
     void check(String amenity) {
@@ -82,8 +85,10 @@ final class WorkspacePage {
             return wait.get();
         } catch (org.openqa.selenium.TimeoutException e) {
             browser.screenshot("workspace-failure-" + System.currentTimeMillis());
-            throw new AssertionError("no message; page errors: " + browser.pageErrors() + "; the panel shows: " + browser.script(
-                    "return document.querySelector('.ws-panel').innerText"), e);
+            throw new AssertionError(
+                    "no message; page errors: " + browser.pageErrors() + "; the panel shows: "
+                            + browser.script("return document.querySelector('.ws-panel').innerText"),
+                    e);
         }
     }
 }
