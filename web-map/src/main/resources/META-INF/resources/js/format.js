@@ -33,9 +33,16 @@ export function travelTimes(meters) {
   };
 }
 
+const STATION_DAY = new Intl.DateTimeFormat('en', { timeZone: STATION_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * YYYY-MM-DD of the station's day. Built from the parts: a locale's own pattern (en-CA's was
+ * YYYY-MM-DD) differs between ICU versions, so Debian's Node 18 and older phone browsers gave
+ * another order and "today" was never recognised.
+ */
 function localDate(date) {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: STATION_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  const part = (type) => STATION_DAY.formatToParts(date).find((p) => p.type === type).value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** "HH:MM" today, "tomorrow HH:MM", or a short date: nextChange is ISO with the station's offset. */
