@@ -9,14 +9,17 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * The one server secret of anonymous feedback ({@code yizhan.feedback.device-secret}): the key of
- * the daily device hash, the network hash and the feedback tokens. Each use prefixes its message
- * with its own purpose (the device hash with its date), so one use's output never stands for another's.
+ * The service's one secret for anonymous data ({@code yizhan.feedback.device-secret}): the key of
+ * the daily device hash, the network hash, the feedback tokens and the quota counters' address
+ * hash. Each use prefixes its message with its own purpose (the device hash with its date), so one
+ * use's output never stands for another's. With no secret set, each start makes a random one.
  */
 @Component
-class FeedbackSecret {
+public class FeedbackSecret {
 
     private final SecretKeySpec key;
+    /** A Mac per thread: the quota filter hashes an address on every anonymous API request. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::mac);
 
     FeedbackSecret(FeedbackProperties properties) {
         byte[] secret = properties.deviceSecret().isBlank()
@@ -26,11 +29,15 @@ class FeedbackSecret {
     }
 
     /** HMAC-SHA256 of {@code message}, 64 hex characters. */
-    String hex(String message) {
+    public String hex(String message) {
+        return HexFormat.of().formatHex(macs.get().doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac mac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
