@@ -22,4 +22,6 @@ echo "Admin account for writes: ${YIZHAN_ADMIN_USERNAME:-admin} / password in .d
 
 as_invoker ./mvnw -B -ntp -q -DskipTests install
 export YIZHAN_DEMO=${YIZHAN_DEMO:-true}
+# The service talks to the cluster this script ensured, also when YIZHAN_PG_PORT moved it.
+export SPRING_DATASOURCE_URL=${SPRING_DATASOURCE_URL:-jdbc:postgresql://127.0.0.1:${YIZHAN_PG_PORT:-55432}/yizhan}
 as_invoker java -jar locator-api/target/locator-api-*.jar "$@"
