@@ -13,7 +13,6 @@ import { renderPhotos } from './photos.js';
 import { icon } from './icons.js';
 import { fromCache, asOfText } from './offline.js';
 import { showProblem } from './alerts.js';
-import { problemMessage } from './problem.js';
 import { convert } from './crs.js';
 
 const NEAREST_LIMIT = 20;
@@ -211,8 +210,8 @@ async function openStation(code, { focus = false, fly = true } = {}) {
     if (focus) $('detail-title').focus();
   } catch (e) {
     if (state.code !== trimmed) return;
-    const { title, detail: text } = problemMessage(e);
-    renderDetailMessage(detail, text ? `${title}: ${text}` : title, showList);
+    // The alert above says what went wrong; the card keeps only the way back, not a second copy.
+    renderDetailMessage(detail, null, showList);
     showAlert(e);
   }
 }

@@ -73,9 +73,10 @@ export function renderDetail(container, views, { distanceMeters, onBack, asOf = 
   ].filter(Boolean));
 }
 
+/** The card's way back to the list, with a message when there is one (text may be null). */
 export function renderDetailMessage(container, text, onBack) {
   clear(container);
   container.append(
     backButton(onBack),
-    h('p', { class: 'list-message' }, text));
+    ...(text ? [h('p', { class: 'list-message' }, text)] : []));
 }

@@ -11,6 +11,8 @@ const TITLES_ZH = {
   'Not allowed': '无权操作',
   'Sign-in required': '需要登录',
   'No such station': '没有这个站点',
+  'Malformed station code': '站点编码格式不对',
+  'Wrong check character in station code': '站点编码最后一位（校验位）不对，请核对站牌',
 };
 
 // For answers without a problem document (a proxy's error page, no network): what the status says.
