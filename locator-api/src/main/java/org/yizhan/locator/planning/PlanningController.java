@@ -44,12 +44,12 @@ import org.yizhan.locator.web.GeoParams;
 @SecurityRequirement(name = "basic")
 class PlanningController {
 
-    private static final String REACH_DISTANCE = "straight, walk or ride (walk and ride need a road graph); "
+    static final String REACH_DISTANCE = "straight, walk or ride (walk and ride need a road graph); "
             + "default walk when the server has a road graph, else straight";
-    private static final String REACH_RADIUS =
+    static final String REACH_RADIUS =
             "Straight-line radius, or with walk/ride the route length limit, in metres (50-20,000; "
                     + "default 1,000 for straight)";
-    private static final String REACH_MINUTES = "With walk/ride: travel time limit in minutes (1-120; default 15)";
+    static final String REACH_MINUTES = "With walk/ride: travel time limit in minutes (1-120; default 15)";
 
     private final PlanningService planning;
     private final PointSets sets;

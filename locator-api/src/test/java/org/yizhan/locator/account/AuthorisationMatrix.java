@@ -310,6 +310,10 @@ final class AuthorisationMatrix {
                     "401      | ok 403            | ok 403            | ok",
                     c -> c.as().get("/api/v1/planning/coverage?demand={d}", c.demandSet())),
             row(
+                    "GET  /api/v1/planning/catchments",
+                    "401      | ok ok             | ok ok             | ok",
+                    c -> c.as().get("/api/v1/planning/catchments?codes={code}", c.station())),
+            row(
                     "GET  /api/v1/planning/gaps",
                     "401      | ok 403            | ok 403            | ok",
                     c -> c.as().get("/api/v1/planning/gaps?demand={d}", c.demandSet())),
