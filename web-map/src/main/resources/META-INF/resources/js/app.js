@@ -197,6 +197,7 @@ function showNearest() {
   }
   if (!state.origin) {
     renderListMessage($('list'), 'list.prompt');
+    $('list-count').textContent = '';
     return;
   }
   if (state.nearest.length === 0) renderListMessage($('list'), 'list.empty');
@@ -346,7 +347,10 @@ function renderRoute() {
   else map.doubleClickZoom.enable();
   const toggle = $('route-toggle');
   toggle.setAttribute('aria-pressed', String(route.on));
-  $('route-tools').hidden = !(route.on && route.drawing);
+  // One bar at the bottom of the map: undo, clear, done while drawing; edit, close once drawn.
+  $('route-tools').hidden = !route.on;
+  for (const id of ['route-undo', 'route-clear', 'route-done']) $(id).hidden = !route.drawing;
+  for (const id of ['route-edit', 'route-exit']) $(id).hidden = route.drawing;
   $('route-undo').disabled = route.points.length === 0;
   $('route-clear').disabled = route.points.length === 0;
   setNotice('route', route.on && route.drawing ? 'route.tap' : null);
@@ -371,12 +375,6 @@ function renderRoute() {
       route.buffer = metres;
       routeChanged({ search: true });
     },
-    onEdit: () => {
-      route.drawing = true;
-      renderRoute();
-      toggleSheet(false);
-    },
-    onExit: exitRoute,
     onPaste: ({ points, buffer }) => {
       route.points = points;
       if (buffer >= 1 && buffer <= 1000) route.buffer = buffer;
@@ -585,7 +583,15 @@ async function main() {
     }
     state.route.drawing = false;
     renderRoute();
+    $('route-edit').focus();
   });
+  $('route-edit').addEventListener('click', () => {
+    state.route.drawing = true;
+    renderRoute();
+    toggleSheet(false);
+    $('route-done').focus();
+  });
+  $('route-exit').addEventListener('click', exitRoute);
   $('sheet-toggle').addEventListener('click', () => toggleSheet());
   $('code-form').addEventListener('submit', (e) => {
     e.preventDefault();

@@ -3,7 +3,6 @@
 // Routes are kept in WGS-84 rounded to the polyline's precision; the map may be in GCJ-02.
 import { h, clear } from './dom.js';
 import { t } from './i18n.js';
-import { icon } from './icons.js';
 import { distance } from './format.js';
 import { convert } from './crs.js';
 import { parseRoute } from './route-codec.js';
@@ -92,11 +91,18 @@ export class RouteLayer {
   }
 }
 
+/** A corridor width as a chip says it: short enough for four in a row on a 360 px phone. */
+function widthLabel(m) {
+  return m < 1000 ? distance(m) : t('distance.km', { n: m / 1000 });
+}
+
 /**
- * The panel heading the list in route mode. `route`: {points, buffer, drawing, length};
- * `shareUrl`: the route's link or null; handlers: onBuffer(m), onEdit(), onExit(), onPaste(parsed).
+ * The panel heading the list in route mode: the route's length and its link, the corridor
+ * width, and while drawing a box to paste a route into. (Edit and close are on the map's bar.)
+ * `route`: {points, buffer, drawing, length}; `shareUrl`: the route's link or null; handlers:
+ * onBuffer(metres), onPaste({points, buffer}).
  */
-export function renderRoutePanel(container, route, { shareUrl, onBuffer, onEdit, onExit, onPaste }) {
+export function renderRoutePanel(container, route, { shareUrl, onBuffer, onPaste }) {
   clear(container);
   const enough = route.points.length >= 2;
   const summary = enough
@@ -104,7 +110,21 @@ export function renderRoutePanel(container, route, { shareUrl, onBuffer, onEdit,
     : t('route.prompt');
   const chips = BUFFERS.map((m) => h('button', {
     type: 'button', class: 'chip chip-small', 'aria-pressed': String(route.buffer === m), 'data-buffer': m, onclick: () => onBuffer(m),
-  }, distance(m)));
+  }, widthLabel(m)));
+  // Element.append would write a null as the text "null": drop absent parts first.
+  container.append(...[
+    h('div', { class: 'route-head' },
+      h('p', { class: 'route-summary', id: 'route-summary' }, summary),
+      enough && shareUrl
+        ? h('p', { class: 'share route-share' }, h('a', { id: 'route-share', href: shareUrl, class: 'share-link' }, t('route.share')), copyButton(shareUrl))
+        : null),
+    h('div', { class: 'route-buffer', role: 'group', 'aria-labelledby': 'route-buffer-label' },
+      h('span', { id: 'route-buffer-label', class: 'route-buffer-label' }, t('route.buffer')), chips),
+    route.drawing ? pasteBox(onPaste, !enough) : null,
+  ].filter(Boolean));
+}
+
+function pasteBox(onPaste, open) {
   const input = h('input', {
     id: 'route-paste-input', type: 'text', inputmode: 'url', autocomplete: 'off', spellcheck: 'false', enterkeyhint: 'go',
   });
@@ -119,16 +139,5 @@ export function renderRoutePanel(container, route, { shareUrl, onBuffer, onEdit,
     if (parsed) onPaste(parsed);
     else error.textContent = t('route.paste.invalid');
   });
-  container.append(
-    h('p', { class: 'route-summary', id: 'route-summary' }, summary),
-    h('div', { class: 'route-actions' },
-      route.drawing ? null : h('button', { type: 'button', id: 'route-edit', class: 'small-button', onclick: onEdit }, icon('route'), ' ', t('route.edit')),
-      h('button', { type: 'button', id: 'route-exit', class: 'small-button', onclick: onExit }, icon('close'), ' ', t('route.exit'))),
-    h('div', { class: 'route-buffer', role: 'group', 'aria-labelledby': 'route-buffer-label' },
-      h('span', { id: 'route-buffer-label', class: 'route-buffer-label' }, t('route.buffer')), chips),
-    enough && shareUrl
-      ? h('p', { class: 'share route-share' }, h('a', { id: 'route-share', href: shareUrl, class: 'share-link' }, t('route.share')), copyButton(shareUrl))
-      : null,
-    h('details', { class: 'route-paste', id: 'route-paste', open: enough ? null : true },
-      h('summary', {}, t('route.paste')), form));
+  return h('details', { class: 'route-paste', id: 'route-paste', open: open || null }, h('summary', {}, t('route.paste')), form);
 }

@@ -69,7 +69,7 @@ class AccessibilityIT extends ApiIT {
         // Across the square, past both stations: the list along the route, its panel and numbered stops.
         browser.tapMap(-100, 30);
         browser.until(d -> browser.currentPath().contains("route="));
-        browser.tapMap(100, -60);
+        browser.tapMap(60, -60);
         browser.click("#route-done");
         browser.until(d -> browser.listedKinds().contains("route"));
         browser.visible("#route-share");

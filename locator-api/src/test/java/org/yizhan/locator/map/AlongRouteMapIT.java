@@ -69,7 +69,9 @@ class AlongRouteMapIT extends ApiIT {
         draw(TAPS);
         browser.screenshot("phone-route-drawing");
         browser.click("#route-done");
-        browser.until(d -> browser.all("#route-tools").stream().noneMatch(e -> e.isDisplayed()));
+        // Drawn: the map's bar now offers editing and closing instead of undo, clear and done.
+        browser.visible("#route-edit");
+        assertThat(browser.all("#route-undo").get(0).isDisplayed()).isFalse();
 
         List<double[]> drawn = routeInUrl();
         assertThat(drawn).hasSize(3);
@@ -90,6 +92,10 @@ class AlongRouteMapIT extends ApiIT {
                 .contains("沿途 " + metres(api.getDouble("stations[0].alongMetres")))
                 .contains("离路线 " + metres(api.getDouble("stations[0].offRouteMetres")));
         assertThat(browser.text("#sheet-title")).contains("沿途驿站");
+        assertThat(browser.text("#route-panel"))
+                .contains("路线 ")
+                .doesNotContain("null")
+                .doesNotContain("undefined");
         assertThat(browser.all(".route-stop")).hasSize(3);
         browser.screenshot("phone-route-list");
 
@@ -111,9 +117,11 @@ class AlongRouteMapIT extends ApiIT {
         assertThat(routeInUrl()).usingRecursiveComparison().isEqualTo(drawn);
         browser.screenshot("phone-route-shared-link");
 
-        // Leaving route mode brings the nearest list back and the route out of the URL.
+        // Leaving route mode: the route, its stops and its list go, and so does the route in the URL.
         browser.click("#route-exit");
-        browser.until(d -> browser.listedKinds().contains("straight"));
+        browser.until(d -> browser.all("#list .station-button").isEmpty());
+        assertThat(browser.text("#sheet-title")).contains("附近驿站");
+        assertThat(browser.all(".route-stop")).isEmpty();
         assertThat(browser.currentPath()).doesNotContain("route=");
     }
 
@@ -135,10 +143,10 @@ class AlongRouteMapIT extends ApiIT {
         assertThat(fromApi).containsExactly(nearFirstLeg, nearApex, nearSecondLeg);
         browser.until(d -> browser.listedKinds().contains("route"));
         browser.until(d -> browser.listedCodes().equals(fromApi));
-        assertThat(browser.all("#route-tools").stream().noneMatch(e -> e.isDisplayed()))
-                .isTrue();
+        browser.visible("#route-edit");
 
         // Not a route: said next to the box, and the route shown stays.
+        browser.click("#route-edit");
         browser.click("#route-paste summary");
         browser.visible("#route-paste-input").clear();
         browser.visible("#route-paste-input").sendKeys("hello, world");
@@ -151,7 +159,7 @@ class AlongRouteMapIT extends ApiIT {
     void aRouteThatCrossesItselfShowsTheApisProblemAndUndoRecovers() {
         openAtCentre();
         browser.click("#route-toggle");
-        draw(new int[][] {{-100, -80}, {100, 30}, {100, -80}, {-100, 30}});
+        draw(new int[][] {{-100, -60}, {80, 40}, {80, -60}, {-100, 40}});
 
         String polyline = EncodedPolyline.encode(routeInUrl());
         JsonPath problem = given().contentType(ContentType.JSON)
