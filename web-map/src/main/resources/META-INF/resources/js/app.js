@@ -167,6 +167,7 @@ async function searchNearest({ fit = false } = {}) {
     const asOf = cachedAt(answer);
     // A saved copy is re-measured here in a straight line, whatever the live answer measured.
     state.measure = asOf ? 'straight' : measure;
+    renderTravel();
     // A saved copy was fetched elsewhere and maybe with other filters: re-rank it from here.
     state.nearest = asOf
       ? fromCache(answer.stations, state.origin, state.filters).slice(0, NEAREST_LIMIT)
@@ -208,7 +209,8 @@ function showNearest() {
 /* Walking or riding distances: a two-button switch, shown only when the server can measure them. */
 function renderTravel() {
   const box = clear($('travel'));
-  box.hidden = state.travel.length === 0 || state.route.on;
+  // Where the graph has no road near the rider, the notice says why the list is straight-line.
+  box.hidden = state.travel.length === 0 || state.route.on || notices.has('travel');
   if (box.hidden) return;
   const current = travelBy();
   box.append(h('span', { id: 'travel-label', class: 'travel-label' }, t('travel.label')),
