@@ -1,7 +1,7 @@
 import { api, cachedAt } from './api.js';
 import { $, h, clear } from './dom.js';
 import { setLanguage, language, t, translateStatic } from './i18n.js';
-import { readUrl, writeUrl, routeShareUrl } from './state.js';
+import { readUrl, writeUrl } from './state.js';
 import { fromGps } from './crs.js';
 import { CHINA, chooseTiles, mapCrsOf, addBaseLayer } from './tiles.js';
 import { StationsLayer } from './stations-layer.js';
@@ -15,15 +15,11 @@ import { fromCache, asOfText } from './offline.js';
 import { showProblem } from './alerts.js';
 import { convert } from './crs.js';
 import { measured } from './format.js';
-import { RouteLayer, renderRoutePanel, BUFFERS, DEFAULT_BUFFER } from './route.js';
-import { encodePolyline, roundPoint } from './route-codec.js';
+import { alongRoute, routeFromUrl, routeForUrl } from './along-route.js';
 
 const NEAREST_LIMIT = 20;
 // The API has no 24-hour filter on nearest; ask for more and keep the always-open ones.
 const NEAREST_LIMIT_24H = 100;
-// Along a route: the first stations the rider passes (the API's default and a page's worth).
-const ROUTE_LIMIT = 100;
-const ROUTE_DEBOUNCE_MS = 350;
 
 const url = readUrl();
 const state = {
@@ -40,15 +36,7 @@ const state = {
   travel: [],
   measure: 'straight',
   // Along my route: on (the list is the route's), drawing (taps add points), points in WGS-84.
-  route: {
-    on: Boolean(url.route && url.route.length),
-    drawing: Boolean(url.route && url.route.length === 1),
-    points: (url.route || []).map(roundPoint),
-    buffer: url.buffer >= 1 && url.buffer <= 1000 ? url.buffer : DEFAULT_BUFFER,
-    stations: [],
-    length: null,
-    more: false,
-  },
+  route: routeFromUrl(url),
 };
 const notices = new Map();
 let amenities = [];
@@ -60,9 +48,8 @@ let selectedMarker;
 let nearestController;
 let pickResolve = null;
 let pickMarker;
-let routeLayer;
-let routeController;
-let routeTimer;
+// The "along my route" controller (along-route.js), once the map exists.
+let route;
 
 /** For a wrong-location report: the next tap on the map is the suggested pin, in the map's crs. */
 function pickPoint() {
@@ -77,7 +64,7 @@ function pickPoint() {
 function onMapTap(e) {
   if (!pickResolve && state.route.on) {
     // Drawing, a tap is the route's next point; with a route shown, taps leave it alone.
-    if (state.route.drawing && e.type === 'click') addRoutePoint(e.latlng);
+    if (state.route.drawing && e.type === 'click') route.addPoint(e.latlng);
     return;
   }
   if (!pickResolve) {
@@ -94,12 +81,7 @@ function onMapTap(e) {
 }
 
 function saveUrl() {
-  const { on, points, buffer } = state.route;
-  writeUrl({
-    ...state.filters, lang: state.lang, code: state.code, by: state.by,
-    route: on && points.length ? encodePolyline(points) : null,
-    buffer: buffer !== DEFAULT_BUFFER ? buffer : null,
-  });
+  writeUrl({ ...state.filters, lang: state.lang, code: state.code, by: state.by, ...routeForUrl(state.route) });
 }
 
 /* Messages: notices are calm status lines (keyed, re-rendered on language change); alerts are errors. */
@@ -193,7 +175,7 @@ async function searchNearest({ fit = false } = {}) {
 
 function showNearest() {
   if (state.route.on) {
-    showRouteList();
+    route.showList();
     return;
   }
   if (!state.origin) {
@@ -233,158 +215,6 @@ function routeKind() {
 
 function listed() {
   return state.route.on ? state.route.stations : state.nearest;
-}
-
-function startRoute() {
-  const route = state.route;
-  if (route.on) {
-    // The button toggles: a second press leaves route mode.
-    exitRoute();
-    return;
-  }
-  route.on = true;
-  route.drawing = route.points.length < 2;
-  clear($('alerts'));
-  if (state.code) showList();
-  routeChanged({ search: true });
-}
-
-function exitRoute() {
-  const route = state.route;
-  route.on = false;
-  route.drawing = false;
-  route.points = [];
-  route.stations = [];
-  routeController?.abort();
-  clearTimeout(routeTimer);
-  routeLayer.hide();
-  clear($('alerts'));
-  renderRoute();
-  saveUrl();
-  if (state.origin) searchNearest();
-  else showNearest();
-  $('route-toggle').focus();
-}
-
-function addRoutePoint(latlng) {
-  state.route.points.push(roundPoint(convert(latlng, crs, 'wgs84')));
-  routeChanged({ search: true });
-}
-
-/** Re-draws the route and its controls; with `search`, asks the API again (debounced). */
-function routeChanged({ search = false, fit = false } = {}) {
-  const route = state.route;
-  route.length = null;
-  saveUrl();
-  renderRoute();
-  if (route.points.length) routeLayer.show(route.points, route.buffer);
-  else routeLayer.hide();
-  if (fit) routeLayer.fit();
-  if (!search) return;
-  clearTimeout(routeTimer);
-  routeController?.abort();
-  if (route.points.length < 2) {
-    route.stations = [];
-    routeLayer.stops.clearLayers();
-    clear($('alerts'));
-    showRouteList();
-    return;
-  }
-  renderListMessage($('list'), 'list.loading', true);
-  routeTimer = setTimeout(searchRoute, ROUTE_DEBOUNCE_MS);
-}
-
-async function searchRoute() {
-  const route = state.route;
-  if (!route.on || route.points.length < 2) return;
-  routeController?.abort();
-  const controller = new AbortController();
-  routeController = controller;
-  const { amenities: keys, openNow, alwaysOpen } = state.filters;
-  try {
-    const answer = await api.alongRoute({
-      polyline: encodePolyline(route.points), buffer: route.buffer, limit: ROUTE_LIMIT, amenities: keys, openNow, alwaysOpen, lang: state.lang,
-    }, controller.signal);
-    if (routeController !== controller) return;
-    // The answer is in WGS-84; the map (and the card's offline fallback) want the map's crs.
-    route.stations = answer.stations.map((a) => ({
-      ...a.station, location: convert(a.station.location, 'wgs84', crs),
-      alongMetres: a.alongMetres, offRouteMetres: a.offRouteMetres, detourMetres: a.detourMetres,
-    }));
-    route.length = answer.routeMetres;
-    route.more = answer.more;
-    clear($('alerts'));
-  } catch (e) {
-    if (e.name === 'AbortError' || routeController !== controller) return;
-    route.stations = [];
-    route.more = false;
-    routeLayer.stops.clearLayers();
-    renderRoute();
-    renderListMessage($('list'), 'route.error');
-    $('list-count').textContent = '';
-    showAlert(e);
-    return;
-  }
-  renderRoute();
-  showRouteList();
-}
-
-function showRouteList() {
-  const route = state.route;
-  routeLayer.showStops(route.stations, (code) => openStation(code, { focus: true, fly: false }));
-  if (route.points.length < 2) renderListMessage($('list'), 'route.prompt');
-  else if (route.stations.length === 0) renderListMessage($('list'), 'list.empty');
-  else renderList($('list'), route.stations, { onSelect: (code) => openStation(code, { focus: true }), kind: 'route' });
-  $('list-count').textContent = route.stations.length ? t('list.count', { n: route.stations.length }) : '';
-  setNotice('routeMore', route.more ? 'route.more' : null);
-}
-
-/** The route's controls: the map's toolbar while drawing, the panel above the list, the title. */
-function renderRoute() {
-  const route = state.route;
-  document.body.classList.toggle('route-on', route.on);
-  document.body.classList.toggle('drawing', route.on && route.drawing);
-  // Quick taps while drawing are two points, not a zoom.
-  if (route.on && route.drawing) map.doubleClickZoom.disable();
-  else map.doubleClickZoom.enable();
-  const toggle = $('route-toggle');
-  toggle.setAttribute('aria-pressed', String(route.on));
-  // One bar at the bottom of the map: undo, clear, done while drawing; edit, close once drawn.
-  $('route-tools').hidden = !route.on;
-  for (const id of ['route-undo', 'route-clear', 'route-done']) $(id).hidden = !route.drawing;
-  for (const id of ['route-edit', 'route-exit']) $(id).hidden = route.drawing;
-  $('route-undo').disabled = route.points.length === 0;
-  $('route-clear').disabled = route.points.length === 0;
-  setNotice('route', route.on && route.drawing ? 'route.tap' : null);
-  const title = $('sheet-title-text');
-  title.dataset.i18n = route.on ? 'route.title' : 'sheet.title';
-  title.textContent = t(title.dataset.i18n);
-  $('list').setAttribute('aria-label', t(route.on ? 'route.title' : 'list.label'));
-  if (!route.on) setNotice('routeMore', null);
-  const panel = $('route-panel');
-  panel.hidden = !route.on || Boolean(state.code);
-  renderTravel();
-  if (!route.on) {
-    clear(panel);
-    return;
-  }
-  // The panel is drawn anew after each answer: the control that had the focus keeps it.
-  const active = panel.contains(document.activeElement) ? document.activeElement : null;
-  const focusKey = active && (active.id ? `#${active.id}` : active.dataset.buffer ? `[data-buffer="${active.dataset.buffer}"]` : null);
-  renderRoutePanel(panel, route, {
-    shareUrl: route.points.length >= 2 ? routeShareUrl(encodePolyline(route.points), route.buffer !== DEFAULT_BUFFER ? route.buffer : null) : null,
-    onBuffer: (metres) => {
-      route.buffer = metres;
-      routeChanged({ search: true });
-    },
-    onPaste: ({ points, buffer }) => {
-      route.points = points;
-      if (buffer >= 1 && buffer <= 1000) route.buffer = buffer;
-      route.drawing = false;
-      routeChanged({ search: true, fit: true });
-    },
-  });
-  if (focusKey) panel.querySelector(focusKey)?.focus();
 }
 
 function setOrigin(latlng, kind, options) {
@@ -493,7 +323,7 @@ function applyFilters(filters) {
   saveUrl();
   renderFilters($('filters'), amenities, state.filters, applyFilters);
   layer.setFilters({ ...state.filters, lang: state.lang });
-  if (state.route.on) routeChanged({ search: true });
+  if (state.route.on) route.changed({ search: true });
   else searchNearest();
 }
 
@@ -514,8 +344,8 @@ async function switchLanguage() {
   saveUrl();
   await loadAmenities();
   layer.setFilters({ ...state.filters, lang: state.lang });
-  renderRoute();
-  if (state.route.on) routeChanged({ search: true });
+  route.render();
+  if (state.route.on) route.changed({ search: true });
   else if (state.origin) searchNearest();
   else showNearest();
   if (state.code) openStation(state.code, { fly: false });
@@ -568,32 +398,15 @@ async function main() {
   $('locate').addEventListener('click', locate);
   $('search-here').addEventListener('click', () => setOrigin(map.getCenter(), 'point'));
   $('lang-switch').addEventListener('click', switchLanguage);
-  routeLayer = new RouteLayer(map, crs);
-  $('route-toggle').addEventListener('click', startRoute);
-  $('route-undo').addEventListener('click', () => {
-    state.route.points.pop();
-    routeChanged({ search: true });
+  route = alongRoute({
+    map, crs, state,
+    page: {
+      saveUrl, setNotice, showAlert, showList, toggleSheet, renderTravel,
+      openStation: (code, options) => openStation(code, options),
+      // Back from the route to the nearest list.
+      nearest: () => (state.origin ? searchNearest() : showNearest()),
+    },
   });
-  $('route-clear').addEventListener('click', () => {
-    state.route.points = [];
-    routeChanged({ search: true });
-  });
-  $('route-done').addEventListener('click', () => {
-    if (state.route.points.length < 2) {
-      exitRoute();
-      return;
-    }
-    state.route.drawing = false;
-    renderRoute();
-    $('route-edit').focus();
-  });
-  $('route-edit').addEventListener('click', () => {
-    state.route.drawing = true;
-    renderRoute();
-    toggleSheet(false);
-    $('route-done').focus();
-  });
-  $('route-exit').addEventListener('click', exitRoute);
   $('sheet-toggle').addEventListener('click', () => toggleSheet());
   $('code-form').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -604,7 +417,7 @@ async function main() {
   await loadAmenities();
   layer.setFilters({ ...state.filters, lang: state.lang });
   // A shared route link opens on the route, fitted to the screen unless the link says where.
-  if (state.route.on) routeChanged({ search: true, fit: url.zoom == null && !start });
+  if (state.route.on) route.changed({ search: true, fit: url.zoom == null && !start });
   else renderTravel();
   if (state.code) openStation(state.code);
   if (start) setOrigin(start, 'point', { fit: url.zoom == null && !state.route.on });
