@@ -96,10 +96,10 @@ export function alongRoute({ map, crs, state, page }) {
       return;
     }
     renderListMessage($('list'), 'list.loading', true);
-    timer = setTimeout(search, ROUTE_DEBOUNCE_MS);
+    timer = setTimeout(searchAlong, ROUTE_DEBOUNCE_MS);
   }
 
-  async function search() {
+  async function searchAlong() {
     const route = state.route;
     if (!route.on || route.points.length < 2) return;
     pending?.abort();
