@@ -96,8 +96,13 @@ export const api = {
   mapConfig: () => get('/api/v1/map-config'),
   amenities: (lang) => get('/api/v1/amenities', { lang }),
   station: (code, { crs, lang } = {}) => get(station(code), { crs, lang }),
-  nearest: ({ lat, lng, limit, amenities, openNow, crs, lang }, signal) =>
-    get('/api/v1/stations/nearest', { lat, lng, limit, amenities, openNow: openNow ? 'true' : null, crs, lang }, signal),
+  nearest: ({ lat, lng, limit, amenities, openNow, crs, lang, by }, signal) =>
+    get('/api/v1/stations/nearest', { lat, lng, limit, amenities, openNow: openNow ? 'true' : null, crs, lang, by }, signal),
+  /** `polyline`: the route encoded (WGS-84); the answer's locations are WGS-84 too. */
+  alongRoute: ({ polyline, buffer, limit, amenities, openNow, alwaysOpen, lang }, signal) =>
+    request('POST', withQuery('/api/v1/stations/along-route', {
+      buffer, limit, amenities, openNow: openNow ? 'true' : null, alwaysOpen: alwaysOpen ? 'true' : null, lang,
+    }), { json: { polyline }, signal }),
   inBox: ({ bbox, limit, amenities, crs, lang, status }, signal) =>
     get('/api/v1/stations', { bbox: bbox.join(','), limit, amenities, crs, lang, status }, signal),
   clusters: ({ bbox, columns, amenities, crs }, signal) =>

@@ -57,6 +57,26 @@ class AccessibilityIT extends ApiIT {
     }
 
     @Test
+    void phoneRouteDrawingAndRouteListHaveNoSeriousViolations() throws IOException {
+        browser = MapBrowser.phone(port)
+                .withLocationDenied()
+                .open("/?lat=" + SQUARE.lat() + "&lng=" + SQUARE.lng() + "&zoom=16");
+        browser.listedCodes();
+        browser.click("#route-toggle");
+        browser.visible("#route-tools");
+        assertThat(seriousViolations()).isEmpty();
+
+        // Across the square, past both stations: the list along the route, its panel and numbered stops.
+        browser.tapMap(-100, 30);
+        browser.until(d -> browser.currentPath().contains("route="));
+        browser.tapMap(60, -60);
+        browser.click("#route-done");
+        browser.until(d -> browser.listedKinds().contains("route"));
+        browser.visible("#route-share");
+        assertThat(seriousViolations()).isEmpty();
+    }
+
+    @Test
     void stationPageWithPhotosAndEmbedHaveNoSeriousViolations() throws IOException {
         asAdmin()
                 .multiPart(
