@@ -74,6 +74,19 @@ class InboxPageIT extends ApiIT {
         String code = Workers.haibowanStation();
         List<Long> closed = reports(code, "closed_when_open", 3, "中午门锁着");
         List<Long> lost = reports(code, "cannot_find", 1, "没有指示牌");
+        // A rating and a visit, so that the weekly and hourly charts have a bar to draw.
+        String rated = Workers.haibowanStation();
+        Workers.fresh()
+                .rating(4)
+                .post("/api/v1/stations/{code}/ratings", rated)
+                .then()
+                .statusCode(201);
+        Workers.fresh()
+                .request()
+                .body(Map.of())
+                .post("/api/v1/stations/{code}/checkins", rated)
+                .then()
+                .statusCode(201);
         String editor = Accounts.create("editor", List.of("1503"));
 
         try (FeedbackBrowser desk = new FeedbackBrowser(port, 1280, 800, false)) {
@@ -177,11 +190,11 @@ class InboxPageIT extends ApiIT {
     @Test
     void onAPhoneTablesAreCardsAndTheGroupButtonsFit() {
         String code = Workers.haibowanStation();
-        reports(code, "other", 2, "热水器坏了");
+        reports(code, "cannot_find", 2, "路口没有指示牌");
         String editor = Accounts.create("editor", List.of("1503"));
         try (FeedbackBrowser phone = new FeedbackBrowser(port, 360, 640, true)) {
             signIn(phone, editor);
-            String item = group(code, "other");
+            String item = group(code, "cannot_find");
             phone.visible(item);
             assertThat(phone.text(item + " .ack-button")).isEqualTo("全部受理（2 条）");
             phone.screenshot("inbox-groups-phone");
