@@ -144,6 +144,7 @@ export const links = {
   exportRegister: ({ format, region, status }) => withQuery('/api/v1/register/export', { format, region, status }),
   openData: (format) => `/api/v1/open-data/stations.${format}`,
   plaques: ({ codes, region, perPage, union }) => withQuery('/api/v1/plaques', { codes, region, perPage, union }),
+  feedbackExport: ({ format, days, region }) => withQuery('/api/v1/feedback/export', { format, days, region }),
 };
 
 export const apiUrl = withQuery;
@@ -151,6 +152,8 @@ export const apiUrl = withQuery;
 /** The staff pages' session (see sign-in.js): who is signed in, signing in and out. */
 export const account = {
   me: () => get('/api/v1/me'),
+  /** {signedIn, username, role, regions}: signed out is an answer here, not a 401. */
+  session: () => get('/api/v1/session'),
   signIn: (username, password) => request('POST', '/login', { form: new URLSearchParams({ username, password }) }),
   signOut: () => request('POST', '/logout'),
 };
@@ -169,6 +172,10 @@ export const planningApi = {
   suggestions: (params) => get('/api/v1/planning/suggestions', params),
   fullCover: (params) => get('/api/v1/planning/full-cover', params),
   redundancy: (params) => get('/api/v1/planning/redundancy', params),
+  renameSet: (id, name) => request('PATCH', `/api/v1/planning/sets/${encodeURIComponent(id)}`, { json: { name } }),
+  deleteSet: (id) => request('DELETE', `/api/v1/planning/sets/${encodeURIComponent(id)}`),
+  /** The division a WGS-84 point lies in ({adcode, area, candidates, suggested}). */
+  divisionAt: ({ lat, lng }) => get('/api/v1/divisions/at', { lat, lng }),
 };
 
 /** Worker feedback (no login; X-Device-Id and X-Feedback-Token headers) and the unions' inbox. */
@@ -183,4 +190,7 @@ export const feedbackApi = {
   acknowledge: (id) => request('POST', `/api/v1/feedback/reports/${id}/acknowledge`),
   resolve: (id, note) => request('POST', `/api/v1/feedback/reports/${id}/resolve`, { json: { note } }),
   dashboard: (params) => get('/api/v1/feedback/dashboard', params),
+  /** Acknowledge, resolve or reopen a group of reports: all or nothing. */
+  bulk: ({ ids, action, note }) => request('POST', '/api/v1/feedback/reports/bulk', { json: { ids, action, note } }),
+  verify: (code) => request('POST', `${station(code)}/verify`),
 };

@@ -140,6 +140,46 @@ class PointSets {
         return out;
     }
 
+    /** Gives a set a new name; its union's editors and admins only. */
+    @Transactional
+    PointSet rename(long id, String name, Actor actor) {
+        mayChange(id, actor);
+        jdbc.sql("UPDATE demand_set SET name = :name WHERE id = :id")
+                .param("name", name)
+                .param("id", id)
+                .update();
+        return get(id);
+    }
+
+    /** Removes a set and its points (a test upload, a wrong file); its union's editors and admins only. */
+    @Transactional
+    void delete(long id, Actor actor) {
+        mayChange(id, actor);
+        jdbc.sql("DELETE FROM demand_set WHERE id = :id").param("id", id).update();
+    }
+
+    /** The set, when the account may change it: an editor of one of its regions, or an admin (national sets: admins only). */
+    private PointSet mayChange(long id, Actor actor) {
+        PointSet set = get(id);
+        if (actor.role() == Role.VIEWER) {
+            throw new ApiException(
+                    org.springframework.http.HttpStatus.FORBIDDEN,
+                    "Not allowed",
+                    "Your account can read planning sets of its regions but not change them.");
+        }
+        if (!mayUse(set, actor)) {
+            throw new ApiException(
+                    org.springframework.http.HttpStatus.FORBIDDEN,
+                    "Outside your region",
+                    "Set " + id + " belongs to "
+                            + (set.regions().isEmpty() ? "no region (national)" : String.join(", ", set.regions()))
+                            + "; your account may change sets of "
+                            + (actor.regions().isEmpty() ? "no region" : String.join(", ", actor.regions())) + " only.",
+                    java.util.Map.of("regions", set.regions()));
+        }
+        return set;
+    }
+
     /** A set belongs to its union's regions: an account uses it when one of them lies inside the account's regions. */
     static boolean mayUse(PointSet set, Actor actor) {
         return actor.role() == Role.ADMIN || set.regions().stream().anyMatch(actor::mayRead);

@@ -55,6 +55,8 @@ public record RegisterFilter(
             @Nullable Boolean needsChecking,
             AmenityVocabulary vocabulary) {
         if (q.length() > 100) throw ApiException.invalid("q", "Search text may be at most 100 characters.");
+        // PostgreSQL text cannot hold NUL: such a query is bad input (400), not the database's failure (500).
+        if (q.indexOf(0) >= 0) throw ApiException.invalid("q", "Search text may not contain control characters.");
         if (!district.trim().matches("[0-9]{0,6}")) {
             throw ApiException.invalid(
                     "district", "'district' must be a division-code prefix such as 15, 1503 or 150302.");

@@ -185,6 +185,10 @@ final class AuthorisationMatrix {
                     c -> c.as().delete("/api/v1/stations/{code}/photos/{id}", c.station(), c.photo())),
             // Accounts.
             row(
+                    "GET  /api/v1/session",
+                    "ok       | ok ok             | ok ok             | ok",
+                    c -> c.as().get("/api/v1/session")),
+            row(
                     "GET  /api/v1/me",
                     "401      | ok ok             | ok ok             | ok",
                     c -> c.as().get("/api/v1/me")),
@@ -301,6 +305,16 @@ final class AuthorisationMatrix {
                     "GET  /api/v1/planning/sets",
                     "401      | full filtered     | full filtered     | full",
                     c -> c.having(c.demandSet()).get("/api/v1/planning/sets")),
+            row(
+                    "PATCH /api/v1/planning/sets/{id}",
+                    "401      | 403 403           | ok 403            | ok",
+                    c -> c.json()
+                            .body(java.util.Map.of("name", "改名 " + c.marker))
+                            .patch("/api/v1/planning/sets/{id}", c.demandSet())),
+            row(
+                    "DELETE /api/v1/planning/sets/{id}",
+                    "401      | 403 403           | ok 403            | ok",
+                    c -> c.as().delete("/api/v1/planning/sets/{id}", c.demandSet())),
             row(
                     "GET  /api/v1/planning/query-demand",
                     "401      | ok ok             | ok ok             | ok",

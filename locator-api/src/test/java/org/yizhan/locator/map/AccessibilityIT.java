@@ -123,6 +123,35 @@ class AccessibilityIT extends ApiIT {
                 d -> (Boolean) browser.script("return document.activeElement.classList.contains('station-button')"));
     }
 
+    /** The staff pages signed in, at phone size (menu open too) and desktop size. */
+    @Test
+    void staffPagesHaveNoSeriousViolations() throws IOException {
+        String editor = org.yizhan.locator.support.Accounts.create("editor", List.of("1503"));
+        for (boolean phone : List.of(true, false)) {
+            browser = phone ? MapBrowser.phone(port) : MapBrowser.desktop(port);
+            browser.withLocationDenied().open("/inbox");
+            browser.visible("#username").sendKeys(editor);
+            browser.visible("#password").sendKeys(org.yizhan.locator.support.Accounts.PASSWORD);
+            browser.click("#sign-in-submit");
+            browser.visible("#district-table");
+            browser.visible("#chart-weekly");
+            assertThat(seriousViolations()).as("inbox, phone " + phone).isEmpty();
+            if (phone) {
+                browser.click("#staff-menu-button");
+                browser.visible("#sign-out");
+                assertThat(seriousViolations()).as("inbox menu").isEmpty();
+            }
+            browser.open("/planning");
+            browser.visible("#workspace");
+            assertThat(seriousViolations()).as("planning, phone " + phone).isEmpty();
+            browser.open("/workspace");
+            browser.visible("#register-table");
+            assertThat(seriousViolations()).as("workspace, phone " + phone).isEmpty();
+            browser.close();
+            browser = null;
+        }
+    }
+
     /** Runs axe in the page and returns "rule: target" for every serious or critical violation. */
     @SuppressWarnings("unchecked")
     private List<String> seriousViolations() throws IOException {

@@ -1,5 +1,6 @@
 import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
+import { editorHref } from '../staff-nav.js';
 import { fromGps } from '../crs.js';
 import { weight as fmtWeight } from './numbers.js';
 
@@ -59,7 +60,9 @@ export class PlanningLayers {
       L.circle(here, { radius: radiusMeters, renderer: this.renderer, color: '#b71c1c', weight: 1, opacity: 0.6, fillColor: '#e57373', fillOpacity: 0.12, interactive: false }).addTo(group);
       const p = f.properties;
       L.marker(here, { icon: L.divIcon({ className: 'plan-station', iconSize: [14, 14] }), keyboard: false, title: `${p.name} ${p.code}` })
-        .bindTooltip(text(t('station.popup', { name: p.name, code: p.code }))).addTo(group);
+        .bindTooltip(text(t('station.popup', { name: p.name, code: p.code })))
+        // Staff go from a station on the plan to its editor (the redundancy table links there too).
+        .on('click', () => location.assign(editorHref(p.code))).addTo(group);
     }
   }
 

@@ -8,12 +8,15 @@ import { PlanningLayers } from './layers.js';
 import { Sources } from './sources.js';
 import { askToSignIn, showSignedIn } from './session.js';
 import { currentAccount } from '../sign-in.js';
-import { message, renderCoverage, renderSuggestions, renderFullCover, renderRedundancy, describeSite } from './panels.js';
+import { mountStaffNav } from '../staff-nav.js';
+import { message, renderCoverage, renderSuggestions, renderFullCover, renderRedundancy, describeSite, placeName, siteTitle } from './panels.js';
 
 // 乌海市: the first city planning was asked for; the map moves to the demand once there is some.
 const START = { center: [39.655, 106.825], zoom: 12 };
 const GAP_CELL_METERS = 500;
 const STATIONS_MIN_ZOOM = 9;
+// Sites named by their division; a longer list keeps its coordinates (and the export) only.
+const PLACES_NAMED = 30;
 
 addStrings(PLANNING_STRINGS);
 const query = new URLSearchParams(location.search);
@@ -25,6 +28,7 @@ let analysis = 0;
 let stationsController;
 let stationsTimer;
 let tilesAvailable = true;
+let nav;
 
 function applyLanguage(lang) {
   setLanguage(lang);
@@ -123,8 +127,9 @@ async function suggest(event) {
   message($('suggestions'), 'suggest.loading', true);
   try {
     const plan = await planningApi.suggestions(params);
-    results.plan = { data: plan, params };
+    results.plan = { data: plan, params, places: new Map() };
     showPlan();
+    namePlaces(results.plan);
     $('suggest-h').closest('.card').scrollIntoView({ block: 'start' });
     const sites = plan.sites.map((s) => layers.at(s.location.lat, s.location.lng));
     if (sites.length && !sites.every((p) => map.getBounds().contains(p))) map.fitBounds(map.getBounds().extend(L.latLngBounds(sites)));
@@ -136,10 +141,22 @@ async function suggest(event) {
   }
 }
 
+/** Names where the first sites lie (no geocoder: the division from /divisions/at), then shows them. */
+async function namePlaces(plan) {
+  const named = await Promise.all(plan.data.sites.slice(0, PLACES_NAMED).map((s) => planningApi.divisionAt(s.location)
+    .then((d) => [s.rank, placeName(d)]).catch(() => [s.rank, null])));
+  if (results.plan !== plan) return;
+  for (const [rank, name] of named) if (name) plan.places.set(rank, name);
+  // In place: the list keeps its elements (and the keyboard focus) while the names arrive.
+  for (const li of $('site-list')?.querySelectorAll('li[data-rank]') || []) {
+    li.querySelector('.place').textContent = siteTitle(Number(li.dataset.rank), plan.places);
+  }
+}
+
 function showPlan() {
-  const { data, params } = results.plan;
+  const { data, params, places } = results.plan;
   layers.radius = params.radius;
-  renderSuggestions($('suggestions'), data, params, { onFocus: (s) => layers.focus(s.location.lat, s.location.lng) });
+  renderSuggestions($('suggestions'), data, params, { places, onFocus: (s) => layers.focus(s.location.lat, s.location.lng) });
   layers.setSuggestions(data.sites, describeSite);
 }
 
@@ -187,25 +204,23 @@ function rerender() {
   if (results.stations) layers.setStations(results.stations, radius());
 }
 
-function switchLanguage() {
-  applyLanguage(language() === 'en' ? 'zh' : 'en');
+function switchLanguage(lang) {
+  applyLanguage(lang);
   const url = new URL(location.href);
   if (language() === 'en') url.searchParams.set('lang', 'en');
   else url.searchParams.delete('lang');
   history.replaceState(null, '', url);
-  const who = $('who');
-  if (who.dataset.user) who.textContent = t('plan.signedIn', { user: who.dataset.user });
   rerender();
 }
 
 function signIn() {
-  askToSignIn({ onSignedIn: start, onError: (message) => showMessage($('alerts'), message) });
+  askToSignIn({ nav, onSignedIn: start, onError: (message) => showMessage($('alerts'), message) });
 }
 
 async function start(user) {
   clear($('alerts'));
-  $('who').dataset.user = user.username;
-  showSignedIn(user, { onSignOut: () => location.reload() });
+  showSignedIn(user, { nav });
+  sources.mayChange = user.role !== 'viewer';
   message($('coverage'), 'coverage.prompt');
   try {
     await sources.load();
@@ -221,6 +236,7 @@ async function start(user) {
 
 async function main() {
   applyLanguage((query.get('lang') || '').toLowerCase().startsWith('en') ? 'en' : 'zh');
+  nav = mountStaffNav({ page: 'planning', onLanguage: switchLanguage });
   const tiles = await chooseTiles(query.get('tiles'), showAlert);
   map = L.map('map', { center: START.center, zoom: START.zoom });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
@@ -239,7 +255,6 @@ async function main() {
   $('suggest-form').addEventListener('submit', suggest);
   $('full-submit').addEventListener('click', () => secondary('full', $('full-cover'), planningApi.fullCover, showFull));
   $('redundancy-submit').addEventListener('click', () => secondary('redundancy', $('redundancy'), planningApi.redundancy, showRedundancy));
-  $('lang-switch').addEventListener('click', switchLanguage);
 
   try {
     const user = await currentAccount();

@@ -1,6 +1,7 @@
 import { $, h, clear } from '../dom.js';
 import { t, language } from '../i18n.js';
 import { api } from '../api.js';
+import { convert } from '../crs.js';
 import { showProblem } from '../alerts.js';
 import { renderEditor } from './editor.js';
 import { fetchAll, fetchRegions, viewportBox } from './register-data.js';
@@ -146,7 +147,12 @@ export function createRegister({ me, regions, amenities, counties, mapCrs, tiles
   load();
   const hash = new URLSearchParams(location.hash.replace(/^#/, ''));
   if (hash.get('code')) open(hash.get('code'));
-  else if (location.hash === '#new' && me.role !== 'viewer') newStation();
+  else if (hash.has('new') && me.role !== 'viewer') {
+    newStation();
+    // "Create a station here" from planning: the suggested site (WGS-84) placed as a map click would.
+    const at = { lat: Number(hash.get('lat')), lng: Number(hash.get('lng')) };
+    if (hash.get('lat') && hash.get('lng') && Number.isFinite(at.lat) && Number.isFinite(at.lng)) editor.setLocation(convert(at, 'wgs84', mapCrs));
+  }
 
   return {
     map,
