@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.yizhan.locator.support.Accounts;
 import org.yizhan.locator.support.ApiIT;
+import org.yizhan.locator.support.Axe;
 import org.yizhan.locator.support.Browser;
 import org.yizhan.locator.support.StationForms;
 import org.yizhan.locator.support.TestRandom;
@@ -81,12 +82,15 @@ class OpeningHoursEditorIT extends ApiIT {
         browser.visible("#f-hours-zh").sendKeys("每天8点到晚上8点节假日休息");
         browser.click("#f-hours-zh-convert");
         String everyDay = converted("每天8点到晚上8点节假日休息");
+        // The holiday's closing is not the days' closing.
+        assertThat(everyDay).isEqualTo("Mo-Su 08:00-20:00");
         browser.until(d -> browser.text("#f-hours-zh-result").contains(everyDay));
         browser.click("#f-hours-zh-use");
         assertThat(page.field("openingHours").getDomProperty("value")).isEqualTo(everyDay);
         // The holiday part cannot be stored: the form says so where it can be seen.
         assertThat(browser.text("#f-hours-holiday")).contains("节假日");
         browser.screenshot("hours-chinese-phone");
+        assertThat(Axe.seriousViolations(browser, "#station-pane")).isEmpty();
 
         page.save();
         assertThat(page.awaitMessage("已保存")).isIn("info", "warning");
@@ -121,6 +125,7 @@ class OpeningHoursEditorIT extends ApiIT {
         assertThat(converted(osm)).isEqualTo(osm);
         browser.until(d -> browser.text("#f-hours-preview").contains("格式正确"));
         browser.screenshot("hours-builder-desktop");
+        assertThat(Axe.seriousViolations(browser, "#station-pane")).isEmpty();
 
         page.save();
         assertThat(page.awaitMessage("已保存")).isIn("info", "warning");

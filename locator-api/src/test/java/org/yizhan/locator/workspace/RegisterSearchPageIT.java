@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.yizhan.geo.LatLng;
 import org.yizhan.locator.support.Accounts;
 import org.yizhan.locator.support.ApiIT;
+import org.yizhan.locator.support.Axe;
 import org.yizhan.locator.support.Browser;
 import org.yizhan.locator.support.TestRandom;
 import org.yizhan.locator.support.TestStations;
@@ -113,6 +114,7 @@ class RegisterSearchPageIT extends ApiIT {
                 .contains("共 " + (HAIBOWAN + 3) + " 个站点")
                 .contains("第 1 / 2 页");
         browser.screenshot("register-search-desktop");
+        assertThat(Axe.seriousViolations(browser, ".ws-panel")).isEmpty();
 
         browser.click("#page-next");
         List<String> second = apiCodes(Map.of("q", token, "size", 100, "page", 2));
@@ -162,13 +164,13 @@ class RegisterSearchPageIT extends ApiIT {
         List<String> first = apiCodes(Map.of("q", "海勃湾 " + token, "size", 100));
         awaitListed(first);
         browser.screenshot("register-search-phone");
+        assertThat(Axe.seriousViolations(browser, ".ws-panel")).isEmpty();
 
         String chosen = first.get(60);
         WebElement row = browser.driver().findElement(By.cssSelector("#register-table tr[data-code='" + chosen + "']"));
-        // The table scrolls inside its pane; the page itself never scrolls.
-        browser.script("document.getElementById('register-scroll').scrollTop = arguments[0].offsetTop - 120;", row);
-        long scrolled =
-                (Long) browser.script("return Math.round(document.getElementById('register-scroll').scrollTop)");
+        // On a phone the list pane scrolls as a whole; the page itself never scrolls.
+        browser.script("document.getElementById('list-pane').scrollTop = arguments[0].offsetTop - 120;", row);
+        long scrolled = listScroll();
         assertThat(scrolled).isPositive();
         String markersBefore = markerState();
         browser.click("#register-table tr[data-code='" + chosen + "'] .row-link");
@@ -178,8 +180,7 @@ class RegisterSearchPageIT extends ApiIT {
 
         browser.click("#station-pane .back-button");
         awaitListed(first);
-        assertThat((Long) browser.script("return Math.round(document.getElementById('register-scroll').scrollTop)"))
-                .isEqualTo(scrolled);
+        assertThat(listScroll()).isEqualTo(scrolled);
         assertThat(browser.text("#register-count")).contains("共 " + HAIBOWAN + " 个站点");
         // The same view as before opening: not the station's zoom 16.
         browser.until(d -> markerState().equals(markersBefore));
@@ -189,6 +190,13 @@ class RegisterSearchPageIT extends ApiIT {
         new Select(browser.visible("#filter-sort")).selectByValue("name asc");
         awaitListed(apiCodes(Map.of("q", "海勃湾 " + token, "size", 100, "sort", "name")));
         browser.screenshot("register-filters-phone");
+        assertThat(Axe.seriousViolations(browser, ".ws-panel")).isEmpty();
+    }
+
+    /** How far the list is scrolled, in its pane (phone) or in its table (desktop). */
+    private long listScroll() {
+        return (Long) browser.script("return Math.round(document.getElementById('list-pane').scrollTop"
+                + " + document.getElementById('register-scroll').scrollTop)");
     }
 
     /** The markers and clusters the map shows, by position: equal for equal views. */

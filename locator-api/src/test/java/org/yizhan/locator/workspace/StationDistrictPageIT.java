@@ -12,6 +12,7 @@ import org.openqa.selenium.WebElement;
 import org.yizhan.geo.LatLng;
 import org.yizhan.locator.support.Accounts;
 import org.yizhan.locator.support.ApiIT;
+import org.yizhan.locator.support.Axe;
 import org.yizhan.locator.support.Browser;
 import org.yizhan.locator.support.TestRandom;
 import org.yizhan.locator.support.TestStations;
@@ -113,6 +114,7 @@ class StationDistrictPageIT extends ApiIT {
         page.type("openingHours", "24/7");
         browser.until(d -> browser.text("#f-adcode-error").contains(expected));
         browser.screenshot("district-contradiction-phone");
+        assertThat(Axe.seriousViolations(browser, "#station-pane")).isEmpty();
         page.save();
         browser.visible("#editor-alerts [data-action='use-located']");
         assertThat(jdbc.sql("SELECT count(*) FROM station WHERE name = :n")

@@ -104,6 +104,7 @@ export function createRegister({ me, regions, amenities, counties, mapCrs, tiles
     page = next;
     follow = true;
     $('register-scroll').scrollTop = 0;
+    $('list-pane').scrollTop = 0;
     search();
   }
 
@@ -118,7 +119,8 @@ export function createRegister({ me, regions, amenities, counties, mapCrs, tiles
   }
 
   function enter(nextMode, code, hash) {
-    if (mode === 'list') listPlace = { center: map.getCenter(), zoom: map.getZoom(), scroll: $('register-scroll').scrollTop };
+    // The table scrolls in its wrap on a desktop, the whole pane on a phone: both are kept.
+    if (mode === 'list') listPlace = { center: map.getCenter(), zoom: map.getZoom(), scroll: [$('register-scroll').scrollTop, $('list-pane').scrollTop] };
     mode = nextMode;
     current = code;
     pin.clear();
@@ -137,7 +139,7 @@ export function createRegister({ me, regions, amenities, counties, mapCrs, tiles
     renderTable({ items, current, onOpen: open });
     if (listPlace) {
       map.setView(listPlace.center, listPlace.zoom, { animate: false });
-      $('register-scroll').scrollTop = listPlace.scroll;
+      [$('register-scroll').scrollTop, $('list-pane').scrollTop] = listPlace.scroll;
     } else if (follow || !start) {
       fitItems(items);
     }
@@ -208,7 +210,7 @@ export function createRegister({ me, regions, amenities, counties, mapCrs, tiles
   $('page-prev').addEventListener('click', () => toPage(page - 1));
   $('page-next').addEventListener('click', () => toPage(page + 1));
   $('new-station').hidden = me.role === 'viewer';
-  $('new-station').addEventListener('click', newStation);
+  $('new-station').addEventListener('click', () => newStation());
   // On a desktop the filters are in sight; on a phone they fold away under their summary.
   $('register-filters').open = window.matchMedia('(min-width: 1001px)').matches;
   renderStatusFilter();
