@@ -71,13 +71,16 @@ class StationPageIT extends ApiIT {
 
         browser.visible("#code-input").clear();
         browser.visible("#code-input").sendKeys("not-a-code\n");
-        String badTitle = given().get("/api/v1/stations/{code}", "not-a-code")
+        var bad = given().get("/api/v1/stations/{code}", "not-a-code")
                 .then()
                 .statusCode(400)
                 .extract()
-                .jsonPath()
-                .getString("title");
-        browser.until(d -> browser.text(".alert").contains(badTitle));
+                .jsonPath();
+        assertThat(bad.getString("title")).isEqualTo("Malformed station code");
+        // Once, in the page's language: the title translated, the API's detail as written, no second copy in the card.
+        browser.until(d -> browser.text(".alert").contains("站点编码格式不对")
+                && browser.text(".alert").contains(bad.getString("detail")));
+        assertThat(browser.text("#detail-view")).doesNotContain(bad.getString("detail"));
         browser.screenshot("phone-unknown-code");
     }
 
