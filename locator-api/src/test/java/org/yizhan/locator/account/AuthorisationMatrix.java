@@ -262,6 +262,10 @@ final class AuthorisationMatrix {
                     "GET  /api/v1/plaques",
                     "401      | ok ok             | ok ok             | ok",
                     c -> c.as().get("/api/v1/plaques?codes={code}", c.station())),
+            row(
+                    "GET  /api/v1/plaques/preview",
+                    "401      | ok ok             | ok ok             | ok",
+                    c -> c.as().get("/api/v1/plaques/preview?codes={code}", c.station())),
             // Union side of feedback: the account's regions.
             row(
                     "GET  /api/v1/feedback/inbox",
