@@ -174,9 +174,13 @@ export const planningApi = {
   redundancy: (params) => get('/api/v1/planning/redundancy', params),
   renameSet: (id, name) => request('PATCH', `/api/v1/planning/sets/${encodeURIComponent(id)}`, { json: { name } }),
   deleteSet: (id) => request('DELETE', `/api/v1/planning/sets/${encodeURIComponent(id)}`),
-  /** The division a WGS-84 point lies in ({adcode, area, candidates, suggested}). */
-  divisionAt: ({ lat, lng }) => get('/api/v1/divisions/at', { lat, lng }),
+  divisionAt,
 };
+
+/** The division a point lies in ({adcode, area, candidates, suggested}); crs defaults to WGS-84. */
+export function divisionAt({ lat, lng, crs }, signal) {
+  return get('/api/v1/divisions/at', { lat, lng, crs }, signal);
+}
 
 /** Worker feedback (no login; X-Device-Id and X-Feedback-Token headers) and the unions' inbox. */
 export const feedbackApi = {

@@ -1,4 +1,4 @@
-import { api, apiUrl } from '../api.js';
+import { api, apiUrl, divisionAt } from '../api.js';
 
 // The register's read-only staff endpoints. GETs go through api.follow (a same-origin GET with
 // the API's error handling), so this file adds calls without touching api.js.
@@ -10,8 +10,7 @@ const regionCache = new Map();
 export const staffApi = {
   /** One page of the register search: {total, page, size, items}. */
   search: (filter, signal) => get('/api/v1/register/search', filter, signal),
-  /** The division a point lies in: {adcode, area, candidates, suggested}. */
-  divisionAt: ({ lat, lng, crs }, signal) => get('/api/v1/divisions/at', { lat, lng, crs }, signal),
+  divisionAt,
   /** Opening hours as they would be stored: {osm, alwaysOpen, notes}. */
   openingHours: (text, signal) => get('/api/v1/opening-hours', { text }, signal),
   /** What a plaque print would hold: {count, union, code, name, address, qrUrl}. */
