@@ -172,6 +172,8 @@ export const planningApi = {
   suggestions: (params) => get('/api/v1/planning/suggestions', params),
   fullCover: (params) => get('/api/v1/planning/full-cover', params),
   redundancy: (params) => get('/api/v1/planning/redundancy', params),
+  /** Streets within reach of each station (codes: up to 100), as GeoJSON. */
+  catchments: (params, signal) => get('/api/v1/planning/catchments', params, signal),
   renameSet: (id, name) => request('PATCH', `/api/v1/planning/sets/${encodeURIComponent(id)}`, { json: { name } }),
   deleteSet: (id) => request('DELETE', `/api/v1/planning/sets/${encodeURIComponent(id)}`),
   divisionAt,

@@ -17,6 +17,8 @@ const GAP_CELL_METERS = 500;
 const STATIONS_MIN_ZOOM = 9;
 // Sites named by their division; a longer list keeps its coordinates (and the export) only.
 const PLACES_NAMED = 30;
+// The catchments API takes 100 stations per request; one request keeps panning responsive.
+const MAX_CATCHMENTS = 100;
 
 addStrings(PLANNING_STRINGS);
 const query = new URLSearchParams(location.search);
@@ -51,6 +53,59 @@ function radius() {
   return Number.isFinite(value) && value > 0 ? value : 1000;
 }
 
+/** How reach is measured: a straight-line radius, or minutes on foot or by bike along the roads. */
+function reach() {
+  const distance = $('distance').value;
+  if (distance === 'straight') return { distance, radius: radius() };
+  const minutes = Number($('minutes').value);
+  return { distance, minutes: Number.isFinite(minutes) && minutes > 0 ? minutes : 15 };
+}
+
+function straightRadius() {
+  return reach().radius ?? null;
+}
+
+function showReachFields() {
+  const straight = $('distance').value === 'straight';
+  $('radius-field').hidden = !straight;
+  $('minutes-field').hidden = straight;
+}
+
+/** Walking and riding appear only when the server has a road graph (map-config's travel). */
+async function offerTravel() {
+  try {
+    const config = await api.mapConfig();
+    const travel = config.travel ?? [];
+    for (const option of $('distance').options) {
+      if (option.value !== 'straight') option.hidden = !travel.includes(option.value);
+    }
+    const wanted = query.get('distance');
+    if (wanted && travel.includes(wanted)) $('distance').value = wanted;
+  } catch {
+    // Without map-config the page plans on straight lines, which always work.
+  }
+  showReachFields();
+}
+
+/* On the road network: the streets within reach of the stations nearest the map centre. */
+async function loadCatchments(features, signal) {
+  const r = reach();
+  clear($('catchments-note'));
+  if (r.distance === 'straight' || !features.length) {
+    layers.setCatchments([]);
+    return;
+  }
+  const centre = map.getCenter();
+  const nearest = [...features]
+    .map((f) => ({ f, d: map.distance(centre, layers.at(f.geometry.coordinates[1], f.geometry.coordinates[0])) }))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, MAX_CATCHMENTS)
+    .map((x) => x.f.properties.code);
+  const answer = await planningApi.catchments({ codes: nearest, ...r }, signal);
+  layers.setCatchments(answer.features);
+  if (features.length > MAX_CATCHMENTS) $('catchments-note').append(t('catchments.partial', { n: MAX_CATCHMENTS }));
+}
+
 /* Stations in view, each with its coverage circle (public GeoJSON, always WGS-84). */
 function scheduleStations() {
   clearTimeout(stationsTimer);
@@ -60,7 +115,8 @@ function scheduleStations() {
 async function loadStations() {
   stationsController?.abort();
   if (map.getZoom() < STATIONS_MIN_ZOOM) {
-    layers.setStations([], radius());
+    layers.setStations([], straightRadius());
+    layers.setCatchments([]);
     return;
   }
   stationsController = new AbortController();
@@ -69,7 +125,8 @@ async function loadStations() {
   try {
     const page = await api.inBox({ bbox, limit: 5000, lang: language() }, stationsController.signal);
     results.stations = page.features;
-    layers.setStations(page.features, radius());
+    layers.setStations(page.features, straightRadius());
+    await loadCatchments(page.features, stationsController.signal);
   } catch (e) {
     failed(e);
   }
@@ -89,7 +146,7 @@ async function analyse(demand) {
     return;
   }
   message($('coverage'), 'coverage.loading', true);
-  const params = { demand, radius: radius() };
+  const params = { demand, ...reach() };
   try {
     const [coverage, gaps] = await Promise.all([
       planningApi.coverage(params),
@@ -121,7 +178,7 @@ async function suggest(event) {
     message($('suggestions'), 'suggest.needDemand');
     return;
   }
-  const params = { demand, k: Number($('k').value) || 5, radius: radius(), candidates: sources.candidates() };
+  const params = { demand, k: Number($('k').value) || 5, ...reach(), candidates: sources.candidates() };
   const button = $('suggest-submit');
   button.disabled = true;
   message($('suggestions'), 'suggest.loading', true);
@@ -168,7 +225,7 @@ async function secondary(key, box, load, show) {
   }
   message(box, `${key}.loading`, true);
   try {
-    results[key] = await load({ demand, radius: radius(), candidates: sources.candidates() });
+    results[key] = await load({ demand, ...reach(), candidates: sources.candidates() });
     show();
   } catch (e) {
     clear(box);
@@ -201,7 +258,7 @@ function rerender() {
   if (results.plan) showPlan();
   if (results.full) showFull();
   if (results.redundancy) showRedundancy();
-  if (results.stations) layers.setStations(results.stations, radius());
+  if (results.stations) layers.setStations(results.stations, straightRadius());
 }
 
 function switchLanguage(lang) {
@@ -252,6 +309,17 @@ async function main() {
 
   sources = new Sources({ onDemand: analyse, onError: failed });
   $('radius').addEventListener('change', () => analyse(sources.demand()));
+  $('minutes').addEventListener('change', () => {
+    analyse(sources.demand());
+    scheduleStations();
+  });
+  $('distance').addEventListener('change', () => {
+    showReachFields();
+    analyse(sources.demand());
+    scheduleStations();
+  });
+  await offerTravel();
+  scheduleStations();
   $('suggest-form').addEventListener('submit', suggest);
   $('full-submit').addEventListener('click', () => secondary('full', $('full-cover'), planningApi.fullCover, showFull));
   $('redundancy-submit').addEventListener('click', () => secondary('redundancy', $('redundancy'), planningApi.redundancy, showRedundancy));

@@ -19,7 +19,9 @@ export function renderCoverage(box, report, params) {
   clear(box);
   const share = h('span', { class: 'value', id: 'coverage-share', 'data-share': report.share }, percent(report.share));
   box.append(
-    h('p', { class: 'big-share' }, share, h('span', { class: 'label' }, t('coverage.share', { radius: fmtRadius(report.radiusMeters) }))),
+    h('p', { class: 'big-share' }, share, h('span', { class: 'label' }, params.minutes
+      ? t(`coverage.share.${params.distance}`, { minutes: params.minutes })
+      : t('coverage.share', { radius: fmtRadius(report.radiusMeters) }))),
     h('div', { class: 'share-bar', 'aria-hidden': 'true' }, h('span', { style: `width:${(report.share * 100).toFixed(1)}%` })),
     h('p', { class: 'hint' }, t('coverage.detail', {
       covered: weight(report.coveredWeight), total: weight(report.totalWeight), points: report.demandPoints, stations: report.stations,
