@@ -115,6 +115,8 @@ export const api = {
   createStation: (form) => request('POST', '/api/v1/stations', { json: form }),
   updateStation: (code, form) => request('PUT', station(code), { json: form }),
   changeStatus: (code, { status, reason, version }) => request('POST', `${station(code)}/status`, { json: { status, reason, version } }),
+  /** One status for many stations, all or nothing: {stations, changed}. */
+  changeStatuses: (codes, { status, reason }) => request('POST', '/api/v1/stations/bulk-status', { json: { codes, status, reason } }),
   duplicates: ({ lat, lng, name, crs, except }) => get('/api/v1/stations/duplicates', { lat, lng, name, crs, except }),
   history: (code) => get(`${station(code)}/history`),
   photos: (code) => get(`${station(code)}/photos`),

@@ -1,5 +1,6 @@
 package org.yizhan.locator.workspace;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -169,7 +170,8 @@ class RegisterSearchPageIT extends ApiIT {
         String chosen = first.get(60);
         WebElement row = browser.driver().findElement(By.cssSelector("#register-table tr[data-code='" + chosen + "']"));
         // On a phone the list pane scrolls as a whole; the page itself never scrolls.
-        browser.script("document.getElementById('list-pane').scrollTop = arguments[0].offsetTop - 120;", row);
+        // Centred, so the click needs no scrolling of its own (Selenium scrolls a target it finds off screen).
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", row);
         long scrolled = listScroll();
         assertThat(scrolled).isPositive();
         String markersBefore = markerState();
@@ -205,5 +207,40 @@ class RegisterSearchPageIT extends ApiIT {
                 return [...document.querySelectorAll('#map .leaflet-marker-icon')]
                   .map((e) => { const r = e.getBoundingClientRect(); return Math.round(r.left) + ',' + Math.round(r.top); })
                   .sort().join(' ');""");
+    }
+
+    @Test
+    void anEditorClosesTwoTickedStationsAfterAskingAndBringsThemBack() {
+        signIn(Browser.desktop(port));
+        search(token + "海南区");
+        awaitListed(apiCodes(Map.of("q", token + "海南区")));
+        List<String> ticked = hainan.subList(0, 2);
+        for (String code : ticked) {
+            browser.click("#register-table tbody tr[data-code='" + code + "'] input[type='checkbox']");
+        }
+        assertThat(browser.text("#bulk-count")).contains("2");
+        browser.click("#bulk-close");
+        browser.click("#ws-dialog [data-answer='yes']");
+        browser.visible("[data-action='undo-bulk']");
+        for (String code : hainan) {
+            String status =
+                    given().get("/api/v1/stations/{code}", code).jsonPath().getString("status");
+            assertThat(status).as(code).isEqualTo(ticked.contains(code) ? "closed" : "active");
+        }
+        // Still in the list, now marked closed; the ticks are gone.
+        browser.until(d -> browser.text("#register-table tbody tr[data-code='" + ticked.get(0) + "']")
+                .contains("已撤销"));
+        assertThat(browser.driver()
+                        .findElement(org.openqa.selenium.By.id("bulk-bar"))
+                        .isDisplayed())
+                .isFalse();
+        browser.screenshot("register-bulk-closed");
+
+        browser.click("[data-action='undo-bulk']");
+        browser.until(d -> ticked.stream()
+                .allMatch(code -> "active"
+                        .equals(given().get("/api/v1/stations/{code}", code)
+                                .jsonPath()
+                                .getString("status"))));
     }
 }

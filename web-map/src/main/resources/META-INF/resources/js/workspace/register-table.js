@@ -5,9 +5,19 @@ import { t } from '../i18n.js';
  * One page of the register search as table rows, the open station selected. A row's click (or
  * its code button, for the keyboard) calls onOpen(code). Station text goes in as text nodes.
  */
-export function renderTable({ items, current, onOpen }) {
+export function renderTable({ items, current, onOpen, selected = null, onSelect = null }) {
   const body = clear($('register-table').tBodies[0]);
+  $('register-table').querySelector('th.select-col').hidden = !selected;
+  // Editors tick rows for a bulk status change; a tick never opens the station.
+  const tick = (p) => (selected ? h('td', { class: 'select-col' }, h('input', {
+    type: 'checkbox', checked: selected.has(p.code), 'aria-label': t('register.selectOne', { code: p.code }),
+    onclick: (e) => {
+      e.stopPropagation();
+      onSelect(p.code, e.target.checked);
+    },
+  })) : null);
   body.append(...items.map((p) => h('tr', { class: 'clickable', 'data-code': p.code, 'aria-selected': p.code === current ? 'true' : null, onclick: () => onOpen(p.code) },
+    tick(p),
     h('td', {}, h('button', { type: 'button', class: 'row-link code' }, p.code)),
     h('td', {}, p.name,
       h('span', { class: 'division' }, [p.district || p.adcode, p.address].filter(Boolean).join(' · '))),

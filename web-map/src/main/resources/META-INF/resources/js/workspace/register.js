@@ -2,7 +2,7 @@ import { $, h, clear } from '../dom.js';
 import { t, language } from '../i18n.js';
 import { api } from '../api.js';
 import { convert } from '../crs.js';
-import { showProblem } from '../alerts.js';
+import { showProblem, showMessage } from '../alerts.js';
 import { renderEditor } from './editor.js';
 import { createRegisterMap } from './register-map.js';
 import { renderTable, renderStatusFilter, renderAmenityFilter, renderSortChoice } from './register-table.js';
@@ -25,6 +25,7 @@ export function createRegister({ me, regions, amenities, counties, mapCrs, tiles
   let page = 1;
   let mode = 'list';
   let current = null; // the open station's code
+  const selected = new Set(); // codes ticked for a bulk status change
   let editor = null;
   let openStation = null; // the open station as the API gave it
   let searchController;
@@ -53,7 +54,8 @@ export function createRegister({ me, regions, amenities, counties, mapCrs, tiles
   function show() {
     // While placing a new station, a click on a neighbour places it there rather than leaving the form.
     showStations(items, (p, latlng) => (mode === 'new' ? editor?.setLocation(latlng, { clicked: true }) : leaveThen(() => open(p.code))));
-    renderTable({ items, current, onOpen: open });
+    renderTable({ items, current, onOpen: open, ...selection() });
+    showBulkBar();
     const q = query();
     const pages = pageCount(total);
     $('register-count').textContent = total
@@ -137,7 +139,7 @@ export function createRegister({ me, regions, amenities, counties, mapCrs, tiles
     pin.clear();
     setHash('');
     showPane('list');
-    renderTable({ items, current, onOpen: open });
+    renderTable({ items, current, onOpen: open, ...selection() });
     if (listPlace) {
       map.setView(listPlace.center, listPlace.zoom, { animate: false });
       [$('register-scroll').scrollTop, $('list-pane').scrollTop] = listPlace.scroll;
@@ -178,6 +180,49 @@ export function createRegister({ me, regions, amenities, counties, mapCrs, tiles
     $('editor-title').focus();
   }
 
+  /* Ticked rows, for closing stations created by mistake or by tests in one go (editors and admins). */
+  function selection() {
+    if (me.role === 'viewer') return {};
+    return {
+      selected,
+      onSelect: (code, on) => {
+        if (on) selected.add(code);
+        else selected.delete(code);
+        showBulkBar();
+      },
+    };
+  }
+
+  function showBulkBar() {
+    $('bulk-bar').hidden = !selected.size;
+    $('bulk-count').textContent = t('register.selected', { n: selected.size });
+  }
+
+  async function closeSelected() {
+    const codes = [...selected];
+    if (!(await ask({ title: t('register.bulkAsk', { n: codes.length }), detail: t('register.bulkDetail'),
+      yes: t('register.bulkYes'), no: t('register.bulkNo'), danger: true }))) return;
+    try {
+      const done = await api.changeStatuses(codes, { status: 'closed', reason: t('register.bulkReason') });
+      selected.clear();
+      await search({ fit: false });
+      showMessage($('ws-alerts'), { kind: 'info', title: t('register.bulkDone', { n: done.changed }),
+        actions: [{ id: 'undo-bulk', label: t('register.bulkUndo'), onClick: () => reopen(codes) }] });
+    } catch (e) {
+      showProblem($('ws-alerts'), e);
+    }
+  }
+
+  async function reopen(codes) {
+    try {
+      const done = await api.changeStatuses(codes, { status: 'active', reason: null });
+      await search({ fit: false });
+      showMessage($('ws-alerts'), { kind: 'info', title: t('register.bulkUndone', { n: done.changed }) });
+    } catch (e) {
+      showProblem($('ws-alerts'), e);
+    }
+  }
+
   async function open(code, { flash } = {}) {
     enter('edit', code, `code=${encodeURIComponent(code)}`);
     clear($('station-pane')).append(h('p', { class: 'muted' }, t('detail.loading')));
@@ -211,6 +256,7 @@ export function createRegister({ me, regions, amenities, counties, mapCrs, tiles
   $('page-prev').addEventListener('click', () => toPage(page - 1));
   $('page-next').addEventListener('click', () => toPage(page + 1));
   $('new-station').hidden = me.role === 'viewer';
+  $('bulk-close').addEventListener('click', closeSelected);
   $('new-station').addEventListener('click', () => newStation());
   // On a desktop the filters are in sight; on a phone they fold away under their summary.
   $('register-filters').open = window.matchMedia('(min-width: 1001px)').matches;
