@@ -21,12 +21,7 @@ record AccountForm(
         String role,
 
         @NotNull
-        List<
-                        @Pattern(
-                                regexp = "[0-9]{2}|[0-9]{4}|[0-9]{6}",
-                                message = "{validation.account.region}")
-                        String>
-                regions,
+        List<@Pattern(regexp = "[0-9]{2}|[0-9]{4}|[0-9]{6}", message = "{validation.account.region}") String> regions,
 
         @Nullable Boolean enabled,
         @Nullable Long version) {}

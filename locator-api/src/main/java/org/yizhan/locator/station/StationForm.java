@@ -43,8 +43,7 @@ public record StationForm(
         @NotBlank @Size(max = FieldLimits.HOST_ORGANISATION) String hostOrganisation,
         @NotBlank @Size(max = FieldLimits.CONTACT_PERSON) String contactPerson,
 
-        @NotBlank
-        @Pattern(regexp = "[0-9+\\-() ]{5,30}", message = "{validation.station.phone}")
+        @NotBlank @Pattern(regexp = "[0-9+\\-() ]{5,30}", message = "{validation.station.phone}")
         String contactPhone,
 
         @NotBlank @Size(max = FieldLimits.OPENING_HOURS) @Schema(example = "Mo-Fr 08:00-18:00; Sa,Su 09:00-17:00")

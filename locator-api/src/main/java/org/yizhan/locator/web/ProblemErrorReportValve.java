@@ -32,7 +32,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         } else {
             key = messages.statusKey(status);
         }
-        Language language = Language.of(request);
+        Language language;
+        try {
+            language = Language.of(request);
+        } catch (RuntimeException unparsable) {
+            // What Tomcat could not parse may not even have readable headers: the default language.
+            language = Language.ZH;
+        }
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -80,7 +80,11 @@ public abstract class ApiIT {
         // The API answers problems in the caller's language, Chinese by default. The tests were written
         // against the English texts and assert them by the hundred; asking for English by default keeps
         // them readable and exact. ProblemLanguageIT and HostileRequestIT check the Chinese answers.
+        // Test classes with contexts of their own listen on other ports: the spec is built afresh for
+        // this one (a builder starts from the spec already set, port included).
+        RestAssured.requestSpecification = null;
         RestAssured.requestSpecification = new RequestSpecBuilder()
+                .setPort(port)
                 .addHeader(HttpHeaders.ACCEPT_LANGUAGE, "en")
                 .build();
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();

@@ -157,7 +157,8 @@ class HostileRequestIT extends ApiIT {
         String code = problem.getString("code");
         if (code == null || !RAW_KEY.matcher(code).matches()) return status + " problem without a code";
         if (RAW_KEY.matcher(title).matches() || title.contains(code)) return status + " title is a raw key";
-        if (asksChinese(request) && !CJK.matcher(title).find()) return status + " asked in Chinese, answered '" + title + "'";
+        if (asksChinese(request) && !CJK.matcher(title).find())
+            return status + " asked in Chinese, answered '" + title + "'";
         return null;
     }
 
@@ -173,8 +174,7 @@ class HostileRequestIT extends ApiIT {
 
     private static boolean asksChinese(RawHttp.Request request) {
         return !request.target().contains("lang")
-                && request.headers().stream()
-                        .anyMatch(h -> h[0].equals("Accept-Language") && h[1].equals(CHINESE));
+                && request.headers().stream().anyMatch(h -> h[0].equals("Accept-Language") && h[1].equals(CHINESE));
     }
 
     private static String abbreviate(String s) {

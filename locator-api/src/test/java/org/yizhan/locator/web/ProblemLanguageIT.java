@@ -57,7 +57,13 @@ class ProblemLanguageIT extends ApiIT {
                                 .body("{\"name\": \"" + tooLongName + "\", \"ownership\": \"rented\"}")
                                 .post("/api/v1/stations")),
                 new Failure("sign-in required", 401, r -> r.get("/api/v1/register/search")),
-                new Failure("wrong password", 401, r -> r.auth().preemptive().basic(ADMIN, "wrong-password-1").get("/api/v1/me")),
+                new Failure(
+                        "wrong password",
+                        401,
+                        r -> r.auth()
+                                .preemptive()
+                                .basic(ADMIN, "wrong-password-1")
+                                .get("/api/v1/me")),
                 new Failure(
                         "cross-origin write refused",
                         403,
@@ -65,7 +71,10 @@ class ProblemLanguageIT extends ApiIT {
                                 .header("Access-Control-Request-Method", "POST")
                                 .options("/api/v1/stations")),
                 new Failure("unknown path", 404, r -> r.get("/api/v1/no-such-thing")),
-                new Failure("method not allowed", 405, r -> r.delete("/api/v1/stations/nearest")),
+                new Failure(
+                        "method not allowed",
+                        405,
+                        r -> r.auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).delete("/api/v1/stations/nearest")),
                 new Failure(
                         "unsupported media type",
                         415,
@@ -75,9 +84,14 @@ class ProblemLanguageIT extends ApiIT {
                                 .contentType("text/plain")
                                 .body("hello")
                                 .post("/api/v1/stations")),
-                new Failure("wildcard content type", 415, r -> r.contentType("*/*").body("x").post("/api/v1/stations")),
-                new Failure("malformed query string", 400, r -> r.urlEncodingEnabled(false)
-                        .get("/api/v1/stations/nearest?lat=%zz&lng=106")));
+                new Failure(
+                        "wildcard content type",
+                        415,
+                        r -> r.contentType("*/*").body("x").post("/api/v1/stations")),
+                new Failure(
+                        "malformed query string",
+                        400,
+                        r -> r.urlEncodingEnabled(false).get("/api/v1/stations/nearest?lat=%zz&lng=106")));
     }
 
     @Test
@@ -93,9 +107,13 @@ class ProblemLanguageIT extends ApiIT {
             String zhTitle = chinese.jsonPath().getString("title");
             String enTitle = english.jsonPath().getString("title");
             assertThat(zhTitle).as(what + " zh title").containsPattern(CJK);
-            assertThat(chinese.jsonPath().getString("detail")).as(what + " zh detail").containsPattern(CJK);
+            assertThat(chinese.jsonPath().getString("detail"))
+                    .as(what + " zh detail")
+                    .containsPattern(CJK);
             assertThat(enTitle).as(what + " en title").isNotBlank().doesNotContainPattern(CJK);
-            assertThat(english.jsonPath().getString("detail")).as(what + " en detail").isNotBlank();
+            assertThat(english.jsonPath().getString("detail"))
+                    .as(what + " en detail")
+                    .isNotBlank();
             assertThat(chinese.header("Content-Language")).as(what).isEqualTo("zh-CN");
             assertThat(english.header("Content-Language")).as(what).isEqualTo("en");
 
@@ -112,7 +130,10 @@ class ProblemLanguageIT extends ApiIT {
     void theCodesNameTheFailures() {
         String code = StationCode.of("150302", 17).value();
         String wrongCheck = code.substring(0, code.length() - 1) + (code.endsWith("1") ? '2' : '1');
-        given().get("/api/v1/stations/not-a-code").then().statusCode(400).body("code", org.hamcrest.Matchers.equalTo("station.code.malformed"));
+        given().get("/api/v1/stations/not-a-code")
+                .then()
+                .statusCode(400)
+                .body("code", org.hamcrest.Matchers.equalTo("station.code.malformed"));
         given().get("/api/v1/stations/" + wrongCheck)
                 .then()
                 .statusCode(400)
@@ -126,29 +147,34 @@ class ProblemLanguageIT extends ApiIT {
 
     @Test
     void theLangParameterOverridesTheHeaderAndChineseIsTheDefault() {
-        Response english = given().header("Accept-Language", "zh-CN")
-                .get("/api/v1/stations/nearest?lat=91&lng=106&lang=en");
+        Response english =
+                given().header("Accept-Language", "zh-CN").get("/api/v1/stations/nearest?lat=91&lng=106&lang=en");
         assertThat(english.jsonPath().getString("title")).isEqualTo("Invalid value for 'lat'");
         assertThat(english.header("Content-Language")).isEqualTo("en");
+        System.out.println("ProblemLanguageIT example (lang=en): " + english.asString());
 
-        Response chinese = given().header("Accept-Language", "en")
-                .get("/api/v1/stations/nearest?lat=91&lng=106&lang=zh");
+        Response chinese =
+                given().header("Accept-Language", "en").get("/api/v1/stations/nearest?lat=91&lng=106&lang=zh");
         assertThat(chinese.jsonPath().getString("title")).containsPattern(CJK).contains("lat");
+        System.out.println("ProblemLanguageIT example (lang=zh): " + chinese.asString());
 
         // No preference at all, or only languages the API does not speak: Chinese.
         for (String header : new String[] {"", "fr-FR,de;q=0.8"}) {
-            Response fallback = given().header("Accept-Language", header)
-                    .get("/api/v1/stations/nearest?lat=91&lng=106");
+            Response fallback =
+                    given().header("Accept-Language", header).get("/api/v1/stations/nearest?lat=91&lng=106");
             assertThat(fallback.jsonPath().getString("title")).as(header).containsPattern(CJK);
         }
     }
 
     @Test
     void bothAnswersCarryTheSameValues() {
-        Response chinese = given().header("Accept-Language", "zh-CN").get("/api/v1/stations/nearest?lat=39&lng=106&limit=101");
+        Response chinese =
+                given().header("Accept-Language", "zh-CN").get("/api/v1/stations/nearest?lat=39&lng=106&limit=101");
         Response english = given().get("/api/v1/stations/nearest?lat=39&lng=106&limit=101");
         assertThat(english.jsonPath().getString("detail")).isEqualTo("'limit' must be between 1 and 100, got 101.");
-        assertThat(chinese.jsonPath().getString("detail")).contains("limit", "1", "100", "101").containsPattern(CJK);
+        assertThat(chinese.jsonPath().getString("detail"))
+                .contains("limit", "1", "100", "101")
+                .containsPattern(CJK);
         assertThat(chinese.jsonPath().getString("field")).isEqualTo("limit");
     }
 }
