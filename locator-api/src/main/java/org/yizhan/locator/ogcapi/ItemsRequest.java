@@ -233,8 +233,7 @@ record ItemsRequest(
         if (blank(value)) return null;
         String v = value.trim();
         if (!v.matches("[0-9]{2}|[0-9]{4}|[0-9]{6}")) {
-            throw ApiException.invalid(
-                    "adcode", "'adcode' must be a GB/T 2260 division code: 2, 4 or 6 digits, e.g. 150302 or 1503.");
+            throw ApiException.invalid("adcode", "ogc.adcode");
         }
         while (v.length() > 2 && v.endsWith("00")) v = v.substring(0, v.length() - 2);
         return v;

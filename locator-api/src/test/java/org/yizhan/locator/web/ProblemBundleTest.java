@@ -126,6 +126,33 @@ class ProblemBundleTest {
                 .isEqualTo("没有这个站点");
     }
 
+    @Test
+    void everyProblemIsBuiltFromAKeyNotFromText() throws IOException {
+        // The literal at the key's place in each way of making a problem: a sentence there would
+        // compile (keys are strings) and answer with the fallback text.
+        Pattern keyPlace = Pattern.compile("ApiException\\.notFound\\(\\s*\"([^\"]*)\""
+                + "|ApiException\\.of\\(\\s*[\\w.]+\\s*,\\s*\"([^\"]*)\""
+                + "|ApiException\\.invalid\\(\\s*(?:\"[^\"]*\"|[\\w.()]+)\\s*,\\s*\"([^\"]*)\""
+                + "|Problems\\.of\\(\\s*[\\w.]+\\s*,\\s*[\\w.()]+\\s*,\\s*\"([^\"]*)\""
+                + "|\\.write\\(\\s*request\\s*,\\s*response\\s*,\\s*[\\w.]+\\s*,\\s*\"([^\"]*)\"");
+        List<String> wrong = new ArrayList<>();
+        int calls = 0;
+        for (Path file : mainSources()) {
+            Matcher m = keyPlace.matcher(Files.readString(file));
+            while (m.find()) {
+                calls++;
+                String key = java.util.stream.IntStream.rangeClosed(1, m.groupCount())
+                        .mapToObj(m::group)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElseThrow();
+                if (!en.containsKey(key + ".detail")) wrong.add(file.getFileName() + ": \"" + key + "\"");
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(calls).isGreaterThan(200);
+    }
+
     /** The statement a literal stands in: back to the previous ';', '{' or '}'. */
     private static String statementAround(String source, int at) {
         int start = Math.max(
