@@ -102,8 +102,8 @@ class PlanningService {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw ApiException.invalid(
-                    field, "demand".equals(field) ? "planning.set.demand" : "planning.set.candidates", field);
+            String key = "demand".equals(field) ? "planning.set.demand" : "planning.set.candidates";
+            throw ApiException.invalid(field, key, field);
         }
     }
 
