@@ -102,8 +102,8 @@ class PlanningService {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            String key = "demand".equals(field) ? "planning.set.demand" : "planning.set.candidates";
-            throw ApiException.invalid(field, key, field);
+            if ("demand".equals(field)) throw ApiException.invalid(field, "planning.set.demand", field);
+            throw ApiException.invalid(field, "planning.set.candidates", field);
         }
     }
 
