@@ -87,7 +87,7 @@ class ProblemLanguageIT extends ApiIT {
                 new Failure(
                         "wildcard content type",
                         415,
-                        r -> r.contentType("*/*").body("x").post("/api/v1/stations")),
+                        r -> r.contentType("*/*").body(new byte[] {120}).post("/api/v1/stations")),
                 new Failure(
                         "malformed query string",
                         400,
