@@ -91,7 +91,7 @@ class ProblemLanguageIT extends ApiIT {
                 new Failure(
                         "malformed query string",
                         400,
-                        r -> r.urlEncodingEnabled(false).get("/api/v1/stations/nearest?lat=%zz&lng=106")));
+                        r -> r.urlEncodingEnabled(false).get("/api/v1/stations/nearest?lat=%C3%28&lng=106")));
     }
 
     @Test
