@@ -45,6 +45,8 @@ const ICONS = {
   'upload': 'upload',
   'trash': 'trash-2',
   'down': 'arrow-down',
+  'route': 'route',
+  'undo': 'undo-2',
 };
 
 const root = process.argv[2];

@@ -20,6 +20,7 @@ const SHELL_FILES = [
   '/js/app.js', '/js/api.js', '/js/dom.js', '/js/i18n.js', '/js/state.js', '/js/crs.js', '/js/tiles.js',
   '/js/stations-layer.js', '/js/filters.js', '/js/list.js', '/js/detail.js', '/js/feedback.js', '/js/format.js',
   '/js/navigate.js', '/js/device.js', '/js/icons.js', '/js/offline.js', '/js/photos.js', '/js/alerts.js', '/js/problem.js',
+  '/js/along-route.js', '/js/route.js', '/js/route-codec.js',
   '/webjars/leaflet/dist/leaflet.css', '/webjars/leaflet/dist/leaflet.js',
   '/vendor/leaflet.markercluster/MarkerCluster.css', '/vendor/leaflet.markercluster/MarkerCluster.Default.css',
   '/vendor/leaflet.markercluster/leaflet.markercluster.js',

@@ -23,10 +23,14 @@ function fakeForm(username, password) {
 }
 
 test('nobody signed in is null; another failure is the caller\'s', async () => {
+  const asked = stubFetch(() => json(200, { signedIn: false, regions: [] }));
+  assert.equal(await currentAccount(), null);
+  assert.deepEqual(asked.map((r) => r.url), ['/api/v1/session']);
+  stubFetch(() => json(200, { signedIn: true, ...ME }));
+  assert.deepEqual(await currentAccount(), ME);
+  // A session ended by the server (the account changed) still says 401: signed out, not an error.
   stubFetch(() => json(401, { title: 'Sign-in required' }));
   assert.equal(await currentAccount(), null);
-  stubFetch(() => json(200, ME));
-  assert.deepEqual(await currentAccount(), ME);
   stubFetch(() => json(503, { title: 'Temporarily unavailable' }));
   assert.equal((await currentAccount().catch((e) => e)).status, 503);
 });

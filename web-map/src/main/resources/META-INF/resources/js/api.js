@@ -99,8 +99,13 @@ export const api = {
   mapConfig: () => get('/api/v1/map-config'),
   amenities: (lang) => get('/api/v1/amenities', { lang }),
   station: (code, { crs, lang } = {}) => get(station(code), { crs, lang }),
-  nearest: ({ lat, lng, limit, amenities, openNow, crs, lang }, signal) =>
-    get('/api/v1/stations/nearest', { lat, lng, limit, amenities, openNow: openNow ? 'true' : null, crs, lang }, signal),
+  nearest: ({ lat, lng, limit, amenities, openNow, crs, lang, by }, signal) =>
+    get('/api/v1/stations/nearest', { lat, lng, limit, amenities, openNow: openNow ? 'true' : null, crs, lang, by }, signal),
+  /** `polyline`: the route encoded (WGS-84); the answer's locations are WGS-84 too. */
+  alongRoute: ({ polyline, buffer, limit, amenities, openNow, alwaysOpen, lang }, signal) =>
+    request('POST', withQuery('/api/v1/stations/along-route', {
+      buffer, limit, amenities, openNow: openNow ? 'true' : null, alwaysOpen: alwaysOpen ? 'true' : null, lang,
+    }), { json: { polyline }, signal }),
   inBox: ({ bbox, limit, amenities, crs, lang, status }, signal) =>
     get('/api/v1/stations', { bbox: bbox.join(','), limit, amenities, crs, lang, status }, signal),
   clusters: ({ bbox, columns, amenities, crs }, signal) =>
@@ -142,6 +147,7 @@ export const links = {
   exportRegister: ({ format, region, status }) => withQuery('/api/v1/register/export', { format, region, status }),
   openData: (format) => `/api/v1/open-data/stations.${format}`,
   plaques: ({ codes, region, perPage, union }) => withQuery('/api/v1/plaques', { codes, region, perPage, union }),
+  feedbackExport: ({ format, days, region }) => withQuery('/api/v1/feedback/export', { format, days, region }),
 };
 
 export const apiUrl = withQuery;
@@ -149,6 +155,8 @@ export const apiUrl = withQuery;
 /** The staff pages' session (see sign-in.js): who is signed in, signing in and out. */
 export const account = {
   me: () => get('/api/v1/me'),
+  /** {signedIn, username, role, regions}: signed out is an answer here, not a 401. */
+  session: () => get('/api/v1/session'),
   signIn: (username, password) => request('POST', '/login', { form: new URLSearchParams({ username, password }) }),
   signOut: () => request('POST', '/logout'),
 };
@@ -167,7 +175,17 @@ export const planningApi = {
   suggestions: (params) => get('/api/v1/planning/suggestions', params),
   fullCover: (params) => get('/api/v1/planning/full-cover', params),
   redundancy: (params) => get('/api/v1/planning/redundancy', params),
+  /** Streets within reach of each station (codes: up to 100), as GeoJSON. */
+  catchments: (params, signal) => get('/api/v1/planning/catchments', params, signal),
+  renameSet: (id, name) => request('PATCH', `/api/v1/planning/sets/${encodeURIComponent(id)}`, { json: { name } }),
+  deleteSet: (id) => request('DELETE', `/api/v1/planning/sets/${encodeURIComponent(id)}`),
+  divisionAt,
 };
+
+/** The division a point lies in ({adcode, area, candidates, suggested}); crs defaults to WGS-84. */
+export function divisionAt({ lat, lng, crs }, signal) {
+  return get('/api/v1/divisions/at', { lat, lng, crs }, signal);
+}
 
 /** Worker feedback (no login; X-Device-Id and X-Feedback-Token headers) and the unions' inbox. */
 export const feedbackApi = {
@@ -181,4 +199,7 @@ export const feedbackApi = {
   acknowledge: (id) => request('POST', `/api/v1/feedback/reports/${id}/acknowledge`),
   resolve: (id, note) => request('POST', `/api/v1/feedback/reports/${id}/resolve`, { json: { note } }),
   dashboard: (params) => get('/api/v1/feedback/dashboard', params),
+  /** Acknowledge, resolve or reopen a group of reports: all or nothing. */
+  bulk: ({ ids, action, note }) => request('POST', '/api/v1/feedback/reports/bulk', { json: { ids, action, note } }),
+  verify: (code) => request('POST', `${station(code)}/verify`),
 };

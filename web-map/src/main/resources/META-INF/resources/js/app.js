@@ -14,6 +14,8 @@ import { icon } from './icons.js';
 import { fromCache, asOfText } from './offline.js';
 import { showProblem } from './alerts.js';
 import { convert } from './crs.js';
+import { measured } from './format.js';
+import { alongRoute, routeFromUrl, routeForUrl } from './along-route.js';
 
 const NEAREST_LIMIT = 20;
 // The API has no 24-hour filter on nearest; ask for more and keep the always-open ones.
@@ -28,6 +30,13 @@ const state = {
   nearest: [],
   // When the list is the service worker's saved copy: the time it was fetched; null when live.
   asOf: null,
+  // How nearest measures: the URL's by= (walk, ride, straight) when the server has a road graph
+  // (map-config's travel); `measure` is how the list on screen was measured.
+  by: url.by,
+  travel: [],
+  measure: 'straight',
+  // Along my route: on (the list is the route's), drawing (taps add points), points in WGS-84.
+  route: routeFromUrl(url),
 };
 const notices = new Map();
 let amenities = [];
@@ -39,6 +48,8 @@ let selectedMarker;
 let nearestController;
 let pickResolve = null;
 let pickMarker;
+// The "along my route" controller (along-route.js), once the map exists.
+let route;
 
 /** For a wrong-location report: the next tap on the map is the suggested pin, in the map's crs. */
 function pickPoint() {
@@ -51,6 +62,11 @@ function pickPoint() {
 }
 
 function onMapTap(e) {
+  if (!pickResolve && state.route.on) {
+    // Drawing, a tap is the route's next point; with a route shown, taps leave it alone.
+    if (state.route.drawing && e.type === 'click') route.addPoint(e.latlng);
+    return;
+  }
   if (!pickResolve) {
     setOrigin(e.latlng, 'point');
     return;
@@ -65,7 +81,7 @@ function onMapTap(e) {
 }
 
 function saveUrl() {
-  writeUrl({ ...state.filters, lang: state.lang, code: state.code });
+  writeUrl({ ...state.filters, lang: state.lang, code: state.code, by: state.by, ...routeForUrl(state.route) });
 }
 
 /* Messages: notices are calm status lines (keyed, re-rendered on language change); alerts are errors. */
@@ -79,7 +95,7 @@ function renderNotices() {
   const box = clear($('notices'));
   const mapBox = clear($('map-notices'));
   // The base-map notice sits on the map it is about; the others head the list.
-  for (const [k, tk] of notices) (k === 'tiles' || k === 'pick' ? mapBox : box).append(h('p', { class: `notice notice-${k}`, 'data-notice': k }, t(tk)));
+  for (const [k, tk] of notices) (k === 'tiles' || k === 'pick' || k === 'route' ? mapBox : box).append(h('p', { class: `notice notice-${k}`, 'data-notice': k }, t(tk)));
   // Offline, the list is a saved copy: say so first, with the time it was fetched.
   if (state.asOf) {
     box.prepend(h('p', { class: 'notice notice-offline', 'data-notice': 'offline' }, icon('offline'),
@@ -92,18 +108,48 @@ function showAlert(error) {
 }
 
 /* Nearest list */
+/** walk or ride when the server has a road graph (walk unless the rider chose otherwise), else null. */
+function travelBy() {
+  const wanted = state.by || 'walk';
+  return state.travel.includes(wanted) ? wanted : null;
+}
+
+/**
+ * The nearest answer, by the way there when a road graph is loaded. Outside the graph (or where
+ * no road is near) the API refuses by=: then the straight-line answer, and a notice saying so.
+ */
+async function nearestAnswer(query, signal) {
+  const by = travelBy();
+  if (by) {
+    try {
+      const answer = await api.nearest({ ...query, by }, signal);
+      setNotice('travel', null);
+      return { answer, measure: by };
+    } catch (e) {
+      if (e.name === 'AbortError' || !(e.status === 400 || e.status === 422)) throw e;
+      setNotice('travel', 'travel.unavailable');
+    }
+  } else {
+    setNotice('travel', null);
+  }
+  return { answer: await api.nearest(query, signal), measure: 'straight' };
+}
+
 async function searchNearest({ fit = false } = {}) {
-  if (!state.origin) return;
+  if (!state.origin || state.route.on) return;
   nearestController?.abort();
   nearestController = new AbortController();
   const { amenities: keys, openNow, alwaysOpen } = state.filters;
   renderListMessage($('list'), 'list.loading', true);
   try {
-    const answer = await api.nearest({
+    const { answer, measure } = await nearestAnswer({
       lat: state.origin.lat, lng: state.origin.lng, limit: alwaysOpen ? NEAREST_LIMIT_24H : NEAREST_LIMIT,
       amenities: keys, openNow, crs, lang: state.lang,
     }, nearestController.signal);
     const asOf = cachedAt(answer);
+    // A saved copy is re-measured here in a straight line, whatever the live answer measured.
+    state.measure = asOf ? 'straight' : measure;
+    renderTravel();
     // A saved copy was fetched elsewhere and maybe with other filters: re-rank it from here.
     state.nearest = asOf
       ? fromCache(answer.stations, state.origin, state.filters).slice(0, NEAREST_LIMIT)
@@ -128,13 +174,47 @@ async function searchNearest({ fit = false } = {}) {
 }
 
 function showNearest() {
+  if (state.route.on) {
+    route.showList();
+    return;
+  }
   if (!state.origin) {
     renderListMessage($('list'), 'list.prompt');
+    $('list-count').textContent = '';
     return;
   }
   if (state.nearest.length === 0) renderListMessage($('list'), 'list.empty');
-  else renderList($('list'), state.nearest, { onSelect: (code) => openStation(code, { focus: true }) });
+  else renderList($('list'), state.nearest, { onSelect: (code) => openStation(code, { focus: true }), kind: state.measure });
   $('list-count').textContent = state.nearest.length ? t('list.count', { n: state.nearest.length }) : '';
+}
+
+/* Walking or riding distances: a two-button switch, shown only when the server can measure them. */
+function renderTravel() {
+  const box = clear($('travel'));
+  // Where the graph has no road near the rider, the notice says why the list is straight-line.
+  box.hidden = state.travel.length === 0 || state.route.on || notices.has('travel');
+  if (box.hidden) return;
+  const current = travelBy();
+  box.append(h('span', { id: 'travel-label', class: 'travel-label' }, t('travel.label')),
+    ...state.travel.map((mode) => h('button', {
+      type: 'button', class: 'chip chip-small', 'aria-pressed': String(mode === current), 'data-travel': mode,
+      onclick: () => {
+        state.by = mode === 'walk' ? null : mode;
+        saveUrl();
+        renderTravel();
+        box.querySelector(`[data-travel="${mode}"]`)?.focus();
+        searchNearest();
+      },
+    }, t(`travel.${mode}`))));
+}
+
+/* Along my route */
+function routeKind() {
+  return state.route.on ? 'route' : state.measure;
+}
+
+function listed() {
+  return state.route.on ? state.route.stations : state.nearest;
 }
 
 function setOrigin(latlng, kind, options) {
@@ -145,7 +225,7 @@ function setOrigin(latlng, kind, options) {
     icon: L.divIcon({ className: `origin-marker origin-${kind}`, iconSize: [22, 22], iconAnchor: [11, 11] }),
     title: label, alt: label, keyboard: false, interactive: false, zIndexOffset: 1000,
   }).addTo(map);
-  clear($('alerts'));
+  if (!state.route.on) clear($('alerts'));
   searchNearest(options);
 }
 
@@ -161,7 +241,7 @@ function locate() {
     setNotice('geo', null);
     const here = fromGps(position.coords.latitude, position.coords.longitude, crs);
     setOrigin(here, 'gps', { fit: true });
-    if (!state.code) map.setView([here.lat, here.lng], Math.max(map.getZoom(), 15));
+    if (!state.code && !state.route.on) map.setView([here.lat, here.lng], Math.max(map.getZoom(), 15));
   }, (error) => {
     setNotice('geo', error.code === 1 ? 'geo.denied' : 'geo.unavailable');
     showNearest();
@@ -177,6 +257,8 @@ function showList() {
   $('detail-view').hidden = true;
   $('list-view').hidden = false;
   $('filters').hidden = false;
+  $('route-panel').hidden = !state.route.on;
+  renderTravel();
   toggleSheet(false);
   const previous = document.querySelector('.station-button[aria-current="true"]');
   if (previous) previous.focus();
@@ -187,10 +269,12 @@ async function openStation(code, { focus = false, fly = true } = {}) {
   state.code = trimmed;
   const detail = $('detail-view');
   for (const b of document.querySelectorAll('.station-button')) b.removeAttribute('aria-current');
-  const inList = state.nearest.find((s) => s.code === trimmed);
+  const inList = listed().find((s) => s.code === trimmed);
   document.querySelector(`.station-button[data-code="${CSS.escape(trimmed)}"]`)?.setAttribute('aria-current', 'true');
   $('list-view').hidden = true;
   $('filters').hidden = true;
+  $('travel').hidden = true;
+  $('route-panel').hidden = true;
   detail.hidden = false;
   toggleSheet(true);
   renderDetailMessage(detail, t('detail.loading'), showList);
@@ -200,7 +284,8 @@ async function openStation(code, { focus = false, fly = true } = {}) {
     const { wgs84 } = views;
     state.code = wgs84.code;
     saveUrl();
-    renderDetail(detail, views, { distanceMeters: inList?.distanceMeters, onBack: showList, asOf });
+    const far = inList ? measured(inList, routeKind()) : null;
+    renderDetail(detail, views, { distanceText: far ? `${far.label} · ${far.detail}` : null, onBack: showList, asOf });
     renderPhotos($('photos'), wgs84);
     renderFeedback($('feedback'), wgs84, { pickPoint, amenityLabels: wgs84.amenityLabels });
     const here = views[crs].location;
@@ -238,7 +323,8 @@ function applyFilters(filters) {
   saveUrl();
   renderFilters($('filters'), amenities, state.filters, applyFilters);
   layer.setFilters({ ...state.filters, lang: state.lang });
-  searchNearest();
+  if (state.route.on) route.changed({ search: true });
+  else searchNearest();
 }
 
 async function loadAmenities() {
@@ -258,7 +344,9 @@ async function switchLanguage() {
   saveUrl();
   await loadAmenities();
   layer.setFilters({ ...state.filters, lang: state.lang });
-  if (state.origin) searchNearest();
+  route.render();
+  if (state.route.on) route.changed({ search: true });
+  else if (state.origin) searchNearest();
   else showNearest();
   if (state.code) openStation(state.code, { fly: false });
 }
@@ -281,14 +369,18 @@ async function main() {
   document.body.classList.toggle('embed', url.embed);
   renderListMessage($('list'), 'list.prompt', true);
 
-  const tiles = await chooseTiles(url.tiles, showAlert);
+  const tiles = await chooseTiles(url.tiles, showAlert, (config) => {
+    state.travel = Array.isArray(config.travel) ? config.travel.filter((m) => m === 'walk' || m === 'ride') : [];
+  });
   crs = mapCrsOf(tiles);
   document.body.dataset.crs = crs;
 
   const start = url.lat != null && url.lng != null ? fromGps(url.lat, url.lng, crs) : null;
+  const firstRoutePoint = state.route.points.length ? convert(state.route.points[0], 'wgs84', crs) : null;
+  const centre = start || firstRoutePoint;
   map = L.map('map', {
-    center: start ? [start.lat, start.lng] : CHINA.center,
-    zoom: url.zoom ?? (start ? 15 : CHINA.zoom),
+    center: centre ? [centre.lat, centre.lng] : CHINA.center,
+    zoom: url.zoom ?? (centre ? 15 : CHINA.zoom),
     attributionControl: true,
   });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
@@ -306,6 +398,15 @@ async function main() {
   $('locate').addEventListener('click', locate);
   $('search-here').addEventListener('click', () => setOrigin(map.getCenter(), 'point'));
   $('lang-switch').addEventListener('click', switchLanguage);
+  route = alongRoute({
+    map, crs, state,
+    page: {
+      saveUrl, setNotice, showAlert, showList, toggleSheet, renderTravel,
+      openStation: (code, options) => openStation(code, options),
+      // Back from the route to the nearest list.
+      nearest: () => (state.origin ? searchNearest() : showNearest()),
+    },
+  });
   $('sheet-toggle').addEventListener('click', () => toggleSheet());
   $('code-form').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -315,8 +416,11 @@ async function main() {
 
   await loadAmenities();
   layer.setFilters({ ...state.filters, lang: state.lang });
+  // A shared route link opens on the route, fitted to the screen unless the link says where.
+  if (state.route.on) route.changed({ search: true, fit: url.zoom == null && !start });
+  else renderTravel();
   if (state.code) openStation(state.code);
-  if (start) setOrigin(start, 'point', { fit: url.zoom == null });
+  if (start) setOrigin(start, 'point', { fit: url.zoom == null && !state.route.on });
   else locate();
 }
 

@@ -11,7 +11,7 @@ function field(labelKey, ...value) {
   return [h('dt', {}, t(labelKey)), h('dd', {}, ...value)];
 }
 
-function copyButton(url) {
+export function copyButton(url) {
   const button = h('button', { type: 'button', class: 'small-button' }, t('detail.copy'));
   button.addEventListener('click', async () => {
     try {
@@ -34,7 +34,7 @@ function backButton(onBack) {
  * direction links; `distanceMeters` comes from the nearest list when the station is in it;
  * `asOf` (a Date) marks a card from the offline copy. Photos go into the empty #photos section.
  */
-export function renderDetail(container, views, { distanceMeters, onBack, asOf = null }) {
+export function renderDetail(container, views, { distanceMeters, distanceText = null, onBack, asOf = null }) {
   const s = views.wgs84;
   const opening = openingState(s);
   const phone = (s.contactPhone || '').replace(/[^0-9+\-]/g, '');
@@ -50,7 +50,8 @@ export function renderDetail(container, views, { distanceMeters, onBack, asOf = 
     s.lastVerifiedAt ? h('p', { class: 'verified', id: 'verified' }, icon('verified'), verifiedText(s.lastVerifiedAt)) : null,
     s.status !== 'active' ? h('p', { class: 'status-banner' }, t(`status.${s.status}`), s.statusReason ? ` · ${s.statusReason}` : '') : null,
     h('p', { class: `open-state big ${openingClass(opening)}` }, opening.text),
-    distanceMeters != null
+    // From the list: how far, measured as the list measured it (on foot, along the route…).
+    distanceText ? h('p', { class: 'detail-distance' }, distanceText) : distanceMeters != null
       ? h('p', { class: 'detail-distance' }, `${distance(distanceMeters)} · ${travelTimes(distanceMeters).walk} · ${travelTimes(distanceMeters).ride}`)
       : null,
     h('h3', { class: 'section-title' }, t('detail.navigate')),

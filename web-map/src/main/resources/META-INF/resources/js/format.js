@@ -79,3 +79,24 @@ export function openingState(station, now = new Date()) {
   }
   return { open: false, text: station.nextChange ? t('open.opensAt', { when: when(station.nextChange, now) }) : t('open.closed') };
 }
+
+/**
+ * How far a station is, labelled with how it was measured, as the list and the card say it.
+ * kind: 'walk' | 'ride' (the API's routeMeters/routeSeconds on the road network), 'straight'
+ * (distanceMeters, a straight line; times are estimates from it) or 'route' (alongMetres from
+ * the route's start, offRouteMetres from the route). Network figures are never claimed for a
+ * station without them (an offline copy re-measured in a straight line).
+ */
+export function measured(station, kind) {
+  if (kind === 'route') {
+    return { label: t('route.along', { d: distance(station.alongMetres) }), detail: t('route.off', { d: distance(station.offRouteMetres) }) };
+  }
+  if ((kind === 'walk' || kind === 'ride') && station.routeMeters != null && station.routeSeconds != null) {
+    return {
+      label: `${t(`distance.${kind}`)} ${distance(station.routeMeters)}`,
+      detail: t('travel.minutes', { t: duration(station.routeSeconds / 60) }),
+    };
+  }
+  const times = travelTimes(station.distanceMeters);
+  return { label: `${t('distance.straight')} ${distance(station.distanceMeters)}`, detail: `${times.walk} · ${times.ride}` };
+}

@@ -38,6 +38,7 @@ export function fromCache(stations, origin, { amenities = [], openNow = false, a
     .filter((s) => amenities.every((key) => s.amenities.includes(key)))
     .filter((s) => !alwaysOpen || s.alwaysOpen)
     .filter((s) => !openNow || openingState(s, now).open === true)
-    .map((s) => ({ ...s, distanceMeters: metresBetween(origin, s.location) }))
+    // A saved walking answer re-measured from here is a straight line: its route figures go.
+    .map(({ routeMeters, routeSeconds, ...s }) => ({ ...s, distanceMeters: metresBetween(origin, s.location) }))
     .sort((a, b) => a.distanceMeters - b.distanceMeters);
 }

@@ -5,14 +5,18 @@ import { problemMessage } from './problem.js';
 // The one sign-in flow of the staff pages (workspace, planning, inbox). Each page lays out its
 // own form and decides what to show around it; asking, posting and wording failures happen here.
 
-/** The signed-in account (/api/v1/me), or null when nobody is signed in. */
+/** The signed-in account ({username, role, regions}), or null when nobody is signed in. */
 export async function currentAccount() {
+  // /api/v1/session answers "nobody" with 200, so a signed-out page logs no failed request.
+  let session;
   try {
-    return await account.me();
+    session = await account.session();
   } catch (e) {
+    // A session the server has just ended (the account was changed) still answers 401.
     if (e.status === 401) return null;
     throw e;
   }
+  return session.signedIn ? { username: session.username, role: session.role, regions: session.regions } : null;
 }
 
 /**

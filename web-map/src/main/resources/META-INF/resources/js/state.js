@@ -1,5 +1,9 @@
-// What survives a reload lives in the URL: filters, language and tile source in the query
-// string, the open station in the hash (#code=...). /s/{code} is the plaque's QR link.
+import { decodePolyline } from './route-codec.js';
+
+// What survives a reload lives in the URL: filters, language, tile source and the way distances
+// are measured (by=walk|ride|straight) in the query string; the open station (#code=...) and a
+// route being searched along (#route=<encoded polyline, WGS-84>&buffer=metres) in the hash,
+// which never reaches the server's logs. /s/{code} is the plaque's QR link.
 const num = (value) => {
   if (value == null || value.trim() === '') return null;
   const n = Number(value);
@@ -22,6 +26,9 @@ export function readUrl(loc = window.location) {
     lng: num(query.get('lng')),
     zoom: num(query.get('zoom')),
     code: hash.get('code') || (shared ? decodeURIComponent(shared[1]) : null),
+    by: ['walk', 'ride', 'straight'].includes(query.get('by')) ? query.get('by') : null,
+    route: decodePolyline(hash.get('route') || ''),
+    buffer: num(hash.get('buffer')),
     sharedPath: Boolean(shared),
   };
 }
@@ -34,15 +41,27 @@ export function writeUrl(state, loc = window.location) {
   set('openNow', state.openNow ? 'true' : null);
   set('alwaysOpen', state.alwaysOpen ? 'true' : null);
   set('lang', state.lang === 'en' ? 'en' : null);
+  set('by', state.by);
   let path = loc.pathname;
   // Once another station (or none) is shown, the /s/{code} path would be misleading.
   if (/^\/s\//.test(path) && readUrl(loc).code !== state.code) path = '/';
   const search = query.toString().replace(/%2C/g, ',');
-  const hash = state.code && !/^\/s\//.test(path) ? `#code=${encodeURIComponent(state.code)}` : '';
+  const fragment = new URLSearchParams();
+  if (state.route) fragment.set('route', state.route);
+  if (state.route && state.buffer) fragment.set('buffer', String(state.buffer));
+  if (state.code && !/^\/s\//.test(path)) fragment.set('code', state.code);
+  const hash = fragment.toString() ? `#${fragment}` : '';
   const url = `${path}${search ? `?${search}` : ''}${hash}`;
   if (url !== `${loc.pathname}${loc.search}${loc.hash}`) history.replaceState(null, '', url);
 }
 
 export function shareUrl(code, loc = window.location) {
   return `${loc.origin}/s/${encodeURIComponent(code)}`;
+}
+
+/** A link that opens the map along `polyline` (WGS-84) with the given corridor half-width. */
+export function routeShareUrl(polyline, buffer, loc = window.location) {
+  const fragment = new URLSearchParams({ route: polyline });
+  if (buffer) fragment.set('buffer', String(buffer));
+  return `${loc.origin}/#${fragment}`;
 }

@@ -16,14 +16,16 @@ export function pickTiles(config, requested) {
 /**
  * The tile source to show: `requested` (the URL's tiles=) or the configured default, from
  * /api/v1/map-config; the fallback when that fails, after telling `onUnavailable` why.
+ * `onConfig` gets the whole answer (it also says whether walking distances can be had).
  */
-export async function chooseTiles(requested, onUnavailable = () => {}) {
+export async function chooseTiles(requested, onUnavailable = () => {}, onConfig = () => {}) {
   let config = FALLBACK_CONFIG;
   try {
     config = await api.mapConfig();
   } catch (e) {
     onUnavailable(e);
   }
+  onConfig(config);
   return pickTiles(config, requested);
 }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.yizhan.geo.LatLng;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -42,6 +43,26 @@ public final class GeoJson {
                         List.of(maxLng, maxLat),
                         List.of(minLng, maxLat),
                         List.of(minLng, minLat))));
+    }
+
+    /** A MultiLineString geometry: one {@code [lng, lat]} line per list of points. */
+    public static Map<String, Object> lines(List<List<LatLng>> lines) {
+        return Map.of(
+                "type",
+                "MultiLineString",
+                "coordinates",
+                lines.stream().map(GeoJson::positions).toList());
+    }
+
+    /** A Polygon geometry with one ring; the ring is closed here if it is not already. */
+    public static Map<String, Object> polygon(List<LatLng> ring) {
+        List<List<Double>> positions = new java.util.ArrayList<>(positions(ring));
+        if (!ring.isEmpty() && !ring.get(0).equals(ring.get(ring.size() - 1))) positions.add(positions.get(0));
+        return Map.of("type", "Polygon", "coordinates", List.of(positions));
+    }
+
+    private static List<List<Double>> positions(List<LatLng> points) {
+        return points.stream().map(p -> List.of(p.lng(), p.lat())).toList();
     }
 
     /** A Feature; a {@code null} id is left out (RFC 7946 makes it optional). Mutable, for foreign members. */

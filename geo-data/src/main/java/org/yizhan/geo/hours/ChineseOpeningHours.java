@@ -85,6 +85,9 @@ public final class ChineseOpeningHours {
                 notes.add("Holidays ('" + p + "') were left out: the holiday calendar changes every year, "
                         + "so the map shows the weekly hours on holidays too.");
                 if (s.days == null) continue;
+                // "每天8点到晚上8点节假日休息" in one clause: the times are the days' hours, the closing the holidays'.
+                // Without times ("周日及节假日休息") the closing is the named days' too.
+                if (s.closed && !s.spans.isEmpty()) s.closed = false;
             }
             if (s.days == null) {
                 if (s.closed) throw unreadable(text, p, "it says closed but not on which days");

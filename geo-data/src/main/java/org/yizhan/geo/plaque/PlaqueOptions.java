@@ -56,6 +56,11 @@ public record PlaqueOptions(String unionName, String baseUrl, int perPage, Path 
 
     /** The public page a plaque's QR code points to. */
     public String stationUrl(String code) {
+        return stationUrl(baseUrl, code);
+    }
+
+    /** The public page a plaque's QR code points to, under {@code baseUrl} (no trailing slash). */
+    public static String stationUrl(String baseUrl, String code) {
         return baseUrl + "/s/" + code;
     }
 }

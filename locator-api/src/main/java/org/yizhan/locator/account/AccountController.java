@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,6 +43,25 @@ class AccountController {
     MeResponse me(@AuthenticationPrincipal SignedInUser user) {
         return new MeResponse(
                 user.username(), user.actor().role().value(), user.actor().regions());
+    }
+
+    /** Who is signed in, if anyone; {@code signedIn} false (and nothing else) for an anonymous caller. */
+    record SessionResponse(
+            boolean signedIn,
+            @Nullable String username,
+            @Nullable String role,
+            List<String> regions) {}
+
+    @Operation(
+            summary = "Whether anyone is signed in, and who",
+            description = "For the staff pages' first look: signed out is an answer (200, signedIn false), "
+                    + "not an error, so a page that shows its sign-in form logs no failed request. "
+                    + "/api/v1/me keeps answering 401 to a caller without an account.")
+    @GetMapping("/api/v1/session")
+    SessionResponse session(@AuthenticationPrincipal @Nullable SignedInUser user) {
+        if (user == null) return new SessionResponse(false, null, null, List.of());
+        return new SessionResponse(
+                true, user.username(), user.actor().role().value(), user.actor().regions());
     }
 
     @Operation(summary = "List accounts (admin)")

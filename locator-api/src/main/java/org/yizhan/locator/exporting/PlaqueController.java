@@ -1,6 +1,7 @@
 package org.yizhan.locator.exporting;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +30,8 @@ import org.yizhan.locator.web.PublicBaseUrl;
 @SecurityRequirement(name = "basic")
 class PlaqueController {
 
+    static final String DEFAULT_UNION = "工会户外劳动者服务站点";
+
     private final RegisterReader register;
     private final PublicBaseUrl publicBaseUrl;
 
@@ -46,25 +49,14 @@ class PlaqueController {
             @RequestParam(required = false) @Nullable String codes,
             @RequestParam(defaultValue = "") String region,
             @RequestParam(defaultValue = "1") int perPage,
-            @RequestParam(defaultValue = "工会户外劳动者服务站点") String union) {
+            @RequestParam(defaultValue = DEFAULT_UNION) String union) {
         if (perPage != 1 && perPage != 2 && perPage != 4) throw ApiException.invalid("perPage", "plaque.perPage");
-        List<String> chosen = codes == null || codes.isBlank()
-                ? List.of()
-                : Arrays.stream(codes.split(","))
-                        .map(c -> StationCodes.parse(c).value())
-                        .toList();
-        String prefix = ExportController.region(region);
-        if (chosen.isEmpty() && prefix.length() < 4) {
-            throw ApiException.invalid("region", "plaque.selection");
-        }
+        List<StationRecord> stations = stations(codes, region);
         Path font =
                 CjkFont.findDefault().orElseThrow(() -> ApiException.of(HttpStatus.SERVICE_UNAVAILABLE, "plaque.font"));
         String baseUrl = publicBaseUrl.base();
         PlaqueOptions options =
                 PlaqueOptions.of(union.trim(), baseUrl).withPerPage(perPage).withFont(font);
-        List<StationRecord> stations = new java.util.ArrayList<>();
-        register.forEach(List.of(prefix + "%"), List.of("active", "suspended"), chosen, s -> s.forEach(stations::add));
-        if (stations.isEmpty()) throw ApiException.notFound("plaque.none");
         StreamingResponseBody body = out -> {
             try {
                 PlaquePdf.write(stations.stream(), options, out);
@@ -76,5 +68,58 @@ class PlaqueController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"yizhan-plaques.pdf\"")
                 .contentType(MediaType.APPLICATION_PDF)
                 .body(body);
+    }
+
+    /** What a print would hold: how many plaques, the first one's text and the address its QR code carries. */
+    record Preview(
+            @Schema(description = "Plaques the PDF would hold (active and suspended stations)")
+            int count,
+
+            String union,
+            @Schema(example = "150302-00017-4") String code,
+            String name,
+            String address,
+
+            @Schema(
+                    description = "What the first plaque's QR code encodes: the station's public page",
+                    example = "https://yizhan.example.org/s/150302-00017-4")
+            String qrUrl) {}
+
+    @Operation(
+            summary = "Preview of a plaque print (signed-in accounts)",
+            description = "The same parameters as GET /api/v1/plaques; answers with the number of plaques, the first "
+                    + "station's text and the address its QR code will carry, so staff can check before printing.")
+    @GetMapping(value = "/api/v1/plaques/preview", produces = MediaType.APPLICATION_JSON_VALUE)
+    Preview preview(
+            @RequestParam(required = false) @Nullable String codes,
+            @RequestParam(defaultValue = "") String region,
+            @RequestParam(defaultValue = DEFAULT_UNION) String union) {
+        List<StationRecord> stations = stations(codes, region);
+        StationRecord first = stations.get(0);
+        String code = java.util.Objects.requireNonNull(first.code(), "stored stations have codes");
+        return new Preview(
+                stations.size(),
+                union.trim(),
+                code,
+                first.name(),
+                first.address(),
+                PlaqueOptions.stationUrl(publicBaseUrl.base(), code));
+    }
+
+    /** The stations named by codes, or every active and suspended one of a city or district; a 4xx problem for none. */
+    private List<StationRecord> stations(@Nullable String codes, String region) {
+        List<String> chosen = codes == null || codes.isBlank()
+                ? List.of()
+                : Arrays.stream(codes.split(","))
+                        .map(c -> StationCodes.parse(c).value())
+                        .toList();
+        String prefix = ExportController.region(region);
+        if (chosen.isEmpty() && prefix.length() < 4) {
+            throw ApiException.invalid("region", "plaque.selection");
+        }
+        List<StationRecord> stations = new java.util.ArrayList<>();
+        register.forEach(List.of(prefix + "%"), List.of("active", "suspended"), chosen, s -> s.forEach(stations::add));
+        if (stations.isEmpty()) throw ApiException.notFound("plaque.none");
+        return stations;
     }
 }

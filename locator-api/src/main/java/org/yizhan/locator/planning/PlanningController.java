@@ -14,8 +14,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -44,12 +48,12 @@ import org.yizhan.locator.web.GeoParams;
 @SecurityRequirement(name = "basic")
 class PlanningController {
 
-    private static final String REACH_DISTANCE = "straight, walk or ride (walk and ride need a road graph); "
+    static final String REACH_DISTANCE = "straight, walk or ride (walk and ride need a road graph); "
             + "default walk when the server has a road graph, else straight";
-    private static final String REACH_RADIUS =
+    static final String REACH_RADIUS =
             "Straight-line radius, or with walk/ride the route length limit, in metres (50-20,000; "
                     + "default 1,000 for straight)";
-    private static final String REACH_MINUTES = "With walk/ride: travel time limit in minutes (1-120; default 15)";
+    static final String REACH_MINUTES = "With walk/ride: travel time limit in minutes (1-120; default 15)";
 
     private final PlanningService planning;
     private final PointSets sets;
@@ -126,6 +130,27 @@ class PlanningController {
     @GetMapping("/api/v1/planning/sets")
     List<PointSets.PointSet> list(@AuthenticationPrincipal SignedInUser user) {
         return sets.all(user.actor());
+    }
+
+    record RenameForm(@Nullable String name) {}
+
+    @Operation(summary = "Rename a demand or candidate set (editors of its region, admins)")
+    @PatchMapping("/api/v1/planning/sets/{id}")
+    PointSets.PointSet rename(
+            @PathVariable long id, @RequestBody RenameForm form, @AuthenticationPrincipal SignedInUser user) {
+        String name = form.name() == null ? "" : form.name().strip();
+        if (name.isEmpty()) throw ApiException.invalid("name", "planning.name.missing");
+        if (name.length() > 200) throw ApiException.invalid("name", "text.tooLong", "name", 200);
+        return sets.rename(id, name, user.actor());
+    }
+
+    @Operation(
+            summary = "Delete a demand or candidate set with its points (editors of its region, admins)",
+            description = "For a wrong upload or a test file; analyses that named the set answer 404 afterwards.")
+    @DeleteMapping("/api/v1/planning/sets/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
+        sets.delete(id, user.actor());
+        return ResponseEntity.noContent().build();
     }
 
     /** Coverage of one district; {@code name} is the division's name when the group is a division code. */
@@ -323,7 +348,8 @@ class PlanningController {
                 planned.offNetwork());
     }
 
-    record RedundancyRow(String code, LatLng location, double coveredWeight, double uniqueWeight) {}
+    /** {@code name}: the station's name as the register has it. */
+    record RedundancyRow(String code, String name, LatLng location, double coveredWeight, double uniqueWeight) {}
 
     @Operation(summary = "Redundancy: demand only each station covers, least first (relocation candidates)")
     @GetMapping("/api/v1/planning/redundancy")
@@ -340,8 +366,15 @@ class PlanningController {
                         planning.measure(distance, radius, minutes),
                         user.actor())
                 .problem());
+        Map<String, String> names =
+                planning.stationNames(ranked.stream().map(r -> r.station().id()).toList());
         return ranked.stream()
-                .map(r -> new RedundancyRow(r.station().id(), r.station().at(), r.coveredWeight(), r.uniqueWeight()))
+                .map(r -> new RedundancyRow(
+                        r.station().id(),
+                        names.getOrDefault(r.station().id(), r.station().id()),
+                        r.station().at(),
+                        r.coveredWeight(),
+                        r.uniqueWeight()))
                 .toList();
     }
 

@@ -107,6 +107,18 @@ class PlanningService {
         }
     }
 
+    /** Station names by code, for answers that list stations by code: staff know them by name. */
+    Map<String, String> stationNames(List<String> codes) {
+        Map<String, String> names = new HashMap<>();
+        if (codes.isEmpty()) return names;
+        jdbc.sql("SELECT code, name FROM station WHERE code = ANY (:codes)")
+                .param("codes", codes.toArray(String[]::new))
+                .query(rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                });
+        return names;
+    }
+
     /** Active stations within the demand's bounding box widened by the radius. */
     private List<Site> stationsAround(List<PointSets.StoredPoint> demand, double radius) {
         double minLat = 90, maxLat = -90, minLng = 180, maxLng = -180;

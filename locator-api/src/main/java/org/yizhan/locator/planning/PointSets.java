@@ -141,6 +141,44 @@ class PointSets {
         return out;
     }
 
+    /** Gives a set a new name; its union's editors and admins only. */
+    @Transactional
+    PointSet rename(long id, String name, Actor actor) {
+        mayChange(id, actor);
+        jdbc.sql("UPDATE demand_set SET name = :name WHERE id = :id")
+                .param("name", name)
+                .param("id", id)
+                .update();
+        return get(id);
+    }
+
+    /** Removes a set and its points (a test upload, a wrong file); its union's editors and admins only. */
+    @Transactional
+    void delete(long id, Actor actor) {
+        mayChange(id, actor);
+        jdbc.sql("DELETE FROM demand_set WHERE id = :id").param("id", id).update();
+    }
+
+    /** The set, when the account may change it: an editor of one of its regions, or an admin (national sets: admins only). */
+    private PointSet mayChange(long id, Actor actor) {
+        PointSet set = get(id);
+        if (actor.role() == Role.VIEWER) {
+            throw ApiException.of(org.springframework.http.HttpStatus.FORBIDDEN, "planning.viewer.change");
+        }
+        if (!mayUse(set, actor)) {
+            throw ApiException.of(
+                            org.springframework.http.HttpStatus.FORBIDDEN,
+                            "planning.set.outsideChange",
+                            id,
+                            set.regions().isEmpty()
+                                    ? new ProblemText("region.national")
+                                    : String.join(", ", set.regions()),
+                            Regions.named(actor.regions()))
+                    .with("regions", set.regions());
+        }
+        return set;
+    }
+
     /** A set belongs to its union's regions: an account uses it when one of them lies inside the account's regions. */
     static boolean mayUse(PointSet set, Actor actor) {
         return actor.role() == Role.ADMIN || set.regions().stream().anyMatch(actor::mayRead);

@@ -55,6 +55,8 @@ public record RegisterFilter(
             @Nullable Boolean needsChecking,
             AmenityVocabulary vocabulary) {
         if (q.length() > 100) throw ApiException.invalid("q", "register.q.tooLong");
+        // PostgreSQL text cannot hold NUL: such a query is bad input (400), not the database's failure (500).
+        if (q.indexOf(0) >= 0) throw ApiException.invalid("q", "register.q.control");
         if (!district.trim().matches("[0-9]{0,6}")) {
             throw ApiException.invalid("district", "register.district");
         }

@@ -1,6 +1,9 @@
 package org.yizhan.locator.routing;
 
 import com.carrotsearch.hppc.IntArrayList;
+import com.graphhopper.storage.BaseGraph;
+import com.graphhopper.util.FetchMode;
+import com.graphhopper.util.PointList;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +14,7 @@ import org.yizhan.locator.web.ApiException;
 /**
  * One-to-many distances on the road network: from a worker to candidate stations (nearest by
  * the way there), and from every station to the demand it reaches (planning coverage). Each
- * is one GraphHopper shortest-path tree per source, cut off at the limit.
+ * is one shortest-path tree per source over {@link CompactRoads}, cut off at the limit.
  */
 @Component
 public class NetworkDistances {
@@ -39,7 +42,7 @@ public class NetworkDistances {
         List<LatLng> points = new ArrayList<>(targets.size() + 1);
         points.addAll(targets);
         points.add(origin);
-        SnappedPoints snapped = new SnappedPoints(network, travel, points);
+        PointsOnRoads snapped = new PointsOnRoads(network, travel, points);
         int from = targets.size();
         if (!snapped.onNetwork(from)) {
             throw ApiException.of(
@@ -57,23 +60,41 @@ public class NetworkDistances {
         return routes;
     }
 
+    /**
+     * The streets from which a worker reaches {@code site} within {@code limit} (its catchment),
+     * as lines; empty when the site is not near a road the mode may use.
+     */
+    public List<List<LatLng>> catchmentStreets(Travel travel, LatLng site, Limit limit) {
+        PointsOnRoads placed = new PointsOnRoads(network, travel, List.of(site));
+        List<List<LatLng>> lines = new ArrayList<>();
+        BaseGraph graph = network.hopper().getBaseGraph();
+        placed.streets(0, limit, true, (edge, from, to) -> {
+            if (to - from > 1e-9) {
+                PointList way =
+                        graph.getEdgeIteratorState(edge, Integer.MIN_VALUE).fetchWayGeometry(FetchMode.ALL);
+                lines.add(Stretches.cut(way, from, to));
+            }
+        });
+        return lines;
+    }
+
     /** Which demand each site reaches within {@code limit}, inbound (the worker goes to the site). */
     public Catchments catchments(Travel travel, List<LatLng> sites, List<LatLng> demand, Limit limit) {
         List<LatLng> points = new ArrayList<>(sites.size() + demand.size());
         points.addAll(demand);
         points.addAll(sites);
-        return new Catchments(new SnappedPoints(network, travel, points), demand.size(), sites.size(), limit);
+        return new Catchments(new PointsOnRoads(network, travel, points), demand.size(), sites.size(), limit);
     }
 
     /** The answer of {@link #catchments}: computed per site on demand, one tree each. */
     public static final class Catchments {
 
-        private final SnappedPoints snapped;
+        private final PointsOnRoads snapped;
         private final int demandCount;
         private final int siteCount;
         private final Limit limit;
 
-        Catchments(SnappedPoints snapped, int demandCount, int siteCount, Limit limit) {
+        Catchments(PointsOnRoads snapped, int demandCount, int siteCount, Limit limit) {
             this.snapped = snapped;
             this.demandCount = demandCount;
             this.siteCount = siteCount;

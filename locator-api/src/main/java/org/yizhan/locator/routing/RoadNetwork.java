@@ -45,6 +45,7 @@ public class RoadNetwork implements AutoCloseable {
     private final double maxSnapMeters;
     private final Map<Travel, Weighting> weightings = new EnumMap<>(Travel.class);
     private final Map<Travel, EdgeFilter> snapFilters = new EnumMap<>(Travel.class);
+    private final Map<Travel, CompactRoads> roads = new EnumMap<>(Travel.class);
     private final Duration loadTime;
 
     public RoadNetwork(RoutingProperties properties) {
@@ -69,6 +70,7 @@ public class RoadNetwork implements AutoCloseable {
                     new DefaultSnapFilter(
                             weighting,
                             hopper.getEncodingManager().getBooleanEncodedValue(Subnetwork.key(travel.profile()))));
+            roads.put(travel, CompactRoads.of(hopper.getBaseGraph(), weighting));
         }
         loadTime = Duration.ofNanos(System.nanoTime() - t0);
         log.info(
@@ -157,6 +159,11 @@ public class RoadNetwork implements AutoCloseable {
 
     Weighting weighting(Travel travel) {
         return java.util.Objects.requireNonNull(weightings.get(travel), "built for every travel mode");
+    }
+
+    /** The mode's graph as arrays, for the many small searches of planning. */
+    CompactRoads roads(Travel travel) {
+        return java.util.Objects.requireNonNull(roads.get(travel), "built for every travel mode");
     }
 
     EdgeFilter snapFilter(Travel travel) {

@@ -68,6 +68,7 @@ class SecurityConfig {
                                 "/api/v1/register/export",
                                 "/api/v1/register/search",
                                 "/api/v1/plaques",
+                                "/api/v1/plaques/**",
                                 "/api/v1/planning/**",
                                 "/api/v1/feedback/**",
                                 "/api/v1/api-keys/**")

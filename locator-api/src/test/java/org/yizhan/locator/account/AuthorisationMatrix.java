@@ -185,6 +185,10 @@ final class AuthorisationMatrix {
                     c -> c.as().delete("/api/v1/stations/{code}/photos/{id}", c.station(), c.photo())),
             // Accounts.
             row(
+                    "GET  /api/v1/session",
+                    "ok       | ok ok             | ok ok             | ok",
+                    c -> c.as().get("/api/v1/session")),
+            row(
                     "GET  /api/v1/me",
                     "401      | ok ok             | ok ok             | ok",
                     c -> c.as().get("/api/v1/me")),
@@ -258,6 +262,10 @@ final class AuthorisationMatrix {
                     "GET  /api/v1/plaques",
                     "401      | ok ok             | ok ok             | ok",
                     c -> c.as().get("/api/v1/plaques?codes={code}", c.station())),
+            row(
+                    "GET  /api/v1/plaques/preview",
+                    "401      | ok ok             | ok ok             | ok",
+                    c -> c.as().get("/api/v1/plaques/preview?codes={code}", c.station())),
             // Union side of feedback: the account's regions.
             row(
                     "GET  /api/v1/feedback/inbox",
@@ -302,6 +310,16 @@ final class AuthorisationMatrix {
                     "401      | full filtered     | full filtered     | full",
                     c -> c.having(c.demandSet()).get("/api/v1/planning/sets")),
             row(
+                    "PATCH /api/v1/planning/sets/{id}",
+                    "401      | 403 403           | ok 403            | ok",
+                    c -> c.json()
+                            .body(java.util.Map.of("name", "改名 " + c.marker))
+                            .patch("/api/v1/planning/sets/{id}", c.demandSet())),
+            row(
+                    "DELETE /api/v1/planning/sets/{id}",
+                    "401      | 403 403           | ok 403            | ok",
+                    c -> c.as().delete("/api/v1/planning/sets/{id}", c.demandSet())),
+            row(
                     "GET  /api/v1/planning/query-demand",
                     "401      | ok ok             | ok ok             | ok",
                     c -> c.as().get("/api/v1/planning/query-demand")),
@@ -309,6 +327,10 @@ final class AuthorisationMatrix {
                     "GET  /api/v1/planning/coverage",
                     "401      | ok 403            | ok 403            | ok",
                     c -> c.as().get("/api/v1/planning/coverage?demand={d}", c.demandSet())),
+            row(
+                    "GET  /api/v1/planning/catchments",
+                    "401      | ok ok             | ok ok             | ok",
+                    c -> c.as().get("/api/v1/planning/catchments?codes={code}", c.station())),
             row(
                     "GET  /api/v1/planning/gaps",
                     "401      | ok 403            | ok 403            | ok",

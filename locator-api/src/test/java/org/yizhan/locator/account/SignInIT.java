@@ -34,6 +34,14 @@ class SignInIT extends ApiIT {
                 .extract()
                 .cookie("XSRF-TOKEN");
         given().filter(browser).get("/api/v1/me").then().statusCode(200).body("username", equalTo(editor));
+        // The staff pages' first look: the session says who, as /me does.
+        given().filter(browser)
+                .get("/api/v1/session")
+                .then()
+                .statusCode(200)
+                .body("signedIn", equalTo(true))
+                .body("username", equalTo(editor))
+                .body("regions", equalTo(List.of("1503")));
 
         // A forged cross-site POST carries the session cookie but cannot know the token.
         given().filter(browser)
@@ -58,6 +66,14 @@ class SignInIT extends ApiIT {
                 .then()
                 .statusCode(204);
         given().filter(browser).get("/api/v1/me").then().statusCode(401);
+        // Signed out is an answer, not an error: nobody's name, no regions.
+        given().filter(browser)
+                .get("/api/v1/session")
+                .then()
+                .statusCode(200)
+                .body("signedIn", equalTo(false))
+                .body("username", nullValue())
+                .body("regions", equalTo(List.of()));
     }
 
     @Test

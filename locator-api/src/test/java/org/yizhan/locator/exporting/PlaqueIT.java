@@ -44,4 +44,44 @@ class PlaqueIT extends ApiIT {
                 .then()
                 .statusCode(400);
     }
+
+    @Test
+    void thePreviewTellsTheCountTheFirstPlaqueAndItsQrAddressAsThePdfPrintsThem() throws Exception {
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(haibowanStation())
+                .post("/api/v1/stations")
+                .then()
+                .statusCode(201);
+        io.restassured.path.json.JsonPath preview = asAdmin()
+                .queryParam("region", "150302")
+                .queryParam("union", "海勃湾区总工会")
+                .get("/api/v1/plaques/preview")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        byte[] pdf = asAdmin()
+                .queryParam("region", "150302")
+                .queryParam("union", "海勃湾区总工会")
+                .get("/api/v1/plaques")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        String code = preview.getString("code");
+        try (PdfReader reader = new PdfReader(pdf)) {
+            assertThat(reader.getNumberOfPages()).isEqualTo(preview.getInt("count"));
+            String first = new PdfTextExtractor(reader).getTextFromPage(1);
+            assertThat(first).contains(code).contains(preview.getString("name")).contains("海勃湾区总工会");
+        }
+        assertThat(preview.getString("qrUrl")).isEqualTo("http://localhost:" + port + "/s/" + code);
+        // No district: a problem naming the field, never a PDF of nothing.
+        asAdmin()
+                .get("/api/v1/plaques/preview")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", org.hamcrest.Matchers.equalTo("region"));
+    }
 }

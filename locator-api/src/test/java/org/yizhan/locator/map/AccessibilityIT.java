@@ -57,6 +57,26 @@ class AccessibilityIT extends ApiIT {
     }
 
     @Test
+    void phoneRouteDrawingAndRouteListHaveNoSeriousViolations() throws IOException {
+        browser = MapBrowser.phone(port)
+                .withLocationDenied()
+                .open("/?lat=" + SQUARE.lat() + "&lng=" + SQUARE.lng() + "&zoom=16");
+        browser.listedCodes();
+        browser.click("#route-toggle");
+        browser.visible("#route-tools");
+        assertThat(seriousViolations()).isEmpty();
+
+        // Across the square, past both stations: the list along the route, its panel and numbered stops.
+        browser.tapMap(-100, 30);
+        browser.until(d -> browser.currentPath().contains("route="));
+        browser.tapMap(60, -60);
+        browser.click("#route-done");
+        browser.until(d -> browser.listedKinds().contains("route"));
+        browser.visible("#route-share");
+        assertThat(seriousViolations()).isEmpty();
+    }
+
+    @Test
     void stationPageWithPhotosAndEmbedHaveNoSeriousViolations() throws IOException {
         asAdmin()
                 .multiPart(
@@ -101,6 +121,35 @@ class AccessibilityIT extends ApiIT {
         browser.visible(".back-button").sendKeys(Keys.ENTER);
         browser.until(
                 d -> (Boolean) browser.script("return document.activeElement.classList.contains('station-button')"));
+    }
+
+    /** The staff pages signed in, at phone size (menu open too) and desktop size. */
+    @Test
+    void staffPagesHaveNoSeriousViolations() throws IOException {
+        String editor = org.yizhan.locator.support.Accounts.create("editor", List.of("1503"));
+        for (boolean phone : List.of(true, false)) {
+            browser = phone ? MapBrowser.phone(port) : MapBrowser.desktop(port);
+            browser.withLocationDenied().open("/inbox");
+            browser.visible("#username").sendKeys(editor);
+            browser.visible("#password").sendKeys(org.yizhan.locator.support.Accounts.PASSWORD);
+            browser.click("#sign-in-submit");
+            browser.visible("#district-table");
+            browser.visible("#chart-weekly");
+            assertThat(seriousViolations()).as("inbox, phone " + phone).isEmpty();
+            if (phone) {
+                browser.click("#staff-menu-button");
+                browser.visible("#sign-out");
+                assertThat(seriousViolations()).as("inbox menu").isEmpty();
+            }
+            browser.open("/planning");
+            browser.visible("#workspace");
+            assertThat(seriousViolations()).as("planning, phone " + phone).isEmpty();
+            browser.open("/workspace");
+            browser.visible("#register-table");
+            assertThat(seriousViolations()).as("workspace, phone " + phone).isEmpty();
+            browser.close();
+            browser = null;
+        }
     }
 
     /** Runs axe in the page and returns "rule: target" for every serious or critical violation. */

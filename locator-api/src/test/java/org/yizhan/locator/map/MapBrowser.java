@@ -2,6 +2,8 @@ package org.yizhan.locator.map;
 
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.yizhan.locator.support.Browser;
 
 /** The shared {@link Browser} with what only the courier's map tests need. */
@@ -42,6 +44,20 @@ final class MapBrowser extends Browser {
         until(d -> !d.findElements(By.cssSelector("#list .station-button")).isEmpty());
         return all("#list .station-button").stream()
                 .map(e -> e.getDomAttribute("data-code"))
+                .toList();
+    }
+
+    /** Taps the map {@code dx} CSS pixels right and {@code dy} down from its centre. */
+    void tapMap(int dx, int dy) {
+        WebElement map = visible("#map");
+        new Actions(driver()).moveToElement(map, dx, dy).click().perform();
+    }
+
+    /** The rows' data-kind: how the list measured its distances (straight, walk, ride, route). */
+    List<String> listedKinds() {
+        listedCodes();
+        return all("#list .station-button").stream()
+                .map(e -> e.getDomAttribute("data-kind"))
                 .toList();
     }
 }

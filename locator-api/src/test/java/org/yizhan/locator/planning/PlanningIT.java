@@ -149,11 +149,23 @@ class PlanningIT extends ApiIT {
                 .jsonPath();
         assertThat(full.getInt("uncoverablePoints")).isZero();
         assertThat(full.getDouble("shareAfter")).isCloseTo(1.0, within(1e-9));
-        asAdmin()
+        JsonPath redundancy = asAdmin()
                 .queryParam("demand", demandSet)
                 .get("/api/v1/planning/redundancy")
                 .then()
-                .statusCode(200);
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        // Each station by the name the register has for it, not only its code.
+        List<String> codes = redundancy.getList("code", String.class);
+        assertThat(codes).isNotEmpty();
+        for (int i = 0; i < codes.size(); i++) {
+            String name = jdbc.sql("SELECT name FROM station WHERE code = :c")
+                    .param("c", codes.get(i))
+                    .query(String.class)
+                    .single();
+            assertThat(redundancy.getString("[" + i + "].name")).isEqualTo(name);
+        }
     }
 
     @Test

@@ -100,7 +100,7 @@ class PlanningViewIT extends ApiIT {
         browser.screenshot("planning-signin");
         browser.click("#signin-submit");
         browser.visible("#workspace");
-        assertThat(browser.text("#who")).contains(ADMIN);
+        assertThat(browser.text("#ws-user-name")).contains(ADMIN);
 
         // A file without coordinates: the problem's title is on the page.
         browser.click("#upload-box summary");
@@ -171,19 +171,83 @@ class PlanningViewIT extends ApiIT {
                 .hasSize(5);
         browser.screenshot("planning-suggestions");
 
+        // Each site says where it is (the division the API names for its point) and opens a new
+        // station there in the workspace; the time the computation took is not the staff's business.
+        List<String> createHere = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            double lat = plan.getDouble("sites[" + i + "].location.lat");
+            double lng = plan.getDouble("sites[" + i + "].location.lng");
+            String area = asAdmin()
+                    .get("/api/v1/divisions/at?lat={lat}&lng={lng}", lat, lng)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("area.name");
+            String site = "#site-list li[data-rank='" + (i + 1) + "']";
+            browser.until(d ->
+                    d.findElement(By.cssSelector(site + " .place")).getText().contains(area));
+            String href = browser.attribute(site + " .create-here", "href");
+            assertThat(href)
+                    .isEqualTo(String.format(
+                            java.util.Locale.ROOT,
+                            "/workspace?lat=%.6f&lng=%.6f&zoom=17#new&lat=%.6f&lng=%.6f",
+                            lat,
+                            lng,
+                            lat,
+                            lng));
+            createHere.add(href);
+        }
+        assertThat(browser.text("#suggestions")).doesNotContain("毫秒").doesNotContain(" ms");
+        browser.screenshot("planning-suggestions-named");
+
         browser.click("#full-card summary");
         browser.click("#full-submit");
         assertThat(browser.text("#full-result")).contains("100.0%");
         browser.click("#redundancy-card summary");
         browser.click("#redundancy-submit");
-        assertThat(browser.visible("#redundancy-table").findElements(By.cssSelector("tbody tr")))
-                .hasSizeGreaterThanOrEqualTo(4);
+        List<WebElement> redundant = browser.visible("#redundancy-table").findElements(By.cssSelector("tbody tr"));
+        assertThat(redundant).hasSizeGreaterThanOrEqualTo(4);
+        // Stations by name (the register's), each linking to its editor.
+        for (WebElement row : redundant) {
+            String code = row.getDomAttribute("data-code");
+            WebElement link = row.findElement(By.cssSelector("a"));
+            assertThat(link.getText())
+                    .isEqualTo(jdbc.sql("SELECT name FROM station WHERE code = :c")
+                            .param("c", code)
+                            .query(String.class)
+                            .single());
+            assertThat(link.getDomAttribute("href")).isEqualTo("/workspace#code=" + code);
+        }
         browser.screenshot("planning-secondary");
 
         browser.click("#lang-switch");
         browser.until(d -> d.findElement(By.id("coverage-h")).getText().contains("Coverage"));
         assertThat(browser.text(".big-share")).contains("within 1 km");
+        // The results stay, in the other language.
+        assertThat(browser.all("#site-list li")).hasSize(5);
+        assertThat(browser.text("#site-list li[data-rank='1'] .create-here")).isEqualTo("Create a station here");
+        assertThat(browser.all("#redundancy-table tbody tr")).hasSize(redundant.size());
         browser.screenshot("planning-english");
+
+        // The uploaded set is renamed, then deleted, from the page; the API agrees.
+        browser.click("#sets-box summary");
+        String setItem = "#set-list li[data-id='" + demandId + "']";
+        WebElement setName = browser.visible(setItem + " .set-name");
+        setName.clear();
+        setName.sendKeys("乌海外卖热点 11月");
+        browser.click(setItem + " .set-rename");
+        browser.until(d -> "乌海外卖热点 11月"
+                .equals(asAdmin()
+                        .get("/api/v1/planning/sets")
+                        .jsonPath()
+                        .getString("find { it.id == " + demandId + " }.name")));
+        browser.until(d -> d.findElement(By.id("demand-select")).getText().contains("乌海外卖热点 11月"));
+        browser.screenshot("planning-sets");
+        browser.click(setItem + " .set-delete");
+        browser.click(setItem + " .set-delete[data-confirm]");
+        browser.until(d -> asAdmin().get("/api/v1/planning/sets").jsonPath().getList("id", Long.class).stream()
+                .noneMatch(id -> id == Long.parseLong(demandId)));
+        browser.until(d -> d.findElements(By.cssSelector("#site-list li")).isEmpty());
 
         // A tablet held upright: the panel goes under the map.
         ((org.openqa.selenium.chromium.HasCdp) browser.driver())
@@ -192,6 +256,28 @@ class PlanningViewIT extends ApiIT {
                         Map.of("width", 768, "height", 1024, "deviceScaleFactor", 1, "mobile", false));
         browser.until(d -> d.findElement(By.id("panel")).getLocation().getY() > 300);
         browser.screenshot("planning-tablet");
+
+        // A phone: the header keeps the brand and a menu button; nothing is wider than the screen.
+        ((org.openqa.selenium.chromium.HasCdp) browser.driver())
+                .executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of("width", 360, "height", 640, "deviceScaleFactor", 1, "mobile", true));
+        browser.visible("#staff-menu-button");
+        browser.until(d -> Long.valueOf(360).equals(browser.script("return document.documentElement.scrollWidth")));
+        browser.screenshot("planning-phone");
+
+        // "Create a station here": the workspace's new-station form, placed at the site.
+        browser.open(createHere.get(0));
+        double lat = plan.getDouble("sites[0].location.lat");
+        double lng = plan.getDouble("sites[0].location.lng");
+        browser.until(
+                d -> !d.findElement(By.id("f-lat")).getDomProperty("value").isEmpty());
+        // Within a kilometre: the form shows the point in the map's coordinate system.
+        assertThat(Double.parseDouble(browser.visible("#f-lat").getDomProperty("value")))
+                .isCloseTo(lat, within(0.01));
+        assertThat(Double.parseDouble(browser.visible("#f-lng").getDomProperty("value")))
+                .isCloseTo(lng, within(0.01));
+        browser.screenshot("planning-create-here-phone");
     }
 
     private void upload(Path file, String name) {

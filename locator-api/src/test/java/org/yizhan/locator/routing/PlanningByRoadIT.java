@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.yizhan.geo.Geodesy;
 import org.yizhan.geo.LatLng;
 
 /**
@@ -193,5 +195,79 @@ class PlanningByRoadIT extends RoadApiIT {
                 .then()
                 .statusCode(400)
                 .body("field", org.hamcrest.Matchers.equalTo("minutes"));
+    }
+
+    @Test
+    void aCatchmentIsTheStreetsWithinTheWalkAndInStraightModeTheCircle() {
+        LatLng northBank = city.corner(7, 5);
+        String code = station(northBank, "河北集水驿站");
+        String unknown = org.yizhan.geo.code.StationCode.of("530102", 99_998).value();
+        JsonPath walk = asAdmin()
+                .queryParam("codes", code + "," + unknown)
+                .queryParam("distance", "walk")
+                .queryParam("radius", "500")
+                .get("/api/v1/planning/catchments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(walk.getList("missing")).containsExactly(unknown);
+        assertThat(walk.getString("features[0].properties.code")).isEqualTo(code);
+        assertThat(walk.getBoolean("features[0].properties.onNetwork")).isTrue();
+        assertThat(walk.getString("features[0].geometry.type")).isEqualTo("MultiLineString");
+        List<LatLng> vertices = new java.util.ArrayList<>();
+        for (List<List<Number>> line : walk.<List<List<Number>>>getList("features[0].geometry.coordinates")) {
+            for (List<Number> p : line)
+                vertices.add(new LatLng(p.get(1).doubleValue(), p.get(0).doubleValue()));
+        }
+        // A route is never shorter than the straight line: nothing drawn lies beyond 500 m as the crow flies
+        // (plus the few metres from the station to its street); the street runs on, so the drawing reaches close to it.
+        double farthest = vertices.stream()
+                .mapToDouble(v -> Geodesy.distanceMeters(northBank, v))
+                .max()
+                .orElseThrow();
+        assertThat(farthest).isBetween(400.0, 510.0);
+        // 200 m up the same street is in; 300 m across the river (1,100 m by the bridge) is not.
+        assertThat(nearest(vertices, city.corner(7, 6))).isLessThan(5.0);
+        assertThat(nearest(vertices, city.corner(7, 4))).isGreaterThan(150.0);
+
+        JsonPath straight = asAdmin()
+                .queryParam("codes", code)
+                .queryParam("distance", "straight")
+                .queryParam("radius", "500")
+                .get("/api/v1/planning/catchments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(straight.getString("features[0].geometry.type")).isEqualTo("Polygon");
+        List<List<Number>> ring = straight.getList("features[0].geometry.coordinates[0]");
+        assertThat(ring).hasSizeGreaterThan(32);
+        assertThat(ring.get(0)).isEqualTo(ring.get(ring.size() - 1));
+        for (List<Number> p : ring) {
+            assertThat(Geodesy.distanceMeters(
+                            northBank,
+                            new LatLng(p.get(1).doubleValue(), p.get(0).doubleValue())))
+                    .isCloseTo(500.0, within(1.0));
+        }
+
+        asAdmin()
+                .queryParam("codes", "not-a-code")
+                .get("/api/v1/planning/catchments")
+                .then()
+                .statusCode(400);
+        asAdmin()
+                .queryParam("codes", " , ")
+                .get("/api/v1/planning/catchments")
+                .then()
+                .statusCode(400)
+                .body("field", org.hamcrest.Matchers.equalTo("codes"));
+    }
+
+    private static double nearest(List<LatLng> vertices, LatLng to) {
+        return vertices.stream()
+                .mapToDouble(v -> Geodesy.distanceMeters(to, v))
+                .min()
+                .orElseThrow();
     }
 }

@@ -1,5 +1,6 @@
 import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
+import { editorHref } from '../staff-nav.js';
 import { fromGps } from '../crs.js';
 import { weight as fmtWeight } from './numbers.js';
 
@@ -8,6 +9,7 @@ const GAP_COLOURS = ['#fee5d9', '#fcae91', '#fb6a4a', '#de2d26', '#a50f15'];
 const LAYERS = [
   { key: 'gaps', label: 'layers.gaps', swatch: '#fb6a4a' },
   { key: 'stations', label: 'layers.stations', swatch: '#b71c1c' },
+  { key: 'catchments', label: 'layers.catchments', swatch: '#2e7d32' },
   { key: 'uncovered', label: 'layers.uncovered', swatch: '#ef6c00' },
   { key: 'suggestions', label: 'layers.suggestions', swatch: '#0d47a1' },
   { key: 'full', label: 'layers.full', swatch: '#6a1b9a' },
@@ -50,16 +52,32 @@ export class PlanningLayers {
     return [p.lat, p.lng];
   }
 
-  /** Active stations from the public GeoJSON, each with its coverage circle. */
+  /**
+   * Active stations from the public GeoJSON, each with its coverage circle when reach is a
+   * straight-line radius (on the road network, {@link setCatchments} draws the streets instead).
+   */
   setStations(features, radiusMeters) {
     const group = this.groups.stations.clearLayers();
     for (const f of features) {
       const [lng, lat] = f.geometry.coordinates;
       const here = this.at(lat, lng);
-      L.circle(here, { radius: radiusMeters, renderer: this.renderer, color: '#b71c1c', weight: 1, opacity: 0.6, fillColor: '#e57373', fillOpacity: 0.12, interactive: false }).addTo(group);
+      if (radiusMeters) L.circle(here, { radius: radiusMeters, renderer: this.renderer, color: '#b71c1c', weight: 1, opacity: 0.6, fillColor: '#e57373', fillOpacity: 0.12, interactive: false }).addTo(group);
       const p = f.properties;
       L.marker(here, { icon: L.divIcon({ className: 'plan-station', iconSize: [14, 14] }), keyboard: false, title: `${p.name} ${p.code}` })
-        .bindTooltip(text(t('station.popup', { name: p.name, code: p.code }))).addTo(group);
+        .bindTooltip(text(t('station.popup', { name: p.name, code: p.code })))
+        // Staff go from a station on the plan to its editor (the redundancy table links there too).
+        .on('click', () => location.assign(editorHref(p.code))).addTo(group);
+    }
+  }
+
+  /** Each station's catchment on the road network: the streets from which it is reached in time. */
+  setCatchments(features) {
+    const group = this.groups.catchments.clearLayers();
+    for (const f of features) {
+      if (f.geometry.type !== 'MultiLineString') continue;
+      const lines = f.geometry.coordinates.map((line) => line.map(([lng, lat]) => this.at(lat, lng)));
+      L.polyline(lines, { renderer: this.renderer, color: '#2e7d32', weight: 3, opacity: 0.55, interactive: false })
+        .addTo(group);
     }
   }
 
@@ -113,7 +131,8 @@ export class PlanningLayers {
       const icon = L.divIcon({ className: '', html: h('span', { class: 'suggest-marker', 'data-rank': s.rank }, String(s.rank)), iconSize: [26, 26], iconAnchor: [13, 13] });
       L.marker(this.at(s.location.lat, s.location.lng), { icon, zIndexOffset: 1000, title: describe(s) })
         .bindTooltip(text(describe(s)), { direction: 'top', offset: [0, -12] }).addTo(group);
-      L.circle(this.at(s.location.lat, s.location.lng), { radius: this.radius ?? 1000, renderer: this.renderer, color: '#0d47a1', weight: 2, dashArray: '6 4', fill: false, interactive: false }).addTo(group);
+      // A circle only for straight-line reach: on the road network it would promise what the streets do not.
+      if (this.radius) L.circle(this.at(s.location.lat, s.location.lng), { radius: this.radius, renderer: this.renderer, color: '#0d47a1', weight: 2, dashArray: '6 4', fill: false, interactive: false }).addTo(group);
     }
   }
 

@@ -8,12 +8,17 @@ import { PlanningLayers } from './layers.js';
 import { Sources } from './sources.js';
 import { askToSignIn, showSignedIn } from './session.js';
 import { currentAccount } from '../sign-in.js';
-import { message, renderCoverage, renderSuggestions, renderFullCover, renderRedundancy, describeSite } from './panels.js';
+import { mountStaffNav } from '../staff-nav.js';
+import { message, renderCoverage, renderSuggestions, renderFullCover, renderRedundancy, describeSite, placeName, siteTitle } from './panels.js';
 
 // 乌海市: the first city planning was asked for; the map moves to the demand once there is some.
 const START = { center: [39.655, 106.825], zoom: 12 };
 const GAP_CELL_METERS = 500;
 const STATIONS_MIN_ZOOM = 9;
+// Sites named by their division; a longer list keeps its coordinates (and the export) only.
+const PLACES_NAMED = 30;
+// The catchments API takes 100 stations per request; one request keeps panning responsive.
+const MAX_CATCHMENTS = 100;
 
 addStrings(PLANNING_STRINGS);
 const query = new URLSearchParams(location.search);
@@ -25,6 +30,7 @@ let analysis = 0;
 let stationsController;
 let stationsTimer;
 let tilesAvailable = true;
+let nav;
 
 function applyLanguage(lang) {
   setLanguage(lang);
@@ -47,6 +53,59 @@ function radius() {
   return Number.isFinite(value) && value > 0 ? value : 1000;
 }
 
+/** How reach is measured: a straight-line radius, or minutes on foot or by bike along the roads. */
+function reach() {
+  const distance = $('distance').value;
+  if (distance === 'straight') return { distance, radius: radius() };
+  const minutes = Number($('minutes').value);
+  return { distance, minutes: Number.isFinite(minutes) && minutes > 0 ? minutes : 15 };
+}
+
+function straightRadius() {
+  return reach().radius ?? null;
+}
+
+function showReachFields() {
+  const straight = $('distance').value === 'straight';
+  $('radius-field').hidden = !straight;
+  $('minutes-field').hidden = straight;
+}
+
+/** Walking and riding appear only when the server has a road graph (map-config's travel). */
+async function offerTravel() {
+  try {
+    const config = await api.mapConfig();
+    const travel = config.travel ?? [];
+    for (const option of $('distance').options) {
+      if (option.value !== 'straight') option.hidden = !travel.includes(option.value);
+    }
+    const wanted = query.get('distance');
+    if (wanted && travel.includes(wanted)) $('distance').value = wanted;
+  } catch {
+    // Without map-config the page plans on straight lines, which always work.
+  }
+  showReachFields();
+}
+
+/* On the road network: the streets within reach of the stations nearest the map centre. */
+async function loadCatchments(features, signal) {
+  const r = reach();
+  clear($('catchments-note'));
+  if (r.distance === 'straight' || !features.length) {
+    layers.setCatchments([]);
+    return;
+  }
+  const centre = map.getCenter();
+  const nearest = [...features]
+    .map((f) => ({ f, d: map.distance(centre, layers.at(f.geometry.coordinates[1], f.geometry.coordinates[0])) }))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, MAX_CATCHMENTS)
+    .map((x) => x.f.properties.code);
+  const answer = await planningApi.catchments({ codes: nearest, ...r }, signal);
+  layers.setCatchments(answer.features);
+  if (features.length > MAX_CATCHMENTS) $('catchments-note').append(t('catchments.partial', { n: MAX_CATCHMENTS }));
+}
+
 /* Stations in view, each with its coverage circle (public GeoJSON, always WGS-84). */
 function scheduleStations() {
   clearTimeout(stationsTimer);
@@ -56,7 +115,8 @@ function scheduleStations() {
 async function loadStations() {
   stationsController?.abort();
   if (map.getZoom() < STATIONS_MIN_ZOOM) {
-    layers.setStations([], radius());
+    layers.setStations([], straightRadius());
+    layers.setCatchments([]);
     return;
   }
   stationsController = new AbortController();
@@ -65,7 +125,8 @@ async function loadStations() {
   try {
     const page = await api.inBox({ bbox, limit: 5000, lang: language() }, stationsController.signal);
     results.stations = page.features;
-    layers.setStations(page.features, radius());
+    layers.setStations(page.features, straightRadius());
+    await loadCatchments(page.features, stationsController.signal);
   } catch (e) {
     failed(e);
   }
@@ -85,7 +146,7 @@ async function analyse(demand) {
     return;
   }
   message($('coverage'), 'coverage.loading', true);
-  const params = { demand, radius: radius() };
+  const params = { demand, ...reach() };
   try {
     const [coverage, gaps] = await Promise.all([
       planningApi.coverage(params),
@@ -117,14 +178,15 @@ async function suggest(event) {
     message($('suggestions'), 'suggest.needDemand');
     return;
   }
-  const params = { demand, k: Number($('k').value) || 5, radius: radius(), candidates: sources.candidates() };
+  const params = { demand, k: Number($('k').value) || 5, ...reach(), candidates: sources.candidates() };
   const button = $('suggest-submit');
   button.disabled = true;
   message($('suggestions'), 'suggest.loading', true);
   try {
     const plan = await planningApi.suggestions(params);
-    results.plan = { data: plan, params };
+    results.plan = { data: plan, params, places: new Map() };
     showPlan();
+    namePlaces(results.plan);
     $('suggest-h').closest('.card').scrollIntoView({ block: 'start' });
     const sites = plan.sites.map((s) => layers.at(s.location.lat, s.location.lng));
     if (sites.length && !sites.every((p) => map.getBounds().contains(p))) map.fitBounds(map.getBounds().extend(L.latLngBounds(sites)));
@@ -136,10 +198,22 @@ async function suggest(event) {
   }
 }
 
+/** Names where the first sites lie (no geocoder: the division from /divisions/at), then shows them. */
+async function namePlaces(plan) {
+  const named = await Promise.all(plan.data.sites.slice(0, PLACES_NAMED).map((s) => planningApi.divisionAt(s.location)
+    .then((d) => [s.rank, placeName(d)]).catch(() => [s.rank, null])));
+  if (results.plan !== plan) return;
+  for (const [rank, name] of named) if (name) plan.places.set(rank, name);
+  // In place: the list keeps its elements (and the keyboard focus) while the names arrive.
+  for (const li of $('site-list')?.querySelectorAll('li[data-rank]') || []) {
+    li.querySelector('.place').textContent = siteTitle(Number(li.dataset.rank), plan.places);
+  }
+}
+
 function showPlan() {
-  const { data, params } = results.plan;
+  const { data, params, places } = results.plan;
   layers.radius = params.radius;
-  renderSuggestions($('suggestions'), data, params, { onFocus: (s) => layers.focus(s.location.lat, s.location.lng) });
+  renderSuggestions($('suggestions'), data, params, { places, onFocus: (s) => layers.focus(s.location.lat, s.location.lng) });
   layers.setSuggestions(data.sites, describeSite);
 }
 
@@ -151,7 +225,7 @@ async function secondary(key, box, load, show) {
   }
   message(box, `${key}.loading`, true);
   try {
-    results[key] = await load({ demand, radius: radius(), candidates: sources.candidates() });
+    results[key] = await load({ demand, ...reach(), candidates: sources.candidates() });
     show();
   } catch (e) {
     clear(box);
@@ -184,28 +258,26 @@ function rerender() {
   if (results.plan) showPlan();
   if (results.full) showFull();
   if (results.redundancy) showRedundancy();
-  if (results.stations) layers.setStations(results.stations, radius());
+  if (results.stations) layers.setStations(results.stations, straightRadius());
 }
 
-function switchLanguage() {
-  applyLanguage(language() === 'en' ? 'zh' : 'en');
+function switchLanguage(lang) {
+  applyLanguage(lang);
   const url = new URL(location.href);
   if (language() === 'en') url.searchParams.set('lang', 'en');
   else url.searchParams.delete('lang');
   history.replaceState(null, '', url);
-  const who = $('who');
-  if (who.dataset.user) who.textContent = t('plan.signedIn', { user: who.dataset.user });
   rerender();
 }
 
 function signIn() {
-  askToSignIn({ onSignedIn: start, onError: (message) => showMessage($('alerts'), message) });
+  askToSignIn({ nav, onSignedIn: start, onError: (message) => showMessage($('alerts'), message) });
 }
 
 async function start(user) {
   clear($('alerts'));
-  $('who').dataset.user = user.username;
-  showSignedIn(user, { onSignOut: () => location.reload() });
+  showSignedIn(user, { nav });
+  sources.mayChange = user.role !== 'viewer';
   message($('coverage'), 'coverage.prompt');
   try {
     await sources.load();
@@ -221,6 +293,7 @@ async function start(user) {
 
 async function main() {
   applyLanguage((query.get('lang') || '').toLowerCase().startsWith('en') ? 'en' : 'zh');
+  nav = mountStaffNav({ page: 'planning', onLanguage: switchLanguage });
   const tiles = await chooseTiles(query.get('tiles'), showAlert);
   map = L.map('map', { center: START.center, zoom: START.zoom });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
@@ -236,10 +309,20 @@ async function main() {
 
   sources = new Sources({ onDemand: analyse, onError: failed });
   $('radius').addEventListener('change', () => analyse(sources.demand()));
+  $('minutes').addEventListener('change', () => {
+    analyse(sources.demand());
+    scheduleStations();
+  });
+  $('distance').addEventListener('change', () => {
+    showReachFields();
+    analyse(sources.demand());
+    scheduleStations();
+  });
+  await offerTravel();
+  scheduleStations();
   $('suggest-form').addEventListener('submit', suggest);
   $('full-submit').addEventListener('click', () => secondary('full', $('full-cover'), planningApi.fullCover, showFull));
   $('redundancy-submit').addEventListener('click', () => secondary('redundancy', $('redundancy'), planningApi.redundancy, showRedundancy));
-  $('lang-switch').addEventListener('click', switchLanguage);
 
   try {
     const user = await currentAccount();

@@ -9,6 +9,8 @@ import { t } from '../i18n.js';
 export class Sources {
   constructor({ onDemand, onError }) {
     this.sets = [];
+    /** Viewers read sets; editors and admins rename and delete them (the server checks the region). */
+    this.mayChange = false;
     this.onDemand = onDemand;
     this.onError = onError;
     $('demand-select').addEventListener('change', () => this.onDemand(this.demand()));
@@ -46,6 +48,51 @@ export class Sources {
       this.sets.filter((s) => s.kind === 'candidate').map((s) => h('option', { value: s.id }, t('suggest.candidateSet', { name: s.name, n: s.points }))));
     demand.value = keepDemand;
     candidate.value = keepCandidate || 'grid';
+    this.renderSetList();
+  }
+
+  /** Every set with a name box, "rename", and "delete" that asks once more on the button itself. */
+  renderSetList() {
+    $('sets-box').hidden = !this.mayChange || !this.sets.length;
+    clear($('set-list')).append(...this.sets.map((set) => {
+      const name = h('input', { type: 'text', value: set.name, maxlength: '200', 'aria-label': t('sets.nameOf', { name: set.name }), class: 'set-name' });
+      const remove = h('button', { type: 'button', class: 'danger set-delete' }, t('sets.delete'));
+      remove.addEventListener('click', () => {
+        if (remove.dataset.confirm) this.remove(set);
+        else {
+          remove.dataset.confirm = 'yes';
+          remove.textContent = t('sets.confirmDelete', { name: set.name });
+        }
+      });
+      return h('li', { 'data-id': set.id },
+        h('span', { class: 'set-kind' }, t(`sets.kind.${set.kind}`), ' · ', t('sets.points', { n: set.points })),
+        h('span', { class: 'set-row' }, name,
+          h('button', { type: 'button', class: 'set-rename', onclick: () => this.rename(set, name.value) }, t('sets.rename')), remove));
+    }));
+  }
+
+  async rename(set, value) {
+    try {
+      const renamed = await planningApi.renameSet(set.id, value.trim());
+      this.sets = this.sets.map((s) => (s.id === renamed.id ? renamed : s));
+      this.render();
+      $('sets-status').textContent = t('sets.renamed', { name: renamed.name });
+    } catch (e) {
+      this.onError(e);
+    }
+  }
+
+  async remove(set) {
+    try {
+      await planningApi.deleteSet(set.id);
+      const wasDemand = this.demand() === String(set.id);
+      this.sets = this.sets.filter((s) => s.id !== set.id);
+      this.render();
+      $('sets-status').textContent = t('sets.deleted', { name: set.name });
+      if (wasDemand) this.onDemand(null);
+    } catch (e) {
+      this.onError(e);
+    }
   }
 
   async upload() {

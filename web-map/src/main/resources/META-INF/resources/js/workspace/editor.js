@@ -11,6 +11,7 @@ import { createStationForm } from './station-form.js';
 import { bindCoordinates, typedPoint } from './coordinates.js';
 import { duplicateWarnings, duplicateList } from './duplicates.js';
 import { statusBox } from './status-box.js';
+import { bindDistrict } from './district-from-point.js';
 
 // Field names in the API's problems ("location.lat") to the form's inputs.
 const API_FIELDS = { 'location.lat': 'lat', 'location.lng': 'lng', location: 'lat', crs: 'crs' };
@@ -19,19 +20,28 @@ const API_FIELDS = { 'location.lat': 'lat', 'location.lng': 'lng', location: 'la
  * The station form: create (station null) or edit. Coordinates are typed in any system; the
  * pin on the map is in the map's system. Returns {setLocation} for map clicks and marker drags.
  */
-export function renderEditor(container, { station, me, amenities, counties, mapCrs, pin, onSaved, onBack, onReload, flash }) {
+export function renderEditor(container, { station, me, amenities, counties, regions = [], admin = false, mapCrs, pin, onSaved, onBack, onReload, flash, draft = null }) {
   const editable = station ? mayEdit(me, station.adcode) : me.role !== 'viewer';
   const alerts = h('div', { class: 'ws-alerts', id: 'editor-alerts', role: 'alert' });
   // Under the save button, so a warning arriving late never moves the button from under the pointer.
   const duplicates = h('div', { class: 'ws-alerts', id: 'duplicates', 'aria-live': 'polite' });
-  const fields = createStationForm(station, { amenities, counties, crs: station ? station.crs || mapCrs : mapCrs, editable, footer: duplicates });
+  const fields = createStationForm(station, { amenities, counties, crs: draft?.values.crs || (station ? station.crs || mapCrs : mapCrs), editable,
+    footer: duplicates, values: draft?.values });
   const { inputs, crsSelect } = fields;
+  // What the form held when opened: any difference is an unsaved change.
+  const baseline = draft?.baseline || JSON.stringify(fields.body());
+  const dirty = () => editable && JSON.stringify(fields.body()) !== baseline;
 
   const checkDuplicates = duplicateWarnings(duplicates, () => {
     const p = typedPoint(inputs.lat.value, inputs.lng.value);
     return p && editable ? { ...p, name: inputs.name.value.trim(), crs: crsSelect.value, except: station?.code } : null;
   });
-  const coordinates = bindCoordinates({ inputs, crsSelect, mapCrs, pin, editable, setError: fields.setError, onMoved: checkDuplicates });
+  const district = bindDistrict({ input: inputs.adcode, crsSelect, latInput: inputs.lat, lngInput: inputs.lng, slot: fields.districtSlot,
+    admin, regions, counties, editable, fresh: !station, setError: fields.setError });
+  const coordinates = bindCoordinates({ inputs, crsSelect, mapCrs, pin, editable, setError: fields.setError, onMoved: () => {
+    checkDuplicates();
+    district.locate();
+  } });
   inputs.name.addEventListener('change', () => checkDuplicates());
 
   const failed = (err) => saveFailed(err, { fields, alerts, onReload: () => onReload(station.code) });
@@ -41,12 +51,13 @@ export function renderEditor(container, { station, me, amenities, counties, mapC
 
   fields.form.addEventListener('submit', (e) => {
     e.preventDefault();
-    save(station, { fields, alerts, onSaved, onFailed: failed });
+    save(station, { fields, alerts, district, baseline, onSaved, onFailed: failed });
   });
 
   coordinates.showPin();
   if (station && editable) checkDuplicates();
-  return { setLocation: coordinates.setLocation, editable };
+  if (station) district.locate();
+  return { setLocation: coordinates.setLocation, editable, dirty, draft: () => ({ values: fields.body(), baseline }) };
 }
 
 /** The page around the form: title, alerts, hints, status, plaque link, photos and history. */
@@ -82,12 +93,27 @@ function editorPage(station, { editable, amenities, alerts, form, onBack, status
 }
 
 /** Checks the form, then creates or updates the station; the server's answer decides. */
-async function save(station, { fields, alerts, onSaved, onFailed }) {
+async function save(station, { fields, alerts, district, baseline, onSaved, onFailed, anyway = false }) {
+  const again = (extra = {}) => save(station, { fields, alerts, district, baseline, onSaved, onFailed, ...extra });
   clear(alerts);
   const problems = fields.validate();
   if (problems.length) {
     showMessage(alerts, { title: t('invalid.summary') });
     fields.inputs[problems[0][0]].focus();
+    return;
+  }
+  // A code the point contradicts is asked about once before saving: boundaries near an edge can be wrong.
+  const wrong = district.contradiction();
+  if (wrong && !anyway) {
+    fields.setError('adcode', wrong.code ? t('district.contradicts', { name: wrong.name, code: wrong.code }) : t('district.contradictsCity', { name: wrong.name }));
+    showMessage(alerts, { kind: 'warning', title: t('district.beforeSave'), detail: fields.inputs.adcode.value.trim(), actions: [
+      ...(wrong.code ? [{ id: 'use-located', label: t('district.useLocated', { name: wrong.name, code: wrong.code }), onClick: () => {
+        district.useLocated();
+        again();
+      } }] : []),
+      { id: 'save-anyway', label: t('district.saveAnyway'), onClick: () => again({ anyway: true }) },
+    ] });
+    alerts.querySelector('[data-action]').focus();
     return;
   }
   const button = document.getElementById('save-station');
@@ -101,6 +127,8 @@ async function save(station, { fields, alerts, onSaved, onFailed }) {
       title: station ? t('editor.saved') : t('editor.created', { code: saved.code }),
       detail: warnings.length ? t('editor.warnings') : null,
       extra: warnings.length ? duplicateList(warnings) : null,
+      // The next action may take the edit back: the values before it, on top of the version just saved.
+      actions: station ? [{ id: 'undo-edit', label: t('editor.undo'), onClick: () => undoEdit(saved, baseline, onSaved) }] : [],
     });
   } catch (err) {
     button.disabled = false;
@@ -128,4 +156,16 @@ function saveFailed(err, { fields, alerts, onReload }) {
   const firstInvalid = fields.form.querySelector('[aria-invalid="true"]');
   if (firstInvalid) firstInvalid.focus();
   else alerts.scrollIntoView({ block: 'nearest' });
+}
+
+/** Puts back the values an edit replaced (a PUT of the old body on the new version); a conflict says so. */
+async function undoEdit(saved, baseline, onSaved) {
+  const before = { ...JSON.parse(baseline), version: saved.version };
+  try {
+    const undone = await api.updateStation(saved.code, before);
+    onSaved(undone, { kind: 'info', title: t('editor.undone') });
+  } catch (err) {
+    const box = document.getElementById('editor-alerts');
+    if (box) showProblem(box, err);
+  }
 }

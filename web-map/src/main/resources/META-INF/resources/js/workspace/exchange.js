@@ -3,8 +3,23 @@ import { icon } from '../icons.js';
 import { t } from '../i18n.js';
 import { api, links } from '../api.js';
 import { showMessage, showProblem } from '../alerts.js';
+import { problemMessage } from '../problem.js';
+import { districtPicker } from './district-picker.js';
+import { staffApi } from './staff-api.js';
 
 const MAX_PREVIEW_ROWS = 500;
+const UNION_KEY = 'yizhan.plaque.union';
+
+/** The union name last printed on this computer, else the first region's union. */
+function rememberedUnion(regions) {
+  try {
+    const stored = localStorage.getItem(UNION_KEY);
+    if (stored) return stored;
+  } catch (e) {
+    // No storage: fall back to the region's name.
+  }
+  return regions[0] ? `${regions[0].name}总工会` : '';
+}
 
 function select(id, options, value) {
   return h('select', { id }, options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
@@ -17,30 +32,36 @@ function table(id, headers, rows) {
 }
 
 /** Per-row report of a dry run or a refused commit: the rows to fix first, then every row's action. */
-function report(box, result, { committed }) {
+function report(box, result, { committed = false } = {}) {
   const summary = t('exchange.summary', {
     file: result.fileName || '', rows: result.rows ?? 0, created: result.created ?? 0, updated: result.updated ?? 0,
     unchanged: result.unchanged ?? 0, rejected: result.rejected ?? 0,
   });
   const problems = result.problems || [];
   const preview = result.preview || [];
+  // After a commit, every created row with the code it was given: staff write these on the plaques.
+  const created = result.committed ? preview.filter((p) => p.action === 'create') : [];
   clear(box).append(...[
     h('p', { class: 'summary', id: 'import-summary' }, summary),
     problems.length ? h('h3', {}, t('exchange.problems')) : null,
-    problems.length ? table('import-problems', [t('exchange.row'), t('exchange.column'), t('exchange.message')],
-      problems.map((p) => h('tr', { 'data-row': p.row }, h('td', {}, p.row), h('td', {}, p.column || '—'), h('td', {}, p.message)))) : null,
-    preview.length ? h('h3', {}, t('exchange.preview')) : null,
-    preview.length ? table('import-preview', [t('exchange.row'), t('exchange.action'), t('col.code'), t('col.name')],
+    problems.length ? table('import-problems', [t('exchange.row'), t('col.name'), t('exchange.column'), t('exchange.message')],
+      problems.map((p) => h('tr', { 'data-row': p.row }, h('td', {}, p.row), h('td', { class: 'import-name' }, p.name || '—'), h('td', {}, p.column || '—'), h('td', {}, p.message)))) : null,
+    committed && created.length ? h('h3', {}, t('exchange.newCodes', { n: result.created ?? created.length })) : null,
+    committed && created.length ? table('import-created', [t('exchange.row'), t('col.code'), t('col.name')],
+      created.map((p) => h('tr', { 'data-row': p.row }, h('td', {}, p.row), h('td', { class: 'code' }, p.code || ''), h('td', {}, p.name || '')))) : null,
+    committed && (result.created ?? 0) > created.length ? h('p', { class: 'muted', id: 'import-created-more' },
+      t('exchange.newCodesMore', { n: result.created - created.length })) : null,
+    preview.length && !result.committed ? h('h3', {}, t('exchange.preview')) : null,
+    preview.length && !result.committed ? table('import-preview', [t('exchange.row'), t('exchange.action'), t('col.code'), t('col.name')],
       preview.slice(0, MAX_PREVIEW_ROWS).map((p) => h('tr', { 'data-row': p.row },
         h('td', {}, p.row), h('td', { class: `import-action-${p.action}` }, t(`action.${p.action}`)), h('td', { class: 'code' }, p.code || ''), h('td', {}, p.name || '')))) : null,
-    preview.length > MAX_PREVIEW_ROWS ? h('p', { class: 'muted' }, `… ${preview.length - MAX_PREVIEW_ROWS}`) : null,
+    preview.length > MAX_PREVIEW_ROWS && !result.committed ? h('p', { class: 'muted' }, `… ${preview.length - MAX_PREVIEW_ROWS}`) : null,
   ].filter(Boolean));
   return { ok: !committed && problems.length === 0 && (result.rejected ?? 0) === 0 };
 }
 
 /** Import (dry run, then commit), export links, open data and plaques. */
 export function renderExchange(container, { me, regions }) {
-  const regionCodes = regions.map((r) => r.prefix);
   const counties = regions.flatMap((r) => r.counties);
 
   /* Import */
@@ -96,9 +117,10 @@ export function renderExchange(container, { me, regions }) {
     clear(importAlerts);
   });
 
-  /* Export */
-  const exportRegion = select('export-region', [...(me.role === 'admin' ? [['', t('ws.allRegions')]] : []),
-    ...regions.map((r) => [r.prefix, `${r.prefix} ${r.name}`])], regionCodes[0] || '');
+  /* Export: administrators choose any district, others one of their regions or all of them. */
+  const admin = me.role === 'admin' && !regions.length;
+  const exportPicker = districtPicker({ id: 'export-region', label: t('exchange.region'), regions, admin,
+    allLabel: t('ws.allRegions'), onChange: () => renderExportLinks() });
   const statusBoxes = ['active', 'suspended', 'closed'].map((s) => h('label', {},
     h('input', { type: 'checkbox', value: s, checked: s === 'active', 'data-export-status': s }), t(`status.${s}`)));
   const exportLinks = h('div', { class: 'link-list', id: 'export-links' });
@@ -106,29 +128,74 @@ export function renderExchange(container, { me, regions }) {
     const status = statusBoxes.map((l) => l.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
     clear(exportLinks).append(...['csv', 'xlsx', 'geojson', 'kml', 'gpkg'].map((format) => h('a', {
       class: 'ws-button-link', 'data-format': format, download: '',
-      href: links.exportRegister({ format, region: exportRegion.value, status }),
+      href: links.exportRegister({ format, region: exportPicker.value(), status }),
     }, `⬇ ${format.toUpperCase()}`)));
   }
-  exportRegion.addEventListener('change', renderExportLinks);
   for (const l of statusBoxes) l.querySelector('input').addEventListener('change', renderExportLinks);
   renderExportLinks();
 
-  /* Plaques */
-  // Accounts with regions choose among their districts; administrators type any division code.
-  const district = counties.length
-    ? select('plaque-district', [...regions.filter((r) => r.prefix.length < 6).map((r) => [r.prefix, `${r.prefix} ${r.name}`]),
-      ...counties.map((c) => [c.code, `${c.code} ${c.name}`])], counties[0].code)
-    : h('input', { id: 'plaque-district', inputmode: 'numeric', maxlength: 6, placeholder: '150302', value: '' });
+  /* Plaques: a city or district, the union's name (remembered on this computer), a preview before printing. */
+  const plaquePicker = districtPicker({ id: 'plaque-district', label: t('exchange.district'), regions, admin,
+    allLabel: t('exchange.chooseDistrict'), onChange: () => renderPlaque() });
   const perPage = select('plaque-per-page', [['1', '1'], ['2', '2'], ['4', '4']], '1');
-  const union = h('input', { id: 'plaque-union', value: regions[0] ? `${regions[0].name}总工会` : '', maxlength: 60 });
+  const union = h('input', { id: 'plaque-union', value: rememberedUnion(regions), maxlength: 60, placeholder: t('exchange.unionPlaceholder') });
   const plaqueLink = h('a', { class: 'ws-button-link', id: 'plaque-region-link', target: '_blank', rel: 'noopener' }, icon('printer'), t('exchange.openPdf'));
-  function renderPlaqueLink() {
-    plaqueLink.href = links.plaques({ region: district.value, perPage: perPage.value, union: union.value.trim() });
+  const plaquePreview = h('div', { class: 'plaque-preview', id: 'plaque-preview', 'aria-live': 'polite' });
+  let previewController;
+  async function renderPlaque() {
+    const region = plaquePicker.value();
+    const name = union.value.trim();
+    try {
+      localStorage.setItem(UNION_KEY, name);
+    } catch (e) {
+      // Private windows may refuse storage: the name is then typed again next time.
+    }
+    previewController?.abort();
+    if (region.length < 4) {
+      // The server wants a city or a district: no link to a problem document, a sentence instead.
+      plaqueLink.removeAttribute('href');
+      plaqueLink.setAttribute('aria-disabled', 'true');
+      clear(plaquePreview).append(h('p', { class: 'muted' }, t('exchange.chooseDistrictFirst')));
+      return;
+    }
+    plaqueLink.removeAttribute('aria-disabled');
+    plaqueLink.href = links.plaques({ region, perPage: perPage.value, union: name });
+    const mine = new AbortController();
+    previewController = mine;
+    try {
+      const p = await staffApi.plaquePreview({ region, union: name }, mine.signal);
+      if (previewController !== mine) return;
+      clear(plaquePreview).append(
+        h('p', { id: 'plaque-count' }, t('exchange.plaqueCount', { n: p.count })),
+        h('figure', { class: 'plaque-mock', id: 'plaque-first' },
+          h('div', { class: 'plaque-union' }, p.union),
+          h('div', { class: 'plaque-name' }, p.name),
+          h('div', { class: 'plaque-code code' }, p.code),
+          h('div', { class: 'plaque-address' }, p.address),
+          h('figcaption', {}, t('exchange.qrTarget'), ' ', h('a', { href: p.qrUrl, target: '_blank', rel: 'noopener', id: 'plaque-qr-url' }, p.qrUrl))));
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      plaqueLink.removeAttribute('href');
+      plaqueLink.setAttribute('aria-disabled', 'true');
+      clear(plaquePreview).append(h('p', { class: 'field-error', id: 'plaque-problem' },
+        e.status === 404 ? t('exchange.noPlaques') : problemMessage(e).title));
+    }
   }
-  for (const el of [district, perPage, union]) el.addEventListener('input', renderPlaqueLink);
-  renderPlaqueLink();
+  let unionTimer;
+  union.addEventListener('input', () => {
+    clearTimeout(unionTimer);
+    unionTimer = setTimeout(renderPlaque, 400);
+  });
+  perPage.addEventListener('change', renderPlaque);
+  // One district of the account's own: the preview is there at once.
+  if (!admin && counties.length === 1) plaquePicker.set(counties[0].code).then(renderPlaque);
+  else renderPlaque();
 
   const field = (id, labelKey, control) => h('div', { class: 'field' }, h('label', { for: id }, t(labelKey)), control);
+  const pickerField = (id, labelKey, picker) => {
+    picker.element.setAttribute('aria-labelledby', `${id}-label`);
+    return h('div', { class: 'field' }, h('span', { class: 'label', id: `${id}-label` }, t(labelKey)), picker.element);
+  };
   clear(container).append(
     h('section', { class: 'ws-card', 'aria-labelledby': 'import-title' },
       h('h2', { id: 'import-title' }, t('exchange.import')),
@@ -138,7 +205,7 @@ export function renderExchange(container, { me, regions }) {
       importAlerts, reportBox),
     h('section', { class: 'ws-card', 'aria-labelledby': 'export-title' },
       h('h2', { id: 'export-title' }, t('exchange.export')),
-      h('div', { class: 'ws-form-row' }, field('export-region', 'exchange.region', exportRegion),
+      h('div', { class: 'ws-form-row' }, pickerField('export-region', 'exchange.region', exportPicker),
         h('fieldset', {}, h('legend', {}, t('exchange.status')), h('div', { class: 'inline-checks' }, statusBoxes))),
       exportLinks,
       h('h3', {}, t('exchange.openData')),
@@ -146,6 +213,7 @@ export function renderExchange(container, { me, regions }) {
     h('section', { class: 'ws-card', 'aria-labelledby': 'plaques-title' },
       h('h2', { id: 'plaques-title' }, t('exchange.plaques')),
       h('p', { class: 'muted' }, t('exchange.plaquesLead')),
-      h('div', { class: 'ws-form-row' }, field('plaque-district', 'exchange.district', district), field('plaque-per-page', 'exchange.perPage', perPage),
-        field('plaque-union', 'exchange.union', union), plaqueLink)));
+      h('div', { class: 'ws-form-row' }, pickerField('plaque-district', 'exchange.district', plaquePicker), field('plaque-per-page', 'exchange.perPage', perPage),
+        field('plaque-union', 'exchange.union', union), plaqueLink),
+      plaquePreview));
 }

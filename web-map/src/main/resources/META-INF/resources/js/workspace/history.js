@@ -8,6 +8,7 @@ const FIELD_KEYS = {
   adcode: 'field.adcode', hostType: 'field.hostType', hostOrganisation: 'field.hostOrganisation',
   contactPerson: 'field.contactPerson', contactPhone: 'field.contactPhone', openingHours: 'field.openingHours',
   amenities: 'field.amenities', status: 'field.status', statusReason: 'field.statusReason', floorArea: 'field.floorArea',
+  code: 'field.code',
 };
 
 function when(instant) {
@@ -27,18 +28,22 @@ function value(field, v, amenityLabels) {
 
 function entry(e, amenityLabels) {
   const changes = Object.entries(e.changes || {});
-  const isCreate = e.action === 'create';
+  // A creation (by the form or by an import) sets values: there is nothing before them to strike out.
+  const isCreate = e.action === 'create' || (changes.length > 0 && changes.every(([, c]) => !('before' in (c || {}))));
+  const actionKey = `history.action.${e.action}`;
   return h('li', { class: `history-entry action-${e.action}` },
     h('div', { class: 'entry-head' },
       h('span', { class: 'when' }, when(e.changedAt)),
-      h('span', { class: 'action' }, t(`history.action.${e.action}`) === `history.action.${e.action}` ? e.action : t(`history.action.${e.action}`)),
+      h('span', { class: 'action' }, t(actionKey) === actionKey ? e.action : t(actionKey)),
       ' · ', h('span', { class: 'who' }, e.changedBy)),
-    e.reason ? h('p', { class: 'reason' }, t('history.reason', { reason: e.reason })) : null,
+    // An import's reason is the file it came from.
+    e.reason ? h('p', { class: 'reason' }, t(e.action === 'import' ? 'history.importFile' : 'history.reason', { reason: e.reason, file: e.reason })) : null,
     changes.length ? h('dl', { class: 'changes' }, changes.flatMap(([field, c]) => [
       h('dt', { 'data-field': field }, FIELD_KEYS[field] ? t(FIELD_KEYS[field]) : field),
       h('dd', { 'data-field': field },
         isCreate ? null : h('span', { class: 'before' }, value(field, c.before, amenityLabels)),
         isCreate ? null : h('span', { class: 'arrow', 'aria-hidden': 'true' }, '→'),
+        isCreate ? h('span', { class: 'visually-hidden' }, `${t('history.set')} `) : null,
         h('span', { class: 'after' }, value(field, c.after, amenityLabels))),
     ])) : null);
 }

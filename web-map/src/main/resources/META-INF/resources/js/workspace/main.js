@@ -1,4 +1,4 @@
-import { api, account } from '../api.js';
+import { api } from '../api.js';
 import { $ } from '../dom.js';
 import { addStrings, setLanguage, language, t, translateStatic } from '../i18n.js';
 import { chooseTiles, mapCrsOf } from '../tiles.js';
@@ -10,6 +10,7 @@ import { renderExchange } from './exchange.js';
 import { renderAccounts } from './accounts.js';
 import { renderApiKeys } from './apikeys.js';
 import { showProblem } from '../alerts.js';
+import { mountStaffNav } from '../staff-nav.js';
 
 const VIEWS = ['register', 'exchange', 'accounts', 'apikeys'];
 
@@ -20,6 +21,7 @@ let regions = [];
 let amenities = [];
 let register = null;
 let view = 'register';
+let nav = null;
 
 async function loadAmenities() {
   try {
@@ -30,11 +32,9 @@ async function loadAmenities() {
 }
 
 function showUser() {
-  $('ws-user').hidden = false;
-  $('ws-user-name').textContent = t('ws.signedIn', { user: me.username, role: t(`role.${me.role}`) });
-  $('ws-user-regions').textContent = me.role === 'admin' && !regions.length
+  nav.setAccount(me, me.role === 'admin' && !regions.length
     ? t('ws.allRegions')
-    : regions.map((r) => `${r.prefix} ${r.name}`).join('、');
+    : regions.map((r) => `${r.prefix} ${r.name}`).join('、'));
 }
 
 function showView(name) {
@@ -53,8 +53,7 @@ function showView(name) {
 async function signedOut({ expired = true } = {}) {
   for (const v of VIEWS) $(`${v}-view`).hidden = true;
   $('tabs').hidden = true;
-  $('ws-user').hidden = true;
-  $('sign-out').hidden = true;
+  nav.setAccount(null);
   me = await signIn({ expired });
   // A different account may have signed in: start over with its regions.
   location.reload();
@@ -65,7 +64,6 @@ async function startWorkspace() {
   await loadAmenities();
   showUser();
   $('tabs').hidden = false;
-  $('sign-out').hidden = false;
   document.querySelector('.ws-tab[data-view="accounts"]').hidden = me.role !== 'admin';
   document.querySelector('.ws-tab[data-view="apikeys"]').hidden = me.role !== 'admin';
 
@@ -84,8 +82,8 @@ async function startWorkspace() {
   });
 }
 
-async function switchLanguage() {
-  setLanguage(language() === 'en' ? 'zh' : 'en');
+async function switchLanguage(lang) {
+  setLanguage(lang);
   translateStatic();
   if (language() === 'en') query.set('lang', 'en');
   else query.delete('lang');
@@ -101,16 +99,15 @@ async function main() {
   addStrings(WORKSPACE_STRINGS, { title: 'ws.title' });
   setLanguage((query.get('lang') || '').toLowerCase().startsWith('en') ? 'en' : 'zh');
   translateStatic();
-  $('lang-switch').addEventListener('click', switchLanguage);
-  for (const tab of document.querySelectorAll('.ws-tab')) tab.addEventListener('click', () => showView(tab.dataset.view));
-  $('sign-out').addEventListener('click', async () => {
-    try {
-      await account.signOut();
-    } finally {
+  nav = mountStaffNav({
+    page: 'workspace',
+    onLanguage: switchLanguage,
+    onSignOut: () => {
       location.hash = '';
       location.reload();
-    }
+    },
   });
+  for (const tab of document.querySelectorAll('.ws-tab')) tab.addEventListener('click', () => showView(tab.dataset.view));
   try {
     me = await currentAccount();
   } catch (e) {

@@ -18,18 +18,24 @@ export function createRegisterMap({ tiles, start }) {
   const cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40, disableClusteringAtZoom: 15 });
   map.addLayer(cluster);
 
-  /** One marker per station; a click calls onClick(station properties, latlng). */
-  function showStations(features, onClick) {
+  /** One marker per station ({code, name, status, lat, lng}); a click calls onClick(station, latlng). */
+  function showStations(items, onClick) {
     cluster.clearLayers();
-    cluster.addLayers(features.map((f) => {
-      const p = f.properties;
-      const marker = L.marker([p.location.lat, p.location.lng], {
+    cluster.addLayers(items.map((p) => {
+      const marker = L.marker([p.lat, p.lng], {
         icon: L.divIcon({ className: `station-marker ${MARKER_CLASS[p.status] || 'is-closed-down'}`, iconSize: [24, 24], iconAnchor: [12, 12] }),
         title: `${p.name} · ${p.code}`, alt: p.name, keyboard: true,
       });
       marker.on('click', (e) => onClick(p, e.latlng));
       return marker;
     }));
+  }
+
+  /** Shows every station of the list (nothing changes for an empty list). */
+  function fitItems(items) {
+    if (!items.length) return;
+    const bounds = L.latLngBounds(items.map((p) => [p.lat, p.lng]));
+    map.fitBounds(bounds.pad(0.1), { maxZoom: 15, animate: false });
   }
 
   /** Shows the regions' extents. */
@@ -40,7 +46,7 @@ export function createRegisterMap({ tiles, start }) {
     map.fitBounds(bounds.pad(0.05), { maxZoom: 15 });
   }
 
-  return { map, showStations, fitRegions, pin: editPin(map) };
+  return { map, showStations, fitItems, fitRegions, pin: editPin(map) };
 }
 
 /** The pin of the station being edited; `onDragged(latlng)` gets where it was dragged to. */

@@ -1,35 +1,20 @@
 import { $, h, clear } from '../dom.js';
 import { t } from '../i18n.js';
 
-const MAX_ROWS = 2000;
-
-/** Whether a station's properties pass the table's filters: a status and a piece of text. */
-export function matches(p, status, text) {
-  if (status && p.status !== status) return false;
-  if (!text) return true;
-  return [p.code, p.name, p.nameEn, p.address, p.division].some((v) => v && v.toLowerCase().includes(text));
-}
-
 /**
- * The register's table: the loaded stations that pass the filters (at most MAX_ROWS rows), the
- * open one selected, and the count line. A row's click calls onOpen(code).
+ * One page of the register search as table rows, the open station selected. A row's click (or
+ * its code button, for the keyboard) calls onOpen(code). Station text goes in as text nodes.
  */
-export function renderTable({ features, current, byRegion, partial, onOpen }) {
-  const status = $('filter-status').value;
-  const text = $('filter-text').value.trim().toLowerCase();
-  const shown = features.filter((f) => matches(f.properties, status, text));
+export function renderTable({ items, current, onOpen }) {
   const body = clear($('register-table').tBodies[0]);
-  body.append(...shown.slice(0, MAX_ROWS).map((f) => {
-    const p = f.properties;
-    return h('tr', { class: 'clickable', 'data-code': p.code, 'aria-selected': p.code === current ? 'true' : null, onclick: () => onOpen(p.code) },
-      h('td', {}, h('button', { type: 'button', class: 'row-link code' }, p.code)),
-      h('td', {}, p.name, h('span', { class: 'division' }, p.division || p.adcode)),
-      h('td', {}, h('span', { class: `status-pill is-${p.status}` }, t(`status.${p.status}`))));
-  }));
-  if (!shown.length) body.append(h('tr', {}, h('td', { colspan: 3, class: 'muted' }, t('register.empty'))));
-  const count = shown.length === features.length ? t('register.count', { n: features.length })
-    : t('register.countOf', { shown: shown.length, n: features.length });
-  $('register-count').textContent = `${byRegion ? '' : `${t('register.inView')} · `}${count}${partial ? ` · ${t('register.partial')}` : ''}`;
+  body.append(...items.map((p) => h('tr', { class: 'clickable', 'data-code': p.code, 'aria-selected': p.code === current ? 'true' : null, onclick: () => onOpen(p.code) },
+    h('td', {}, h('button', { type: 'button', class: 'row-link code' }, p.code)),
+    h('td', {}, p.name,
+      h('span', { class: 'division' }, [p.district || p.adcode, p.address].filter(Boolean).join(' · '))),
+    h('td', {}, h('span', { class: `status-pill is-${p.status}` }, t(`status.${p.status}`)),
+      p.needsChecking ? h('span', { class: 'check-pill', title: t('register.needsChecking') }, t('register.needsCheckingShort')) : null,
+      p.openReports ? h('span', { class: 'check-pill' }, t('register.openReports', { n: p.openReports })) : null))));
+  if (!items.length) body.append(h('tr', {}, h('td', { colspan: 3, class: 'muted' }, t('register.empty'))));
 }
 
 /** The status filter's options, in the page's language, keeping the choice. */
@@ -38,5 +23,24 @@ export function renderStatusFilter() {
   const value = select.value;
   clear(select).append(h('option', { value: '' }, t('register.status.all')),
     ...['active', 'suspended', 'closed'].map((s) => h('option', { value: s }, t(`status.${s}`))));
+  select.value = value;
+}
+
+/** The amenity filter's options from the API's vocabulary, keeping the choice. */
+export function renderAmenityFilter(amenities) {
+  const select = $('filter-amenity');
+  const value = select.value;
+  clear(select).append(h('option', { value: '' }, t('register.amenity.all')),
+    ...amenities.map((a) => h('option', { value: a.key }, a.label)));
+  select.value = value;
+}
+
+const SORTS = [['code', 'asc'], ['name', 'asc'], ['district', 'asc'], ['status', 'asc'], ['updated', 'desc']];
+
+/** The sort choices ("name asc"), keeping the choice. */
+export function renderSortChoice() {
+  const select = $('filter-sort');
+  const value = select.value || 'code asc';
+  clear(select).append(...SORTS.map(([key, order]) => h('option', { value: `${key} ${order}` }, t(`register.sort.${key}`))));
   select.value = value;
 }

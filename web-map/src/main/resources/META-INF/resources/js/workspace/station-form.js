@@ -1,6 +1,7 @@
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { amenityIcon } from '../icons.js';
+import { hoursHelper } from './hours-editor.js';
 
 const PHONE = /^[0-9+\-() ]{5,30}$/;
 const REQUIRED = ['name', 'address', 'lat', 'lng', 'adcode', 'hostOrganisation', 'contactPerson', 'contactPhone', 'openingHours'];
@@ -24,12 +25,17 @@ export function fieldProblem(name, typed) {
  * and error line. Returns the form and what the editor needs from it: the inputs by name, the
  * CRS select, setError, validate and the API body.
  */
-export function createStationForm(station, { amenities, counties, crs, editable, footer }) {
+export function createStationForm(station, { amenities, counties, crs, editable, footer, values = null }) {
   const inputs = {};
   const errors = {};
-  const s = station || {};
+  // A draft kept over a re-render (a language switch) wins over the stored station.
+  const s = { ...(station || {}), ...(values || {}) };
 
-  function field(name, labelKey, { type = 'text', value = '', hint, attrs = {}, control } = {}) {
+  // Under the district code: its name, where the point lies, and (administrators) a picker.
+  const districtSlot = h('div', { class: 'district-slot', id: 'f-adcode-slot' });
+  const hoursSlot = h('div', { id: 'f-hours-slot' });
+
+  function field(name, labelKey, { type = 'text', value = '', hint, attrs = {}, control, after = null } = {}) {
     const id = `f-${name}`;
     const input = control || h('input', { id, name, type, value: value ?? '', autocomplete: 'off', ...attrs });
     if (!control) input.value = value ?? '';
@@ -39,7 +45,7 @@ export function createStationForm(station, { amenities, counties, crs, editable,
     if (REQUIRED.includes(name)) input.required = true;
     inputs[name] = input;
     errors[name] = error;
-    return h('div', { class: 'field' }, h('label', { for: id, class: REQUIRED.includes(name) ? 'required' : null }, t(labelKey)), input, hintEl, error);
+    return h('div', { class: 'field' }, h('label', { for: id, class: REQUIRED.includes(name) ? 'required' : null }, t(labelKey)), input, hintEl, error, after);
   }
 
   const crsSelect = h('select', { id: 'f-crs', name: 'crs' }, ['wgs84', 'gcj02', 'bd09'].map((c) =>
@@ -60,20 +66,23 @@ export function createStationForm(station, { amenities, counties, crs, editable,
         field('lat', 'field.lat', { value: s.location?.lat, attrs: { inputmode: 'decimal' }, hint: t('field.lat.hint') }),
         field('lng', 'field.lng', { value: s.location?.lng, attrs: { inputmode: 'decimal' } }),
         field('crs', 'field.crs', { control: crsSelect })),
-      h('div', { class: 'row3' },
-        field('adcode', 'field.adcode', { value: s.adcode || (counties.length === 1 ? counties[0].code : ''), attrs: { list: 'adcode-options', inputmode: 'numeric', maxlength: 6 } }),
+      field('adcode', 'field.adcode', { value: s.adcode || (counties.length === 1 ? counties[0].code : ''), hint: t('field.adcode.hint'),
+        attrs: { list: 'adcode-options', inputmode: 'numeric', maxlength: 6, class: 'adcode-input' }, after: districtSlot }),
+      adcodeList,
+      h('div', { class: 'row2' },
         field('hostType', 'field.hostType', { control: hostSelect }),
         field('floorArea', 'field.floorArea', { type: 'number', value: s.floorArea, attrs: { min: 0, step: 'any' } })),
-      adcodeList,
       field('hostOrganisation', 'field.hostOrganisation', { value: s.hostOrganisation, attrs: { maxlength: 100 } }),
       h('div', { class: 'row2' },
         field('contactPerson', 'field.contactPerson', { value: s.contactPerson, attrs: { maxlength: 50 } }),
         field('contactPhone', 'field.contactPhone', { type: 'tel', value: s.contactPhone, attrs: { maxlength: 30 } })),
-      field('openingHours', 'field.openingHours', { value: s.openingHours, hint: t('field.openingHours.hint'), attrs: { maxlength: 255 } }),
+      field('openingHours', 'field.openingHours', { value: s.openingHours, hint: t('field.openingHours.hint'), attrs: { maxlength: 255 }, after: hoursSlot }),
       h('fieldset', { id: 'f-amenities' }, h('legend', {}, t('field.amenities')), h('div', { class: 'checks' }, amenityBoxes)),
       editable ? h('div', { class: 'ws-actions' },
         h('button', { type: 'submit', class: 'primary', id: 'save-station' }, t(station ? 'editor.save' : 'editor.create'))) : null,
       footer));
+
+  hoursSlot.append(hoursHelper({ input: inputs.openingHours, editable }));
 
   function setError(name, message) {
     if (!inputs[name]) return;
@@ -120,5 +129,5 @@ export function createStationForm(station, { amenities, counties, crs, editable,
     return out;
   }
 
-  return { form, inputs, crsSelect, setError, validate, body };
+  return { form, inputs, crsSelect, districtSlot, setError, validate, body };
 }

@@ -19,7 +19,7 @@ import org.yizhan.geo.LatLng;
  * <p>Distances include the straight stretch between each point and its road, walked at
  * {@link Travel#WALKING_METERS_PER_SECOND}: a station 80 m off the road is 80 m farther.
  */
-final class SnappedPoints {
+final class QueryGraphReference {
 
     private final QueryGraph graph;
     private final RoadNetwork network;
@@ -31,7 +31,7 @@ final class SnappedPoints {
 
     private final int[] next;
 
-    SnappedPoints(RoadNetwork network, Travel travel, List<LatLng> points) {
+    QueryGraphReference(RoadNetwork network, Travel travel, List<LatLng> points) {
         this.network = network;
         this.travel = travel;
         LocationIndex index = network.hopper().getLocationIndex();

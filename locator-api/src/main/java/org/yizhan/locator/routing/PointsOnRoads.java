@@ -1,0 +1,313 @@
+package org.yizhan.locator.routing;
+
+import com.carrotsearch.hppc.IntArrayList;
+import com.graphhopper.storage.index.LocationIndex;
+import com.graphhopper.storage.index.Snap;
+import com.graphhopper.util.DistanceCalcEarth;
+import com.graphhopper.util.EdgeIteratorState;
+import com.graphhopper.util.FetchMode;
+import com.graphhopper.util.PointList;
+import com.graphhopper.util.shapes.GHPoint3D;
+import java.util.Arrays;
+import java.util.List;
+import org.yizhan.geo.LatLng;
+
+/**
+ * Points placed on the road network for one question: each is snapped to the nearest road its
+ * mode may use and sits on that edge at a known fraction of its length, so a shortest-path tree
+ * over the {@link CompactRoads} nodes reaches it from either end of its edge (or straight along
+ * the edge from a point on the same one). A point farther than {@code max-snap-meters} from a
+ * usable road is not on the network and nothing reaches it.
+ *
+ * <p>Distances include the straight stretch between each point and its road, walked at
+ * {@link Travel#WALKING_METERS_PER_SECOND}: a station 80 m off the road is 80 m farther.
+ *
+ * <p>Not thread-safe: the search's work arrays are reused from one tree to the next.
+ */
+final class PointsOnRoads {
+
+    private final CompactRoads roads;
+    /** The point's edge, or -1 when it is off the network. */
+    private final int[] edge;
+    /** Where on its edge, from the base end (0) to the adj end (1). */
+    private final double[] fraction;
+
+    private final double[] leg;
+    /** Points along each edge as linked lists: first point per edge, next point per point. */
+    private final int[] firstOnEdge;
+
+    private final int[] next;
+    private final Search search;
+
+    PointsOnRoads(RoadNetwork network, Travel travel, List<LatLng> points) {
+        roads = network.roads(travel);
+        LocationIndex index = network.hopper().getLocationIndex();
+        edge = new int[points.size()];
+        fraction = new double[points.size()];
+        leg = new double[points.size()];
+        firstOnEdge = new int[roads.edgeBase.length];
+        Arrays.fill(firstOnEdge, -1);
+        next = new int[points.size()];
+        for (int i = points.size() - 1; i >= 0; i--) {
+            LatLng p = points.get(i);
+            Snap snap = index.findClosest(p.lat(), p.lng(), network.snapFilter(travel));
+            edge[i] = -1;
+            if (snap.isValid() && snap.getQueryDistance() <= network.maxSnapMeters()) {
+                place(i, snap);
+            }
+        }
+        search = new Search(roads.nodeCount);
+    }
+
+    private void place(int point, Snap snap) {
+        EdgeIteratorState closest = snap.getClosestEdge();
+        int e = closest.getEdge();
+        double along =
+                alongFromBase(closest.fetchWayGeometry(FetchMode.ALL), snap.getWayIndex(), snap.getSnappedPoint());
+        boolean sameWay = closest.getBaseNode() == roads.edgeBase[e];
+        edge[point] = e;
+        fraction[point] = sameWay ? along : 1 - along;
+        leg[point] = snap.getQueryDistance();
+        next[point] = firstOnEdge[e];
+        firstOnEdge[e] = point;
+    }
+
+    /** How far along the geometry the snapped point lies, as a fraction of the geometry's length. */
+    private static double alongFromBase(PointList way, int wayIndex, GHPoint3D snapped) {
+        DistanceCalcEarth earth = DistanceCalcEarth.DIST_EARTH;
+        double before = 0;
+        double total = 0;
+        for (int k = 0; k + 1 < way.size(); k++) {
+            double segment = earth.calcDist(way.getLat(k), way.getLon(k), way.getLat(k + 1), way.getLon(k + 1));
+            if (k < wayIndex) before += segment;
+            total += segment;
+        }
+        int at = Math.min(wayIndex, way.size() - 1);
+        before += earth.calcDist(way.getLat(at), way.getLon(at), snapped.lat, snapped.lon);
+        return total <= 0 ? 0 : Math.min(1, before / total);
+    }
+
+    boolean onNetwork(int point) {
+        return edge[point] >= 0;
+    }
+
+    /** Metres from the point to the road it snapped to. */
+    double legMeters(int point) {
+        return leg[point];
+    }
+
+    /**
+     * Visits the points that {@code from} reaches within {@code limit} (towards {@code from} when
+     * {@code inbound}: the way a worker walks to a station), each once, with its total metres and
+     * seconds by the quickest way.
+     */
+    void reach(int from, Limit limit, boolean inbound, SnappedVisitor visitor) {
+        if (!grow(from, limit, inbound)) return;
+        int e = edge[from];
+        double g = fraction[from];
+        double legSeconds = leg[from] / Travel.WALKING_METERS_PER_SECOND;
+        IntArrayList touched = search.touchedPoints;
+        for (int p = firstOnEdge[e]; p >= 0; p = next[p]) {
+            double f = fraction[p];
+            boolean towardsAdj = inbound ? f < g : f > g;
+            search.offerPoint(
+                    p, roads.partMillis(e, Math.abs(f - g), towardsAdj), Math.abs(f - g) * roads.edgeMeters[e]);
+        }
+        for (int k = 0; k < search.settled.size(); k++) {
+            int node = search.settled.get(k);
+            for (int t = roads.touchStart[node]; t < roads.touchStart[node + 1]; t++) {
+                int along = roads.touchEdge[t];
+                boolean atBase = roads.edgeBase[along] == node;
+                for (int p = firstOnEdge[along]; p >= 0; p = next[p]) {
+                    double part = atBase ? fraction[p] : 1 - fraction[p];
+                    // Outbound from the base end goes towards adj; inbound to the base end comes from adj.
+                    boolean towardsAdj = atBase != inbound;
+                    search.offerPoint(
+                            p,
+                            search.millis(node) + roads.partMillis(along, part, towardsAdj),
+                            search.meters(node) + part * roads.edgeMeters[along]);
+                }
+            }
+        }
+        for (int k = 0; k < touched.size(); k++) {
+            int p = touched.get(k);
+            double millis = search.pointMillis(p);
+            if (Double.isInfinite(millis)) continue;
+            double meters = leg[from] + search.pointMeters(p) + leg[p];
+            double seconds = legSeconds + millis / 1000.0 + leg[p] / Travel.WALKING_METERS_PER_SECOND;
+            if (limit.admits(meters, seconds)) {
+                visitor.visit(p, meters, seconds);
+            }
+        }
+    }
+
+    /**
+     * Grows the tree of {@code from} within {@code limit} less the point's own way to its road;
+     * false when the point is off the network or its own way is already over the limit.
+     */
+    private boolean grow(int from, Limit limit, boolean inbound) {
+        if (!onNetwork(from)) return false;
+        double legSeconds = leg[from] / Travel.WALKING_METERS_PER_SECOND;
+        double maxMillis = Double.POSITIVE_INFINITY;
+        double maxMeters = Double.POSITIVE_INFINITY;
+        if (limit.seconds() != null) {
+            if (legSeconds > limit.timeSeconds()) return false;
+            maxMillis = (limit.timeSeconds() - legSeconds) * 1000;
+        } else {
+            if (leg[from] > limit.lengthMeters()) return false;
+            maxMeters = limit.lengthMeters() - leg[from];
+        }
+        int e = edge[from];
+        double g = fraction[from];
+        // From the point to its edge's two ends (outbound), or from the ends to it (inbound).
+        search.start(maxMillis, maxMeters);
+        search.offer(roads.edgeBase[e], roads.partMillis(e, g, inbound), g * roads.edgeMeters[e]);
+        search.offer(roads.edgeAdj[e], roads.partMillis(e, 1 - g, !inbound), (1 - g) * roads.edgeMeters[e]);
+        search.run(roads, inbound);
+        return true;
+    }
+
+    /**
+     * The stretches of road within {@code limit} of {@code from} (towards it when {@code inbound}),
+     * as parts of edges from one fraction of their length to another: what a catchment map draws.
+     * Stretches reached from both ends of an edge may overlap.
+     */
+    void streets(int from, Limit limit, boolean inbound, StretchVisitor visitor) {
+        if (!grow(from, limit, inbound)) return;
+        int e = edge[from];
+        double g = fraction[from];
+        // The point's own edge, both ways from the point as far as the limit allows.
+        double towardsBase = search.reachable(e, g, inbound, 0, 0);
+        double towardsAdj = search.reachable(e, 1 - g, !inbound, 0, 0);
+        visitor.visit(e, g - towardsBase, g + towardsAdj);
+        for (int k = 0; k < search.settled.size(); k++) {
+            int node = search.settled.get(k);
+            for (int t = roads.touchStart[node]; t < roads.touchStart[node + 1]; t++) {
+                int along = roads.touchEdge[t];
+                boolean atBase = roads.edgeBase[along] == node;
+                double reach = search.reachable(along, 1, atBase != inbound, search.millis(node), search.meters(node));
+                if (reach > 0) visitor.visit(along, atBase ? 0 : 1 - reach, atBase ? reach : 1);
+            }
+        }
+    }
+
+    /** Receives a reached stretch of {@code edge}, between two fractions of its length from its base end. */
+    @FunctionalInterface
+    interface StretchVisitor {
+        void visit(int edge, double fromFraction, double toFraction);
+    }
+
+    /** Receives a reached point with the way there. */
+    @FunctionalInterface
+    interface SnappedVisitor {
+        void visit(int point, double meters, double seconds);
+    }
+
+    /**
+     * Dijkstra by travel time over {@link CompactRoads}, with work arrays reused between trees: a
+     * node's or point's entry counts only when its stamp is the current tree's.
+     */
+    private final class Search {
+
+        private final int[] nodeStamp;
+        private final double[] nodeMillis;
+        private final double[] nodeMeters;
+        private final int[] pointStamp = new int[edge.length];
+        private final double[] bestPointMillis = new double[edge.length];
+        private final double[] bestPointMeters = new double[edge.length];
+        final IntArrayList settled = new IntArrayList();
+        final IntArrayList touchedPoints = new IntArrayList();
+        private final MinHeap heap = new MinHeap();
+        private int stamp;
+
+        Search(int nodes) {
+            nodeStamp = new int[nodes];
+            nodeMillis = new double[nodes];
+            nodeMeters = new double[nodes];
+        }
+
+        private double maxMillis;
+        private double maxMeters;
+
+        void start(double maxMillis, double maxMeters) {
+            this.maxMillis = maxMillis;
+            this.maxMeters = maxMeters;
+            stamp++;
+            settled.clear();
+            touchedPoints.clear();
+            heap.clear();
+        }
+
+        void offer(int node, double millis, double meters) {
+            if (Double.isInfinite(millis)) return;
+            if (nodeStamp[node] != stamp || millis < nodeMillis[node]) {
+                nodeStamp[node] = stamp;
+                nodeMillis[node] = millis;
+                nodeMeters[node] = meters;
+                heap.push(millis, node);
+            }
+        }
+
+        void run(CompactRoads roads, boolean inbound) {
+            while (!heap.isEmpty()) {
+                double millis = heap.topKey();
+                int node = heap.pop();
+                if (millis > nodeMillis[node]) continue; // a stale entry: the node was reached sooner
+                if (millis > maxMillis) break;
+                if (nodeMeters[node] > maxMeters) continue;
+                settled.add(node);
+                for (int t = roads.touchStart[node]; t < roads.touchStart[node + 1]; t++) {
+                    int e = roads.touchEdge[t];
+                    boolean atBase = roads.edgeBase[e] == node;
+                    // Outbound leaves node along e; inbound arrives at node along e from its other end.
+                    float step = atBase != inbound ? roads.millisForward[e] : roads.millisBackward[e];
+                    if (Float.isInfinite(step)) continue;
+                    offer(roads.across(e, node), millis + step, nodeMeters[node] + roads.edgeMeters[e]);
+                }
+            }
+        }
+
+        /**
+         * How much of a stretch ({@code fraction} of {@code edge}, travelled towards adj or not)
+         * fits in what is left of the limit after {@code usedMillis} and {@code usedMeters}, as a
+         * fraction of the edge: 0 when nothing or the direction is closed, at most {@code fraction}.
+         */
+        double reachable(int edge, double fraction, boolean towardsAdj, double usedMillis, double usedMeters) {
+            float millis = towardsAdj ? roads.millisForward[edge] : roads.millisBackward[edge];
+            if (Float.isInfinite(millis) || fraction <= 0) return 0;
+            double byTime = millis > 0 ? (maxMillis - usedMillis) / millis : Double.POSITIVE_INFINITY;
+            float meters = roads.edgeMeters[edge];
+            double byLength = meters > 0 ? (maxMeters - usedMeters) / meters : Double.POSITIVE_INFINITY;
+            return Math.max(0, Math.min(fraction, Math.min(byTime, byLength)));
+        }
+
+        double millis(int node) {
+            return nodeMillis[node];
+        }
+
+        double meters(int node) {
+            return nodeMeters[node];
+        }
+
+        void offerPoint(int point, double millis, double meters) {
+            if (Double.isNaN(millis) || Double.isInfinite(millis)) return;
+            if (pointStamp[point] != stamp) {
+                pointStamp[point] = stamp;
+                bestPointMillis[point] = millis;
+                bestPointMeters[point] = meters;
+                touchedPoints.add(point);
+            } else if (millis < bestPointMillis[point]) {
+                bestPointMillis[point] = millis;
+                bestPointMeters[point] = meters;
+            }
+        }
+
+        double pointMillis(int point) {
+            return bestPointMillis[point];
+        }
+
+        double pointMeters(int point) {
+            return bestPointMeters[point];
+        }
+    }
+}
