@@ -114,6 +114,30 @@ public class StationService {
         history.record(id(station), actor.username(), "status", before, station.snapshot(), reason);
     }
 
+    /**
+     * One status for many stations, all or nothing: a station that does not exist or that the
+     * account may not edit rejects the whole batch. For clearing what was created by mistake
+     * (an import into the wrong district, test entries); each station's history records it.
+     */
+    @Transactional
+    public int changeStatuses(List<StationCode> codes, StationStatus status, @Nullable String reason, Actor actor) {
+        String why = reason == null || reason.isBlank() ? null : reason.trim();
+        int changed = 0;
+        for (StationCode code : codes) {
+            Station station = load(code);
+            actor.requireMayEdit(station.getAdcode());
+            if (station.getStatus().equals(status.value())) continue;
+            Map<String, @Nullable Object> before = station.snapshot();
+            station.setStatus(status, why);
+            station.touch(clock.instant());
+            stations.save(station);
+            history.record(id(station), actor.username(), "status", before, station.snapshot(), why);
+            changed++;
+        }
+        stations.flush();
+        return changed;
+    }
+
     private static long id(Station station) {
         Long id = station.getId();
         if (id == null) throw new IllegalStateException("station not saved");

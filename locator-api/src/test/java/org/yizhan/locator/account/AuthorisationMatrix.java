@@ -238,6 +238,12 @@ final class AuthorisationMatrix {
                             .body(Map.of("status", "suspended", "reason", "装修", "version", 0))
                             .post("/api/v1/stations/{code}/status", c.station())),
             row(
+                    "POST /api/v1/stations/bulk-status",
+                    "401      | 403 403           | ok 403            | ok",
+                    c -> c.json()
+                            .body(Map.of("codes", List.of(c.station()), "status", "closed", "reason", "误建"))
+                            .post("/api/v1/stations/bulk-status")),
+            row(
                     "GET  /api/v1/stations/{code}/history",
                     "401      | full 403          | full 403          | full",
                     c -> c.as().get("/api/v1/stations/{code}/history", c.station())),

@@ -115,6 +115,61 @@ class StationWriteIT extends ApiIT {
     }
 
     @Test
+    void bulkCloseClosesEveryNamedStationOrNoneOfThem() {
+        String first = create(haibowanStation());
+        String second = create(haibowanStation());
+        String unknown = StationCode.of("150302", 99_997).value();
+        // One unknown code rejects the batch: the first two stay active.
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("codes", List.of(first, second, unknown), "status", "closed", "reason", "误建"))
+                .post("/api/v1/stations/bulk-status")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/api/v1/stations/" + first).then().body("status", equalTo("active"));
+
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("codes", List.of(first, second.toLowerCase(), second), "status", "closed", "reason", "误建"))
+                .post("/api/v1/stations/bulk-status")
+                .then()
+                .statusCode(200)
+                .body("stations", equalTo(2))
+                .body("changed", equalTo(2));
+        for (String code : List.of(first, second)) {
+            given().get("/api/v1/stations/" + code)
+                    .then()
+                    .body("status", equalTo("closed"))
+                    .body("statusReason", equalTo("误建"));
+            asAdmin()
+                    .get("/api/v1/stations/" + code + "/history")
+                    .then()
+                    .statusCode(200)
+                    .body("entries.findAll { it.action == 'status' }.size()", equalTo(1));
+        }
+        // Again: nothing left to change, and no second history entry.
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("codes", List.of(first), "status", "closed"))
+                .post("/api/v1/stations/bulk-status")
+                .then()
+                .statusCode(200)
+                .body("changed", equalTo(0));
+
+        List<String> tooMany = java.util.stream.IntStream.range(0, 501)
+                .mapToObj(i -> StationCode.of("150302", 90_000 + i).value())
+                .toList();
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("codes", tooMany, "status", "closed"))
+                .post("/api/v1/stations/bulk-status")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void writesNeedTheAdminAccount() {
         given().contentType(ContentType.JSON)
                 .body(haibowanStation())
