@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fakeDocument, stubFetch, json } from './support.js';
+import { setLanguage } from '../../main/resources/META-INF/resources/js/i18n.js';
 import { api, account, feedbackApi, links, cachedAt, retryAfterSeconds, ApiError } from '../../main/resources/META-INF/resources/js/api.js';
 
 test('GET sends the query without empty values, joins lists, and no CSRF token', async () => {
@@ -45,12 +46,21 @@ test('sign-in posts the form to /login; no cookie, no token header', async () =>
   assert.equal(requests[0].headers['X-XSRF-TOKEN'], undefined);
 });
 
-test('the language goes in the URL (lang=), so the service worker keeps each language apart', async () => {
+test('the language of data goes in the URL (lang=), so the service worker keeps each language apart', async () => {
   const requests = stubFetch(() => json(200, { amenities: [] }));
   await api.amenities('en');
   await api.station('150302-00001-9', { crs: 'gcj02', lang: 'zh' });
   assert.deepEqual(requests.map((r) => r.url), ['/api/v1/amenities?lang=en', '/api/v1/stations/150302-00001-9?crs=gcj02&lang=zh']);
-  assert.equal(requests[0].headers['Accept-Language'], undefined);
+});
+
+test('every request asks for the page language, so the API words its problems in it', async () => {
+  const requests = stubFetch(() => json(200, {}));
+  setLanguage('en');
+  await account.me();
+  setLanguage('zh');
+  await account.me();
+  await api.amenities('en');
+  assert.deepEqual(requests.map((r) => r.headers['Accept-Language']), ['en', 'zh-CN', 'zh-CN']);
 });
 
 test('a problem becomes an ApiError with status, title, detail, the document and Retry-After', async () => {

@@ -50,22 +50,26 @@ test('signs in, asks who it is (a fresh XSRF cookie), clears the password and re
   assert.deepEqual([f.submit.disabled, f.submit.textContent], [false, 'Sign in']);
 });
 
-test('a wrong password or too many tries are said in words; the form stays for another try', async () => {
-  setLanguage('en');
+test('a wrong password or too many tries are said in the API\'s words; the form stays for another try', async () => {
+  setLanguage('zh');
   const f = fakeForm('wuhai', 'wrong');
   awaitSignIn(f);
-  stubFetch(() => json(401, { title: 'Unauthorized' }));
+  stubFetch(() => json(401, { title: '用户名或密码错误', detail: '请检查用户名和密码后重试。' }));
   await f.send();
-  stubFetch(() => json(429, { title: 'Too many sign-in attempts', detail: 'Wait 60 s.' }, { 'Retry-After': '60' }));
+  stubFetch(() => json(429, { title: '登录尝试次数过多', detail: '请等一分钟后再试。' }, { 'Retry-After': '60' }));
+  await f.send();
+  // Without a problem document (a proxy's page, no network) the page words it itself.
+  stubFetch(() => Promise.resolve(new Response('<html>', { status: 401 })));
   await f.send();
   stubFetch(() => Promise.reject(new TypeError('offline')));
   await f.send();
   assert.deepEqual(f.failures, [
+    { title: '用户名或密码错误', detail: '请检查用户名和密码后重试。' },
+    { title: '登录尝试次数过多', detail: '请等一分钟后再试。' },
     { title: t('signin.wrong'), detail: null },
-    { title: t('signin.throttled'), detail: 'Wait 60 s.' },
     { title: t('error.network'), detail: null },
   ]);
-  assert.equal(f.selected.length, 3);
+  assert.equal(f.selected.length, 4);
   assert.equal(typeof f.form.onsubmit, 'function');
   assert.equal(f.submit.disabled, false);
 });

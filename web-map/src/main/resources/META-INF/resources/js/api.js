@@ -1,5 +1,8 @@
-// The only module that talks HTTP. Errors become ApiError with the problem's title and detail
-// (and the whole problem document, for field errors and import reports); problem.js words them.
+import { language } from './i18n.js';
+
+// The only module that talks HTTP. Every request asks for the page's language (Accept-Language),
+// so the API's problems come in it; errors become ApiError with the problem's title and detail
+// (and the whole problem document, for field errors and import reports); problem.js shows them.
 export class ApiError extends Error {
   /** status 0: no answer (the network failed). retryAfter: seconds from Retry-After, or null. */
   constructor(status, title, detail, problem = {}, retryAfter = null) {
@@ -52,7 +55,7 @@ function cookie(name) {
  * URLSearchParams) as it is; `headers` adds the caller's own (X-Device-Id). A 204 resolves to null.
  */
 async function request(method, url, { json, form, signal, headers: extra = {} } = {}) {
-  const headers = { Accept: ACCEPT, ...extra };
+  const headers = { Accept: ACCEPT, 'Accept-Language': language() === 'en' ? 'en' : 'zh-CN', ...extra };
   let body;
   if (json !== undefined) {
     headers['Content-Type'] = 'application/json';

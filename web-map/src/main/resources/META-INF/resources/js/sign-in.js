@@ -19,8 +19,12 @@ export async function currentAccount() {
   return session.signedIn ? { username: session.username, role: session.role, regions: session.regions } : null;
 }
 
-/** Why a sign-in failed, as {title, detail}: wrong credentials, too many tries, or the API's problem. */
+/**
+ * Why a sign-in failed, as {title, detail}: the API's problem as it words it (in the page language);
+ * the page's own words only for an answer without a problem document.
+ */
 export function signInFailure(error) {
+  if (error.title) return problemMessage(error);
   if (error.status === 401) return { title: t('signin.wrong'), detail: null };
   if (error.status === 429) return { title: t('signin.throttled'), detail: error.detail || null };
   return problemMessage(error);

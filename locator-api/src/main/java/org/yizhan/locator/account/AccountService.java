@@ -2,7 +2,6 @@ package org.yizhan.locator.account;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -33,20 +32,16 @@ class AccountService {
     @Transactional(readOnly = true)
     Account get(String username) {
         return accounts.findByUsernameIgnoreCase(username)
-                .orElseThrow(() -> ApiException.notFound("No such account", "There is no account '" + username + "'."));
+                .orElseThrow(() -> ApiException.notFound("account.unknown", username));
     }
 
     @Transactional
     Account create(AccountForm form) {
         if (accounts.findByUsernameIgnoreCase(form.username()).isPresent()) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    "Username taken",
-                    "An account '" + form.username() + "' exists already.",
-                    Map.of("field", "username"));
+            throw ApiException.of(HttpStatus.CONFLICT, "account.username.taken", form.username())
+                    .with("field", "username");
         }
-        if (form.password() == null)
-            throw ApiException.invalid("password", "A new account needs a password of at least 10 characters.");
+        if (form.password() == null) throw ApiException.invalid("password", "account.password.short");
         Account account = new Account(form.username(), clock.instant());
         apply(account, form);
         return accounts.save(account);
@@ -56,11 +51,7 @@ class AccountService {
     Account update(String username, AccountForm form) {
         Account account = get(username);
         if (form.version() == null || form.version() != account.version()) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    "The account was changed by someone else",
-                    "Reload the account and apply your change again.",
-                    Map.of("currentVersion", account.version()));
+            throw ApiException.of(HttpStatus.CONFLICT, "account.stale").with("currentVersion", account.version());
         }
         apply(account, form);
         account.touch(clock.instant());
@@ -73,14 +64,11 @@ class AccountService {
         for (String prefix : regions) {
             String code = (prefix + "0000").substring(0, 6);
             if (divisions.find(code).isEmpty()) {
-                throw ApiException.invalid(
-                        "regions", "'" + prefix + "' is not the prefix of a province, city or county in GB/T 2260.");
+                throw ApiException.invalid("regions", "account.region.unknown", prefix);
             }
         }
         if (role == Role.EDITOR && regions.isEmpty()) {
-            throw ApiException.invalid(
-                    "regions",
-                    "An editor needs at least one region, e.g. 1503 for all of Wuhai or 150302 for Haibowan.");
+            throw ApiException.invalid("regions", "account.region.needed");
         }
         account.setDisplayName(form.displayName().trim());
         // Viewers keep regions too: they are where the viewer may read personal data. Admins have all.

@@ -1,9 +1,9 @@
 package org.yizhan.locator.account;
 
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.yizhan.locator.web.ApiException;
+import org.yizhan.locator.web.Regions;
 
 /**
  * Who makes a change, and where they may make it. Every write to the register carries one, so
@@ -45,7 +45,7 @@ public record Actor(String username, Role role, List<String> regions) {
     public List<String> readPatterns(String region) {
         String prefix = region.trim();
         if (!prefix.matches("[0-9]{0,6}")) {
-            throw ApiException.invalid("region", "'region' must be a division-code prefix such as 15, 1503 or 150302.");
+            throw ApiException.invalid("region", "region.prefix.any");
         }
         if (role == Role.ADMIN) return List.of(prefix + "%");
         if (prefix.isEmpty()) return regions.stream().map(r -> r + "%").toList();
@@ -56,33 +56,25 @@ public record Actor(String username, Role role, List<String> regions) {
                 .map(r -> r + "%")
                 .toList();
         if (!inside.isEmpty()) return inside;
-        throw new ApiException(
-                HttpStatus.FORBIDDEN,
-                "Outside your region",
-                "Your account sees " + (regions.isEmpty() ? "no region" : String.join(", ", regions)) + " only; "
-                        + prefix + " is not inside them.",
-                Map.of("region", prefix, "regions", regions));
+        throw ApiException.of(HttpStatus.FORBIDDEN, "region.outside.sees", Regions.named(regions), prefix)
+                .with("region", prefix)
+                .with("regions", regions);
     }
 
     /** Refuses, with a 403 problem detail, a read of a station's non-public data outside this account's regions. */
     public void requireMayRead(String adcode) {
         if (mayRead(adcode)) return;
-        throw new ApiException(
-                HttpStatus.FORBIDDEN,
-                "Outside your region",
-                "Your account may read " + (regions.isEmpty() ? "no region" : String.join(", ", regions))
-                        + " only; this station is in " + adcode + ".",
-                Map.of("adcode", adcode, "regions", regions));
+        throw ApiException.of(HttpStatus.FORBIDDEN, "region.outside.read", Regions.named(regions), adcode)
+                .with("adcode", adcode)
+                .with("regions", regions);
     }
 
     /** Refuses, with a 403 problem detail, a change to a station outside this actor's regions. */
     public void requireMayEdit(String adcode) {
         if (mayEdit(adcode)) return;
-        String detail = role == Role.VIEWER
-                ? "Your account can read the register but not change it."
-                : "Your account may change stations in " + String.join(", ", regions) + " only; this station is in "
-                        + adcode + ".";
-        throw new ApiException(
-                HttpStatus.FORBIDDEN, "Outside your region", detail, Map.of("adcode", adcode, "regions", regions));
+        ApiException refusal = role == Role.VIEWER
+                ? ApiException.of(HttpStatus.FORBIDDEN, "region.outside.viewer")
+                : ApiException.of(HttpStatus.FORBIDDEN, "region.outside.edit", String.join(", ", regions), adcode);
+        throw refusal.with("adcode", adcode).with("regions", regions);
     }
 }

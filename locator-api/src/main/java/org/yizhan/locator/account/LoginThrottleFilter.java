@@ -30,11 +30,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
         String username = attemptedUsername(request);
         if (username != null && throttle.blocked(username, request.getRemoteAddr())) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "30");
-            problems.write(
-                    response,
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many sign-in attempts",
-                    "Too many failed sign-ins for this account or from this address. Wait a minute and try again.");
+            problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "signIn.throttled");
             return;
         }
         chain.doFilter(request, response);

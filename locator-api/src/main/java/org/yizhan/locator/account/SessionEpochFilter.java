@@ -46,11 +46,7 @@ public class SessionEpochFilter extends OncePerRequestFilter {
             } catch (DataAccessException e) {
                 // Without the database the session cannot be checked: refuse for now rather than trust it.
                 response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-                problems.write(
-                        response,
-                        HttpStatus.SERVICE_UNAVAILABLE,
-                        "Temporarily unavailable",
-                        "The account database cannot be reached. Try again in a few seconds.");
+                problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "account.database.unavailable");
                 return;
             }
             if (!current) {

@@ -93,15 +93,15 @@ public class AmenityVocabulary {
         }
         if (!unknown.isEmpty()) {
             List<String> valid = ordered.stream().map(Amenity::key).toList();
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST,
-                    "Unknown amenity",
-                    "Unknown amenity "
-                            + String.join(
+            throw ApiException.of(
+                            HttpStatus.BAD_REQUEST,
+                            "amenity.unknown",
+                            String.join(
                                     ", ",
-                                    unknown.stream().map(u -> "'" + u + "'").toList()) + ". Valid amenities are: "
-                            + String.join(", ", valid) + ".",
-                    Map.of("field", field, "validValues", valid));
+                                    unknown.stream().map(u -> "'" + u + "'").toList()),
+                            String.join(", ", valid))
+                    .with("field", field)
+                    .with("validValues", valid);
         }
         return ordered.stream().map(Amenity::key).filter(wanted::contains).toList();
     }

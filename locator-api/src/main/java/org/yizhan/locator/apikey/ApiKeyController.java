@@ -55,7 +55,7 @@ class ApiKeyController {
     @GetMapping("/api/v1/api-keys")
     KeyList list(@RequestParam(required = false) @Parameter(description = "1-90, default 14") @Nullable Integer days) {
         int n = days == null ? 14 : days;
-        if (n < 1 || n > 90) throw ApiException.invalid("days", "'days' must be between 1 and 90, got " + n + ".");
+        if (n < 1 || n > 90) throw ApiException.invalid("days", "number.outOfRange", "days", 1, 90, n);
         return new KeyList(quota.newKey(), quota.anonymous(), keys.all(n));
     }
 

@@ -94,7 +94,7 @@ class ApiKeys {
         quotaWithin("perMinute", form.perMinute(), quota.maxKey().perMinute());
         quotaWithin("perDay", form.perDay(), quota.maxKey().perDay());
         if (form.perDay() < form.perMinute()) {
-            throw ApiException.invalid("perDay", "The daily quota cannot be smaller than the per-minute quota.");
+            throw ApiException.invalid("perDay", "apiKey.quota.order");
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
@@ -120,7 +120,7 @@ class ApiKeys {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", id)
                 .update();
-        if (changed == 0) throw ApiException.notFound("No such API key", "There is no API key with id " + id + ".");
+        if (changed == 0) throw ApiException.notFound("apiKey.notFound", id);
         byHash.invalidateAll();
         return view(id);
     }
@@ -133,7 +133,7 @@ class ApiKeys {
     KeyView view(long id) {
         return list("k.id = :id", Map.of("id", id), 14).stream()
                 .findFirst()
-                .orElseThrow(() -> ApiException.notFound("No such API key", "There is no API key with id " + id + "."));
+                .orElseThrow(() -> ApiException.notFound("apiKey.notFound", id));
     }
 
     private List<KeyView> list(String where, Map<String, Object> params, int days) {
@@ -182,17 +182,15 @@ class ApiKeys {
 
     private static String text(String field, @Nullable String value, int max) {
         String v = value == null ? "" : value.strip();
-        if (v.isEmpty()) throw ApiException.invalid(field, "'" + field + "' is required.");
-        if (v.length() > max)
-            throw ApiException.invalid(field, "'" + field + "' may be at most " + max + " characters.");
-        if (v.chars().anyMatch(Character::isISOControl))
-            throw ApiException.invalid(field, "'" + field + "' may not contain control characters.");
+        if (v.isEmpty()) throw ApiException.invalid(field, "text.required", field);
+        if (v.length() > max) throw ApiException.invalid(field, "text.tooLong", field, max);
+        if (v.chars().anyMatch(Character::isISOControl)) throw ApiException.invalid(field, "text.control", field);
         return v;
     }
 
     private static void quotaWithin(String field, long value, long max) {
         if (value < 1 || value > max) {
-            throw ApiException.invalid(field, "'" + field + "' must be between 1 and " + max + ", got " + value + ".");
+            throw ApiException.invalid(field, "number.outOfRange", field, 1, max, value);
         }
     }
 

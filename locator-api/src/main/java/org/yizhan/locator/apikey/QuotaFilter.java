@@ -68,7 +68,7 @@ public class QuotaFilter extends OncePerRequestFilter {
                 key = keys.find(presented.strip());
             } catch (RuntimeException e) {
                 if (!DatabaseFaults.isUnavailable(e)) throw e;
-                problems.writeUnavailable(response);
+                problems.writeUnavailable(request, response);
                 return;
             }
             keyRefused = key.isEmpty();
@@ -81,26 +81,15 @@ public class QuotaFilter extends OncePerRequestFilter {
         if (!decision.allowed()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
             problems.write(
+                    request,
                     response,
                     HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many requests",
-                    (key.isPresent()
-                                    ? "This API key has used its quota"
-                                    : "This address has used the quota for callers without an API key")
-                            + "; try again in " + decision.retryAfterSeconds()
-                            + " s (Retry-After). The RateLimit header says where you stand"
-                            + (key.isPresent()
-                                    ? "."
-                                    : "; an app can ask the union for an API key with a larger quota."));
+                    key.isPresent() ? "quota.key.used" : "quota.anonymous.used",
+                    decision.retryAfterSeconds());
             return;
         }
         if (keyRefused) {
-            problems.write(
-                    response,
-                    HttpStatus.UNAUTHORIZED,
-                    "Unknown or revoked API key",
-                    "The X-API-Key header holds no key this service issued, or one that was revoked. "
-                            + "Send a valid key, or leave the header out to use the smaller anonymous quota.");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "apiKey.unknown");
             return;
         }
         chain.doFilter(request, response);

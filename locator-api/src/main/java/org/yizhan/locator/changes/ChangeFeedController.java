@@ -135,7 +135,7 @@ class ChangeFeedController {
         } catch (NumberFormatException e) {
             // fall through to the problem below
         }
-        throw ApiException.invalid("since", "'since' must be 0 or the 'next' cursor of a previous answer.");
+        throw ApiException.invalid("since", "changes.since");
     }
 
     private @Nullable ChangedStation station(@Nullable String stored, CoordinateSystem crs) {

@@ -86,12 +86,12 @@ class DivisionController {
         LatLng wgs84 = GeoParams.crs(crs).toWgs84(GeoParams.point(lat, lng));
         DistrictLocator.Located found = locator.locate(wgs84);
         if (found.area() == null) {
-            throw new ApiException(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "No division at this point",
-                    "The point " + lat + ", " + lng + " lies in no division of mainland China that the register knows "
-                            + "(at sea, abroad, or where no boundary is shipped). Check the coordinates and their crs.",
-                    java.util.Map.of("field", "lat"));
+            throw ApiException.of(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "division.noneAtPoint",
+                            String.valueOf(lat),
+                            String.valueOf(lng))
+                    .with("field", "lat");
         }
         return new PointDivision(
                 found.adcode(),
@@ -125,13 +125,10 @@ class DivisionController {
     @GetMapping("/api/v1/regions/{prefix}")
     RegionResponse region(@PathVariable String prefix) {
         if (!prefix.matches("[0-9]{2}|[0-9]{4}|[0-9]{6}")) {
-            throw ApiException.invalid("prefix", "A region is a 2-, 4- or 6-digit division code prefix, e.g. 1503.");
+            throw ApiException.invalid("prefix", "region.prefix");
         }
         String code = (prefix + "000000").substring(0, 6);
-        Division division = divisions
-                .find(code)
-                .orElseThrow(() -> ApiException.notFound(
-                        "No such region", "There is no division with code " + code + " in GB/T 2260."));
+        Division division = divisions.find(code).orElseThrow(() -> ApiException.notFound("region.unknown", code));
         List<County> counties = divisions.countiesWithPrefix(prefix).stream()
                 .map(d -> new County(d.code(), d.name()))
                 .toList();

@@ -108,9 +108,7 @@ class ExportController {
         RegisterFormat chosen = switch (extension) {
             case "geojson" -> RegisterFormat.GEOJSON;
             case "csv" -> RegisterFormat.CSV;
-            default ->
-                throw ApiException.notFound(
-                        "No such open-data file", "Open data is available as stations.geojson and stations.csv.");
+            default -> throw ApiException.notFound("opendata.unknown");
         };
         // Read the version before the rows: the file is then at least as new as its ETag says.
         RegisterVersion.Version current = version.current();
@@ -148,13 +146,13 @@ class ExportController {
     static RegisterFormat format(String value) {
         return RegisterFormat.forFileName("x." + value.trim().toLowerCase(java.util.Locale.ROOT))
                 .filter(RegisterFormat::exportable)
-                .orElseThrow(() -> ApiException.invalid("format", "'format' must be csv, xlsx, geojson, kml or gpkg."));
+                .orElseThrow(() -> ApiException.invalid("format", "export.format"));
     }
 
     static String region(String value) {
         String trimmed = value.trim();
         if (!trimmed.matches("[0-9]{0,6}")) {
-            throw ApiException.invalid("region", "'region' must be a division-code prefix such as 15, 1503 or 150302.");
+            throw ApiException.invalid("region", "region.prefix.any");
         }
         return trimmed;
     }

@@ -23,13 +23,10 @@ final class GeoPackageSrs {
         GeoPackageExport.Srs srs = switch (value) {
             case "wgs84", "epsg:4326", "4326" -> GeoPackageExport.Srs.WGS84;
             case "cgcs2000", "epsg:4490", "4490" -> GeoPackageExport.Srs.CGCS2000;
-            default -> throw ApiException.invalid("crs", "'crs' must be epsg:4326 (wgs84) or epsg:4490 (cgcs2000).");
+            default -> throw ApiException.invalid("crs", "export.crs");
         };
         if (format != RegisterFormat.GEOPACKAGE && srs != GeoPackageExport.Srs.WGS84) {
-            throw ApiException.invalid(
-                    "crs",
-                    "Only format=gpkg can declare CGCS2000; " + format.extension()
-                            + " files are WGS-84 by their standard.");
+            throw ApiException.invalid("crs", "export.crs.gpkgOnly", format.extension());
         }
         return srs;
     }

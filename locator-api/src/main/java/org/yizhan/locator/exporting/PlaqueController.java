@@ -50,14 +50,10 @@ class PlaqueController {
             @RequestParam(defaultValue = "") String region,
             @RequestParam(defaultValue = "1") int perPage,
             @RequestParam(defaultValue = DEFAULT_UNION) String union) {
-        if (perPage != 1 && perPage != 2 && perPage != 4)
-            throw ApiException.invalid("perPage", "'perPage' must be 1, 2 or 4.");
+        if (perPage != 1 && perPage != 2 && perPage != 4) throw ApiException.invalid("perPage", "plaque.perPage");
         List<StationRecord> stations = stations(codes, region);
-        Path font = CjkFont.findDefault()
-                .orElseThrow(() -> new ApiException(
-                        HttpStatus.SERVICE_UNAVAILABLE,
-                        "Chinese font not installed",
-                        "Plaques need a CJK font on the server (Debian package fonts-wqy-microhei)."));
+        Path font =
+                CjkFont.findDefault().orElseThrow(() -> ApiException.of(HttpStatus.SERVICE_UNAVAILABLE, "plaque.font"));
         String baseUrl = publicBaseUrl.base();
         PlaqueOptions options =
                 PlaqueOptions.of(union.trim(), baseUrl).withPerPage(perPage).withFont(font);
@@ -119,13 +115,11 @@ class PlaqueController {
                         .toList();
         String prefix = ExportController.region(region);
         if (chosen.isEmpty() && prefix.length() < 4) {
-            throw ApiException.invalid(
-                    "region", "Name the stations (codes=...) or a city or district (region=1503 or 150302).");
+            throw ApiException.invalid("region", "plaque.selection");
         }
         List<StationRecord> stations = new java.util.ArrayList<>();
         register.forEach(List.of(prefix + "%"), List.of("active", "suspended"), chosen, s -> s.forEach(stations::add));
-        if (stations.isEmpty())
-            throw ApiException.notFound("No stations to print", "No active or suspended station matches.");
+        if (stations.isEmpty()) throw ApiException.notFound("plaque.none");
         return stations;
     }
 }

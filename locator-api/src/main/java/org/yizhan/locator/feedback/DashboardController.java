@@ -68,7 +68,7 @@ class DashboardController {
             @RequestParam(defaultValue = "") String region,
             @RequestParam(defaultValue = "12") int weeks,
             @AuthenticationPrincipal SignedInUser user) {
-        if (weeks < 1 || weeks > 52) throw ApiException.invalid("weeks", "'weeks' must be from 1 to 52.");
+        if (weeks < 1 || weeks > 52) throw ApiException.invalid("weeks", "number.fromTo", "weeks", 1, 52);
         return dashboard.build(Scope.of(user.actor(), region), region.trim(), weeks);
     }
 
@@ -84,8 +84,8 @@ class DashboardController {
             @AuthenticationPrincipal SignedInUser user) {
         String chosen = format.trim().toLowerCase(java.util.Locale.ROOT);
         if (!chosen.equals("csv") && !chosen.equals("xlsx"))
-            throw ApiException.invalid("format", "'format' must be csv or xlsx.");
-        if (days < 1 || days > 366) throw ApiException.invalid("days", "'days' must be from 1 to 366.");
+            throw ApiException.invalid("format", "export.format.table");
+        if (days < 1 || days > 366) throw ApiException.invalid("days", "number.fromTo", "days", 1, 366);
         List<List<String>> rows =
                 rows(Scope.of(user.actor(), region), clock.instant().minus(Duration.ofDays(days)));
         String name = "yizhan-feedback" + (region.isBlank() ? "" : "-" + region.trim()) + "." + chosen;

@@ -1,7 +1,6 @@
 package org.yizhan.locator.feedback;
 
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -27,21 +26,14 @@ class DeviceIds {
     /** The validated device id from the header, or a 400 problem. */
     static UUID parse(@Nullable String header) {
         if (header == null || header.isBlank()) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST,
-                    "Missing device id",
-                    "Send a random UUID in the " + HEADER
-                            + " header and keep it on the device; it lets us count one rating per phone and day.",
-                    Map.of("field", HEADER));
+            throw ApiException.of(HttpStatus.BAD_REQUEST, "feedback.device.missing")
+                    .with("field", HEADER);
         }
         try {
             return UUID.fromString(header.trim());
         } catch (IllegalArgumentException e) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST,
-                    "Invalid device id",
-                    HEADER + " must be a UUID such as 3f1c2a9e-7b4d-4c1e-9a2f-5d6e7f809a1b.",
-                    Map.of("field", HEADER));
+            throw ApiException.of(HttpStatus.BAD_REQUEST, "feedback.device.invalid")
+                    .with("field", HEADER);
         }
     }
 

@@ -107,17 +107,14 @@ class FeedbackController {
         FeedbackGate.Sender sender = gate.admit(deviceId, token, request);
         StationRow station = service.station(StationCodes.parse(code));
         if (form.stars() == null || form.stars() < 1 || form.stars() > 5) {
-            throw ApiException.invalid("stars", "'stars' must be a whole number from 1 to 5.");
+            throw ApiException.invalid("stars", "feedback.stars");
         }
         List<String> tags = form.tags() == null ? List.of() : form.tags();
-        if (tags.size() > Vocabulary.TAGS.size()) throw ApiException.invalid("tags", "Too many tags.");
+        if (tags.size() > Vocabulary.TAGS.size()) throw ApiException.invalid("tags", "feedback.tags.tooMany");
         for (String tag : tags) {
             if (!Vocabulary.TAGS.contains(tag)) {
-                throw new ApiException(
-                        HttpStatus.BAD_REQUEST,
-                        "Invalid value for 'tags'",
-                        "Unknown tag '" + tag + "'; use " + String.join(", ", Vocabulary.TAGS) + ".",
-                        Map.of("field", "tags", "allowed", Vocabulary.TAGS));
+                throw ApiException.invalid("tags", "feedback.tag.unknown", tag, String.join(", ", Vocabulary.TAGS))
+                        .with("allowed", Vocabulary.TAGS);
             }
         }
         long id = service.rate(
@@ -143,17 +140,14 @@ class FeedbackController {
         StationRow station = service.station(StationCodes.parse(code));
         String reason = form.reason() == null ? "" : form.reason().trim();
         if (!Vocabulary.REASONS.contains(reason)) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST,
-                    "Invalid value for 'reason'",
-                    "'reason' must be one of " + String.join(", ", Vocabulary.REASONS) + ".",
-                    Map.of("field", "reason", "allowed", Vocabulary.REASONS));
+            throw ApiException.invalid("reason", "feedback.reason", String.join(", ", Vocabulary.REASONS))
+                    .with("allowed", Vocabulary.REASONS);
         }
         String amenity = null;
         LatLng suggested = null;
         if (Vocabulary.AMENITY_MISSING.equals(reason)) {
             if (form.amenity() == null || form.amenity().isBlank()) {
-                throw ApiException.invalid("amenity", "Say which amenity is missing or broken, e.g. 'microwave'.");
+                throw ApiException.invalid("amenity", "feedback.amenity");
             }
             amenity = amenities
                     .validate("amenity", List.of(form.amenity().trim()))
@@ -161,23 +155,19 @@ class FeedbackController {
         }
         if (Vocabulary.WRONG_LOCATION.equals(reason)) {
             if (form.location() == null) {
-                throw ApiException.invalid(
-                        "location", "Suggest where the station really is: tap the map, or send location {lat, lng}.");
+                throw ApiException.invalid("location", "feedback.location.missing");
             }
             suggested = GeoParams.crs(form.crs())
                     .toWgs84(GeoParams.point(
                             form.location().lat(), form.location().lng()));
             double metres = Geodesy.distanceMeters(new LatLng(station.lat(), station.lng()), suggested);
             if (metres > MAX_SUGGESTION_METRES) {
-                throw ApiException.invalid(
-                        "location",
-                        "The suggested point is " + Math.round(metres / 100) / 10.0
-                                + " km from the listed station; suggest a point within 5 km, or report 'other' with a description.");
+                throw ApiException.invalid("location", "feedback.location.far", Math.round(metres / 100) / 10.0);
             }
         }
         String text = TextFilter.clean("text", form.text());
         if (Vocabulary.OTHER.equals(reason) && text == null) {
-            throw ApiException.invalid("text", "Describe the problem in a few words.");
+            throw ApiException.invalid("text", "feedback.text.missing");
         }
         long id = service.report(station, sender, new FeedbackService.Report(reason, amenity, suggested, text));
         return new Created(id, "Thank you. The union responsible for this station will look into it.");

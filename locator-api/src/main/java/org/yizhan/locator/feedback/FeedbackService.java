@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +19,7 @@ import org.yizhan.locator.station.Freshness;
 import org.yizhan.locator.station.StationReader;
 import org.yizhan.locator.station.StationRow;
 import org.yizhan.locator.web.ApiException;
+import org.yizhan.locator.web.ProblemText;
 
 /**
  * The rules of feedback: one rating per device, station and local day; one report per reason,
@@ -66,9 +66,7 @@ class FeedbackService {
             @Nullable String text) {}
 
     StationRow station(StationCode code) {
-        return stations.find(code)
-                .orElseThrow(() -> ApiException.notFound(
-                        "No such station", "There is no station with code " + code.value() + "."));
+        return stations.find(code).orElseThrow(() -> ApiException.notFound("station.unknown", code.value()));
     }
 
     @Transactional
@@ -92,16 +90,10 @@ class FeedbackService {
                 .optional()
                 .orElse(null);
         if (id == null) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    "Already rated today",
-                    "This phone has already rated station " + station.code()
-                            + " today. You can rate it again tomorrow.",
-                    Map.of(
-                            "code",
-                            station.code(),
-                            "retryAfterDay",
-                            day.plusDays(1).toString()));
+            // The station's code is "station": "code" is the problem's own code.
+            throw ApiException.of(HttpStatus.CONFLICT, "feedback.rated", station.code())
+                    .with("station", station.code())
+                    .with("retryAfterDay", day.plusDays(1).toString());
         }
         return id;
     }
@@ -142,12 +134,9 @@ class FeedbackService {
                 .optional()
                 .orElse(null);
         if (id == null) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    "Already reported today",
-                    "This phone has already reported this problem at station " + station.code()
-                            + " today. The union has it; thank you.",
-                    Map.of("code", station.code(), "reason", report.reason()));
+            throw ApiException.of(HttpStatus.CONFLICT, "feedback.reported", station.code())
+                    .with("station", station.code())
+                    .with("reason", report.reason());
         }
         if (Vocabulary.CLOSED_WHEN_OPEN.equals(report.reason())) refreshAlarm(station.id());
         return id;
@@ -171,13 +160,10 @@ class FeedbackService {
                 .query(Long.class)
                 .single();
         if (sent >= perNetworkStationDay) {
-            String what = table.equals("station_rating") ? "ratings" : "reports";
-            throw new ApiException(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "Too much feedback at once",
-                    "Station " + station.code() + " already has " + sent + " " + what + " from this network today. "
-                            + "Thank you; the union has them. You can send more tomorrow.",
-                    Map.of("limit", "network", "code", station.code()));
+            String key = table.equals("station_rating") ? "feedback.cap.ratings" : "feedback.cap.reports";
+            throw ApiException.of(HttpStatus.TOO_MANY_REQUESTS, key, station.code(), sent)
+                    .with("limit", "network")
+                    .with("station", station.code());
         }
     }
 
@@ -208,10 +194,7 @@ class FeedbackService {
     void acknowledge(long reportId, Actor actor) {
         ReportRef report = loadForUpdate(reportId, actor);
         if ("resolved".equals(report.status())) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    "Report already resolved",
-                    "Report " + reportId + " is resolved; there is nothing to acknowledge.");
+            throw ApiException.of(HttpStatus.CONFLICT, "report.resolved.acknowledge", reportId);
         }
         jdbc.sql("""
                 UPDATE station_report SET status = 'acknowledged', acknowledged_at = :now, acknowledged_by = :who
@@ -231,8 +214,7 @@ class FeedbackService {
     Instant resolve(long reportId, String note, Actor actor) {
         ReportRef report = loadForUpdate(reportId, actor);
         if ("resolved".equals(report.status())) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT, "Report already resolved", "Report " + reportId + " is already resolved.");
+            throw ApiException.of(HttpStatus.CONFLICT, "report.resolved", reportId);
         }
         Instant now = now();
         jdbc.sql("""
@@ -261,10 +243,13 @@ class FeedbackService {
     void reopen(long reportId, Actor actor) {
         ReportRef report = loadForUpdate(reportId, actor);
         if (!"resolved".equals(report.status())) {
-            throw new ApiException(
+            throw ApiException.of(
                     HttpStatus.CONFLICT,
-                    "Report not resolved",
-                    "Report " + reportId + " is " + report.status() + "; only a resolved report can be reopened.");
+                    "report.notResolved",
+                    reportId,
+                    "open".equals(report.status())
+                            ? new ProblemText("report.status.open")
+                            : new ProblemText("report.status.acknowledged"));
         }
         jdbc.sql("""
                 UPDATE station_report SET status = 'acknowledged', resolved_at = NULL, resolved_by = NULL, resolution_note = NULL
@@ -307,7 +292,7 @@ class FeedbackService {
                         out.add(new BulkOutcome(id, "acknowledged", true));
                     }
                 }
-                default -> throw ApiException.invalid("action", "'action' must be acknowledge, resolve or reopen.");
+                default -> throw ApiException.invalid("action", "report.action");
             }
         }
         return out;
@@ -320,10 +305,10 @@ class FeedbackService {
                 .param("id", reportId)
                 .query((rs, n) -> new ReportRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
                 .optional()
-                .orElseThrow(() -> ApiException.notFound("No such report", "There is no report " + reportId + "."));
+                .orElseThrow(() -> ApiException.notFound("report.unknown", reportId));
         if (!actor.mayEdit(report.adcode())) {
             // Same answer as for a missing report: ids outside the scope reveal nothing.
-            throw ApiException.notFound("No such report", "There is no report " + reportId + " in your regions.");
+            throw ApiException.notFound("report.unknownInRegions", reportId);
         }
         return report;
     }

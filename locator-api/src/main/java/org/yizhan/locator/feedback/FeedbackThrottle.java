@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import java.time.Duration;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.yizhan.locator.web.ApiException;
@@ -42,12 +41,10 @@ class FeedbackThrottle {
                                 k -> Bucket.builder().addLimit(perAddress).build())
                         .tryConsume(1);
         if (!device || !addr) {
-            throw new ApiException(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "Too much feedback at once",
-                    (device ? "Too much feedback from this network" : "Too much feedback from this phone")
-                            + " in the last hour. Thank you for helping; please try again later.",
-                    Map.of("limit", device ? "address" : "device"));
+            throw ApiException.of(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            device ? "feedback.throttle.network" : "feedback.throttle.phone")
+                    .with("limit", device ? "address" : "device");
         }
     }
 

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -46,10 +45,7 @@ class FeedbackTokens {
     /** Accepts a token issued to this address's network within the validity period, or refuses with a problem. */
     void check(@Nullable String token, String address) {
         if (token == null || token.isBlank()) {
-            throw refusal(
-                    HttpStatus.BAD_REQUEST,
-                    "Missing feedback token",
-                    "Fetch a token with GET /api/v1/feedback-token and send it in the " + HEADER + " header.");
+            throw refusal(HttpStatus.BAD_REQUEST, "feedback.token.missing");
         }
         String[] parts = token.trim().split("\\.", -1);
         long issued;
@@ -57,25 +53,16 @@ class FeedbackTokens {
             if (parts.length != 3 || !parts[0].equals("v1")) throw new NumberFormatException();
             issued = Long.parseLong(parts[1]);
         } catch (NumberFormatException e) {
-            throw refusal(
-                    HttpStatus.BAD_REQUEST,
-                    "Invalid feedback token",
-                    "The " + HEADER + " header is not a token from GET /api/v1/feedback-token; fetch a new one.");
+            throw refusal(HttpStatus.BAD_REQUEST, "feedback.token.invalid");
         }
         byte[] expected = mac(issued, address).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, parts[2].getBytes(StandardCharsets.US_ASCII))) {
-            throw refusal(
-                    HttpStatus.FORBIDDEN,
-                    "Feedback token not valid here",
-                    "This token was issued to another network or by another server; fetch a new one and send again.");
+            throw refusal(HttpStatus.FORBIDDEN, "feedback.token.elsewhere");
         }
         Instant at = Instant.ofEpochSecond(issued);
         Instant now = clock.instant();
         if (now.isAfter(at.plus(ttl)) || now.isBefore(at.minus(SKEW))) {
-            throw refusal(
-                    HttpStatus.FORBIDDEN,
-                    "Feedback token expired",
-                    "Tokens are good for " + ttl.toMinutes() + " minutes; fetch a new one and send again.");
+            throw refusal(HttpStatus.FORBIDDEN, "feedback.token.expired", ttl.toMinutes());
         }
     }
 
@@ -84,7 +71,7 @@ class FeedbackTokens {
         return secret.hex("token|" + issued + "|" + Networks.prefix(address)).substring(0, 32);
     }
 
-    private static ApiException refusal(HttpStatus status, String title, String detail) {
-        return new ApiException(status, title, detail, Map.of("field", HEADER));
+    private static ApiException refusal(HttpStatus status, String key, Object... args) {
+        return ApiException.of(status, key, args).with("field", HEADER);
     }
 }

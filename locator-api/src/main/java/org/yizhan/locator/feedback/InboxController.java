@@ -90,7 +90,7 @@ class InboxController {
         String order = switch (sort.trim()) {
             case "newest" -> "r.created_at DESC, station_unresolved DESC, r.id DESC";
             case "most_reported" -> "station_unresolved DESC, r.created_at DESC, r.id DESC";
-            default -> throw ApiException.invalid("sort", "'sort' must be newest or most_reported.");
+            default -> throw ApiException.invalid("sort", "inbox.sort");
         };
         Scope scope = Scope.of(user.actor(), region);
         List<Item> items = jdbc.sql("""
@@ -158,9 +158,8 @@ class InboxController {
     Map<String, Object> resolve(
             @PathVariable long id, @RequestBody ResolveForm form, @AuthenticationPrincipal SignedInUser user) {
         String note = form.note() == null ? "" : form.note().strip();
-        if (note.isEmpty())
-            throw ApiException.invalid("note", "Say in a few words what was done, e.g. 'door opened; hours fixed'.");
-        if (note.length() > 200) throw ApiException.invalid("note", "'note' may have at most 200 characters.");
+        if (note.isEmpty()) throw ApiException.invalid("note", "inbox.note.missing");
+        if (note.length() > 200) throw ApiException.invalid("note", "text.tooLong", "note", 200);
         Instant at = service.resolve(id, note, user.actor());
         return Map.of("id", id, "status", "resolved", "resolvedAt", at.toString());
     }
@@ -194,17 +193,15 @@ class InboxController {
     @PostMapping("/api/v1/feedback/reports/bulk")
     BulkResult bulk(@RequestBody BulkForm form, @AuthenticationPrincipal SignedInUser user) {
         List<Long> ids = form.ids() == null ? List.of() : form.ids();
-        if (ids.isEmpty() || ids.size() > 500) throw ApiException.invalid("ids", "Give between 1 and 500 report ids.");
-        if (ids.stream().anyMatch(java.util.Objects::isNull))
-            throw ApiException.invalid("ids", "Report ids must be numbers.");
+        if (ids.isEmpty() || ids.size() > 500) throw ApiException.invalid("ids", "inbox.ids.count");
+        if (ids.stream().anyMatch(java.util.Objects::isNull)) throw ApiException.invalid("ids", "inbox.ids.numbers");
         String action = form.action() == null ? "" : form.action().strip();
         if (!List.of("acknowledge", "resolve", "reopen").contains(action)) {
-            throw ApiException.invalid("action", "'action' must be acknowledge, resolve or reopen.");
+            throw ApiException.invalid("action", "report.action");
         }
         String note = form.note() == null ? "" : form.note().strip();
-        if (action.equals("resolve") && note.isEmpty())
-            throw ApiException.invalid("note", "Say in a few words what was done, e.g. 'door opened; hours fixed'.");
-        if (note.length() > 200) throw ApiException.invalid("note", "'note' may have at most 200 characters.");
+        if (action.equals("resolve") && note.isEmpty()) throw ApiException.invalid("note", "inbox.note.missing");
+        if (note.length() > 200) throw ApiException.invalid("note", "text.tooLong", "note", 200);
         List<FeedbackService.BulkOutcome> outcomes = service.bulk(ids, action, note, user.actor());
         return new BulkResult(outcomes, (int)
                 outcomes.stream().filter(FeedbackService.BulkOutcome::changed).count());
@@ -226,7 +223,7 @@ class InboxController {
         for (String s : value.split(",")) {
             String t = s.trim();
             if (!Vocabulary.STATUSES.contains(t)) {
-                throw ApiException.invalid("status", "Unknown status '" + t + "'; use open, acknowledged or resolved.");
+                throw ApiException.invalid("status", "inbox.status", t);
             }
             out.add(t);
         }

@@ -3,7 +3,6 @@ package org.yizhan.locator.feedback;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -31,15 +30,11 @@ final class TextFilter {
         String trimmed = text.strip().replaceAll("\\p{Cntrl}", " ");
         if (trimmed.isEmpty()) return null;
         if (trimmed.codePointCount(0, trimmed.length()) > MAX_LENGTH) {
-            throw ApiException.invalid(field, "'" + field + "' may have at most " + MAX_LENGTH + " characters.");
+            throw ApiException.invalid(field, "text.tooLong", field, MAX_LENGTH);
         }
         String folded = Normalizer.normalize(trimmed, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         if (LINK.matcher(folded).find()) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST,
-                    "Links are not allowed",
-                    "Please describe the problem in words; links, web addresses and contact handles are removed from feedback.",
-                    Map.of("field", field));
+            throw ApiException.of(HttpStatus.BAD_REQUEST, "feedback.text.links").with("field", field);
         }
         String squeezed = folded.replaceAll("[\\s\\p{Punct}*·]", "");
         for (String word : ABUSE) {
@@ -51,11 +46,8 @@ final class TextFilter {
                             || (word.length() > 3 && squeezed.contains(word))
                     : squeezed.contains(word);
             if (hit) {
-                throw new ApiException(
-                        HttpStatus.BAD_REQUEST,
-                        "Please keep it polite",
-                        "The text contains words we do not publish to union staff. Describe what was wrong and we will pass it on.",
-                        Map.of("field", field));
+                throw ApiException.of(HttpStatus.BAD_REQUEST, "feedback.text.rude")
+                        .with("field", field);
             }
         }
         return trimmed;

@@ -23,6 +23,7 @@ import org.yizhan.geo.exchange.RegisterTemplate;
 import org.yizhan.locator.account.SignedInUser;
 import org.yizhan.locator.web.ApiException;
 import org.yizhan.locator.web.GeoParams;
+import org.yizhan.locator.web.Language;
 import org.yizhan.locator.web.Problems;
 
 @RestController
@@ -51,13 +52,9 @@ class ImportController {
             @AuthenticationPrincipal SignedInUser user)
             throws IOException {
         if (user.actor().role() == org.yizhan.locator.account.Role.VIEWER) {
-            throw new ApiException(
-                    HttpStatus.FORBIDDEN,
-                    "Not allowed",
-                    "Viewer accounts can read the register but not import into it.");
+            throw ApiException.of(HttpStatus.FORBIDDEN, "import.viewer");
         }
-        if (file == null || file.isEmpty())
-            throw ApiException.invalid("file", "Attach the register file in the form field 'file'.");
+        if (file == null || file.isEmpty()) throw ApiException.invalid("file", "import.file.missing");
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
         try (InputStream in = file.getInputStream()) {
             return importer.run(in, name, GeoParams.crs(crs), dryRun, user.actor());
@@ -65,13 +62,12 @@ class ImportController {
     }
 
     @ExceptionHandler(RegisterImporter.RejectedImportException.class)
-    ResponseEntity<ProblemDetail> rejected(RegisterImporter.RejectedImportException e) {
+    ResponseEntity<ProblemDetail> rejected(
+            RegisterImporter.RejectedImportException e, jakarta.servlet.http.HttpServletRequest request) {
         ImportReport report = e.report;
+        Language language = Language.of(request);
         ProblemDetail problem = Problems.of(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                "Nothing was imported",
-                report.rejected() + " of " + report.rows()
-                        + " rows cannot be imported; fix them and upload the file again.");
+                HttpStatus.UNPROCESSABLE_CONTENT, language, "import.rejected", report.rejected(), report.rows());
         Map.<String, Object>of(
                         "fileName",
                         report.fileName(),
@@ -88,9 +84,7 @@ class ImportController {
                         "committed",
                         false)
                 .forEach(problem::setProperty);
-        return ResponseEntity.unprocessableContent()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return Problems.response(problem, language);
     }
 
     @Operation(summary = "The register template (.xlsx) with Chinese headers, an example row and notes")

@@ -76,11 +76,7 @@ class RegisterImporter {
     ImportReport run(InputStream in, String fileName, CoordinateSystem crs, boolean dryRun, Actor actor) {
         RegisterFormat format = RegisterFormat.forFileName(fileName)
                 .filter(RegisterFormat::importable)
-                .orElseThrow(() -> new ApiException(
-                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                        "Unsupported file type",
-                        "Upload the register as .xlsx, .csv, .geojson, .gpkg (GeoPackage) or a .zip of one Shapefile layer "
-                                + "(an .xls file: save it as .xlsx first)."));
+                .orElseThrow(() -> ApiException.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "import.fileType"));
         return transactions.execute(status -> {
             ImportReport report = importRows(in, fileName, format, crs, dryRun, actor);
             if (dryRun) status.setRollbackOnly();
@@ -114,8 +110,8 @@ class RegisterImporter {
             }
             unknownHeaders = rows.unknownHeaders();
         } catch (RegisterFormatException e) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST, "The file cannot be imported", e.getMessage(), Map.of("field", "file"));
+            throw ApiException.of(HttpStatus.BAD_REQUEST, "import.file.unreadable", String.valueOf(e.getMessage()))
+                    .with("field", "file");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -169,8 +169,7 @@ class ItemsController {
         OgcFormat format = OgcFormat.resolve(f, accept);
         StationRow row = reader.find(StationCodes.parse(featureId))
                 .filter(r -> ItemsRequest.PUBLISHED.contains(r.status()))
-                .orElseThrow(() -> ApiException.notFound(
-                        "No such station", "No published station has the code " + featureId + "."));
+                .orElseThrow(() -> ApiException.notFound("ogc.station.unknown", featureId));
         Map<String, Object> feature =
                 features.feature(row, system, Language.resolve(lang, acceptLanguage), clock.instant());
         String self = OgcLinks.base() + "/collections/" + StationCollection.ID + "/items/" + row.code();

@@ -72,8 +72,7 @@ record ItemsRequest(
             } catch (IllegalArgumentException e) {
                 // fall through
             }
-            throw ApiException.invalid(
-                    "cursor", "'cursor' is not one this API issued; follow the next or prev link as given.");
+            throw ApiException.invalid("cursor", "ogc.cursor.unknown");
         }
     }
 
@@ -82,8 +81,9 @@ record ItemsRequest(
             if (!KNOWN.contains(name)) {
                 throw ApiException.invalid(
                         name,
-                        "Unknown parameter '" + name + "'. This collection takes "
-                                + KNOWN.stream().sorted().toList() + ".");
+                        "ogc.parameter.unknown",
+                        name,
+                        String.join(", ", KNOWN.stream().sorted().toList()));
             }
         }
         Map<String, String> p = new LinkedHashMap<>();
@@ -123,30 +123,25 @@ record ItemsRequest(
      * maxLng). Values outside the world are clipped to it: such a box simply matches nothing there.
      */
     static List<Bbox> boxes(String value, OgcCrs crs) {
-        String example = " Example: bbox=106.78,39.62,106.86,39.70 (minLng,minLat,maxLng,maxLat in CRS84).";
         String[] parts = value.split(",");
         if (parts.length != 4 && parts.length != 6) {
-            throw ApiException.invalid(
-                    "bbox",
-                    "'bbox' must have 4 (or 6, with heights) comma-separated numbers, got " + parts.length + "."
-                            + example);
+            throw ApiException.invalid("bbox", "ogc.bbox.count", parts.length);
         }
         double[] v = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             try {
                 v[i] = Double.parseDouble(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw ApiException.invalid("bbox", "'" + parts[i].trim() + "' in 'bbox' is not a number." + example);
+                throw ApiException.invalid("bbox", "ogc.bbox.notNumber", parts[i].trim());
             }
-            if (!Double.isFinite(v[i]))
-                throw ApiException.invalid("bbox", "'bbox' values must be finite numbers." + example);
+            if (!Double.isFinite(v[i])) throw ApiException.invalid("bbox", "ogc.bbox.notFinite");
         }
         int half = parts.length / 2; // with heights: minX,minY,minZ,maxX,maxY,maxZ
         double[] low = crs.toLonLat(v[0], v[1]);
         double[] high = crs.toLonLat(v[half], v[half + 1]);
         double minLng = low[0], minLat = low[1], maxLng = high[0], maxLat = high[1];
         if (minLat > maxLat) {
-            throw ApiException.invalid("bbox", "'bbox' lower corner must not be north of the upper corner." + example);
+            throw ApiException.invalid("bbox", "ogc.bbox.order");
         }
         minLat = clamp(minLat, -90, 90);
         maxLat = clamp(maxLat, -90, 90);
@@ -172,14 +167,12 @@ record ItemsRequest(
             try {
                 // A whole number too large for an int is still "more than the maximum"; a huge negative one is not.
                 if (new java.math.BigInteger(value.trim()).signum() > 0) return MAX_LIMIT;
-                throw ApiException.invalid("limit", "'limit' must be at least 1, got " + value.trim() + ".");
+                throw ApiException.invalid("limit", "ogc.limit.min", value.trim());
             } catch (NumberFormatException notANumber) {
-                throw ApiException.invalid(
-                        "limit",
-                        "'limit' must be a whole number from 1 to " + MAX_LIMIT + ", got '" + value.trim() + "'.");
+                throw ApiException.invalid("limit", "ogc.limit.number", MAX_LIMIT, value.trim());
             }
         }
-        if (limit < 1) throw ApiException.invalid("limit", "'limit' must be at least 1, got " + limit + ".");
+        if (limit < 1) throw ApiException.invalid("limit", "ogc.limit.min", limit);
         return Math.min(limit, MAX_LIMIT);
     }
 
@@ -191,16 +184,13 @@ record ItemsRequest(
         if (value == null) return;
         String[] ends = value.trim().split("/", -1);
         if (ends.length > 2 || value.isBlank()) {
-            throw ApiException.invalid(
-                    "datetime",
-                    "'datetime' must be an RFC 3339 date-time, a date, or an interval start/end with '..' for an open end.");
+            throw ApiException.invalid("datetime", "ogc.datetime.shape");
         }
         for (String end : ends) {
             String e = end.trim();
             if (e.isEmpty() || e.equals("..")) continue;
             if (parses(e)) continue;
-            throw ApiException.invalid(
-                    "datetime", "'" + e + "' in 'datetime' is not an RFC 3339 date-time, a date or a duration.");
+            throw ApiException.invalid("datetime", "ogc.datetime.value", e);
         }
     }
 
@@ -231,10 +221,7 @@ record ItemsRequest(
         for (String s : value.split(",")) {
             String status = s.trim().toLowerCase(java.util.Locale.ROOT);
             if (!PUBLISHED.contains(status)) {
-                throw ApiException.invalid(
-                        "status",
-                        "'status' must be active or suspended (closed stations are not published), got '" + s.trim()
-                                + "'.");
+                throw ApiException.invalid("status", "ogc.status", s.trim());
             }
             if (!out.contains(status)) out.add(status);
         }
@@ -246,8 +233,7 @@ record ItemsRequest(
         if (blank(value)) return null;
         String v = value.trim();
         if (!v.matches("[0-9]{2}|[0-9]{4}|[0-9]{6}")) {
-            throw ApiException.invalid(
-                    "adcode", "'adcode' must be a GB/T 2260 division code: 2, 4 or 6 digits, e.g. 150302 or 1503.");
+            throw ApiException.invalid("adcode", "ogc.adcode");
         }
         while (v.length() > 2 && v.endsWith("00")) v = v.substring(0, v.length() - 2);
         return v;
@@ -258,7 +244,7 @@ record ItemsRequest(
         return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw ApiException.invalid(field, "'" + field + "' must be true or false.");
+            default -> throw ApiException.invalid(field, "boolean.invalid", field);
         };
     }
 

@@ -196,8 +196,7 @@ class LandingController {
 
     static void requireStations(String collectionId) {
         if (!StationCollection.ID.equals(collectionId)) {
-            throw ApiException.notFound(
-                    "No such collection", "This API has one collection, '" + StationCollection.ID + "'.");
+            throw ApiException.notFound("ogc.collection.unknown", StationCollection.ID);
         }
     }
 

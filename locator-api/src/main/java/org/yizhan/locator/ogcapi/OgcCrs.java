@@ -52,11 +52,9 @@ enum OgcCrs {
         for (OgcCrs crs : values()) if (crs.uri.equals(v)) return crs;
         OgcCrs byName = SHORT_NAMES.get(v.toUpperCase(java.util.Locale.ROOT));
         if (byName != null) return byName;
-        throw new ApiException(
-                HttpStatus.BAD_REQUEST,
-                "Unsupported coordinate reference system",
-                "'" + field + "' must be one of " + uris() + ".",
-                Map.of("field", field, "validValues", uris()));
+        throw ApiException.of(HttpStatus.BAD_REQUEST, "ogc.crs", field, String.valueOf(uris()))
+                .with("field", field)
+                .with("validValues", uris());
     }
 
     /** A WGS-84 point as this CRS writes it: {x, y} in the CRS's own axis order. */

@@ -15,7 +15,7 @@ enum OgcFormat {
             return switch (f.trim().toLowerCase(Locale.ROOT)) {
                 case "json", "geojson", "application/json", "application/geo+json" -> JSON;
                 case "html", "text/html" -> HTML;
-                default -> throw ApiException.invalid("f", "'f' must be json or html, got '" + f.trim() + "'.");
+                default -> throw ApiException.invalid("f", "ogc.f", f.trim());
             };
         }
         if (accept == null || accept.isBlank()) return JSON;

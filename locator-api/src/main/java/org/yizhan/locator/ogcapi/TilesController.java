@@ -136,19 +136,14 @@ class TilesController {
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
         LandingController.requireStations(collectionId);
         if (tileMatrix < 0 || tileMatrix > StationTiles.MAX_ZOOM) {
-            throw ApiException.invalid(
-                    "tileMatrix", "'tileMatrix' (the zoom level) must be between 0 and " + StationTiles.MAX_ZOOM + ".");
+            throw ApiException.invalid("tileMatrix", "ogc.tileMatrix", StationTiles.MAX_ZOOM);
         }
         long size = 1L << tileMatrix;
         if (tileRow < 0 || tileRow >= size || tileCol < 0 || tileCol >= size) {
-            throw ApiException.notFound(
-                    "No such tile", "At zoom " + tileMatrix + " rows and columns run from 0 to " + (size - 1) + ".");
+            throw ApiException.notFound("ogc.tile.unknown", tileMatrix, size - 1);
         }
         if (!tiles.ready()) {
-            throw new ApiException(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "Starting up",
-                    "The station index is loading; try again in a few seconds.");
+            throw ApiException.of(HttpStatus.SERVICE_UNAVAILABLE, "index.loading");
         }
         StationTiles.Tile tile = tiles.tile(tileMatrix, tileCol, tileRow);
         CacheControl cache = CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic();

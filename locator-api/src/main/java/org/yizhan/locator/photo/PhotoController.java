@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -124,20 +123,13 @@ class PhotoController {
         StationCode parsed = StationCodes.parse(code);
         PhotoStore.StationRef station = station(parsed);
         user.actor().requireMayEdit(station.adcode());
-        if (file == null || file.isEmpty())
-            throw ApiException.invalid("file", "Attach the photo in the form field 'file'.");
+        if (file == null || file.isEmpty()) throw ApiException.invalid("file", "photo.missing");
         if (file.getSize() > limits.maxBytes()) {
-            throw new ApiException(
-                    HttpStatus.CONTENT_TOO_LARGE,
-                    "Photo too large",
-                    "A photo may be at most " + limits.maxBytes() / (1024 * 1024) + " MB.",
-                    Map.of("field", "file"));
+            throw ApiException.of(HttpStatus.CONTENT_TOO_LARGE, "photo.tooLarge", limits.maxBytes() / (1024 * 1024))
+                    .with("field", "file");
         }
         if (store.count(station.id()) >= limits.perStation()) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    "Too many photos",
-                    "A station may have at most " + limits.perStation() + " photos; delete one first.");
+            throw ApiException.of(HttpStatus.CONFLICT, "photo.tooMany", limits.perStation());
         }
         long id = store.insert(station.id(), processor.process(file.getBytes()), user.username());
         PhotoStore.Photo saved = store.list(station.id()).stream()
@@ -179,13 +171,11 @@ class PhotoController {
     }
 
     private PhotoStore.StationRef station(StationCode code) {
-        return store.station(code.value())
-                .orElseThrow(() -> ApiException.notFound(
-                        "No such station", "There is no station with code " + code.value() + "."));
+        return store.station(code.value()).orElseThrow(() -> ApiException.notFound("station.unknown", code.value()));
     }
 
     private static ApiException noSuchPhoto(long id) {
-        return ApiException.notFound("No such photo", "This station has no photo " + id + ".");
+        return ApiException.notFound("photo.unknown", id);
     }
 
     private static String imageUrl(StationCode code, long id) {

@@ -13,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -61,7 +60,7 @@ class PhotoProcessor {
             decoding.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Try again", "The server is shutting down.");
+            throw ApiException.of(HttpStatus.SERVICE_UNAVAILABLE, "server.stopping");
         }
         try {
             BufferedImage pixels = orient(decode(upload, format), orientation(upload));
@@ -74,11 +73,7 @@ class PhotoProcessor {
     private static String sniff(byte[] bytes) {
         if (startsWith(bytes, JPEG)) return "jpeg";
         if (startsWith(bytes, PNG)) return "png";
-        throw new ApiException(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Not a JPEG or PNG image",
-                "Upload a photo as JPEG or PNG; the file's contents are neither, whatever its name says.",
-                Map.of("field", "file"));
+        throw ApiException.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "photo.format").with("field", "file");
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
@@ -94,12 +89,12 @@ class PhotoProcessor {
                 long width = reader.getWidth(0);
                 long height = reader.getHeight(0);
                 if (width * height > limits.maxPixels()) {
-                    throw new ApiException(
-                            HttpStatus.UNPROCESSABLE_CONTENT,
-                            "Image has too many pixels",
-                            "The image is " + width + " × " + height + " pixels; at most " + limits.maxPixels()
-                                    + " pixels are accepted. Scale it down and upload it again.",
-                            Map.of("field", "file", "width", width, "height", height, "maxPixels", limits.maxPixels()));
+                    throw ApiException.of(
+                                    HttpStatus.UNPROCESSABLE_CONTENT, "photo.pixels", width, height, limits.maxPixels())
+                            .with("field", "file")
+                            .with("width", width)
+                            .with("height", height)
+                            .with("maxPixels", limits.maxPixels());
                 }
                 // Skip rows and columns while decoding when the photo is far larger than what is kept.
                 ImageReadParam param = reader.getDefaultReadParam();
@@ -111,12 +106,11 @@ class PhotoProcessor {
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof ApiException api) throw api;
-            throw new ApiException(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "The image cannot be read",
-                    "The file looks like a " + format.toUpperCase(java.util.Locale.ROOT)
-                            + " image but cannot be decoded (damaged, truncated or an unusual colour format).",
-                    Map.of("field", "file"));
+            throw ApiException.of(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "photo.undecodable",
+                            format.toUpperCase(java.util.Locale.ROOT))
+                    .with("field", "file");
         }
     }
 

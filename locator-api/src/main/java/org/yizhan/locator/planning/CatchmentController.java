@@ -61,7 +61,7 @@ class CatchmentController {
             if (!code.isBlank()) wanted.add(StationCodes.parse(code.trim()).value());
         }
         if (wanted.isEmpty() || wanted.size() > MAX_STATIONS) {
-            throw ApiException.invalid("codes", "'codes' must name between 1 and " + MAX_STATIONS + " stations.");
+            throw ApiException.invalid("codes", "planning.catchment.codes", MAX_STATIONS);
         }
         List<Station> stations = jdbc.sql("""
                 SELECT code, name, ST_Y(location::geometry), ST_X(location::geometry) FROM station

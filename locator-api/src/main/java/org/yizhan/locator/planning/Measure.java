@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.yizhan.locator.routing.Limit;
 import org.yizhan.locator.routing.Travel;
 import org.yizhan.locator.web.ApiException;
+import org.yizhan.locator.web.ProblemText;
 
 /**
  * How planning measures "within reach": straight-line metres, or the way there on the road
@@ -27,27 +28,20 @@ record Measure(@Nullable Travel travel, @Nullable Limit limit, double radius) {
     static Measure parse(
             @Nullable String distance, @Nullable Double radius, @Nullable Double minutes, boolean graphLoaded) {
         String kind = distance == null || distance.isBlank() ? (graphLoaded ? "walk" : "straight") : distance.trim();
-        if (radius != null) requireRange("radius", radius, 50, 20_000, "metres");
-        if (minutes != null) requireRange("minutes", minutes, 1, 120, "minutes");
+        if (radius != null) requireRange("radius", radius, 50, 20_000, new ProblemText("unit.metres"));
+        if (minutes != null) requireRange("minutes", minutes, 1, 120, new ProblemText("unit.minutes"));
         if ("straight".equals(kind)) {
-            if (minutes != null)
-                throw ApiException.invalid(
-                        "minutes",
-                        "'minutes' needs distance=walk or distance=ride; "
-                                + "straight-line reach is a radius in metres.");
+            if (minutes != null) throw ApiException.invalid("minutes", "planning.minutes.straight");
             return new Measure(null, null, radius == null ? DEFAULT_RADIUS : radius);
         }
         if (!"walk".equals(kind) && !"ride".equals(kind)) {
-            throw ApiException.invalid("distance", "'distance' must be walk, ride or straight.");
+            throw ApiException.invalid("distance", "planning.distance");
         }
         if (!graphLoaded) {
-            throw ApiException.invalid(
-                    "distance",
-                    "Walking or riding distance needs a road graph, and this server has none "
-                            + "loaded; use distance=straight.");
+            throw ApiException.invalid("distance", "planning.distance.noGraph");
         }
         if (radius != null && minutes != null) {
-            throw ApiException.invalid("minutes", "Give the limit as 'radius' (metres) or as 'minutes', not both.");
+            throw ApiException.invalid("minutes", "planning.limit.both");
         }
         Travel travel = Travel.parse("distance", kind);
         Limit limit =
@@ -61,10 +55,9 @@ record Measure(@Nullable Travel travel, @Nullable Limit limit, double radius) {
         return travel == Travel.WALK ? 7 / 3.6 : 35 / 3.6;
     }
 
-    private static void requireRange(String field, double value, double min, double max, String unit) {
+    private static void requireRange(String field, double value, double min, double max, ProblemText unit) {
         if (!(value >= min && value <= max)) {
-            throw ApiException.invalid(
-                    field, "'" + field + "' must be between " + (int) min + " and " + (int) max + " " + unit + ".");
+            throw ApiException.invalid(field, "planning.limit.range", field, (int) min, (int) max, unit);
         }
     }
 

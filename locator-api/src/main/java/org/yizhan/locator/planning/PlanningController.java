@@ -81,12 +81,11 @@ class PlanningController {
             @AuthenticationPrincipal SignedInUser user)
             throws IOException {
         List<String> owners = owners(user.actor(), region);
-        if (file == null || file.isEmpty())
-            throw ApiException.invalid("file", "Attach the points in the form field 'file'.");
+        if (file == null || file.isEmpty()) throw ApiException.invalid("file", "planning.file.missing");
         PointSets.Kind setKind = switch (kind) {
             case "demand" -> PointSets.Kind.DEMAND;
             case "candidate", "candidates" -> PointSets.Kind.CANDIDATE;
-            default -> throw ApiException.invalid("kind", "'kind' must be demand or candidate.");
+            default -> throw ApiException.invalid("kind", "planning.kind");
         };
         String fileName = file.getOriginalFilename() == null ? "points.csv" : file.getOriginalFilename();
         try (InputStream in = file.getInputStream()) {
@@ -99,23 +98,19 @@ class PlanningController {
     /** The regions a new set belongs to; viewers read sets but do not add them. */
     private static List<String> owners(Actor actor, String region) {
         if (actor.role() == Role.VIEWER) {
-            throw new ApiException(
-                    org.springframework.http.HttpStatus.FORBIDDEN,
-                    "Not allowed",
-                    "Your account can read planning sets of its regions but not add them.");
+            throw ApiException.of(org.springframework.http.HttpStatus.FORBIDDEN, "planning.viewer");
         }
         String prefix = region.trim();
         if (!prefix.isEmpty() && !prefix.matches("[0-9]{2}|[0-9]{4}|[0-9]{6}")) {
-            throw ApiException.invalid(
-                    "region", "'region' must be a 2-, 4- or 6-digit division-code prefix such as 1503.");
+            throw ApiException.invalid("region", "planning.region");
         }
         if (prefix.isEmpty()) return actor.role() == Role.ADMIN ? List.of() : actor.regions();
         if (!actor.mayRead(prefix)) {
-            throw new ApiException(
+            throw ApiException.of(
                     org.springframework.http.HttpStatus.FORBIDDEN,
-                    "Outside your region",
-                    "Your account may add sets for " + String.join(", ", actor.regions()) + " only; " + prefix
-                            + " is not inside them.");
+                    "planning.region.outside",
+                    String.join(", ", actor.regions()),
+                    prefix);
         }
         return List.of(prefix);
     }
@@ -126,7 +121,7 @@ class PlanningController {
             description = "farQueries counts queries whose nearest station was more than 1 km away: unmet demand.")
     @GetMapping(value = "/api/v1/planning/query-demand", produces = "application/geo+json")
     Map<String, Object> queryDemand(@RequestParam(defaultValue = "30") int days) {
-        if (days < 1 || days > 366) throw ApiException.invalid("days", "'days' must be between 1 and 366.");
+        if (days < 1 || days > 366) throw ApiException.invalid("days", "number.between", "days", 1, 366);
         recorder.flush();
         return PlanningExports.geoJson(sets.queryCells(days));
     }
@@ -144,8 +139,8 @@ class PlanningController {
     PointSets.PointSet rename(
             @PathVariable long id, @RequestBody RenameForm form, @AuthenticationPrincipal SignedInUser user) {
         String name = form.name() == null ? "" : form.name().strip();
-        if (name.isEmpty()) throw ApiException.invalid("name", "Give the set a name, e.g. '海勃湾区外卖热点 11月'.");
-        if (name.length() > 200) throw ApiException.invalid("name", "'name' may have at most 200 characters.");
+        if (name.isEmpty()) throw ApiException.invalid("name", "planning.name.missing");
+        if (name.length() > 200) throw ApiException.invalid("name", "text.tooLong", "name", 200);
         return sets.rename(id, name, user.actor());
     }
 
@@ -236,8 +231,7 @@ class PlanningController {
             @RequestParam(defaultValue = "500") double cell,
             @RequestParam(defaultValue = "30") int days,
             @AuthenticationPrincipal SignedInUser user) {
-        if (!(cell >= 100 && cell <= 5_000))
-            throw ApiException.invalid("cell", "'cell' must be between 100 and 5,000 metres.");
+        if (!(cell >= 100 && cell <= 5_000)) throw ApiException.invalid("cell", "planning.cell");
         PlanningService.Planned planned = planning.problem(
                 planning.demand(demand, days, user.actor()),
                 null,
@@ -281,7 +275,7 @@ class PlanningController {
             @RequestParam(defaultValue = "30") int days,
             @RequestParam(defaultValue = "json") String format,
             @AuthenticationPrincipal SignedInUser user) {
-        if (k < 1 || k > 500) throw ApiException.invalid("k", "'k' must be between 1 and 500.");
+        if (k < 1 || k > 500) throw ApiException.invalid("k", "number.between", "k", 1, 500);
         long started = System.nanoTime();
         PlanningService.Planned planned = planning.problem(
                 planning.demand(demand, days, user.actor()),
@@ -426,7 +420,7 @@ class PlanningController {
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
                         .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                         .body(PlanningExports.csv(rows));
-            default -> throw ApiException.invalid("format", "'format' must be json, geojson or csv.");
+            default -> throw ApiException.invalid("format", "planning.format");
         };
     }
 }

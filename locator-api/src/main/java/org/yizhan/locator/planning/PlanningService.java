@@ -61,10 +61,7 @@ class PlanningService {
     Planned problem(
             List<PointSets.StoredPoint> demandPoints, @Nullable String candidates, Measure measure, Actor actor) {
         if (demandPoints.isEmpty())
-            throw ApiException.invalid(
-                    "demand",
-                    "There is no demand to plan for (cells with fewer than " + QueryDemandRecorder.MIN_QUERIES
-                            + " queries are not shown).");
+            throw ApiException.invalid("demand", "planning.demand.none", QueryDemandRecorder.MIN_QUERIES);
         List<DemandPoint> demand = demandPoints.stream()
                 .map(p -> new DemandPoint(p.at(), p.weight(), p.label() == null ? "unassigned" : p.label()))
                 .toList();
@@ -105,10 +102,8 @@ class PlanningService {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw ApiException.invalid(
-                    field,
-                    "'" + field + "' must be the id of an uploaded set"
-                            + ("demand".equals(field) ? " or 'queries'." : " or 'grid'."));
+            if ("demand".equals(field)) throw ApiException.invalid(field, "planning.set.demand", field);
+            throw ApiException.invalid(field, "planning.set.candidates", field);
         }
     }
 

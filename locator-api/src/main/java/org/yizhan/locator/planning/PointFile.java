@@ -19,6 +19,7 @@ import org.yizhan.geo.exchange.GeoJsonPoints;
 import org.yizhan.geo.exchange.RegisterFormatException;
 import org.yizhan.geo.exchange.TableRows;
 import org.yizhan.locator.web.ApiException;
+import org.yizhan.locator.web.ProblemText;
 
 /**
  * Reads weighted points (demand hotspots, candidate sites) from CSV, XLSX or GeoJSON. Columns
@@ -43,10 +44,7 @@ final class PointFile {
         boolean geoJson = lower.endsWith(".geojson") || lower.endsWith(".json");
         boolean xlsx = lower.endsWith(".xlsx");
         if (!geoJson && !xlsx && !lower.endsWith(".csv")) {
-            throw new ApiException(
-                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "Unsupported file type",
-                    "Upload points as .csv, .xlsx or .geojson.");
+            throw ApiException.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "planning.fileType");
         }
         Path file = Files.createTempFile("yizhan-points-", geoJson ? ".geojson" : xlsx ? ".xlsx" : ".csv");
         try {
@@ -56,11 +54,10 @@ final class PointFile {
                 return table(rows, crs);
             }
         } catch (RegisterFormatException e) {
-            throw ApiException.invalid(
-                    "file",
-                    xlsx
-                            ? "The file is not a readable .xlsx workbook."
-                            : Objects.requireNonNullElse(e.getMessage(), "The file cannot be read."));
+            throw xlsx
+                    ? ApiException.invalid("file", "planning.file.xlsx")
+                    : ApiException.invalid(
+                            "file", "planning.file.unreadable", Objects.requireNonNullElse(e.getMessage(), ""));
         } finally {
             Files.deleteIfExists(file);
         }
@@ -70,7 +67,7 @@ final class PointFile {
     private static List<Point> table(TableRows rows, CoordinateSystem crs) {
         TableRows.Line header = rows.next();
         while (header != null && blank(header)) header = rows.next();
-        if (header == null) throw ApiException.invalid("file", "The file is empty.");
+        if (header == null) throw ApiException.invalid("file", "planning.file.empty");
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.cells().size(); i++) {
             String key = switch (header.cells().get(i).trim().toLowerCase(Locale.ROOT)) {
@@ -83,12 +80,10 @@ final class PointFile {
             if (!key.isEmpty()) columns.putIfAbsent(key, i);
         }
         if (!columns.containsKey("lat") || !columns.containsKey("lng")) {
-            throw ApiException.invalid(
-                    "file",
-                    "The first row must name the columns; lat/纬度 and lng/经度 are required, weight/权重 and label/名称 optional.");
+            throw ApiException.invalid("file", "planning.file.header");
         }
         List<Point> points = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<ProblemText> problems = new ArrayList<>();
         for (TableRows.Line line = rows.next(); line != null && problems.size() < 20; line = rows.next()) {
             if (blank(line)) continue;
             List<String> row = line.cells();
@@ -98,24 +93,21 @@ final class PointFile {
                 Integer w = columns.get("weight");
                 double weight = w == null || cell(row, w).isBlank() ? 1 : number(row, w);
                 if (!(weight >= 0) || Double.isInfinite(weight))
-                    throw new IllegalArgumentException("weight must be a number ≥ 0");
+                    throw new RowProblem(new ProblemText("planning.row.weight"));
                 Integer l = columns.get("label");
                 String label = l == null || cell(row, l).isBlank()
                         ? null
                         : cell(row, l).trim();
                 points.add(new Point(crs.toWgs84(new LatLng(lat, lng)), weight, label));
             } catch (IllegalArgumentException e) {
-                problems.add("row " + line.number() + ": " + e.getMessage());
+                problems.add(new ProblemText("planning.row", line.number(), reason(e)));
             }
-            if (points.size() > MAX_POINTS)
-                throw ApiException.invalid("file", "At most " + MAX_POINTS + " points per file.");
+            if (points.size() > MAX_POINTS) throw ApiException.invalid("file", "planning.file.tooMany", MAX_POINTS);
         }
         if (!problems.isEmpty())
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST,
-                    "Some rows cannot be read",
-                    String.join("; ", problems),
-                    Map.of("field", "file", "problems", problems));
+            throw ApiException.of(HttpStatus.BAD_REQUEST, "planning.rows", problems)
+                    .with("field", "file")
+                    .with("problems", problems);
         return points;
     }
 
@@ -132,7 +124,7 @@ final class PointFile {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a number");
+            throw new RowProblem(new ProblemText("planning.row.notNumber", text));
         }
     }
 
@@ -142,7 +134,7 @@ final class PointFile {
         try (GeoJsonPoints features = new GeoJsonPoints(file)) {
             for (GeoJsonPoints.Feature f = features.next(); f != null; f = features.next()) {
                 GeoJsonPoints.Position position = f.position();
-                if (position == null) throw ApiException.invalid("file", "Feature " + f.index() + " is not a Point.");
+                if (position == null) throw ApiException.invalid("file", "planning.feature.notPoint", f.index());
                 GeoJsonPoints.Value weight = f.properties().get("weight");
                 String label = text(f.properties().get("label"));
                 if (label == null) label = text(f.properties().get("name"));
@@ -155,14 +147,30 @@ final class PointFile {
                                     : 1,
                             label));
                 } catch (IllegalArgumentException e) {
-                    throw ApiException.invalid("file", "Feature " + f.index() + ": " + e.getMessage());
+                    throw ApiException.invalid("file", "planning.feature.invalid", f.index(), reason(e));
                 }
-                if (points.size() > MAX_POINTS)
-                    throw ApiException.invalid("file", "At most " + MAX_POINTS + " points per file.");
+                if (points.size() > MAX_POINTS) throw ApiException.invalid("file", "planning.file.tooMany", MAX_POINTS);
             }
         }
-        if (points.isEmpty()) throw ApiException.invalid("file", "The GeoJSON has no Point features.");
+        if (points.isEmpty()) throw ApiException.invalid("file", "planning.file.noPoints");
         return points;
+    }
+
+    /** Why a row or feature cannot be read, in words of the bundle: our own reasons, else coordinates out of range. */
+    private static ProblemText reason(IllegalArgumentException e) {
+        if (e instanceof RowProblem row) return row.text;
+        if (e instanceof NumberFormatException) return new ProblemText("planning.row.notNumber", "");
+        return new ProblemText("planning.row.range");
+    }
+
+    /** A row's value the planner cannot use, said as a text of the bundle. */
+    private static final class RowProblem extends IllegalArgumentException {
+        private final ProblemText text;
+
+        RowProblem(ProblemText text) {
+            super(text.key());
+            this.text = text;
+        }
     }
 
     private static @Nullable String text(GeoJsonPoints.@Nullable Value value) {

@@ -18,6 +18,8 @@ import org.yizhan.geo.LatLng;
 import org.yizhan.locator.account.Actor;
 import org.yizhan.locator.account.Role;
 import org.yizhan.locator.web.ApiException;
+import org.yizhan.locator.web.ProblemText;
+import org.yizhan.locator.web.Regions;
 
 /**
  * Stored demand and candidate point sets. Demand points without a district label get the
@@ -125,8 +127,7 @@ class PointSets {
                 .param("id", id)
                 .query(PointSets::set)
                 .optional()
-                .orElseThrow(() ->
-                        ApiException.notFound("No such point set", "There is no demand or candidate set " + id + "."));
+                .orElseThrow(() -> ApiException.notFound("planning.set.unknown", id));
     }
 
     /** The newest sets this account may use: those of its regions (admins: all). */
@@ -162,20 +163,18 @@ class PointSets {
     private PointSet mayChange(long id, Actor actor) {
         PointSet set = get(id);
         if (actor.role() == Role.VIEWER) {
-            throw new ApiException(
-                    org.springframework.http.HttpStatus.FORBIDDEN,
-                    "Not allowed",
-                    "Your account can read planning sets of its regions but not change them.");
+            throw ApiException.of(org.springframework.http.HttpStatus.FORBIDDEN, "planning.viewer.change");
         }
         if (!mayUse(set, actor)) {
-            throw new ApiException(
-                    org.springframework.http.HttpStatus.FORBIDDEN,
-                    "Outside your region",
-                    "Set " + id + " belongs to "
-                            + (set.regions().isEmpty() ? "no region (national)" : String.join(", ", set.regions()))
-                            + "; your account may change sets of "
-                            + (actor.regions().isEmpty() ? "no region" : String.join(", ", actor.regions())) + " only.",
-                    java.util.Map.of("regions", set.regions()));
+            throw ApiException.of(
+                            org.springframework.http.HttpStatus.FORBIDDEN,
+                            "planning.set.outsideChange",
+                            id,
+                            set.regions().isEmpty()
+                                    ? new ProblemText("region.national")
+                                    : String.join(", ", set.regions()),
+                            Regions.named(actor.regions()))
+                    .with("regions", set.regions());
         }
         return set;
     }
@@ -194,20 +193,21 @@ class PointSets {
     List<StoredPoint> points(long id, Kind expected, Actor actor) {
         PointSet set = get(id);
         if (!mayUse(set, actor)) {
-            throw new ApiException(
-                    org.springframework.http.HttpStatus.FORBIDDEN,
-                    "Outside your region",
-                    "Set " + id + " belongs to "
-                            + (set.regions().isEmpty() ? "no region (national)" : String.join(", ", set.regions()))
-                            + "; your account may use sets of "
-                            + (actor.regions().isEmpty() ? "no region" : String.join(", ", actor.regions())) + " only.",
-                    java.util.Map.of("regions", set.regions()));
+            throw ApiException.of(
+                            org.springframework.http.HttpStatus.FORBIDDEN,
+                            "planning.set.outside",
+                            id,
+                            set.regions().isEmpty()
+                                    ? new ProblemText("region.national")
+                                    : String.join(", ", set.regions()),
+                            Regions.named(actor.regions()))
+                    .with("regions", set.regions());
         }
         if (!set.kind().equalsIgnoreCase(expected.name())) {
             throw ApiException.invalid(
                     expected == Kind.DEMAND ? "demand" : "candidates",
-                    "Set " + id + " holds " + set.kind() + " points, not "
-                            + expected.name().toLowerCase(java.util.Locale.ROOT) + " points.");
+                    expected == Kind.DEMAND ? "planning.set.notDemand" : "planning.set.notCandidates",
+                    id);
         }
         List<StoredPoint> out = new ArrayList<>(set.points());
         jdbc.sql(

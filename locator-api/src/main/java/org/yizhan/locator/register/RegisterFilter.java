@@ -54,21 +54,18 @@ public record RegisterFilter(
             @Nullable String amenities,
             @Nullable Boolean needsChecking,
             AmenityVocabulary vocabulary) {
-        if (q.length() > 100) throw ApiException.invalid("q", "Search text may be at most 100 characters.");
+        if (q.length() > 100) throw ApiException.invalid("q", "register.q.tooLong");
         // PostgreSQL text cannot hold NUL: such a query is bad input (400), not the database's failure (500).
-        if (q.indexOf(0) >= 0) throw ApiException.invalid("q", "Search text may not contain control characters.");
+        if (q.indexOf(0) >= 0) throw ApiException.invalid("q", "register.q.control");
         if (!district.trim().matches("[0-9]{0,6}")) {
-            throw ApiException.invalid(
-                    "district", "'district' must be a division-code prefix such as 15, 1503 or 150302.");
+            throw ApiException.invalid("district", "register.district");
         }
         List<String> statuses = status == null || status.isBlank()
                 ? List.of()
                 : Arrays.stream(status.split(","))
                         .filter(s -> !s.isBlank())
                         .map(s -> StationStatus.parse(s)
-                                .orElseThrow(() -> ApiException.invalid(
-                                        "status",
-                                        "Unknown status '" + s.trim() + "'; use active, suspended or closed."))
+                                .orElseThrow(() -> ApiException.invalid("status", "station.status.unknown", s.trim()))
                                 .value())
                         .toList();
         List<String> keys =
@@ -113,7 +110,7 @@ public record RegisterFilter(
         String compactAll = StationCode.compact(q);
         if (compactAll != null && words.size() > 1) return List.of(q.strip());
         if (words.size() > MAX_WORDS) {
-            throw ApiException.invalid("q", "Search for at most " + MAX_WORDS + " words at a time.");
+            throw ApiException.invalid("q", "register.q.words", MAX_WORDS);
         }
         return words;
     }

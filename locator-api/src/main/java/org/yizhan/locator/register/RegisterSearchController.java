@@ -117,11 +117,9 @@ class RegisterSearchController {
         CoordinateSystem system = GeoParams.crs(crs);
         RegisterFilter filter = RegisterFilter.of(q, district, status, amenities, needsChecking, vocabulary);
         String orderBy = SORTS.get(sort);
-        if (orderBy == null)
-            throw ApiException.invalid("sort", "'sort' must be one of code, name, address, district, status, updated.");
-        if (!order.equals("asc") && !order.equals("desc"))
-            throw ApiException.invalid("order", "'order' must be asc or desc.");
-        if (page < 1 || page > 100_000) throw ApiException.invalid("page", "'page' counts from 1.");
+        if (orderBy == null) throw ApiException.invalid("sort", "register.sort");
+        if (!order.equals("asc") && !order.equals("desc")) throw ApiException.invalid("order", "register.order");
+        if (page < 1 || page > 100_000) throw ApiException.invalid("page", "register.page");
         int pageSize = GeoParams.limit(size, DEFAULT_SIZE, MAX_SIZE);
         Instant now = clock.instant();
         RegisterFilter.Sql where = filter.toSql(user.actor(), now);

@@ -45,12 +45,11 @@ public class NetworkDistances {
         PointsOnRoads snapped = new PointsOnRoads(network, travel, points);
         int from = targets.size();
         if (!snapped.onNetwork(from)) {
-            throw new ApiException(
-                    org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY,
-                    "Not near a road",
-                    "The position is more than " + Math.round(network.maxSnapMeters()) + " m from any road one can "
-                            + travel.key() + " on in the loaded road graph.",
-                    java.util.Map.of("field", "lat"));
+            throw ApiException.of(
+                            org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY,
+                            travel == Travel.WALK ? "road.far.walk" : "road.far.ride",
+                            Math.round(network.maxSnapMeters()))
+                    .with("field", "lat");
         }
         Route[] routes = new Route[targets.size()];
         snapped.reach(from, Limit.meters(maxMeters), false, (i, meters, seconds) -> {

@@ -26,7 +26,7 @@ public enum Travel {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "walk" -> WALK;
             case "ride" -> RIDE;
-            default -> throw ApiException.invalid(field, "'" + field + "' must be walk or ride.");
+            default -> throw ApiException.invalid(field, "travel.mode", field);
         };
     }
 }

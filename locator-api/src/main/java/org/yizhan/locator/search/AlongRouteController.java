@@ -144,19 +144,14 @@ class AlongRouteController {
         try {
             route = RouteLine.of(vertices);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("coordinates", "The route is not usable: " + e.getMessage() + ".");
+            throw ApiException.invalid("coordinates", "route.unusable", String.valueOf(e.getMessage()));
         }
         if (route.lengthMeters() > MAX_ROUTE_METERS) {
-            throw ApiException.invalid(
-                    "coordinates", "The route may be at most 500 km long; send a longer one in parts.");
+            throw ApiException.invalid("coordinates", "route.tooLong");
         }
         if (RouteLine.selfIntersects(vertices)) {
-            throw new ApiException(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "Route crosses itself",
-                    "Along a route that crosses or retraces itself, a station has no single position; send each part "
-                            + "between the crossings as its own route.",
-                    Map.of("field", "coordinates"));
+            throw ApiException.of(HttpStatus.UNPROCESSABLE_CONTENT, "route.crossesItself")
+                    .with("field", "coordinates");
         }
         List<AlongRouteSearch.Hit> hits =
                 search.search(vertices, route, metres, keys, alwaysOpen, accept(openNow, now));
@@ -177,50 +172,42 @@ class AlongRouteController {
     /** The route's vertices in WGS-84, from whichever form the body uses. */
     private static List<LatLng> vertices(@Nullable RouteBody body, CoordinateSystem system) {
         if (body == null || (body.coordinates() == null && body.polyline() == null)) {
-            throw ApiException.invalid(
-                    "route",
-                    "Send the route as a GeoJSON LineString {\"type\":\"LineString\",\"coordinates\":[[lng,lat],…]} "
-                            + "or as {\"polyline\":\"…\"} (encoded polyline, precision 5).");
+            throw ApiException.invalid("route", "route.missing");
         }
         if (body.coordinates() != null && body.polyline() != null) {
-            throw ApiException.invalid("route", "Send either coordinates or polyline, not both.");
+            throw ApiException.invalid("route", "route.both");
         }
         List<double[]> latLngs = new ArrayList<>();
         if (body.polyline() != null) {
             try {
                 latLngs.addAll(EncodedPolyline.decode(body.polyline(), MAX_VERTICES));
             } catch (IllegalArgumentException e) {
-                throw ApiException.invalid(
-                        "polyline", "'polyline' is not an encoded polyline at precision 5: " + e.getMessage() + ".");
+                throw ApiException.invalid("polyline", "route.polyline.invalid", String.valueOf(e.getMessage()));
             }
         } else {
             if (!"LineString".equals(body.type())) {
-                throw ApiException.invalid("type", "A GeoJSON route must have \"type\": \"LineString\".");
+                throw ApiException.invalid("type", "route.type");
             }
             List<@Nullable List<@Nullable Double>> coordinates = java.util.Objects.requireNonNull(body.coordinates());
             if (coordinates.size() > MAX_VERTICES) {
-                throw ApiException.invalid(
-                        "coordinates", "A route may have at most " + MAX_VERTICES + " vertices; simplify it first.");
+                throw ApiException.invalid("coordinates", "route.vertices", MAX_VERTICES);
             }
             for (int i = 0; i < coordinates.size(); i++) {
                 List<@Nullable Double> position = coordinates.get(i);
                 if (position == null || position.size() < 2 || position.get(0) == null || position.get(1) == null) {
-                    throw ApiException.invalid("coordinates", "Position " + i + " must be [lng, lat].");
+                    throw ApiException.invalid("coordinates", "route.position.shape", i);
                 }
                 latLngs.add(new double[] {position.get(1), position.get(0)});
             }
         }
         if (latLngs.size() > MAX_VERTICES) {
-            throw ApiException.invalid(
-                    "coordinates", "A route may have at most " + MAX_VERTICES + " vertices; simplify it first.");
+            throw ApiException.invalid("coordinates", "route.vertices", MAX_VERTICES);
         }
         List<LatLng> out = new ArrayList<>(latLngs.size());
         for (int i = 0; i < latLngs.size(); i++) {
             double lat = latLngs.get(i)[0], lng = latLngs.get(i)[1];
             if (!Double.isFinite(lat) || !Double.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) {
-                throw ApiException.invalid(
-                        "coordinates",
-                        "Position " + i + " is not a longitude and latitude in range: [" + lng + ", " + lat + "].");
+                throw ApiException.invalid("coordinates", "route.position.range", i, lng, lat);
             }
             out.add(system.toWgs84(new LatLng(lat, lng)));
         }

@@ -62,13 +62,8 @@ class AlongRouteSearch {
         if (!amenities.isEmpty()) statement = statement.param("amenities", amenities.toArray(String[]::new));
         List<StationRow> rows = statement.query(StationRow::map).list();
         if (rows.size() > MAX_CANDIDATES) {
-            throw new ApiException(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "Too many stations along this route",
-                    "More than " + MAX_CANDIDATES
-                            + " stations lie within the buffer. Use a smaller buffer, amenity filters, "
-                            + "or ask for the route in parts.",
-                    java.util.Map.of("field", "buffer"));
+            throw ApiException.of(HttpStatus.UNPROCESSABLE_CONTENT, "route.tooManyStations", MAX_CANDIDATES)
+                    .with("field", "buffer");
         }
         List<Hit> hits = new ArrayList<>(rows.size());
         for (StationRow row : rows) {

@@ -9,32 +9,27 @@ import org.yizhan.locator.web.ApiException;
 public record Bbox(double minLng, double minLat, double maxLng, double maxLat) {
 
     static Bbox parse(@Nullable String value) {
-        String example = " Example: bbox=106.78,39.62,106.86,39.70 (minLng,minLat,maxLng,maxLat).";
         if (value == null || value.isBlank()) {
-            throw ApiException.invalid("bbox", "The parameter 'bbox' is required." + example);
+            throw ApiException.invalid("bbox", "bbox.required");
         }
         String[] parts = value.split(",");
         if (parts.length != 4) {
-            throw ApiException.invalid(
-                    "bbox", "'bbox' must have exactly 4 comma-separated numbers, got " + parts.length + "." + example);
+            throw ApiException.invalid("bbox", "bbox.count", parts.length);
         }
         double[] v = new double[4];
         for (int i = 0; i < 4; i++) {
             try {
                 v[i] = Double.parseDouble(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw ApiException.invalid("bbox", "'" + parts[i].trim() + "' in 'bbox' is not a number." + example);
+                throw ApiException.invalid("bbox", "bbox.notNumber", parts[i].trim());
             }
-            if (!Double.isFinite(v[i]))
-                throw ApiException.invalid("bbox", "'bbox' values must be finite numbers." + example);
+            if (!Double.isFinite(v[i])) throw ApiException.invalid("bbox", "bbox.notFinite");
         }
         if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90) {
-            throw ApiException.invalid(
-                    "bbox", "'bbox' longitudes must be within -180..180 and latitudes within -90..90." + example);
+            throw ApiException.invalid("bbox", "bbox.range");
         }
         if (v[0] > v[2] || v[1] > v[3]) {
-            throw ApiException.invalid(
-                    "bbox", "'bbox' minimum must not exceed maximum (minLng,minLat,maxLng,maxLat)." + example);
+            throw ApiException.invalid("bbox", "bbox.order");
         }
         return new Bbox(v[0], v[1], v[2], v[3]);
     }

@@ -46,12 +46,9 @@ class ClusterController {
             @RequestParam(defaultValue = "64") int columns,
             @RequestParam(required = false) @Nullable String amenities,
             @RequestParam(required = false) @Nullable String crs) {
-        if (columns < 8 || columns > 256) throw ApiException.invalid("columns", "'columns' must be between 8 and 256.");
+        if (columns < 8 || columns > 256) throw ApiException.invalid("columns", "number.between", "columns", 8, 256);
         if (!index.ready()) {
-            throw new ApiException(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "Starting up",
-                    "The station index is loading; try again in a few seconds.");
+            throw ApiException.of(HttpStatus.SERVICE_UNAVAILABLE, "index.loading");
         }
         CoordinateSystem system = GeoParams.crs(crs);
         Bbox box = Bbox.parse(bbox).toWgs84(system);

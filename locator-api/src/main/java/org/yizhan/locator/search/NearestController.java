@@ -172,10 +172,7 @@ class NearestController {
         if (by == null || by.isBlank()) return null;
         Travel travel = Travel.parse("by", by);
         if (!network.available()) {
-            throw ApiException.invalid(
-                    "by",
-                    "Ranking by the way there needs a road graph, and this server has none loaded; "
-                            + "leave out 'by' for straight-line distance.");
+            throw ApiException.invalid("by", "nearest.noGraph");
         }
         return travel;
     }
@@ -196,8 +193,7 @@ class NearestController {
         try {
             return java.time.OffsetDateTime.parse(at.trim()).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(
-                    "at", "'at' must be an ISO-8601 date-time with offset, e.g. 2026-11-22T23:00:00+08:00.");
+            throw ApiException.invalid("at", "nearest.at");
         }
     }
 }

@@ -130,8 +130,7 @@ class ViewportController {
         List<String> out = new ArrayList<>();
         for (String s : status.split(",")) {
             out.add(StationStatus.parse(s)
-                    .orElseThrow(() -> ApiException.invalid(
-                            "status", "Unknown status '" + s.trim() + "'; use active, suspended or closed."))
+                    .orElseThrow(() -> ApiException.invalid("status", "station.status.unknown", s.trim()))
                     .value());
         }
         return out;

@@ -114,6 +114,6 @@ public class ViewportSearch {
         } catch (IllegalArgumentException e) {
             // fall through to the error below
         }
-        throw ApiException.invalid("cursor", "'cursor' is not one this API issued; follow the next link as given.");
+        throw ApiException.invalid("cursor", "cursor.unknown");
     }
 }

@@ -2,9 +2,11 @@ package org.yizhan.locator.security;
 
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpResponse;
@@ -13,6 +15,7 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
+import org.yizhan.locator.web.Language;
 import org.yizhan.locator.web.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,17 +54,32 @@ class CorsConfig {
     CorsFilter corsFilter(CorsProperties properties, JsonMapper json) {
         CorsFilter filter = new CorsFilter(source(properties));
         filter.setCorsProcessor(new DefaultCorsProcessor() {
+            /** rejectRequest sees only the response: the request's language waits here for it. */
+            private final ThreadLocal<Language> language = ThreadLocal.withInitial(() -> Language.ZH);
+
+            @Override
+            public boolean processRequest(
+                    @Nullable CorsConfiguration config,
+                    jakarta.servlet.http.HttpServletRequest request,
+                    jakarta.servlet.http.HttpServletResponse response)
+                    throws IOException {
+                language.set(Language.of(request));
+                try {
+                    return super.processRequest(config, request, response);
+                } finally {
+                    language.remove();
+                }
+            }
+
             @Override
             protected void rejectRequest(ServerHttpResponse response) throws IOException {
                 response.setStatusCode(HttpStatus.FORBIDDEN);
                 response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+                response.getHeaders()
+                        .set(HttpHeaders.CONTENT_LANGUAGE, language.get().tag());
                 response.getBody()
-                        .write(
-                                json.writeValueAsBytes(
-                                        Problems.of(
-                                                HttpStatus.FORBIDDEN,
-                                                "Cross-origin request refused",
-                                                "Other web origins may read the public API and post anonymous feedback; this request is neither.")));
+                        .write(json.writeValueAsBytes(
+                                Problems.of(HttpStatus.FORBIDDEN, language.get(), "cors.refused")));
                 response.flush();
             }
         });

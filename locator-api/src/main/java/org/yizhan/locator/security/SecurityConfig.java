@@ -89,8 +89,8 @@ class SecurityConfig {
                         .authenticated()
                         .anyRequest()
                         .denyAll())
-                .httpBasic(basic ->
-                        basic.authenticationEntryPoint((request, response, e) -> signInFailed(problems, response, e)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        (request, response, e) -> signInFailed(problems, request, response, e)))
                 .formLogin(form -> form.loginProcessingUrl("/login")
                         .successHandler((request, response, authentication) -> {
                             SignedInUser user = (SignedInUser) java.util.Objects.requireNonNull(
@@ -115,24 +115,16 @@ class SecurityConfig {
                                             instanceof
                                             org.springframework.security.authentication
                                                     .InternalAuthenticationServiceException
-                                    || DatabaseFaults.isUnavailable(e)) problems.writeUnavailable(response);
-                            else
-                                problems.write(
-                                        response,
-                                        HttpStatus.UNAUTHORIZED,
-                                        "Wrong username or password",
-                                        "Check the username and password and try again.");
+                                    || DatabaseFaults.isUnavailable(e)) problems.writeUnavailable(request, response);
+                            else problems.write(request, response, HttpStatus.UNAUTHORIZED, "signIn.wrongPassword");
                         }))
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessHandler((request, response, authentication) ->
                                 response.setStatus(HttpStatus.NO_CONTENT.value())))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(
-                                (request, response, e) -> signInFailed(problems, response, e))
-                        .accessDeniedHandler((request, response, e) -> problems.write(
-                                response,
-                                HttpStatus.FORBIDDEN,
-                                "Not allowed",
-                                "Your account may not do this. Ask your union's administrator if you need access.")))
+                                (request, response, e) -> signInFailed(problems, request, response, e))
+                        .accessDeniedHandler((request, response, e) ->
+                                problems.write(request, response, HttpStatus.FORBIDDEN, "access.denied")))
                 // CSRF guards cookie sessions only: a request with no session cannot ride on one.
                 .csrf(csrf -> csrf.spa()
                         .csrfTokenRepository(csrfTokens)
@@ -172,19 +164,16 @@ class SecurityConfig {
      */
     private static void signInFailed(
             ProblemWriter problems,
+            jakarta.servlet.http.HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response,
             org.springframework.security.core.AuthenticationException e)
             throws java.io.IOException {
         if (e instanceof org.springframework.security.authentication.InternalAuthenticationServiceException
                 || DatabaseFaults.isUnavailable(e)) {
-            problems.writeUnavailable(response);
+            problems.writeUnavailable(request, response);
             return;
         }
-        problems.write(
-                response,
-                HttpStatus.UNAUTHORIZED,
-                "Sign-in required",
-                "This needs a union account: sign in, or send HTTP Basic credentials.");
+        problems.write(request, response, HttpStatus.UNAUTHORIZED, "signIn.required");
     }
 
     /**

@@ -3,15 +3,12 @@ package org.yizhan.locator.station;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yizhan.geo.hours.ChineseOpeningHours;
 import org.yizhan.geo.hours.InvalidOpeningHoursException;
 import org.yizhan.geo.hours.OpeningHours;
-import org.yizhan.locator.web.ApiException;
 
 /**
  * Reads opening hours as the station form and the import do, so the editor can show what will be
@@ -37,8 +34,7 @@ class OpeningHoursController {
             ChineseOpeningHours.Conversion c = ChineseOpeningHours.read(text);
             return new Converted(c.osm(), OpeningHours.parse(c.osm()).isAlwaysOpen(), c.notes());
         } catch (InvalidOpeningHoursException e) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST, "Invalid opening hours", e.getMessage(), Map.of("field", "text"));
+            throw OpeningHoursProblems.of(e, "text");
         }
     }
 }

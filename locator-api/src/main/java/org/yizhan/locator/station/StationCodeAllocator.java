@@ -45,12 +45,9 @@ public class StationCodeAllocator {
                     .query(Integer.class)
                     .single();
         } catch (DataIntegrityViolationException exhausted) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    "No station codes left in this division",
-                    count == 1
-                            ? "Division " + adcode + " has used all 99,999 station codes."
-                            : "Division " + adcode + " cannot take " + count + " more stations (codes run to 99,999).");
+            throw count == 1
+                    ? ApiException.of(HttpStatus.CONFLICT, "station.codes.exhausted", adcode)
+                    : ApiException.of(HttpStatus.CONFLICT, "station.codes.tooMany", adcode, count);
         }
         List<StationCode> codes = new ArrayList<>(count);
         for (int sequence = last - count + 1; sequence <= last; sequence++) codes.add(StationCode.of(adcode, sequence));

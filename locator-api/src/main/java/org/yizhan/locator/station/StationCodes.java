@@ -1,6 +1,5 @@
 package org.yizhan.locator.station;
 
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.yizhan.geo.code.InvalidStationCodeException;
 import org.yizhan.geo.code.StationCode;
@@ -15,14 +14,11 @@ public final class StationCodes {
         try {
             return StationCode.parse(input);
         } catch (InvalidStationCodeException e) {
-            String title = e.reason() == InvalidStationCodeException.Reason.WRONG_CHECK_CHARACTER
-                    ? "Wrong check character in station code"
-                    : "Malformed station code";
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST,
-                    title,
-                    e.getMessage(),
-                    Map.of("field", "code", "reason", e.reason().name().toLowerCase(java.util.Locale.ROOT)));
+            String typed = input.strip();
+            ApiException problem = e.reason() == InvalidStationCodeException.Reason.WRONG_CHECK_CHARACTER
+                    ? ApiException.of(HttpStatus.BAD_REQUEST, "station.code.checkCharacter", typed)
+                    : ApiException.of(HttpStatus.BAD_REQUEST, "station.code.malformed", typed);
+            throw problem.with("field", "code").with("reason", e.reason().name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 }

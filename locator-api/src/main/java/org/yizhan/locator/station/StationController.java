@@ -57,9 +57,8 @@ class StationController {
             @AuthenticationPrincipal @Nullable SignedInUser user,
             ServletWebRequest request) {
         StationCode parsed = StationCodes.parse(code);
-        StationRow row = reader.find(parsed)
-                .orElseThrow(() -> ApiException.notFound(
-                        "No such station", "There is no station with code " + parsed.value() + "."));
+        StationRow row =
+                reader.find(parsed).orElseThrow(() -> ApiException.notFound("station.unknown", parsed.value()));
         Language language = Language.resolve(lang, acceptLanguage);
         Instant now = clock.instant();
         // Responsible person and the like only for accounts whose regions hold the station.

@@ -33,18 +33,17 @@ public record StationForm(
                 description =
                         "County-level division code; on create, absent = taken from the point where the boundaries tell it "
                                 + "(otherwise a 422 lists the candidates); on update, absent = unchanged")
-        @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit county-level division code")
+        @Pattern(regexp = "[0-9]{6}", message = "{validation.station.adcode}")
         @Nullable
         String adcode,
 
-        @NotNull @Pattern(regexp = "self_built|co_built", message = "must be self_built or co_built")
+        @NotNull @Pattern(regexp = "self_built|co_built", message = "{validation.station.ownership}")
         String hostType,
 
         @NotBlank @Size(max = FieldLimits.HOST_ORGANISATION) String hostOrganisation,
         @NotBlank @Size(max = FieldLimits.CONTACT_PERSON) String contactPerson,
 
-        @NotBlank
-        @Pattern(regexp = "[0-9+\\-() ]{5,30}", message = "must be a phone number of 5-30 digits, spaces, +, - or ()")
+        @NotBlank @Pattern(regexp = "[0-9+\\-() ]{5,30}", message = "{validation.station.phone}")
         String contactPhone,
 
         @NotBlank @Size(max = FieldLimits.OPENING_HOURS) @Schema(example = "Mo-Fr 08:00-18:00; Sa,Su 09:00-17:00")

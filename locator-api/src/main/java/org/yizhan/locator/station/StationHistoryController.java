@@ -31,9 +31,8 @@ class StationHistoryController {
     @GetMapping("/api/v1/stations/{code}/history")
     HistoryResponse history(@PathVariable String code, @AuthenticationPrincipal SignedInUser user) {
         StationCode parsed = StationCodes.parse(code);
-        StationRow station = reader.find(parsed)
-                .orElseThrow(() -> ApiException.notFound(
-                        "No such station", "There is no station with code " + parsed.value() + "."));
+        StationRow station =
+                reader.find(parsed).orElseThrow(() -> ApiException.notFound("station.unknown", parsed.value()));
         // History carries responsible persons and phones before and after: the account's regions only.
         user.actor().requireMayRead(station.adcode());
         return new HistoryResponse(parsed.value(), history.of(parsed.value()));

@@ -24,6 +24,7 @@ import org.yizhan.locator.amenity.AmenityVocabulary;
 import org.yizhan.locator.division.DistrictLocator;
 import org.yizhan.locator.web.ApiException;
 import org.yizhan.locator.web.GeoParams;
+import org.yizhan.locator.web.ProblemText;
 
 /**
  * The rules of the register: validation beyond field shapes, region scope, code assignment,
@@ -82,7 +83,7 @@ public class StationService {
     @Transactional
     public Saved update(StationCode code, StationForm form, Actor actor) {
         if (form.version() == null) {
-            throw ApiException.invalid("version", "'version' is required when updating: send the version you read.");
+            throw ApiException.invalid("version", "station.version.required");
         }
         Station station = load(code);
         actor.requireMayEdit(station.getAdcode());
@@ -145,31 +146,21 @@ public class StationService {
 
     private Station load(StationCode code) {
         return stations.findByCode(code.value())
-                .orElseThrow(() -> ApiException.notFound(
-                        "No such station", "There is no station with code " + code.value() + "."));
+                .orElseThrow(() -> ApiException.notFound("station.unknown", code.value()));
     }
 
     private static void checkVersion(Station station, long version) {
         if (station.getVersion() != version) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    "The station was changed by someone else",
-                    "You edited version " + version + " but the station is now at version " + station.getVersion()
-                            + ". Reload it, re-apply your change and save again.",
-                    Map.of("currentVersion", station.getVersion()));
+            throw ApiException.of(HttpStatus.CONFLICT, "station.version.stale", version, station.getVersion())
+                    .with("currentVersion", station.getVersion());
         }
     }
 
     private String countyLevel(String adcode) {
-        Division division = divisions
-                .find(adcode)
-                .orElseThrow(
-                        () -> ApiException.invalid("adcode", "'" + adcode + "' is not a division code in GB/T 2260."));
+        Division division =
+                divisions.find(adcode).orElseThrow(() -> ApiException.invalid("adcode", "division.unknown", adcode));
         if (division.level() != Division.Level.COUNTY) {
-            throw ApiException.invalid(
-                    "adcode",
-                    "'" + adcode + "' (" + division.name()
-                            + ") is not county-level; use the code of a district, county or county-level city.");
+            throw ApiException.invalid("adcode", "division.notCounty", adcode, division.name());
         }
         return adcode;
     }
@@ -209,34 +200,30 @@ public class StationService {
         DistrictLocator.Located found = locator.locate(wgs84(form));
         if (found.adcode() != null) return found.adcode();
         if (found.area() == null) {
-            throw new ApiException(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "District needed",
-                    "The point lies in no division the register has a boundary for; give the station's adcode.",
-                    Map.of("field", "adcode"));
+            throw ApiException.of(HttpStatus.UNPROCESSABLE_CONTENT, "station.district.none")
+                    .with("field", "adcode");
         }
         String choices = String.join(
                 "、",
                 found.candidates().stream().map(d -> d.name() + " " + d.code()).toList());
-        String hint = found.suggested() == null
+        Object hint = found.suggested() == null
                 ? ""
                 : divisions
                         .find(found.suggested())
-                        .map(d -> " The nearest station is in " + d.name() + " (" + d.code() + ").")
+                        .<Object>map(d -> new ProblemText("station.district.nearest", d.name(), d.code()))
                         .orElse("");
-        throw new ApiException(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                "District needed",
-                "The point lies in " + found.area().name() + " (" + found.area().code()
-                        + "), whose districts the register cannot tell apart " + "by boundary; choose one as adcode: "
-                        + choices + "." + hint,
-                Map.of(
-                        "field",
-                        "adcode",
+        throw ApiException.of(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "station.district.ambiguous",
+                        found.area().name(),
+                        found.area().code(),
+                        choices,
+                        hint)
+                .with("field", "adcode")
+                .with(
                         "candidates",
-                        found.candidates().stream().map(Division::code).toList(),
-                        "suggested",
-                        found.suggested() == null ? "" : found.suggested()));
+                        found.candidates().stream().map(Division::code).toList())
+                .with("suggested", found.suggested() == null ? "" : found.suggested());
     }
 
     /**
@@ -249,17 +236,22 @@ public class StationService {
         if (verdict.acceptable(DivisionBoundaries.DEFAULT_TOLERANCE_METRES)) return;
         String area = verdict.checkedCode() == null ? adcode : verdict.checkedCode();
         String name = divisions.find(area).map(Division::name).orElse(area);
-        String hint = crs == CoordinateSystem.WGS84
-                ? " If you copied the coordinates from Amap or Baidu, set crs to gcj02 or bd09."
-                : " Check that the coordinates are latitude, longitude in " + crs.id() + ".";
+        ProblemText hint = crs == CoordinateSystem.WGS84
+                ? new ProblemText("station.location.hintWgs84")
+                : new ProblemText("station.location.hintCrs", crs.id());
         Division lyingIn = locator.locate(wgs84).area();
-        String lies = lyingIn == null ? "" : " It lies in " + divisions.fullName(lyingIn.code()) + ".";
-        throw new ApiException(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                "Location outside the station's division",
-                "The point lies about " + Math.round(verdict.distanceMetres() / 100) / 10.0 + " km outside " + name
-                        + " (" + area + "), but the station is declared in " + adcode + "." + lies + hint,
-                Map.of("field", "location"));
+        Object lies =
+                lyingIn == null ? "" : new ProblemText("station.location.liesIn", divisions.fullName(lyingIn.code()));
+        throw ApiException.of(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "station.location.outside",
+                        Math.round(verdict.distanceMetres() / 100) / 10.0,
+                        name,
+                        area,
+                        adcode,
+                        lies,
+                        hint)
+                .with("field", "location");
     }
 
     /** OSM syntax as typed, or Chinese as staff write it ("周一至周六 7:30-19:30"), stored as OSM. */
@@ -267,8 +259,7 @@ public class StationService {
         try {
             return OpeningHours.parse(ChineseOpeningHours.read(value).osm());
         } catch (InvalidOpeningHoursException e) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST, "Invalid opening hours", e.getMessage(), Map.of("field", "openingHours"));
+            throw OpeningHoursProblems.of(e, "openingHours");
         }
     }
 }

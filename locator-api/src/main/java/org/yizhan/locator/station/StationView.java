@@ -14,6 +14,6 @@ public enum StationView {
     public static StationView parse(@Nullable String value) {
         if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("full")) return FULL;
         if (value.trim().equalsIgnoreCase("compact")) return COMPACT;
-        throw ApiException.invalid("view", "'view' must be full or compact.");
+        throw ApiException.invalid("view", "station.view.invalid");
     }
 }

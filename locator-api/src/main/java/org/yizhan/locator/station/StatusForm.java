@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Suspend, close or reactivate a station; the reason is shown to the public. */
 public record StatusForm(
-        @NotNull @Pattern(regexp = "active|suspended|closed", message = "must be active, suspended or closed")
+        @NotNull @Pattern(regexp = "active|suspended|closed", message = "{validation.station.status}")
         String status,
 
         @Size(max = 200) @Nullable String reason,

@@ -1,6 +1,6 @@
 package org.yizhan.locator.web;
 
-import java.util.Map;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.yizhan.geo.LatLng;
 import org.yizhan.geo.crs.CoordinateSystem;
@@ -15,11 +15,9 @@ public final class GeoParams {
         try {
             return CoordinateSystem.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(
-                    org.springframework.http.HttpStatus.BAD_REQUEST,
-                    "Unknown coordinate system",
-                    e.getMessage(),
-                    Map.of("field", "crs", "validValues", new String[] {"wgs84", "gcj02", "bd09"}));
+            throw ApiException.of(org.springframework.http.HttpStatus.BAD_REQUEST, "crs.unknown", value)
+                    .with("field", "crs")
+                    .with("validValues", List.of("wgs84", "gcj02", "bd09"));
         }
     }
 
@@ -33,21 +31,20 @@ public final class GeoParams {
     @org.springframework.lang.Contract("_, null, _, _ -> fail")
     public static void requireFinite(String field, @Nullable Double value, double min, double max) {
         if (value == null) {
-            throw ApiException.invalid(field, "The parameter '" + field + "' is required.");
+            throw ApiException.invalid(field, "request.parameter.required", field);
         }
         if (!Double.isFinite(value)) {
-            throw ApiException.invalid(field, "'" + field + "' must be a finite number, got " + value + ".");
+            throw ApiException.invalid(field, "number.notFinite", field, value);
         }
         if (value < min || value > max) {
-            throw ApiException.invalid(
-                    field, "'" + field + "' must be between " + fmt(min) + " and " + fmt(max) + ", got " + value + ".");
+            throw ApiException.invalid(field, "number.outOfRange", field, fmt(min), fmt(max), value);
         }
     }
 
     public static int limit(@Nullable Integer limit, int defaultValue, int max) {
         if (limit == null) return defaultValue;
         if (limit < 1 || limit > max) {
-            throw ApiException.invalid("limit", "'limit' must be between 1 and " + max + ", got " + limit + ".");
+            throw ApiException.invalid("limit", "number.outOfRange", "limit", 1, max, limit);
         }
         return limit;
     }

@@ -54,10 +54,7 @@ public class HttpCaching {
         boolean current = request.checkNotModified(etag, lastModified == null ? -1 : lastModified.toEpochMilli());
         if (current && response != null && response.getStatus() == HttpStatus.PRECONDITION_FAILED.value()) {
             // If-Match / If-Unmodified-Since failed: say so as a problem detail, not an empty 412.
-            throw new ApiException(
-                    HttpStatus.PRECONDITION_FAILED,
-                    "The resource has changed",
-                    "It no longer matches If-Match or If-Unmodified-Since; fetch it again without those headers.");
+            throw ApiException.of(HttpStatus.PRECONDITION_FAILED, "resource.changed");
         }
         return current;
     }

@@ -41,44 +41,31 @@ class MalformedRequestFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (controlCharacterInHeader(request)) {
             // Spring Security's firewall would refuse it later, lazily, where no problem detail can be written.
-            problems.write(
-                    response,
-                    HttpStatus.BAD_REQUEST,
-                    "Invalid header value",
-                    "Header values must be printable text; one contains control characters or undecoded bytes.");
+            problems.write(request, response, HttpStatus.BAD_REQUEST, "request.header.invalid");
             return;
         }
         String contentType = request.getContentType();
         if (contentType != null && !concrete(contentType)) {
-            problems.write(
-                    response,
-                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "Invalid Content-Type",
-                    "Content-Type must name one concrete media type, such as application/json or multipart/form-data.");
+            problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "request.contentType.invalid");
             return;
         }
         if (!isMultipart(request)) {
             try {
                 request.getParameterMap();
             } catch (IllegalStateException | IllegalArgumentException malformed) {
-                problems.write(response, HttpStatus.BAD_REQUEST, "Malformed query string", describe(malformed));
+                problems.write(request, response, HttpStatus.BAD_REQUEST, describe(malformed));
                 return;
             }
         }
         chain.doFilter(request, response);
     }
 
-    /** The caller's fix, in words; Tomcat's own message may quote the undecodable bytes, so it is not echoed. */
+    /** The key of the caller's fix; Tomcat's own message may quote the undecodable bytes, so it is not echoed. */
     static String describe(RuntimeException malformed) {
         String message = String.valueOf(malformed.getMessage());
-        if (message.contains("maximum number")) {
-            return "The request has too many parameters; send fewer.";
-        }
-        if (message.contains("Invalid chunk")) {
-            return "A parameter has no name (\"=value\" or \"&=\"): write every parameter as name=value.";
-        }
-        return "The query string or form body has a malformed percent-escape or bytes that are not UTF-8. "
-                + "Percent-encode the UTF-8 bytes of each value, two hex digits after each '%' (a literal '%' is %25).";
+        if (message.contains("maximum number")) return "request.query.tooMany";
+        if (message.contains("Invalid chunk")) return "request.query.unnamed";
+        return "request.query.malformed";
     }
 
     private static boolean controlCharacterInHeader(HttpServletRequest request) {

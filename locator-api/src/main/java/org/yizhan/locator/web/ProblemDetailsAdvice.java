@@ -1,5 +1,6 @@
 package org.yizhan.locator.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -14,11 +15,13 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -30,7 +33,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
 /**
- * The one place where exceptions become RFC 9457 problem details. Titles say what went wrong
+ * The one place where exceptions become RFC 9457 problem details, in the caller's language
+ * ({@link Language#of}) from the bundle of {@link ProblemMessages}. Titles say what went wrong
  * in words a caller can act on; nothing internal (class names, stack traces) leaves the server.
  */
 @RestControllerAdvice
@@ -43,195 +47,207 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> handleApi(ApiException e) {
-        ProblemDetail problem = Problems.of(e.status(), e.title(), e.detail());
-        e.properties().forEach(problem::setProperty);
-        return Problems.response(problem);
+    ResponseEntity<ProblemDetail> handleApi(ApiException e, HttpServletRequest request) {
+        Language language = Language.of(request);
+        return Problems.response(ProblemMessages.shared().problem(e, language), language);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> handleStaleVersion(OptimisticLockingFailureException e) {
-        return Problems.response(Problems.of(
-                HttpStatus.CONFLICT,
-                "The station was changed by someone else",
-                "Your copy of this station is out of date. Reload it, re-apply your change and save again."));
+    ResponseEntity<ProblemDetail> handleStaleVersion(OptimisticLockingFailureException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.CONFLICT, "station.stale");
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException e) {
-        return Problems.response(Problems.of(
-                HttpStatus.FORBIDDEN,
-                "Not allowed",
-                "Your account may not do this. Ask your union's administrator if you need access."));
+    ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.FORBIDDEN, "access.denied");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "a different value" : describe(e.getRequiredType());
-        ProblemDetail problem = Problems.of(
-                HttpStatus.BAD_REQUEST,
-                "Invalid value for '" + e.getName() + "'",
-                "'" + e.getName() + "' must be " + expected + ", got '" + e.getValue() + "'.");
-        problem.setProperty("field", e.getName());
-        return Problems.response(problem);
+    ResponseEntity<ProblemDetail> handleTypeMismatch(
+            MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        ProblemText expected =
+                e.getRequiredType() == null ? new ProblemText("type.other") : describe(e.getRequiredType());
+        return handleApi(
+                ApiException.invalid(
+                        e.getName(), "request.parameter.type", e.getName(), expected, String.valueOf(e.getValue())),
+                request);
     }
 
     /** Tomcat's lazy parameter parsing, reached through a multipart request (other requests are parsed up front). */
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
-    ResponseEntity<ProblemDetail> handleUndecodableParameters(org.apache.tomcat.util.http.InvalidParameterException e) {
-        return Problems.response(
-                Problems.of(HttpStatus.BAD_REQUEST, "Malformed query string", MalformedRequestFilter.describe(e)));
+    ResponseEntity<ProblemDetail> handleUndecodableParameters(
+            org.apache.tomcat.util.http.InvalidParameterException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.BAD_REQUEST, MalformedRequestFilter.describe(e));
     }
 
     /** Spring Security's firewall checks header values lazily, when a handler reads one. */
     @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
     ResponseEntity<ProblemDetail> handleRejectedRequest(
-            org.springframework.security.web.firewall.RequestRejectedException e) {
-        return Problems.response(Problems.of(
-                HttpStatus.BAD_REQUEST,
-                "Request refused",
-                "A header or the URL contains characters that are not allowed (control characters or undecoded bytes). "
-                        + "Send header values as printable ASCII."));
+            org.springframework.security.web.firewall.RequestRejectedException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.BAD_REQUEST, "request.rejected");
     }
 
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ProblemDetail> handleBrokenMultipart(MultipartException e) {
-        return Problems.response(Problems.of(
-                HttpStatus.BAD_REQUEST,
-                "The uploaded form could not be read",
-                "Send the file as multipart/form-data with a boundary, in a part named 'file', and the whole body."));
+    ResponseEntity<ProblemDetail> handleBrokenMultipart(MultipartException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.BAD_REQUEST, "upload.unreadable");
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception e, HttpServletRequest request) {
         if (DatabaseFaults.isUnavailable(e)) {
             errors.unavailable(e);
-            return Problems.unavailable();
+            return Problems.unavailable(Language.of(request));
         }
         errors.unexpected(e);
-        return Problems.response(Problems.of(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side",
-                "The request could not be completed. Please try again later."));
+        return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected");
     }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
             MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = Problems.of(
-                HttpStatus.BAD_REQUEST,
-                "Missing parameter '" + e.getParameterName() + "'",
-                "The query parameter '" + e.getParameterName() + "' is required.");
+        Language language = language(request);
+        ProblemDetail problem =
+                Problems.of(HttpStatus.BAD_REQUEST, language, "request.parameter.missing", e.getParameterName());
         problem.setProperty("field", e.getParameterName());
-        return Problems.objectResponse(problem);
+        return Problems.objectResponse(problem, language);
     }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Language language = language(request);
         if (causedByOversizedBody(e)) {
-            return Problems.objectResponse(Problems.of(
-                    HttpStatus.CONTENT_TOO_LARGE,
-                    "Request body too large",
-                    "The request body is larger than this API accepts."));
+            return Problems.objectResponse(
+                    Problems.of(HttpStatus.CONTENT_TOO_LARGE, language, "request.body.tooLarge"), language);
         }
-        ProblemDetail problem = Problems.of(
-                HttpStatus.BAD_REQUEST,
-                "The request body could not be read",
-                "The request body must be a JSON object matching the API schema.");
+        ProblemDetail problem;
         if (e.getCause() instanceof DatabindException bind && !bind.getPath().isEmpty()) {
             String field = JsonPaths.describe(bind.getPath());
-            problem.setTitle("Invalid value for '" + field + "'");
-            problem.setDetail("'" + field + "' has a value of the wrong type or format.");
-            problem.setProperty("field", field);
+            problem = ProblemMessages.shared()
+                    .problem(ApiException.invalid(field, "request.body.wrongType", field), language);
         } else if (e.getCause() instanceof JacksonException json && json.getLocation() != null) {
-            problem.setTitle("The request body is not valid JSON");
-            problem.setDetail("Malformed JSON at line " + json.getLocation().getLineNr() + ", column "
-                    + json.getLocation().getColumnNr() + ".");
+            problem = Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    language,
+                    "request.body.notJson",
+                    json.getLocation().getLineNr(),
+                    json.getLocation().getColumnNr());
+        } else {
+            problem = Problems.of(HttpStatus.BAD_REQUEST, language, "request.body.unreadable");
         }
-        return Problems.objectResponse(problem);
+        return Problems.objectResponse(problem, language);
     }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Language language = language(request);
+        // The validator has put the messages into the request's language (LanguageLocaleResolver).
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
                 .toList();
-        String detail = e.getBindingResult().getFieldErrors().stream()
+        ProblemDetail problem = e.getBindingResult().getFieldErrors().stream()
                 .map(ProblemDetailsAdvice::describe)
                 .reduce((a, b) -> a + "; " + b)
-                .orElse("The request body is not valid.");
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Some fields are not valid", detail);
+                .map(detail -> Problems.of(HttpStatus.BAD_REQUEST, language, "request.fields.invalid", detail))
+                .orElseGet(() -> Problems.of(HttpStatus.BAD_REQUEST, language, "request.body.invalid"));
         problem.setProperty("errors", errors);
-        return Problems.objectResponse(problem);
+        return Problems.objectResponse(problem, language);
     }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleAsyncRequestTimeoutException(
             AsyncRequestTimeoutException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = Problems.of(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "The server is too busy to finish this",
-                "Producing the file took longer than the server allows. Try again in a while, or ask for less (one region).");
+        Language language = language(request);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
                 .header(HttpHeaders.RETRY_AFTER, "30")
-                .body(problem);
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, language, "error.busy"));
     }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleMaxUploadSizeExceededException(
             MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return Problems.objectResponse(Problems.of(
-                HttpStatus.CONTENT_TOO_LARGE,
-                "File too large",
-                "The uploaded file is larger than the server accepts; split the register into several files."));
+        Language language = language(request);
+        return Problems.objectResponse(
+                Problems.of(HttpStatus.CONTENT_TOO_LARGE, language, "upload.tooLarge"), language);
     }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(
             NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Language language = language(request);
         return Problems.objectResponse(
-                Problems.of(HttpStatus.NOT_FOUND, "Not found", "There is nothing at /" + e.getResourcePath() + "."));
+                Problems.of(HttpStatus.NOT_FOUND, language, "path.notFound", e.getResourcePath()), language);
     }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpRequestMethodNotSupported(
             HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = Problems.of(
-                HttpStatus.METHOD_NOT_ALLOWED,
-                "Method not allowed",
-                e.getMethod() + " is not supported here; use " + supported(e) + ".");
-        return new ResponseEntity<>(problem, Problems.headersWith(headers), HttpStatus.METHOD_NOT_ALLOWED);
+        Language language = language(request);
+        ProblemDetail problem =
+                Problems.of(HttpStatus.METHOD_NOT_ALLOWED, language, "method.notAllowed", e.getMethod(), supported(e));
+        return new ResponseEntity<>(problem, Problems.headersWith(headers, language), HttpStatus.METHOD_NOT_ALLOWED);
     }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
             HttpMediaTypeNotAcceptableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return Problems.objectResponse(Problems.of(
-                HttpStatus.NOT_ACCEPTABLE,
-                "Not acceptable",
-                "This resource is available as " + e.getSupportedMediaTypes() + "."));
+        Language language = language(request);
+        return Problems.objectResponse(
+                Problems.of(
+                        HttpStatus.NOT_ACCEPTABLE,
+                        language,
+                        "media.notAcceptable",
+                        String.valueOf(e.getSupportedMediaTypes())),
+                language);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Language language = language(request);
+        ProblemDetail problem = Problems.of(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                language,
+                "media.unsupported",
+                String.valueOf(e.getContentType()),
+                String.valueOf(e.getSupportedMediaTypes()));
+        return new ResponseEntity<>(
+                problem, Problems.headersWith(headers, language), HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     }
 
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception e, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        // Spring's own problem bodies for the remaining MVC exceptions: keep them, but as problem+json.
+        // The remaining MVC exceptions: Spring's own bodies are English only; answer with the status's
+        // problem in the caller's language, keeping Spring's headers (Allow, Accept and the like).
+        Language language = language(request);
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
-        if (response == null || !(response.getBody() instanceof ProblemDetail problem)) {
-            return Problems.objectResponse(Problems.of(
-                    HttpStatus.valueOf(status.value()),
-                    HttpStatus.valueOf(status.value()).getReasonPhrase(),
-                    "The request could not be processed."));
-        }
-        return new ResponseEntity<>(problem, Problems.headersWith(response.getHeaders()), response.getStatusCode());
+        HttpHeaders original = response == null ? headers : response.getHeaders();
+        ProblemDetail problem = Problems.of(
+                HttpStatus.valueOf(status.value()),
+                language,
+                ProblemMessages.shared().statusKey(status.value()));
+        return new ResponseEntity<>(problem, Problems.headersWith(original, language), status);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(HttpServletRequest request, HttpStatus status, String key) {
+        Language language = Language.of(request);
+        return Problems.response(Problems.of(status, language, key), language);
+    }
+
+    private static Language language(WebRequest request) {
+        HttpServletRequest servlet = request instanceof NativeWebRequest nativeRequest
+                ? nativeRequest.getNativeRequest(HttpServletRequest.class)
+                : null;
+        return servlet == null ? Language.ZH : Language.of(servlet);
     }
 
     private static String supported(HttpRequestMethodNotSupportedException e) {
         return e.getSupportedHttpMethods() == null
-                ? "another method"
+                ? "-"
                 : String.join(
                         ", ",
                         e.getSupportedHttpMethods().stream()
@@ -250,11 +266,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return error.getField() + ": " + error.getDefaultMessage();
     }
 
-    private static String describe(Class<?> type) {
-        if (type == double.class || type == Double.class) return "a number";
+    private static ProblemText describe(Class<?> type) {
+        if (type == double.class || type == Double.class) return new ProblemText("type.number");
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class)
-            return "a whole number";
-        if (type == boolean.class || type == Boolean.class) return "true or false";
-        return "a valid " + type.getSimpleName();
+            return new ProblemText("type.wholeNumber");
+        if (type == boolean.class || type == Boolean.class) return new ProblemText("type.boolean");
+        return new ProblemText("type.valid", type.getSimpleName());
     }
 }

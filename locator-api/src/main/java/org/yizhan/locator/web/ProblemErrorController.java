@@ -24,10 +24,8 @@ class ProblemErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null
                 ? HttpStatus.valueOf(i)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
-        String detail = status.is5xxServerError()
-                ? "The request could not be completed. Please try again later."
-                : "The request could not be processed (" + status.getReasonPhrase()
-                        + "). Check the URL and its encoding, the method and the headers.";
-        return Problems.response(Problems.of(status, status.getReasonPhrase(), detail));
+        Language language = Language.of(request);
+        return Problems.response(
+                Problems.of(status, language, ProblemMessages.shared().statusKey(status.value())), language);
     }
 }

@@ -3,10 +3,10 @@ package org.yizhan.locator.web;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.springframework.http.HttpStatus;
 
 /**
  * Tomcat rejects some requests (a URL with a broken percent-escape, say) before any servlet
@@ -19,29 +19,36 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) return;
-        String detail;
+        ProblemMessages messages = ProblemMessages.shared();
+        String key;
+        List<Object> args = List.of();
         if (status == 501) {
             // Tomcat says 501 for what it does not implement: the client asked for it, so it is a client error.
             boolean method = "CONNECT".equalsIgnoreCase(request.getMethod()) || !isToken(request.getMethod());
             status = method ? 405 : 400;
-            detail = method
-                    ? "This API does not support the method " + safe(request.getMethod()) + "; use GET, POST or PUT."
-                    : "The request's Transfer-Encoding is not supported; send chunked or a Content-Length.";
+            key = method ? "method.unsupported" : "request.transferEncoding";
+            if (method) args = List.of(safe(request.getMethod()));
             response.setStatus(status);
         } else {
-            detail = status >= 500
-                    ? "The request could not be completed. Please try again later."
-                    : "The request could not be processed. Check the URL and its encoding, the method and the headers.";
+            key = messages.statusKey(status);
         }
-        HttpStatus httpStatus = HttpStatus.resolve(status);
-        String reason = httpStatus == null ? "Error" : httpStatus.getReasonPhrase();
+        Language language;
+        try {
+            language = Language.of(request);
+        } catch (RuntimeException unparsable) {
+            // What Tomcat could not parse may not even have readable headers: the default language.
+            language = Language.ZH;
+        }
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.setHeader("Content-Language", language.tag());
             Writer writer = response.getReporter();
             if (writer == null) return;
-            writer.write("{\"type\":\"about:blank\",\"title\":\"" + reason + "\",\"status\":" + status
-                    + ",\"detail\":\"" + detail + "\"}");
+            writer.write("{\"type\":\"about:blank\",\"title\":\""
+                    + json(messages.text(language, key + ".title", args)) + "\",\"status\":" + status
+                    + ",\"detail\":\"" + json(messages.text(language, key + ".detail", args)) + "\",\"code\":\""
+                    + key + "\"}");
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // The client is gone or the response is committed: nothing more can be said.
@@ -51,6 +58,11 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     private static boolean isToken(String method) {
         return method != null
                 && method.chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0);
+    }
+
+    /** The bundle's own text in a JSON string: quotes and backslashes escaped (it has no control characters). */
+    private static String json(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     /** A method name fit for a JSON string: printable ASCII without quotes or backslashes, at most 20 characters. */

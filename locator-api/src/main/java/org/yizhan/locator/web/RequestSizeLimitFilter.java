@@ -63,11 +63,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                                 ? photoMaxBytes
                                 : ROUTE_PATH.equals(path) ? Math.max(jsonMaxBytes, ROUTE_MAX_BYTES) : jsonMaxBytes;
         if (request.getContentLengthLong() > maxBytes) {
-            problems.write(
-                    response,
-                    HttpStatus.CONTENT_TOO_LARGE,
-                    "Request body too large",
-                    "Request bodies may be at most " + maxBytes + " bytes.");
+            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "request.body.limit", maxBytes);
             return;
         }
         try {
@@ -76,11 +72,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             if (!(e instanceof BodyTooLargeException) && !(e.getCause() instanceof BodyTooLargeException)) throw e;
             if (!response.isCommitted()) {
                 response.reset();
-                problems.write(
-                        response,
-                        HttpStatus.CONTENT_TOO_LARGE,
-                        "Request body too large",
-                        "Request bodies may be at most " + maxBytes + " bytes.");
+                problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "request.body.limit", maxBytes);
             }
         }
     }

@@ -24,41 +24,38 @@ class FeedbackTokensTest {
         clock.advance(Duration.ofMinutes(10));
         tokens.check(issued.token(), "198.51.100.7");
         clock.advance(Duration.ofSeconds(1));
-        assertRefused(issued.token(), "198.51.100.7", HttpStatus.FORBIDDEN, "Feedback token expired");
+        assertRefused(issued.token(), "198.51.100.7", HttpStatus.FORBIDDEN, "feedback.token.expired");
     }
 
     @Test
     void aTokenFromAnotherNetworkOrAnotherSecretOrAlteredIsRefused() {
         String token = tokens.issue("198.51.100.7").token();
-        assertRefused(token, "198.51.101.7", HttpStatus.FORBIDDEN, "Feedback token not valid here");
+        assertRefused(token, "198.51.101.7", HttpStatus.FORBIDDEN, "feedback.token.elsewhere");
         FeedbackTokens other = new FeedbackTokens(
                 new FeedbackSecret(NetworksTest.properties("other-secret")),
                 clock,
                 NetworksTest.properties("other-secret"));
         assertRefused(
-                other.issue("198.51.100.7").token(),
-                "198.51.100.7",
-                HttpStatus.FORBIDDEN,
-                "Feedback token not valid here");
+                other.issue("198.51.100.7").token(), "198.51.100.7", HttpStatus.FORBIDDEN, "feedback.token.elsewhere");
         // Moving the issue time forward to stretch the validity breaks the signature.
         String[] parts = token.split("\\.");
         String later = parts[0] + "." + (Long.parseLong(parts[1]) + 3600) + "." + parts[2];
-        assertRefused(later, "198.51.100.7", HttpStatus.FORBIDDEN, "Feedback token not valid here");
+        assertRefused(later, "198.51.100.7", HttpStatus.FORBIDDEN, "feedback.token.elsewhere");
     }
 
     @Test
     void aMissingOrMalformedTokenIsAClientError() {
-        assertRefused(null, "198.51.100.7", HttpStatus.BAD_REQUEST, "Missing feedback token");
-        assertRefused(" ", "198.51.100.7", HttpStatus.BAD_REQUEST, "Missing feedback token");
-        assertRefused("v1.abc.def", "198.51.100.7", HttpStatus.BAD_REQUEST, "Invalid feedback token");
-        assertRefused("v2.1.x", "198.51.100.7", HttpStatus.BAD_REQUEST, "Invalid feedback token");
-        assertRefused("v1.99999999999999999999.x", "198.51.100.7", HttpStatus.BAD_REQUEST, "Invalid feedback token");
+        assertRefused(null, "198.51.100.7", HttpStatus.BAD_REQUEST, "feedback.token.missing");
+        assertRefused(" ", "198.51.100.7", HttpStatus.BAD_REQUEST, "feedback.token.missing");
+        assertRefused("v1.abc.def", "198.51.100.7", HttpStatus.BAD_REQUEST, "feedback.token.invalid");
+        assertRefused("v2.1.x", "198.51.100.7", HttpStatus.BAD_REQUEST, "feedback.token.invalid");
+        assertRefused("v1.99999999999999999999.x", "198.51.100.7", HttpStatus.BAD_REQUEST, "feedback.token.invalid");
     }
 
-    private void assertRefused(String token, String address, HttpStatus status, String title) {
+    private void assertRefused(String token, String address, HttpStatus status, String code) {
         assertThatThrownBy(() -> tokens.check(token, address)).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.status()).isEqualTo(status);
-            assertThat(e.title()).isEqualTo(title);
+            assertThat(e.key()).isEqualTo(code);
         });
     }
 }

@@ -58,27 +58,31 @@ class StationPageIT extends ApiIT {
         assertThat(browser.text("#detail-title")).isEqualTo("锡林浩特二维码驿站");
 
         String unknown = StationCode.of(XilinhotStations.XILINHOT, 59_999).value();
-        var problem = given().get("/api/v1/stations/{code}", unknown)
+        // The page is in Chinese and asks the API for Chinese: it shows exactly what the API answers
+        // a Chinese caller, title and detail, translating nothing itself.
+        var problem = given().header("Accept-Language", "zh-CN")
+                .get("/api/v1/stations/{code}", unknown)
                 .then()
                 .statusCode(404)
                 .extract()
                 .jsonPath();
-        assertThat(problem.getString("title")).isEqualTo("No such station");
+        assertThat(problem.getString("title")).isEqualTo("没有这个站点");
         browser.visible("#code-input").clear();
         browser.visible("#code-input").sendKeys(unknown + "\n");
-        // The page is in Chinese: the API's English title in Chinese (problem.js), its detail as written.
-        assertThat(browser.text(".alert")).contains("没有这个站点", problem.getString("detail"));
+        browser.until(d -> browser.text(".alert").contains(problem.getString("title")));
+        assertThat(browser.text(".alert")).contains(problem.getString("title"), problem.getString("detail"));
 
         browser.visible("#code-input").clear();
         browser.visible("#code-input").sendKeys("not-a-code\n");
-        var bad = given().get("/api/v1/stations/{code}", "not-a-code")
+        var bad = given().header("Accept-Language", "zh-CN")
+                .get("/api/v1/stations/{code}", "not-a-code")
                 .then()
                 .statusCode(400)
                 .extract()
                 .jsonPath();
-        assertThat(bad.getString("title")).isEqualTo("Malformed station code");
-        // Once, in the page's language: the title translated, the API's detail as written, no second copy in the card.
-        browser.until(d -> browser.text(".alert").contains("站点编码格式不对")
+        assertThat(bad.getString("title")).isEqualTo("站点编码格式不对");
+        // Once, as the API words it: title and detail in the alert, no second copy in the card.
+        browser.until(d -> browser.text(".alert").contains(bad.getString("title"))
                 && browser.text(".alert").contains(bad.getString("detail")));
         assertThat(browser.text("#detail-view")).doesNotContain(bad.getString("detail"));
         browser.screenshot("phone-unknown-code");

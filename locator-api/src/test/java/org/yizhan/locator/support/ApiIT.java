@@ -3,6 +3,8 @@ package org.yizhan.locator.support;
 import static io.restassured.config.JsonConfig.jsonConfig;
 
 import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.config.HeaderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.restassured.specification.RequestSpecification;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yizhan.locator.search.StationIndexSync;
 
@@ -70,8 +73,20 @@ public abstract class ApiIT {
     @BeforeEach
     void pointRestAssuredAtTheService() {
         RestAssured.port = port;
-        RestAssured.config =
-                RestAssuredConfig.config().jsonConfig(jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+        RestAssured.config = RestAssuredConfig.config()
+                .jsonConfig(jsonConfig().numberReturnType(NumberReturnType.DOUBLE))
+                // A test's own Accept-Language replaces the default below instead of adding a second one.
+                .headerConfig(HeaderConfig.headerConfig().overwriteHeadersWithName(HttpHeaders.ACCEPT_LANGUAGE));
+        // The API answers problems in the caller's language, Chinese by default. The tests were written
+        // against the English texts and assert them by the hundred; asking for English by default keeps
+        // them readable and exact. ProblemLanguageIT and HostileRequestIT check the Chinese answers.
+        // Test classes with contexts of their own listen on other ports: the spec is built afresh for
+        // this one (a builder starts from the spec already set, port included).
+        RestAssured.requestSpecification = null;
+        RestAssured.requestSpecification = new RequestSpecBuilder()
+                .setPort(port)
+                .addHeader(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .build();
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 

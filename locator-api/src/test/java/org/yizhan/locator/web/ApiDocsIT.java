@@ -143,7 +143,9 @@ class ApiDocsIT extends ApiIT {
                 .statusCode(200)
                 .body("amenities.key", hasItems("drinking_water", "microwave", "ebike_charging", "summer_supplies"))
                 .body("amenities.find { it.key == 'microwave' }.label", equalTo("Microwave"));
-        given().get("/api/v1/amenities")
+        // No preference (an empty header replaces the tests' default English): Chinese.
+        given().header("Accept-Language", "")
+                .get("/api/v1/amenities")
                 .then()
                 .statusCode(200)
                 .body("amenities.find { it.key == 'microwave' }.label", equalTo("微波炉"));

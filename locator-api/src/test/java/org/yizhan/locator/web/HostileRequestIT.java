@@ -26,7 +26,9 @@ import org.yizhan.locator.support.ApiIT;
  * Thousands of hostile requests generated from the service's own OpenAPI document, anonymous and
  * as admin: none may get a 5xx, every 4xx is an RFC 9457 problem (HEAD answers carry no body, so
  * only their status is checked), no error body shows a stack trace or a class name, and none of
- * it is logged as an error. An endpoint added later is fuzzed without touching this test.
+ * it is logged as an error. Every problem carries a {@code code} and words, never a raw message key;
+ * a third of the requests ask for Chinese ({@code Accept-Language: zh-CN}) and must get a Chinese
+ * title. An endpoint added later is fuzzed without touching this test.
  *
  * <p>Replay a failure with {@code -Dhostile.seed=<seed printed>}; {@code -Dhostile.requests=N}
  * sets the number per identity.
@@ -36,6 +38,11 @@ class HostileRequestIT extends ApiIT {
     private static final int PER_IDENTITY = Integer.getInteger("hostile.requests", 2600);
     private static final Pattern LEAK = Pattern.compile(
             "Exception|\\bat [a-z]+\\.[\\w.$]+\\(|\\bjava\\.(lang|io|util|sql)\\.|org\\.(springframework|apache|hibernate|postgresql)\\.|tools\\.jackson|\\.java:\\d+");
+
+    private static final String CHINESE = "zh-CN,zh;q=0.9";
+    private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
+    /** A message key where words belong: {@code station.unknown.title}. */
+    private static final Pattern RAW_KEY = Pattern.compile("[a-z][a-zA-Z0-9]*(\\.[a-zA-Z0-9]+)+");
 
     @Test
     void noHostileRequestGetsA5xxOrALeakOrAnErrorLog() throws Exception {
@@ -50,7 +57,11 @@ class HostileRequestIT extends ApiIT {
                 .contains("GET /api/v1/stations/nearest", "POST /api/v1/stations", "POST /api/v1/register/imports");
 
         List<RawHttp.Request> requests = new ArrayList<>();
-        for (int i = 0; i < 2 * PER_IDENTITY; i++) requests.add(generator.next(i / 2, i % 2 == 1));
+        for (int i = 0; i < 2 * PER_IDENTITY; i++) {
+            RawHttp.Request request = generator.next(i / 2, i % 2 == 1);
+            // A third of them as a Chinese phone sends them: their problems must come in Chinese.
+            requests.add(i % 3 == 0 ? inChinese(request) : request);
+        }
 
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -141,7 +152,29 @@ class HostileRequestIT extends ApiIT {
         if (!response.body().contains("\"title\"") || !response.body().contains("\"status\":" + status)) {
             return status + " problem without title or status";
         }
+        io.restassured.path.json.JsonPath problem = io.restassured.path.json.JsonPath.from(response.body());
+        String title = String.valueOf(problem.getString("title"));
+        String code = problem.getString("code");
+        if (code == null || !RAW_KEY.matcher(code).matches()) return status + " problem without a code";
+        if (RAW_KEY.matcher(title).matches() || title.contains(code)) return status + " title is a raw key";
+        if (asksChinese(request) && !CJK.matcher(title).find())
+            return status + " asked in Chinese, answered '" + title + "'";
         return null;
+    }
+
+    /** The request with {@code Accept-Language: zh-CN}, unless it says a language already. */
+    private static RawHttp.Request inChinese(RawHttp.Request request) {
+        boolean saysLanguage = request.target().contains("lang")
+                || request.headers().stream().anyMatch(h -> h[0].equalsIgnoreCase("Accept-Language"));
+        if (saysLanguage) return request;
+        List<String[]> headers = new ArrayList<>(request.headers());
+        headers.add(new String[] {"Accept-Language", CHINESE});
+        return new RawHttp.Request(request.method(), request.target(), headers, request.body(), request.what());
+    }
+
+    private static boolean asksChinese(RawHttp.Request request) {
+        return !request.target().contains("lang")
+                && request.headers().stream().anyMatch(h -> h[0].equals("Accept-Language") && h[1].equals(CHINESE));
     }
 
     private static String abbreviate(String s) {

@@ -115,7 +115,7 @@ class StationEditingIT extends ApiIT {
         browser.open("/workspace");
         page.signIn(Accounts.create("editor", List.of("1503")), "not the password");
         String shown = browser.until(d -> browser.text("#signin-error .alert"));
-        assertThat(shown).contains("用户名或密码不正确");
+        assertThat(shown).contains(chineseTitle("signIn.wrongPassword"));
         assertThat(browser.all("#register-view:not([hidden])")).isEmpty();
         browser.screenshot("workspace-signin-wrong");
     }
@@ -141,7 +141,8 @@ class StationEditingIT extends ApiIT {
         page.save();
 
         String message = page.message("error");
-        assertThat(message).contains("超出您的管辖地区").contains("420303");
+        // The page shows the API's own Chinese words, from the one message bundle.
+        assertThat(message).contains(chineseTitle("region.outside.edit")).contains("420303");
         assertThat(browser.all(".edit-marker")).hasSize(1);
         assertThat(jdbc.sql("SELECT count(*) FROM station WHERE name = :name")
                         .param("name", name)
@@ -179,7 +180,7 @@ class StationEditingIT extends ApiIT {
 
         page.type("contactPhone", "13900009999");
         page.save();
-        assertThat(page.message("error")).contains("此站点已被其他人修改");
+        assertThat(page.message("error")).contains(chineseTitle("station.version.stale"));
         browser.screenshot("workspace-conflict");
         assertThat(given().get("/api/v1/stations/" + code)
                         .then()
@@ -218,5 +219,10 @@ class StationEditingIT extends ApiIT {
         assertThat(browser.text("#f-openingHours-error")).isNotBlank();
         assertThat(page.field("openingHours").getDomAttribute("aria-invalid")).isEqualTo("true");
         browser.screenshot("workspace-hours-invalid");
+    }
+
+    private static String chineseTitle(String code) {
+        return org.yizhan.locator.web.ProblemMessages.shared()
+                .text(org.yizhan.locator.web.Language.ZH, code + ".title", java.util.List.of());
     }
 }

@@ -1,0 +1,192 @@
+package org.yizhan.locator.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * The problem bundle is complete: both languages have the same keys and the same placeholders,
+ * every message is a well-formed MessageFormat pattern, and every key the code names exists, so a
+ * caller never sees a raw key or an English text in a Chinese answer.
+ */
+class ProblemBundleTest {
+
+    private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
+    /** A string literal shaped like a key: lower-case words joined by dots. */
+    private static final Pattern KEY_LITERAL = Pattern.compile("\"([a-z][a-zA-Z0-9]*(?:\\.[a-zA-Z0-9]+)+)\"");
+
+    private final Properties en = load("i18n/problems.properties");
+    private final Properties zh = load("i18n/problems_zh.properties");
+
+    @Test
+    void bothLanguagesHaveTheSameKeys() {
+        assertThat(keys(zh)).isEqualTo(keys(en));
+        assertThat(keys(en)).hasSizeGreaterThan(300);
+    }
+
+    @Test
+    void bothLanguagesHaveTheSamePlaceholdersPerKey() {
+        for (String key : keys(en)) {
+            assertThat(placeholders(zh.getProperty(key))).as(key).isEqualTo(placeholders(en.getProperty(key)));
+        }
+    }
+
+    @Test
+    void everyMessageIsAWellFormedPatternWithItsApostrophesDoubled() {
+        for (Properties bundle : List.of(en, zh)) {
+            for (String key : keys(bundle)) {
+                String pattern = bundle.getProperty(key);
+                // A single apostrophe starts a quoted section in MessageFormat and vanishes from the text.
+                String unquoted = pattern.replace("''", "").replace("'{'", "").replace("'}'", "");
+                assertThat(unquoted).as(key + " = " + pattern).doesNotContain("'");
+                assertThat(new MessageFormat(pattern, Locale.ROOT).format(new Object[] {"a", "b", "c", "d", "e", "f"}))
+                        .as(key)
+                        .isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void chineseTitlesAreChineseAndEnglishTitlesAreNot() {
+        for (String key : keys(en)) {
+            if (!key.endsWith(".title")) continue;
+            assertThat(zh.getProperty(key)).as(key).containsPattern(CJK);
+            assertThat(en.getProperty(key)).as(key).doesNotContainPattern(CJK);
+        }
+    }
+
+    @Test
+    void everyKeyTheCodeNamesExists() throws IOException {
+        Set<String> namespaces =
+                keys(en).stream().map(k -> k.substring(0, k.indexOf('.'))).collect(Collectors.toSet());
+        List<String> missing = new ArrayList<>();
+        int found = 0;
+        for (Path file : mainSources()) {
+            String source = Files.readString(file);
+            Matcher m = KEY_LITERAL.matcher(source);
+            while (m.find()) {
+                String key = m.group(1);
+                if (!namespaces.contains(key.substring(0, key.indexOf('.')))) continue;
+                found++;
+                boolean text = en.containsKey(key);
+                boolean detail = en.containsKey(key + ".detail");
+                boolean title = en.containsKey(key + ".title");
+                String statement = statementAround(source, m.start());
+                if (!text && !detail) missing.add(file.getFileName() + ": " + key);
+                // Only ApiException.invalid supplies its own title (naming the field).
+                else if (detail && !title && !statement.contains("invalid("))
+                    missing.add(file.getFileName() + ": " + key + ".title");
+            }
+            Matcher annotation = Pattern.compile("\"\\{([a-z][a-zA-Z0-9.]+)}\"").matcher(source);
+            while (annotation.find()) {
+                found++;
+                if (!en.containsKey(annotation.group(1))) missing.add(file.getFileName() + ": " + annotation.group(1));
+            }
+        }
+        assertThat(missing).isEmpty();
+        assertThat(found).as("key literals found in the sources").isGreaterThan(250);
+    }
+
+    @Test
+    void aProblemResolvesInBothLanguagesWithItsCodeAndValues() {
+        ApiException e = ApiException.invalid("days", "number.outOfRange", "days", 1, 90, 12345);
+        ProblemDetail english = ProblemMessages.shared().problem(e, Language.EN);
+        ProblemDetail chinese = ProblemMessages.shared().problem(e, Language.ZH);
+        assertThat(english.getTitle()).isEqualTo("Invalid value for 'days'");
+        // Values are inserted as given: no thousands separator in 12345.
+        assertThat(english.getDetail()).isEqualTo("'days' must be between 1 and 90, got 12345.");
+        assertThat(chinese.getTitle()).contains("days").containsPattern(CJK);
+        assertThat(chinese.getDetail()).contains("12345").containsPattern(CJK);
+        assertThat(english.getProperties()).containsEntry("code", "number.outOfRange");
+        assertThat(chinese.getProperties())
+                .containsEntry("code", "number.outOfRange")
+                .containsEntry("field", "days");
+        assertThat(ProblemMessages.shared()
+                        .problem(HttpStatus.NOT_FOUND, Language.ZH, "station.unknown", "150302-00017-4")
+                        .getTitle())
+                .isEqualTo("没有这个站点");
+    }
+
+    @Test
+    void everyProblemIsBuiltFromAKeyNotFromText() throws IOException {
+        // The literal at the key's place in each way of making a problem: a sentence there would
+        // compile (keys are strings) and answer with the fallback text.
+        Pattern keyPlace = Pattern.compile("ApiException\\.notFound\\(\\s*\"([^\"]*)\""
+                + "|ApiException\\.of\\(\\s*[\\w.]+\\s*,\\s*\"([^\"]*)\""
+                + "|ApiException\\.invalid\\(\\s*(?:\"[^\"]*\"|[\\w.()]+)\\s*,\\s*\"([^\"]*)\""
+                + "|Problems\\.of\\(\\s*[\\w.]+\\s*,\\s*[\\w.()]+\\s*,\\s*\"([^\"]*)\""
+                + "|\\.write\\(\\s*request\\s*,\\s*response\\s*,\\s*[\\w.]+\\s*,\\s*\"([^\"]*)\"");
+        List<String> wrong = new ArrayList<>();
+        int calls = 0;
+        for (Path file : mainSources()) {
+            Matcher m = keyPlace.matcher(Files.readString(file));
+            while (m.find()) {
+                calls++;
+                String key = java.util.stream.IntStream.rangeClosed(1, m.groupCount())
+                        .mapToObj(m::group)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElseThrow();
+                if (!en.containsKey(key + ".detail")) wrong.add(file.getFileName() + ": \"" + key + "\"");
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(calls).isGreaterThan(200);
+    }
+
+    /** The statement a literal stands in: back to the previous ';', '{' or '}'. */
+    private static String statementAround(String source, int at) {
+        int start = Math.max(
+                source.lastIndexOf(';', at), Math.max(source.lastIndexOf('{', at), source.lastIndexOf('}', at)));
+        return source.substring(start + 1, at);
+    }
+
+    private static List<Path> mainSources() throws IOException {
+        Path root = Path.of("src/main/java");
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+    }
+
+    private static Set<Integer> placeholders(String pattern) {
+        Set<Integer> out = new TreeSet<>();
+        String unquoted = pattern.replace("''", "").replace("'{'", "").replace("'}'", "");
+        Matcher m = Pattern.compile("\\{(\\d+)").matcher(unquoted);
+        while (m.find()) out.add(Integer.parseInt(m.group(1)));
+        return out;
+    }
+
+    private static Set<String> keys(Properties bundle) {
+        return new TreeSet<>(bundle.stringPropertyNames());
+    }
+
+    private static Properties load(String resource) {
+        Properties properties = new Properties();
+        try (InputStream in = ProblemBundleTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return properties;
+    }
+}
