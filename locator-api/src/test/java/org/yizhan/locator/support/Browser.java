@@ -160,7 +160,15 @@ public class Browser implements AutoCloseable {
         until(d -> {
             WebElement element = d.findElement(By.cssSelector(css));
             if (!element.isDisplayed() || !element.isEnabled()) return false;
-            element.click();
+            // Centred first: in the pages' nested scroll panes, ChromeDriver's own scrolling can leave
+            // the target under a sticky header or a notice, and the click lands on that instead.
+            ((org.openqa.selenium.JavascriptExecutor) d)
+                    .executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
+            try {
+                element.click();
+            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                return false; // something passing (a toast, an opening dialog) covers it: try again
+            }
             return true;
         });
     }

@@ -142,7 +142,12 @@ export function createRegister({ me, regions, amenities, counties, mapCrs, tiles
     renderTable({ items, current, onOpen: open, ...selection() });
     if (listPlace) {
       map.setView(listPlace.center, listPlace.zoom, { animate: false });
-      [$('register-scroll').scrollTop, $('list-pane').scrollTop] = listPlace.scroll;
+      const [table, pane] = listPlace.scroll;
+      [$('register-scroll').scrollTop, $('list-pane').scrollTop] = [table, pane];
+      // Once more after the panes have settled (the map resizes as the list comes back on a phone).
+      requestAnimationFrame(() => {
+        [$('register-scroll').scrollTop, $('list-pane').scrollTop] = [table, pane];
+      });
     } else if (follow || !start) {
       fitItems(items);
     }
