@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.restassured.path.json.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.yizhan.geo.Geodesy;
@@ -15,32 +14,6 @@ import org.yizhan.geo.LatLng;
  * across the river and around the compound, and points off the network are reported.
  */
 class PlanningByRoadIT extends RoadApiIT {
-
-    private long upload(String kind, String csv) {
-        return asAdmin()
-                .multiPart("file", kind + ".csv", csv.getBytes(StandardCharsets.UTF_8))
-                .queryParam("kind", kind)
-                .post("/api/v1/planning/sets")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getLong("id");
-    }
-
-    private static String row(LatLng at, double weight) {
-        return at.lat() + "," + at.lng() + "," + weight + "\n";
-    }
-
-    private JsonPath coverage(long demand, String... params) {
-        var request = asAdmin().queryParam("demand", demand);
-        for (int i = 0; i < params.length; i += 2) request = request.queryParam(params[i], params[i + 1]);
-        return request.get("/api/v1/planning/coverage")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-    }
 
     @Test
     void walkingCoverageLosesWhatTheRiverAndTheCompoundCutOff() {

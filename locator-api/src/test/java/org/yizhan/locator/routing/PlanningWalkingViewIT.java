@@ -3,14 +3,12 @@ package org.yizhan.locator.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.path.json.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
-import org.yizhan.geo.LatLng;
 import org.yizhan.locator.support.Browser;
 
 /**
@@ -39,16 +37,7 @@ class PlanningWalkingViewIT extends RoadApiIT {
         String south = station(city.corner(3, 3), "河南规划驿站");
         awaitIndexed();
         String csv = "纬度,经度,权重\n" + row(city.corner(7, 4), 2) + row(city.corner(7, 6), 4) + row(city.corner(3, 2), 1);
-        long demand = asAdmin()
-                .multiPart("file", "demand.csv", csv.getBytes(StandardCharsets.UTF_8))
-                .queryParam("kind", "demand")
-                .queryParam("name", "过河需求")
-                .post("/api/v1/planning/sets")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        long demand = upload("demand", csv);
 
         browser.open("/planning?distance=walk&demand=" + demand);
         browser.visible("#username").sendKeys(ADMIN);
@@ -89,16 +78,6 @@ class PlanningWalkingViewIT extends RoadApiIT {
         browser.screenshot("planning-straight-circles");
     }
 
-    private JsonPath coverage(long demand, String... params) {
-        var request = asAdmin().queryParam("demand", demand);
-        for (int i = 0; i < params.length; i += 2) request = request.queryParam(params[i], params[i + 1]);
-        return request.get("/api/v1/planning/coverage")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-    }
-
     private double shareOnPage() {
         return Double.parseDouble(browser.visible("#coverage-share").getDomAttribute("data-share"));
     }
@@ -107,9 +86,5 @@ class PlanningWalkingViewIT extends RoadApiIT {
     private List<String> catchmentRequests() {
         return (List<String>) browser.script("return performance.getEntriesByType('resource')"
                 + ".map(e => decodeURIComponent(e.name)).filter(n => n.includes('/api/v1/planning/catchments'))");
-    }
-
-    private static String row(LatLng at, double weight) {
-        return at.lat() + "," + at.lng() + "," + weight + "\n";
     }
 }

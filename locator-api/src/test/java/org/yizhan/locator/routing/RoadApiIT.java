@@ -1,7 +1,9 @@
 package org.yizhan.locator.routing;
 
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,6 +53,35 @@ public abstract class RoadApiIT extends ApiIT {
         String code = TestStations.insert(jdbc, TestStations.Spec.active(at).withName(name));
         added.add(code);
         return code;
+    }
+
+    /** A planning set uploaded as CSV by the admin; its id. */
+    protected long upload(String kind, String csv) {
+        return asAdmin()
+                .multiPart("file", kind + ".csv", csv.getBytes(StandardCharsets.UTF_8))
+                .queryParam("kind", kind)
+                .post("/api/v1/planning/sets")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+    }
+
+    /** One CSV row of a demand file: lat, lng, weight. */
+    protected static String row(LatLng at, double weight) {
+        return at.lat() + "," + at.lng() + "," + weight + "\n";
+    }
+
+    /** The coverage answer for a demand set with the given query parameters (name, value, …). */
+    protected JsonPath coverage(long demand, String... params) {
+        var request = asAdmin().queryParam("demand", demand);
+        for (int i = 0; i < params.length; i += 2) request = request.queryParam(params[i], params[i + 1]);
+        return request.get("/api/v1/planning/coverage")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @AfterEach
