@@ -99,7 +99,9 @@ final class PointsOnRoads {
     /**
      * Visits the points that {@code from} reaches within {@code limit} (towards {@code from} when
      * {@code inbound}: the way a worker walks to a station), each once, with its total metres and
-     * seconds by the quickest way.
+     * seconds by the quickest way. Under a limit in metres, a point whose quickest way is longer
+     * than the limit still counts when a slower way within the limit reaches it (metres and seconds
+     * are then of that way): "within 2 km" means a way of at most 2 km exists.
      */
     void reach(int from, Limit limit, boolean inbound, SnappedVisitor visitor) {
         if (!grow(from, limit, inbound)) return;
