@@ -245,7 +245,14 @@ class PlanningController {
         return cells;
     }
 
-    record SuggestedSite(int rank, String id, LatLng location, double marginalGain, int marginalPoints) {}
+    /** {@code nearestStation}: the existing station nearest to the site, to say where it is in staff words. */
+    record SuggestedSite(
+            int rank,
+            String id,
+            LatLng location,
+            double marginalGain,
+            int marginalPoints,
+            PlanningService.@Nullable NearbyStation nearestStation) {}
 
     record SuggestionResponse(
             @Nullable Double radiusMeters,
@@ -378,26 +385,32 @@ class PlanningController {
                 .toList();
     }
 
-    private static List<SuggestedSite> ranked(List<PlannedSite> planned) {
+    private List<SuggestedSite> ranked(List<PlannedSite> planned) {
+        List<PlanningService.@Nullable NearbyStation> nearest = planning.nearestStations(
+                planned.stream().map(p -> p.site().at()).toList());
         List<SuggestedSite> out = new ArrayList<>();
         for (PlannedSite p : planned)
             out.add(new SuggestedSite(
-                    out.size() + 1, p.site().id(), p.site().at(), p.marginalGain(), p.marginalPoints()));
+                    out.size() + 1,
+                    p.site().id(),
+                    p.site().at(),
+                    p.marginalGain(),
+                    p.marginalPoints(),
+                    nearest.get(out.size())));
         return out;
     }
 
     private static Map<String, Object> siteProperties(SuggestedSite s) {
-        return point(
-                s.location(),
-                Map.of(
-                        "rank",
-                        s.rank(),
-                        "id",
-                        s.id(),
-                        "marginalGain",
-                        s.marginalGain(),
-                        "marginalPoints",
-                        s.marginalPoints()));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("rank", s.rank());
+        properties.put("id", s.id());
+        properties.put("marginalGain", s.marginalGain());
+        properties.put("marginalPoints", s.marginalPoints());
+        PlanningService.NearbyStation near = s.nearestStation();
+        properties.put("nearestStationCode", near == null ? "" : near.code());
+        properties.put("nearestStationName", near == null ? "" : near.name());
+        properties.put("nearestStationMeters", near == null ? "" : Math.round(near.distanceMeters()));
+        return point(s.location(), properties);
     }
 
     private static Map<String, Object> point(LatLng at, Map<String, Object> properties) {

@@ -119,6 +119,40 @@ class PlanningService {
         return names;
     }
 
+    /** An existing station near a suggested site: staff place a site by a station they know. */
+    record NearbyStation(String code, String name, LatLng location, double distanceMeters) {}
+
+    /**
+     * The nearest active station to each point (null where there is none), by geodesic distance:
+     * one index-ordered lookup per point, in a single query.
+     */
+    List<@Nullable NearbyStation> nearestStations(List<LatLng> points) {
+        List<@Nullable NearbyStation> out = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) out.add(null);
+        if (points.isEmpty()) return out;
+        jdbc.sql("""
+                SELECT p.i, s.code, s.name, ST_Y(s.location::geometry), ST_X(s.location::geometry),
+                       ST_Distance(s.location, ST_SetSRID(ST_MakePoint(p.lng, p.lat), 4326)::geography)
+                  FROM unnest(CAST(:lats AS float8[]), CAST(:lngs AS float8[])) WITH ORDINALITY AS p(lat, lng, i)
+                 CROSS JOIN LATERAL (
+                       SELECT code, name, location FROM station
+                        WHERE status = 'active'
+                        ORDER BY location <-> ST_SetSRID(ST_MakePoint(p.lng, p.lat), 4326)::geography
+                        LIMIT 1) s""")
+                .param("lats", points.stream().mapToDouble(LatLng::lat).boxed().toArray(Double[]::new))
+                .param("lngs", points.stream().mapToDouble(LatLng::lng).boxed().toArray(Double[]::new))
+                .query(rs -> {
+                    out.set(
+                            rs.getInt(1) - 1,
+                            new NearbyStation(
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    new LatLng(rs.getDouble(4), rs.getDouble(5)),
+                                    rs.getDouble(6)));
+                });
+        return out;
+    }
+
     /** Active stations within the demand's bounding box widened by the radius. */
     private List<Site> stationsAround(List<PointSets.StoredPoint> demand, double radius) {
         double minLat = 90, maxLat = -90, minLng = 180, maxLng = -180;

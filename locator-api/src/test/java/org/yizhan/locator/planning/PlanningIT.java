@@ -119,6 +119,52 @@ class PlanningIT extends ApiIT {
         assertThat(csv.lines().count()).isEqualTo(4);
     }
 
+    /**
+     * Each suggested site names its nearest active station (staff place a site by a station they
+     * know): the one a brute-force geodesic search over the whole register finds, at the same distance.
+     */
+    @Test
+    void suggestedSitesNameTheNearestStationOfTheWholeRegister() {
+        JsonPath plan = asAdmin()
+                .queryParam("demand", demandSet)
+                .queryParam("k", 3)
+                .get("/api/v1/planning/suggestions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        record Active(String code, String name, LatLng at) {}
+        List<Active> register = jdbc.sql(
+                        "SELECT code, name, ST_Y(location::geometry), ST_X(location::geometry) FROM station WHERE status = 'active'")
+                .query((rs, n) ->
+                        new Active(rs.getString(1), rs.getString(2), new LatLng(rs.getDouble(3), rs.getDouble(4))))
+                .list();
+        List<Map<String, Object>> sites = plan.getList("sites");
+        assertThat(sites).hasSize(3);
+        for (int i = 0; i < sites.size(); i++) {
+            LatLng site = new LatLng(
+                    plan.getDouble("sites[" + i + "].location.lat"), plan.getDouble("sites[" + i + "].location.lng"));
+            Active nearest = register.stream()
+                    .min(java.util.Comparator.comparingDouble(a -> Geodesy.distanceMeters(site, a.at())))
+                    .orElseThrow();
+            assertThat(plan.getString("sites[" + i + "].nearestStation.code")).isEqualTo(nearest.code());
+            assertThat(plan.getString("sites[" + i + "].nearestStation.name")).isEqualTo(nearest.name());
+            assertThat(plan.getDouble("sites[" + i + "].nearestStation.distanceMeters"))
+                    .isCloseTo(Geodesy.distanceMeters(site, nearest.at()), within(0.01));
+        }
+        String csv = asAdmin()
+                .queryParam("demand", demandSet)
+                .queryParam("k", 3)
+                .queryParam("format", "csv")
+                .get("/api/v1/planning/suggestions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(csv.lines().findFirst().orElseThrow()).contains("nearestStationCode", "nearestStationName");
+        assertThat(csv).contains(plan.getString("sites[0].nearestStation.code"));
+    }
+
     @Test
     void gapsSumToTheUncoveredWeightAndFullCoverReachesEverything() {
         JsonPath coverage = asAdmin()

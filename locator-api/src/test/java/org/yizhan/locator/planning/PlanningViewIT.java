@@ -186,6 +186,10 @@ class PlanningViewIT extends ApiIT {
             String site = "#site-list li[data-rank='" + (i + 1) + "']";
             browser.until(d ->
                     d.findElement(By.cssSelector(site + " .place")).getText().contains(area));
+            // ...and by the nearest existing station, which staff know by name.
+            String station = plan.getString("sites[" + i + "].nearestStation.name");
+            assertThat(station).isNotBlank();
+            assertThat(browser.text(site + " .where")).contains("「" + station + "」以");
             String href = browser.attribute(site + " .create-here", "href");
             assertThat(href)
                     .isEqualTo(String.format(
@@ -264,7 +268,20 @@ class PlanningViewIT extends ApiIT {
                         Map.of("width", 360, "height", 640, "deviceScaleFactor", 1, "mobile", true));
         browser.visible("#staff-menu-button");
         browser.until(d -> Long.valueOf(360).equals(browser.script("return document.documentElement.scrollWidth")));
+        // The layer switches fold to one button so the map stays visible; a tap unfolds them.
+        browser.until(d -> !Boolean.TRUE.equals(browser.script("return document.getElementById('layer-box').open")));
+        assertThat(browser.driver().findElement(By.id("layer-box")).getSize().getHeight())
+                .isLessThan(48);
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("[data-layer=gaps]"))
+                        .isDisplayed())
+                .isFalse();
         browser.screenshot("planning-phone");
+        browser.click("#layer-summary");
+        browser.visible("[data-layer=gaps]");
+        browser.screenshot("planning-phone-layers");
+        browser.click("#layer-summary");
+        browser.until(d -> !d.findElement(By.cssSelector("[data-layer=gaps]")).isDisplayed());
 
         // "Create a station here": the workspace's new-station form, placed at the site.
         browser.open(createHere.get(0));

@@ -247,6 +247,16 @@ function showTilesNotice() {
   if (!tilesAvailable) box.append(h('p', { class: 'notice' }, t('tiles.offline')));
 }
 
+/** On a phone the layer switches would cover half the map: folded to their summary until tapped. */
+function foldLayersOnPhones() {
+  const phone = window.matchMedia('(max-width: 600px)');
+  const fold = () => {
+    $('layer-box').open = !phone.matches;
+  };
+  fold();
+  phone.addEventListener('change', fold);
+}
+
 /** Re-renders everything that holds text after a language switch. */
 function rerender() {
   sources.render();
@@ -303,6 +313,7 @@ async function main() {
   });
   layers = new PlanningLayers(map, { crs: mapCrsOf(tiles) });
   layers.renderToggles($('layer-toggles'));
+  foldLayersOnPhones();
   layers.renderLegend();
   map.on('moveend', scheduleStations);
   scheduleStations();

@@ -3,6 +3,7 @@ import { t } from '../i18n.js';
 import { apiUrl } from '../api.js';
 import { editorHref, newStationHref } from '../staff-nav.js';
 import { percent, weight, radius as fmtRadius, coordinate } from './numbers.js';
+import { landmarkText } from './landmark.js';
 
 export function message(box, key, busy = false) {
   clear(box).append(h('p', { class: busy ? 'loading' : 'hint' }, t(key)));
@@ -57,13 +58,19 @@ export function siteTitle(rank, places) {
   return place ? `${t('suggest.site', { rank })} · ${place}` : t('suggest.site', { rank });
 }
 
+/** "「X 驿站」以东北 1.2 公里 · 39.23423, 108.53715": from the nearest station when there is one. */
+export function siteWhere(site) {
+  const where = t('suggest.where', { lat: coordinate(site.location.lat), lng: coordinate(site.location.lng) });
+  return site.nearestStation ? `${landmarkText(site.location, site.nearestStation)} · ${where}` : where;
+}
+
 export function describeSite(s) {
   return `${t('suggest.site', { rank: s.rank })} · ${t('suggest.gain', { gain: weight(s.marginalGain), points: s.marginalPoints })}`;
 }
 
 /**
  * "coverage X% → Y%", then the numbered sites with their gains, where they are (the division's
- * name from `places`, a Map rank → name, while it is known) and a link that opens the workspace's
+ * name from `places`, a Map rank → name, while it is known, and the nearest station) and a link that opens the workspace's
  * new-station form there; then the export.
  */
 export function renderSuggestions(box, plan, params, { onFocus, places }) {
@@ -76,7 +83,7 @@ export function renderSuggestions(box, plan, params, { onFocus, places }) {
       h('button', { type: 'button', class: 'site-focus', onclick: () => onFocus(s) },
         h('span', { class: 'rank-badge', 'aria-hidden': 'true' }, String(s.rank)),
         h('span', { class: 'site-text' }, h('span', { class: 'place' }, siteTitle(s.rank, places)), h('br'),
-          h('span', { class: 'where' }, t('suggest.where', { lat: coordinate(s.location.lat), lng: coordinate(s.location.lng) }))),
+          h('span', { class: 'where' }, siteWhere(s))),
         h('span', { class: 'gain' }, t('suggest.gain', { gain: weight(s.marginalGain), points: s.marginalPoints }))),
       h('a', { class: 'create-here', href: newStationHref(s.location) }, t('suggest.create'))))),
     exportLinks('export.sites', '/api/v1/planning/suggestions', params, 'suggested-sites'));
