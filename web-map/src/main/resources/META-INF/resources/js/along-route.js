@@ -80,6 +80,7 @@ export function alongRoute({ map, crs, state, page }) {
   function changed({ search = false, fit = false } = {}) {
     const route = state.route;
     route.length = null;
+    route.refused = false;
     page.saveUrl();
     render();
     if (route.points.length) layer.show(route.points, route.buffer);
@@ -118,9 +119,12 @@ export function alongRoute({ map, crs, state, page }) {
       }));
       route.length = answer.routeMetres;
       route.more = answer.more;
+      route.refused = false;
       clear($('alerts'));
     } catch (e) {
       if (e.name === 'AbortError' || pending !== controller) return;
+      // A route the API refuses (4xx) is not worth sharing; a lost connection says nothing about it.
+      route.refused = e.status >= 400 && e.status < 500;
       route.stations = [];
       route.more = false;
       layer.stops.clearLayers();
@@ -176,7 +180,7 @@ export function alongRoute({ map, crs, state, page }) {
     const active = panel.contains(document.activeElement) ? document.activeElement : null;
     const focusKey = active && (active.id ? `#${active.id}` : active.dataset.buffer ? `[data-buffer="${active.dataset.buffer}"]` : null);
     renderRoutePanel(panel, route, {
-      shareUrl: route.points.length >= 2 ? routeShareUrl(encodePolyline(route.points), route.buffer !== DEFAULT_BUFFER ? route.buffer : null) : null,
+      shareUrl: route.points.length >= 2 && !route.refused ? routeShareUrl(encodePolyline(route.points), route.buffer !== DEFAULT_BUFFER ? route.buffer : null) : null,
       onBuffer: (metres) => {
         route.buffer = metres;
         changed({ search: true });

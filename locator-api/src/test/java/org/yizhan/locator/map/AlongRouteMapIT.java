@@ -174,11 +174,14 @@ class AlongRouteMapIT extends ApiIT {
         String alert = browser.text("#alerts .alert");
         assertThat(alert).contains(problem.getString("title")).contains(problem.getString("detail"));
         assertThat(browser.text("#list")).contains("这条路线无法搜索");
+        // A refused route offers no link to share it.
+        assertThat(browser.all("#route-share")).isEmpty();
         browser.screenshot("phone-route-crosses-itself");
 
         browser.click("#route-undo");
         browser.until(d -> browser.all("#alerts .alert").isEmpty());
         browser.until(d -> routeInUrl().size() == 3);
+        browser.visible("#route-share");
         List<String> fromApi = alongRoute(Map.of("polyline", EncodedPolyline.encode(routeInUrl())), 300)
                 .getList("stations.station.code", String.class);
         browser.until(d -> fromApi.isEmpty()
