@@ -83,39 +83,16 @@ class PlanningIT extends ApiIT {
 
     @Test
     void suggestedSitesRaiseCoverageByTheirGainsAndExport() {
-        JsonPath plan = asAdmin()
-                .queryParam("demand", demandSet)
-                .queryParam("k", 3)
-                .get("/api/v1/planning/suggestions")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath plan = JsonPath.from(threeSuggestions("json"));
         List<Double> gains = plan.getList("sites.marginalGain", Double.class);
         assertThat(gains).hasSize(3).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(plan.getDouble("weightAfter") - plan.getDouble("weightBefore"))
                 .isCloseTo(gains.stream().mapToDouble(Double::doubleValue).sum(), within(1e-6));
         assertThat(plan.getDouble("shareAfter")).isGreaterThan(plan.getDouble("shareBefore"));
 
-        String geojson = asAdmin()
-                .queryParam("demand", demandSet)
-                .queryParam("k", 3)
-                .queryParam("format", "geojson")
-                .get("/api/v1/planning/suggestions")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String geojson = threeSuggestions("geojson");
         assertThat(JsonPath.from(geojson).getList("features")).hasSize(3);
-        String csv = asAdmin()
-                .queryParam("demand", demandSet)
-                .queryParam("k", 3)
-                .queryParam("format", "csv")
-                .get("/api/v1/planning/suggestions")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String csv = threeSuggestions("csv");
         assertThat(csv.lines().count()).isEqualTo(4);
     }
 
@@ -125,14 +102,7 @@ class PlanningIT extends ApiIT {
      */
     @Test
     void suggestedSitesNameTheNearestStationOfTheWholeRegister() {
-        JsonPath plan = asAdmin()
-                .queryParam("demand", demandSet)
-                .queryParam("k", 3)
-                .get("/api/v1/planning/suggestions")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath plan = JsonPath.from(threeSuggestions("json"));
         record Active(String code, String name, LatLng at) {}
         List<Active> register = jdbc.sql(
                         "SELECT code, name, ST_Y(location::geometry), ST_X(location::geometry) FROM station WHERE status = 'active'")
@@ -152,15 +122,7 @@ class PlanningIT extends ApiIT {
             assertThat(plan.getDouble("sites[" + i + "].nearestStation.distanceMeters"))
                     .isCloseTo(Geodesy.distanceMeters(site, nearest.at()), within(0.01));
         }
-        String csv = asAdmin()
-                .queryParam("demand", demandSet)
-                .queryParam("k", 3)
-                .queryParam("format", "csv")
-                .get("/api/v1/planning/suggestions")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String csv = threeSuggestions("csv");
         assertThat(csv.lines().findFirst().orElseThrow()).contains("nearestStationCode", "nearestStationName");
         assertThat(csv).contains(plan.getString("sites[0].nearestStation.code"));
     }
@@ -244,6 +206,19 @@ class PlanningIT extends ApiIT {
                 .list();
         assertThat(types).containsOnly("integer", "date");
         given().get("/api/v1/planning/query-demand").then().statusCode(401);
+    }
+
+    /** Three suggested sites for the test's demand, as JSON, GeoJSON or CSV. */
+    private String threeSuggestions(String format) {
+        return asAdmin()
+                .queryParam("demand", demandSet)
+                .queryParam("k", 3)
+                .queryParam("format", format)
+                .get("/api/v1/planning/suggestions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     private static void nearest(LatLng at) {
