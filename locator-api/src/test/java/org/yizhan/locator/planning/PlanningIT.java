@@ -83,16 +83,16 @@ class PlanningIT extends ApiIT {
 
     @Test
     void suggestedSitesRaiseCoverageByTheirGainsAndExport() {
-        JsonPath plan = JsonPath.from(threeSuggestions("json"));
+        JsonPath plan = threeSuggestions("json").jsonPath();
         List<Double> gains = plan.getList("sites.marginalGain", Double.class);
         assertThat(gains).hasSize(3).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(plan.getDouble("weightAfter") - plan.getDouble("weightBefore"))
                 .isCloseTo(gains.stream().mapToDouble(Double::doubleValue).sum(), within(1e-6));
         assertThat(plan.getDouble("shareAfter")).isGreaterThan(plan.getDouble("shareBefore"));
 
-        String geojson = threeSuggestions("geojson");
+        String geojson = threeSuggestions("geojson").asString();
         assertThat(JsonPath.from(geojson).getList("features")).hasSize(3);
-        String csv = threeSuggestions("csv");
+        String csv = threeSuggestions("csv").asString();
         assertThat(csv.lines().count()).isEqualTo(4);
     }
 
@@ -102,7 +102,7 @@ class PlanningIT extends ApiIT {
      */
     @Test
     void suggestedSitesNameTheNearestStationOfTheWholeRegister() {
-        JsonPath plan = JsonPath.from(threeSuggestions("json"));
+        JsonPath plan = threeSuggestions("json").jsonPath();
         record Active(String code, String name, LatLng at) {}
         List<Active> register = jdbc.sql(
                         "SELECT code, name, ST_Y(location::geometry), ST_X(location::geometry) FROM station WHERE status = 'active'")
@@ -122,7 +122,7 @@ class PlanningIT extends ApiIT {
             assertThat(plan.getDouble("sites[" + i + "].nearestStation.distanceMeters"))
                     .isCloseTo(Geodesy.distanceMeters(site, nearest.at()), within(0.01));
         }
-        String csv = threeSuggestions("csv");
+        String csv = threeSuggestions("csv").asString();
         assertThat(csv.lines().findFirst().orElseThrow()).contains("nearestStationCode", "nearestStationName");
         assertThat(csv).contains(plan.getString("sites[0].nearestStation.code"));
     }
@@ -209,7 +209,7 @@ class PlanningIT extends ApiIT {
     }
 
     /** Three suggested sites for the test's demand, as JSON, GeoJSON or CSV. */
-    private String threeSuggestions(String format) {
+    private io.restassured.response.ExtractableResponse<?> threeSuggestions(String format) {
         return asAdmin()
                 .queryParam("demand", demandSet)
                 .queryParam("k", 3)
@@ -217,8 +217,7 @@ class PlanningIT extends ApiIT {
                 .get("/api/v1/planning/suggestions")
                 .then()
                 .statusCode(200)
-                .extract()
-                .asString();
+                .extract();
     }
 
     private static void nearest(LatLng at) {
