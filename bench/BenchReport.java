@@ -37,6 +37,12 @@ public class BenchReport {
         LABELS.put("mapserver-bbox", "bbox ~200 (MapServer OGC API)");
         LABELS.put("pgbench-bbox", "pgbench bbox ~200 (raw PostGIS)");
         LABELS.put("country", "country zoom, clusters (service)");
+        for (int z : new int[] {5, 10, 15}) {
+            String what = z >= 12 ? "stations" : "clusters";
+            LABELS.put("tile-z" + z, "MVT tile z" + z + " " + what + " (service)");
+            LABELS.put("pgbench-tile-z" + z, "pgbench ST_AsMVT z" + z + " " + what);
+            LABELS.put("mapserver-tile-z" + z, "MapServer MVT z" + z + " (all points)");
+        }
     }
 
     public static void main(String[] args) throws IOException {
@@ -119,6 +125,19 @@ public class BenchReport {
             line(c == conns.get(0) ? all : null, "country zoom @" + c + " (p50 / mean ms, features)" + (c == conns.get(0) ? "" : " (info)"),
                     String.format(Locale.ROOT, "%s / %s, %s", latency(p50),
                             Double.isInfinite(mean) ? "> cell" : String.format(Locale.ROOT, "%.0f", mean), features), "<= 50 ms, <= 2000", ok);
+        }
+        // Vector tiles (issue 13): the service's tiles against raw PostGIS ST_AsMVT of the same tiles and
+        // MapServer's MVT output; information, with the mean tile size of each source.
+        for (int z : new int[] {5, 10, 15}) {
+            for (int c : conns) {
+                ratio(all, rows, "tile z" + z + " service / pgbench ST_AsMVT @" + c + " (info)", "tile-z" + z, "pgbench-tile-z" + z, c, Double.NaN);
+                ratio(all, rows, "tile z" + z + " service / MapServer MVT @" + c + " (info)", "tile-z" + z, "mapserver-tile-z" + z, c, Double.NaN);
+            }
+            if (meta.containsKey("tile_z" + z + "_bytes")) {
+                System.out.printf("%-52s %-24s%n", "mean tile size z" + z + " service / ST_AsMVT / MapServer",
+                        meta.get("tile_z" + z + "_bytes") + " / " + meta.getOrDefault("pgbench_tile_z" + z + "_bytes", "-")
+                                + " / " + meta.getOrDefault("mapserver_tile_z" + z + "_bytes", "-") + " B");
+            }
         }
         if (meta.containsKey("import_s") && meta.containsKey("copy_s")) {
             double imp = Double.parseDouble(meta.get("import_s")), copy = Double.parseDouble(meta.get("copy_s"));
