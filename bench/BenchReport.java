@@ -147,6 +147,10 @@ public class BenchReport {
             line(null, "  incl. CLUSTER + ANALYZE afterwards (info)",
                     String.format(Locale.ROOT, "%.2fx (%.1f s)", copy / (imp + cluster), imp + cluster), "", copy / (imp + cluster) >= 0.5);
         }
+        if (meta.containsKey("along_route_ms")) {
+            System.out.printf("%-52s %-24s%n", "along-route 30 km, 300 m (" + meta.getOrDefault("along_route_hits", "?") + " hits), ms",
+                    meta.get("along_route_ms"));
+        }
         if (meta.containsKey("heap_mb")) {
             System.out.printf("%-52s %-24s%n", "service heap used after full GC (1M stations)", meta.get("heap_mb") + " MB");
         }

@@ -309,6 +309,19 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 meta load_end "$(cut -d' ' -f1-3 /proc/loadavg)"
 
+# Along-route search (issue 12): a 30 km route (301 vertices, a gentle wiggle) across the centre of
+# Shanghai, the densest synthetic city, default 300 m buffer, all hits (limit 1000); 20 calls one
+# after another with curl, after the rounds (so on a warm service). Same route as bench-nearest.sh.
+ROUTE=$(awk 'BEGIN { lat0 = 31.230; lng0 = 121.474; pi = atan2(0, -1);
+  printf "{\"type\":\"LineString\",\"coordinates\":[";
+  for (i = 0; i <= 300; i++) { x = -15000 + i * 100; y = 500 * sin(i / 20);
+    printf "%s[%.6f,%.6f]", (i ? "," : ""), lng0 + x / (111320 * cos(lat0 * pi / 180)), lat0 + y / 110574 }
+  print "]}" }')
+ALONG="$BASE/api/v1/stations/along-route?limit=1000"
+meta along_route_hits "$(curl -s -H 'Content-Type: application/json' -d "$ROUTE" "$ALONG" | grep -o '"numberMatched":[0-9]*' | grep -o '[0-9]*$')"
+meta along_route_ms "$(for _ in $(seq 1 20); do curl -s -o /dev/null -w '%{time_total}\n' -H 'Content-Type: application/json' -d "$ROUTE" "$ALONG"; done |
+  sort -n | awk '{ t[NR] = $1 } END { printf "min %.0f, median %.0f, max %.0f", t[1] * 1000, t[int((NR + 1) / 2)] * 1000, t[NR] * 1000 }')"
+
 # Heap with the register in memory: after a full GC, so it is what the index holds, not garbage.
 if command -v jcmd >/dev/null; then
   jcmd "$APP_PID" GC.run >/dev/null 2>&1 || true
