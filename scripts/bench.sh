@@ -251,6 +251,9 @@ run_pgbench() { # round conns seconds scenario
     echo "$out" | tail -5 >&2; [ "$round" = 0 ] || record "$round" "$c" "$s" 0 0 0 -1; rm -rf "$dir"; return
   fi
   tps=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | tail -1)
+  if [ -z "$tps" ]; then # no transaction finished in the cell (slow queries, many clients): not a measurement
+    log "round $round c=$c $s: no transaction completed in ${secs} s"; [ "$round" = 0 ] || record "$round" "$c" "$s" 0 0 0 -1; rm -rf "$dir"; return
+  fi
   failed=$(echo "$out" | sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p'); failed=${failed:-0}
   cat "$dir"/tx* | awk '{ print $3 }' | sort -n > "$dir/lat"
   n=$(wc -l < "$dir/lat"); p50=0; p99=0
