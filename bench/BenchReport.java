@@ -37,6 +37,12 @@ public class BenchReport {
         LABELS.put("mapserver-bbox", "bbox ~200 (MapServer OGC API)");
         LABELS.put("pgbench-bbox", "pgbench bbox ~200 (raw PostGIS)");
         LABELS.put("country", "country zoom, clusters (service)");
+        for (int z : new int[] {5, 10, 15}) {
+            String what = z >= 12 ? "stations" : "clusters";
+            LABELS.put("tile-z" + z, "MVT tile z" + z + " " + what + " (service)");
+            LABELS.put("pgbench-tile-z" + z, "pgbench ST_AsMVT z" + z + " " + what);
+            LABELS.put("mapserver-tile-z" + z, "MapServer MVT z" + z + " (all points)");
+        }
     }
 
     public static void main(String[] args) throws IOException {
@@ -120,6 +126,19 @@ public class BenchReport {
                     String.format(Locale.ROOT, "%s / %s, %s", latency(p50),
                             Double.isInfinite(mean) ? "> cell" : String.format(Locale.ROOT, "%.0f", mean), features), "<= 50 ms, <= 2000", ok);
         }
+        // Vector tiles (issue 13): the service's tiles against raw PostGIS ST_AsMVT of the same tiles and
+        // MapServer's MVT output; information, with the mean tile size of each source.
+        for (int z : new int[] {5, 10, 15}) {
+            for (int c : conns) {
+                ratio(all, rows, "tile z" + z + " service / pgbench ST_AsMVT @" + c + " (info)", "tile-z" + z, "pgbench-tile-z" + z, c, Double.NaN);
+                ratio(all, rows, "tile z" + z + " service / MapServer MVT @" + c + " (info)", "tile-z" + z, "mapserver-tile-z" + z, c, Double.NaN);
+            }
+            if (meta.containsKey("tile_z" + z + "_bytes")) {
+                System.out.printf("%-52s %-24s%n", "mean tile size z" + z + " service / ST_AsMVT / MapServer",
+                        meta.get("tile_z" + z + "_bytes") + " / " + meta.getOrDefault("pgbench_tile_z" + z + "_bytes", "-")
+                                + " / " + meta.getOrDefault("mapserver_tile_z" + z + "_bytes", "-") + " B");
+            }
+        }
         if (meta.containsKey("import_s") && meta.containsKey("copy_s")) {
             double imp = Double.parseDouble(meta.get("import_s")), copy = Double.parseDouble(meta.get("copy_s"));
             double cluster = Double.parseDouble(meta.getOrDefault("cluster_s", "0"));
@@ -127,6 +146,10 @@ public class BenchReport {
                     String.format(Locale.ROOT, "%.2fx (%.1f s vs %.1f s)", copy / imp, imp, copy), ">= 0.5x", copy / imp >= 0.5);
             line(null, "  incl. CLUSTER + ANALYZE afterwards (info)",
                     String.format(Locale.ROOT, "%.2fx (%.1f s)", copy / (imp + cluster), imp + cluster), "", copy / (imp + cluster) >= 0.5);
+        }
+        if (meta.containsKey("along_route_ms")) {
+            System.out.printf("%-52s %-24s%n", "along-route 30 km, 300 m (" + meta.getOrDefault("along_route_hits", "?") + " hits), ms",
+                    meta.get("along_route_ms"));
         }
         if (meta.containsKey("heap_mb")) {
             System.out.printf("%-52s %-24s%n", "service heap used after full GC (1M stations)", meta.get("heap_mb") + " MB");

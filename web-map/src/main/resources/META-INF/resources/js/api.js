@@ -147,7 +147,7 @@ export const api = {
 export const links = {
   template: () => '/api/v1/register/template.xlsx',
   exportRegister: ({ format, region, status }) => withQuery('/api/v1/register/export', { format, region, status }),
-  openData: (format) => `/api/v1/open-data/stations.${format}`,
+  openData: (format, crs) => `/api/v1/open-data/stations.${format}${crs ? `?crs=${encodeURIComponent(crs)}` : ''}`,
   plaques: ({ codes, region, perPage, union }) => withQuery('/api/v1/plaques', { codes, region, perPage, union }),
   feedbackExport: ({ format, days, region }) => withQuery('/api/v1/feedback/export', { format, days, region }),
 };

@@ -15,9 +15,10 @@ import org.yizhan.locator.web.DatabaseFaults;
 import org.yizhan.locator.web.ProblemWriter;
 
 /**
- * Counts every API request against its caller's quota and says where the caller stands in the
- * IETF {@code RateLimit-Policy} and {@code RateLimit} fields (draft-ietf-httpapi-ratelimit-headers,
- * structured-field syntax), on every answer, refusals included. A request over quota gets 429
+ * Counts every API request ({@code /api/**} and the OGC API under {@code /ogcapi}) against its
+ * caller's quota and says where the caller stands in the IETF {@code RateLimit-Policy} and
+ * {@code RateLimit} fields (draft-ietf-httpapi-ratelimit-headers, structured-field syntax), on
+ * every answer, refusals included. A request over quota gets 429
  * with {@code Retry-After}; a key that is unknown or revoked gets 401 and counts against the
  * client address, so guessing keys is rate-limited like any anonymous call.
  *
@@ -52,9 +53,15 @@ public class QuotaFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !quota.enabled()
-                || "OPTIONS".equals(request.getMethod())
-                || !request.getRequestURI().startsWith("/api/");
+        return !quota.enabled() || "OPTIONS".equals(request.getMethod()) || !counted(request.getRequestURI());
+    }
+
+    /**
+     * The JSON API and the OGC API (features, its HTML pages and the vector tiles): a GIS client
+     * or a map paging through tiles is an API caller like any app.
+     */
+    static boolean counted(String uri) {
+        return uri.startsWith("/api/") || uri.equals("/ogcapi") || uri.startsWith("/ogcapi/");
     }
 
     @Override

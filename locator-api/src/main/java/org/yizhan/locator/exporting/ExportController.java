@@ -99,29 +99,37 @@ class ExportController {
     @Operation(
             summary = "Open data: public fields of all stations that are not closed (no login)",
             description =
-                    "stations.geojson (RFC 7946) or stations.csv (UTF-8 with BOM). The ETag is the register's version "
-                            + "(the change feed's last position), so If-None-Match gives 304 without building the file; "
-                            + "Cache-Control: public, max-age=300.")
+                    "stations.geojson (RFC 7946), stations.csv (UTF-8 with BOM) or stations.gpkg (OGC GeoPackage, one "
+                            + "point layer 'stations' that QGIS opens directly; crs=epsg:4490 or cgcs2000 declares it "
+                            + "CGCS2000 instead of WGS 84). The ETag is the register's version (the change feed's last "
+                            + "position), so If-None-Match gives 304 without building the file; Cache-Control: public, "
+                            + "max-age=300.")
     @GetMapping("/api/v1/open-data/stations.{extension}")
     @Nullable
-    ResponseEntity<StreamingResponseBody> openData(@PathVariable String extension, ServletWebRequest request) {
+    ResponseEntity<StreamingResponseBody> openData(
+            @PathVariable String extension,
+            @RequestParam(required = false) @Nullable String crs,
+            ServletWebRequest request) {
         RegisterFormat chosen = switch (extension) {
             case "geojson" -> RegisterFormat.GEOJSON;
             case "csv" -> RegisterFormat.CSV;
+            case "gpkg" -> RegisterFormat.GEOPACKAGE;
             default -> throw ApiException.notFound("opendata.unknown");
         };
+        GeoPackageExport.Srs srs = GeoPackageSrs.parse(crs, chosen);
         // Read the version before the rows: the file is then at least as new as its ETag says.
         RegisterVersion.Version current = version.current();
-        String etag = "W/\"register-" + current.position() + "-" + chosen.extension() + "\"";
+        String etag = "W/\"register-" + current.position() + "-" + chosen.extension()
+                + (srs == GeoPackageExport.Srs.CGCS2000 ? "-4490" : "") + "\"";
         if (caching.notModified(request, etag, current.changedAt(), OPEN_DATA_MAX_AGE)) return null;
         return file(
                 "yizhan-stations." + chosen.extension(),
                 chosen,
-                out -> register.forEach(
-                        List.of("%"),
-                        List.of("active", "suspended"),
-                        List.of(),
-                        stations -> write(stations, chosen, ExportOptions.openData(), out)));
+                out -> register.forEach(List.of("%"), List.of("active", "suspended"), List.of(), stations -> {
+                    if (chosen == RegisterFormat.GEOPACKAGE)
+                        GeoPackageSrs.write(stations, ExportOptions.openData(), srs, out);
+                    else write(stations, chosen, ExportOptions.openData(), out);
+                }));
     }
 
     private static void write(

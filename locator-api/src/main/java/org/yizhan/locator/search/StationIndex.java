@@ -256,7 +256,7 @@ public class StationIndex {
 
     /**
      * Hands every active station whose longitude and latitude lie in the closed box to
-     * {@code visitor}, once each. One pass over memory, for vector tiles; the caller decides
+     * {@code visitor}, once each, from the cells of a grid that the box overlaps, for vector tiles; the caller decides
      * edges exactly (tiles are half-open), this only narrows.
      */
     public void visit(double minLng, double minLat, double maxLng, double maxLat, Visitor visitor) {
@@ -264,12 +264,9 @@ public class StationIndex {
         if (s == null) throw new IllegalStateException("index not loaded");
         StationSnapshot base = s.base;
         boolean overlay = !s.upserts.isEmpty() || !s.removed.isEmpty();
-        for (int slot = 0; slot < base.lats.length; slot++) {
-            double lat = base.lats[slot], lng = base.lngs[slot];
-            if (lat < minLat || lat > maxLat || lng < minLng || lng > maxLng) continue;
-            if (overlay && s.hidesBase(base.ids[slot])) continue;
-            visitor.station(base.rows[slot]);
-        }
+        base.inBox(minLng, minLat, maxLng, maxLat, slot -> {
+            if (!overlay || !s.hidesBase(base.ids[slot])) visitor.station(base.rows[slot]);
+        });
         for (StationRow row : s.upserts.values()) {
             if (row.lat() >= minLat && row.lat() <= maxLat && row.lng() >= minLng && row.lng() <= maxLng)
                 visitor.station(row);

@@ -139,6 +139,52 @@ class QuotaIT extends ApiIT {
                 .startsWith("\"minute\";r=4;t=60, \"day\";r=" + (1000 - PER_MINUTE - 1) + ";");
     }
 
+    /**
+     * The OGC API (landing page, items, HTML) and its vector tiles share the caller's quota with
+     * /api/v1: a QGIS user or a MapLibre map paging through tiles is counted like an app.
+     */
+    @Test
+    void theOgcApiAndItsTilesCountAgainstTheSameQuotaAndAnswer429WithRetryAfter() {
+        String address = address();
+        String key = issue();
+        String[] paths = {
+            "/ogcapi",
+            "/ogcapi/collections/stations/items?limit=1",
+            "/ogcapi/collections/stations/tiles/WebMercatorQuad/0/0/0",
+            "/api/v1/amenities",
+            "/ogcapi/collections/stations/tiles/WebMercatorQuad/12/1552/3263"
+        };
+        for (int i = 0; i < paths.length; i++) {
+            Response ok = from(address).get(paths[i]);
+            assertThat(ok.statusCode()).as(paths[i]).isEqualTo(200);
+            assertThat(ok.header("RateLimit-Policy"))
+                    .as(paths[i])
+                    .isEqualTo("\"minute\";q=5;w=60, \"day\";q=1000;w=86400");
+            assertThat(ok.header("RateLimit"))
+                    .as(paths[i])
+                    .startsWith("\"minute\";r=" + (PER_MINUTE - 1 - i) + ";t=43, ");
+        }
+        for (String path : new String[] {
+            "/ogcapi/collections/stations/tiles/WebMercatorQuad/5/12/25",
+            "/ogcapi/collections/stations/items",
+            "/ogcapi/conformance?f=html"
+        }) {
+            Response refused = from(address).get(path);
+            assertThat(refused.statusCode()).as(path).isEqualTo(429);
+            assertThat(refused.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(refused.jsonPath().getString("title")).isEqualTo("Too many requests");
+            assertThat(refused.header("Retry-After")).as(path).isEqualTo("43");
+            assertThat(refused.header("RateLimit")).as(path).startsWith("\"minute\";r=0;t=43, ");
+        }
+        // With a key the same address is on the key's quota, on the OGC API too.
+        Response keyed =
+                from(address).header("X-API-Key", key).get("/ogcapi/collections/stations/tiles/WebMercatorQuad/0/0/0");
+        assertThat(keyed.statusCode()).isEqualTo(200);
+        assertThat(keyed.header("RateLimit-Policy")).startsWith("\"minute\";q=100;w=60");
+        // Pages outside the APIs (the map) are not counted.
+        assertThat(from(address).get("/").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void aKeyHasItsOwnQuotaAndAnUnknownKeyIsRefusedAndCountedAgainstTheAddress() {
         String address = address();

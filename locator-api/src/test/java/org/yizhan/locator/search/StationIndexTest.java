@@ -125,6 +125,28 @@ class StationIndexTest {
             for (NearestHit hit : hits)
                 assertThat(hit.station()).isEqualTo(register.get(hit.station().id()));
         }
+        // Box scans (vector tiles) through the grid equal a scan of everything, closed edges included:
+        // boxes from a street tile to wider than the whole area, some with a station on an edge.
+        for (int q = 0; q < 20; q++) {
+            double size = 0.002 * Math.pow(2, random.nextInt(9));
+            double minLat = lat() - size / 2, minLng = lng() - size / 2, maxLat = minLat + size, maxLng = minLng + size;
+            if (random.nextBoolean() && !active.isEmpty()) {
+                StationRow edge = active.get(random.nextInt(active.size()));
+                minLat = edge.lat();
+                maxLng = edge.lng();
+            }
+            double a = minLat, b = minLng, c = maxLat, d = maxLng;
+            List<Long> expected = active.stream()
+                    .filter(r -> r.lat() >= a && r.lat() <= c && r.lng() >= b && r.lng() <= d)
+                    .map(StationRow::id)
+                    .sorted()
+                    .toList();
+            List<Long> visited = new ArrayList<>();
+            index.visit(minLng, minLat, maxLng, maxLat, row -> visited.add(row.id()));
+            assertThat(visited.stream().sorted().toList())
+                    .as("seed %d, box %f,%f,%f,%f", TestRandom.SEED, minLng, minLat, maxLng, maxLat)
+                    .isEqualTo(expected);
+        }
     }
 
     private List<StationRow> active() {

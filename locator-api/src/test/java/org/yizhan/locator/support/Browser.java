@@ -122,6 +122,33 @@ public class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Clicks a download link as a person would and waits for the finished file: Chromium saves it
+     * into a fresh directory (set through CDP before the click), and the wait ends once a file is
+     * there that is no longer a partial download ({@code .crdownload}).
+     */
+    public Path download(String css) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory(profile, "downloads-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        driver.executeCdpCommand(
+                "Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", dir.toString()));
+        click(css);
+        return until(d -> {
+            try (Stream<Path> files = Files.list(dir)) {
+                List<Path> all = files.toList();
+                return all.size() == 1 && !all.get(0).getFileName().toString().endsWith(".crdownload")
+                        ? all.get(0)
+                        : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     public WebDriver driver() {
         return driver;
     }

@@ -3,6 +3,7 @@ package org.yizhan.locator.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -133,6 +134,49 @@ class HttpCachingIT extends ApiIT {
         Response after = given().header("If-None-Match", etag).get("/api/v1/open-data/stations.geojson");
         after.then().statusCode(200);
         assertThat(after.asString()).contains(code);
+        assertThat(after.header("ETag")).isNotEqualTo(etag);
+    }
+
+    /** The GeoPackage of the open data revalidates like the other files; its CGCS2000 variant is another representation. */
+    @Test
+    void openDataGeoPackageRevalidatesAndChangesWithTheRegister() {
+        Response first = given().get("/api/v1/open-data/stations.gpkg");
+        first.then()
+                .statusCode(200)
+                .contentType("application/geopackage+sqlite3")
+                .header("Cache-Control", "public, max-age=300")
+                .header("ETag", endsWith("-gpkg\""))
+                .header("Last-Modified", not(emptyString()));
+        String etag = first.header("ETag");
+        given().header("If-None-Match", etag)
+                .get("/api/v1/open-data/stations.gpkg")
+                .then()
+                .statusCode(304)
+                .header("ETag", etag)
+                .body(emptyString());
+        given().header("If-Modified-Since", first.header("Last-Modified"))
+                .get("/api/v1/open-data/stations.gpkg")
+                .then()
+                .statusCode(304);
+        Response cgcs2000 = given().header("If-None-Match", etag).get("/api/v1/open-data/stations.gpkg?crs=epsg:4490");
+        cgcs2000.then().statusCode(200).header("ETag", endsWith("-gpkg-4490\""));
+        given().header("If-None-Match", cgcs2000.header("ETag"))
+                .get("/api/v1/open-data/stations.gpkg?crs=cgcs2000")
+                .then()
+                .statusCode(304);
+        // Only a GeoPackage declares CGCS2000; an unknown system is a 400 naming the parameter.
+        given().get("/api/v1/open-data/stations.csv?crs=epsg:4490")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("crs"));
+        given().get("/api/v1/open-data/stations.gpkg?crs=epsg:2385")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("crs"));
+
+        createStation("开放数据 GeoPackage 缓存测试驿站");
+        Response after = given().header("If-None-Match", etag).get("/api/v1/open-data/stations.gpkg");
+        after.then().statusCode(200);
         assertThat(after.header("ETag")).isNotEqualTo(etag);
     }
 

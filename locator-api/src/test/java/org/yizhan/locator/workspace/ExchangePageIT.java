@@ -158,4 +158,105 @@ class ExchangePageIT extends ApiIT {
         browser.click(".ws-tab[data-view='exchange']");
         browser.until(d -> union.equals(browser.visible("#plaque-union").getDomProperty("value")));
     }
+
+    /**
+     * The open-data GeoPackage as a GIS user gets it: clicked in the page, saved by the browser,
+     * opened with the NGA GeoPackage library (not with our import): one point layer holding exactly
+     * the published stations (active and suspended, none closed), in WGS 84 or, from the second
+     * link, declared CGCS2000 (EPSG:4490) with the same coordinates.
+     */
+    @Test
+    void theOpenDataGeoPackageLinksDownloadRealGeoPackagesOfEveryPublishedStation() throws Exception {
+        JsonPath created = asAdmin()
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(org.yizhan.locator.support.StationForms.with(
+                        org.yizhan.locator.support.StationForms.haibowanStation(),
+                        "name",
+                        "开放数据已关闭驿站" + TestRandom.token(5)))
+                .post("/api/v1/stations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        String closed = created.getString("code");
+        asAdmin()
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("status", "closed", "reason", "测试", "version", created.getLong("version")))
+                .post("/api/v1/stations/{code}/status", closed)
+                .then()
+                .statusCode(200);
+        exchangeAs(Browser.desktop(port), ADMIN, ADMIN_PASSWORD);
+
+        Map<String, double[]> published = new java.util.HashMap<>();
+        jdbc.sql("SELECT code, ST_X(location::geometry) AS lng, ST_Y(location::geometry) AS lat FROM station"
+                        + " WHERE status IN ('active', 'suspended')")
+                .query((rs, n) ->
+                        published.put(rs.getString("code"), new double[] {rs.getDouble("lng"), rs.getDouble("lat")}))
+                .list();
+        assertThat(published).isNotEmpty().doesNotContainKey(closed);
+
+        Path wgs84 = browser.download("#open-data-links a[data-format='gpkg'][data-crs='wgs84']");
+        assertThat(wgs84.getFileName().toString()).isEqualTo("yizhan-stations.gpkg");
+        assertThat(geoPackage(wgs84, 4326)).isEqualTo(published.keySet());
+        Path cgcs2000 = browser.download("#open-data-links a[data-format='gpkg'][data-crs='epsg:4490']");
+        assertThat(geoPackage(cgcs2000, 4490)).isEqualTo(published.keySet());
+        // The same numbers in both: CGCS2000 is declared, not shifted (the two agree within a metre).
+        assertThat(points(cgcs2000))
+                .allSatisfy((code, p) ->
+                        assertThat(p).containsExactly(published.get(code), org.assertj.core.data.Offset.offset(1e-7)));
+        browser.screenshot("open-data-links-desktop");
+    }
+
+    /** Opens the file with NGA's library: a GeoPackage with the layer 'stations' in the system; its codes. */
+    private static java.util.Set<String> geoPackage(Path file, long srs) {
+        byte[] head;
+        try (var in = Files.newInputStream(file)) {
+            head = in.readNBytes(16);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(new String(head, StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3\0");
+        mil.nga.geopackage.GeoPackage gp = mil.nga.geopackage.GeoPackageManager.open(file.toFile());
+        try {
+            assertThat(gp.getFeatureTables()).containsExactly("stations");
+            mil.nga.geopackage.features.user.FeatureDao dao = gp.getFeatureDao("stations");
+            assertThat(dao.getSrs().getOrganization()).isEqualToIgnoringCase("EPSG");
+            assertThat(dao.getSrs().getOrganizationCoordsysId()).isEqualTo(srs);
+            assertThat(dao.getGeometryType()).isEqualTo(mil.nga.sf.GeometryType.POINT);
+            java.util.Set<String> codes = new java.util.HashSet<>();
+            mil.nga.geopackage.features.user.FeatureResultSet rows = dao.queryForAll();
+            try {
+                while (rows.moveToNext())
+                    assertThat(codes.add((String) rows.getRow().getValue("code")))
+                            .isTrue();
+            } finally {
+                rows.close();
+            }
+            assertThat(dao.count()).isEqualTo(codes.size());
+            return codes;
+        } finally {
+            gp.close();
+        }
+    }
+
+    private static Map<String, double[]> points(Path file) {
+        mil.nga.geopackage.GeoPackage gp = mil.nga.geopackage.GeoPackageManager.open(file.toFile());
+        try {
+            mil.nga.geopackage.features.user.FeatureResultSet rows =
+                    gp.getFeatureDao("stations").queryForAll();
+            Map<String, double[]> out = new java.util.HashMap<>();
+            try {
+                while (rows.moveToNext()) {
+                    mil.nga.sf.Point p =
+                            (mil.nga.sf.Point) rows.getRow().getGeometry().getGeometry();
+                    out.put((String) rows.getRow().getValue("code"), new double[] {p.getX(), p.getY()});
+                }
+            } finally {
+                rows.close();
+            }
+            return out;
+        } finally {
+            gp.close();
+        }
+    }
 }

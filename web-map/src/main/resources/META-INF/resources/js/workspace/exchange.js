@@ -209,7 +209,9 @@ export function renderExchange(container, { me, regions }) {
         h('fieldset', {}, h('legend', {}, t('exchange.status')), h('div', { class: 'inline-checks' }, statusBoxes))),
       exportLinks,
       h('h3', {}, t('exchange.openData')),
-      h('div', { class: 'link-list' }, ['geojson', 'csv'].map((f) => h('a', { class: 'ws-button-link', href: links.openData(f), download: '' }, `⬇ stations.${f}`)))),
+      h('div', { class: 'link-list', id: 'open-data-links' }, [['geojson'], ['csv'], ['gpkg'], ['gpkg', 'epsg:4490']].map(([f, crs]) => h('a', {
+        class: 'ws-button-link', href: links.openData(f, crs), download: '', 'data-format': f, 'data-crs': crs || 'wgs84',
+      }, `⬇ stations.${f}${crs ? ` (${t('exchange.cgcs2000')})` : ''}`)))),
     h('section', { class: 'ws-card', 'aria-labelledby': 'plaques-title' },
       h('h2', { id: 'plaques-title' }, t('exchange.plaques')),
       h('p', { class: 'muted' }, t('exchange.plaquesLead')),
