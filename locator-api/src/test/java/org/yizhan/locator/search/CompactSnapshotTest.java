@@ -137,7 +137,7 @@ class CompactSnapshotTest {
             String as = "seed " + TestRandom.SEED + ", boxes " + boxes + ", amenities " + wanted + ", adcode " + prefix;
             assertThat(index.count(window)).as(as).isEqualTo(expected.size());
 
-            int limit = 1 + random.nextInt(random.nextBoolean() ? 20 : 600);
+            int limit = random.nextInt(10) == 0 ? 1 + random.nextInt(5) : 50 + random.nextInt(600);
             List<StationRow> walked = new ArrayList<>();
             long after = 0;
             while (true) {
