@@ -227,6 +227,8 @@ run_pgbench() { # round conns seconds scenario
   fi
   tps=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | tail -1)
   failed=$(echo "$out" | sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p'); failed=${failed:-0}
+  # No tps line: every client aborted (e.g. the shared cluster ran out of connections).
+  if [ -z "$tps" ]; then echo "$out" | grep -m3 -i 'abort\|error\|fatal' >&2 || true; tps=0; failed=-1; fi
   cat "$dir"/tx* | awk '{ print $3 }' | sort -n > "$dir/lat"
   n=$(wc -l < "$dir/lat"); p50=0; p99=0
   if [ "$n" -gt 0 ]; then p50=$(sed -n "$(( (n + 1) / 2 ))p" "$dir/lat"); p99=$(sed -n "$(( (n * 99 + 99) / 100 ))p" "$dir/lat"); fi
