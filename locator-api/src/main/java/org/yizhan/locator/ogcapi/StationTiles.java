@@ -90,9 +90,8 @@ class StationTiles {
         } else {
             int cells = EXTENT / CELL;
             Map<Integer, double[]> sums = new HashMap<>(); // cell -> {sum px, sum py, count}
-            index.visit(west, south, east, north, row -> {
-                double px = (TileGrid.column(row.lng(), z) - x) * EXTENT,
-                        py = (TileGrid.row(row.lat(), z) - y) * EXTENT;
+            index.visitPoints(west, south, east, north, (lat, lng) -> {
+                double px = (TileGrid.column(lng, z) - x) * EXTENT, py = (TileGrid.row(lat, z) - y) * EXTENT;
                 if (px < 0 || px >= EXTENT || py < 0 || py >= EXTENT) return;
                 double[] sum = sums.computeIfAbsent((int) (py / CELL) * cells + (int) (px / CELL), k -> new double[3]);
                 sum[0] += px;

@@ -15,6 +15,8 @@ class AmenityBits {
     static final int MAX = 64;
 
     private final Map<String, Integer> bitOf = new HashMap<>();
+    private final String[] keys;
+    private final byte[][] keyBytes;
 
     @Autowired
     AmenityBits(AmenityVocabulary vocabulary) {
@@ -25,6 +27,30 @@ class AmenityBits {
     AmenityBits(List<String> keys) {
         if (keys.size() > MAX) throw new IllegalStateException("more than " + MAX + " amenities; widen AmenityBits");
         for (int i = 0; i < keys.size(); i++) bitOf.put(keys.get(i), i);
+        this.keys = keys.toArray(String[]::new);
+        this.keyBytes = new byte[this.keys.length][];
+        for (int i = 0; i < this.keys.length; i++)
+            keyBytes[i] = this.keys[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The keys of the set bits, in bit (vocabulary) order. */
+    List<String> keysOf(long bits) {
+        String[] out = new String[Long.bitCount(bits)];
+        int k = 0;
+        while (bits != 0) {
+            out[k++] = keys[Long.numberOfTrailingZeros(bits)];
+            bits &= bits - 1;
+        }
+        return List.of(out);
+    }
+
+    /** The bit of the UTF-8 key in {@code buf[off, off + len)}, or -1 if it is not a known key. */
+    int bit(byte[] buf, int off, int len) {
+        for (int i = 0; i < keyBytes.length; i++) {
+            byte[] k = keyBytes[i];
+            if (k.length == len && java.util.Arrays.equals(k, 0, len, buf, off, off + len)) return i;
+        }
+        return -1;
     }
 
     long of(List<String> keys) {
@@ -34,6 +60,11 @@ class AmenityBits {
             if (bit != null) bits |= 1L << bit;
         }
         return bits;
+    }
+
+    boolean knowsAll(List<String> keys) {
+        for (String key : keys) if (!bitOf.containsKey(key)) return false;
+        return true;
     }
 
     int bit(String key) {

@@ -20,13 +20,18 @@ final class SphereKdTree {
         boolean visit(int slot, double chordSquared);
     }
 
-    private final int[] slots;
+    private int[] slots;
+    /** True once {@link #renumbered()}: slot i is position i and {@code slots} is dropped. */
+    private boolean identity;
+
     private final double[] xs, ys, zs;
     private int nodeCount;
-    private int[] from, to, left, right;
-    private double[] minX, maxX, minY, maxY, minZ, maxZ;
+    private int[] from = new int[0], to = new int[0], left = new int[0], right = new int[0];
+    private double[] minX = new double[0], maxX = new double[0], minY = new double[0], maxY = new double[0];
+    private double[] minZ = new double[0], maxZ = new double[0];
+    private double[] minLat = new double[0], maxLat = new double[0], minLng = new double[0], maxLng = new double[0];
 
-    /** Builds the tree over the given slots; coordinates are indexed by slot. */
+    /** Builds the tree over the given slots; coordinates are indexed by slot (and copied). */
     SphereKdTree(int[] slotsToIndex, double[] x, double[] y, double[] z) {
         int n = slotsToIndex.length;
         slots = slotsToIndex.clone();
@@ -38,6 +43,41 @@ final class SphereKdTree {
             ys[i] = y[slots[i]];
             zs[i] = z[slots[i]];
         }
+        build(n);
+    }
+
+    private SphereKdTree(double[] x, double[] y, double[] z) {
+        int n = x.length;
+        slots = new int[n];
+        for (int i = 0; i < n; i++) slots[i] = i;
+        xs = x;
+        ys = y;
+        zs = z;
+        build(n);
+    }
+
+    /**
+     * Builds the tree over all points by reordering {@code x, y, z} themselves, so no copy is
+     * kept. {@link #order()} then says which original point each position holds; the caller
+     * reorders its other columns the same way and calls {@link #renumbered()}, after which slot
+     * i is position i and a walk of the tree reads memory in spatial order.
+     */
+    static SphereKdTree inPlace(double[] x, double[] y, double[] z) {
+        return new SphereKdTree(x, y, z);
+    }
+
+    /** Position i holds original point {@code order()[i]} (before {@link #renumbered()}). */
+    int[] order() {
+        return slots;
+    }
+
+    /** The caller has reordered its columns into tree order: slots are now positions. */
+    void renumbered() {
+        identity = true;
+        slots = new int[0];
+    }
+
+    private void build(int n) {
         int capacity = Math.max(1, 4 * (n / LEAF_SIZE + 1));
         from = new int[capacity];
         to = new int[capacity];
@@ -50,10 +90,120 @@ final class SphereKdTree {
         minZ = new double[capacity];
         maxZ = new double[capacity];
         if (n > 0) build(0, n);
+        from = java.util.Arrays.copyOf(from, nodeCount);
+        to = java.util.Arrays.copyOf(to, nodeCount);
+        left = java.util.Arrays.copyOf(left, nodeCount);
+        right = java.util.Arrays.copyOf(right, nodeCount);
+        minX = java.util.Arrays.copyOf(minX, nodeCount);
+        maxX = java.util.Arrays.copyOf(maxX, nodeCount);
+        minY = java.util.Arrays.copyOf(minY, nodeCount);
+        maxY = java.util.Arrays.copyOf(maxY, nodeCount);
+        minZ = java.util.Arrays.copyOf(minZ, nodeCount);
+        maxZ = java.util.Arrays.copyOf(maxZ, nodeCount);
+    }
+
+    private int slot(int i) {
+        return identity ? i : slots[i];
+    }
+
+    /**
+     * Records each node's latitude and longitude range, for {@link #within}. Only for a tree
+     * whose slots are positions ({@link #renumbered()}); {@code lat, lng} are in that order.
+     */
+    void boundLatLng(double[] lat, double[] lng) {
+        if (!identity) throw new IllegalStateException("bounds need a renumbered tree");
+        minLat = new double[nodeCount];
+        maxLat = new double[nodeCount];
+        minLng = new double[nodeCount];
+        maxLng = new double[nodeCount];
+        // Children come after their parent, so one backward pass sees children first.
+        for (int node = nodeCount - 1; node >= 0; node--) {
+            double a0 = Double.MAX_VALUE, a1 = -Double.MAX_VALUE, o0 = a0, o1 = a1;
+            if (left[node] < 0) {
+                for (int i = from[node]; i < to[node]; i++) {
+                    a0 = Math.min(a0, lat[i]);
+                    a1 = Math.max(a1, lat[i]);
+                    o0 = Math.min(o0, lng[i]);
+                    o1 = Math.max(o1, lng[i]);
+                }
+            } else {
+                int l = left[node], r = right[node];
+                a0 = Math.min(minLat[l], minLat[r]);
+                a1 = Math.max(maxLat[l], maxLat[r]);
+                o0 = Math.min(minLng[l], minLng[r]);
+                o1 = Math.max(maxLng[l], maxLng[r]);
+            }
+            minLat[node] = a0;
+            maxLat[node] = a1;
+            minLng[node] = o0;
+            maxLng[node] = o1;
+        }
+    }
+
+    /** Receives positions from {@link #within}; returns false to stop. */
+    interface PositionSink {
+        boolean accept(int position);
+    }
+
+    /**
+     * Hands every position whose latitude and longitude lie in the closed box to {@code sink}
+     * (in tree order, not sorted), pruning subtrees by their ranges. Needs {@link #boundLatLng}.
+     */
+    void within(double[] lat, double[] lng, double south, double west, double north, double east, PositionSink sink) {
+        if (nodeCount == 0) return;
+        int[] stack = new int[128];
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            int node = stack[--top];
+            if (minLat[node] > north || maxLat[node] < south || minLng[node] > east || maxLng[node] < west) continue;
+            boolean inside =
+                    minLat[node] >= south && maxLat[node] <= north && minLng[node] >= west && maxLng[node] <= east;
+            if (inside) {
+                for (int i = from[node]; i < to[node]; i++) if (!sink.accept(i)) return;
+            } else if (left[node] < 0) {
+                for (int i = from[node]; i < to[node]; i++) {
+                    if (lat[i] >= south && lat[i] <= north && lng[i] >= west && lng[i] <= east && !sink.accept(i))
+                        return;
+                }
+            } else {
+                if (top + 2 > stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+                // Right first, so the left subtree is walked first (positions roughly ascending).
+                stack[top++] = right[node];
+                stack[top++] = left[node];
+            }
+        }
+    }
+
+    /**
+     * About how many positions lie in the box (never fewer): subtrees no larger than
+     * {@code grain} that meet the box count whole, so this touches a bounded number of nodes.
+     */
+    long estimateWithin(double south, double west, double north, double east, int grain) {
+        if (nodeCount == 0) return 0;
+        long count = 0;
+        int[] stack = new int[128];
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            int node = stack[--top];
+            if (minLat[node] > north || maxLat[node] < south || minLng[node] > east || maxLng[node] < west) continue;
+            int size = to[node] - from[node];
+            boolean inside =
+                    minLat[node] >= south && maxLat[node] <= north && minLng[node] >= west && maxLng[node] <= east;
+            if (inside || size <= grain || left[node] < 0) {
+                count += size;
+            } else {
+                if (top + 2 > stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+                stack[top++] = right[node];
+                stack[top++] = left[node];
+            }
+        }
+        return count;
     }
 
     int size() {
-        return slots.length;
+        return xs.length;
     }
 
     private int build(int lo, int hi) {
@@ -130,20 +280,20 @@ final class SphereKdTree {
      * next item is always the closest not yet visited.
      */
     void nearest(double qx, double qy, double qz, IntPredicate filter, Visitor visitor) {
-        if (slots.length == 0) return;
+        if (xs.length == 0) return;
         MinHeap queue = new MinHeap();
         queue.push(boxDistance(0, qx, qy, qz), ~0);
         while (!queue.isEmpty()) {
             double key = queue.peekKey();
             int item = queue.pop();
             if (item >= 0) {
-                if (!visitor.visit(slots[item], key)) return;
+                if (!visitor.visit(slot(item), key)) return;
                 continue;
             }
             int node = ~item;
             if (left[node] < 0) {
                 for (int i = from[node]; i < to[node]; i++) {
-                    if (!filter.test(slots[i])) continue;
+                    if (!filter.test(slot(i))) continue;
                     double dx = xs[i] - qx, dy = ys[i] - qy, dz = zs[i] - qz;
                     queue.push(dx * dx + dy * dy + dz * dz, i);
                 }

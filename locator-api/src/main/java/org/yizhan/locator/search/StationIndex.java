@@ -69,10 +69,22 @@ public class StationIndex {
     }
 
     /** Replaces everything, e.g. after start-up or a bulk load. */
-    synchronized void replaceAll(List<StationRow> activeRows) {
-        state = new State(new StationSnapshot(activeRows, bits), Map.of(), Set.of());
+    void replaceAll(List<StationRow> activeRows) {
+        replaceAll(StationSnapshot.of(activeRows, bits));
+    }
+
+    /** Replaces everything with a snapshot read straight from the database ({@link StationLoader}). */
+    synchronized void replaceAll(StationSnapshot snapshot) {
+        state = new State(snapshot, Map.of(), Set.of());
         version.incrementAndGet();
-        log.info("Station index holds {} active stations", activeRows.size());
+        log.info(
+                "Station index holds {} active stations in {} MB of arrays and records",
+                snapshot.size(),
+                snapshot.bytes() >> 20);
+    }
+
+    AmenityBits bits() {
+        return bits;
     }
 
     /**
@@ -113,10 +125,14 @@ public class StationIndex {
     private void compact() {
         State captured = state;
         if (captured == null) return;
-        List<StationRow> merged = new ArrayList<>(captured.base.size() + captured.upserts.size());
-        for (StationRow row : captured.base.rows) if (!captured.hidesBase(row.id())) merged.add(row);
-        merged.addAll(captured.upserts.values());
-        StationSnapshot fresh = new StationSnapshot(merged, bits);
+        StationSnapshot base = captured.base;
+        StationSnapshot.Builder merged =
+                new StationSnapshot.Builder(bits, base.dictionaries.copy(), base.size() + captured.upserts.size());
+        for (int slot = 0; slot < base.size(); slot++) {
+            if (!captured.hidesBase(base.ids[slot])) merged.add(base.row(slot));
+        }
+        for (StationRow row : captured.upserts.values()) merged.add(row);
+        StationSnapshot fresh = merged.build();
         synchronized (this) {
             State now = state;
             if (now == null) return;
@@ -157,13 +173,12 @@ public class StationIndex {
                 .thenComparing(h -> h.station().code());
 
         StationSnapshot base = s.base;
+        boolean overlay = !s.upserts.isEmpty() || !s.removed.isEmpty();
         tree.nearest(
                 q[0],
                 q[1],
                 q[2],
-                slot -> (base.amenityBits[slot] & required) == required
-                        && !s.hidesBase(base.ids[slot])
-                        && accept.test(base.rows[slot]),
+                slot -> (base.amenityBits[slot] & required) == required && (!overlay || !s.hidesBase(base.ids[slot])),
                 (slot, chordSquared) -> {
                     double sphere = UnitVectors.sphereMeters(chordSquared);
                     if (sphere > sphereLimit) return false;
@@ -171,8 +186,12 @@ public class StationIndex {
                             && best.get(limit - 1).distanceMeters() < sphere * (1 - NearestSearch.SPHERE_ERROR)) {
                         return false;
                     }
-                    StationRow row = base.rows[slot];
-                    offer(best, new NearestHit(row, ellipsoidMeters(lat, lng, row)), limit, order, radiusMeters);
+                    double meters = ellipsoidMeters(lat, lng, base.lats[slot], base.lngs[slot]);
+                    if (radiusMeters != null && meters > radiusMeters) return true;
+                    // Only a station at least as near as the k-th can enter (equal: by code).
+                    if (best.size() == limit && meters > best.get(limit - 1).distanceMeters()) return true;
+                    StationRow row = base.row(slot);
+                    if (accept.test(row)) offer(best, new NearestHit(row, meters), limit, order, radiusMeters);
                     return true;
                 });
         for (StationRow row : s.upserts.values()) {
@@ -196,11 +215,12 @@ public class StationIndex {
         Grid grid = new Grid(minLat, minLng, maxLat, maxLng, columns);
         StationSnapshot base = s.base;
         boolean overlay = !s.upserts.isEmpty() || !s.removed.isEmpty();
-        for (int slot = 0; slot < base.lats.length; slot++) {
-            if ((base.amenityBits[slot] & requiredAmenities) != requiredAmenities) continue;
-            if (overlay && s.hidesBase(base.ids[slot])) continue;
+        base.all.within(base.lats, base.lngs, minLat, minLng, maxLat, maxLng, slot -> {
+            if ((base.amenityBits[slot] & requiredAmenities) != requiredAmenities) return true;
+            if (overlay && s.hidesBase(base.ids[slot])) return true;
             grid.add(base.lats[slot], base.lngs[slot]);
-        }
+            return true;
+        });
         for (StationRow row : s.upserts.values()) {
             if ((bits.of(row.amenities()) & requiredAmenities) == requiredAmenities) grid.add(row.lat(), row.lng());
         }
@@ -256,7 +276,7 @@ public class StationIndex {
 
     /**
      * Hands every active station whose longitude and latitude lie in the closed box to
-     * {@code visitor}, once each, from the cells of a grid that the box overlaps, for vector tiles; the caller decides
+     * {@code visitor}, once each. One pass over memory, for vector tiles; the caller decides
      * edges exactly (tiles are half-open), this only narrows.
      */
     public void visit(double minLng, double minLat, double maxLng, double maxLat, Visitor visitor) {
@@ -264,12 +284,287 @@ public class StationIndex {
         if (s == null) throw new IllegalStateException("index not loaded");
         StationSnapshot base = s.base;
         boolean overlay = !s.upserts.isEmpty() || !s.removed.isEmpty();
-        base.inBox(minLng, minLat, maxLng, maxLat, slot -> {
-            if (!overlay || !s.hidesBase(base.ids[slot])) visitor.station(base.rows[slot]);
+        base.all.within(base.lats, base.lngs, minLat, minLng, maxLat, maxLng, slot -> {
+            if (!overlay || !s.hidesBase(base.ids[slot])) visitor.station(base.row(slot));
+            return true;
         });
         for (StationRow row : s.upserts.values()) {
             if (row.lat() >= minLat && row.lat() <= maxLat && row.lng() >= minLng && row.lng() <= maxLng)
                 visitor.station(row);
+        }
+    }
+
+    /** Receives coordinates from {@link #visitPoints}. */
+    public interface PointVisitor {
+        void point(double lat, double lng);
+    }
+
+    /**
+     * Like {@link #visit}, but hands over only each station's coordinates: nothing is decoded, so
+     * counting a million stations into clusters reads two arrays.
+     */
+    public void visitPoints(double minLng, double minLat, double maxLng, double maxLat, PointVisitor visitor) {
+        State s = state;
+        if (s == null) throw new IllegalStateException("index not loaded");
+        StationSnapshot base = s.base;
+        boolean overlay = !s.upserts.isEmpty() || !s.removed.isEmpty();
+        base.all.within(base.lats, base.lngs, minLat, minLng, maxLat, maxLng, slot -> {
+            if (!overlay || !s.hidesBase(base.ids[slot])) visitor.point(base.lats[slot], base.lngs[slot]);
+            return true;
+        });
+        for (StationRow row : s.upserts.values()) {
+            if (row.lat() >= minLat && row.lat() <= maxLat && row.lng() >= minLng && row.lng() <= maxLng)
+                visitor.point(row.lat(), row.lng());
+        }
+    }
+
+    /**
+     * What a viewport matches in memory: active stations in any of {@code boxes} (closed, WGS-84;
+     * none = anywhere), having all {@code requiredAmenities}, with an adcode starting with
+     * {@code adcodePrefix} if given.
+     */
+    record Window(
+            List<Bbox> boxes,
+            long requiredAmenities,
+            @Nullable String adcodePrefix) {}
+
+    /**
+     * Up to {@code limit} matching stations with ids above {@code afterId}, ascending; or, when
+     * {@code descending}, those with ids just below {@code afterId}, also returned ascending. The
+     * same rows as the keyset query on PostGIS would give for the same register.
+     */
+    List<StationRow> page(Window window, long afterId, int limit, boolean descending) {
+        State s = state;
+        if (s == null) throw new IllegalStateException("index not loaded");
+        StationSnapshot base = s.base;
+        IdHeap heap = new IdHeap(limit, descending);
+        Matcher match = new Matcher(s, window);
+        if (scanById(base, window, limit)) {
+            // A wide window: walk ids in order from the cursor and stop at the page's end.
+            int rank = descending ? base.rankAbove(afterId - 1) - 1 : base.rankAbove(afterId);
+            int step = descending ? -1 : 1;
+            int found = 0;
+            for (int r = rank; r >= 0 && r < base.idOrder.length && found < limit; r += step) {
+                int slot = base.idOrder[r];
+                if (match.slot(slot)) {
+                    heap.offer(base.ids[slot], slot);
+                    found++;
+                }
+            }
+        } else {
+            for (int b = 0; b < window.boxes().size(); b++) {
+                Bbox box = window.boxes().get(b);
+                int earlier = b;
+                base.all.within(base.lats, base.lngs, box.minLat(), box.minLng(), box.maxLat(), box.maxLng(), slot -> {
+                    long id = base.ids[slot];
+                    if (descending ? id >= afterId : id <= afterId) return true;
+                    if (!heap.wants(id) || !match.slot(slot)) return true;
+                    if (inAnyOf(window.boxes(), earlier, base.lats[slot], base.lngs[slot])) return true;
+                    heap.offer(id, slot);
+                    return true;
+                });
+            }
+        }
+        List<StationRow> overlay = new ArrayList<>();
+        for (StationRow row : s.upserts.values()) {
+            if (descending ? row.id() >= afterId : row.id() <= afterId) continue;
+            if (match.row(row)) overlay.add(row);
+        }
+        overlay.sort(Comparator.comparingLong(StationRow::id));
+        long[] ids = heap.sortedIds();
+        int[] slots = heap.sortedSlots();
+        // Merge the two id-ordered lists and keep the `limit` nearest the cursor.
+        List<StationRow> merged = new ArrayList<>(Math.min(limit, ids.length + overlay.size()));
+        int i = 0, j = 0;
+        if (!descending) {
+            while (merged.size() < limit && (i < ids.length || j < overlay.size())) {
+                if (j == overlay.size()
+                        || (i < ids.length && ids[i] < overlay.get(j).id())) merged.add(base.row(slots[i++]));
+                else merged.add(overlay.get(j++));
+            }
+            return merged;
+        }
+        i = ids.length - 1;
+        j = overlay.size() - 1;
+        while (merged.size() < limit && (i >= 0 || j >= 0)) {
+            if (j < 0 || (i >= 0 && ids[i] > overlay.get(j).id())) merged.add(base.row(slots[i--]));
+            else merged.add(overlay.get(j--));
+        }
+        java.util.Collections.reverse(merged);
+        return merged;
+    }
+
+    /** How many stations match the window (numberMatched). */
+    long count(Window window) {
+        State s = state;
+        if (s == null) throw new IllegalStateException("index not loaded");
+        StationSnapshot base = s.base;
+        Matcher match = new Matcher(s, window);
+        long[] count = {0};
+        if (window.boxes().isEmpty()) {
+            for (int slot = 0; slot < base.size(); slot++) if (match.slot(slot)) count[0]++;
+        } else {
+            for (int b = 0; b < window.boxes().size(); b++) {
+                Bbox box = window.boxes().get(b);
+                int earlier = b;
+                base.all.within(base.lats, base.lngs, box.minLat(), box.minLng(), box.maxLat(), box.maxLng(), slot -> {
+                    if (match.slot(slot) && !inAnyOf(window.boxes(), earlier, base.lats[slot], base.lngs[slot]))
+                        count[0]++;
+                    return true;
+                });
+            }
+        }
+        for (StationRow row : s.upserts.values()) if (match.row(row)) count[0]++;
+        return count[0];
+    }
+
+    /**
+     * Whether walking ids in order beats walking the tree: the walk by id reads about
+     * limit * n / matches stations, the tree about as many as the window holds.
+     */
+    private static boolean scanById(StationSnapshot base, Window window, int limit) {
+        if (window.boxes().isEmpty()) return true;
+        int n = base.size();
+        long inside = 0;
+        for (Bbox box : window.boxes()) {
+            inside += base.all.estimateWithin(
+                    box.minLat(), box.minLng(), box.maxLat(), box.maxLng(), Math.max(64, n / 1024));
+        }
+        return (double) inside * inside > 4.0 * (limit + 1) * n;
+    }
+
+    /** Whether the point lies in one of the first {@code count} boxes (a station is counted once). */
+    private static boolean inAnyOf(List<Bbox> boxes, int count, double lat, double lng) {
+        for (int i = 0; i < count; i++) {
+            Bbox b = boxes.get(i);
+            if (lat >= b.minLat() && lat <= b.maxLat() && lng >= b.minLng() && lng <= b.maxLng()) return true;
+        }
+        return false;
+    }
+
+    /** The window's tests for one state: box, amenities, adcode, and not hidden by the overlay. */
+    private static final class Matcher {
+        private final State s;
+        private final Window window;
+        private final boolean overlay;
+        /** Per adcode dictionary entry: 1 = matches the prefix, -1 = does not, 0 = not yet known. */
+        private final byte[] adcodeMatches;
+
+        Matcher(State s, Window window) {
+            this.s = s;
+            this.window = window;
+            this.overlay = !s.upserts.isEmpty() || !s.removed.isEmpty();
+            this.adcodeMatches = new byte[window.adcodePrefix() == null ? 0 : s.base.dictionaries.adcode.size()];
+        }
+
+        boolean slot(int slot) {
+            StationSnapshot base = s.base;
+            if ((base.amenityBits[slot] & window.requiredAmenities()) != window.requiredAmenities()) return false;
+            if (!window.boxes().isEmpty()
+                    && !inAnyOf(window.boxes(), window.boxes().size(), base.lats[slot], base.lngs[slot])) return false;
+            String prefix = window.adcodePrefix();
+            if (prefix != null) {
+                int code = base.adcodeCode(slot);
+                if (code >= 0 && code < adcodeMatches.length) {
+                    if (adcodeMatches[code] == 0)
+                        adcodeMatches[code] =
+                                (byte) (base.dictionaries.adcode.get(code).startsWith(prefix) ? 1 : -1);
+                    if (adcodeMatches[code] < 0) return false;
+                } else if (!base.row(slot).adcode().startsWith(prefix)) {
+                    return false;
+                }
+            }
+            return !overlay || !s.hidesBase(base.ids[slot]);
+        }
+
+        boolean row(StationRow row) {
+            long have = s.base.bits.of(row.amenities());
+            if ((have & window.requiredAmenities()) != window.requiredAmenities()) return false;
+            if (!window.boxes().isEmpty()
+                    && !inAnyOf(window.boxes(), window.boxes().size(), row.lat(), row.lng())) return false;
+            String prefix = window.adcodePrefix();
+            return prefix == null || row.adcode().startsWith(prefix);
+        }
+    }
+
+    /**
+     * The {@code capacity} ids nearest a cursor seen so far (smallest, or largest when
+     * descending), with their slots: a bounded binary heap whose top is the worst kept.
+     */
+    private static final class IdHeap {
+        private final int capacity;
+        private final boolean descending;
+        private final long[] ids;
+        private final int[] slots;
+        private int size;
+
+        IdHeap(int capacity, boolean descending) {
+            this.capacity = capacity;
+            this.descending = descending;
+            this.ids = new long[Math.max(1, Math.min(capacity, 1 << 16))];
+            this.slots = new int[ids.length];
+        }
+
+        /** Whether {@code id} would be kept now. */
+        boolean wants(long id) {
+            return size < capacity || worse(ids[0], id);
+        }
+
+        /** a is worse (further from the cursor) than b. */
+        private boolean worse(long a, long b) {
+            return descending ? a < b : a > b;
+        }
+
+        void offer(long id, int slot) {
+            if (size < capacity) {
+                if (size == ids.length) throw new IllegalStateException("page too large");
+                int i = size++;
+                while (i > 0) {
+                    int parent = (i - 1) >>> 1;
+                    if (!worse(id, ids[parent])) break;
+                    ids[i] = ids[parent];
+                    slots[i] = slots[parent];
+                    i = parent;
+                }
+                ids[i] = id;
+                slots[i] = slot;
+                return;
+            }
+            if (!worse(ids[0], id)) return;
+            int i = 0;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= size) break;
+                if (child + 1 < size && worse(ids[child + 1], ids[child])) child++;
+                if (!worse(ids[child], id)) break;
+                ids[i] = ids[child];
+                slots[i] = slots[child];
+                i = child;
+            }
+            ids[i] = id;
+            slots[i] = slot;
+        }
+
+        private int[] order() {
+            long[] keys = java.util.Arrays.copyOf(ids, size);
+            int[] at = new int[size];
+            for (int i = 0; i < size; i++) at[i] = i;
+            StationSnapshot.sort(keys, at);
+            return at;
+        }
+
+        long[] sortedIds() {
+            int[] at = order();
+            long[] out = new long[size];
+            for (int i = 0; i < size; i++) out[i] = ids[at[i]];
+            return out;
+        }
+
+        int[] sortedSlots() {
+            int[] at = order();
+            int[] out = new int[size];
+            for (int i = 0; i < size; i++) out[i] = slots[at[i]];
+            return out;
         }
     }
 
@@ -293,6 +588,10 @@ public class StationIndex {
     }
 
     private static double ellipsoidMeters(double lat, double lng, StationRow row) {
-        return Geodesic.WGS84.Inverse(lat, lng, row.lat(), row.lng(), GeodesicMask.DISTANCE).s12;
+        return ellipsoidMeters(lat, lng, row.lat(), row.lng());
+    }
+
+    private static double ellipsoidMeters(double lat, double lng, double toLat, double toLng) {
+        return Geodesic.WGS84.Inverse(lat, lng, toLat, toLng, GeodesicMask.DISTANCE).s12;
     }
 }

@@ -23,8 +23,6 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.yizhan.locator.config.YizhanProperties;
 import org.yizhan.locator.station.StationRow;
 
@@ -52,20 +50,12 @@ public class StationIndexSync {
     /** Change-counter values read at the start of the previous check and of the one before it. */
     private long seenAtLastCheck, seenBeforeLastCheck;
 
-    private final TransactionTemplate readOnly;
     private final Map<String, CompletableFuture<Void>> markers = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private Thread worker = new Thread(() -> {});
 
-    StationIndexSync(
-            StationIndex index,
-            DataSource dataSource,
-            JdbcClient jdbc,
-            YizhanProperties properties,
-            PlatformTransactionManager transactions) {
+    StationIndexSync(StationIndex index, DataSource dataSource, JdbcClient jdbc, YizhanProperties properties) {
         this.index = index;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.enabled = properties.index().enabled();
@@ -188,15 +178,15 @@ public class StationIndexSync {
         long started = System.nanoTime();
         // Rows changed after this point are re-read by the next repairs, whatever the load saw.
         seenAtLastCheck = seenBeforeLastCheck = changeCounter();
-        List<StationRow> rows = new ArrayList<>();
-        // Inside a transaction the driver streams with a cursor instead of holding every row twice.
-        readOnly.executeWithoutResult(status -> jdbc.sql(
-                        "SELECT " + StationRow.COLUMNS + " FROM station s WHERE s.status = 'active'")
-                .withFetchSize(10_000)
-                .query(rs -> {
-                    rows.add(StationRow.map(rs, rows.size()));
-                }));
-        index.replaceAll(rows);
+        StationSnapshot snapshot;
+        try (Connection connection = dataSource.getConnection()) {
+            // One statement, so one consistent snapshot of the register, streamed by COPY.
+            snapshot = StationLoader.load(
+                    connection, index.bits(), new StationSnapshot.Dictionaries(), Math.max(16, index.size()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the stations: " + e.getMessage(), e);
+        }
+        index.replaceAll(snapshot);
         log.info("Loaded the station index in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -6,19 +6,35 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yizhan.locator.station.StationRow;
+import org.yizhan.locator.station.StationStatus;
 import org.yizhan.locator.web.ApiException;
 
 /**
  * Stations in a box, ordered by id and paged by "id greater than the last one seen": a page
  * never skips or repeats a station of an unchanged register, unlike OFFSET paging.
+ *
+ * <p>Active stations come from the in-memory {@link StationIndex} once it has loaded (the same
+ * rows, order and pages as the query below would give, milliseconds behind the register like
+ * nearest); other statuses, and everything while the index loads, come from PostGIS.
  */
 @Component
 public class ViewportSearch {
 
-    private final JdbcClient jdbc;
+    private static final List<String> ACTIVE = List.of(StationStatus.ACTIVE.value());
 
-    ViewportSearch(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final StationIndex index;
+
+    ViewportSearch(JdbcClient jdbc, StationIndex index) {
         this.jdbc = jdbc;
+        this.index = index;
+    }
+
+    /** The query as an in-memory window, or null when only PostGIS can answer it. */
+    private StationIndex.@Nullable Window window(Query query) {
+        if (!index.ready() || !query.statuses().equals(ACTIVE)) return null;
+        if (!index.bits().knowsAll(query.amenities())) return null;
+        return new StationIndex.Window(query.boxes(), index.amenityBits(query.amenities()), query.adcodePrefix());
     }
 
     record Page(List<StationRow> rows, @Nullable String nextCursor) {}
@@ -43,11 +59,15 @@ public class ViewportSearch {
 
     /** Up to {@code limit} matching stations with ids above {@code afterId}, in id order. */
     public List<StationRow> after(Query query, long afterId, int limit) {
+        StationIndex.Window window = window(query);
+        if (window != null) return index.page(window, afterId, limit, false);
         return select(query, "s.id > :id", "ORDER BY s.id", afterId, limit);
     }
 
     /** Up to {@code limit} matching stations with ids just below {@code beforeId}, in id order: the page before. */
     public List<StationRow> before(Query query, long beforeId, int limit) {
+        StationIndex.Window window = window(query);
+        if (window != null) return index.page(window, beforeId, limit, true);
         List<StationRow> rows =
                 new java.util.ArrayList<>(select(query, "s.id < :id", "ORDER BY s.id DESC", beforeId, limit));
         java.util.Collections.reverse(rows);
@@ -56,6 +76,8 @@ public class ViewportSearch {
 
     /** How many stations match, for OGC API numberMatched. */
     public long count(Query query) {
+        StationIndex.Window window = window(query);
+        if (window != null) return index.count(window);
         return statement(query, "SELECT count(*) FROM station s WHERE " + where(query), 0)
                 .query(Long.class)
                 .single();

@@ -30,6 +30,7 @@ class OgcFeaturesIT extends ApiIT {
     void nextLinksWalkTheBoxExactlyOnceAndPrevLinksWalkBack() {
         OgcArea area = OgcArea.fromSeed(seed(1));
         area.fill(jdbc, 140);
+        awaitIndexed();
         List<String> expected = area.expected(jdbc, "");
 
         List<List<String>> pages = new ArrayList<>();
@@ -71,6 +72,7 @@ class OgcFeaturesIT extends ApiIT {
     void everyOfferedCrsGivesPostgisCoordinatesInItsAxisOrder() {
         OgcArea area = OgcArea.fromSeed(seed(2));
         area.fill(jdbc, 30);
+        awaitIndexed();
         Map<String, double[]> lonLat = new HashMap<>();
         Map<String, double[]> mercator = new HashMap<>();
         jdbc.sql("""
@@ -118,6 +120,7 @@ class OgcFeaturesIT extends ApiIT {
     void aBboxInAnotherCrsSelectsTheSameStations() {
         OgcArea area = OgcArea.fromSeed(seed(3));
         area.fill(jdbc, 40);
+        awaitIndexed();
         List<String> expected = area.expected(jdbc, "");
         double[] corners = jdbc.sql("""
                 SELECT ST_X(a) AS x0, ST_Y(a) AS y0, ST_X(b) AS x1, ST_Y(b) AS y1 FROM
@@ -156,6 +159,7 @@ class OgcFeaturesIT extends ApiIT {
     void propertyFiltersSelectWhatTheRegisterSays() {
         OgcArea area = OgcArea.fromSeed(seed(4));
         area.fill(jdbc, 80);
+        awaitIndexed();
         Map<String, String> filters = Map.of(
                 "amenities=microwave", "AND 'microwave' = ANY(amenities)",
                 "status=suspended", "AND status = 'suspended'",
@@ -242,6 +246,7 @@ class OgcFeaturesIT extends ApiIT {
     void aSingleStationIsAFeatureWithLinksAndNoResponsiblePerson() {
         OgcArea area = OgcArea.fromSeed(seed(5));
         List<String> codes = area.fill(jdbc, 10);
+        awaitIndexed();
         String closed = jdbc.sql("SELECT code FROM station WHERE code IN (:codes) AND status = 'closed' LIMIT 1")
                 .param("codes", codes)
                 .query(String.class)

@@ -19,6 +19,7 @@ class OgcHtmlBrowserIT extends ApiIT {
         String name = "<img src=x onerror=alert(1)>驿站 & \"Co\"";
         String code =
                 TestStations.insert(jdbc, Spec.active(new LatLng(39.71, 84.91)).withName(name));
+        awaitIndexed();
         try (Browser browser = Browser.desktop(port)) {
             browser.open("/ogcapi/collections/stations/items?f=html&bbox=84.9,39.7,84.92,39.72");
             browser.visible("table");

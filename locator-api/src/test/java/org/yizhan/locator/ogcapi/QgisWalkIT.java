@@ -22,6 +22,7 @@ class QgisWalkIT extends ApiIT {
     @Test
     void pagingThroughAllItemsFromTheLandingPageYieldsTheWholeRegister() {
         new OgcArea(OgcFeaturesIT.seed(20), 82.0, 38.0, 0.5).fill(jdbc, 250);
+        awaitIndexed();
         String landing = "http://localhost:" + port + "/ogcapi/";
 
         JsonPath root = given().accept("application/json")

@@ -64,6 +64,7 @@ class CompactViewIT extends ApiIT {
         String code = TestStations.insert(
                 jdbc,
                 TestStations.Spec.active(new LatLng(LAT - 0.01, LNG + 0.01)).withName("紧凑视口测试"));
+        awaitIndexed();
         String bbox = (LNG + 0.005) + "," + (LAT - 0.015) + "," + (LNG + 0.015) + "," + (LAT - 0.005);
         JsonPath full = given().get("/api/v1/stations?bbox=" + bbox)
                 .then()

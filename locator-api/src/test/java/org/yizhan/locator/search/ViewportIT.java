@@ -37,6 +37,7 @@ class ViewportIT extends ApiIT {
         TestStations.insert(jdbc, Spec.active(new LatLng(MIN_LAT + 0.2, MAX_LNG + 0.0001)));
         TestStations.insert(
                 jdbc, Spec.active(new LatLng(MIN_LAT + 0.2, MIN_LNG + 0.1)).withStatus("closed"));
+        awaitIndexed(); // active stations in a viewport come from the in-memory index
 
         List<String> seen = new ArrayList<>();
         String url = "/api/v1/stations?limit=50&bbox=" + MIN_LNG + "," + MIN_LAT + "," + MAX_LNG + "," + MAX_LAT;
@@ -80,6 +81,7 @@ class ViewportIT extends ApiIT {
     void featuresCarryTheStationProperties() {
         String code =
                 TestStations.insert(jdbc, Spec.active(new LatLng(34.2, 88.2)).withAmenities(List.of("microwave")));
+        awaitIndexed();
         given().queryParam("bbox", "88.19999,34.19999,88.20001,34.20001")
                 .queryParam("lang", "en")
                 .get("/api/v1/stations")
