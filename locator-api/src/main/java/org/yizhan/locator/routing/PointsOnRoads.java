@@ -33,6 +33,8 @@ final class PointsOnRoads {
     private final double[] fraction;
 
     private final double[] leg;
+    /** The points themselves, in degrees, for the straight walk between two points near each other. */
+    private final double[] lats, lngs;
     /** Points along each edge as linked lists: first point per edge, next point per point. */
     private final int[] firstOnEdge;
 
@@ -45,6 +47,12 @@ final class PointsOnRoads {
         edge = new int[points.size()];
         fraction = new double[points.size()];
         leg = new double[points.size()];
+        lats = new double[points.size()];
+        lngs = new double[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            lats[i] = points.get(i).lat();
+            lngs[i] = points.get(i).lng();
+        }
         firstOnEdge = new int[roads.edgeBase.length];
         Arrays.fill(firstOnEdge, -1);
         next = new int[points.size()];
@@ -101,7 +109,9 @@ final class PointsOnRoads {
      * {@code inbound}: the way a worker walks to a station), each once, with its total metres and
      * seconds by the quickest way. Under a limit in metres, a point whose quickest way is longer
      * than the limit still counts when a slower way within the limit reaches it (metres and seconds
-     * are then of that way): "within 2 km" means a way of at most 2 km exists.
+     * are then of that way): "within 2 km" means a way of at most 2 km exists. Two points nearer
+     * each other than the sum of their stretches to the road are a straight walk apart (among the
+     * points the tree reaches).
      */
     void reach(int from, Limit limit, boolean inbound, SnappedVisitor visitor) {
         if (!grow(from, limit, inbound)) return;
@@ -137,10 +147,24 @@ final class PointsOnRoads {
             if (Double.isInfinite(millis)) continue;
             double meters = leg[from] + search.pointMeters(p) + leg[p];
             double seconds = legSeconds + millis / 1000.0 + leg[p] / Travel.WALKING_METERS_PER_SECOND;
+            // Two points nearer each other than their roads (a compound, the same spot): the worker
+            // walks straight across, as on the stretches to the road, rather than out and back.
+            double straight = straightMeters(from, p);
+            if (straight <= leg[from] + leg[p] && straight < meters) {
+                meters = straight;
+                seconds = straight / Travel.WALKING_METERS_PER_SECOND;
+            }
             if (limit.admits(meters, seconds)) {
                 visitor.visit(p, meters, seconds);
             }
         }
+    }
+
+    /** Metres between two points on a local plane: exact enough within the few hundred metres it decides. */
+    private double straightMeters(int a, int b) {
+        double dLat = Math.toRadians(lats[b] - lats[a]);
+        double dLng = Math.toRadians(lngs[b] - lngs[a]) * Math.cos(Math.toRadians((lats[a] + lats[b]) / 2));
+        return Math.hypot(dLat, dLng) * 6_371_008.8;
     }
 
     /**
