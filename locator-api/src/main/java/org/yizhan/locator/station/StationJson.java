@@ -29,9 +29,9 @@ import tools.jackson.databind.jsontype.TypeSerializer;
  * A station's public answer ({@link StationResponse}, same fields, same order) for hot lists such
  * as nearest, written from JSON bytes serialised once per station and language. Only what changes
  * between requests is written per request: location in another crs, open state, next change,
- * staleness and distance. The bytes are made by the application's own {@link JsonMapper} from
- * parts of the record, so strings, instants and absent fields come out exactly as the record
- * would have them; a test compares the two answers.
+ * staleness and distance. The bytes are the record itself serialised by the application's own
+ * {@link JsonMapper} and cut around those fields, so a miss costs what the record always cost and
+ * strings, instants and absent fields come out exactly as before; a test compares the two answers.
  *
  * <p>Cached by the row's whole value: an edit, a verification or a new report alarm is a different
  * row, so an answer is never stale and nothing needs invalidating; superseded entries age out.
@@ -63,7 +63,7 @@ public class StationJson {
     /** The public answer for {@code row} as found by a search, {@code distanceMeters} away. */
     public JacksonSerializable found(
             StationRow row, Language language, CoordinateSystem crs, Instant now, double distanceMeters) {
-        Parts parts = byLanguage.get(language.ordinal()).get(row, r -> parts(r, language));
+        Parts parts = byLanguage.get(language.ordinal()).get(row, r -> parts(r, language, now));
         OpenState state = responses.state(row, now);
         @Nullable LatLng shown = crs == CoordinateSystem.WGS84 ? null : crs.fromWgs84(new LatLng(row.lat(), row.lng()));
         LocalDateTime next = state.nextChange();
@@ -82,60 +82,28 @@ public class StationJson {
         return json.writeValueAsBytes(next.atZone(responses.zone()).toOffsetDateTime());
     }
 
-    // The record's fields in three runs between the parts that change per request.
-    record Head(String code, String name, @Nullable String nameEn, String address) {}
+    /**
+     * The record serialised once, cut around its per-request fields. Keys are found as
+     * {@code ,"name":} byte runs, which cannot occur inside a JSON string (its quotes are escaped).
+     */
+    private Parts parts(StationRow row, Language language, Instant now) {
+        byte[] full = json.writeValueAsBytes(responses.toResponse(row, language, CoordinateSystem.WGS84, now, null));
+        int location = find(full, ",\"location\":", 0) + 1;
+        int middle = find(full, ",\"adcode\":", location) + 1;
+        int open = find(full, ",\"openNow\":", middle);
+        int tail = find(full, ",\"alwaysOpen\":", open) + 1;
+        int stale = find(full, ",\"stale\":", tail);
+        return new Parts(Arrays.copyOfRange(full, 0, open), location, middle, Arrays.copyOfRange(full, tail, stale));
+    }
 
-    record Location(StationResponse.Location location, String crs) {}
-
-    record Middle(
-            String adcode,
-            String division,
-            String hostType,
-            String hostOrganisation,
-            String contactPhone,
-            String openingHours) {}
-
-    record Tail(
-            boolean alwaysOpen,
-            List<String> amenities,
-            List<String> amenityLabels,
-            String status,
-            @Nullable String statusReason,
-            @Nullable Double floorArea,
-            Instant updatedAt,
-            long version,
-            @Nullable Instant lastVerifiedAt) {}
-
-    private Parts parts(StationRow row, Language language) {
-        byte[] head = json.writeValueAsBytes(new Head(row.code(), row.name(), row.nameEn(), row.address()));
-        byte[] location = json.writeValueAsBytes(new Location(
-                new StationResponse.Location(StationResponses.round7(row.lat()), StationResponses.round7(row.lng())),
-                CoordinateSystem.WGS84.id()));
-        byte[] middle = json.writeValueAsBytes(new Middle(
-                row.adcode(),
-                responses.division(row.adcode()),
-                row.hostType(),
-                row.hostOrganisation(),
-                row.contactPhone(),
-                row.openingHours()));
-        byte[] tail = json.writeValueAsBytes(new Tail(
-                row.alwaysOpen(),
-                row.amenities(),
-                responses.amenityLabels(row, language),
-                row.status(),
-                row.statusReason(),
-                row.floorArea(),
-                row.updatedAt(),
-                row.version(),
-                row.lastVerifiedAt()));
-        // {head..} {location..} {middle..} {tail..} -> {head.., location.., middle.. and {tail..
-        ByteBuilder out = new ByteBuilder(head.length + location.length + middle.length + tail.length);
-        out.add(head, 0, head.length - 1).add(',');
-        int wgs84 = out.length;
-        out.add(location, 1, location.length - 2).add(',');
-        int middleStart = out.length;
-        out.add(middle, 1, middle.length - 2);
-        return new Parts(out.bytes(), wgs84, middleStart, Arrays.copyOfRange(tail, 1, tail.length - 1));
+    private static int find(byte[] json, String key, int from) {
+        byte[] k = key.getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = from; i <= json.length - k.length; i++) {
+            for (int j = 0; j < k.length; j++) if (json[i + j] != k[j]) continue outer;
+            return i;
+        }
+        throw new IllegalStateException("no " + key + " in a station's JSON");
     }
 
     /**
@@ -281,30 +249,6 @@ public class StationJson {
             if (length > buffer.remaining()) return -1;
             buffer.put(bytes, from, length);
             return length;
-        }
-    }
-
-    private static final class ByteBuilder {
-        private final byte[] bytes;
-        private int length;
-
-        ByteBuilder(int capacity) {
-            bytes = new byte[capacity];
-        }
-
-        ByteBuilder add(byte[] from, int start, int count) {
-            System.arraycopy(from, start, bytes, length, count);
-            length += count;
-            return this;
-        }
-
-        ByteBuilder add(char c) {
-            bytes[length++] = (byte) c;
-            return this;
-        }
-
-        byte[] bytes() {
-            return Arrays.copyOf(bytes, length);
         }
     }
 }
