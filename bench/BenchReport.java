@@ -46,8 +46,8 @@ public class BenchReport {
         for (String line : Files.readAllLines(Path.of(args[0]))) {
             if (line.isBlank() || line.startsWith("#")) continue;
             String[] f = line.split("\t");
-            rows.add(new Row(Integer.parseInt(f[0]), Integer.parseInt(f[1]), f[2], Double.parseDouble(f[3]),
-                    Double.parseDouble(f[4]), Double.parseDouble(f[5]), Long.parseLong(f[6]),
+            rows.add(new Row(Integer.parseInt(f[0]), Integer.parseInt(f[1]), f[2], num(f[3]),
+                    num(f[4]), num(f[5]), Long.parseLong(f[6]),
                     f.length > 7 && !f[7].isBlank() ? Double.parseDouble(f[7]) : Double.NaN));
         }
         Map<String, String> meta = new LinkedHashMap<>();
@@ -146,6 +146,11 @@ public class BenchReport {
         }
         long met = all.stream().filter(b -> b).count();
         System.out.printf("%ngoals met: %d of %d checks%n", met, all.size());
+    }
+
+    /** A measurement the tool did not report (pgbench printing no tps) counts as nothing done. */
+    static double num(String field) {
+        return field.isBlank() ? 0 : Double.parseDouble(field);
     }
 
     /** A cell in which no request completed had latencies longer than the cell, not zero. */
