@@ -23,12 +23,14 @@ import java.util.function.ToDoubleFunction;
  */
 public class BenchReport {
 
-    record Row(int round, int conns, String scenario, double rps, double p50, double p99, long errors) {}
+    /** cpu: the service's CPU microseconds per request in the cell (NaN where not measured). */
+    record Row(int round, int conns, String scenario, double rps, double p50, double p99, long errors, double cpu) {}
 
     static final Map<String, String> LABELS = new LinkedHashMap<>();
     static {
         LABELS.put("trivial", "trivial JSON /api/v1/amenities");
         LABELS.put("nearest", "nearest k=10");
+        LABELS.put("nearest-key", "nearest k=10 with an API key");
         LABELS.put("nearest-microwave", "nearest k=10 microwave (common)");
         LABELS.put("nearest-summer", "nearest k=10 summer_supplies (1%)");
         LABELS.put("nearest-open", "nearest k=10 openNow");
@@ -50,8 +52,9 @@ public class BenchReport {
         for (String line : Files.readAllLines(Path.of(args[0]))) {
             if (line.isBlank() || line.startsWith("#")) continue;
             String[] f = line.split("\t");
-            rows.add(new Row(Integer.parseInt(f[0]), Integer.parseInt(f[1]), f[2], Double.parseDouble(f[3]),
-                    Double.parseDouble(f[4]), Double.parseDouble(f[5]), Long.parseLong(f[6])));
+            rows.add(new Row(Integer.parseInt(f[0]), Integer.parseInt(f[1]), f[2], num(f[3]),
+                    num(f[4]), num(f[5]), Long.parseLong(f[6]),
+                    f.length > 7 && !f[7].isBlank() ? Double.parseDouble(f[7]) : Double.NaN));
         }
         Map<String, String> meta = new LinkedHashMap<>();
         for (String line : Files.readAllLines(Path.of(args[1]))) {
@@ -74,8 +77,8 @@ public class BenchReport {
                 + meta.getOrDefault("client", "?"));
         if (meta.containsKey("pgbench_cap")) System.out.println("pgbench clients are capped at " + meta.get("pgbench_cap") + " (max_connections of the shared cluster)");
         System.out.println();
-        System.out.printf("%-36s %5s %10s %9s %9s %7s%n", "scenario (median of rounds)", "conns", "req/s", "p50 ms", "p99 ms", "errors");
-        System.out.println("-".repeat(81));
+        System.out.printf("%-36s %5s %10s %9s %9s %7s %9s%n", "scenario (median of rounds)", "conns", "req/s", "p50 ms", "p99 ms", "errors", "CPU us/r");
+        System.out.println("-".repeat(91));
         for (String s : scenarios) {
             for (int c : conns) {
                 List<Row> cell = cell(rows, s, c);
@@ -85,8 +88,10 @@ public class BenchReport {
                 double rps = median(cell, Row::rps);
                 // No request completed within the cell: latency is longer than the cell, not zero.
                 String p50 = latency(median(cell, BenchReport::p50)), p99 = latency(median(cell, BenchReport::p99));
-                System.out.printf(Locale.ROOT, "%-36s %5s %10.1f %9s %9s %7s%n", LABELS.getOrDefault(s, s),
-                        actual == c ? String.valueOf(c) : c + "*", rps, p50, p99, errors < 0 ? "FAILED" : String.valueOf(errors));
+                double cpu = median(cell, Row::cpu);
+                System.out.printf(Locale.ROOT, "%-36s %5s %10.1f %9s %9s %7s %9s%n", LABELS.getOrDefault(s, s),
+                        actual == c ? String.valueOf(c) : c + "*", rps, p50, p99, errors < 0 ? "FAILED" : String.valueOf(errors),
+                        Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, "%.0f", cpu));
             }
         }
         if (meta.containsKey("pgbench_cap")) System.out.println("* pgbench ran " + meta.get("pgbench_cap") + " clients for this row");
@@ -108,6 +113,11 @@ public class BenchReport {
             line(all, "nearest 256 / 32 throughput, errors @256", String.format(Locale.ROOT, "%.2fx, %d errors", r, errors),
                     ">= 0.9x, 0", r >= 0.9 && errors == 0);
         }
+        // Issue 12: keys must not make nearest measurably slower.
+        for (int c : conns) ratio(all, rows, "nearest with key / without @" + c, "nearest-key", "nearest", c, 0.9);
+        // The service's CPU per request (info): steadier than throughput on a shared machine.
+        for (int c : conns) cpuRatio(rows, "CPU per request, trivial / nearest @" + c + " (info)", "trivial", "nearest", c);
+        for (int c : conns) cpuRatio(rows, "CPU per request, nearest / with key @" + c + " (info)", "nearest", "nearest-key", c);
         for (String v : List.of("nearest-summer", "nearest-open", "nearest-microwave")) {
             for (int c : conns) ratio(all, rows, v.substring(8) + " / plain nearest @" + c, v, "nearest", c, 0.8);
         }
@@ -159,6 +169,11 @@ public class BenchReport {
         }
         long met = all.stream().filter(b -> b).count();
         System.out.printf("%ngoals met: %d of %d checks%n", met, all.size());
+    }
+
+    /** A measurement the tool did not report (pgbench printing no tps) counts as nothing done. */
+    static double num(String field) {
+        return field.isBlank() ? 0 : Double.parseDouble(field);
     }
 
     /** A cell in which no request completed had latencies longer than the cell, not zero. */
@@ -213,6 +228,21 @@ public class BenchReport {
         } else {
             line(all, label, String.format(Locale.ROOT, "%.2fx", r), ">= " + target + "x", r >= target);
         }
+    }
+
+    /** Per round a's CPU per request over b's, then the median (info: what b costs relative to a). */
+    static void cpuRatio(List<Row> rows, String label, String a, String b, int c) {
+        List<Double> ratios = new ArrayList<>();
+        for (Row ra : cell(rows, a, c)) {
+            for (Row rb : cell(rows, b, c)) {
+                if (ra.round() == rb.round() && ra.cpu() > 0 && rb.cpu() > 0) ratios.add(ra.cpu() / rb.cpu());
+            }
+        }
+        if (ratios.isEmpty()) return;
+        ratios.sort(null);
+        int n = ratios.size();
+        double r = n % 2 == 1 ? ratios.get(n / 2) : (ratios.get(n / 2 - 1) + ratios.get(n / 2)) / 2;
+        line(null, label, String.format(Locale.ROOT, "%.2fx", r), "", true);
     }
 
     static void line(List<Boolean> all, String label, String measured, String target, boolean ok) {

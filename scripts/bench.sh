@@ -13,8 +13,9 @@
 # SCENARIOS (space-separated subset, see SCENARIOS below), RELOAD=1 (reload the register and
 # time the import again even if it is already loaded), BENCH_STATIONS (1000000), BENCH_DB
 # (yizhan_bench), BENCH_APP_PORT (8181), BENCH_MAPSERVER_PORT (8282), MAPSERVER_PROCS (4),
-# BENCH_HEAP (3g), YIZHAN_PG_PORT (55432), BENCH_SERVICE_ARGS (extra Spring arguments for the
-# service under test, for experiments; the default measures the service as shipped),
+# BENCH_HEAP (3g), BENCH_JAR (another build of the service, e.g. a copy of the jar before a change,
+# to compare two builds on the same data), YIZHAN_PG_PORT (55432), BENCH_SERVICE_ARGS (extra Spring
+# arguments for the service under test, for experiments; the default measures the service as shipped),
 # BENCH_START_SECONDS (120: how long the service may take to answer health on a loaded machine).
 # Raw measurements and logs go to .data/bench/run-<time>/ (results.tsv, meta.txt, report.txt).
 set -euo pipefail
@@ -35,7 +36,7 @@ else
 fi
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-"2 32 256"}
-SCENARIOS=${SCENARIOS:-"trivial nearest nearest-microwave nearest-summer nearest-open pgbench-knn bbox mapserver-bbox pgbench-bbox country
+SCENARIOS=${SCENARIOS:-"trivial nearest nearest-key nearest-microwave nearest-summer nearest-open pgbench-knn bbox mapserver-bbox pgbench-bbox country
   tile-z5 pgbench-tile-z5 tile-z10 pgbench-tile-z10 mapserver-tile-z10 tile-z15 pgbench-tile-z15 mapserver-tile-z15"}
 POINTS=20000
 WINDOWS=2000
@@ -76,8 +77,8 @@ for port in "$APP_PORT" "$MS_PORT"; do
   if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then log "127.0.0.1:$port is taken; set BENCH_APP_PORT / BENCH_MAPSERVER_PORT"; exit 1; fi
 done
 
-JAR=locator-api/target/locator-api-0.1.0-SNAPSHOT.jar
-if [ ! -f "$JAR" ] || [ -n "$(find geo-data/src locator-api/src web-map/src pom.xml */pom.xml -newer "$JAR" -print -quit 2>/dev/null)" ]; then
+JAR=${BENCH_JAR:-locator-api/target/locator-api-0.1.0-SNAPSHOT.jar}
+if [ -z "${BENCH_JAR:-}" ] && { [ ! -f "$JAR" ] || [ -n "$(find geo-data/src locator-api/src web-map/src pom.xml */pom.xml -newer "$JAR" -print -quit 2>/dev/null)" ]; }; then
   log "building the service"
   ./mvnw -B -q -DskipTests package
 fi
@@ -92,6 +93,8 @@ cleanup() {
 trap cleanup EXIT
 
 BASE=http://127.0.0.1:$APP_PORT
+# Quotas (issue 12) must not throttle the benchmark itself: the anonymous quota is lifted and the
+# key of the nearest-key scenario gets a quota it cannot use up.
 start_service() { # extra Spring arguments...
   # The clients are one address: the anonymous quota (which counts /api and /ogcapi) is lifted so
   # that it does not throttle the benchmark; counting still runs, as shipped.
@@ -137,6 +140,7 @@ log "drawing $POINTS query points and $WINDOWS bbox windows from the register"
 $PSQL -d "$DB" -v points=$POINTS -v windows=$WINDOWS -f bench/prepare.sql >/dev/null
 $PSQL -d "$DB" -F' ' -c "SELECT lat, lng FROM bench_point ORDER BY i" |
   awk '{ printf "/api/v1/stations/nearest?lat=%.6f&lng=%.6f&limit=10\n", $1, $2 }' > "$RUN/nearest.urls"
+cp "$RUN/nearest.urls" "$RUN/nearest-key.urls"   # the same queries, sent with X-API-Key
 sed 's/$/\&amenities=microwave/' "$RUN/nearest.urls" > "$RUN/nearest-microwave.urls"
 sed 's/$/\&amenities=summer_supplies/' "$RUN/nearest.urls" > "$RUN/nearest-summer.urls"
 sed 's/$/\&openNow=true/' "$RUN/nearest.urls" > "$RUN/nearest-open.urls"
@@ -196,6 +200,14 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 
+# The nearest-key scenario's key (issue 12: keys must not make nearest measurably slower), issued
+# straight into api_key as the workspace would (only its SHA-256 is stored), so reruns need no admin.
+API_KEY=yz_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
+$PSQL -d "$DB" -c "INSERT INTO api_key (key_hash, key_prefix, app_name, contact, per_minute, per_day, created_by)
+  VALUES (sha256(convert_to('$API_KEY', 'UTF8')), substr('$API_KEY', 1, 11), 'bench', 'bench@localhost', 1000000000, 1000000000, 'bench.sh')"
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-API-Key: $API_KEY" "$BASE$(head -1 "$RUN/nearest-key.urls")")
+[ "$code" = 200 ] || { log "nearest with the key answered $code"; exit 1; }
+
 # Every endpoint answers 200 before anything is measured.
 for f in trivial nearest nearest-microwave nearest-summer nearest-open bbox country tile-z5 tile-z10 tile-z15; do
   code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE$(head -1 "$RUN/$f.urls")")
@@ -228,19 +240,26 @@ PGB_CAP=$(( max_conn - in_use - 20 ))
 for c in $CONNECTIONS; do [ "$c" -gt "$PGB_CAP" ] && { meta pgbench_cap "$PGB_CAP"; break; }; done
 
 # ------------------------------------------------------------------------- 4. measuring
-record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$RESULTS"; }
+record() { local IFS=$'\t'; printf '%s\n' "$*" >> "$RESULTS"; }   # round conns scenario rps p50 p99 errors [cpu_us]
 
 run_wrk() { # round conns seconds scenario base
   local round=$1 c=$2 secs=$3 s=$4 base=$5 t out
   t=$(( c < 2 ? c : 2 ))
-  out=$(wrk -t"$t" -c"$c" -d"${secs}s" --timeout 10s -s bench/wrk-urls.lua "$base" -- "$RUN/$s.urls" 2>&1 | grep '^WRK ' || true)
+  local header=; [ "$s" = nearest-key ] && header="X-API-Key: $API_KEY"
+  local cpu0; cpu0=$(cpu_ticks)
+  out=$(wrk -t"$t" -c"$c" -d"${secs}s" --timeout 10s -s bench/wrk-urls.lua "$base" -- "$RUN/$s.urls" ${header:+"$header"} 2>&1 | grep '^WRK ' || true)
   if [ -z "$out" ]; then echo "$round $c $s FAILED" >&2; [ "$round" = 0 ] || record "$round" "$c" "$s" 0 0 0 -1; return; fi
   eval "$(echo "$out" | sed 's/^WRK //')"   # requests= duration_us= errors= p50_us= p99_us=
   # shellcheck disable=SC2154
   local rps; rps=$(echo "scale=1; $requests * 1000000 / $duration_us" | bc)
-  [ "$round" = 0 ] || record "$round" "$c" "$s" "$rps" "$(echo "scale=3; $p50_us / 1000" | bc)" "$(echo "scale=3; $p99_us / 1000" | bc)" "$errors"
-  log "round $round c=$c $s: $rps req/s, p50 $((p50_us / 1000)) ms, p99 $((p99_us / 1000)) ms, errors $errors"
+  # The service's own CPU per request (user + system, all its threads): steadier than req/s when
+  # other work shares the cores. Only for the service (MapServer runs in other processes).
+  local cpu=; [ "$base" = "$BASE" ] && [ "$requests" -gt 0 ] && cpu=$(( ($(cpu_ticks) - cpu0) * 1000000 / $(getconf CLK_TCK) / requests ))
+  [ "$round" = 0 ] || record "$round" "$c" "$s" "$rps" "$(echo "scale=3; $p50_us / 1000" | bc)" "$(echo "scale=3; $p99_us / 1000" | bc)" "$errors" ${cpu:+"$cpu"}
+  log "round $round c=$c $s: $rps req/s, p50 $((p50_us / 1000)) ms, p99 $((p99_us / 1000)) ms, errors $errors${cpu:+, service CPU $cpu us/request}"
 }
+# utime + stime of the service in clock ticks (/proc/PID/stat fields 14 and 15).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat" 2>/dev/null || echo 0; }
 
 run_pgbench() { # round conns seconds scenario
   local round=$1 c=$2 secs=$3 s=$4 cc j dir out tps failed n p50 p99

@@ -92,9 +92,9 @@ class QuotaCounters {
         Instant now = clock.instant();
         long second = now.getEpochSecond();
         long minuteStart = second - Math.floorMod(second, MINUTE);
-        LocalDate today = LocalDate.ofInstant(now, zone);
-        long dayStart = today.atStartOfDay(zone).toEpochSecond();
-        long dayEnd = today.plusDays(1).atStartOfDay(zone).toEpochSecond();
+        Day today = day(now);
+        long dayStart = today.start();
+        long dayEnd = today.end();
         Window minuteWindow = new Window(subject, MINUTE, minuteStart);
         Window dayWindow = new Window(subject, DAY, dayStart);
         synchronized (stripes[Math.floorMod(subject.hashCode(), stripes.length)]) {
@@ -123,6 +123,24 @@ class QuotaCounters {
                                     Math.max(0, limit.perDay() - day.used()),
                                     Math.max(1, dayEnd - second))));
         }
+    }
+
+    /** A local day in epoch seconds, [start, end). */
+    private record Day(long start, long end) {}
+
+    private volatile Day lastDay = new Day(0, 0);
+
+    /** The local day of {@code now}; the zone's rules are consulted once a day, not on every request. */
+    private Day day(Instant now) {
+        long second = now.getEpochSecond();
+        Day day = lastDay;
+        if (second >= day.start() && second < day.end()) return day;
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        day = new Day(
+                today.atStartOfDay(zone).toEpochSecond(),
+                today.plusDays(1).atStartOfDay(zone).toEpochSecond());
+        lastDay = day;
+        return day;
     }
 
     /** Adds this instance's new counts to the shared ones and takes back the totals. */

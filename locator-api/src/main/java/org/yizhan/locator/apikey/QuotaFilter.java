@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -104,15 +103,31 @@ public class QuotaFilter extends OncePerRequestFilter {
 
     /** {@code "minute";q=1200;w=60, "day";q=500000;w=86400} */
     static String policyField(QuotaCounters.Decision decision) {
-        return decision.policies().stream()
-                .map(p -> "\"" + p.policy() + "\";q=" + p.quota() + ";w=" + p.windowSeconds())
-                .collect(Collectors.joining(", "));
+        StringBuilder field = new StringBuilder(64);
+        for (QuotaCounters.PolicyState p : decision.policies()) {
+            if (!field.isEmpty()) field.append(", ");
+            field.append('"')
+                    .append(p.policy())
+                    .append("\";q=")
+                    .append(p.quota())
+                    .append(";w=")
+                    .append(p.windowSeconds());
+        }
+        return field.toString();
     }
 
     /** {@code "minute";r=42;t=17, "day";r=499958;t=40000} */
     static String stateField(QuotaCounters.Decision decision) {
-        return decision.policies().stream()
-                .map(p -> "\"" + p.policy() + "\";r=" + p.remaining() + ";t=" + p.resetSeconds())
-                .collect(Collectors.joining(", "));
+        StringBuilder field = new StringBuilder(64);
+        for (QuotaCounters.PolicyState p : decision.policies()) {
+            if (!field.isEmpty()) field.append(", ");
+            field.append('"')
+                    .append(p.policy())
+                    .append("\";r=")
+                    .append(p.remaining())
+                    .append(";t=")
+                    .append(p.resetSeconds());
+        }
+        return field.toString();
     }
 }

@@ -24,6 +24,7 @@ import org.yizhan.locator.routing.NetworkDistances;
 import org.yizhan.locator.routing.Travel;
 import org.yizhan.locator.station.CompactStation;
 import org.yizhan.locator.station.OpeningHoursCache;
+import org.yizhan.locator.station.StationJson;
 import org.yizhan.locator.station.StationResponse;
 import org.yizhan.locator.station.StationResponses;
 import org.yizhan.locator.station.StationRow;
@@ -48,6 +49,7 @@ class NearestController {
     private final Clock clock;
     private final NearestByRoad byRoad;
     private final NetworkDistances network;
+    private final StationJson stationJson;
 
     NearestController(
             NearestSearch search,
@@ -58,7 +60,9 @@ class NearestController {
             NearestQueryListener demand,
             Clock clock,
             NearestByRoad byRoad,
-            NetworkDistances network) {
+            NetworkDistances network,
+            StationJson stationJson) {
+        this.stationJson = stationJson;
         this.byRoad = byRoad;
         this.network = network;
         this.search = search;
@@ -164,7 +168,7 @@ class NearestController {
                                 .map(h -> responses.toCompact(h.station(), system, now, h.distanceMeters()))
                                 .toList()
                         : hits.stream()
-                                .map(h -> responses.toResponse(h.station(), language, system, now, h.distanceMeters()))
+                                .map(h -> stationJson.found(h.station(), language, system, now, h.distanceMeters()))
                                 .toList());
     }
 

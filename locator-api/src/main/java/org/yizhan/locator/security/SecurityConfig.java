@@ -126,7 +126,7 @@ class SecurityConfig {
                         .accessDeniedHandler((request, response, e) ->
                                 problems.write(request, response, HttpStatus.FORBIDDEN, "access.denied")))
                 // CSRF guards cookie sessions only: a request with no session cannot ride on one.
-                .csrf(csrf -> csrf.spa()
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(new DeferredSpaCsrfTokenRequestHandler())
                         .csrfTokenRepository(csrfTokens)
                         .ignoringRequestMatchers(
                                 BASIC_AUTH,
@@ -193,6 +193,37 @@ class SecurityConfig {
             if (request.getRequestedSessionId() != null
                     && token instanceof org.springframework.security.web.csrf.CsrfToken csrf) csrf.getToken();
             chain.doFilter(request, response);
+        }
+    }
+
+    /**
+     * What {@code csrf.spa()} installs (the header's raw token, or the XOR-masked one of a form),
+     * except that the token stays deferred: the SPA handler resolves it on every request, a random
+     * UUID and 32 SecureRandom bytes per request, which a sessionless read never uses (it is
+     * exempt, and answers set no cookie). {@link CsrfCookieFilter} resolves it where there is a
+     * session, so the pages still get their XSRF-TOKEN cookie.
+     */
+    static final class DeferredSpaCsrfTokenRequestHandler
+            implements org.springframework.security.web.csrf.CsrfTokenRequestHandler {
+        private final org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler plain =
+                new org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler();
+        private final org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler xor =
+                new org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler();
+
+        @Override
+        public void handle(
+                HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response,
+                java.util.function.Supplier<org.springframework.security.web.csrf.CsrfToken> token) {
+            xor.handle(request, response, token);
+        }
+
+        @Override
+        public @org.jspecify.annotations.Nullable String resolveCsrfTokenValue(
+                HttpServletRequest request, org.springframework.security.web.csrf.CsrfToken token) {
+            String header = request.getHeader(token.getHeaderName());
+            return (org.springframework.util.StringUtils.hasText(header) ? plain : xor)
+                    .resolveCsrfTokenValue(request, token);
         }
     }
 

@@ -64,7 +64,7 @@ public class StationResponses {
                 new StationResponse.Location(round7(shown.lat()), round7(shown.lng())),
                 crs.id(),
                 row.adcode(),
-                fullNames.computeIfAbsent(row.adcode(), divisions::fullName),
+                division(row.adcode()),
                 row.hostType(),
                 row.hostOrganisation(),
                 row.contactPhone(),
@@ -76,7 +76,7 @@ public class StationResponses {
                         : state.nextChange().atZone(hours.zone()).toOffsetDateTime(),
                 row.alwaysOpen(),
                 row.amenities(),
-                row.amenities().stream().map(k -> amenities.label(k, language)).toList(),
+                amenityLabels(row, language),
                 row.status(),
                 row.statusReason(),
                 row.floorArea(),
@@ -118,16 +118,28 @@ public class StationResponses {
         return isOpen(row, state(row, now));
     }
 
-    private OpenState state(StationRow row, Instant now) {
+    String division(String adcode) {
+        return fullNames.computeIfAbsent(adcode, divisions::fullName);
+    }
+
+    java.util.List<String> amenityLabels(StationRow row, Language language) {
+        return row.amenities().stream().map(k -> amenities.label(k, language)).toList();
+    }
+
+    java.time.ZoneId zone() {
+        return hours.zone();
+    }
+
+    OpenState state(StationRow row, Instant now) {
         return hours.stateAt(row.openingHours(), now);
     }
 
-    private static boolean isOpen(StationRow row, OpenState state) {
+    static boolean isOpen(StationRow row, OpenState state) {
         return StationStatus.ACTIVE.value().equals(row.status()) && state.open();
     }
 
     /** 7 decimals of a degree is ~1 cm: enough for a door, and no false precision. */
-    private static double round7(double degrees) {
+    static double round7(double degrees) {
         return Math.round(degrees * 1e7) / 1e7;
     }
 }
