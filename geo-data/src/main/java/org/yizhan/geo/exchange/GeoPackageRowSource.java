@@ -49,7 +49,7 @@ final class GeoPackageRowSource implements RowSource {
             }
             table = pointTable(gpkg);
             FeatureDao dao = gpkg.getFeatureDao(table);
-            points = new FeaturePoints(declared(dao.getSrs()), "layer '" + table + "'");
+            points = new FeaturePoints(declared(dao.getSrs()), table);
             for (String column : dao.getColumnNames()) {
                 if (!column.equals(dao.getGeometryColumnName()) && !column.equals(dao.getPkColumnName())) {
                     attributes.add(column);

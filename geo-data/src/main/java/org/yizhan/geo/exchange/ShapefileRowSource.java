@@ -53,7 +53,7 @@ final class ShapefileRowSource implements RowSource {
             } catch (IllegalArgumentException e) {
                 throw new RegisterFormatException(layer + ".prj: " + e.getMessage());
             }
-            points = new FeaturePoints(crs, "layer " + layer);
+            points = new FeaturePoints(crs, layer);
             Charset charset = zip.dbfCharset();
             openedShapes = new ShpPoints(zip.shp, layer);
             openedDbf = new BufferedInputStream(Files.newInputStream(zip.dbf), 64 * 1024);
