@@ -126,7 +126,7 @@ if [ "${RELOAD:-0}" = 1 ] || [ "$count" != "$N" ]; then
     fi
   done
   export YIZHAN_ADMIN_USERNAME=bench YIZHAN_ADMIN_PASSWORD=${YIZHAN_ADMIN_PASSWORD:-bench-$RANDOM$RANDOM}
-  start_service --yizhan.index.enabled=false --yizhan.max-import-bytes=4294967296 \
+  start_service --yizhan.index.enabled=false --logging.level.org.yizhan.locator.importing=INFO --yizhan.max-import-bytes=4294967296 \
     --spring.servlet.multipart.max-file-size=4GB --spring.servlet.multipart.max-request-size=4GB
   for kind in csv xlsx; do
     f=$REG_CSV; [ "$kind" = xlsx ] && f=$REG_XLSX
