@@ -11,7 +11,7 @@
 # Knobs (environment): WARMUP (s), ROUND_SECONDS, ROUNDS (3), CONNECTIONS ("2 32 256"),
 # SCENARIOS (space-separated subset, see SCENARIOS below), RELOAD=1 (reload the register and
 # time the import again even if it is already loaded), BENCH_STATIONS (1000000), BENCH_DB
-# (yizhan_bench), IMPORT_ONLY=1 (time the import against COPY, section 2, and stop), BENCH_APP_PORT (8181), BENCH_MAPSERVER_PORT (8282), MAPSERVER_PROCS (4),
+# (yizhan_bench), IMPORT_ONLY=1 (time the import against COPY, section 2, and stop), IMPORT_KINDS ("csv xlsx"), BENCH_APP_PORT (8181), BENCH_MAPSERVER_PORT (8282), MAPSERVER_PROCS (4),
 # BENCH_HEAP (3g), YIZHAN_PG_PORT (55432), BENCH_SERVICE_ARGS (extra Spring arguments for the
 # service under test, for experiments; the default measures the service as shipped).
 # Raw measurements and logs go to .data/bench/run-<time>/ (results.tsv, meta.txt, report.txt).
@@ -118,17 +118,20 @@ if [ "${RELOAD:-0}" = 1 ] || [ "$count" != "$N" ]; then
   stop_service
   : > "$RUN/import.txt"
   REG_CSV=.data/register-$N.csv; REG_XLSX=.data/register-$N.xlsx
-  for f in "$REG_CSV" "$REG_XLSX"; do
+  for kind in ${IMPORT_KINDS:-csv xlsx}; do
+    f=$REG_CSV; [ "$kind" = xlsx ] && f=$REG_XLSX
     if [ ! -s "$f" ]; then
       [ -s geo-data/target/classpath.txt ] || ./mvnw -B -q -pl geo-data dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
       log "generating $f"
       java -cp geo-data/target/classes:$(cat geo-data/target/classpath.txt) org.yizhan.geo.demo.SyntheticRegisterFile "$N" "$f" >&2
     fi
   done
+  # The first administrator is created at start-up when there is none: the bench's own, with this run's password.
   export YIZHAN_ADMIN_USERNAME=bench YIZHAN_ADMIN_PASSWORD=${YIZHAN_ADMIN_PASSWORD:-bench-$RANDOM$RANDOM}
+  $PSQL -d "$DB" -c "DELETE FROM account WHERE username = 'bench'"
   start_service --yizhan.index.enabled=false --logging.level.org.yizhan.locator.importing=INFO --yizhan.max-import-bytes=4294967296 \
     --spring.servlet.multipart.max-file-size=4GB --spring.servlet.multipart.max-request-size=4GB
-  for kind in csv xlsx; do
+  for kind in ${IMPORT_KINDS:-csv xlsx}; do
     f=$REG_CSV; [ "$kind" = xlsx ] && f=$REG_XLSX
     $PSQL -d "$DB" -c "TRUNCATE station, station_history RESTART IDENTITY CASCADE" -c "DELETE FROM station_code_sequence" \
       -c "VACUUM ANALYZE station"

@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.yizhan.geo.code.StationCode;
 import org.yizhan.locator.support.ApiIT;
-import org.yizhan.locator.support.TestRandom;
 
 /**
  * Issue 18: a rejected import row is explained in the staff's language (Accept-Language or lang),
@@ -99,32 +97,5 @@ class ImportRowLanguageIT extends ApiIT {
                 .jsonPath();
         assertThat(zh.getInt("rejected")).isEqualTo(3);
         assertThat(messages(zh).values()).allSatisfy(m -> assertThat(m).containsPattern("[不未纬]"));
-    }
-
-    /** The SQL that numbers imported stations agrees with StationCode for any division and number. */
-    @Test
-    void theDatabasesStationCodesAreStationCodes() {
-        var random = TestRandom.current();
-        List<String> adcodes = new ArrayList<>();
-        List<Integer> sequences = new ArrayList<>();
-        for (int i = 0; i < 2_000; i++) {
-            String adcode = String.valueOf(110_001 + random.nextInt(760_000));
-            adcodes.add(adcode.endsWith("0000") ? adcode.substring(0, 5) + "1" : adcode);
-            sequences.add(1 + random.nextInt(99_999));
-        }
-        adcodes.add("150302");
-        sequences.add(17);
-        List<String> sql = jdbc.sql("""
-                SELECT station_code(a, s) FROM unnest(CAST(:a AS varchar[]), CAST(:s AS int[])) WITH ORDINALITY AS u(a, s, i)
-                 ORDER BY i""")
-                .param("a", adcodes.toArray(String[]::new))
-                .param("s", sequences.toArray(Integer[]::new))
-                .query(String.class)
-                .list();
-        for (int i = 0; i < adcodes.size(); i++)
-            assertThat(sql.get(i))
-                    .as("%s / %d", adcodes.get(i), sequences.get(i))
-                    .isEqualTo(StationCode.of(adcodes.get(i), sequences.get(i)).value());
-        assertThat(sql.get(sql.size() - 1)).isEqualTo("150302-00017-4");
     }
 }
