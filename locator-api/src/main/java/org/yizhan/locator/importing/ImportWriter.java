@@ -32,7 +32,7 @@ final class ImportWriter {
     /**
      * An import that adds at least this many stations, and at least as many as the register holds,
      * rebuilds the register's secondary indexes once afterwards instead of inserting into them row
-     * by row (several times faster for a first national load; see docs/DECISIONS.md).
+     * by row (a first or national load; see docs/DECISIONS.md).
      */
     static final int REBUILD_INDEXES_FROM = 50_000;
 
