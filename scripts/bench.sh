@@ -12,7 +12,8 @@
 # Knobs (environment): WARMUP (s), ROUND_SECONDS, ROUNDS (3), CONNECTIONS ("2 32 256"),
 # SCENARIOS (space-separated subset, see SCENARIOS below), RELOAD=1 (reload the register and
 # time the import again even if it is already loaded), BENCH_STATIONS (1000000), BENCH_DB
-# (yizhan_bench), BENCH_APP_PORT (8181), BENCH_MAPSERVER_PORT (8282), MAPSERVER_PROCS (4),
+# (yizhan_bench), IMPORT_ONLY=1 (time the import against COPY, section 2, and stop), IMPORT_KINDS
+# ("csv xlsx"), BENCH_APP_PORT (8181), BENCH_MAPSERVER_PORT (8282), MAPSERVER_PROCS (4),
 # BENCH_HEAP (3g), BENCH_JAR (another build of the service, e.g. a copy of the jar before a change,
 # to compare two builds on the same data), YIZHAN_PG_PORT (55432), BENCH_SERVICE_ARGS (extra Spring
 # arguments for the service under test, for experiments; the default measures the service as shipped),
@@ -114,24 +115,61 @@ start_service() { # extra Spring arguments...
 stop_service() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
 
 # ------------------------------------------------ 2. the register: import timed against COPY
+# The union's way in is POST /api/v1/register/imports: the template's Chinese columns without codes
+# (new stations), committed in one transaction with every index, trigger, history row and feed
+# entry. It is timed for a CSV and for an .xlsx of the same N rows, each into an empty register,
+# against psql's \copy of the same CSV into a bare table of text columns (no index, no trigger).
+# The benchmark's register itself is then loaded by scripts/load-synthetic.sh (SQL, with codes,
+# CLUSTERed), whose time is reported for information. IMPORT_ONLY=1 stops after this section.
 count=$($PSQL -d "$DB" -c "SELECT count(*) FROM station" 2>/dev/null || echo -1)
 if [ "${RELOAD:-0}" = 1 ] || [ "$count" != "$N" ]; then
   log "migrating $DB (service start with the index off)"
   start_service --yizhan.index.enabled=false
   stop_service
-  log "importing $N synthetic stations (scripts/load-synthetic.sh)"
   : > "$RUN/import.txt"
-  YIZHAN_LOAD_REPORT=$RUN/import.txt scripts/load-synthetic.sh "$N" "$DB"
-  CSV=.data/synthetic-$N.csv
+  REG_CSV=.data/register-$N.csv; REG_XLSX=.data/register-$N.xlsx
+  for kind in ${IMPORT_KINDS:-csv xlsx}; do
+    f=$REG_CSV; [ "$kind" = xlsx ] && f=$REG_XLSX
+    if [ ! -s "$f" ]; then
+      [ -s geo-data/target/classpath.txt ] || ./mvnw -B -q -pl geo-data dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+      log "generating $f"
+      java -cp geo-data/target/classes:$(cat geo-data/target/classpath.txt) org.yizhan.geo.demo.SyntheticRegisterFile "$N" "$f" >&2
+    fi
+  done
+  # The first administrator is created at start-up when there is none: the bench's own, with this run's password.
+  export YIZHAN_ADMIN_USERNAME=bench YIZHAN_ADMIN_PASSWORD=${YIZHAN_ADMIN_PASSWORD:-bench-$RANDOM$RANDOM}
+  $PSQL -d "$DB" -c "DELETE FROM account WHERE username = 'bench'"
+  start_service --yizhan.index.enabled=false --logging.level.org.yizhan.locator.importing=INFO --yizhan.max-import-bytes=4294967296 \
+    --spring.servlet.multipart.max-file-size=4GB --spring.servlet.multipart.max-request-size=4GB
+  for kind in ${IMPORT_KINDS:-csv xlsx}; do
+    f=$REG_CSV; [ "$kind" = xlsx ] && f=$REG_XLSX
+    $PSQL -d "$DB" -c "TRUNCATE station, station_history RESTART IDENTITY CASCADE" -c "DELETE FROM station_code_sequence" \
+      -c "VACUUM ANALYZE station"
+    log "importing $f through the API"
+    t0=$(date +%s.%N)
+    code=$(curl -s -o "$RUN/import-$kind.json" -w '%{http_code}' -u "bench:$YIZHAN_ADMIN_PASSWORD" \
+      -F "file=@$f" "$BASE/api/v1/register/imports?dryRun=false")
+    t1=$(date +%s.%N)
+    created=$(grep -o '"created":[0-9]*' "$RUN/import-$kind.json" | head -1 | cut -d: -f2)
+    if [ "$code" != 200 ] || [ "$created" != "$N" ]; then
+      log "the $kind import answered $code, created ${created:-?} of $N; see $RUN/import-$kind.json"; head -c 2000 "$RUN/import-$kind.json" >&2; exit 1
+    fi
+    printf 'import_%s_s=%s\n' "$kind" "$(echo "$t1 - $t0" | bc)" >> "$RUN/import.txt"
+    grep -h "import phases" "$RUN/service.log" | tail -1 | sed "s/^.*import phases/import_${kind}_phases=/" >> "$RUN/import.txt" || true
+  done
+  stop_service
   log "timing plain COPY of the same CSV into a bare table"
-  $PSQL -d "$DB" -c "DROP TABLE IF EXISTS bench_copy" -c "CREATE TABLE bench_copy (code text, name text, name_en text,
-      address text, lat float8, lng float8, adcode text, host_type text, host_organisation text, contact_person text,
-      contact_phone text, opening_hours text, amenities text, status text, floor_area float8)"
+  cols=$(head -1 "$REG_CSV" | awk -F, '{ for (i = 1; i <= NF; i++) printf "%sc%d text", (i > 1 ? ", " : ""), i }')
+  $PSQL -d "$DB" -c "DROP TABLE IF EXISTS bench_copy" -c "CREATE TABLE bench_copy ($cols)"
   t0=$(date +%s.%N)
-  $PSQL -d "$DB" -c "\copy bench_copy FROM '$CSV' WITH (FORMAT csv, HEADER true)"
+  $PSQL -d "$DB" -c "\copy bench_copy FROM '$REG_CSV' WITH (FORMAT csv, HEADER true)"
   t1=$(date +%s.%N)
   $PSQL -d "$DB" -c "DROP TABLE bench_copy"
   printf 'copy_s=%s\nimport_when=%s, load %s\n' "$(echo "$t1 - $t0" | bc)" "$(date '+%F %H:%M')" "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RUN/import.txt"
+  cat "$RUN/import.txt" >&2
+  [ "${IMPORT_ONLY:-0}" = 1 ] && { cp "$RUN/import.txt" "$OUT/import.txt"; exit 0; }
+  log "loading $N synthetic stations for the benchmark (scripts/load-synthetic.sh)"
+  YIZHAN_LOAD_REPORT=$RUN/import.txt scripts/load-synthetic.sh "$N" "$DB"
   cp "$RUN/import.txt" "$OUT/import.txt"
 fi
 if [ -f "$OUT/import.txt" ]; then cat "$OUT/import.txt" >> "$META"; fi
@@ -271,12 +309,13 @@ run_pgbench() { # round conns seconds scenario
     echo "$out" | tail -5 >&2; [ "$round" = 0 ] || record "$round" "$c" "$s" 0 0 0 -1; rm -rf "$dir"; return
   fi
   tps=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | tail -1)
-  if [ -z "$tps" ]; then # no transaction finished in the cell (slow queries, many clients): not a measurement
+  # No tps line: no transaction finished in the cell (slow queries, or every client aborted when the
+  # shared cluster ran out of connections): not a measurement.
+  if [ -z "$tps" ]; then
+    echo "$out" | grep -m3 -i 'abort\|error\|fatal' >&2 || true
     log "round $round c=$c $s: no transaction completed in ${secs} s"; [ "$round" = 0 ] || record "$round" "$c" "$s" 0 0 0 -1; rm -rf "$dir"; return
   fi
   failed=$(echo "$out" | sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p'); failed=${failed:-0}
-  # No tps line: every client aborted (e.g. the shared cluster ran out of connections).
-  if [ -z "$tps" ]; then echo "$out" | grep -m3 -i 'abort\|error\|fatal' >&2 || true; tps=0; failed=-1; fi
   cat "$dir"/tx* | awk '{ print $3 }' | sort -n > "$dir/lat"
   n=$(wc -l < "$dir/lat"); p50=0; p99=0
   if [ "$n" -gt 0 ]; then p50=$(sed -n "$(( (n + 1) / 2 ))p" "$dir/lat"); p99=$(sed -n "$(( (n * 99 + 99) / 100 ))p" "$dir/lat"); fi

@@ -89,8 +89,8 @@ final class FeatureAttributes {
             cells.put(column, new RawRow.Cell(header, value));
         }
 
-        void problem(String message) {
-            problems.add(new RowProblem(number, GEOMETRY, message));
+        void problem(String reason, Object... values) {
+            problems.add(new RowProblem(number, GEOMETRY, reason, values));
         }
 
         RawRow build() {

@@ -45,9 +45,15 @@ public final class GeoJsonPoints implements Closeable {
 
     /**
      * One feature, numbered from 1: its {@code position}, or {@code null} and a {@code problem}
-     * saying why there is no usable Point ({@code problem} is empty when there is one).
+     * saying why there is no usable Point: a reason key of {@link RowProblem} and its values
+     * ({@code problem} is empty when there is one).
      */
-    public record Feature(int index, @Nullable Position position, String problem, Map<String, Value> properties) {}
+    public record Feature(
+            int index,
+            @Nullable Position position,
+            String problem,
+            List<Object> problemValues,
+            Map<String, Value> properties) {}
 
     private final InputStream in;
     private final JsonParser p;
@@ -122,15 +128,22 @@ public final class GeoJsonPoints implements Closeable {
                 }
             }
             return problem.isEmpty()
-                    ? new Feature(index, new Position(point.get(0), point.get(1)), "", properties)
-                    : new Feature(index, null, problem, properties);
+                    ? new Feature(index, new Position(point.get(0), point.get(1)), "", List.of(), properties)
+                    : new Feature(
+                            index,
+                            null,
+                            problem,
+                            problem.equals(WRONG_TYPE) ? List.of(String.valueOf(lastType)) : List.of(),
+                            properties);
         } catch (JacksonException e) {
             done = true;
             throw malformed(e);
         }
     }
 
-    private static final String NO_POINT = "The feature has no point geometry";
+    private static final String NO_POINT = "import.row.geometry.none";
+    private static final String WRONG_TYPE = "import.row.geometry.type";
+    private @Nullable String lastType;
 
     /** Reads a geometry value into {@code point} ([lng, lat] as text); the problem, or "" if it is a Point. */
     private String readPoint(List<String> point) {
@@ -155,12 +168,13 @@ public final class GeoJsonPoints implements Closeable {
             }
         }
         if (!"Point".equals(type)) {
-            return "The geometry is a " + type + "; stations are Points";
+            lastType = type;
+            return WRONG_TYPE;
         }
         if (coordinates.size() < 2
                 || coordinates.get(0).isEmpty()
                 || coordinates.get(1).isEmpty()) {
-            return "A Point needs [longitude, latitude] coordinates";
+            return "import.row.geometry.coordinates";
         }
         point.add(coordinates.get(0));
         point.add(coordinates.get(1));

@@ -44,7 +44,7 @@ final class GeoJsonRowSource implements RowSource {
         }
         GeoJsonPoints.Position at = f.position();
         if (at == null) {
-            problems.add(new RowProblem(f.index(), GEOMETRY, f.problem()));
+            problems.add(new RowProblem(f.index(), GEOMETRY, f.problem(), f.problemValues()));
         } else {
             cells.put(RegisterColumn.LNG, new RawRow.Cell(GEOMETRY, at.lng()));
             cells.put(RegisterColumn.LAT, new RawRow.Cell(GEOMETRY, at.lat()));

@@ -49,7 +49,7 @@ final class GeoPackageRowSource implements RowSource {
             }
             table = pointTable(gpkg);
             FeatureDao dao = gpkg.getFeatureDao(table);
-            points = new FeaturePoints(declared(dao.getSrs()), "layer '" + table + "'");
+            points = new FeaturePoints(declared(dao.getSrs()), table);
             for (String column : dao.getColumnNames()) {
                 if (!column.equals(dao.getGeometryColumnName()) && !column.equals(dao.getPkColumnName())) {
                     attributes.add(column);
@@ -120,11 +120,8 @@ final class GeoPackageRowSource implements RowSource {
             if (g instanceof Point p) {
                 points.add(raw, p.getX(), p.getY());
             } else {
-                raw.problem(
-                        g == null
-                                ? "The feature has no geometry"
-                                : "The geometry is a " + g.getGeometryType().getName()
-                                        + "; stations are single points");
+                if (g == null) raw.problem("import.row.geometry.none");
+                else raw.problem("import.row.geometry.type", g.getGeometryType().getName());
             }
             return raw.build();
         } catch (RuntimeException e) {

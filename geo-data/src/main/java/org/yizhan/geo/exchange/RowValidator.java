@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.yizhan.geo.LatLng;
+import org.yizhan.geo.code.InvalidStationCodeException;
 import org.yizhan.geo.code.StationCode;
 import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.geo.division.Division;
@@ -92,7 +93,26 @@ final class RowValidator {
     };
 
     /** Either the canonical value or why it was refused. */
-    private record Hours(@Nullable String value, @Nullable String refusal) {}
+    private record Hours(@Nullable String value, @Nullable Refusal refusal) {}
+
+    /** Why a value was refused: a reason key of {@link RowProblem} and its values. */
+    private static final class Refusal extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        final String reason;
+        final transient List<Object> values;
+
+        Refusal(String reason, Object... values) {
+            super(reason);
+            this.reason = reason;
+            this.values = List.of(values);
+        }
+
+        /** Refusals are answers, not faults: no stack trace (a bad column may refuse a million rows). */
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
 
     RowValidator(ImportOptions options) {
         this.options = options;
@@ -110,26 +130,26 @@ final class RowValidator {
 
     ImportRow validate(RawRow raw) {
         Check c = new Check(raw);
-        String code = c.optional(RegisterColumn.CODE, v -> StationCode.parse(v).value());
+        String code = c.optional(RegisterColumn.CODE, RowValidator::code);
         String name = c.required(RegisterColumn.NAME, v -> {
             if (v.startsWith("示例") || v.startsWith("（示例）") || v.startsWith("(示例)")) {
-                throw new IllegalArgumentException("This is the template's example row; delete it before importing");
+                throw new Refusal("import.row.exampleRow");
             }
             return v;
         });
         String nameEn = c.optional(RegisterColumn.NAME_EN, v -> v);
         String address = c.required(RegisterColumn.ADDRESS, v -> v);
-        Double lat = c.required(RegisterColumn.LAT, v -> degrees(v, "Latitude", 90));
-        Double lng = c.required(RegisterColumn.LNG, v -> degrees(v, "Longitude", 180));
+        Double lat = c.required(RegisterColumn.LAT, v -> degrees(v, "lat", 90));
+        Double lng = c.required(RegisterColumn.LNG, v -> degrees(v, "lng", 180));
         CoordinateSystem crs = c.optional(RegisterColumn.CRS, RowValidator::crs);
         String adcode = c.required(RegisterColumn.ADCODE, this::adcode);
-        String hostType = c.required(RegisterColumn.HOST_TYPE, v -> word(v, HOST_TYPES, "工会自建 or 共建"));
+        String hostType = c.required(RegisterColumn.HOST_TYPE, v -> word(v, HOST_TYPES, "import.row.hostType"));
         String hostOrganisation = c.required(RegisterColumn.HOST_ORGANISATION, v -> v);
         String contactPerson = c.required(RegisterColumn.CONTACT_PERSON, v -> v);
         String contactPhone = c.required(RegisterColumn.CONTACT_PHONE, RowValidator::phone);
         String hours = c.required(RegisterColumn.OPENING_HOURS, this::cachedOpeningHours);
         List<String> amenities = c.optional(RegisterColumn.AMENITIES, RowValidator::amenities);
-        String status = c.optional(RegisterColumn.STATUS, v -> word(v, STATUSES, "正常开放, 暂停服务 or 已撤销"));
+        String status = c.optional(RegisterColumn.STATUS, v -> word(v, STATUSES, "import.row.status"));
         Double floorArea = c.optional(RegisterColumn.FLOOR_AREA, RowValidator::floorArea);
 
         LatLng wgs = null;
@@ -139,8 +159,9 @@ final class RowValidator {
                 boolean swapped = Math.abs(lng) <= 90 && inChina(new LatLng(lng, lat));
                 c.problem(
                         RegisterColumn.LAT,
-                        "The point " + lat + ", " + lng + " is outside China"
-                                + (swapped ? "; latitude and longitude look swapped" : ""));
+                        swapped ? "import.row.outsideChina.swapped" : "import.row.outsideChina",
+                        String.valueOf(lat),
+                        String.valueOf(lng));
             } else {
                 wgs = (crs != null ? crs : options.crs()).toWgs84(given);
             }
@@ -171,7 +192,7 @@ final class RowValidator {
             return new ImportRow(
                     raw.number(),
                     null,
-                    List.of(new RowProblem(raw.number(), null, String.valueOf(e.getMessage()))),
+                    List.of(new RowProblem(raw.number(), null, "import.row.invalid", String.valueOf(e.getMessage()))),
                     rawName(raw));
         }
     }
@@ -197,7 +218,9 @@ final class RowValidator {
                     problems.add(new RowProblem(
                             raw.number(),
                             cell == null ? column.key() : cell.header(),
-                            column.zh() + " (" + column.key() + ") is required"));
+                            "import.row.required",
+                            column.zh(),
+                            column.key()));
                 }
                 return null;
             }
@@ -213,15 +236,19 @@ final class RowValidator {
             String value = cell.value().strip();
             try {
                 return parser.parse(value);
+            } catch (Refusal e) {
+                problems.add(new RowProblem(raw.number(), cell.header(), e.reason, e.values));
+                return null;
             } catch (IllegalArgumentException e) {
-                problems.add(new RowProblem(raw.number(), cell.header(), String.valueOf(e.getMessage())));
+                problems.add(new RowProblem(
+                        raw.number(), cell.header(), "import.row.invalid", String.valueOf(e.getMessage())));
                 return null;
             }
         }
 
-        void problem(RegisterColumn column, String message) {
+        void problem(RegisterColumn column, String reason, Object... values) {
             RawRow.Cell cell = raw.get(column);
-            problems.add(new RowProblem(raw.number(), cell == null ? column.key() : cell.header(), message));
+            problems.add(new RowProblem(raw.number(), cell == null ? column.key() : cell.header(), reason, values));
         }
     }
 
@@ -229,20 +256,31 @@ final class RowValidator {
         return Normalizer.normalize(v, Normalizer.Form.NFKC).strip();
     }
 
+    /** {@code what} is {@code lat} or {@code lng}: reasons {@code import.row.lat.notNumber} and so on. */
     private static double degrees(String v, String what, double limit) {
         double d;
         try {
             d = Double.parseDouble(nfkc(v).replace("°", ""));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    what + " '" + v + "' is not a number; write decimal degrees such as 39.9042");
+            throw new Refusal("import.row." + what + ".notNumber", v);
         }
         if (!Double.isFinite(d) || d < -limit || d > limit) {
             boolean swapped = limit == 90 && d >= MIN_LNG && d <= MAX_LNG;
-            throw new IllegalArgumentException(what + " " + v + " is out of range -" + (int) limit + " to "
-                    + (int) limit + (swapped ? "; latitude and longitude look swapped" : ""));
+            throw new Refusal("import.row." + what + ".range" + (swapped ? ".swapped" : ""), v);
         }
         return d;
+    }
+
+    private static String code(String v) {
+        try {
+            return StationCode.parse(v).value();
+        } catch (InvalidStationCodeException e) {
+            throw new Refusal(
+                    e.reason() == InvalidStationCodeException.Reason.WRONG_CHECK_CHARACTER
+                            ? "station.code.checkCharacter.detail"
+                            : "station.code.malformed.detail",
+                    v);
+        }
     }
 
     private static boolean inChina(LatLng p) {
@@ -251,28 +289,34 @@ final class RowValidator {
 
     private static CoordinateSystem crs(String v) {
         CoordinateSystem byWord = CRS_WORDS.get(nfkc(v).toLowerCase(Locale.ROOT));
-        return byWord != null ? byWord : CoordinateSystem.parse(v);
+        if (byWord != null) {
+            return byWord;
+        }
+        try {
+            return CoordinateSystem.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal("import.row.crs", v);
+        }
     }
 
     private String adcode(String v) {
         String code = nfkc(v);
         if (!ADCODE.matcher(code).matches()) {
-            throw new IllegalArgumentException("'" + v + "' is not a six-digit division code such as 150302");
+            throw new Refusal("import.row.adcode.shape", v);
         }
         if (!options.divisions().isCountyLevel(code)) {
             Division d = options.divisions().find(code).orElse(null);
-            throw new IllegalArgumentException(
-                    d == null
-                            ? "'" + code + "' is not a division code in the national list"
-                            : code + " is " + d.name() + ", not a county-level area; give the code of its 区/县/旗");
+            throw d == null
+                    ? new Refusal("import.row.adcode.unknown", code)
+                    : new Refusal("import.row.adcode.notCounty", code, d.name());
         }
         return code;
     }
 
-    private static String word(String v, Map<String, String> words, String expected) {
+    private static String word(String v, Map<String, String> words, String reason) {
         String key = words.get(nfkc(v).toLowerCase(Locale.ROOT).replace('-', '_'));
         if (key == null) {
-            throw new IllegalArgumentException("'" + v + "' is not one of " + expected);
+            throw new Refusal(reason, v);
         }
         return key;
     }
@@ -281,8 +325,7 @@ final class RowValidator {
         for (String part : PHONE_SEPARATORS.split(nfkc(v))) {
             String digits = PHONE_NOISE.matcher(part).replaceAll("");
             if (!PHONE.matcher(digits).matches()) {
-                throw new IllegalArgumentException("'" + part.strip() + "' is not a phone number; write a mobile number"
-                        + " (13812345678) or a landline with area code (0473-1234567)");
+                throw new Refusal("import.row.phone", part.strip());
             }
         }
         return v;
@@ -292,14 +335,14 @@ final class RowValidator {
         Hours outcome = hoursCache.computeIfAbsent(v, value -> {
             try {
                 return new Hours(openingHours(value), null);
-            } catch (IllegalArgumentException e) {
-                return new Hours(null, String.valueOf(e.getMessage()));
+            } catch (Refusal e) {
+                return new Hours(null, e);
             }
         });
-        if (outcome.value() == null) {
-            throw new IllegalArgumentException(outcome.refusal());
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
         }
-        return outcome.value();
+        return Objects.requireNonNull(outcome.value(), "an outcome is a value or a refusal");
     }
 
     // OSM syntax as it is, Chinese as staff write it ("周一至周六 7:30-19:30", "每天8点到晚上8点") converted.
@@ -307,7 +350,17 @@ final class RowValidator {
         try {
             return ChineseOpeningHours.read(v).osm();
         } catch (InvalidOpeningHoursException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            // The service's own keys for opening hours, as its station form answers them.
+            String value = e.value().strip();
+            throw switch (e.reason()) {
+                case BLANK -> new Refusal("hours.blank.detail");
+                case TOO_LONG -> new Refusal("hours.tooLong.detail", value.length());
+                case UNSUPPORTED -> new Refusal("hours.unsupported.detail", value);
+                case SYNTAX ->
+                    e.column() > 0
+                            ? new Refusal("hours.syntaxAt.detail", value, e.column())
+                            : new Refusal("hours.syntax.detail", value);
+            };
         }
     }
 
@@ -318,9 +371,10 @@ final class RowValidator {
             AmenityLabels.key(word).ifPresentOrElse(keys::add, () -> unknown.add(word));
         }
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("Unknown amenit" + (unknown.size() > 1 ? "ies " : "y ")
-                    + String.join(", ", unknown) + "; known are "
-                    + String.join(
+            throw new Refusal(
+                    "import.row.amenities",
+                    String.join("、", unknown),
+                    String.join(
                             "、",
                             StationRecord.AMENITIES.stream()
                                     .map(AmenityLabels::label)
@@ -339,6 +393,6 @@ final class RowValidator {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("Floor area '" + v + "' is not a positive number of square metres");
+        throw new Refusal("import.row.floorArea", v);
     }
 }

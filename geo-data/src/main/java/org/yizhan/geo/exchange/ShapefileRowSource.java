@@ -53,7 +53,7 @@ final class ShapefileRowSource implements RowSource {
             } catch (IllegalArgumentException e) {
                 throw new RegisterFormatException(layer + ".prj: " + e.getMessage());
             }
-            points = new FeaturePoints(crs, "layer " + layer);
+            points = new FeaturePoints(crs, layer);
             Charset charset = zip.dbfCharset();
             openedShapes = new ShpPoints(zip.shp, layer);
             openedDbf = new BufferedInputStream(Files.newInputStream(zip.dbf), 64 * 1024);
@@ -120,9 +120,9 @@ final class ShapefileRowSource implements RowSource {
         }
         FeatureAttributes.Feature f = mapping.row(shape.number(), name -> values.getOrDefault(name, ""));
         if (shape.refusal() != null) {
-            f.problem(shape.refusal());
+            f.problem("import.row.geometry.type", shape.refusal());
         } else if (shape.x() == null || shape.y() == null) {
-            f.problem("The record has no geometry (a null shape)");
+            f.problem("import.row.geometry.none");
         } else {
             points.add(f, shape.x(), shape.y());
         }

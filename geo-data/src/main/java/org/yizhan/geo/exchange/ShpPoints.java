@@ -106,7 +106,7 @@ final class ShpPoints implements Closeable {
                     null,
                     "The shape is a multipoint of " + points + " points; stations are single points");
         }
-        return new Shape(number, null, null, "The shape is a " + typeName(type) + "; stations are points");
+        return new Shape(number, null, null, typeName(type));
     }
 
     private static boolean isPointType(int type) {

@@ -37,15 +37,16 @@ class BrokenRegisterTest {
     @Test
     void badLatitude() {
         assertThat(problemsByRow().get(3))
-                .containsExactly(new RowProblem(
-                        3, "纬度", "Latitude '39.6a' is not a number; write decimal degrees such as 39.9042"));
+                .containsExactly(new RowProblem(3, "纬度", "import.row.lat.notNumber", "39.6a"));
     }
 
     @Test
     void unknownAmenity() {
         assertThat(problemsByRow().get(4)).singleElement().satisfies(p -> {
             assertThat(p.column()).isEqualTo("服务设施");
-            assertThat(p.message()).startsWith("Unknown amenity 按摩椅; known are 饮水/热水、烧水壶");
+            assertThat(p.reason()).isEqualTo("import.row.amenities");
+            assertThat(p.values().get(0)).isEqualTo("按摩椅");
+            assertThat(p.values().get(1).toString()).startsWith("饮水/热水、烧水壶");
         });
     }
 
@@ -54,20 +55,21 @@ class BrokenRegisterTest {
         // "周一至周五 8-18" is read now (Mo-Fr 08:00-18:00); what cannot be read is quoted with examples.
         assertThat(problemsByRow().get(5)).singleElement().satisfies(p -> {
             assertThat(p.column()).isEqualTo("开放时间");
-            assertThat(p.message()).contains("看情况").contains("周一至周五 9:00-17:00");
+            assertThat(p.reason()).startsWith("hours.syntax");
+            assertThat(p.values().get(0).toString()).contains("看情况");
         });
     }
 
     @Test
     void wrongCheckCharacter() {
         assertThat(problemsByRow().get(6))
-                .containsExactly(new RowProblem(
-                        6, "站点编码", "Station code '150302-00017-5' has a wrong check character: expected 4"));
+                .containsExactly(new RowProblem(6, "站点编码", "station.code.checkCharacter.detail", "150302-00017-5"));
     }
 
     @Test
     void missingName() {
-        assertThat(problemsByRow().get(7)).containsExactly(new RowProblem(7, "站点名称", "站点名称 (name) is required"));
+        assertThat(problemsByRow().get(7))
+                .containsExactly(new RowProblem(7, "站点名称", "import.row.required", "站点名称", "name"));
     }
 
     @Test
@@ -76,12 +78,13 @@ class BrokenRegisterTest {
                 .extracting(RowProblem::column)
                 .containsExactly("纬度", "行政区划代码", "建设方式", "联系电话");
         assertThat(problemsByRow().get(9))
-                .extracting(RowProblem::message)
-                .satisfiesExactly(
-                        lat -> assertThat(lat).endsWith("latitude and longitude look swapped"),
-                        adcode -> assertThat(adcode)
-                                .isEqualTo("150300 is 乌海市, not a county-level area; give the code of its 区/县/旗"),
-                        host -> assertThat(host).isEqualTo("'建好了' is not one of 工会自建 or 共建"),
-                        phone -> assertThat(phone).contains("with area code"));
+                .extracting(RowProblem::reason)
+                .containsExactly(
+                        "import.row.lat.range.swapped",
+                        "import.row.adcode.notCounty",
+                        "import.row.hostType",
+                        "import.row.phone");
+        assertThat(problemsByRow().get(9).get(1).values()).containsExactly("150300", "乌海市");
+        assertThat(problemsByRow().get(9).get(2).values()).containsExactly("建好了");
     }
 }

@@ -182,13 +182,14 @@ class HostileGisFileTest {
         assertThat(rows.get(0).problems()).singleElement().satisfies(p -> {
             assertThat(p.row()).isEqualTo(1);
             assertThat(p.column()).isEqualTo("geometry");
-            assertThat(p.message()).contains("looks like degrees").contains("EPSG:4527");
+            assertThat(p.reason()).isEqualTo("import.row.geometry.degrees");
+            assertThat(p.values().get(3).toString()).contains("EPSG:4527");
         });
-        assertThat(rows.get(1).problems())
-                .singleElement()
-                .satisfies(p -> assertThat(p.message())
-                        .contains("carries zone prefix 38")
-                        .contains("start with 39"));
+        assertThat(rows.get(1).problems()).singleElement().satisfies(p -> {
+            assertThat(p.reason()).isEqualTo("import.row.geometry.wrongPrefix");
+            assertThat(p.values().get(1)).isEqualTo(38L);
+            assertThat(p.values().get(4)).isEqualTo(39);
+        });
     }
 
     @Test

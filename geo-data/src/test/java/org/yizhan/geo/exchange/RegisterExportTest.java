@@ -151,8 +151,7 @@ class RegisterExportTest {
             assertThat(in.rows().toList())
                     .singleElement()
                     .satisfies(row -> assertThat(row.problems())
-                            .containsExactly(new RowProblem(
-                                    2, "站点名称", "This is the template's example row; delete it before importing")));
+                            .containsExactly(new RowProblem(2, "站点名称", "import.row.exampleRow")));
             assertThat(in.unknownHeaders()).isEmpty();
         }
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {

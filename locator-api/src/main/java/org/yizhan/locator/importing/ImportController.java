@@ -49,7 +49,8 @@ class ImportController {
             @RequestParam(required = false) @Nullable MultipartFile file,
             @RequestParam(defaultValue = "true") boolean dryRun,
             @RequestParam(required = false) @Nullable String crs,
-            @AuthenticationPrincipal SignedInUser user)
+            @AuthenticationPrincipal SignedInUser user,
+            jakarta.servlet.http.HttpServletRequest request)
             throws IOException {
         if (user.actor().role() == org.yizhan.locator.account.Role.VIEWER) {
             throw ApiException.of(HttpStatus.FORBIDDEN, "import.viewer");
@@ -57,7 +58,7 @@ class ImportController {
         if (file == null || file.isEmpty()) throw ApiException.invalid("file", "import.file.missing");
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
         try (InputStream in = file.getInputStream()) {
-            return importer.run(in, name, GeoParams.crs(crs), dryRun, user.actor());
+            return importer.run(in, name, GeoParams.crs(crs), dryRun, user.actor(), Language.of(request));
         }
     }
 

@@ -23,20 +23,18 @@ public record ImportReport(
 
     /**
      * A reason a row cannot be imported, as the union sees it in Excel: row number, column header,
-     * and the station's name as the row gives it (null if the row has none).
+     * what is wrong in the caller's language, the station's name as the row gives it (null if the
+     * row has none), and the reason's key for programs (e.g. {@code import.row.phone}).
      */
     public record Problem(
             int row,
             @Nullable String column,
             String message,
-            @Nullable String name) {
-
-        public Problem(int row, @Nullable String column, String message) {
-            this(row, column, message, null);
-        }
+            @Nullable String name,
+            String reason) {
 
         Problem naming(@Nullable String stationName) {
-            return name != null || stationName == null ? this : new Problem(row, column, message, stationName);
+            return name != null || stationName == null ? this : new Problem(row, column, message, stationName, reason);
         }
     }
 

@@ -1,10 +1,10 @@
 package org.yizhan.locator.importing;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.yizhan.geo.code.StationCode;
 import org.yizhan.locator.station.StationCodeAllocator;
 
 /**
@@ -29,6 +29,13 @@ final class ImportWriter {
             new String[] {"status", "status"},
             new String[] {"floorArea", "floor_area"});
 
+    /**
+     * An import that adds at least this many stations, and at least as many as the register holds,
+     * rebuilds the register's secondary indexes once afterwards instead of inserting into them row
+     * by row (a first or national load; see docs/DECISIONS.md).
+     */
+    static final int REBUILD_INDEXES_FROM = 50_000;
+
     private final JdbcClient jdbc;
     private final StationCodeAllocator allocator;
 
@@ -37,60 +44,101 @@ final class ImportWriter {
         this.allocator = allocator;
     }
 
-    void write(String username, String reason) {
-        assignCodes();
+    /** Writes the classified rows; answers the first code number of each division's new block. */
+    Map<String, Integer> write(String username, String reason, RegisterImporter.Phases phases) {
+        Map<String, Integer> first = reserveCodes();
+        phases.done("codes");
         recordUpdates(username, reason);
         jdbc.sql("""
-                UPDATE station s SET name = r.name, name_en = r.name_en, address = r.address, location = r.location,
+                UPDATE station s SET name = r.name, name_en = r.name_en, address = r.address, location = %s,
                        adcode = r.adcode, host_type = r.host_type, host_organisation = r.host_organisation,
                        contact_person = r.contact_person, contact_phone = r.contact_phone, opening_hours = r.opening_hours,
                        always_open = r.always_open, amenities = r.amenities, status = r.status, floor_area = r.floor_area,
                        updated_at = now(), version = s.version + 1
-                  FROM import_row r WHERE r.action = 'update' AND s.id = r.match_id""").update();
-        jdbc.sql("""
-                INSERT INTO station (code, name, name_en, address, location, adcode, host_type, host_organisation, contact_person,
-                                     contact_phone, opening_hours, always_open, amenities, status, floor_area,
-                                     created_at, updated_at, version)
-                SELECT code, name, name_en, address, location, adcode, host_type, host_organisation, contact_person,
-                       contact_phone, opening_hours, always_open, amenities, status, floor_area, now(), now(), 0
-                  FROM import_row WHERE action = 'create' ORDER BY row_no""").update();
+                  FROM import_row r WHERE r.action = 'update' AND s.id = r.match_id""".formatted(RegisterImporter.point("r"))).update();
+        phases.done("updates");
+        if (first.isEmpty()) return first;
+        int creates = first.values().size() == 0
+                ? 0
+                : jdbc.sql("SELECT count(*) FROM import_row WHERE match_id IS NULL")
+                        .query(Integer.class)
+                        .single();
+        List<String> rebuild = creates >= REBUILD_INDEXES_FROM && creates >= registerSize() ? dropIndexes() : List.of();
         // A created station's entry lists every value the import set, as the API's create does (before: none).
         String created = FIELDS.stream()
                 .map(f -> "'" + f[0] + "', CASE WHEN s." + f[1] + " IS NOT NULL THEN jsonb_build_object('after', s."
                         + f[1] + ") END")
                 .collect(Collectors.joining(", "));
-        jdbc.sql("INSERT INTO station_history (station_id, changed_at, changed_by, action, changes, reason) "
-                        + "SELECT s.id, now(), :user, 'import', jsonb_strip_nulls(jsonb_build_object('code', jsonb_build_object('after', s.code), "
-                        + created + ", 'lat', jsonb_build_object('after', ST_Y(s.location::geometry)), "
-                        + "'lng', jsonb_build_object('after', ST_X(s.location::geometry)))), :reason "
-                        + "FROM import_row r JOIN station s ON s.code = r.code WHERE r.action = 'create'")
+        // One statement: the stations, with codes from each division's block in file order, and their history
+        // entries from what the insert returns.
+        jdbc.sql("""
+                WITH block AS (
+                    SELECT * FROM unnest(CAST(:adcodes AS varchar[]), CAST(:firsts AS int[])) AS b(adcode, first_seq)),
+                s AS (
+                    INSERT INTO station (code, name, name_en, address, location, adcode, host_type, host_organisation,
+                                         contact_person, contact_phone, opening_hours, always_open, amenities, status,
+                                         floor_area, created_at, updated_at, version)
+                    SELECT station_code(r.adcode, b.first_seq + r.ord - 1), r.name, r.name_en, r.address, %s, r.adcode,
+                           r.host_type, r.host_organisation, r.contact_person, r.contact_phone, r.opening_hours,
+                           r.always_open, r.amenities, r.status, r.floor_area, now(), now(), 0
+                      FROM import_row r JOIN block b ON b.adcode = r.adcode
+                     WHERE r.match_id IS NULL
+                    RETURNING *)
+                INSERT INTO station_history (station_id, changed_at, changed_by, action, changes, reason)
+                SELECT s.id, now(), :user, 'import', jsonb_strip_nulls(jsonb_build_object('code', jsonb_build_object('after', s.code), %s,
+                       'lat', jsonb_build_object('after', ST_Y(s.location::geometry)),
+                       'lng', jsonb_build_object('after', ST_X(s.location::geometry)))), :reason
+                  FROM s""".formatted(RegisterImporter.point("r"), created))
+                .param("adcodes", first.keySet().toArray(String[]::new))
+                .param("firsts", first.values().toArray(Integer[]::new))
                 .param("user", username)
                 .param("reason", reason)
                 .update();
+        phases.done("insert");
+        if (!rebuild.isEmpty()) {
+            rebuild.forEach(definition -> jdbc.sql(definition).update());
+            phases.done("indexes");
+        }
+        return first;
     }
 
-    /** New stations get consecutive codes per division, in row order, from the API's allocator. */
-    private void assignCodes() {
-        record Batch(String adcode, int count) {}
-        List<Batch> batches = jdbc.sql(
-                        "SELECT adcode, count(*) FROM import_row WHERE action = 'create' GROUP BY adcode ORDER BY adcode")
-                .query((rs, n) -> new Batch(rs.getString(1), rs.getInt(2)))
+    /** Reserves a block of codes per division for the new rows, in one statement. */
+    private Map<String, Integer> reserveCodes() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT adcode, count(*) FROM import_row WHERE match_id IS NULL GROUP BY adcode")
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts.isEmpty() ? Map.of() : allocator.reserveBlocks(counts);
+    }
+
+    private long registerSize() {
+        // The planner's estimate is enough to choose a strategy; counting a large register costs a scan.
+        Long estimate = jdbc.sql("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'station'::regclass")
+                .query(Long.class)
+                .single();
+        return estimate == 0
+                ? jdbc.sql("SELECT count(*) FROM station").query(Long.class).single()
+                : estimate;
+    }
+
+    /**
+     * Drops the station table's indexes that back no constraint (spatial, trigram, amenity and the
+     * like; the primary key and the unique code stay and keep checking) and answers the statements
+     * that build them again. Inside the import's transaction: a failed import keeps them, and readers
+     * wait for the commit instead of seeing the table without them.
+     */
+    private List<String> dropIndexes() {
+        List<String[]> indexes = jdbc.sql("""
+                SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i
+                 WHERE i.indrelid = 'station'::regclass AND NOT i.indisprimary AND NOT i.indisunique
+                   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+                 ORDER BY 1""")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                 .list();
-        for (Batch batch : batches) {
-            List<StationCode> codes = allocator.reserve(batch.adcode(), batch.count());
-            List<Integer> rows = jdbc.sql(
-                            "SELECT row_no FROM import_row WHERE action = 'create' AND adcode = :adcode ORDER BY row_no")
-                    .param("adcode", batch.adcode())
-                    .query(Integer.class)
-                    .list();
-            List<String> pairs = new ArrayList<>(rows.size());
-            for (int i = 0; i < rows.size(); i++)
-                pairs.add(rows.get(i) + ":" + codes.get(i).value());
-            // One statement per division: unnest the (row, code) pairs rather than a round trip per row.
-            jdbc.sql("""
-                    UPDATE import_row r SET code = split_part(p, ':', 2)
-                      FROM unnest(CAST(:pairs AS text[])) AS p WHERE r.row_no = split_part(p, ':', 1)::int""").param("pairs", pairs.toArray(String[]::new)).update();
-        }
+        jdbc.sql("SET LOCAL maintenance_work_mem = '512MB'").update();
+        for (String[] index : indexes) jdbc.sql("DROP INDEX " + index[0]).update();
+        return indexes.stream().map(index -> index[1]).toList();
     }
 
     private void recordUpdates(String username, String reason) {
@@ -98,10 +146,12 @@ final class ImportWriter {
                 .map(f -> "'" + f[0] + "', CASE WHEN s." + f[1] + " IS DISTINCT FROM r." + f[1]
                         + " THEN jsonb_build_object('before', s." + f[1] + ", 'after', r." + f[1] + ") END")
                 .collect(Collectors.joining(", "));
-        String moved = "'lat', CASE WHEN NOT ST_DWithin(s.location, r.location, 0.05) THEN jsonb_build_object("
-                + "'before', ST_Y(s.location::geometry), 'after', ST_Y(r.location::geometry)) END, "
-                + "'lng', CASE WHEN NOT ST_DWithin(s.location, r.location, 0.05) THEN jsonb_build_object("
-                + "'before', ST_X(s.location::geometry), 'after', ST_X(r.location::geometry)) END";
+        String moved = "'lat', CASE WHEN NOT ST_DWithin(s.location, " + RegisterImporter.point("r")
+                + ", 0.05) THEN jsonb_build_object("
+                + "'before', ST_Y(s.location::geometry), 'after', r.lat) END, "
+                + "'lng', CASE WHEN NOT ST_DWithin(s.location, " + RegisterImporter.point("r")
+                + ", 0.05) THEN jsonb_build_object("
+                + "'before', ST_X(s.location::geometry), 'after', r.lng) END";
         jdbc.sql("INSERT INTO station_history (station_id, changed_at, changed_by, action, changes, reason) "
                         + "SELECT s.id, now(), :user, 'import', jsonb_strip_nulls(jsonb_build_object(" + fieldChanges
                         + ", " + moved + ")), :reason "

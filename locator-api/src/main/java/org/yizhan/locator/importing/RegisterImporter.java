@@ -10,13 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yizhan.geo.LatLng;
+import org.yizhan.geo.code.StationCode;
 import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.geo.division.DivisionBoundaries;
 import org.yizhan.geo.exchange.ImportOptions;
@@ -25,13 +29,14 @@ import org.yizhan.geo.exchange.RegisterColumn;
 import org.yizhan.geo.exchange.RegisterFormat;
 import org.yizhan.geo.exchange.RegisterFormatException;
 import org.yizhan.geo.exchange.RegisterImport;
-import org.yizhan.geo.exchange.RowProblem;
 import org.yizhan.geo.hours.OpeningHours;
 import org.yizhan.geo.station.FieldLimits;
 import org.yizhan.geo.station.StationRecord;
 import org.yizhan.locator.account.Actor;
 import org.yizhan.locator.station.StationCodeAllocator;
 import org.yizhan.locator.web.ApiException;
+import org.yizhan.locator.web.Language;
+import org.yizhan.locator.web.ProblemMessages;
 
 /**
  * Imports a register file in one transaction. Rows stream from the file into a staging table
@@ -44,6 +49,8 @@ import org.yizhan.locator.web.ApiException;
 class RegisterImporter {
 
     static final int MAX_LISTED = 1_000;
+    private static final ProblemMessages MESSAGES = ProblemMessages.shared();
+    private static final Logger log = LoggerFactory.getLogger(RegisterImporter.class);
     private static final double SAME_STATION_METERS = 30;
 
     private final JdbcTemplate jdbcTemplate;
@@ -73,12 +80,13 @@ class RegisterImporter {
         }
     }
 
-    ImportReport run(InputStream in, String fileName, CoordinateSystem crs, boolean dryRun, Actor actor) {
+    ImportReport run(
+            InputStream in, String fileName, CoordinateSystem crs, boolean dryRun, Actor actor, Language language) {
         RegisterFormat format = RegisterFormat.forFileName(fileName)
                 .filter(RegisterFormat::importable)
                 .orElseThrow(() -> ApiException.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "import.fileType"));
         return transactions.execute(status -> {
-            ImportReport report = importRows(in, fileName, format, crs, dryRun, actor);
+            ImportReport report = importRows(in, fileName, format, crs, dryRun, actor, language);
             if (dryRun) status.setRollbackOnly();
             else if (report.rejected() > 0) throw new RejectedImportException(report);
             return report;
@@ -86,40 +94,60 @@ class RegisterImporter {
     }
 
     private ImportReport importRows(
-            InputStream in, String fileName, RegisterFormat format, CoordinateSystem crs, boolean dryRun, Actor actor) {
-        Tally tally = new Tally();
-        ImportStaging staging = new ImportStaging(jdbcTemplate);
-        List<String> unknownHeaders;
-        try (RegisterImport rows =
-                RegisterImport.open(in, format, ImportOptions.defaults().withCrs(crs))) {
-            Map<String, Boolean> alwaysOpen = new HashMap<>();
-            while (rows.hasNext()) {
-                ImportRow row = rows.next();
-                tally.rows++;
-                List<ImportReport.Problem> problems = new ArrayList<>();
-                row.problems().forEach(p -> problems.add(problem(p)));
-                StationRecord record = row.record();
-                if (record != null) problems.addAll(serviceChecks(row.rowNumber(), record, actor));
-                if (record == null || !problems.isEmpty()) {
-                    tally.reject(row.rowNumber(), record == null ? row.name() : record.name(), problems);
-                    continue;
+            InputStream in,
+            String fileName,
+            RegisterFormat format,
+            CoordinateSystem crs,
+            boolean dryRun,
+            Actor actor,
+            Language language) {
+        Phases phases = new Phases();
+        Tally tally = new Tally(language);
+        // Big sorts and hashes of this transaction stay in memory (a million rows spill the 16 MB default).
+        jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+        List<String> unknownHeaders = jdbcTemplate.execute((ConnectionCallback<List<String>>) connection -> {
+            try (ImportStaging staging = new ImportStaging(connection);
+                    RegisterImport rows = RegisterImport.open(
+                            in, format, ImportOptions.defaults().withCrs(crs))) {
+                Map<String, Boolean> alwaysOpen = new HashMap<>();
+                while (rows.hasNext()) {
+                    ImportRow row = rows.next();
+                    tally.rows++;
+                    List<ImportReport.Problem> problems = new ArrayList<>();
+                    row.problems()
+                            .forEach(p -> problems.add(tally.problem(p.row(), p.column(), p.reason(), p.values())));
+                    StationRecord record = row.record();
+                    if (record != null) serviceChecks(tally, problems, row.rowNumber(), record, actor);
+                    if (record == null || !problems.isEmpty()) {
+                        tally.reject(row.rowNumber(), record == null ? row.name() : record.name(), problems);
+                        continue;
+                    }
+                    boolean always = alwaysOpen.computeIfAbsent(
+                            record.openingHours(), h -> OpeningHours.parse(h).isAlwaysOpen());
+                    staging.add(row.rowNumber(), record, always);
                 }
-                boolean always = alwaysOpen.computeIfAbsent(
-                        record.openingHours(), h -> OpeningHours.parse(h).isAlwaysOpen());
-                staging.add(row.rowNumber(), record, always);
+                staging.finish();
+                return rows.unknownHeaders();
+            } catch (RegisterFormatException e) {
+                throw ApiException.of(HttpStatus.BAD_REQUEST, "import.file.unreadable", String.valueOf(e.getMessage()))
+                        .with("field", "file");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            unknownHeaders = rows.unknownHeaders();
-        } catch (RegisterFormatException e) {
-            throw ApiException.of(HttpStatus.BAD_REQUEST, "import.file.unreadable", String.valueOf(e.getMessage()))
-                    .with("field", "file");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        staging.flush();
+        });
+        phases.done("read+copy");
+        jdbc.sql("ANALYZE import_row").update();
         classify(tally, actor);
-        List<ImportReport.Warning> warnings = duplicateWarnings();
+        phases.done("classify");
+        List<ImportReport.Warning> warnings = duplicateWarnings(language);
         Map<String, Integer> counts = countActions();
-        if (!dryRun && tally.rejected == 0) new ImportWriter(jdbc, codes).write(actor.username(), fileName);
+        phases.done("warnings");
+        Map<String, Integer> firstCodes = Map.of();
+        if (!dryRun && tally.rejected == 0)
+            firstCodes = new ImportWriter(jdbc, codes).write(actor.username(), fileName, phases);
+        List<ImportReport.PreviewRow> preview = preview(tally, firstCodes);
+        phases.done("preview");
+        log.info("import phases {} ({} rows, {} rejected)", phases, tally.rows, tally.rejected);
         return new ImportReport(
                 fileName,
                 tally.rows,
@@ -131,73 +159,94 @@ class RegisterImporter {
                 tally.problemCount,
                 unknownHeaders,
                 warnings,
-                preview(tally),
+                preview,
                 !dryRun && tally.rejected == 0);
     }
 
     /** Checks the file library cannot make: the account's regions and the division's boundary. */
-    private List<ImportReport.Problem> serviceChecks(int row, StationRecord record, Actor actor) {
-        List<ImportReport.Problem> problems = new ArrayList<>();
+    private void serviceChecks(
+            Tally tally, List<ImportReport.Problem> problems, int row, StationRecord record, Actor actor) {
         if (!actor.mayEdit(record.adcode())) {
-            problems.add(new ImportReport.Problem(
+            problems.add(tally.problem(
                     row,
                     RegisterColumn.ADCODE.zh(),
-                    "Division " + record.adcode() + " is outside your regions (" + String.join(", ", actor.regions())
-                            + ")."));
+                    "import.row.outsideRegions",
+                    List.of(record.adcode(), String.join(", ", actor.regions()))));
         }
         DivisionBoundaries.Verdict verdict = boundaries.check(record.adcode(), new LatLng(record.lat(), record.lng()));
         if (!verdict.acceptable(DivisionBoundaries.DEFAULT_TOLERANCE_METRES)) {
-            problems.add(new ImportReport.Problem(
+            problems.add(tally.problem(
                     row,
                     RegisterColumn.LAT.zh(),
-                    "The point lies about "
-                            + Math.round(verdict.distanceMetres() / 100) / 10.0 + " km outside division "
-                            + verdict.checkedCode()
-                            + "; check the coordinates and their coordinate system (Amap: gcj02, Baidu: bd09)."));
+                    "import.row.outsideDivision",
+                    List.of(
+                            String.valueOf(Math.round(verdict.distanceMetres() / 100) / 10.0),
+                            String.valueOf(verdict.checkedCode()))));
         }
-        tooLong(problems, row, RegisterColumn.NAME, record.name(), FieldLimits.NAME);
-        tooLong(problems, row, RegisterColumn.ADDRESS, record.address(), FieldLimits.ADDRESS);
+        tooLong(tally, problems, row, RegisterColumn.NAME, record.name(), FieldLimits.NAME);
+        tooLong(tally, problems, row, RegisterColumn.ADDRESS, record.address(), FieldLimits.ADDRESS);
         tooLong(
+                tally,
                 problems,
                 row,
                 RegisterColumn.HOST_ORGANISATION,
                 record.hostOrganisation(),
                 FieldLimits.HOST_ORGANISATION);
-        tooLong(problems, row, RegisterColumn.CONTACT_PERSON, record.contactPerson(), FieldLimits.CONTACT_PERSON);
-        tooLong(problems, row, RegisterColumn.CONTACT_PHONE, record.contactPhone(), FieldLimits.CONTACT_PHONE);
-        tooLong(problems, row, RegisterColumn.NAME_EN, record.nameEn(), FieldLimits.NAME_EN);
-        return problems;
+        tooLong(
+                tally,
+                problems,
+                row,
+                RegisterColumn.CONTACT_PERSON,
+                record.contactPerson(),
+                FieldLimits.CONTACT_PERSON);
+        tooLong(tally, problems, row, RegisterColumn.CONTACT_PHONE, record.contactPhone(), FieldLimits.CONTACT_PHONE);
+        tooLong(tally, problems, row, RegisterColumn.NAME_EN, record.nameEn(), FieldLimits.NAME_EN);
     }
 
     private static void tooLong(
-            List<ImportReport.Problem> problems, int row, RegisterColumn column, @Nullable String value, int max) {
+            Tally tally,
+            List<ImportReport.Problem> problems,
+            int row,
+            RegisterColumn column,
+            @Nullable String value,
+            int max) {
         if (value != null && value.length() > max)
-            problems.add(new ImportReport.Problem(row, column.zh(), "At most " + max + " characters."));
+            problems.add(tally.problem(row, column.zh(), "import.row.tooLong", List.of(max)));
     }
 
-    /** Matches staged rows to the register and decides what each one does. */
+    /**
+     * Matches staged rows to the register and decides what each one does: rows with a code update
+     * their station, rows without one update the station of the same name within 30 m or are new.
+     * Only matched rows are rewritten; a new station is a row left without {@code match_id}.
+     */
     private void classify(Tally tally, Actor actor) {
         jdbc.sql("UPDATE import_row r SET match_id = s.id FROM station s WHERE r.code IS NOT NULL AND s.code = r.code")
                 .update();
-        jdbc.sql(
-                        "SELECT row_no, code, name FROM import_row WHERE code IS NOT NULL AND match_id IS NULL ORDER BY row_no")
-                .query(rs -> {
-                    tally.reject(
-                            rs.getInt(1),
-                            rs.getString(3),
-                            List.of(new ImportReport.Problem(
-                                    rs.getInt(1),
-                                    RegisterColumn.CODE.zh(),
-                                    "Code " + rs.getString(2)
-                                            + " is not in the register; leave the code empty for a new station.")));
-                });
-        jdbc.sql("DELETE FROM import_row WHERE code IS NOT NULL AND match_id IS NULL")
-                .update();
         jdbc.sql("""
-                UPDATE import_row r SET match_id = (
-                    SELECT s.id FROM station s WHERE s.name = r.name AND ST_DWithin(s.location, r.location, :meters)
-                     ORDER BY ST_Distance(s.location, r.location), s.id LIMIT 1)
-                 WHERE r.code IS NULL""").param("meters", SAME_STATION_METERS).update();
+                DELETE FROM import_row WHERE code IS NOT NULL AND match_id IS NULL RETURNING row_no, code, name""").query(rs -> {
+            tally.reject(
+                    rs.getInt(1),
+                    rs.getString(3),
+                    List.of(tally.problem(
+                            rs.getInt(1),
+                            RegisterColumn.CODE.zh(),
+                            "import.row.unknownCode",
+                            List.of(rs.getString(2)))));
+        });
+        Boolean registerEmpty = jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM station)")
+                .query(Boolean.class)
+                .single();
+        if (!registerEmpty) {
+            jdbc.sql("""
+                    UPDATE import_row r SET match_id = m.id
+                      FROM (SELECT r2.row_no, (SELECT s.id FROM station s
+                                                WHERE s.name = r2.name AND ST_DWithin(s.location, %s, :meters)
+                                                ORDER BY ST_Distance(s.location, %s), s.id LIMIT 1) AS id
+                              FROM import_row r2 WHERE r2.code IS NULL) m
+                     WHERE m.id IS NOT NULL AND r.row_no = m.row_no""".formatted(point("r2"), point("r2")))
+                    .param("meters", SAME_STATION_METERS)
+                    .update();
+        }
         jdbc.sql("""
                 SELECT r.row_no, r.name, s.code FROM import_row r
                   JOIN (SELECT match_id FROM import_row WHERE match_id IS NOT NULL GROUP BY match_id HAVING count(*) > 1) d ON d.match_id = r.match_id
@@ -205,15 +254,17 @@ class RegisterImporter {
             tally.reject(
                     rs.getInt(1),
                     rs.getString(2),
-                    List.of(new ImportReport.Problem(
+                    List.of(tally.problem(
                             rs.getInt(1),
                             RegisterColumn.CODE.zh(),
-                            "Several rows describe station " + rs.getString(3) + "; keep one of them.")));
+                            "import.row.duplicateRows",
+                            List.of(rs.getString(3)))));
         });
-        jdbc.sql(
-                        "DELETE FROM import_row WHERE match_id IN (SELECT match_id FROM import_row GROUP BY match_id HAVING count(*) > 1)")
-                .update();
+        jdbc.sql("""
+                DELETE FROM import_row WHERE match_id IN (
+                    SELECT match_id FROM import_row WHERE match_id IS NOT NULL GROUP BY match_id HAVING count(*) > 1)""").update();
         if (actor.role() != org.yizhan.locator.account.Role.ADMIN) {
+            List<Integer> outside = new ArrayList<>();
             jdbc.sql(
                             "SELECT r.row_no, r.name, s.code, s.adcode FROM import_row r JOIN station s ON s.id = r.match_id ORDER BY r.row_no")
                     .query(rs -> {
@@ -221,36 +272,53 @@ class RegisterImporter {
                             tally.reject(
                                     rs.getInt(1),
                                     rs.getString(2),
-                                    List.of(new ImportReport.Problem(
+                                    List.of(tally.problem(
                                             rs.getInt(1),
                                             RegisterColumn.CODE.zh(),
-                                            "Station " + rs.getString(3) + " is in " + rs.getString(4)
-                                                    + ", outside your regions.")));
-                            jdbc.sql("DELETE FROM import_row WHERE row_no = :row")
-                                    .param("row", rs.getInt(1))
-                                    .update();
+                                            "import.row.stationOutsideRegions",
+                                            List.of(rs.getString(3), rs.getString(4)))));
+                            outside.add(rs.getInt(1));
                         }
                     });
+            if (!outside.isEmpty())
+                jdbc.sql("DELETE FROM import_row WHERE row_no = ANY(CAST(:rows AS int[]))")
+                        .param("rows", outside.toArray(Integer[]::new))
+                        .update();
         }
         jdbc.sql("""
-                UPDATE import_row r SET action = 'unchanged' FROM station s
-                 WHERE s.id = r.match_id AND ST_DWithin(s.location, r.location, 0.05)
+                UPDATE import_row r SET action = CASE WHEN ST_DWithin(s.location, %s, 0.05)
                    AND (s.name, s.name_en, s.address, s.adcode, s.host_type, s.host_organisation, s.contact_person,
                         s.contact_phone, s.opening_hours, s.amenities, s.status, s.floor_area)
                        IS NOT DISTINCT FROM
                        (r.name, r.name_en, r.address, r.adcode, r.host_type, r.host_organisation, r.contact_person,
-                        r.contact_phone, r.opening_hours, r.amenities, r.status, r.floor_area)""").update();
-        jdbc.sql("UPDATE import_row SET action = 'update' WHERE match_id IS NOT NULL AND action IS NULL")
-                .update();
-        jdbc.sql("UPDATE import_row SET action = 'create' WHERE match_id IS NULL")
-                .update();
+                        r.contact_phone, r.opening_hours, r.amenities, r.status, r.floor_area)
+                   THEN 'unchanged' ELSE 'update' END
+                  FROM station s WHERE s.id = r.match_id""".formatted(point("r"))).update();
+        // Rows without a code that matched by name leave gaps in their division's numbering: renumber the new ones.
+        Boolean gaps = jdbc.sql("SELECT EXISTS (SELECT 1 FROM import_row WHERE code IS NULL AND match_id IS NOT NULL)")
+                .query(Boolean.class)
+                .single();
+        if (gaps) jdbc.sql("""
+                    UPDATE import_row r SET ord = w.n
+                      FROM (SELECT row_no, row_number() OVER (PARTITION BY adcode ORDER BY row_no) AS n
+                              FROM import_row WHERE match_id IS NULL) w
+                     WHERE r.row_no = w.row_no AND r.ord IS DISTINCT FROM w.n""").update();
     }
 
-    private List<ImportReport.Warning> duplicateWarnings() {
+    /** The staged row's point as geography, from its longitude and latitude. */
+    static String point(String alias) {
+        return "ST_SetSRID(ST_MakePoint(" + alias + ".lng, " + alias + ".lat), 4326)::geography";
+    }
+
+    private List<ImportReport.Warning> duplicateWarnings(Language language) {
+        Boolean registerEmpty = jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM station)")
+                .query(Boolean.class)
+                .single();
+        if (registerEmpty) return List.of();
         return jdbc.sql("""
-                SELECT r.row_no, s.code, s.name, ST_Distance(s.location, r.location) AS d
-                  FROM import_row r JOIN station s ON ST_DWithin(s.location, r.location, :meters) AND s.status = 'active'
-                 WHERE r.action = 'create' ORDER BY r.row_no, d LIMIT :max""")
+                SELECT r.row_no, s.code, s.name, ST_Distance(s.location, %s) AS d
+                  FROM import_row r JOIN station s ON ST_DWithin(s.location, %s, :meters) AND s.status = 'active'
+                 WHERE r.match_id IS NULL ORDER BY r.row_no, d LIMIT :max""".formatted(point("r"), point("r")))
                 .param("meters", SAME_STATION_METERS)
                 .param("max", MAX_LISTED)
                 .query((rs, n) -> new ImportReport.Warning(
@@ -258,43 +326,78 @@ class RegisterImporter {
                         rs.getString(2),
                         rs.getString(3),
                         Math.round(rs.getDouble(4) * 10) / 10.0,
-                        "Station " + rs.getString(2) + " (" + rs.getString(3) + ") is only "
-                                + Math.round(rs.getDouble(4)) + " m away."))
+                        MESSAGES.text(
+                                language,
+                                "import.warning.nearby",
+                                List.of(rs.getString(2), rs.getString(3), Math.round(rs.getDouble(4))))))
                 .list();
     }
 
     private Map<String, Integer> countActions() {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT action, count(*) FROM import_row GROUP BY action")
+        jdbc.sql("SELECT coalesce(action, 'create'), count(*) FROM import_row GROUP BY 1")
                 .query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2)))
                 .list();
         return counts;
     }
 
-    private List<ImportReport.PreviewRow> preview(Tally tally) {
+    /** The first rows' outcomes; after a commit, new rows with the codes they were given. */
+    private List<ImportReport.PreviewRow> preview(Tally tally, Map<String, Integer> firstCodes) {
         List<ImportReport.PreviewRow> rows = new ArrayList<>(tally.rejectedPreview);
         rows.addAll(jdbc.sql("""
-                SELECT r.row_no, r.action, coalesce(s.code, r.code), r.name FROM import_row r LEFT JOIN station s ON s.id = r.match_id
+                SELECT r.row_no, coalesce(r.action, 'create'), coalesce(s.code, r.code), r.name, r.adcode, r.ord
+                  FROM import_row r LEFT JOIN station s ON s.id = r.match_id
                  ORDER BY r.row_no LIMIT :max""")
                 .param("max", MAX_LISTED)
-                .query((rs, n) ->
-                        new ImportReport.PreviewRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .query((rs, n) -> {
+                    String code = rs.getString(3);
+                    Integer first = firstCodes.get(rs.getString(5));
+                    if (code == null && first != null)
+                        code = StationCode.of(rs.getString(5), first + rs.getInt(6) - 1)
+                                .value();
+                    return new ImportReport.PreviewRow(rs.getInt(1), rs.getString(2), code, rs.getString(4));
+                })
                 .list());
         rows.sort(Comparator.comparingInt(ImportReport.PreviewRow::row));
         return rows.size() > MAX_LISTED ? List.copyOf(rows.subList(0, MAX_LISTED)) : rows;
     }
 
-    private static ImportReport.Problem problem(RowProblem p) {
-        return new ImportReport.Problem(p.row(), p.column(), p.message());
+    /** How long each step of an import took, for the log (the benchmark reads it). */
+    static final class Phases {
+        private final StringBuilder text = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            if (!text.isEmpty()) text.append(' ');
+            text.append(phase).append('=').append((now - last) / 1_000_000).append("ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
-    /** Running counts, with the listed problems and rejected rows capped. */
+    /** Running counts, with the listed problems and rejected rows capped; problems in the caller's language. */
     private static final class Tally {
+        final Language language;
         int rows;
         int rejected;
         int problemCount;
         final List<ImportReport.Problem> problems = new ArrayList<>();
         final List<ImportReport.PreviewRow> rejectedPreview = new ArrayList<>();
+
+        Tally(Language language) {
+            this.language = language;
+        }
+
+        /** A problem; worded only while the list has room (a million bad rows are counted, not written). */
+        ImportReport.Problem problem(int row, @Nullable String column, String reason, List<Object> values) {
+            String message = problems.size() < MAX_LISTED ? MESSAGES.text(language, reason, values) : "";
+            return new ImportReport.Problem(row, column, message, null, reason);
+        }
 
         void reject(int row, @Nullable String name, List<ImportReport.Problem> found) {
             rejected++;

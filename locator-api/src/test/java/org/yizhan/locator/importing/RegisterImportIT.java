@@ -197,7 +197,7 @@ class RegisterImportIT extends ApiIT {
         assertThat(dry.getInt("problems[0].row")).isEqualTo(4);
         assertThat(dry.getString("problems[0].column")).isEqualTo("开放时间");
         assertThat(dry.getString("problems[0].name")).isEqualTo(stationName);
-        assertThat(dry.getString("problems[0].message")).contains("早晚各一次").contains("周一至周五 9:00-17:00");
+        assertThat(dry.getString("problems[0].message")).contains("早晚各一次").contains("周一至周六 7:30-19:30");
 
         JsonPath commit = upload(
                 asAdmin(), RegisterSheets.csv(rows.subList(0, 2), StandardCharsets.UTF_8), "hours.csv", false, 200);

@@ -106,6 +106,33 @@ class ProblemBundleTest {
         assertThat(found).as("key literals found in the sources").isGreaterThan(250);
     }
 
+    /**
+     * geo-data reports a register row's problems as reason keys ({@code RowProblem}); the service
+     * words them from this bundle, so each one it can name must be here (in both languages, above).
+     */
+    @Test
+    void everyRowReasonOfGeoDataExists() throws IOException {
+        Pattern reason = Pattern.compile("\"((?:import\\.row|hours|station\\.code)\\.[a-zA-Z.]+)\"");
+        List<String> missing = new ArrayList<>();
+        int found = 0;
+        try (Stream<Path> files = Files.walk(Path.of("../geo-data/src/main/java/org/yizhan/geo/exchange"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = reason.matcher(Files.readString(file));
+                while (m.find()) {
+                    found++;
+                    if (!en.containsKey(m.group(1))) missing.add(file.getFileName() + ": " + m.group(1));
+                }
+            }
+        }
+        // Built as "import.row." + lat|lng + ".notNumber" / ".range" [".swapped"].
+        for (String axis : List.of("lat", "lng"))
+            for (String what : List.of(".notNumber", ".range"))
+                if (!en.containsKey("import.row." + axis + what)) missing.add("import.row." + axis + what);
+        if (!en.containsKey("import.row.lat.range.swapped")) missing.add("import.row.lat.range.swapped");
+        assertThat(missing).isEmpty();
+        assertThat(found).as("reason keys found in geo-data").isGreaterThan(25);
+    }
+
     @Test
     void aProblemResolvesInBothLanguagesWithItsCodeAndValues() {
         ApiException e = ApiException.invalid("days", "number.outOfRange", "days", 1, 90, 12345);

@@ -52,8 +52,9 @@ class ImportAndAccountsIT extends ApiIT {
     void dryRunShowsTheBadRowsNumberAndMessage() throws IOException {
         Path sheet = sheetWithABadRow();
         String editor = Accounts.create("editor", List.of("1503"));
-        // The same file through the API, as the independent answer the page must show.
+        // The same file through the API in the page's language, as the independent answer the page must show.
         JsonPath report = Accounts.as(editor)
+                .header("Accept-Language", "zh-CN")
                 .multiPart("file", sheet.toFile(), "text/csv")
                 .post("/api/v1/register/imports?dryRun=true")
                 .then()
@@ -72,6 +73,7 @@ class ImportAndAccountsIT extends ApiIT {
         assertThat(row.getText())
                 .contains(String.valueOf(problem.get("row")))
                 .contains(String.valueOf(problem.get("message")));
+        assertThat(String.valueOf(problem.get("message"))).contains("39.6a").contains("不是数字");
         assertThat(browser.visible("#import-commit").isEnabled()).isFalse();
         assertThat(browser.text("#import-summary")).contains("有误 1");
         browser.screenshot("workspace-import-dry-run");
