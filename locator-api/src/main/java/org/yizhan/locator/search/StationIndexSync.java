@@ -280,7 +280,16 @@ public class StationIndexSync {
             for (Pending p = pending.peek(); p != null && p.lsn() <= replayed[0]; p = pending.peek()) {
                 ready.add(pending.remove());
             }
-            if (!ready.isEmpty()) apply(local, ready);
+            if (!ready.isEmpty()) {
+                apply(local, ready);
+                if (log.isDebugEnabled()) {
+                    log.debug(
+                            "Applied {} queued change(s) read from the replica at {}, the oldest {} ms after it was queued",
+                            ready.size(),
+                            lsnText(replayed[0]),
+                            (System.nanoTime() - ready.get(0).queuedNanos()) / 1_000_000);
+                }
+            }
         });
         Pending oldest = pending.peek();
         if (oldest != null && System.nanoTime() - oldest.queuedNanos() > replicaWait.toNanos()) {
