@@ -77,8 +77,9 @@ public class BenchReport {
                 + meta.getOrDefault("client", "?"));
         if (meta.containsKey("pgbench_cap")) System.out.println("pgbench clients are capped at " + meta.get("pgbench_cap") + " (max_connections of the shared cluster)");
         System.out.println();
-        System.out.printf("%-36s %5s %10s %9s %9s %7s %9s%n", "scenario (median of rounds)", "conns", "req/s", "p50 ms", "p99 ms", "errors", "CPU us/r");
-        System.out.println("-".repeat(91));
+        System.out.printf("%-36s %5s %10s %21s %9s %9s %7s %9s%n", "scenario (median of rounds)", "conns", "req/s",
+                "req/s min..max (±%)", "p50 ms", "p99 ms", "errors", "CPU us/r");
+        System.out.println("-".repeat(113));
         for (String s : scenarios) {
             for (int c : conns) {
                 List<Row> cell = cell(rows, s, c);
@@ -89,15 +90,18 @@ public class BenchReport {
                 // No request completed within the cell: latency is longer than the cell, not zero.
                 String p50 = latency(median(cell, BenchReport::p50)), p99 = latency(median(cell, BenchReport::p99));
                 double cpu = median(cell, Row::cpu);
-                System.out.printf(Locale.ROOT, "%-36s %5s %10.1f %9s %9s %7s %9s%n", LABELS.getOrDefault(s, s),
-                        actual == c ? String.valueOf(c) : c + "*", rps, p50, p99, errors < 0 ? "FAILED" : String.valueOf(errors),
+                System.out.printf(Locale.ROOT, "%-36s %5s %10.1f %21s %9s %9s %7s %9s%n", LABELS.getOrDefault(s, s),
+                        actual == c ? String.valueOf(c) : c + "*", rps, spread(cell.stream().mapToDouble(Row::rps).toArray()),
+                        p50, p99, errors < 0 ? "FAILED" : String.valueOf(errors),
                         Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, "%.0f", cpu));
             }
         }
         if (meta.containsKey("pgbench_cap")) System.out.println("* pgbench ran " + meta.get("pgbench_cap") + " clients for this row");
 
+        System.out.println("req/s min..max: the slowest and fastest round of the cell; ±%: half that range over the median");
+
         System.out.println();
-        System.out.printf("%-52s %-24s %-10s %s%n", "goal (ratios: median over rounds of per-round ratio)", "measured", "target", "met");
+        System.out.printf("%-52s %-24s %-10s %s%n", "goal (ratios: median over rounds of per-round ratio)", "measured (min..max)", "target", "met");
         System.out.println("-".repeat(96));
         List<Boolean> all = new ArrayList<>();
         for (int c : conns) ratio(all, rows, "nearest / pgbench KNN @" + c, "nearest", "pgbench-knn", c, 1.5);
@@ -218,22 +222,41 @@ public class BenchReport {
 
     /** Median over rounds of (a's throughput / b's throughput) in the same round. */
     static double ratioMedian(List<Row> rows, String a, int ca, String b, int cb) {
+        return median(ratios(rows, a, ca, b, cb));
+    }
+
+    /** (a's throughput / b's throughput) per round. */
+    static double[] ratios(List<Row> rows, String a, int ca, String b, int cb) {
         List<Double> ratios = new ArrayList<>();
         for (Row x : cell(rows, a, ca)) {
             for (Row y : cell(rows, b, cb)) {
                 if (x.round() == y.round() && y.rps() > 0) ratios.add(x.rps() / y.rps());
             }
         }
-        return median(ratios.stream().mapToDouble(Double::doubleValue).toArray());
+        return ratios.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** "min..max (±p%)" of the rounds: the noise around the median the table prints. */
+    static String spread(double[] v) {
+        if (v.length < 2) return "";
+        double min = Arrays.stream(v).min().orElse(0), max = Arrays.stream(v).max().orElse(0), median = median(v);
+        String pct = median > 0 ? String.format(Locale.ROOT, "%.0f%%", 50 * (max - min) / median) : "?";
+        return String.format(Locale.ROOT, "%.0f..%.0f (±%s)", min, max, pct);
     }
 
     static void ratio(List<Boolean> all, List<Row> rows, String label, String a, String b, int c, double target) {
         if (cell(rows, a, c).isEmpty() || cell(rows, b, c).isEmpty()) return;
-        double r = ratioMedian(rows, a, c, b, c);
+        double[] perRound = ratios(rows, a, c, b, c);
+        double r = median(perRound);
+        String measured = String.format(Locale.ROOT, "%.2fx", r);
+        if (perRound.length > 1) {
+            measured += String.format(Locale.ROOT, " (%.2f..%.2f)",
+                    Arrays.stream(perRound).min().orElse(r), Arrays.stream(perRound).max().orElse(r));
+        }
         if (Double.isNaN(target)) {
-            line(null, label, String.format(Locale.ROOT, "%.2fx", r), "", true);
+            line(null, label, measured, "", true);
         } else {
-            line(all, label, String.format(Locale.ROOT, "%.2fx", r), ">= " + target + "x", r >= target);
+            line(all, label, measured, ">= " + target + "x", r >= target);
         }
     }
 

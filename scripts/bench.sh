@@ -15,10 +15,24 @@
 # (yizhan_bench), IMPORT_ONLY=1 (time the import against COPY, section 2, and stop), IMPORT_KINDS
 # ("csv xlsx"), BENCH_APP_PORT (8181), BENCH_MAPSERVER_PORT (8282), MAPSERVER_PROCS (4),
 # BENCH_HEAP (3g), BENCH_JAR (another build of the service, e.g. a copy of the jar before a change,
-# to compare two builds on the same data), YIZHAN_PG_PORT (55432), BENCH_SERVICE_ARGS (extra Spring
-# arguments for the service under test, for experiments; the default measures the service as shipped),
+# to compare two builds on the same data), YIZHAN_PG_PORT (55432), PIN / CLIENT_CPUS / SERVER_CPUS
+# (below), BENCH_SERVICE_ARGS (extra Spring arguments for the service under test, for experiments;
+# the default measures the service as shipped),
 # BENCH_START_SECONDS (120: how long the service may take to answer health on a loaded machine).
 # Raw measurements and logs go to .data/bench/run-<time>/ (results.tsv, meta.txt, report.txt).
+#
+# Pinning (PIN=auto|on|off, CLIENT_CPUS, SERVER_CPUS): on a machine of N >= 2 CPUs the load
+# client (wrk, pgbench) runs on the last CPU and the servers on the others (`taskset`): the
+# service and lighttpd + its MapServer processes from their start, and this database's
+# PostgreSQL backends (the service's pool, MapServer's connections, pgbench's sessions) as each
+# cell starts; the rest of the shared cluster is left alone. Why: unpinned, wrk's two threads
+# take CPU from the server they measure, and a cheaper response costs the client relatively
+# more, so the client's share of the cores differs per scenario and moves the ratios. Pinned,
+# every server has the same cores in every cell and the client's work no longer lands on them.
+# When: it helps when the client has a core to itself; on 2 cores the servers then get one, so
+# absolute req/s are a one-core server's (ratios stay comparable), and a client that cannot keep
+# up with one core would show as a ceiling on the trivial endpoint: PIN=off measures unpinned,
+# as the first runs did. The table reports the spread of the rounds (min..max) per cell.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -43,6 +57,17 @@ POINTS=20000
 WINDOWS=2000
 # Whole mainland China; the service returns at most `limit` features (a map at country zoom).
 COUNTRY_BBOX=73.4,18.1,135.1,53.6
+
+CPUS=$(nproc)
+PIN=${PIN:-auto}
+if [ "$PIN" = auto ]; then if [ "$CPUS" -ge 2 ] && command -v taskset >/dev/null; then PIN=on; else PIN=off; fi; fi
+if [ "$PIN" = on ]; then
+  CLIENT_CPUS=${CLIENT_CPUS:-$(( CPUS - 1 ))}
+  SERVER_CPUS=${SERVER_CPUS:-$([ "$CPUS" -gt 2 ] && echo "0-$(( CPUS - 2 ))" || echo 0)}
+  ON_CLIENT="taskset -c $CLIENT_CPUS"; ON_SERVER="taskset -c $SERVER_CPUS"
+else
+  ON_CLIENT=; ON_SERVER=
+fi
 
 PG_BIN=/usr/lib/postgresql/15/bin
 PSQL="psql -h 127.0.0.1 -p $PG_PORT -U postgres -v ON_ERROR_STOP=1 -qAt"
@@ -101,7 +126,7 @@ start_service() { # extra Spring arguments...
   # that it does not throttle the benchmark; counting still runs, as shipped.
   SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$DB YIZHAN_DEMO=false \
     YIZHAN_QUOTA_ANONYMOUS_PER_MINUTE=1000000000 YIZHAN_QUOTA_ANONYMOUS_PER_DAY=1000000000 \
-    java -Xmx"$HEAP" -jar "$JAR" --server.port="$APP_PORT" --server.address=127.0.0.1 \
+    $ON_SERVER java -Xmx"$HEAP" -jar "$JAR" --server.port="$APP_PORT" --server.address=127.0.0.1 \
     --logging.level.root=WARN --logging.level.org.yizhan.locator.search=INFO ${BENCH_SERVICE_ARGS:-} "$@" \
     > "$RUN/service.log" 2>&1 &
   APP_PID=$!
@@ -230,7 +255,7 @@ fastcgi.server = ( "/" => ( "mapserv" => (
   "fix-root-scriptname" => "enable"
 ) ) )
 CONF
-lighttpd -D -f "$OUT/lighttpd.conf" > "$RUN/lighttpd.out" 2>&1 &
+$ON_SERVER lighttpd -D -f "$OUT/lighttpd.conf" > "$RUN/lighttpd.out" 2>&1 &
 HTTPD_PID=$!
 MS_BASE=http://127.0.0.1:$MS_PORT
 for _ in $(seq 1 60); do
@@ -285,7 +310,7 @@ run_wrk() { # round conns seconds scenario base
   t=$(( c < 2 ? c : 2 ))
   local header=; [ "$s" = nearest-key ] && header="X-API-Key: $API_KEY"
   local cpu0; cpu0=$(cpu_ticks)
-  out=$(wrk -t"$t" -c"$c" -d"${secs}s" --timeout 10s -s bench/wrk-urls.lua "$base" -- "$RUN/$s.urls" ${header:+"$header"} 2>&1 | grep '^WRK ' || true)
+  out=$($ON_CLIENT wrk -t"$t" -c"$c" -d"${secs}s" --timeout 10s -s bench/wrk-urls.lua "$base" -- "$RUN/$s.urls" ${header:+"$header"} 2>&1 | grep '^WRK ' || true)
   if [ -z "$out" ]; then echo "$round $c $s FAILED" >&2; [ "$round" = 0 ] || record "$round" "$c" "$s" 0 0 0 -1; return; fi
   eval "$(echo "$out" | sed 's/^WRK //')"   # requests= duration_us= errors= p50_us= p99_us=
   # shellcheck disable=SC2154
@@ -303,11 +328,22 @@ run_pgbench() { # round conns seconds scenario
   local round=$1 c=$2 secs=$3 s=$4 cc j dir out tps failed n p50 p99
   cc=$(( c < PGB_CAP ? c : PGB_CAP )); j=$(( cc < 2 ? cc : 2 ))
   dir=$(mktemp -d "$RUN/pgbench.XXXXXX")
-  if ! out=$(cd "$dir" && "$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -c "$cc" -j "$j" -T "$secs" \
+  (cd "$dir" && $ON_CLIENT "$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -c "$cc" -j "$j" -T "$secs" \
         -D points=$POINTS -D windows=$WINDOWS -f "$ROOT/bench/pgbench/${s#pgbench-}.sql" \
-        -l --sampling-rate=0.2 --log-prefix="$dir/tx" "$DB" 2>&1); then
-    echo "$out" | tail -5 >&2; [ "$round" = 0 ] || record "$round" "$c" "$s" 0 0 0 -1; rm -rf "$dir"; return
+        -l --sampling-rate=0.2 --log-prefix="$dir/tx" "$DB" > "$dir/out" 2>&1) &
+  local pgb=$!
+  # pgbench's sessions are servers too: onto the server CPUs as soon as they are connected.
+  if [ "$PIN" = on ]; then
+    for _ in $(seq 1 30); do
+      [ "$(pin_backends "AND application_name = 'pgbench'")" -ge "$cc" ] && break
+      kill -0 "$pgb" 2>/dev/null || break
+      sleep 0.1
+    done
   fi
+  if ! wait "$pgb"; then
+    tail -5 "$dir/out" >&2; [ "$round" = 0 ] || record "$round" "$c" "$s" 0 0 0 -1; rm -rf "$dir"; return
+  fi
+  out=$(cat "$dir/out")
   tps=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | tail -1)
   # No tps line: no transaction finished in the cell (slow queries, or every client aborted when the
   # shared cluster ran out of connections): not a measurement.
@@ -322,6 +358,17 @@ run_pgbench() { # round conns seconds scenario
   rm -rf "$dir"
   [ "$round" = 0 ] || record "$round" "$c" "$s" "$tps" "$(echo "scale=3; ${p50:-0} / 1000" | bc)" "$(echo "scale=3; ${p99:-0} / 1000" | bc)" "$failed"
   log "round $round c=$c($cc) $s: $tps tps, p50 $(( ${p50:-0} / 1000 )) ms, p99 $(( ${p99:-0} / 1000 )) ms, failed $failed"
+}
+
+# Puts this database's PostgreSQL backends (those matching the extra condition) on the server
+# CPUs; prints how many there are. Only our own database's sessions: the cluster is shared.
+pin_backends() { # [extra SQL condition]
+  local n=0 pid
+  for pid in $($PSQL -d "$DB" -c "SELECT pid FROM pg_stat_activity WHERE datname = current_database()
+                 AND backend_type = 'client backend' AND pid <> pg_backend_pid() ${1:-}"); do
+    taskset -p -c "$SERVER_CPUS" "$pid" >/dev/null 2>&1 && n=$(( n + 1 ))
+  done
+  echo "$n"
 }
 
 # When a cell ends, requests it started may still be queued in a server (a slow scenario at 256
@@ -344,6 +391,7 @@ settle() {
 
 run() { # round conns seconds scenario
   settle
+  [ "$PIN" = on ] && pin_backends >/dev/null
   case $4 in
     pgbench-*) run_pgbench "$@" ;;
     mapserver-*) run_wrk "$@" "$MS_BASE" ;;
@@ -358,7 +406,11 @@ meta stations "$($PSQL -d "$DB" -c 'SELECT count(*) FROM station')"
 meta active "$($PSQL -d "$DB" -c "SELECT count(*) FROM station WHERE status = 'active'")"
 [ -n "${BENCH_SERVICE_ARGS:-}" ] && meta service_args "$BENCH_SERVICE_ARGS"
 meta rounds "$ROUNDS"; meta round_seconds "$ROUND_SECONDS"; meta warmup_seconds "$WARMUP"
-meta client "wrk $(dpkg-query -W -f='${Version}' wrk 2>/dev/null) (2 threads) / pgbench, on the same cores as the servers"
+if [ "$PIN" = on ]; then
+  meta client "wrk $(dpkg-query -W -f='${Version}' wrk 2>/dev/null) (2 threads) / pgbench pinned to CPU $CLIENT_CPUS, servers (service, MapServer, this database's PostgreSQL backends) to CPU $SERVER_CPUS"
+else
+  meta client "wrk $(dpkg-query -W -f='${Version}' wrk 2>/dev/null) (2 threads) / pgbench, on the same cores as the servers (PIN=off)"
+fi
 
 n_scen=$(echo "$SCENARIOS" | wc -w)
 per=$(( (WARMUP + n_scen - 1) / n_scen )); [ "$per" -ge 1 ] || per=1

@@ -54,8 +54,19 @@ public record YizhanProperties(
      *
      * @param repairInterval how often the index re-reads stations whose change counter moved
      *     since the check before last, repairing edits whose notification was lost
+     * @param listenUrl JDBC URL of the primary for the index's LISTEN connection, for an instance
+     *     whose datasource is a streaming replica (a standby can neither LISTEN nor receive NOTIFY);
+     *     empty: the application's own datasource, which is then the primary
+     * @param listenUsername user for {@code listenUrl}; empty: {@code spring.datasource.username}
+     * @param listenPassword password for {@code listenUrl}; empty: {@code spring.datasource.password}
+     * @param replicaWait with {@code listenUrl} set, how long a notified change waits for the replica
+     *     to replay the primary's WAL before it is read from the primary instead (with a warning)
      */
     public record Index(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("30s") java.time.Duration repairInterval) {}
+            @DefaultValue("30s") java.time.Duration repairInterval,
+            @DefaultValue("") String listenUrl,
+            @DefaultValue("") String listenUsername,
+            @DefaultValue("") String listenPassword,
+            @DefaultValue("5s") java.time.Duration replicaWait) {}
 }
