@@ -36,29 +36,10 @@ public final class SyntheticRegisterFile {
                                 .check(r.adcode(), new LatLng(r.lat(), r.lng()))
                                 .acceptable(DivisionBoundaries.DEFAULT_TOLERANCE_METRES))
                         .limit(count)
-                        .map(SyntheticRegisterFile::withoutCode)) {
+                        .map(r -> r.withCode(null))) {
             if (out.toString().endsWith(".xlsx")) RegisterExport.xlsx(stations, ExportOptions.register(), file);
             else RegisterExport.csv(stations, ExportOptions.register(), file);
         }
         System.out.printf("wrote %,d rows to %s in %.1f s%n", count, out, (System.nanoTime() - start) / 1e9);
-    }
-
-    private static StationRecord withoutCode(StationRecord r) {
-        return new StationRecord(
-                null,
-                r.name(),
-                r.nameEn(),
-                r.address(),
-                r.lat(),
-                r.lng(),
-                r.adcode(),
-                r.hostType(),
-                r.hostOrganisation(),
-                r.contactPerson(),
-                r.contactPhone(),
-                r.openingHours(),
-                r.amenities(),
-                r.status(),
-                r.floorArea());
     }
 }

@@ -90,4 +90,24 @@ public record StationRecord(
             }
         }
     }
+
+    /** The same station under another code (null: none yet, as in a file for a first import). */
+    public StationRecord withCode(@Nullable String newCode) {
+        return new StationRecord(
+                newCode,
+                name,
+                nameEn,
+                address,
+                lat,
+                lng,
+                adcode,
+                hostType,
+                hostOrganisation,
+                contactPerson,
+                contactPhone,
+                openingHours,
+                amenities,
+                status,
+                floorArea);
+    }
 }

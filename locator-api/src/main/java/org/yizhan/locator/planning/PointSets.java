@@ -165,18 +165,19 @@ class PointSets {
         if (actor.role() == Role.VIEWER) {
             throw ApiException.of(org.springframework.http.HttpStatus.FORBIDDEN, "planning.viewer.change");
         }
-        if (!mayUse(set, actor)) {
-            throw ApiException.of(
-                            org.springframework.http.HttpStatus.FORBIDDEN,
-                            "planning.set.outsideChange",
-                            id,
-                            set.regions().isEmpty()
-                                    ? new ProblemText("region.national")
-                                    : String.join(", ", set.regions()),
-                            Regions.named(actor.regions()))
-                    .with("regions", set.regions());
-        }
+        if (!mayUse(set, actor)) throw outside("planning.set.outsideChange", set, actor);
         return set;
+    }
+
+    /** 403: the set belongs to regions outside the account's (or is national); {@code key} says for what. */
+    private static ApiException outside(String key, PointSet set, Actor actor) {
+        return ApiException.of(
+                        org.springframework.http.HttpStatus.FORBIDDEN,
+                        key,
+                        set.id(),
+                        set.regions().isEmpty() ? new ProblemText("region.national") : String.join(", ", set.regions()),
+                        Regions.named(actor.regions()))
+                .with("regions", set.regions());
     }
 
     /** A set belongs to its union's regions: an account uses it when one of them lies inside the account's regions. */
@@ -192,17 +193,7 @@ class PointSets {
 
     List<StoredPoint> points(long id, Kind expected, Actor actor) {
         PointSet set = get(id);
-        if (!mayUse(set, actor)) {
-            throw ApiException.of(
-                            org.springframework.http.HttpStatus.FORBIDDEN,
-                            "planning.set.outside",
-                            id,
-                            set.regions().isEmpty()
-                                    ? new ProblemText("region.national")
-                                    : String.join(", ", set.regions()),
-                            Regions.named(actor.regions()))
-                    .with("regions", set.regions());
-        }
+        if (!mayUse(set, actor)) throw outside("planning.set.outside", set, actor);
         if (!set.kind().equalsIgnoreCase(expected.name())) {
             throw ApiException.invalid(
                     expected == Kind.DEMAND ? "demand" : "candidates",
