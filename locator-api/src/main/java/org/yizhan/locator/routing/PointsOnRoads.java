@@ -149,10 +149,14 @@ final class PointsOnRoads {
             double seconds = legSeconds + millis / 1000.0 + leg[p] / Travel.WALKING_METERS_PER_SECOND;
             // Two points nearer each other than their roads (a compound, the same spot): the worker
             // walks straight across, as on the stretches to the road, rather than out and back.
-            double straight = straightMeters(from, p);
-            if (straight <= leg[from] + leg[p] && straight < meters) {
-                meters = straight;
-                seconds = straight / Travel.WALKING_METERS_PER_SECOND;
+            // The latitude alone rules out most pairs cheaply, on a planning tree's hot path.
+            double legs = leg[from] + leg[p];
+            if (Math.abs(lats[p] - lats[from]) * METERS_PER_DEGREE_LAT <= legs) {
+                double straight = straightMeters(from, p);
+                if (straight <= legs && straight < meters) {
+                    meters = straight;
+                    seconds = straight / Travel.WALKING_METERS_PER_SECOND;
+                }
             }
             if (limit.admits(meters, seconds)) {
                 visitor.visit(p, meters, seconds);
@@ -160,11 +164,15 @@ final class PointsOnRoads {
         }
     }
 
+    private static final double EARTH_RADIUS_METERS = 6_371_008.8;
+    /** Below the metres per degree of latitude on {@link #straightMeters}'s sphere (~111.2 km): a safe bound. */
+    private static final double METERS_PER_DEGREE_LAT = 110_000;
+
     /** Metres between two points on a local plane: exact enough within the few hundred metres it decides. */
     private double straightMeters(int a, int b) {
         double dLat = Math.toRadians(lats[b] - lats[a]);
         double dLng = Math.toRadians(lngs[b] - lngs[a]) * Math.cos(Math.toRadians((lats[a] + lats[b]) / 2));
-        return Math.hypot(dLat, dLng) * 6_371_008.8;
+        return Math.hypot(dLat, dLng) * EARTH_RADIUS_METERS;
     }
 
     /**
