@@ -51,7 +51,7 @@ else
 fi
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-"2 32 256"}
-SCENARIOS=${SCENARIOS:-"trivial nearest nearest-key nearest-microwave nearest-summer nearest-open pgbench-knn bbox mapserver-bbox pgbench-bbox country
+SCENARIOS=${SCENARIOS:-"trivial nearest nearest-key nearest-microwave nearest-summer nearest-open pgbench-knn bbox ogcapi-items mapserver-bbox pgbench-bbox country
   tile-z5 pgbench-tile-z5 tile-z10 pgbench-tile-z10 mapserver-tile-z10 tile-z15 pgbench-tile-z15 mapserver-tile-z15"}
 POINTS=20000
 WINDOWS=2000
@@ -209,6 +209,9 @@ sed 's/$/\&amenities=summer_supplies/' "$RUN/nearest.urls" > "$RUN/nearest-summe
 sed 's/$/\&openNow=true/' "$RUN/nearest.urls" > "$RUN/nearest-open.urls"
 $PSQL -d "$DB" -F' ' -c "SELECT min_lng, min_lat, max_lng, max_lat FROM bench_window ORDER BY i" > "$RUN/windows.txt"
 awk '{ printf "/api/v1/stations?bbox=%.6f,%.6f,%.6f,%.6f&limit=500\n", $1, $2, $3, $4 }' "$RUN/windows.txt" > "$RUN/bbox.urls"
+# The same windows through the service's OGC API - Features items (what a GIS client asks), the
+# counterpart of MapServer's OGC API items below.
+awk '{ printf "/ogcapi/collections/stations/items?bbox=%.6f,%.6f,%.6f,%.6f&limit=500&f=json\n", $1, $2, $3, $4 }' "$RUN/windows.txt" > "$RUN/ogcapi-items.urls"
 awk '{ printf "/stations/ogcapi/collections/stations/items?bbox=%.6f,%.6f,%.6f,%.6f&limit=500&f=json\n", $1, $2, $3, $4 }' "$RUN/windows.txt" > "$RUN/mapserver-bbox.urls"
 echo "/api/v1/amenities" > "$RUN/trivial.urls"
 # Vector tiles: the tile under each query point at zoom 5, 10 and 15 (bench/tiles.sql), from the
@@ -272,7 +275,7 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-API-Key: $API_KEY" "$BASE$(h
 [ "$code" = 200 ] || { log "nearest with the key answered $code"; exit 1; }
 
 # Every endpoint answers 200 before anything is measured.
-for f in trivial nearest nearest-microwave nearest-summer nearest-open bbox country tile-z5 tile-z10 tile-z15; do
+for f in trivial nearest nearest-microwave nearest-summer nearest-open bbox ogcapi-items country tile-z5 tile-z10 tile-z15; do
   code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE$(head -1 "$RUN/$f.urls")")
   [ "$code" = 200 ] || { log "$f answered $code: $BASE$(head -1 "$RUN/$f.urls")"; exit 1; }
 done
@@ -294,6 +297,7 @@ for z in 10 15; do meta "mapserver_tile_z${z}_bytes" "$(mean_bytes "$MS_BASE" "$
 meta country_features "$(curl -s "$BASE$(cat "$RUN/country.urls")" | grep -o '"count"' | wc -l)"
 meta mapserver_window_features "$(curl -s "$MS_BASE$(head -1 "$RUN/mapserver-bbox.urls")" | grep -o '"numberReturned":[0-9]*' | grep -o '[0-9]*$')"
 meta service_window_features "$(curl -s "$BASE$(head -1 "$RUN/bbox.urls")" | grep -o '"numberReturned":[0-9]*' | grep -o '[0-9]*$')"
+meta ogcapi_window_features "$(curl -s "$BASE$(head -1 "$RUN/ogcapi-items.urls")" | grep -o '"numberReturned":[0-9]*' | grep -o '[0-9]*$')"
 
 # pgbench cannot open more connections than the cluster allows (shared with the service,
 # MapServer and anyone else): cap its clients.
