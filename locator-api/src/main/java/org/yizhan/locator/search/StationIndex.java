@@ -215,12 +215,22 @@ public class StationIndex {
         Grid grid = new Grid(minLat, minLng, maxLat, maxLng, columns);
         StationSnapshot base = s.base;
         boolean overlay = !s.upserts.isEmpty() || !s.removed.isEmpty();
-        base.all.within(base.lats, base.lngs, minLat, minLng, maxLat, maxLng, slot -> {
-            if ((base.amenityBits[slot] & requiredAmenities) != requiredAmenities) return true;
-            if (overlay && s.hidesBase(base.ids[slot])) return true;
-            grid.add(base.lats[slot], base.lngs[slot]);
-            return true;
-        });
+        if (requiredAmenities == 0) {
+            // Whole subtrees by their sums; then the overlay's few changes: base stations it hides
+            // are taken out again, its current rows added.
+            base.all.sumsWithin(base.lats, base.lngs, minLat, minLng, maxLat, maxLng, grid::cell, grid::add);
+            if (overlay) {
+                for (long id : s.upserts.keySet()) grid.subtract(base, base.slotOf(id));
+                for (long id : s.removed) grid.subtract(base, base.slotOf(id));
+            }
+        } else {
+            base.all.within(base.lats, base.lngs, minLat, minLng, maxLat, maxLng, slot -> {
+                if ((base.amenityBits[slot] & requiredAmenities) != requiredAmenities) return true;
+                if (overlay && s.hidesBase(base.ids[slot])) return true;
+                grid.add(base.lats[slot], base.lngs[slot]);
+                return true;
+            });
+        }
         for (StationRow row : s.upserts.values()) {
             if ((bits.of(row.amenities()) & requiredAmenities) == requiredAmenities) grid.add(row.lat(), row.lng());
         }
@@ -252,12 +262,28 @@ public class StationIndex {
             count = new int[cells];
         }
 
+        /** The cell of a point in the box: row-major, so a box whose corners share a cell lies in it. */
+        int cell(double lat, double lng) {
+            return (int) ((lat - minLat) / cell) * (columns + 1) + (int) ((lng - minLng) / cell);
+        }
+
         void add(double lat, double lng) {
             if (lat < minLat || lat > maxLat || lng < minLng || lng > maxLng) return;
-            int i = (int) ((lat - minLat) / cell) * (columns + 1) + (int) ((lng - minLng) / cell);
-            sumLat[i] += lat;
-            sumLng[i] += lng;
-            count[i]++;
+            add(cell(lat, lng), 1, lat, lng);
+        }
+
+        void add(int i, int n, double lats, double lngs) {
+            sumLat[i] += lats;
+            sumLng[i] += lngs;
+            count[i] += n;
+        }
+
+        /** Takes a base station (if {@code slot} is one) out again. */
+        void subtract(StationSnapshot base, int slot) {
+            if (slot < 0) return;
+            double lat = base.lats[slot], lng = base.lngs[slot];
+            if (lat < minLat || lat > maxLat || lng < minLng || lng > maxLng) return;
+            add(cell(lat, lng), -1, -lat, -lng);
         }
 
         List<Cluster> clusters() {
