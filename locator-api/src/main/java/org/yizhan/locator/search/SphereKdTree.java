@@ -1,6 +1,7 @@
 package org.yizhan.locator.search;
 
 import java.util.function.IntPredicate;
+import org.yizhan.locator.routing.MinHeap;
 
 /**
  * A static k-d tree over points on the unit sphere (x, y, z), answering nearest-neighbour
@@ -284,7 +285,7 @@ final class SphereKdTree {
         MinHeap queue = new MinHeap();
         queue.push(boxDistance(0, qx, qy, qz), ~0);
         while (!queue.isEmpty()) {
-            double key = queue.peekKey();
+            double key = queue.topKey();
             int item = queue.pop();
             if (item >= 0) {
                 if (!visitor.visit(slot(item), key)) return;
@@ -310,56 +311,5 @@ final class SphereKdTree {
         double dy = Math.max(0, Math.max(minY[node] - qy, qy - maxY[node]));
         double dz = Math.max(0, Math.max(minZ[node] - qz, qz - maxZ[node]));
         return dx * dx + dy * dy + dz * dz;
-    }
-
-    /** A binary min-heap of (double key, int value) without boxing. */
-    private static final class MinHeap {
-        private double[] keys = new double[64];
-        private int[] values = new int[64];
-        private int size;
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        double peekKey() {
-            return keys[0];
-        }
-
-        void push(double key, int value) {
-            if (size == keys.length) {
-                keys = java.util.Arrays.copyOf(keys, size * 2);
-                values = java.util.Arrays.copyOf(values, size * 2);
-            }
-            int i = size++;
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                if (keys[parent] <= key) break;
-                keys[i] = keys[parent];
-                values[i] = values[parent];
-                i = parent;
-            }
-            keys[i] = key;
-            values[i] = value;
-        }
-
-        int pop() {
-            int top = values[0];
-            double key = keys[--size];
-            int value = values[size];
-            int i = 0;
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= size) break;
-                if (child + 1 < size && keys[child + 1] < keys[child]) child++;
-                if (keys[child] >= key) break;
-                keys[i] = keys[child];
-                values[i] = values[child];
-                i = child;
-            }
-            keys[i] = key;
-            values[i] = value;
-            return top;
-        }
     }
 }
