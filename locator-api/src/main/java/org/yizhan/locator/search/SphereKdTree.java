@@ -157,10 +157,8 @@ final class SphereKdTree {
         stack[top++] = 0;
         while (top > 0) {
             int node = stack[--top];
-            if (minLat[node] > north || maxLat[node] < south || minLng[node] > east || maxLng[node] < west) continue;
-            boolean inside =
-                    minLat[node] >= south && maxLat[node] <= north && minLng[node] >= west && maxLng[node] <= east;
-            if (inside) {
+            if (misses(node, south, west, north, east)) continue;
+            if (liesWithin(node, south, west, north, east)) {
                 for (int i = from[node]; i < to[node]; i++) if (!sink.accept(i)) return;
             } else if (left[node] < 0) {
                 for (int i = from[node]; i < to[node]; i++) {
@@ -188,11 +186,9 @@ final class SphereKdTree {
         stack[top++] = 0;
         while (top > 0) {
             int node = stack[--top];
-            if (minLat[node] > north || maxLat[node] < south || minLng[node] > east || maxLng[node] < west) continue;
+            if (misses(node, south, west, north, east)) continue;
             int size = to[node] - from[node];
-            boolean inside =
-                    minLat[node] >= south && maxLat[node] <= north && minLng[node] >= west && maxLng[node] <= east;
-            if (inside || size <= grain || left[node] < 0) {
+            if (liesWithin(node, south, west, north, east) || size <= grain || left[node] < 0) {
                 count += size;
             } else {
                 if (top + 2 > stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
@@ -201,6 +197,16 @@ final class SphereKdTree {
             }
         }
         return count;
+    }
+
+    /** The node's latitude and longitude ranges do not meet the box. */
+    private boolean misses(int node, double south, double west, double north, double east) {
+        return minLat[node] > north || maxLat[node] < south || minLng[node] > east || maxLng[node] < west;
+    }
+
+    /** The node's latitude and longitude ranges lie wholly in the box. */
+    private boolean liesWithin(int node, double south, double west, double north, double east) {
+        return minLat[node] >= south && maxLat[node] <= north && minLng[node] >= west && maxLng[node] <= east;
     }
 
     int size() {
