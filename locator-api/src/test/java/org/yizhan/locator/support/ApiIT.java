@@ -7,6 +7,7 @@ import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.config.HeaderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
@@ -98,6 +99,11 @@ public abstract class ApiIT {
 
     /** A station the admin creates through the API from {@code form} (see {@link StationForms}); its code. */
     protected static String createStation(Map<String, Object> form) {
+        return createdStation(form).getString("code");
+    }
+
+    /** The API's answer (201: code, version, …) when the admin creates a station from {@code form}. */
+    protected static JsonPath createdStation(Map<String, Object> form) {
         return asAdmin()
                 .contentType(ContentType.JSON)
                 .body(form)
@@ -105,7 +111,6 @@ public abstract class ApiIT {
                 .then()
                 .statusCode(201)
                 .extract()
-                .jsonPath()
-                .getString("code");
+                .jsonPath();
     }
 }
