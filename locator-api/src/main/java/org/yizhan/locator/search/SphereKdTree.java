@@ -1,6 +1,7 @@
 package org.yizhan.locator.search;
 
 import java.util.function.IntPredicate;
+import org.yizhan.locator.routing.MinHeap;
 
 /**
  * A static k-d tree over points on the unit sphere (x, y, z), answering nearest-neighbour
@@ -166,10 +167,8 @@ final class SphereKdTree {
         stack[top++] = 0;
         while (top > 0) {
             int node = stack[--top];
-            if (minLat[node] > north || maxLat[node] < south || minLng[node] > east || maxLng[node] < west) continue;
-            boolean inside =
-                    minLat[node] >= south && maxLat[node] <= north && minLng[node] >= west && maxLng[node] <= east;
-            if (inside) {
+            if (misses(node, south, west, north, east)) continue;
+            if (liesWithin(node, south, west, north, east)) {
                 for (int i = from[node]; i < to[node]; i++) if (!sink.accept(i)) return;
             } else if (left[node] < 0) {
                 for (int i = from[node]; i < to[node]; i++) {
@@ -248,11 +247,9 @@ final class SphereKdTree {
         stack[top++] = 0;
         while (top > 0) {
             int node = stack[--top];
-            if (minLat[node] > north || maxLat[node] < south || minLng[node] > east || maxLng[node] < west) continue;
+            if (misses(node, south, west, north, east)) continue;
             int size = to[node] - from[node];
-            boolean inside =
-                    minLat[node] >= south && maxLat[node] <= north && minLng[node] >= west && maxLng[node] <= east;
-            if (inside || size <= grain || left[node] < 0) {
+            if (liesWithin(node, south, west, north, east) || size <= grain || left[node] < 0) {
                 count += size;
             } else {
                 if (top + 2 > stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
@@ -261,6 +258,16 @@ final class SphereKdTree {
             }
         }
         return count;
+    }
+
+    /** The node's latitude and longitude ranges do not meet the box. */
+    private boolean misses(int node, double south, double west, double north, double east) {
+        return minLat[node] > north || maxLat[node] < south || minLng[node] > east || maxLng[node] < west;
+    }
+
+    /** The node's latitude and longitude ranges lie wholly in the box. */
+    private boolean liesWithin(int node, double south, double west, double north, double east) {
+        return minLat[node] >= south && maxLat[node] <= north && minLng[node] >= west && maxLng[node] <= east;
     }
 
     int size() {
@@ -345,7 +352,7 @@ final class SphereKdTree {
         MinHeap queue = new MinHeap();
         queue.push(boxDistance(0, qx, qy, qz), ~0);
         while (!queue.isEmpty()) {
-            double key = queue.peekKey();
+            double key = queue.topKey();
             int item = queue.pop();
             if (item >= 0) {
                 if (!visitor.visit(slot(item), key)) return;
@@ -371,56 +378,5 @@ final class SphereKdTree {
         double dy = Math.max(0, Math.max(minY[node] - qy, qy - maxY[node]));
         double dz = Math.max(0, Math.max(minZ[node] - qz, qz - maxZ[node]));
         return dx * dx + dy * dy + dz * dz;
-    }
-
-    /** A binary min-heap of (double key, int value) without boxing. */
-    private static final class MinHeap {
-        private double[] keys = new double[64];
-        private int[] values = new int[64];
-        private int size;
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        double peekKey() {
-            return keys[0];
-        }
-
-        void push(double key, int value) {
-            if (size == keys.length) {
-                keys = java.util.Arrays.copyOf(keys, size * 2);
-                values = java.util.Arrays.copyOf(values, size * 2);
-            }
-            int i = size++;
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                if (keys[parent] <= key) break;
-                keys[i] = keys[parent];
-                values[i] = values[parent];
-                i = parent;
-            }
-            keys[i] = key;
-            values[i] = value;
-        }
-
-        int pop() {
-            int top = values[0];
-            double key = keys[--size];
-            int value = values[size];
-            int i = 0;
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= size) break;
-                if (child + 1 < size && keys[child + 1] < keys[child]) child++;
-                if (keys[child] >= key) break;
-                keys[i] = keys[child];
-                values[i] = values[child];
-                i = child;
-            }
-            keys[i] = key;
-            values[i] = value;
-            return top;
-        }
     }
 }

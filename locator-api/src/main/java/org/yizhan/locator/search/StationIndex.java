@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicMask;
@@ -157,8 +159,7 @@ public class StationIndex {
             @Nullable Double radiusMeters,
             List<String> amenities,
             Predicate<StationRow> accept) {
-        State s = state;
-        if (s == null) throw new IllegalStateException("index not loaded");
+        State s = loaded();
         long required = bits.of(amenities);
         SphereKdTree tree = s.base.all;
         for (String key : amenities) {
@@ -210,8 +211,7 @@ public class StationIndex {
      */
     List<Cluster> clusters(
             double minLat, double minLng, double maxLat, double maxLng, int columns, long requiredAmenities) {
-        State s = state;
-        if (s == null) throw new IllegalStateException("index not loaded");
+        State s = loaded();
         Grid grid = new Grid(minLat, minLng, maxLat, maxLng, columns);
         StationSnapshot base = s.base;
         boolean overlay = !s.upserts.isEmpty() || !s.removed.isEmpty();
@@ -306,18 +306,9 @@ public class StationIndex {
      * edges exactly (tiles are half-open), this only narrows.
      */
     public void visit(double minLng, double minLat, double maxLng, double maxLat, Visitor visitor) {
-        State s = state;
-        if (s == null) throw new IllegalStateException("index not loaded");
+        State s = loaded();
         StationSnapshot base = s.base;
-        boolean overlay = !s.upserts.isEmpty() || !s.removed.isEmpty();
-        base.all.within(base.lats, base.lngs, minLat, minLng, maxLat, maxLng, slot -> {
-            if (!overlay || !s.hidesBase(base.ids[slot])) visitor.station(base.row(slot));
-            return true;
-        });
-        for (StationRow row : s.upserts.values()) {
-            if (row.lat() >= minLat && row.lat() <= maxLat && row.lng() >= minLng && row.lng() <= maxLng)
-                visitor.station(row);
-        }
+        walk(s, minLng, minLat, maxLng, maxLat, slot -> visitor.station(base.row(slot)), visitor::station);
     }
 
     /** Receives coordinates from {@link #visitPoints}. */
@@ -330,17 +321,46 @@ public class StationIndex {
      * counting a million stations into clusters reads two arrays.
      */
     public void visitPoints(double minLng, double minLat, double maxLng, double maxLat, PointVisitor visitor) {
+        State s = loaded();
+        StationSnapshot base = s.base;
+        walk(
+                s,
+                minLng,
+                minLat,
+                maxLng,
+                maxLat,
+                slot -> visitor.point(base.lats[slot], base.lngs[slot]),
+                row -> visitor.point(row.lat(), row.lng()));
+    }
+
+    /** The state of a loaded index; searches before the first load are a programming error. */
+    private State loaded() {
         State s = state;
         if (s == null) throw new IllegalStateException("index not loaded");
+        return s;
+    }
+
+    /**
+     * The box walk of {@link #visit} and {@link #visitPoints}: the base's slots in the box that the
+     * overlay does not hide, then the overlay's own stations in the box.
+     */
+    private static void walk(
+            State s,
+            double minLng,
+            double minLat,
+            double maxLng,
+            double maxLat,
+            IntConsumer baseSlot,
+            Consumer<StationRow> upserted) {
         StationSnapshot base = s.base;
         boolean overlay = !s.upserts.isEmpty() || !s.removed.isEmpty();
         base.all.within(base.lats, base.lngs, minLat, minLng, maxLat, maxLng, slot -> {
-            if (!overlay || !s.hidesBase(base.ids[slot])) visitor.point(base.lats[slot], base.lngs[slot]);
+            if (!overlay || !s.hidesBase(base.ids[slot])) baseSlot.accept(slot);
             return true;
         });
         for (StationRow row : s.upserts.values()) {
             if (row.lat() >= minLat && row.lat() <= maxLat && row.lng() >= minLng && row.lng() <= maxLng)
-                visitor.point(row.lat(), row.lng());
+                upserted.accept(row);
         }
     }
 
@@ -360,8 +380,7 @@ public class StationIndex {
      * same rows as the keyset query on PostGIS would give for the same register.
      */
     List<StationRow> page(Window window, long afterId, int limit, boolean descending) {
-        State s = state;
-        if (s == null) throw new IllegalStateException("index not loaded");
+        State s = loaded();
         StationSnapshot base = s.base;
         IdHeap heap = new IdHeap(limit, descending);
         Matcher match = new Matcher(s, window);
@@ -422,8 +441,7 @@ public class StationIndex {
 
     /** How many stations match the window (numberMatched). */
     long count(Window window) {
-        State s = state;
-        if (s == null) throw new IllegalStateException("index not loaded");
+        State s = loaded();
         StationSnapshot base = s.base;
         Matcher match = new Matcher(s, window);
         long[] count = {0};
