@@ -216,9 +216,8 @@ final class SphereKdTree {
         stack[top++] = 0;
         while (top > 0) {
             int node = stack[--top];
-            if (minLat[node] > north || maxLat[node] < south || minLng[node] > east || maxLng[node] < west) continue;
-            boolean inside =
-                    minLat[node] >= south && maxLat[node] <= north && minLng[node] >= west && maxLng[node] <= east;
+            if (misses(node, south, west, north, east)) continue;
+            boolean inside = liesWithin(node, south, west, north, east);
             int cell = inside ? cells.cell(minLat[node], minLng[node]) : -1;
             if (inside && cell == cells.cell(maxLat[node], maxLng[node])) {
                 sink.add(cell, to[node] - from[node], sumLat[node], sumLng[node]);
