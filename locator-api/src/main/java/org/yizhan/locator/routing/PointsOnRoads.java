@@ -227,7 +227,8 @@ final class PointsOnRoads {
             if (edge[target] == e) {
                 // Straight along the shared edge, as reach offers it first.
                 double f = fraction[target];
-                search.arriveAtTarget(roads.partMillis(e, Math.abs(f - g), f > g), Math.abs(f - g) * roads.edgeMeters[e]);
+                search.arriveAtTarget(
+                        roads.partMillis(e, Math.abs(f - g), f > g), Math.abs(f - g) * roads.edgeMeters[e]);
             }
         }
         search.run(roads, inbound);

@@ -116,17 +116,21 @@ class AlongRouteController {
             String crs,
             double routeMetres,
             double bufferMetres,
+
             @Schema(
-                            description =
-                                    "How detourMetres is measured: straight (line), or walk or ride on the road network",
-                            allowableValues = {"straight", "walk", "ride"})
-                    String detourBy,
+                    description = "How detourMetres is measured: straight (line), or walk or ride on the road network",
+                    allowableValues = {"straight", "walk", "ride"})
+            String detourBy,
+
             @Schema(
-                            description =
-                                    "Stations that match: within the buffer, passing the filters, measurable by road with "
-                                            + "by=walk|ride, and within maxDetour")
-                    int numberMatched,
-            @Schema(description = "More stations matched than limit returned") boolean more,
+                    description =
+                            "Stations that match: within the buffer, passing the filters, measurable by road with "
+                                    + "by=walk|ride, and within maxDetour")
+            int numberMatched,
+
+            @Schema(description = "More stations matched than limit returned")
+            boolean more,
+
             List<AlongRouteStation> stations) {}
 
     @Operation(
@@ -170,7 +174,8 @@ class AlongRouteController {
                     String by,
             @RequestParam(required = false)
                     @Parameter(
-                            description = "along (default): as the rider passes the stations; detour: cheapest detour first",
+                            description =
+                                    "along (default): as the rider passes the stations; detour: cheapest detour first",
                             schema = @Schema(allowableValues = {"along", "detour"}))
                     @Nullable
                     String order,

@@ -49,7 +49,10 @@ class AlongRouteDetours {
      * A station with its detour, metres rounded to 0.1 m and seconds to whole seconds as nearest
      * rounds its ways; seconds only by road.
      */
-    record Measured(AlongRouteSearch.Hit hit, double detourMeters, @Nullable Double detourSeconds) {}
+    record Measured(
+            AlongRouteSearch.Hit hit,
+            double detourMeters,
+            @Nullable Double detourSeconds) {}
 
     private final NetworkDistances network;
 

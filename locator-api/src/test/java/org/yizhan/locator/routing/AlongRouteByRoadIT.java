@@ -95,7 +95,8 @@ class AlongRouteByRoadIT extends RoadApiIT {
 
         JsonPath straight = along(route, "buffer=450");
         assertThat(straight.getString("detourBy")).isEqualTo("straight");
-        assertThat(straight.getList("stations.station.code")).containsExactly(s.beside, s.south, s.acrossRiver, s.farSouth);
+        assertThat(straight.getList("stations.station.code"))
+                .containsExactly(s.beside, s.south, s.acrossRiver, s.farSouth);
         assertThat(detourOf(straight, s.acrossRiver)).isCloseTo(600, within(15.0));
 
         JsonPath walk = along(route, "buffer=450&by=walk");
@@ -160,7 +161,8 @@ class AlongRouteByRoadIT extends RoadApiIT {
     void withoutByTheAnswerIsTheStraightLineAsBefore() {
         fourStations();
         List<LatLng> route = southBank();
-        String plain = post(route, "buffer=450").then().statusCode(200).extract().asString();
+        String plain =
+                post(route, "buffer=450").then().statusCode(200).extract().asString();
         assertThat(post(route, "buffer=450&order=along").then().extract().asString())
                 .isEqualTo(plain);
         JsonPath answer = JsonPath.from(plain);

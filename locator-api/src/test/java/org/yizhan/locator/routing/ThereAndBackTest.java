@@ -62,7 +62,8 @@ class ThereAndBackTest {
         }
         xml.append("</osm>\n");
         Files.writeString(osm, xml, StandardCharsets.UTF_8);
-        network = new RoadNetwork(new RoutingProperties(osm.toString(), dir.resolve("graph").toString(), 200));
+        network = new RoadNetwork(
+                new RoutingProperties(osm.toString(), dir.resolve("graph").toString(), 200));
         distances = new NetworkDistances(network);
     }
 
@@ -103,13 +104,11 @@ class ThereAndBackTest {
         LatLng leave = Geodesy.destination(corner(0, 0), 90, 50);
         LatLng station = Geodesy.destination(corner(0, 0), 90, 150);
         // There: 100 m east on the one-way street. Back: 50 m on to the corner, 600 m round the block, 50 m in.
-        NetworkDistances.Route east =
-                distances.thereAndBack(Travel.RIDE, List.of(leave), List.of(station), 10_000)[0];
+        NetworkDistances.Route east = distances.thereAndBack(Travel.RIDE, List.of(leave), List.of(station), 10_000)[0];
         assertThat(east).isNotNull();
         assertThat(east.meters()).isCloseTo(800, within(2.0));
         // Leaving east of the station: there round the block, back along the one-way street.
-        NetworkDistances.Route west =
-                distances.thereAndBack(Travel.RIDE, List.of(station), List.of(leave), 10_000)[0];
+        NetworkDistances.Route west = distances.thereAndBack(Travel.RIDE, List.of(station), List.of(leave), 10_000)[0];
         assertThat(west).isNotNull();
         assertThat(west.meters()).isCloseTo(800, within(2.0));
         // A limit below the whole loop leaves the station out, though the way there alone fits.
