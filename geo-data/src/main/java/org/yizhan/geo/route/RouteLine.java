@@ -35,9 +35,10 @@ public final class RouteLine {
 
     /**
      * Where a point lies: {@code alongMeters} from the start of the route to the point's nearest
-     * point on it, and {@code offMeters} from the point to that nearest point (both geodesic).
+     * point on it, {@code offMeters} from the point to that nearest point (both geodesic), and
+     * {@code nearest}, that point itself (where a rider leaves the route for the point).
      */
-    public record Position(double alongMeters, double offMeters) {}
+    public record Position(double alongMeters, double offMeters, LatLng nearest) {}
 
     private RouteLine(List<double[]> points) {
         int n = points.size();
@@ -134,6 +135,6 @@ public final class RouteLine {
         double off = Geodesy.distanceMeters(p, foot);
         if (off > maxOffMeters) return null;
         double alongMeters = along[best] + Geodesy.distanceMeters(new LatLng(lat[best], lng[best]), foot);
-        return new Position(Math.min(alongMeters, lengthMeters()), off);
+        return new Position(Math.min(alongMeters, lengthMeters()), off, foot);
     }
 }

@@ -24,6 +24,7 @@ class RouteLineTest {
         assertThat(position).isNotNull();
         assertThat(position.alongMeters()).isCloseTo(2_000, within(1.0));
         assertThat(position.offMeters()).isCloseTo(150, within(0.5));
+        assertThat(Geodesy.distanceMeters(position.nearest(), onRoute)).isLessThan(1.0);
         assertThat(route.locate(Geodesy.destination(onRoute, 0, 400), 300)).isNull();
     }
 
@@ -35,6 +36,7 @@ class RouteLineTest {
         RouteLine.Position position = route.locate(behind, 300);
         assertThat(position.alongMeters()).isCloseTo(0, within(1e-6));
         assertThat(position.offMeters()).isCloseTo(100, within(0.01));
+        assertThat(Geodesy.distanceMeters(position.nearest(), start)).isLessThan(0.01);
     }
 
     @Test

@@ -28,6 +28,11 @@ final class CompactRoads {
     final int[] touchStart;
 
     final int[] touchEdge;
+    /**
+     * Every edge takes as long one way as the other (no one-way streets, no speeds that differ by
+     * direction): the way back between two points is then the way there reversed, as long and as quick.
+     */
+    final boolean symmetric;
 
     private CompactRoads(
             int nodeCount,
@@ -49,6 +54,11 @@ final class CompactRoads {
             touchStart[edgeAdj[e] + 1]++;
         }
         for (int n = 0; n < nodeCount; n++) touchStart[n + 1] += touchStart[n];
+        boolean same = true;
+        for (int e = 0; e < edgeBase.length && same; e++) {
+            same = Float.compare(millisForward[e], millisBackward[e]) == 0;
+        }
+        symmetric = same;
         touchEdge = new int[touchStart[nodeCount]];
         int[] fill = touchStart.clone();
         for (int e = 0; e < edgeBase.length; e++) {

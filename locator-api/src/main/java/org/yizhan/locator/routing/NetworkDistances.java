@@ -61,6 +61,53 @@ public class NetworkDistances {
     }
 
     /**
+     * For each pair, the way from {@code starts.get(i)} to {@code ends.get(i)} and back again, as
+     * one total: a detour off a route to a station and back to the same spot. An entry is null when
+     * either point is off the network or no way there and back within {@code maxMeters} in all exists.
+     *
+     * <p>Where every road of the mode takes as long one way as the other (walking), the way back is
+     * the way there reversed: it is measured once and doubled. Otherwise (one-way streets for riders)
+     * the way back is searched on its own, within what the way there left of {@code maxMeters}. Each
+     * search stops as soon as it has the way ({@link PointsOnRoads#way}): its cost grows with the
+     * way's length, so hundreds of stations a few hundred metres off a route cost little.
+     *
+     * @throws ApiException (422) when no start is near a road the mode may use: the route runs
+     *     nowhere near a mapped road
+     */
+    public @Nullable Route[] thereAndBack(Travel travel, List<LatLng> starts, List<LatLng> ends, double maxMeters) {
+        if (starts.size() != ends.size()) throw new IllegalArgumentException("one end per start");
+        int n = starts.size();
+        List<LatLng> points = new ArrayList<>(2 * n);
+        points.addAll(starts);
+        points.addAll(ends);
+        PointsOnRoads snapped = new PointsOnRoads(network, travel, points);
+        boolean anyStart = false;
+        for (int i = 0; i < n && !anyStart; i++) anyStart = snapped.onNetwork(i);
+        if (n > 0 && !anyStart) {
+            throw ApiException.of(
+                            org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
+                            travel == Travel.WALK ? "road.far.walk" : "road.far.ride",
+                            Math.round(network.maxSnapMeters()))
+                    .with("field", "coordinates");
+        }
+        boolean symmetric = network.roads(travel).symmetric;
+        Route[] routes = new Route[n];
+        for (int i = 0; i < n; i++) {
+            if (symmetric) {
+                Route there = snapped.way(i, n + i, Limit.meters(maxMeters / 2));
+                if (there != null) routes[i] = new Route(2 * there.meters(), 2 * there.seconds());
+            } else {
+                Route there = snapped.way(i, n + i, Limit.meters(maxMeters));
+                if (there == null) continue;
+                Route back = snapped.way(n + i, i, Limit.meters(maxMeters - there.meters()));
+                if (back != null)
+                    routes[i] = new Route(there.meters() + back.meters(), there.seconds() + back.seconds());
+            }
+        }
+        return routes;
+    }
+
+    /**
      * The streets from which a worker reaches {@code site} within {@code limit} (its catchment),
      * as lines; empty when the site is not near a road the mode may use.
      */

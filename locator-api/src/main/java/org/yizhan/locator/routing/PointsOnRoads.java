@@ -10,6 +10,7 @@ import com.graphhopper.util.PointList;
 import com.graphhopper.util.shapes.GHPoint3D;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.yizhan.geo.LatLng;
 
 /**
@@ -114,10 +115,9 @@ final class PointsOnRoads {
      * points the tree reaches).
      */
     void reach(int from, Limit limit, boolean inbound, SnappedVisitor visitor) {
-        if (!grow(from, limit, inbound)) return;
+        if (!grow(from, limit, inbound, -1)) return;
         int e = edge[from];
         double g = fraction[from];
-        double legSeconds = leg[from] / Travel.WALKING_METERS_PER_SECOND;
         IntArrayList touched = search.touchedPoints;
         for (int p = firstOnEdge[e]; p >= 0; p = next[p]) {
             double f = fraction[p];
@@ -145,22 +145,46 @@ final class PointsOnRoads {
             int p = touched.get(k);
             double millis = search.pointMillis(p);
             if (Double.isInfinite(millis)) continue;
-            double meters = leg[from] + search.pointMeters(p) + leg[p];
-            double seconds = legSeconds + millis / 1000.0 + leg[p] / Travel.WALKING_METERS_PER_SECOND;
-            // Two points nearer each other than their roads (a compound, the same spot): the worker
-            // walks straight across, as on the stretches to the road, rather than out and back.
-            // The latitude alone rules out most pairs cheaply, on a planning tree's hot path.
-            double legs = leg[from] + leg[p];
-            if (Math.abs(lats[p] - lats[from]) * METERS_PER_DEGREE_LAT <= legs) {
-                double straight = straightMeters(from, p);
-                if (straight <= legs && straight < meters) {
-                    meters = straight;
-                    seconds = straight / Travel.WALKING_METERS_PER_SECOND;
-                }
+            finish(from, p, millis, search.pointMeters(p), limit, visitor);
+        }
+    }
+
+    /**
+     * The way from point {@code from} to point {@code to} within {@code limit}: the same way, metres
+     * and seconds as {@link #reach} (outbound) would visit {@code to} with, or null where it would
+     * not visit it. The search stops once no unsettled node can lead to a quicker way, so its cost
+     * grows with the way's length rather than with the limit: what one detour per station needs.
+     */
+    NetworkDistances.@Nullable Route way(int from, int to, Limit limit) {
+        if (!onNetwork(to)) return null;
+        if (!grow(from, limit, false, to)) return null;
+        if (Double.isInfinite(search.targetMillis)) return null;
+        NetworkDistances.Route[] out = new NetworkDistances.Route[1];
+        finish(from, to, search.targetMillis, search.targetMeters, limit, (p, meters, seconds) -> {
+            out[0] = new NetworkDistances.Route(meters, seconds);
+        });
+        return out[0];
+    }
+
+    /** Adds both points' stretches to their roads to a way between their roads, and visits it if the limit admits it. */
+    private void finish(int from, int p, double millis, double roadMeters, Limit limit, SnappedVisitor visitor) {
+        double meters = leg[from] + roadMeters + leg[p];
+        double seconds = leg[from] / Travel.WALKING_METERS_PER_SECOND
+                + millis / 1000.0
+                + leg[p] / Travel.WALKING_METERS_PER_SECOND;
+        // Two points nearer each other than their roads (a compound, the same spot): the worker
+        // walks straight across, as on the stretches to the road, rather than out and back.
+        // The latitude alone rules out most pairs cheaply, on a planning tree's hot path.
+        double legs = leg[from] + leg[p];
+        if (Math.abs(lats[p] - lats[from]) * METERS_PER_DEGREE_LAT <= legs) {
+            double straight = straightMeters(from, p);
+            if (straight <= legs && straight < meters) {
+                meters = straight;
+                seconds = straight / Travel.WALKING_METERS_PER_SECOND;
             }
-            if (limit.admits(meters, seconds)) {
-                visitor.visit(p, meters, seconds);
-            }
+        }
+        if (limit.admits(meters, seconds)) {
+            visitor.visit(p, meters, seconds);
         }
     }
 
@@ -177,9 +201,10 @@ final class PointsOnRoads {
 
     /**
      * Grows the tree of {@code from} within {@code limit} less the point's own way to its road;
-     * false when the point is off the network or its own way is already over the limit.
+     * false when the point is off the network or its own way is already over the limit. With a
+     * {@code target} point (outbound only; -1 for none) it stops once the way to it is known.
      */
-    private boolean grow(int from, Limit limit, boolean inbound) {
+    private boolean grow(int from, Limit limit, boolean inbound, int target) {
         if (!onNetwork(from)) return false;
         double legSeconds = leg[from] / Travel.WALKING_METERS_PER_SECOND;
         double maxMillis = Double.POSITIVE_INFINITY;
@@ -197,6 +222,15 @@ final class PointsOnRoads {
         search.start(maxMillis, maxMeters);
         search.offer(roads.edgeBase[e], roads.partMillis(e, g, inbound), g * roads.edgeMeters[e]);
         search.offer(roads.edgeAdj[e], roads.partMillis(e, 1 - g, !inbound), (1 - g) * roads.edgeMeters[e]);
+        if (target >= 0) {
+            search.aimAt(target);
+            if (edge[target] == e) {
+                // Straight along the shared edge, as reach offers it first.
+                double f = fraction[target];
+                search.arriveAtTarget(
+                        roads.partMillis(e, Math.abs(f - g), f > g), Math.abs(f - g) * roads.edgeMeters[e]);
+            }
+        }
         search.run(roads, inbound);
         return true;
     }
@@ -207,7 +241,7 @@ final class PointsOnRoads {
      * Stretches reached from both ends of an edge may overlap.
      */
     void streets(int from, Limit limit, boolean inbound, StretchVisitor visitor) {
-        if (!grow(from, limit, inbound)) return;
+        if (!grow(from, limit, inbound, -1)) return;
         int e = edge[from];
         double g = fraction[from];
         // The point's own edge, both ways from the point as far as the limit allows.
@@ -263,9 +297,21 @@ final class PointsOnRoads {
         private double maxMillis;
         private double maxMeters;
 
+        /** The point a targeted search stops at ({@link #way}), or -1; its edge's fraction. */
+        private int targetEdge = -1;
+
+        private double targetFraction;
+        /** The quickest way to the target found so far, between the two roads; infinite while none. */
+        double targetMillis = Double.POSITIVE_INFINITY;
+
+        double targetMeters = Double.POSITIVE_INFINITY;
+
         void start(double maxMillis, double maxMeters) {
             this.maxMillis = maxMillis;
             this.maxMeters = maxMeters;
+            targetEdge = -1;
+            targetMillis = Double.POSITIVE_INFINITY;
+            targetMeters = Double.POSITIVE_INFINITY;
             stamp++;
             settled.clear();
             touchedPoints.clear();
@@ -285,11 +331,25 @@ final class PointsOnRoads {
         void run(CompactRoads roads, boolean inbound) {
             while (!heap.isEmpty()) {
                 double millis = heap.topKey();
+                // Every node still to settle is at least this far: none can lead to a quicker way to the target.
+                if (millis >= targetMillis) break;
                 int node = heap.pop();
                 if (millis > nodeMillis[node]) continue; // a stale entry: the node was reached sooner
                 if (millis > maxMillis) break;
                 if (nodeMeters[node] > maxMeters) continue;
                 settled.add(node);
+                if (targetEdge >= 0 && roads.edgeBase[targetEdge] != roads.edgeAdj[targetEdge]) {
+                    // From an end of the target's edge along it, as reach offers points from settled nodes.
+                    if (node == roads.edgeBase[targetEdge]) {
+                        arriveAtTarget(
+                                millis + roads.partMillis(targetEdge, targetFraction, true),
+                                nodeMeters[node] + targetFraction * roads.edgeMeters[targetEdge]);
+                    } else if (node == roads.edgeAdj[targetEdge]) {
+                        arriveAtTarget(
+                                millis + roads.partMillis(targetEdge, 1 - targetFraction, false),
+                                nodeMeters[node] + (1 - targetFraction) * roads.edgeMeters[targetEdge]);
+                    }
+                }
                 for (int t = roads.touchStart[node]; t < roads.touchStart[node + 1]; t++) {
                     int e = roads.touchEdge[t];
                     boolean atBase = roads.edgeBase[e] == node;
@@ -313,6 +373,20 @@ final class PointsOnRoads {
             float meters = roads.edgeMeters[edge];
             double byLength = meters > 0 ? (maxMeters - usedMeters) / meters : Double.POSITIVE_INFINITY;
             return Math.max(0, Math.min(fraction, Math.min(byTime, byLength)));
+        }
+
+        void aimAt(int point) {
+            targetEdge = edge[point];
+            targetFraction = fraction[point];
+        }
+
+        /** A way to the target; kept when quicker than the best so far (the first of equals, as in offerPoint). */
+        void arriveAtTarget(double millis, double meters) {
+            if (Double.isNaN(millis) || Double.isInfinite(millis)) return;
+            if (millis < targetMillis) {
+                targetMillis = millis;
+                targetMeters = meters;
+            }
         }
 
         double millis(int node) {

@@ -24,6 +24,8 @@ import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.geo.route.EncodedPolyline;
 import org.yizhan.geo.route.RouteLine;
 import org.yizhan.locator.amenity.AmenityVocabulary;
+import org.yizhan.locator.routing.NetworkDistances;
+import org.yizhan.locator.routing.Travel;
 import org.yizhan.locator.station.OpeningHoursCache;
 import org.yizhan.locator.station.StationResponses;
 import org.yizhan.locator.station.StationRow;
@@ -43,7 +45,12 @@ class AlongRouteController {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1_000;
 
+    /** Twice nearest's longest way there: no detour a rider takes is longer. */
+    static final double MAX_DETOUR = 2 * NearestByRoad.MAX_ROUTE_METERS;
+
     private final AlongRouteSearch search;
+    private final AlongRouteDetours detours;
+    private final NetworkDistances network;
     private final StationResponses responses;
     private final AmenityVocabulary vocabulary;
     private final OpeningHoursCache hours;
@@ -51,11 +58,15 @@ class AlongRouteController {
 
     AlongRouteController(
             AlongRouteSearch search,
+            AlongRouteDetours detours,
+            NetworkDistances network,
             StationResponses responses,
             AmenityVocabulary vocabulary,
             OpeningHoursCache hours,
             Clock clock) {
         this.search = search;
+        this.detours = detours;
+        this.network = network;
         this.responses = responses;
         this.vocabulary = vocabulary;
         this.hours = hours;
@@ -78,8 +89,18 @@ class AlongRouteController {
             @Schema(description = "Metres along the route from its start to the station's nearest point on it")
             double alongMetres,
 
-            @Schema(description = "Extra distance to call in: twice offRouteMetres (there and back, straight line)")
+            @Schema(
+                    description =
+                            "Extra distance to call in, there and back from the station's nearest point on the route, "
+                                    + "measured as detourBy says: twice offRouteMetres in a straight line, or the way there "
+                                    + "and back on the road network with by=walk|ride")
             double detourMetres,
+
+            @Schema(
+                    description =
+                            "Travel time of the detour by road, seconds (with by=walk|ride; absent in a straight line)")
+            @Nullable
+            Double detourSeconds,
 
             @Schema(description = "Metres from the route to the station (geodesic)")
             double offRouteMetres,
@@ -95,15 +116,33 @@ class AlongRouteController {
             String crs,
             double routeMetres,
             double bufferMetres,
+
+            @Schema(
+                    description = "How detourMetres is measured: straight (line), or walk or ride on the road network",
+                    allowableValues = {"straight", "walk", "ride"})
+            String detourBy,
+
+            @Schema(
+                    description =
+                            "Stations that match: within the buffer, passing the filters, measurable by road with "
+                                    + "by=walk|ride, and within maxDetour")
             int numberMatched,
+
+            @Schema(description = "More stations matched than limit returned")
             boolean more,
+
             List<AlongRouteStation> stations) {}
 
     @Operation(
             summary = "Active stations along a route",
             description =
                     "Stations within `buffer` metres of the route (on the WGS-84 ellipsoid, vertices joined by geodesics), "
-                            + "ordered by alongMetres. detourMetres is twice the straight-line distance off the route. Filters as for nearest. "
+                            + "ordered by alongMetres, or by detourMetres with order=detour. detourMetres is twice the straight-line "
+                            + "distance off the route; with by=walk or by=ride (only when the server has a road graph) it is the way "
+                            + "from the station's nearest point on the route to the station and back on the road network, with "
+                            + "detourSeconds. By road, stations off the network or with a detour over 2 × (3 × buffer + 2 km) are left "
+                            + "out, as nearest by=walk leaves them out, and at most 1,600 stations in the buffer are measured (more: "
+                            + "422). maxDetour keeps the stations whose detour is at most that many metres. Filters as for nearest. "
                             + "A route that crosses itself, has fewer than two distinct points, more than 10,000 vertices or non-finite "
                             + "coordinates is refused with a 4xx problem.")
     @PostMapping("/api/v1/stations/along-route")
@@ -126,6 +165,24 @@ class AlongRouteController {
                     @Parameter(description = "wgs84 (default), gcj02 or bd09: of the route and every returned location")
                     @Nullable
                     String crs,
+            @RequestParam(required = false)
+                    @Parameter(
+                            description =
+                                    "walk or ride: measure each detour on the road network of that mode; absent: straight line",
+                            schema = @Schema(allowableValues = {"walk", "ride"}))
+                    @Nullable
+                    String by,
+            @RequestParam(required = false)
+                    @Parameter(
+                            description =
+                                    "along (default): as the rider passes the stations; detour: cheapest detour first",
+                            schema = @Schema(allowableValues = {"along", "detour"}))
+                    @Nullable
+                    String order,
+            @RequestParam(required = false)
+                    @Parameter(description = "Metres, 0-100,000: only stations whose detourMetres is at most this")
+                    @Nullable
+                    Double maxDetour,
             @RequestParam(required = false) @Nullable String lang,
             @RequestParam(required = false) @Parameter(description = StationView.DESCRIPTION) @Nullable String view,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage) {
@@ -134,6 +191,9 @@ class AlongRouteController {
         double metres = buffer == null ? DEFAULT_BUFFER : buffer;
         GeoParams.requireFinite("buffer", metres, 1, MAX_BUFFER);
         int max = GeoParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        Travel travel = NearestByRoad.travel(by, network);
+        AlongRouteDetours.Order ordering = AlongRouteDetours.Order.parse(order);
+        if (maxDetour != null) GeoParams.requireFinite("maxDetour", maxDetour, 0, MAX_DETOUR);
         List<String> keys =
                 amenities == null ? List.of() : vocabulary.validate("amenities", Arrays.asList(amenities.split(",")));
         Language language = Language.resolve(lang, acceptLanguage);
@@ -155,18 +215,29 @@ class AlongRouteController {
         }
         List<AlongRouteSearch.Hit> hits =
                 search.search(vertices, route, metres, keys, alwaysOpen, accept(openNow, now));
-        List<AlongRouteStation> stations = new ArrayList<>(Math.min(max, hits.size()));
-        for (AlongRouteSearch.Hit hit : hits.subList(0, Math.min(max, hits.size()))) {
+        List<AlongRouteDetours.Measured> matched = detours.measure(hits, travel, metres, maxDetour, ordering);
+        List<AlongRouteStation> stations = new ArrayList<>(Math.min(max, matched.size()));
+        for (AlongRouteDetours.Measured found : matched.subList(0, Math.min(max, matched.size()))) {
+            AlongRouteSearch.Hit hit = found.hit();
             StationRow row = hit.station();
-            double off = hit.position().offMeters();
             Object station = shape == StationView.COMPACT
                     ? responses.toCompact(row, system, now, null)
                     : responses.toResponse(row, language, system, now, null);
-            stations.add(
-                    new AlongRouteStation(round(hit.position().alongMeters()), round(2 * off), round(off), station));
+            stations.add(new AlongRouteStation(
+                    round(hit.position().alongMeters()),
+                    found.detourMeters(),
+                    found.detourSeconds(),
+                    round(hit.position().offMeters()),
+                    station));
         }
         return new AlongRouteResponse(
-                system.id(), round(route.lengthMeters()), metres, hits.size(), hits.size() > max, stations);
+                system.id(),
+                round(route.lengthMeters()),
+                metres,
+                travel == null ? "straight" : travel.key(),
+                matched.size(),
+                matched.size() > max,
+                stations);
     }
 
     /** The route's vertices in WGS-84, from whichever form the body uses. */
@@ -223,6 +294,6 @@ class AlongRouteController {
     }
 
     private static double round(double metres) {
-        return Math.round(metres * 10) / 10.0;
+        return AlongRouteDetours.round(metres);
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.yizhan.geo.LatLng;
 import org.yizhan.locator.routing.NetworkDistances;
 import org.yizhan.locator.routing.Travel;
+import org.yizhan.locator.web.ApiException;
 
 /**
  * Nearest stations by the way there: straight-line candidates re-ranked by route length on the
@@ -34,6 +35,28 @@ class NearestByRoad {
         this.network = network;
     }
 
+    /**
+     * How long a way on the road network is followed to a station {@code reach} metres away in a
+     * straight line: {@link #DETOUR} times that plus a margin, at most {@link #MAX_ROUTE_METERS}.
+     * Along a route, {@code reach} is the buffer.
+     */
+    static double maxRouteMeters(double reach) {
+        return Math.min(MAX_ROUTE_METERS, DETOUR * reach + DETOUR_MARGIN_METERS);
+    }
+
+    /**
+     * The travel mode {@code by} names, or null when it is absent (straight line); a 400 for the
+     * field {@code by} when it is neither walk nor ride or when the server has no road graph.
+     */
+    static @Nullable Travel travel(@Nullable String by, NetworkDistances network) {
+        if (by == null || by.isBlank()) return null;
+        Travel travel = Travel.parse("by", by);
+        if (!network.available()) {
+            throw ApiException.invalid("by", "nearest.noGraph");
+        }
+        return travel;
+    }
+
     record RoadHit(NearestHit hit, NetworkDistances.Route route) {}
 
     /**
@@ -49,8 +72,7 @@ class NearestByRoad {
             double reach = candidates.isEmpty()
                     ? 0
                     : candidates.get(candidates.size() - 1).distanceMeters();
-            double maxRoute =
-                    Math.min(MAX_ROUTE_METERS, radius != null ? radius : DETOUR * reach + DETOUR_MARGIN_METERS);
+            double maxRoute = radius != null ? Math.min(MAX_ROUTE_METERS, radius) : maxRouteMeters(reach);
             NetworkDistances.Route[] routes = network.from(
                     travel,
                     origin,

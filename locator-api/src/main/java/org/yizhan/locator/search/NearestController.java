@@ -135,7 +135,7 @@ class NearestController {
         Instant now = instant(at);
         Language language = Language.resolve(lang, acceptLanguage);
 
-        Travel travel = travel(by);
+        Travel travel = NearestByRoad.travel(by, network);
 
         LatLng wgs84 = system.toWgs84(origin);
         IntFunction<List<NearestHit>> straight = n -> index.ready()
@@ -170,15 +170,6 @@ class NearestController {
                         : hits.stream()
                                 .map(h -> stationJson.found(h.station(), language, system, now, h.distanceMeters()))
                                 .toList());
-    }
-
-    private @Nullable Travel travel(@Nullable String by) {
-        if (by == null || by.isBlank()) return null;
-        Travel travel = Travel.parse("by", by);
-        if (!network.available()) {
-            throw ApiException.invalid("by", "nearest.noGraph");
-        }
-        return travel;
     }
 
     /** The filters for one request; each distinct opening-hours value is evaluated once. */

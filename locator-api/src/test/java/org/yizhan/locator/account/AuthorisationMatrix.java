@@ -217,11 +217,12 @@ final class AuthorisationMatrix {
                     "POST /api/v1/api-keys/{id}/revoke",
                     "401      | 403 403           | 403 403           | ok",
                     c -> c.as().post("/api/v1/api-keys/{id}/revoke", c.apiKey())),
-            // Along-route search: a public read, sent as POST because a route is too long for a URL.
+            // Along-route search: a public read, sent as POST because a route is too long for a URL;
+            // with its detour order and limit (by=walk|ride needs a road graph this context has not).
             row(
                     "POST /api/v1/stations/along-route",
                     "ok       | ok ok             | ok ok             | ok",
-                    c -> c.json().body(c.route()).post("/api/v1/stations/along-route")),
+                    c -> c.json().body(c.route()).post("/api/v1/stations/along-route?order=detour&maxDetour=2000")),
             // The register: editors inside their regions; personal data only to accounts of the region.
             row(
                     "POST /api/v1/stations",

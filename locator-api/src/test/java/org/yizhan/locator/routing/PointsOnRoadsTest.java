@@ -157,6 +157,44 @@ class PointsOnRoadsTest {
         return out;
     }
 
+    /**
+     * The targeted search ({@link PointsOnRoads#way}, one per station along a route) stops early but
+     * must find exactly what the whole tree finds: the same points reached, the same metres and
+     * seconds, under limits in metres and in minutes, on foot and by bike.
+     */
+    @Test
+    void aTargetedWayIsWhatTheWholeTreeFindsForThatPoint() {
+        Random random = TestRandom.current();
+        List<LatLng> points = randomPoints(random, 300);
+        int reached = 0;
+        for (Travel travel : Travel.values()) {
+            PointsOnRoads snapped = new PointsOnRoads(network, travel, points);
+            for (int round = 0; round < 60; round++) {
+                int from = random.nextInt(points.size());
+                Limit limit = random.nextBoolean()
+                        ? Limit.minutes(2 + random.nextInt(20))
+                        : Limit.meters(200 + random.nextInt(3_000));
+                Map<Integer, double[]> tree = new HashMap<>();
+                snapped.reach(from, limit, false, (p, meters, seconds) -> tree.put(p, new double[] {meters, seconds}));
+                for (int to = 0; to < points.size(); to++) {
+                    NetworkDistances.Route way = snapped.way(from, to, limit);
+                    double[] want = tree.get(to);
+                    String question = travel + " from " + from + " to " + to + " within " + limit.describe();
+                    if (want == null) {
+                        assertThat(way).as(question).isNull();
+                        continue;
+                    }
+                    assertThat(way).as(question).isNotNull();
+                    assertThat(way.meters()).as(question).isCloseTo(want[0], within(1e-6));
+                    assertThat(way.seconds()).as(question).isCloseTo(want[1], within(1e-6));
+                    reached++;
+                }
+            }
+        }
+        assertThat(reached).isGreaterThan(2_000);
+        System.out.printf("%d targeted ways equal to the whole tree's%n", reached);
+    }
+
     @Test
     void aPointFarFromAnyRoadIsOffTheNetworkAndNeverReached() {
         LatLng centre = city.corner(5, 2);

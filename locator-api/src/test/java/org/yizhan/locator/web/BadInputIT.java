@@ -74,6 +74,41 @@ class BadInputIT extends ApiIT {
                 .body("detail", allOf(containsString(hint), not(containsString("Exception"))));
     }
 
+    static Stream<Arguments> badAlongRoute() {
+        return Stream.of(
+                Arguments.of("by=walk", "by", "needs a road graph"),
+                Arguments.of("by=fly", "by", "walk or ride"),
+                Arguments.of("by=", "buffer", "between 1"),
+                Arguments.of("order=nearest", "order", "must be along"),
+                Arguments.of("order=detour&by=swim", "by", "walk or ride"),
+                Arguments.of("maxDetour=-1", "maxDetour", "between 0"),
+                Arguments.of("maxDetour=NaN", "maxDetour", "finite"),
+                Arguments.of("maxDetour=Infinity", "maxDetour", "finite"),
+                Arguments.of("maxDetour=1e9", "maxDetour", "between 0"),
+                Arguments.of("maxDetour=abc", "maxDetour", "must be a number"));
+    }
+
+    /** Along-route's parameters, on a valid route: a 400 naming the parameter (by=walk: this server has no road graph). */
+    @ParameterizedTest(name = "along-route?{0}")
+    @MethodSource("badAlongRoute")
+    void badAlongRouteParameterGetsAProblemNamingTheField(String query, String field, String hint) {
+        String route = "{\"type\":\"LineString\",\"coordinates\":[[106.80,39.65],[106.81,39.66]]}";
+        // A buffer out of range where the case itself is valid, so every case is a 400.
+        String url = "/api/v1/stations/along-route?" + query + (field.equals("buffer") ? "&buffer=0" : "");
+        given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
+                .body(route)
+                .when()
+                .post(url)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("title", notNullValue())
+                .body("field", equalTo(field))
+                .body("detail", allOf(containsString(hint), not(containsString("Exception"))));
+    }
+
     @Test
     void unknownCodeIsA404Problem() {
         given().get("/api/v1/stations/150302-99999-" + org.yizhan.geo.code.StationCode.checkCharacter("15030299999"))
