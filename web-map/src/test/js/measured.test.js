@@ -26,6 +26,16 @@ test('along a route: distance from the start and off the route', () => {
   assert.deepEqual(measured({ alongMetres: 1234, offRouteMetres: 42 }, 'route'), { label: '沿途 1.2 公里', detail: '离路线 40 米' });
 });
 
+test('along a route by road: the detour there and back and its time, never for a straight-line answer', () => {
+  setLanguage('zh');
+  const byRoad = { alongMetres: 1234, offRouteMetres: 42, detourMetres: 2980.4, detourSeconds: 2146, detourBy: 'walk' };
+  assert.deepEqual(measured(byRoad, 'route'), { label: '沿途 1.2 公里', detail: '来回绕行 3.0 公里 · 约 36 分钟' });
+  setLanguage('en');
+  assert.equal(measured(byRoad, 'route').detail, '3.0 km detour there and back · about 36 min');
+  setLanguage('zh');
+  assert.equal(measured({ ...byRoad, detourBy: 'straight', detourSeconds: undefined }, 'route').detail, '离路线 40 米');
+});
+
 test('the offline copy, re-measured from here, drops the walking figures it can no longer vouch for', () => {
   const [again] = fromCache([walked], { lat: 27.901, lng: 98.9 }, {});
   assert.equal(again.routeMeters, undefined);

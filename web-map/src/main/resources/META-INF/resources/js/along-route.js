@@ -100,6 +100,30 @@ export function alongRoute({ map, crs, state, page }) {
     timer = setTimeout(searchAlong, ROUTE_DEBOUNCE_MS);
   }
 
+  /**
+   * Stations along the route, each detour measured the way the rider travels when the server has a
+   * road graph (as nearest is); where it has none near the route, in a straight line, with the same
+   * notice as the nearest list.
+   */
+  async function alongAnswer(query, signal) {
+    const by = page.travelBy();
+    let unmeasured = false;
+    if (by) {
+      try {
+        const answer = await api.alongRoute({ ...query, by }, signal);
+        page.setNotice('travel', null);
+        return answer;
+      } catch (e) {
+        if (e.name === 'AbortError' || !(e.status === 400 || e.status === 422)) throw e;
+        unmeasured = true;
+      }
+    }
+    // A route the API refuses either way is the route's problem, shown by the caller, not a notice.
+    const answer = await api.alongRoute(query, signal);
+    page.setNotice('travel', unmeasured ? 'travel.unavailable' : null);
+    return answer;
+  }
+
   async function searchAlong() {
     const route = state.route;
     if (!route.on || route.points.length < 2) return;
@@ -108,7 +132,7 @@ export function alongRoute({ map, crs, state, page }) {
     pending = controller;
     const { amenities: keys, openNow, alwaysOpen } = state.filters;
     try {
-      const answer = await api.alongRoute({
+      const answer = await alongAnswer({
         polyline: encodePolyline(route.points), buffer: route.buffer, limit: ROUTE_LIMIT, amenities: keys, openNow, alwaysOpen, lang: state.lang,
       }, controller.signal);
       if (pending !== controller) return;
@@ -116,6 +140,7 @@ export function alongRoute({ map, crs, state, page }) {
       route.stations = answer.stations.map((a) => ({
         ...a.station, location: convert(a.station.location, 'wgs84', crs),
         alongMetres: a.alongMetres, offRouteMetres: a.offRouteMetres, detourMetres: a.detourMetres,
+        detourSeconds: a.detourSeconds, detourBy: answer.detourBy,
       }));
       route.length = answer.routeMetres;
       route.more = answer.more;

@@ -102,9 +102,9 @@ export const api = {
   nearest: ({ lat, lng, limit, amenities, openNow, crs, lang, by }, signal) =>
     get('/api/v1/stations/nearest', { lat, lng, limit, amenities, openNow: openNow ? 'true' : null, crs, lang, by }, signal),
   /** `polyline`: the route encoded (WGS-84); the answer's locations are WGS-84 too. */
-  alongRoute: ({ polyline, buffer, limit, amenities, openNow, alwaysOpen, lang }, signal) =>
+  alongRoute: ({ polyline, buffer, limit, amenities, openNow, alwaysOpen, lang, by }, signal) =>
     request('POST', withQuery('/api/v1/stations/along-route', {
-      buffer, limit, amenities, openNow: openNow ? 'true' : null, alwaysOpen: alwaysOpen ? 'true' : null, lang,
+      buffer, limit, amenities, openNow: openNow ? 'true' : null, alwaysOpen: alwaysOpen ? 'true' : null, lang, by,
     }), { json: { polyline }, signal }),
   inBox: ({ bbox, limit, amenities, crs, lang, status }, signal) =>
     get('/api/v1/stations', { bbox: bbox.join(','), limit, amenities, crs, lang, status }, signal),

@@ -401,7 +401,7 @@ async function main() {
   route = alongRoute({
     map, crs, state,
     page: {
-      saveUrl, setNotice, showAlert, showList, toggleSheet, renderTravel,
+      saveUrl, setNotice, showAlert, showList, toggleSheet, renderTravel, travelBy,
       openStation: (code, options) => openStation(code, options),
       // Back from the route to the nearest list.
       nearest: () => (state.origin ? searchNearest() : showNearest()),

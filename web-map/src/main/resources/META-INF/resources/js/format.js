@@ -84,12 +84,17 @@ export function openingState(station, now = new Date()) {
  * How far a station is, labelled with how it was measured, as the list and the card say it.
  * kind: 'walk' | 'ride' (the API's routeMeters/routeSeconds on the road network), 'straight'
  * (distanceMeters, a straight line; times are estimates from it) or 'route' (alongMetres from
- * the route's start, offRouteMetres from the route). Network figures are never claimed for a
+ * the route's start; offRouteMetres from the route, or by road the detour there and back). Network figures are never claimed for a
  * station without them (an offline copy re-measured in a straight line).
  */
 export function measured(station, kind) {
   if (kind === 'route') {
-    return { label: t('route.along', { d: distance(station.alongMetres) }), detail: t('route.off', { d: distance(station.offRouteMetres) }) };
+    const label = t('route.along', { d: distance(station.alongMetres) });
+    // By road: the detour there and back from the route, and its time; else how far off the route.
+    if ((station.detourBy === 'walk' || station.detourBy === 'ride') && station.detourSeconds != null) {
+      return { label, detail: t('route.detour', { d: distance(station.detourMetres), t: duration(station.detourSeconds / 60) }) };
+    }
+    return { label, detail: t('route.off', { d: distance(station.offRouteMetres) }) };
   }
   if ((kind === 'walk' || kind === 'ride') && station.routeMeters != null && station.routeSeconds != null) {
     return {

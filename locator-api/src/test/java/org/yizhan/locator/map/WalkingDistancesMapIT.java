@@ -3,12 +3,15 @@ package org.yizhan.locator.map;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yizhan.geo.LatLng;
+import org.yizhan.geo.route.EncodedPolyline;
 import org.yizhan.locator.routing.RoadApiIT;
 
 /**
@@ -86,6 +89,38 @@ class WalkingDistancesMapIT extends RoadApiIT {
         assertThat(browser.text("#notices")).contains("这里没有路网数据");
         assertThat(browser.all("#alerts .alert")).isEmpty();
         browser.screenshot("phone-walking-unavailable");
+    }
+
+    @Test
+    void alongARouteTheListGivesEachStationsWalkingDetour() {
+        // Along the south bank's row 4; one station on the same bank, one across the river.
+        List<LatLng> route = List.of(city.corner(2, 4), city.corner(3, 4), city.corner(4, 4), city.corner(5, 4));
+        String sameBank = station(city.corner(3, 3), "同岸驿站");
+        String acrossRiver = station(city.corner(4, 5), "河对岸驿站");
+        awaitIndexed();
+        String polyline = EncodedPolyline.encode(
+                route.stream().map(p -> new double[] {p.lat(), p.lng()}).toList());
+        JsonPath walk = given().contentType(ContentType.JSON)
+                .body(Map.of("polyline", polyline))
+                .post("/api/v1/stations/along-route?buffer=1000&by=walk")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(walk.getList("stations.station.code", String.class)).contains(sameBank, acrossRiver);
+
+        browser.withLocationDenied().open("/#route=" + polyline + "&buffer=1000");
+        browser.until(d -> browser.text("#list").contains("来回绕行"));
+        assertThat(browser.listedCodes())
+                .containsExactlyElementsOf(walk.getList("stations.station.code", String.class));
+        int across = walk.getList("stations.station.code", String.class).indexOf(acrossRiver);
+        String row = browser.all("#list .station-button").get(across).getText();
+        assertThat(row)
+                .contains("来回绕行 " + AlongRouteMapIT.metres(walk.getDouble("stations[" + across + "].detourMetres")))
+                .contains("约 " + Math.max(1, Math.round(walk.getDouble("stations[" + across + "].detourSeconds") / 60))
+                        + " 分钟")
+                .doesNotContain("离路线");
+        browser.screenshot("phone-route-walking-detours");
     }
 
     private List<Double> routeMetres() {
