@@ -27,22 +27,17 @@ final class StationLoader {
 
     private static final Logger log = LoggerFactory.getLogger(StationLoader.class);
 
-    /**
-     * Record order; the first three go to columns (id, location, always open). The location comes
-     * as geography's own binary output (WKB, the stored doubles): asking for {@code ST_Y} and
-     * {@code ST_X} of {@code location::geometry} instead cost PostgreSQL two casts, each
-     * rebuilding the point, per station.
-     */
+    /** Record order; the first four go to columns (id, coordinates, always open). */
     static final String SELECT = """
-            SELECT s.id::int8, s.location, s.always_open, s.code::text, s.name::text, s.name_en::text,
-                   s.address::text, s.adcode::text, s.host_type::text, s.host_organisation::text, s.contact_person::text, s.contact_phone::text,
+            SELECT s.id::int8, ST_Y(s.location::geometry)::float8, ST_X(s.location::geometry)::float8,
+                   s.always_open, s.code::text, s.name::text, s.name_en::text, s.address::text, s.adcode::text,
+                   s.host_type::text, s.host_organisation::text, s.contact_person::text, s.contact_phone::text,
                    s.opening_hours::text, s.amenities::text[], s.status::text, s.status_reason::text,
                    s.floor_area::float8, s.created_at, s.updated_at, s.version::int8, s.last_verified_at,
                    s.closed_alarm_at
               FROM station s WHERE s.status = 'active'""";
 
-    private static final int COLUMNS = 22;
-    private static final int WKB_POINT = 1, WKB_SRID = 0x20000000;
+    private static final int COLUMNS = 23;
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
 
     private final CopyOut copy;
@@ -51,8 +46,6 @@ final class StationLoader {
 
     private byte[] buf = new byte[0];
     private int pos, limit;
-    /** The last {@link #point()} read. */
-    private double lat, lng;
 
     private StationLoader(CopyOut copy, StationSnapshot.Dictionaries d) {
         this.copy = copy;
@@ -247,7 +240,8 @@ final class StationLoader {
             if (fields == -1) break;
             if (fields != COLUMNS) throw new SQLException("expected " + COLUMNS + " columns, got " + fields);
             long id = int64Field();
-            point();
+            double lat = Double.longBitsToDouble(int64Field());
+            double lng = Double.longBitsToDouble(int64Field());
             int len = length();
             boolean alwaysOpen = len > 0 && buf[pos] != 0;
             if (len > 0) pos += len;
@@ -280,21 +274,6 @@ final class StationLoader {
         while (copy.readFromCopy() != null) {
             // the end of the stream: nothing follows the trailer
         }
-    }
-
-    /** A 2D point in WKB, either byte order, with or without an SRID (PostGIS's extended WKB). */
-    private void point() throws SQLException {
-        int len = length();
-        int end = pos + len;
-        if (len < 21) throw new SQLException("expected a point, got " + len + " bytes");
-        boolean littleEndian = buf[pos++] == 1;
-        int type = int32();
-        if (littleEndian) type = Integer.reverseBytes(type);
-        if ((type & WKB_SRID) != 0) pos += 4;
-        if ((type & ~WKB_SRID) != WKB_POINT || end - pos != 16) throw new SQLException("expected a 2D point");
-        long x = int64(), y = int64();
-        lng = Double.longBitsToDouble(littleEndian ? Long.reverseBytes(x) : x);
-        lat = Double.longBitsToDouble(littleEndian ? Long.reverseBytes(y) : y);
     }
 
     private void text(StationSnapshot.Builder b) throws SQLException {
