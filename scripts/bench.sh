@@ -445,7 +445,9 @@ meta along_route_ms "$(for _ in $(seq 1 20); do curl -s -o /dev/null -w '%{time_
 # Heap with the register in memory: after a full GC, so it is what the index holds, not garbage.
 if command -v jcmd >/dev/null; then
   jcmd "$APP_PID" GC.run >/dev/null 2>&1 || true
-  used_k=$(jcmd "$APP_PID" GC.heap_info 2>/dev/null | grep -m1 -o 'used [0-9]*K' | grep -o '[0-9]*')
+  # G1 prints one "garbage-first heap" line; Serial (what the JVM picks when pinned to one CPU)
+  # prints a line per generation, the young one empty after the GC: add up the heap's lines.
+  used_k=$(jcmd "$APP_PID" GC.heap_info 2>/dev/null | grep -E 'generation|heap ' | grep -o 'used [0-9]*K' | grep -o '[0-9]*' | awk '{ s += $1 } END { if (NR) print s }')
   [ -n "$used_k" ] && meta heap_mb "$(( used_k / 1024 ))"
 fi
 

@@ -78,7 +78,7 @@ public final class DemoDataGenerator {
         for (int i = 0; i < 9; i++) {
             int at = rnd.nextInt(stations.size());
             StationRecord s = stations.get(at);
-            stations.set(at, withStatus(s, i < 3 ? "closed" : "suspended"));
+            stations.set(at, s.withStatus(i < 3 ? "closed" : "suspended"));
         }
         return stations;
     }
@@ -217,24 +217,5 @@ public final class DemoDataGenerator {
 
     private static String pick(Random rnd, List<String> from) {
         return from.get(rnd.nextInt(from.size()));
-    }
-
-    private static StationRecord withStatus(StationRecord s, String status) {
-        return new StationRecord(
-                s.code(),
-                s.name(),
-                s.nameEn(),
-                s.address(),
-                s.lat(),
-                s.lng(),
-                s.adcode(),
-                s.hostType(),
-                s.hostOrganisation(),
-                s.contactPerson(),
-                s.contactPhone(),
-                s.openingHours(),
-                s.amenities(),
-                status,
-                s.floorArea());
     }
 }

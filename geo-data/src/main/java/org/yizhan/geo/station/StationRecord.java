@@ -93,6 +93,16 @@ public record StationRecord(
 
     /** The same station under another code (null: none yet, as in a file for a first import). */
     public StationRecord withCode(@Nullable String newCode) {
+        return with(newCode, status);
+    }
+
+    /** The same station with another status ({@link #STATUSES}). */
+    public StationRecord withStatus(String newStatus) {
+        return with(code, newStatus);
+    }
+
+    /** A copy with code and status replaced: the one place that lists every component. */
+    private StationRecord with(@Nullable String newCode, String newStatus) {
         return new StationRecord(
                 newCode,
                 name,
@@ -107,7 +117,7 @@ public record StationRecord(
                 contactPhone,
                 openingHours,
                 amenities,
-                status,
+                newStatus,
                 floorArea);
     }
 }

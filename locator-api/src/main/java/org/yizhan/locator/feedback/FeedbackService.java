@@ -74,21 +74,15 @@ class FeedbackService {
         Instant now = now();
         LocalDate day = LocalDate.ofInstant(now, zone);
         requireUnderNetworkCap("station_rating", station, sender, day);
-        Long id = jdbc.sql("""
+        JdbcClient.StatementSpec insert = jdbc.sql("""
                 INSERT INTO station_rating (station_id, stars, tags, comment, day, device_hash, network_hash, created_at)
                 VALUES (:station, :stars, CAST(:tags AS varchar(30)[]), :comment, :day, :hash, :network, :now)
                 ON CONFLICT ON CONSTRAINT station_rating_once_a_day DO NOTHING RETURNING id""")
                 .param("station", station.id())
                 .param("stars", rating.stars())
                 .param("tags", List.copyOf(new LinkedHashSet<>(rating.tags())).toArray(String[]::new))
-                .param("comment", rating.comment())
-                .param("day", day)
-                .param("hash", devices.hash(sender.device(), day))
-                .param("network", sender.networkHash())
-                .param("now", java.sql.Timestamp.from(now))
-                .query(Long.class)
-                .optional()
-                .orElse(null);
+                .param("comment", rating.comment());
+        Long id = onceADay(insert, sender, day, now);
         if (id == null) {
             // The station's code is "station": "code" is the problem's own code.
             throw ApiException.of(HttpStatus.CONFLICT, "feedback.rated", station.code())
@@ -103,7 +97,8 @@ class FeedbackService {
         Instant now = now();
         LocalDate day = LocalDate.ofInstant(now, zone);
         requireUnderNetworkCap("station_report", station, sender, day);
-        Long id = jdbc.sql("""
+        LatLng suggested = report.suggestedWgs84();
+        JdbcClient.StatementSpec insert = jdbc.sql("""
                 INSERT INTO station_report (station_id, reason, amenity, suggested_location, text, day, device_hash, network_hash, created_at)
                 VALUES (:station, :reason, :amenity,
                         CASE WHEN CAST(:lng AS double precision) IS NULL THEN NULL
@@ -113,26 +108,10 @@ class FeedbackService {
                 .param("station", station.id())
                 .param("reason", report.reason())
                 .param("amenity", report.amenity())
-                .param(
-                        "lng",
-                        report.suggestedWgs84() == null
-                                ? null
-                                : report.suggestedWgs84().lng(),
-                        java.sql.Types.DOUBLE)
-                .param(
-                        "lat",
-                        report.suggestedWgs84() == null
-                                ? null
-                                : report.suggestedWgs84().lat(),
-                        java.sql.Types.DOUBLE)
-                .param("text", report.text())
-                .param("day", day)
-                .param("hash", devices.hash(sender.device(), day))
-                .param("network", sender.networkHash())
-                .param("now", java.sql.Timestamp.from(now))
-                .query(Long.class)
-                .optional()
-                .orElse(null);
+                .param("lng", suggested == null ? null : suggested.lng(), java.sql.Types.DOUBLE)
+                .param("lat", suggested == null ? null : suggested.lat(), java.sql.Types.DOUBLE)
+                .param("text", report.text());
+        Long id = onceADay(insert, sender, day, now);
         if (id == null) {
             throw ApiException.of(HttpStatus.CONFLICT, "feedback.reported", station.code())
                     .with("station", station.code())
@@ -140,6 +119,22 @@ class FeedbackService {
         }
         if (Vocabulary.CLOSED_WHEN_OPEN.equals(report.reason())) refreshAlarm(station.id());
         return id;
+    }
+
+    /**
+     * Runs an {@code ON CONFLICT ... DO NOTHING RETURNING id} insert of a once-a-day row with the
+     * sender's day, hashed device, network and the time bound; the new row's id, or null when the
+     * device already sent one today.
+     */
+    private @Nullable Long onceADay(
+            JdbcClient.StatementSpec insert, FeedbackGate.Sender sender, LocalDate day, Instant now) {
+        return insert.param("day", day)
+                .param("hash", devices.hash(sender.device(), day))
+                .param("network", sender.networkHash())
+                .param("now", java.sql.Timestamp.from(now))
+                .query(Long.class)
+                .optional()
+                .orElse(null);
     }
 
     /**

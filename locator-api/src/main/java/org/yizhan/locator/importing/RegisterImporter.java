@@ -224,14 +224,7 @@ class RegisterImporter {
                 .update();
         jdbc.sql("""
                 DELETE FROM import_row WHERE code IS NOT NULL AND match_id IS NULL RETURNING row_no, code, name""").query(rs -> {
-            tally.reject(
-                    rs.getInt(1),
-                    rs.getString(3),
-                    List.of(tally.problem(
-                            rs.getInt(1),
-                            RegisterColumn.CODE.zh(),
-                            "import.row.unknownCode",
-                            List.of(rs.getString(2)))));
+            tally.rejectForCode(rs.getInt(1), rs.getString(3), "import.row.unknownCode", rs.getString(2));
         });
         Boolean registerEmpty = jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM station)")
                 .query(Boolean.class)
@@ -251,14 +244,7 @@ class RegisterImporter {
                 SELECT r.row_no, r.name, s.code FROM import_row r
                   JOIN (SELECT match_id FROM import_row WHERE match_id IS NOT NULL GROUP BY match_id HAVING count(*) > 1) d ON d.match_id = r.match_id
                   JOIN station s ON s.id = r.match_id ORDER BY r.row_no""").query(rs -> {
-            tally.reject(
-                    rs.getInt(1),
-                    rs.getString(2),
-                    List.of(tally.problem(
-                            rs.getInt(1),
-                            RegisterColumn.CODE.zh(),
-                            "import.row.duplicateRows",
-                            List.of(rs.getString(3)))));
+            tally.rejectForCode(rs.getInt(1), rs.getString(2), "import.row.duplicateRows", rs.getString(3));
         });
         jdbc.sql("""
                 DELETE FROM import_row WHERE match_id IN (
@@ -269,14 +255,12 @@ class RegisterImporter {
                             "SELECT r.row_no, r.name, s.code, s.adcode FROM import_row r JOIN station s ON s.id = r.match_id ORDER BY r.row_no")
                     .query(rs -> {
                         if (!actor.mayEdit(rs.getString(4))) {
-                            tally.reject(
+                            tally.rejectForCode(
                                     rs.getInt(1),
                                     rs.getString(2),
-                                    List.of(tally.problem(
-                                            rs.getInt(1),
-                                            RegisterColumn.CODE.zh(),
-                                            "import.row.stationOutsideRegions",
-                                            List.of(rs.getString(3), rs.getString(4)))));
+                                    "import.row.stationOutsideRegions",
+                                    rs.getString(3),
+                                    rs.getString(4));
                             outside.add(rs.getInt(1));
                         }
                     });
@@ -405,6 +389,11 @@ class RegisterImporter {
             for (ImportReport.Problem p : found) if (problems.size() < MAX_LISTED) problems.add(p.naming(name));
             if (rejectedPreview.size() < MAX_LISTED)
                 rejectedPreview.add(new ImportReport.PreviewRow(row, "reject", null, name));
+        }
+
+        /** Rejects a row for one problem with its station code: unknown, matched twice, outside the regions. */
+        void rejectForCode(int row, @Nullable String name, String reason, Object... values) {
+            reject(row, name, List.of(problem(row, RegisterColumn.CODE.zh(), reason, List.of(values))));
         }
     }
 }

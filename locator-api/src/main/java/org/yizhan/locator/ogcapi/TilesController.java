@@ -35,22 +35,9 @@ class TilesController {
     @GetMapping("/ogcapi/collections/{collectionId}/tiles")
     ResponseEntity<Map<String, Object>> tileSets(@PathVariable String collectionId) {
         LandingController.requireStations(collectionId);
-        String base = OgcLinks.base() + "/collections/" + StationCollection.ID + "/tiles";
-        Map<String, Object> set = new LinkedHashMap<>();
-        set.put("title", "Stations, " + TILE_MATRIX_SET);
-        set.put("dataType", "vector");
-        set.put("crs", OgcCrs.EPSG_3857.uri());
-        set.put("tileMatrixSetURI", TMS_URI);
-        set.put(
-                "links",
-                List.of(
-                        OgcLinks.link("self", OgcLinks.JSON, "Tile set", base + "/" + TILE_MATRIX_SET),
-                        OgcLinks.link(
-                                "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme",
-                                OgcLinks.JSON,
-                                "WebMercatorQuad",
-                                TMS_URI),
-                        templated(base)));
+        String base = tilesBase();
+        Map<String, Object> set = tileSetHeader();
+        set.put("links", tileSetLinks(base, "Tile set"));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of(
@@ -65,12 +52,7 @@ class TilesController {
     @GetMapping("/ogcapi/collections/{collectionId}/tiles/" + TILE_MATRIX_SET)
     ResponseEntity<Map<String, Object>> tileSet(@PathVariable String collectionId) {
         LandingController.requireStations(collectionId);
-        String base = OgcLinks.base() + "/collections/" + StationCollection.ID + "/tiles";
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", "Stations, " + TILE_MATRIX_SET);
-        body.put("dataType", "vector");
-        body.put("crs", OgcCrs.EPSG_3857.uri());
-        body.put("tileMatrixSetURI", TMS_URI);
+        Map<String, Object> body = tileSetHeader();
         body.put("tileMatrixSetLimits", List.of());
         body.put(
                 "layers",
@@ -111,16 +93,7 @@ class TilesController {
                                                 Map.of("type", "boolean"),
                                                 "alwaysOpen",
                                                 Map.of("type", "boolean"))))));
-        body.put(
-                "links",
-                List.of(
-                        OgcLinks.link("self", OgcLinks.JSON, "This tile set", base + "/" + TILE_MATRIX_SET),
-                        OgcLinks.link(
-                                "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme",
-                                OgcLinks.JSON,
-                                "WebMercatorQuad",
-                                TMS_URI),
-                        templated(base)));
+        body.put("links", tileSetLinks(tilesBase(), "This tile set"));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
@@ -159,6 +132,32 @@ class TilesController {
                 .eTag(tile.etag())
                 .cacheControl(cache)
                 .body(tile.bytes());
+    }
+
+    private static String tilesBase() {
+        return OgcLinks.base() + "/collections/" + StationCollection.ID + "/tiles";
+    }
+
+    /** What the list of tile sets and the tile set itself both begin with (a mutable, ordered map). */
+    private static Map<String, Object> tileSetHeader() {
+        Map<String, Object> set = new LinkedHashMap<>();
+        set.put("title", "Stations, " + TILE_MATRIX_SET);
+        set.put("dataType", "vector");
+        set.put("crs", OgcCrs.EPSG_3857.uri());
+        set.put("tileMatrixSetURI", TMS_URI);
+        return set;
+    }
+
+    /** The tile set's links: to itself (titled {@code selfTitle}), to its tiling scheme and the tile template. */
+    private static List<Map<String, Object>> tileSetLinks(String base, String selfTitle) {
+        return List.of(
+                OgcLinks.link("self", OgcLinks.JSON, selfTitle, base + "/" + TILE_MATRIX_SET),
+                OgcLinks.link(
+                        "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme",
+                        OgcLinks.JSON,
+                        "WebMercatorQuad",
+                        TMS_URI),
+                templated(base));
     }
 
     private static Map<String, Object> templated(String base) {

@@ -3,29 +3,30 @@ package org.yizhan.locator.routing;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of (key, node) pairs in two primitive arrays, for Dijkstra without an
- * object per queue entry. Entries are never updated in place: a node reached sooner is pushed
- * again and the stale entry skipped when it comes up.
+ * A binary min-heap of (key, node) pairs in two primitive arrays, for searches that queue many
+ * entries without an object per entry: Dijkstra here, the k-d tree's best-first walk in search.
+ * Entries are never updated in place: a node reached sooner is pushed again and the stale entry
+ * skipped when it comes up.
  */
-final class MinHeap {
+public final class MinHeap {
 
     private double[] keys = new double[256];
     private int[] nodes = new int[256];
     private int size;
 
-    void clear() {
+    public void clear() {
         size = 0;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return size == 0;
     }
 
-    double topKey() {
+    public double topKey() {
         return keys[0];
     }
 
-    void push(double key, int node) {
+    public void push(double key, int node) {
         if (size == keys.length) {
             keys = Arrays.copyOf(keys, size * 2);
             nodes = Arrays.copyOf(nodes, size * 2);
@@ -43,7 +44,7 @@ final class MinHeap {
     }
 
     /** Removes the entry with the smallest key and returns its node. */
-    int pop() {
+    public int pop() {
         int top = nodes[0];
         size--;
         if (size > 0) {

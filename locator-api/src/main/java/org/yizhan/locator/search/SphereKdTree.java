@@ -2,6 +2,7 @@ package org.yizhan.locator.search;
 
 import java.util.concurrent.ForkJoinTask;
 import java.util.function.IntPredicate;
+import org.yizhan.locator.routing.MinHeap;
 
 /**
  * A static k-d tree over points on the unit sphere (x, y, z), answering nearest-neighbour
@@ -33,6 +34,8 @@ final class SphereKdTree {
     private double[] minX = new double[0], maxX = new double[0], minY = new double[0], maxY = new double[0];
     private double[] minZ = new double[0], maxZ = new double[0];
     private double[] minLat = new double[0], maxLat = new double[0], minLng = new double[0], maxLng = new double[0];
+    /** Per node, the sums of its positions' latitudes and longitudes: a subtree's centre of mass without visiting it. */
+    private double[] sumLat = new double[0], sumLng = new double[0];
 
     /** Builds the tree over the given slots; coordinates are indexed by slot (and copied). */
     SphereKdTree(int[] slotsToIndex, double[] x, double[] y, double[] z) {
@@ -116,15 +119,19 @@ final class SphereKdTree {
         maxLat = new double[nodeCount];
         minLng = new double[nodeCount];
         maxLng = new double[nodeCount];
+        sumLat = new double[nodeCount];
+        sumLng = new double[nodeCount];
         // Children come after their parent, so one backward pass sees children first.
         for (int node = nodeCount - 1; node >= 0; node--) {
-            double a0 = Double.MAX_VALUE, a1 = -Double.MAX_VALUE, o0 = a0, o1 = a1;
+            double a0 = Double.MAX_VALUE, a1 = -Double.MAX_VALUE, o0 = a0, o1 = a1, sa = 0, so = 0;
             if (left[node] < 0) {
                 for (int i = from[node]; i < to[node]; i++) {
                     a0 = Math.min(a0, lat[i]);
                     a1 = Math.max(a1, lat[i]);
                     o0 = Math.min(o0, lng[i]);
                     o1 = Math.max(o1, lng[i]);
+                    sa += lat[i];
+                    so += lng[i];
                 }
             } else {
                 int l = left[node], r = right[node];
@@ -132,11 +139,15 @@ final class SphereKdTree {
                 a1 = Math.max(maxLat[l], maxLat[r]);
                 o0 = Math.min(minLng[l], minLng[r]);
                 o1 = Math.max(maxLng[l], maxLng[r]);
+                sa = sumLat[l] + sumLat[r];
+                so = sumLng[l] + sumLng[r];
             }
             minLat[node] = a0;
             maxLat[node] = a1;
             minLng[node] = o0;
             maxLng[node] = o1;
+            sumLat[node] = sa;
+            sumLng[node] = so;
         }
     }
 
@@ -156,10 +167,8 @@ final class SphereKdTree {
         stack[top++] = 0;
         while (top > 0) {
             int node = stack[--top];
-            if (minLat[node] > north || maxLat[node] < south || minLng[node] > east || maxLng[node] < west) continue;
-            boolean inside =
-                    minLat[node] >= south && maxLat[node] <= north && minLng[node] >= west && maxLng[node] <= east;
-            if (inside) {
+            if (misses(node, south, west, north, east)) continue;
+            if (liesWithin(node, south, west, north, east)) {
                 for (int i = from[node]; i < to[node]; i++) if (!sink.accept(i)) return;
             } else if (left[node] < 0) {
                 for (int i = from[node]; i < to[node]; i++) {
@@ -169,6 +178,56 @@ final class SphereKdTree {
             } else {
                 if (top + 2 > stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
                 // Right first, so the left subtree is walked first (positions roughly ascending).
+                stack[top++] = right[node];
+                stack[top++] = left[node];
+            }
+        }
+    }
+
+    /** Says which cell of a grid a point falls in; the same cell for two corners means the whole box between. */
+    interface Cells {
+        int cell(double lat, double lng);
+    }
+
+    /** Receives counted groups from {@link #sumsWithin}: {@code count} positions whose coordinates add up to the sums. */
+    interface SumSink {
+        void add(int cell, int count, double sumLat, double sumLng);
+    }
+
+    /**
+     * Counts the positions in the closed box per grid cell, as {@link #within} would hand them
+     * out, but a subtree that lies in the box and in one cell is added whole from its stored sums
+     * instead of point by point: a country-wide view of a million stations touches a few thousand
+     * nodes. Needs {@link #boundLatLng}. {@code cells} must be monotonic in latitude and longitude
+     * (a box's corners in one cell put the whole box there), as a grid of rows and columns is.
+     */
+    void sumsWithin(
+            double[] lat,
+            double[] lng,
+            double south,
+            double west,
+            double north,
+            double east,
+            Cells cells,
+            SumSink sink) {
+        if (nodeCount == 0) return;
+        int[] stack = new int[128];
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            int node = stack[--top];
+            if (misses(node, south, west, north, east)) continue;
+            boolean inside = liesWithin(node, south, west, north, east);
+            int cell = inside ? cells.cell(minLat[node], minLng[node]) : -1;
+            if (inside && cell == cells.cell(maxLat[node], maxLng[node])) {
+                sink.add(cell, to[node] - from[node], sumLat[node], sumLng[node]);
+            } else if (left[node] < 0) {
+                for (int i = from[node]; i < to[node]; i++) {
+                    if (lat[i] >= south && lat[i] <= north && lng[i] >= west && lng[i] <= east)
+                        sink.add(cells.cell(lat[i], lng[i]), 1, lat[i], lng[i]);
+                }
+            } else {
+                if (top + 2 > stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
                 stack[top++] = right[node];
                 stack[top++] = left[node];
             }
@@ -187,11 +246,9 @@ final class SphereKdTree {
         stack[top++] = 0;
         while (top > 0) {
             int node = stack[--top];
-            if (minLat[node] > north || maxLat[node] < south || minLng[node] > east || maxLng[node] < west) continue;
+            if (misses(node, south, west, north, east)) continue;
             int size = to[node] - from[node];
-            boolean inside =
-                    minLat[node] >= south && maxLat[node] <= north && minLng[node] >= west && maxLng[node] <= east;
-            if (inside || size <= grain || left[node] < 0) {
+            if (liesWithin(node, south, west, north, east) || size <= grain || left[node] < 0) {
                 count += size;
             } else {
                 if (top + 2 > stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
@@ -200,6 +257,16 @@ final class SphereKdTree {
             }
         }
         return count;
+    }
+
+    /** The node's latitude and longitude ranges do not meet the box. */
+    private boolean misses(int node, double south, double west, double north, double east) {
+        return minLat[node] > north || maxLat[node] < south || minLng[node] > east || maxLng[node] < west;
+    }
+
+    /** The node's latitude and longitude ranges lie wholly in the box. */
+    private boolean liesWithin(int node, double south, double west, double north, double east) {
+        return minLat[node] >= south && maxLat[node] <= north && minLng[node] >= west && maxLng[node] <= east;
     }
 
     int size() {
@@ -296,7 +363,7 @@ final class SphereKdTree {
         MinHeap queue = new MinHeap();
         queue.push(boxDistance(0, qx, qy, qz), ~0);
         while (!queue.isEmpty()) {
-            double key = queue.peekKey();
+            double key = queue.topKey();
             int item = queue.pop();
             if (item >= 0) {
                 if (!visitor.visit(slot(item), key)) return;
@@ -322,56 +389,5 @@ final class SphereKdTree {
         double dy = Math.max(0, Math.max(minY[node] - qy, qy - maxY[node]));
         double dz = Math.max(0, Math.max(minZ[node] - qz, qz - maxZ[node]));
         return dx * dx + dy * dy + dz * dz;
-    }
-
-    /** A binary min-heap of (double key, int value) without boxing. */
-    private static final class MinHeap {
-        private double[] keys = new double[64];
-        private int[] values = new int[64];
-        private int size;
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        double peekKey() {
-            return keys[0];
-        }
-
-        void push(double key, int value) {
-            if (size == keys.length) {
-                keys = java.util.Arrays.copyOf(keys, size * 2);
-                values = java.util.Arrays.copyOf(values, size * 2);
-            }
-            int i = size++;
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                if (keys[parent] <= key) break;
-                keys[i] = keys[parent];
-                values[i] = values[parent];
-                i = parent;
-            }
-            keys[i] = key;
-            values[i] = value;
-        }
-
-        int pop() {
-            int top = values[0];
-            double key = keys[--size];
-            int value = values[size];
-            int i = 0;
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= size) break;
-                if (child + 1 < size && keys[child + 1] < keys[child]) child++;
-                if (keys[child] >= key) break;
-                keys[i] = keys[child];
-                values[i] = values[child];
-                i = child;
-            }
-            keys[i] = key;
-            values[i] = value;
-            return top;
-        }
     }
 }

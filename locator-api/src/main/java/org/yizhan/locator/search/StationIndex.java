@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicMask;
@@ -157,8 +159,7 @@ public class StationIndex {
             @Nullable Double radiusMeters,
             List<String> amenities,
             Predicate<StationRow> accept) {
-        State s = state;
-        if (s == null) throw new IllegalStateException("index not loaded");
+        State s = loaded();
         long required = bits.of(amenities);
         SphereKdTree tree = s.base.all;
         for (String key : amenities) {
@@ -210,17 +211,26 @@ public class StationIndex {
      */
     List<Cluster> clusters(
             double minLat, double minLng, double maxLat, double maxLng, int columns, long requiredAmenities) {
-        State s = state;
-        if (s == null) throw new IllegalStateException("index not loaded");
+        State s = loaded();
         Grid grid = new Grid(minLat, minLng, maxLat, maxLng, columns);
         StationSnapshot base = s.base;
         boolean overlay = !s.upserts.isEmpty() || !s.removed.isEmpty();
-        base.all.within(base.lats, base.lngs, minLat, minLng, maxLat, maxLng, slot -> {
-            if ((base.amenityBits[slot] & requiredAmenities) != requiredAmenities) return true;
-            if (overlay && s.hidesBase(base.ids[slot])) return true;
-            grid.add(base.lats[slot], base.lngs[slot]);
-            return true;
-        });
+        if (requiredAmenities == 0) {
+            // Whole subtrees by their sums; then the overlay's few changes: base stations it hides
+            // are taken out again, its current rows added.
+            base.all.sumsWithin(base.lats, base.lngs, minLat, minLng, maxLat, maxLng, grid::cell, grid::add);
+            if (overlay) {
+                for (long id : s.upserts.keySet()) grid.subtract(base, base.slotOf(id));
+                for (long id : s.removed) grid.subtract(base, base.slotOf(id));
+            }
+        } else {
+            base.all.within(base.lats, base.lngs, minLat, minLng, maxLat, maxLng, slot -> {
+                if ((base.amenityBits[slot] & requiredAmenities) != requiredAmenities) return true;
+                if (overlay && s.hidesBase(base.ids[slot])) return true;
+                grid.add(base.lats[slot], base.lngs[slot]);
+                return true;
+            });
+        }
         for (StationRow row : s.upserts.values()) {
             if ((bits.of(row.amenities()) & requiredAmenities) == requiredAmenities) grid.add(row.lat(), row.lng());
         }
@@ -252,12 +262,28 @@ public class StationIndex {
             count = new int[cells];
         }
 
+        /** The cell of a point in the box: row-major, so a box whose corners share a cell lies in it. */
+        int cell(double lat, double lng) {
+            return (int) ((lat - minLat) / cell) * (columns + 1) + (int) ((lng - minLng) / cell);
+        }
+
         void add(double lat, double lng) {
             if (lat < minLat || lat > maxLat || lng < minLng || lng > maxLng) return;
-            int i = (int) ((lat - minLat) / cell) * (columns + 1) + (int) ((lng - minLng) / cell);
-            sumLat[i] += lat;
-            sumLng[i] += lng;
-            count[i]++;
+            add(cell(lat, lng), 1, lat, lng);
+        }
+
+        void add(int i, int n, double lats, double lngs) {
+            sumLat[i] += lats;
+            sumLng[i] += lngs;
+            count[i] += n;
+        }
+
+        /** Takes a base station (if {@code slot} is one) out again. */
+        void subtract(StationSnapshot base, int slot) {
+            if (slot < 0) return;
+            double lat = base.lats[slot], lng = base.lngs[slot];
+            if (lat < minLat || lat > maxLat || lng < minLng || lng > maxLng) return;
+            add(cell(lat, lng), -1, -lat, -lng);
         }
 
         List<Cluster> clusters() {
@@ -280,18 +306,9 @@ public class StationIndex {
      * edges exactly (tiles are half-open), this only narrows.
      */
     public void visit(double minLng, double minLat, double maxLng, double maxLat, Visitor visitor) {
-        State s = state;
-        if (s == null) throw new IllegalStateException("index not loaded");
+        State s = loaded();
         StationSnapshot base = s.base;
-        boolean overlay = !s.upserts.isEmpty() || !s.removed.isEmpty();
-        base.all.within(base.lats, base.lngs, minLat, minLng, maxLat, maxLng, slot -> {
-            if (!overlay || !s.hidesBase(base.ids[slot])) visitor.station(base.row(slot));
-            return true;
-        });
-        for (StationRow row : s.upserts.values()) {
-            if (row.lat() >= minLat && row.lat() <= maxLat && row.lng() >= minLng && row.lng() <= maxLng)
-                visitor.station(row);
-        }
+        walk(s, minLng, minLat, maxLng, maxLat, slot -> visitor.station(base.row(slot)), visitor::station);
     }
 
     /** Receives coordinates from {@link #visitPoints}. */
@@ -304,17 +321,46 @@ public class StationIndex {
      * counting a million stations into clusters reads two arrays.
      */
     public void visitPoints(double minLng, double minLat, double maxLng, double maxLat, PointVisitor visitor) {
+        State s = loaded();
+        StationSnapshot base = s.base;
+        walk(
+                s,
+                minLng,
+                minLat,
+                maxLng,
+                maxLat,
+                slot -> visitor.point(base.lats[slot], base.lngs[slot]),
+                row -> visitor.point(row.lat(), row.lng()));
+    }
+
+    /** The state of a loaded index; searches before the first load are a programming error. */
+    private State loaded() {
         State s = state;
         if (s == null) throw new IllegalStateException("index not loaded");
+        return s;
+    }
+
+    /**
+     * The box walk of {@link #visit} and {@link #visitPoints}: the base's slots in the box that the
+     * overlay does not hide, then the overlay's own stations in the box.
+     */
+    private static void walk(
+            State s,
+            double minLng,
+            double minLat,
+            double maxLng,
+            double maxLat,
+            IntConsumer baseSlot,
+            Consumer<StationRow> upserted) {
         StationSnapshot base = s.base;
         boolean overlay = !s.upserts.isEmpty() || !s.removed.isEmpty();
         base.all.within(base.lats, base.lngs, minLat, minLng, maxLat, maxLng, slot -> {
-            if (!overlay || !s.hidesBase(base.ids[slot])) visitor.point(base.lats[slot], base.lngs[slot]);
+            if (!overlay || !s.hidesBase(base.ids[slot])) baseSlot.accept(slot);
             return true;
         });
         for (StationRow row : s.upserts.values()) {
             if (row.lat() >= minLat && row.lat() <= maxLat && row.lng() >= minLng && row.lng() <= maxLng)
-                visitor.point(row.lat(), row.lng());
+                upserted.accept(row);
         }
     }
 
@@ -334,8 +380,7 @@ public class StationIndex {
      * same rows as the keyset query on PostGIS would give for the same register.
      */
     List<StationRow> page(Window window, long afterId, int limit, boolean descending) {
-        State s = state;
-        if (s == null) throw new IllegalStateException("index not loaded");
+        State s = loaded();
         StationSnapshot base = s.base;
         IdHeap heap = new IdHeap(limit, descending);
         Matcher match = new Matcher(s, window);
@@ -396,8 +441,7 @@ public class StationIndex {
 
     /** How many stations match the window (numberMatched). */
     long count(Window window) {
-        State s = state;
-        if (s == null) throw new IllegalStateException("index not loaded");
+        State s = loaded();
         StationSnapshot base = s.base;
         Matcher match = new Matcher(s, window);
         long[] count = {0};

@@ -1,7 +1,11 @@
 package org.yizhan.locator.search;
 
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,12 +19,14 @@ import org.yizhan.locator.web.ApiException;
  *
  * <p>Active stations come from the in-memory {@link StationIndex} once it has loaded (the same
  * rows, order and pages as the query below would give, milliseconds behind the register like
- * nearest); other statuses, and everything while the index loads, come from PostGIS.
+ * nearest); other statuses, and everything while the index loads, come from PostGIS. A query for
+ * active and other statuses (the OGC API's default: active and suspended) takes the active ones
+ * from memory and only the few others from PostGIS, and merges the two by id.
  */
 @Component
 public class ViewportSearch {
 
-    private static final List<String> ACTIVE = List.of(StationStatus.ACTIVE.value());
+    private static final String ACTIVE = StationStatus.ACTIVE.value();
 
     private final JdbcClient jdbc;
     private final StationIndex index;
@@ -30,9 +36,9 @@ public class ViewportSearch {
         this.index = index;
     }
 
-    /** The query as an in-memory window, or null when only PostGIS can answer it. */
+    /** The query's active stations as an in-memory window, or null when only PostGIS can answer it. */
     private StationIndex.@Nullable Window window(Query query) {
-        if (!index.ready() || !query.statuses().equals(ACTIVE)) return null;
+        if (!index.ready() || !query.statuses().contains(ACTIVE)) return null;
         if (!index.bits().knowsAll(query.amenities())) return null;
         return new StationIndex.Window(query.boxes(), index.amenityBits(query.amenities()), query.adcodePrefix());
     }
@@ -60,27 +66,56 @@ public class ViewportSearch {
     /** Up to {@code limit} matching stations with ids above {@code afterId}, in id order. */
     public List<StationRow> after(Query query, long afterId, int limit) {
         StationIndex.Window window = window(query);
-        if (window != null) return index.page(window, afterId, limit, false);
-        return select(query, "s.id > :id", "ORDER BY s.id", afterId, limit);
+        if (window == null) return select(query, "s.id > :id", "ORDER BY s.id", afterId, limit);
+        List<StationRow> active = index.page(window, afterId, limit, false);
+        Query others = withoutActive(query);
+        if (others.statuses().isEmpty()) return active;
+        List<StationRow> rest = select(others, "s.id > :id", "ORDER BY s.id", afterId, limit);
+        List<StationRow> merged = merged(active, rest);
+        return merged.subList(0, Math.min(limit, merged.size()));
     }
 
     /** Up to {@code limit} matching stations with ids just below {@code beforeId}, in id order: the page before. */
     public List<StationRow> before(Query query, long beforeId, int limit) {
         StationIndex.Window window = window(query);
-        if (window != null) return index.page(window, beforeId, limit, true);
-        List<StationRow> rows =
-                new java.util.ArrayList<>(select(query, "s.id < :id", "ORDER BY s.id DESC", beforeId, limit));
-        java.util.Collections.reverse(rows);
-        return rows;
+        Query others = window == null ? query : withoutActive(query);
+        List<StationRow> rest = new ArrayList<>();
+        if (!others.statuses().isEmpty()) {
+            rest.addAll(select(others, "s.id < :id", "ORDER BY s.id DESC", beforeId, limit));
+            Collections.reverse(rest);
+        }
+        if (window == null) return rest;
+        List<StationRow> merged = merged(index.page(window, beforeId, limit, true), rest);
+        return merged.subList(Math.max(0, merged.size() - limit), merged.size());
     }
 
     /** How many stations match, for OGC API numberMatched. */
     public long count(Query query) {
         StationIndex.Window window = window(query);
-        if (window != null) return index.count(window);
-        return statement(query, "SELECT count(*) FROM station s WHERE " + where(query), 0)
-                .query(Long.class)
-                .single();
+        Query others = window == null ? query : withoutActive(query);
+        long rest = others.statuses().isEmpty()
+                ? 0
+                : statement(others, "SELECT count(*) FROM station s WHERE " + where(others), 0)
+                        .query(Long.class)
+                        .single();
+        return window == null ? rest : index.count(window) + rest;
+    }
+
+    private static Query withoutActive(Query query) {
+        List<String> others =
+                query.statuses().stream().filter(s -> !s.equals(ACTIVE)).toList();
+        return new Query(query.boxes(), others, query.amenities(), query.adcodePrefix());
+    }
+
+    /**
+     * Two id-ordered lists as one. A station whose status changed in the milliseconds the index is
+     * behind can be in both: the database's row is the record, so it wins.
+     */
+    private static List<StationRow> merged(List<StationRow> fromIndex, List<StationRow> fromDatabase) {
+        Map<Long, StationRow> byId = new TreeMap<>();
+        for (StationRow row : fromIndex) byId.put(row.id(), row);
+        for (StationRow row : fromDatabase) byId.put(row.id(), row);
+        return new ArrayList<>(byId.values());
     }
 
     private List<StationRow> select(Query query, String keyset, String order, long id, int limit) {

@@ -92,40 +92,17 @@ public record StationResponse(
     public record Location(double lat, double lng) {}
 
     StationResponse withWarnings(List<DuplicateCheck.Warning> found) {
-        return new StationResponse(
-                code,
-                name,
-                nameEn,
-                address,
-                location,
-                crs,
-                adcode,
-                division,
-                hostType,
-                hostOrganisation,
-                contactPhone,
-                contactPerson,
-                openingHours,
-                openNow,
-                nextChange,
-                alwaysOpen,
-                amenities,
-                amenityLabels,
-                status,
-                statusReason,
-                floorArea,
-                updatedAt,
-                version,
-                lastVerifiedAt,
-                stale,
-                distanceMeters,
-                routeMeters,
-                routeSeconds,
-                found);
+        return with(routeMeters, routeSeconds, found);
     }
 
     /** The same station with the way there by road (rounded to 0.1 m and whole seconds). */
     public StationResponse withRoute(double meters, double seconds) {
+        return with(Math.round(meters * 10) / 10.0, (double) Math.round(seconds), warnings);
+    }
+
+    /** A copy with the per-request fields replaced: the one place that lists every component. */
+    private StationResponse with(
+            @Nullable Double meters, @Nullable Double seconds, @Nullable List<DuplicateCheck.Warning> found) {
         return new StationResponse(
                 code,
                 name,
@@ -153,8 +130,8 @@ public record StationResponse(
                 lastVerifiedAt,
                 stale,
                 distanceMeters,
-                Math.round(meters * 10) / 10.0,
-                (double) Math.round(seconds),
-                warnings);
+                meters,
+                seconds,
+                found);
     }
 }

@@ -72,16 +72,7 @@ class AuthorisationIT extends ApiIT {
         Map<String, Object> form = with(haibowanStation(), "adcode", adcode);
         if (adcode.startsWith("4203"))
             form = with(form, "location", Map.of("lat", 32.6470, "lng", 110.7800)); // Zhangwan, Shiyan
-        String existing = write == Write.CREATE
-                ? null
-                : asAdmin()
-                        .contentType(ContentType.JSON)
-                        .body(form)
-                        .post("/api/v1/stations")
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .path("code");
+        String existing = write == Write.CREATE ? null : createStation(form);
         Supplier<Long> stations =
                 () -> jdbc.sql("SELECT count(*) FROM station").query(Long.class).single();
         long before = stations.get();

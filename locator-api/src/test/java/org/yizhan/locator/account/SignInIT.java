@@ -101,14 +101,7 @@ class SignInIT extends ApiIT {
 
     @Test
     void signedInAccountsSeeTheResponsiblePersonThePublicDoesNot() {
-        String code = asAdmin()
-                .contentType(ContentType.JSON)
-                .body(haibowanStation())
-                .post("/api/v1/stations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
+        String code = createStation(haibowanStation());
         given().get("/api/v1/stations/" + code).then().statusCode(200).body("contactPerson", nullValue());
         Accounts.as(Accounts.create("viewer", List.of("1503")))
                 .get("/api/v1/stations/" + code)

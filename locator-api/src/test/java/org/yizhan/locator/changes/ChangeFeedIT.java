@@ -100,14 +100,7 @@ class ChangeFeedIT extends ApiIT {
     void kindsSayWhatHappened() {
         Map<String, Object> form = with(haibowanStation(), "name", "变更类型测试驿站");
         long start = latest();
-        JsonPath created = asAdmin()
-                .contentType(ContentType.JSON)
-                .body(form)
-                .post("/api/v1/stations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
+        JsonPath created = createdStation(form);
         String code = created.getString("code");
         long version = created.getLong("version");
         Map<String, Object> moved =
@@ -185,14 +178,7 @@ class ChangeFeedIT extends ApiIT {
                 form.put(
                         "location",
                         Map.of("lat", 39.60 + random.nextDouble() * 0.1, "lng", 106.78 + random.nextDouble() * 0.1));
-                JsonPath created = asAdmin()
-                        .contentType(ContentType.JSON)
-                        .body(form)
-                        .post("/api/v1/stations")
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .jsonPath();
+                JsonPath created = createdStation(form);
                 versions.put(created.getString("code"), created.getLong("version"));
                 forms.put(created.getString("code"), form);
                 continue;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.yizhan.locator.support.StationForms.haibowanStation;
 import static org.yizhan.locator.support.StationForms.with;
 
-import io.restassured.http.ContentType;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +25,7 @@ class ExportIT extends ApiIT {
                 with(with(haibowanStation(), "adcode", adcode), "name", name),
                 "location",
                 Map.of("lat", lat, "lng", lng));
-        return asAdmin()
-                .contentType(ContentType.JSON)
-                .body(form)
-                .post("/api/v1/stations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
+        return createStation(form);
     }
 
     @Test

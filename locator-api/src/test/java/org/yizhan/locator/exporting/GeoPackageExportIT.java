@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.yizhan.locator.support.StationForms.haibowanStation;
 import static org.yizhan.locator.support.StationForms.with;
 
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,14 +35,7 @@ class GeoPackageExportIT extends ApiIT {
                 with(with(haibowanStation(), "adcode", adcode), "name", name),
                 "location",
                 Map.of("lat", lat, "lng", lng));
-        return asAdmin()
-                .contentType(ContentType.JSON)
-                .body(form)
-                .post("/api/v1/stations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
+        return createStation(form);
     }
 
     private static Map<String, Map<String, Object>> features(RequestSpecification who, String query, long srs)

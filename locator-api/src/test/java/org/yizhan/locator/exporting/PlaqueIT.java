@@ -6,7 +6,6 @@ import static org.yizhan.locator.support.StationForms.haibowanStation;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.yizhan.locator.support.ApiIT;
 
@@ -14,14 +13,7 @@ class PlaqueIT extends ApiIT {
 
     @Test
     void aPlaqueCarriesTheCodeAndTheStationName() throws Exception {
-        String code = asAdmin()
-                .contentType(ContentType.JSON)
-                .body(haibowanStation())
-                .post("/api/v1/stations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
+        String code = createStation(haibowanStation());
         byte[] pdf = asAdmin()
                 .queryParam("codes", code)
                 .queryParam("union", "乌海市总工会")
@@ -47,12 +39,7 @@ class PlaqueIT extends ApiIT {
 
     @Test
     void thePreviewTellsTheCountTheFirstPlaqueAndItsQrAddressAsThePdfPrintsThem() throws Exception {
-        asAdmin()
-                .contentType(ContentType.JSON)
-                .body(haibowanStation())
-                .post("/api/v1/stations")
-                .then()
-                .statusCode(201);
+        createStation(haibowanStation());
         io.restassured.path.json.JsonPath preview = asAdmin()
                 .queryParam("region", "150302")
                 .queryParam("union", "海勃湾区总工会")

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,19 +29,28 @@ class FeedbackWriteIT extends ApiIT {
         worker = Workers.fresh();
     }
 
+    /** Sends a rating request (its sender and body already set) to this test's station. */
+    private ValidatableResponse postRating(RequestSpecification rating) {
+        return rating.post("/api/v1/stations/{code}/ratings", code).then();
+    }
+
+    /** Sends a report request (its sender and body already set) to this test's station. */
+    private ValidatableResponse postReport(RequestSpecification report) {
+        return report.post("/api/v1/stations/{code}/reports", code).then();
+    }
+
+    /** A check-in at this test's station from {@code who}. */
+    private ValidatableResponse checkIn(Workers who) {
+        return who.request().post("/api/v1/stations/{code}/checkins", code).then();
+    }
+
     @Test
     void ratingWithTagsAndCommentShowsInTheSummary() {
-        worker.request()
-                .body(Map.of("stars", 4, "tags", List.of("clean", "warm_enough"), "comment", "热水很方便，谢谢！"))
-                .post("/api/v1/stations/{code}/ratings", code)
-                .then()
+        postRating(worker.request()
+                        .body(Map.of("stars", 4, "tags", List.of("clean", "warm_enough"), "comment", "热水很方便，谢谢！")))
                 .statusCode(201)
                 .body("id", org.hamcrest.Matchers.notNullValue());
-        Workers.fresh()
-                .rating(2)
-                .post("/api/v1/stations/{code}/ratings", code)
-                .then()
-                .statusCode(201);
+        postRating(Workers.fresh().rating(2)).statusCode(201);
 
         given().get("/api/v1/stations/{code}/feedback", code)
                 .then()
@@ -52,11 +63,9 @@ class FeedbackWriteIT extends ApiIT {
 
     @Test
     void secondRatingOfTheDayIsRefusedWithAClearMessage() {
-        worker.rating(5).post("/api/v1/stations/{code}/ratings", code).then().statusCode(201);
+        postRating(worker.rating(5)).statusCode(201);
 
-        worker.rating(1)
-                .post("/api/v1/stations/{code}/ratings", code)
-                .then()
+        postRating(worker.rating(1))
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Already rated today"))
@@ -66,39 +75,20 @@ class FeedbackWriteIT extends ApiIT {
 
     @Test
     void ratingsAreValidated() {
-        worker.rating(6)
-                .post("/api/v1/stations/{code}/ratings", code)
-                .then()
-                .statusCode(400)
-                .body("field", equalTo("stars"));
-        worker.request()
-                .body(Map.of("stars", 3, "tags", List.of("sparkly")))
-                .post("/api/v1/stations/{code}/ratings", code)
-                .then()
+        postRating(worker.rating(6)).statusCode(400).body("field", equalTo("stars"));
+        postRating(worker.request().body(Map.of("stars", 3, "tags", List.of("sparkly"))))
                 .statusCode(400)
                 .body("field", equalTo("tags"));
-        worker.request()
-                .body(Map.of("stars", 3, "comment", "好".repeat(201)))
-                .post("/api/v1/stations/{code}/ratings", code)
-                .then()
+        postRating(worker.request().body(Map.of("stars", 3, "comment", "好".repeat(201))))
                 .statusCode(400)
                 .body("field", equalTo("comment"));
-        worker.request()
-                .body(Map.of("stars", 3, "comment", "加我 www.example.com 领红包"))
-                .post("/api/v1/stations/{code}/ratings", code)
-                .then()
+        postRating(worker.request().body(Map.of("stars", 3, "comment", "加我 www.example.com 领红包")))
                 .statusCode(400)
                 .body("title", equalTo("Links are not allowed"));
-        worker.request()
-                .body(Map.of("stars", 1, "comment", "管理员是个傻 逼"))
-                .post("/api/v1/stations/{code}/ratings", code)
-                .then()
+        postRating(worker.request().body(Map.of("stars", 1, "comment", "管理员是个傻 逼")))
                 .statusCode(400)
                 .body("title", equalTo("Please keep it polite"));
-        given().contentType("application/json")
-                .body(Map.of("stars", 3))
-                .post("/api/v1/stations/{code}/ratings", code)
-                .then()
+        postRating(given().contentType("application/json").body(Map.of("stars", 3)))
                 .statusCode(400)
                 .body("title", equalTo("Missing device id"));
         worker.rating(3)
@@ -109,48 +99,34 @@ class FeedbackWriteIT extends ApiIT {
                 .statusCode(404)
                 .body("title", equalTo("No such station"));
         // Nothing invalid was stored; the valid rating still goes through.
-        worker.rating(3).post("/api/v1/stations/{code}/ratings", code).then().statusCode(201);
+        postRating(worker.rating(3)).statusCode(201);
     }
 
     @Test
     void eachReportReasonIsStoredWithWhatItNeeds() {
-        worker.report("closed_when_open")
-                .post("/api/v1/stations/{code}/reports", code)
-                .then()
-                .statusCode(201);
-        worker.report("cannot_find")
-                .post("/api/v1/stations/{code}/reports", code)
-                .then()
-                .statusCode(201);
+        postReport(worker.report("closed_when_open")).statusCode(201);
+        postReport(worker.report("cannot_find")).statusCode(201);
         LatLng pin = new LatLng(39.6560, 106.8260);
         LatLng pinGcj = CoordinateSystem.GCJ02.fromWgs84(pin);
-        long wrong = worker.request()
-                .body(Map.of(
-                        "reason",
-                        "wrong_location",
-                        "crs",
-                        "gcj02",
-                        "location",
-                        Map.of("lat", pinGcj.lat(), "lng", pinGcj.lng()),
-                        "text",
-                        "在路对面"))
-                .post("/api/v1/stations/{code}/reports", code)
-                .then()
+        long wrong = postReport(worker.request()
+                        .body(Map.of(
+                                "reason",
+                                "wrong_location",
+                                "crs",
+                                "gcj02",
+                                "location",
+                                Map.of("lat", pinGcj.lat(), "lng", pinGcj.lng()),
+                                "text",
+                                "在路对面")))
                 .statusCode(201)
                 .extract()
                 .jsonPath()
                 .getLong("id");
         // One network may file 3 reports about a station a day; a second rider sends the rest.
         Workers second = Workers.fresh();
-        second.request()
-                .body(Map.of("reason", "amenity_missing", "amenity", "microwave"))
-                .post("/api/v1/stations/{code}/reports", code)
-                .then()
+        postReport(second.request().body(Map.of("reason", "amenity_missing", "amenity", "microwave")))
                 .statusCode(201);
-        second.request()
-                .body(Map.of("reason", "other", "text", "门口堆满了杂物"))
-                .post("/api/v1/stations/{code}/reports", code)
-                .then()
+        postReport(second.request().body(Map.of("reason", "other", "text", "门口堆满了杂物")))
                 .statusCode(201);
 
         Map<String, Object> stored = jdbc.sql(
@@ -171,53 +147,25 @@ class FeedbackWriteIT extends ApiIT {
 
     @Test
     void reportsAreValidatedAndOncePerReasonAndDay() {
-        worker.report("smelly")
-                .post("/api/v1/stations/{code}/reports", code)
-                .then()
-                .statusCode(400)
-                .body("field", equalTo("reason"));
-        worker.report("wrong_location")
-                .post("/api/v1/stations/{code}/reports", code)
-                .then()
-                .statusCode(400)
-                .body("field", equalTo("location"));
-        worker.request()
-                .body(Map.of("reason", "wrong_location", "location", Map.of("lat", 40.5, "lng", 106.8)))
-                .post("/api/v1/stations/{code}/reports", code)
-                .then()
+        postReport(worker.report("smelly")).statusCode(400).body("field", equalTo("reason"));
+        postReport(worker.report("wrong_location")).statusCode(400).body("field", equalTo("location"));
+        postReport(worker.request()
+                        .body(Map.of("reason", "wrong_location", "location", Map.of("lat", 40.5, "lng", 106.8))))
                 .statusCode(400)
                 .body("detail", containsString("km from the listed station"));
-        worker.report("amenity_missing")
-                .post("/api/v1/stations/{code}/reports", code)
-                .then()
+        postReport(worker.report("amenity_missing")).statusCode(400).body("field", equalTo("amenity"));
+        postReport(worker.request().body(Map.of("reason", "amenity_missing", "amenity", "jacuzzi")))
                 .statusCode(400)
                 .body("field", equalTo("amenity"));
-        worker.request()
-                .body(Map.of("reason", "amenity_missing", "amenity", "jacuzzi"))
-                .post("/api/v1/stations/{code}/reports", code)
-                .then()
-                .statusCode(400)
-                .body("field", equalTo("amenity"));
-        worker.report("other")
-                .post("/api/v1/stations/{code}/reports", code)
-                .then()
-                .statusCode(400)
-                .body("field", equalTo("text"));
+        postReport(worker.report("other")).statusCode(400).body("field", equalTo("text"));
 
-        worker.report("closed_when_open")
-                .post("/api/v1/stations/{code}/reports", code)
-                .then()
-                .statusCode(201);
-        worker.report("closed_when_open")
-                .post("/api/v1/stations/{code}/reports", code)
-                .then()
-                .statusCode(409)
-                .body("title", equalTo("Already reported today"));
+        postReport(worker.report("closed_when_open")).statusCode(201);
+        postReport(worker.report("closed_when_open")).statusCode(409).body("title", equalTo("Already reported today"));
     }
 
     @Test
     void checkinIsCountedWithNothingButTheTime() {
-        worker.request().post("/api/v1/stations/{code}/checkins", code).then().statusCode(201);
+        checkIn(worker).statusCode(201);
         given().get("/api/v1/stations/{code}/feedback", code).then().body("recentCheckins", equalTo(1));
         List<String> columns = jdbc.sql(
                         "SELECT column_name FROM information_schema.columns WHERE table_name = 'station_checkin' ORDER BY 1")
@@ -228,23 +176,13 @@ class FeedbackWriteIT extends ApiIT {
 
     @Test
     void onePhoneIsLimitedPerHour() {
-        for (int i = 0; i < 20; i++)
-            worker.request()
-                    .post("/api/v1/stations/{code}/checkins", code)
-                    .then()
-                    .statusCode(201);
-        worker.request()
-                .post("/api/v1/stations/{code}/checkins", code)
-                .then()
+        for (int i = 0; i < 20; i++) checkIn(worker).statusCode(201);
+        checkIn(worker)
                 .statusCode(429)
                 .body("title", equalTo("Too much feedback at once"))
                 .body("limit", equalTo("device"));
         // Another phone on the same network is not affected.
-        new Workers(Workers.fresh().device(), worker.address())
-                .request()
-                .post("/api/v1/stations/{code}/checkins", code)
-                .then()
-                .statusCode(201);
+        checkIn(new Workers(Workers.fresh().device(), worker.address())).statusCode(201);
     }
 
     @Test
@@ -253,64 +191,46 @@ class FeedbackWriteIT extends ApiIT {
         int accepted = 0;
         // 300 at once, refilled at 300 an hour: a slow machine may earn a few more while the test runs.
         while (accepted < 400
-                && new Workers(Workers.fresh().device(), address)
-                                .request()
-                                .post("/api/v1/stations/{code}/checkins", code)
+                && checkIn(new Workers(Workers.fresh().device(), address))
+                                .extract()
                                 .statusCode()
                         == 201) {
             accepted++;
         }
         assertThat(accepted).isBetween(300, 330);
-        new Workers(Workers.fresh().device(), address)
-                .request()
-                .post("/api/v1/stations/{code}/checkins", code)
-                .then()
+        checkIn(new Workers(Workers.fresh().device(), address))
                 .statusCode(429)
                 .body("limit", equalTo("address"))
                 .body("detail", startsWith("Too much feedback from this network"));
         // Another network is not affected.
-        Workers.fresh()
-                .request()
-                .post("/api/v1/stations/{code}/checkins", code)
-                .then()
-                .statusCode(201);
+        checkIn(Workers.fresh()).statusCode(201);
     }
 
     @Test
     void writesNeedATokenFetchedFromTheSendersNetwork() {
-        given().header("X-Device-Id", worker.device())
-                .header("X-Forwarded-For", worker.address())
-                .contentType("application/json")
-                .body(Map.of("stars", 4))
-                .post("/api/v1/stations/{code}/ratings", code)
-                .then()
+        postRating(given().header("X-Device-Id", worker.device())
+                        .header("X-Forwarded-For", worker.address())
+                        .contentType("application/json")
+                        .body(Map.of("stars", 4)))
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Missing feedback token"))
                 .body("field", equalTo("X-Feedback-Token"));
         String elsewhere = Workers.token(Workers.fresh().address());
-        worker.request(elsewhere)
-                .body(Map.of("stars", 4))
-                .post("/api/v1/stations/{code}/ratings", code)
-                .then()
+        postRating(worker.request(elsewhere).body(Map.of("stars", 4)))
                 .statusCode(403)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Feedback token not valid here"));
-        worker.request("v1.not-a-time.x")
-                .body(Map.of("reason", "cannot_find"))
-                .post("/api/v1/stations/{code}/reports", code)
-                .then()
+        postReport(worker.request("v1.not-a-time.x").body(Map.of("reason", "cannot_find")))
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Invalid feedback token"));
         given().get("/api/v1/stations/{code}/feedback", code).then().body("ratingCount", equalTo(0));
         // Another address in the same /24 may use the token.
         String sameNetwork = worker.address().substring(0, worker.address().lastIndexOf('.')) + ".250";
-        new Workers(worker.device(), sameNetwork)
-                .request(Workers.token(worker.address()))
-                .body(Map.of("stars", 4))
-                .post("/api/v1/stations/{code}/ratings", code)
-                .then()
+        postRating(new Workers(worker.device(), sameNetwork)
+                        .request(Workers.token(worker.address()))
+                        .body(Map.of("stars", 4)))
                 .statusCode(201);
         given().get("/api/v1/feedback-token")
                 .then()
@@ -321,16 +241,9 @@ class FeedbackWriteIT extends ApiIT {
 
     @Test
     void noTableHoldsTheRawDeviceIdOrAddress() {
-        worker.request()
-                .body(Map.of("stars", 5, "comment", "很好"))
-                .post("/api/v1/stations/{code}/ratings", code)
-                .then()
-                .statusCode(201);
-        worker.report("cannot_find")
-                .post("/api/v1/stations/{code}/reports", code)
-                .then()
-                .statusCode(201);
-        worker.request().post("/api/v1/stations/{code}/checkins", code).then().statusCode(201);
+        postRating(worker.request().body(Map.of("stars", 5, "comment", "很好"))).statusCode(201);
+        postReport(worker.report("cannot_find")).statusCode(201);
+        checkIn(worker).statusCode(201);
 
         List<String> tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
                         + "AND table_type = 'BASE TABLE' AND table_name <> 'spatial_ref_sys'")

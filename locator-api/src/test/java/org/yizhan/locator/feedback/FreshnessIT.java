@@ -83,32 +83,14 @@ class FreshnessIT extends ApiIT {
     void threeUnresolvedClosedReportsInAWeekMakeItStaleInLookupAndNearest() {
         List<Long> earlier = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            earlier.add(Workers.fresh()
-                    .report("closed_when_open")
-                    .post("/api/v1/stations/{code}/reports", code)
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .jsonPath()
-                    .getLong("id"));
+            earlier.add(Workers.fresh().fileReport(code, "closed_when_open"));
             clock.advance(Duration.ofDays(2));
         }
         // Other reasons do not count.
-        Workers.fresh()
-                .report("cannot_find")
-                .post("/api/v1/stations/{code}/reports", code)
-                .then()
-                .statusCode(201);
+        Workers.fresh().fileReport(code, "cannot_find");
         given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(false));
 
-        long third = Workers.fresh()
-                .report("closed_when_open")
-                .post("/api/v1/stations/{code}/reports", code)
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        long third = Workers.fresh().fileReport(code, "closed_when_open");
         given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(true));
         awaitIndexed();
         nearestStale().body("stations.find { it.code == '" + code + "' }.stale", equalTo(true));
@@ -146,11 +128,7 @@ class FreshnessIT extends ApiIT {
         // Reports filed before the verification no longer count; three new ones do.
         for (int i = 0; i < 3; i++) {
             clock.advance(Duration.ofHours(1));
-            Workers.fresh()
-                    .report("closed_when_open")
-                    .post("/api/v1/stations/{code}/reports", code)
-                    .then()
-                    .statusCode(201);
+            Workers.fresh().fileReport(code, "closed_when_open");
         }
         given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(true));
     }
@@ -159,26 +137,14 @@ class FreshnessIT extends ApiIT {
     void oneNetworkReportingOnThreeDaysWithNewDeviceIdsDoesNotMakeItStale() {
         String address = Workers.fresh().address();
         for (int day = 0; day < 3; day++) {
-            new Workers(TestRandom.uuid().toString(), address)
-                    .report("closed_when_open")
-                    .post("/api/v1/stations/{code}/reports", code)
-                    .then()
-                    .statusCode(201);
+            new Workers(TestRandom.uuid().toString(), address).fileReport(code, "closed_when_open");
             clock.advance(Duration.ofDays(1));
         }
         given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(false));
         // A second and a third network within the week do.
-        Workers.fresh()
-                .report("closed_when_open")
-                .post("/api/v1/stations/{code}/reports", code)
-                .then()
-                .statusCode(201);
+        Workers.fresh().fileReport(code, "closed_when_open");
         given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(false));
-        Workers.fresh()
-                .report("closed_when_open")
-                .post("/api/v1/stations/{code}/reports", code)
-                .then()
-                .statusCode(201);
+        Workers.fresh().fileReport(code, "closed_when_open");
         given().get("/api/v1/stations/{code}", code).then().body("stale", equalTo(true));
     }
 

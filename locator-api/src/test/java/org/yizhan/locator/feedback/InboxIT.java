@@ -33,22 +33,8 @@ class InboxIT extends ApiIT {
     void reports() {
         wuhai = Workers.haibowanStation();
         shiyan = Workers.zhangwanStation();
-        wuhaiReport = Workers.fresh()
-                .report("closed_when_open")
-                .post("/api/v1/stations/{code}/reports", wuhai)
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
-        shiyanReport = Workers.fresh()
-                .report("cannot_find")
-                .post("/api/v1/stations/{code}/reports", shiyan)
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        wuhaiReport = Workers.fresh().fileReport(wuhai, "closed_when_open");
+        shiyanReport = Workers.fresh().fileReport(shiyan, "cannot_find");
         wuhaiEditor = Accounts.create("editor", List.of("1503"));
         shiyanEditor = Accounts.create("editor", List.of("420303"));
     }
@@ -91,11 +77,7 @@ class InboxIT extends ApiIT {
 
     @Test
     void theNewestReportHeadsTheInboxAndMostReportedSortsByCount() {
-        Workers.fresh()
-                .report("closed_when_open")
-                .post("/api/v1/stations/{code}/reports", wuhai)
-                .then()
-                .statusCode(201);
+        Workers.fresh().fileReport(wuhai, "closed_when_open");
         String other = Workers.haibowanStation();
         long newest = Workers.fresh()
                 .report("other")

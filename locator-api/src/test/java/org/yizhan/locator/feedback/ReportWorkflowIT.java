@@ -37,14 +37,7 @@ class ReportWorkflowIT extends ApiIT {
     private List<Long> threeClosedReports(String code) {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(Workers.fresh()
-                    .report("closed_when_open")
-                    .post("/api/v1/stations/{code}/reports", code)
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .jsonPath()
-                    .getLong("id"));
+            ids.add(Workers.fresh().fileReport(code, "closed_when_open"));
         }
         return ids;
     }
@@ -86,14 +79,7 @@ class ReportWorkflowIT extends ApiIT {
     @Test
     void aResolvedReportCanBeReopenedAndAnOpenOneCannot() {
         String code = Workers.haibowanStation();
-        long id = Workers.fresh()
-                .report("cannot_find")
-                .post("/api/v1/stations/{code}/reports", code)
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        long id = Workers.fresh().fileReport(code, "cannot_find");
         asAdmin()
                 .post("/api/v1/feedback/reports/{id}/reopen", id)
                 .then()
@@ -127,22 +113,8 @@ class ReportWorkflowIT extends ApiIT {
     void aBulkActionWithAReportOutsideTheRegionChangesNothing() {
         String wuhai = Workers.haibowanStation();
         String shiyan = Workers.zhangwanStation();
-        long mine = Workers.fresh()
-                .report("cannot_find")
-                .post("/api/v1/stations/{code}/reports", wuhai)
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
-        long theirs = Workers.fresh()
-                .report("cannot_find")
-                .post("/api/v1/stations/{code}/reports", shiyan)
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        long mine = Workers.fresh().fileReport(wuhai, "cannot_find");
+        long theirs = Workers.fresh().fileReport(shiyan, "cannot_find");
         String editor = Accounts.create("editor", List.of("1503"));
         Accounts.as(editor)
                 .contentType("application/json")

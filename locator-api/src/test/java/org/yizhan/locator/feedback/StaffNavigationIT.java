@@ -35,11 +35,7 @@ class StaffNavigationIT extends ApiIT {
     @Test
     void inboxPlanningAndWorkspaceShareOneNavigationAndAReportOpensTheEditor() {
         String code = Workers.haibowanStation();
-        Workers.fresh()
-                .report("cannot_find")
-                .post("/api/v1/stations/{code}/reports", code)
-                .then()
-                .statusCode(201);
+        Workers.fresh().fileReport(code, "cannot_find");
         String name = asAdmin()
                 .get("/api/v1/stations/{code}", code)
                 .then()

@@ -56,6 +56,17 @@ record Workers(String device, String address) {
         return request().body(Map.of("reason", reason));
     }
 
+    /** This worker reports {@code reason} about station {@code code}, and it is accepted; the report's id. */
+    long fileReport(String code, String reason) {
+        return report(reason)
+                .post("/api/v1/stations/{code}/reports", code)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+    }
+
     /** A new Haibowan station through the API, a few hundred metres from the others so duplicates stay quiet. */
     static String haibowanStation() {
         return station(StationForms.haibowanStation(), 39.6553, 106.8254);
@@ -83,21 +94,13 @@ record Workers(String device, String address) {
                 form,
                 "location",
                 Map.of("lat", lat + r.nextDouble(-0.01, 0.01), "lng", lng + r.nextDouble(-0.01, 0.01)));
-        return ApiITAccess.admin()
-                .contentType(ContentType.JSON)
-                .body(placed)
-                .post("/api/v1/stations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getString("code");
+        return ApiITAccess.create(placed);
     }
 
-    /** ApiIT keeps asAdmin() protected; feedback tests reach it through this subclass. */
+    /** ApiIT keeps createStation() protected; feedback tests reach it through this subclass. */
     abstract static class ApiITAccess extends ApiIT {
-        static RequestSpecification admin() {
-            return asAdmin();
+        static String create(Map<String, Object> form) {
+            return createStation(form);
         }
     }
 }

@@ -60,44 +60,28 @@ class PlanningByRoadIT extends RoadApiIT {
                         + city.corner(3, 5).lat() + "," + city.corner(3, 5).lng() + ",north\n"
                         + city.corner(3, 2).lat() + "," + city.corner(3, 2).lng() + ",south\n");
         // Straight: "north" reaches both points (300 m and 200 m), "south" only the first (400 m).
-        JsonPath straight = asAdmin()
-                .queryParam("demand", demand)
-                .queryParam("candidates", candidates)
-                .queryParam("k", 1)
-                .queryParam("distance", "straight")
-                .queryParam("radius", 500)
-                .get("/api/v1/planning/suggestions")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath straight = planning(
+                "suggestions",
+                "demand",
+                demand,
+                "candidates",
+                candidates,
+                "k",
+                1,
+                "distance",
+                "straight",
+                "radius",
+                500);
         assertThat(straight.getList("sites.id")).containsExactly("north");
         assertThat(straight.getDouble("weightAfter")).isEqualTo(6.0);
         // On foot "north" is 1,100 m from the south-bank point, so "south" covers more.
-        JsonPath walk = asAdmin()
-                .queryParam("demand", demand)
-                .queryParam("candidates", candidates)
-                .queryParam("k", 1)
-                .queryParam("distance", "walk")
-                .queryParam("radius", 500)
-                .get("/api/v1/planning/suggestions")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath walk = planning(
+                "suggestions", "demand", demand, "candidates", candidates, "k", 1, "distance", "walk", "radius", 500);
         assertThat(walk.getList("sites.id")).containsExactly("south");
         assertThat(walk.getDouble("weightAfter")).isEqualTo(5.0);
 
-        JsonPath fullCover = asAdmin()
-                .queryParam("demand", demand)
-                .queryParam("candidates", candidates)
-                .queryParam("distance", "walk")
-                .queryParam("radius", 500)
-                .get("/api/v1/planning/full-cover")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath fullCover =
+                planning("full-cover", "demand", demand, "candidates", candidates, "distance", "walk", "radius", 500);
         assertThat(fullCover.getInt("sitesNeeded")).isEqualTo(2);
         assertThat(fullCover.getDouble("shareAfter")).isEqualTo(1.0);
     }
@@ -107,27 +91,11 @@ class PlanningByRoadIT extends RoadApiIT {
         String north = station(city.corner(3, 5), "北岸驿站");
         String south = station(city.corner(3, 3), "南岸驿站");
         long demand = upload("demand", "纬度,经度,权重\n" + row(city.corner(3, 4), 5));
-        JsonPath straight = asAdmin()
-                .queryParam("demand", demand)
-                .queryParam("distance", "straight")
-                .queryParam("radius", 500)
-                .get("/api/v1/planning/redundancy")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath straight = planning("redundancy", "demand", demand, "distance", "straight", "radius", 500);
         // Straight, both stations cover the point, so neither covers it alone.
         assertThat(straight.getDouble("find { it.code == '" + south + "' }.uniqueWeight"))
                 .isEqualTo(0.0);
-        JsonPath walk = asAdmin()
-                .queryParam("demand", demand)
-                .queryParam("distance", "walk")
-                .queryParam("radius", 500)
-                .get("/api/v1/planning/redundancy")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath walk = planning("redundancy", "demand", demand, "distance", "walk", "radius", 500);
         assertThat(walk.getDouble("find { it.code == '" + south + "' }.uniqueWeight"))
                 .isEqualTo(5.0);
         assertThat(walk.getDouble("find { it.code == '" + north + "' }.coveredWeight"))
@@ -137,33 +105,23 @@ class PlanningByRoadIT extends RoadApiIT {
     @Test
     void badReachParametersAreProblems() {
         long demand = upload("demand", "纬度,经度,权重\n" + row(city.corner(1, 1), 1));
-        asAdmin()
-                .queryParam("demand", demand)
-                .queryParam("distance", "fly")
+        adminQuery("demand", demand, "distance", "fly")
                 .get("/api/v1/planning/coverage")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", org.hamcrest.Matchers.equalTo("distance"));
-        asAdmin()
-                .queryParam("demand", demand)
-                .queryParam("distance", "straight")
-                .queryParam("minutes", 10)
+        adminQuery("demand", demand, "distance", "straight", "minutes", 10)
                 .get("/api/v1/planning/coverage")
                 .then()
                 .statusCode(400)
                 .body("field", org.hamcrest.Matchers.equalTo("minutes"));
-        asAdmin()
-                .queryParam("demand", demand)
-                .queryParam("radius", 500)
-                .queryParam("minutes", 10)
+        adminQuery("demand", demand, "radius", 500, "minutes", 10)
                 .get("/api/v1/planning/coverage")
                 .then()
                 .statusCode(400)
                 .body("field", org.hamcrest.Matchers.equalTo("minutes"));
-        asAdmin()
-                .queryParam("demand", demand)
-                .queryParam("minutes", 0)
+        adminQuery("demand", demand, "minutes", 0)
                 .get("/api/v1/planning/gaps")
                 .then()
                 .statusCode(400)
@@ -175,15 +133,7 @@ class PlanningByRoadIT extends RoadApiIT {
         LatLng northBank = city.corner(7, 5);
         String code = station(northBank, "河北集水驿站");
         String unknown = org.yizhan.geo.code.StationCode.of("530102", 99_998).value();
-        JsonPath walk = asAdmin()
-                .queryParam("codes", code + "," + unknown)
-                .queryParam("distance", "walk")
-                .queryParam("radius", "500")
-                .get("/api/v1/planning/catchments")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath walk = planning("catchments", "codes", code + "," + unknown, "distance", "walk", "radius", "500");
         assertThat(walk.getList("missing")).containsExactly(unknown);
         assertThat(walk.getString("features[0].properties.code")).isEqualTo(code);
         assertThat(walk.getBoolean("features[0].properties.onNetwork")).isTrue();
@@ -204,15 +154,7 @@ class PlanningByRoadIT extends RoadApiIT {
         assertThat(nearest(vertices, city.corner(7, 6))).isLessThan(5.0);
         assertThat(nearest(vertices, city.corner(7, 4))).isGreaterThan(150.0);
 
-        JsonPath straight = asAdmin()
-                .queryParam("codes", code)
-                .queryParam("distance", "straight")
-                .queryParam("radius", "500")
-                .get("/api/v1/planning/catchments")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath straight = planning("catchments", "codes", code, "distance", "straight", "radius", "500");
         assertThat(straight.getString("features[0].geometry.type")).isEqualTo("Polygon");
         List<List<Number>> ring = straight.getList("features[0].geometry.coordinates[0]");
         assertThat(ring).hasSizeGreaterThan(32);
@@ -224,13 +166,11 @@ class PlanningByRoadIT extends RoadApiIT {
                     .isCloseTo(500.0, within(1.0));
         }
 
-        asAdmin()
-                .queryParam("codes", "not-a-code")
+        adminQuery("codes", "not-a-code")
                 .get("/api/v1/planning/catchments")
                 .then()
                 .statusCode(400);
-        asAdmin()
-                .queryParam("codes", " , ")
+        adminQuery("codes", " , ")
                 .get("/api/v1/planning/catchments")
                 .then()
                 .statusCode(400)

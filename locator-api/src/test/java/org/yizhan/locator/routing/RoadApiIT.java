@@ -1,6 +1,7 @@
 package org.yizhan.locator.routing;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -75,13 +76,26 @@ public abstract class RoadApiIT extends ApiIT {
 
     /** The coverage answer for a demand set with the given query parameters (name, value, …). */
     protected JsonPath coverage(long demand, String... params) {
-        var request = asAdmin().queryParam("demand", demand);
-        for (int i = 0; i < params.length; i += 2) request = request.queryParam(params[i], params[i + 1]);
-        return request.get("/api/v1/planning/coverage")
+        List<Object> query = new ArrayList<>(List.of("demand", demand));
+        query.addAll(List.of(params));
+        return planning("coverage", query.toArray());
+    }
+
+    /** The admin's answer to GET /api/v1/planning/{@code path}, which must succeed, with these query parameters. */
+    protected static JsonPath planning(String path, Object... params) {
+        return adminQuery(params)
+                .get("/api/v1/planning/" + path)
                 .then()
                 .statusCode(200)
                 .extract()
                 .jsonPath();
+    }
+
+    /** An admin request with the given query parameters: name, value, name, value, … */
+    protected static RequestSpecification adminQuery(Object... params) {
+        RequestSpecification request = asAdmin();
+        for (int i = 0; i < params.length; i += 2) request = request.queryParam((String) params[i], params[i + 1]);
+        return request;
     }
 
     @AfterEach

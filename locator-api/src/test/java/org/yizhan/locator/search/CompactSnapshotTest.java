@@ -164,6 +164,37 @@ class CompactSnapshotTest {
                 .mapToLong(StationIndex.Cluster::count)
                 .sum();
         assertThat(clustered).as("seed %d, box %s", TestRandom.SEED, box).isEqualTo(inBox);
+        // Each cluster is its cell's stations: count and centre of mass, against a brute-force grid
+        // (square cells of the longer side / 16, row-major from the south-west corner).
+        double cell = Math.max(Math.max(box.maxLng() - box.minLng(), box.maxLat() - box.minLat()) / 16, 1e-6);
+        Map<List<Integer>, double[]> cells = new HashMap<>();
+        for (StationRow r : active) {
+            if (!inside(box, r)) continue;
+            double[] c = cells.computeIfAbsent(
+                    List.of((int) ((r.lat() - box.minLat()) / cell), (int) ((r.lng() - box.minLng()) / cell)),
+                    k -> new double[3]);
+            c[0]++;
+            c[1] += r.lat();
+            c[2] += r.lng();
+        }
+        List<double[]> expectedClusters = cells.values().stream()
+                .map(c -> new double[] {c[0], c[1] / c[0], c[2] / c[0]})
+                .sorted(Comparator.comparingDouble((double[] c) -> c[1]).thenComparingDouble(c -> c[2]))
+                .toList();
+        List<StationIndex.Cluster> actualClusters =
+                index.clusters(box.minLat(), box.minLng(), box.maxLat(), box.maxLng(), 16, 0).stream()
+                        .sorted(Comparator.comparingDouble(StationIndex.Cluster::lat)
+                                .thenComparingDouble(StationIndex.Cluster::lng))
+                        .toList();
+        assertThat(actualClusters).as("seed %d, box %s", TestRandom.SEED, box).hasSize(expectedClusters.size());
+        for (int i = 0; i < actualClusters.size(); i++) {
+            StationIndex.Cluster actual = actualClusters.get(i);
+            double[] expected = expectedClusters.get(i);
+            String as = String.format("seed %d, box %s, cluster %s", TestRandom.SEED, box, actual);
+            assertThat((double) actual.count()).as(as).isEqualTo(expected[0]);
+            assertThat(actual.lat()).as(as).isCloseTo(expected[1], org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(actual.lng()).as(as).isCloseTo(expected[2], org.assertj.core.data.Offset.offset(1e-9));
+        }
         long[] points = {0};
         index.visitPoints(box.minLng(), box.minLat(), box.maxLng(), box.maxLat(), (lat, lng) -> points[0]++);
         assertThat(points[0]).isEqualTo(inBox);

@@ -34,14 +34,7 @@ class IndexFreshnessIT extends ApiIT {
         double lat = 48.5 + random.nextDouble() * 0.3, lng = 116.6 + random.nextDouble() * 0.4;
         Map<String, Object> form =
                 with(with(haibowanStation(), "adcode", "150727"), "location", Map.of("lat", lat, "lng", lng));
-        String code = asAdmin()
-                .contentType(ContentType.JSON)
-                .body(form)
-                .post("/api/v1/stations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
+        String code = createStation(form);
         long created = System.nanoTime();
         while (!nearestCodes(lat, lng).contains(code)) {
             assertThat(System.nanoTime() - created)

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.yizhan.locator.support.StationForms.haibowanStation;
 import static org.yizhan.locator.support.StationForms.with;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.Map;
@@ -37,14 +36,7 @@ class IndexRepairIT extends ApiIT {
                 with(haibowanStation(), "adcode", "150702"),
                 "location",
                 Map.of("lat", before.lat(), "lng", before.lng()));
-        String code = asAdmin()
-                .contentType(ContentType.JSON)
-                .body(form)
-                .post("/api/v1/stations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
+        String code = createStation(form);
         awaitIndexed();
 
         jdbc.sql("""

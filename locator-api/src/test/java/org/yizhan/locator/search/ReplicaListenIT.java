@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.yizhan.locator.support.StationForms.haibowanStation;
 import static org.yizhan.locator.support.StationForms.with;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
@@ -58,17 +57,10 @@ class ReplicaListenIT extends ApiIT {
         // Hulunbuir, east of Manzhouli: nobody else's test stations.
         LatLng before = new LatLng(49.3 + random.nextDouble() * 0.2, 117.6 + random.nextDouble() * 0.3);
         LatLng after = new LatLng(before.lat() - 0.03, before.lng()); // about 3.3 km south
-        String code = asAdmin()
-                .contentType(ContentType.JSON)
-                .body(with(
-                        with(haibowanStation(), "adcode", "150781"),
-                        "location",
-                        Map.of("lat", before.lat(), "lng", before.lng())))
-                .post("/api/v1/stations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
+        String code = createStation(with(
+                with(haibowanStation(), "adcode", "150781"),
+                "location",
+                Map.of("lat", before.lat(), "lng", before.lng())));
         awaitIndexed();
         assertThat(nearest(before).getString("stations[0].code")).isEqualTo(code);
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.yizhan.locator.support.StationForms.haibowanStation;
 import static org.yizhan.locator.support.StationForms.with;
 
-import io.restassured.http.ContentType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -28,14 +27,7 @@ class CodeAssignmentIT extends ApiIT {
             List<Future<String>> futures = new ArrayList<>();
             for (int i = 0; i < creates; i++) {
                 var form = with(haibowanStation(), "adcode", "150304");
-                futures.add(pool.submit(() -> asAdmin()
-                        .contentType(ContentType.JSON)
-                        .body(form)
-                        .post("/api/v1/stations")
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .<String>path("code")));
+                futures.add(pool.submit(() -> createStation(form)));
             }
             List<String> codes = new ArrayList<>();
             for (Future<String> f : futures) codes.add(f.get());

@@ -20,14 +20,7 @@ class HistoryAndDuplicatesIT extends ApiIT {
     @Test
     void everyChangeIsRecordedWithWhoWhenAndBeforeAfter() {
         Map<String, Object> form = somewhereNew(haibowanStation());
-        String code = asAdmin()
-                .contentType(ContentType.JSON)
-                .body(form)
-                .post("/api/v1/stations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
+        String code = createStation(form);
         asAdmin()
                 .contentType(ContentType.JSON)
                 .body(with(with(form, "openingHours", "Mo-Fr 08:00-18:00"), "version", 0))

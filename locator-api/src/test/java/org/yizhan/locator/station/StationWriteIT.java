@@ -47,7 +47,7 @@ class StationWriteIT extends ApiIT {
 
     @Test
     void lookupAcceptsLowerCaseXAndSurroundingSpaces() {
-        String code = create(haibowanStation());
+        String code = createStation(haibowanStation());
         String sloppy = "  " + code.toLowerCase() + " ";
         given().get("/api/v1/stations/" + sloppy).then().statusCode(200).body("code", equalTo(code));
     }
@@ -58,7 +58,7 @@ class StationWriteIT extends ApiIT {
         LatLng gcj = ChinaCoordinates.wgs84ToGcj02(wgs);
         Map<String, Object> form =
                 with(with(haibowanStation(), "crs", "gcj02"), "location", Map.of("lat", gcj.lat(), "lng", gcj.lng()));
-        String code = create(form);
+        String code = createStation(form);
 
         double lat = given().get("/api/v1/stations/" + code)
                 .then()
@@ -72,7 +72,7 @@ class StationWriteIT extends ApiIT {
 
     @Test
     void updateWithTheCurrentVersionSucceedsAndAStaleVersionGets409() {
-        String code = create(haibowanStation());
+        String code = createStation(haibowanStation());
         Map<String, Object> renamed = with(with(haibowanStation(), "name", "新华街道暖心驿站"), "version", 0);
         asAdmin()
                 .contentType(ContentType.JSON)
@@ -98,7 +98,7 @@ class StationWriteIT extends ApiIT {
 
     @Test
     void closingKeepsTheRecordAndTheCodeIsNeverReused() {
-        String code = create(haibowanStation());
+        String code = createStation(haibowanStation());
         asAdmin()
                 .contentType(ContentType.JSON)
                 .body(Map.of("status", "closed", "reason", "场地收回", "version", 0))
@@ -109,15 +109,15 @@ class StationWriteIT extends ApiIT {
                 .body("openNow", equalTo(false));
         given().get("/api/v1/stations/" + code).then().statusCode(200).body("statusReason", equalTo("场地收回"));
 
-        String next = create(haibowanStation());
+        String next = createStation(haibowanStation());
         assertThat(StationCode.parse(next).sequence())
                 .isGreaterThan(StationCode.parse(code).sequence());
     }
 
     @Test
     void bulkCloseClosesEveryNamedStationOrNoneOfThem() {
-        String first = create(haibowanStation());
-        String second = create(haibowanStation());
+        String first = createStation(haibowanStation());
+        String second = createStation(haibowanStation());
         String unknown = StationCode.of("150302", 99_997).value();
         // One unknown code rejects the batch: the first two stay active.
         asAdmin()
@@ -247,16 +247,5 @@ class StationWriteIT extends ApiIT {
                 .then()
                 .statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItem("location.lat"));
-    }
-
-    private static String create(Map<String, Object> form) {
-        return asAdmin()
-                .contentType(ContentType.JSON)
-                .body(form)
-                .post("/api/v1/stations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
     }
 }

@@ -6,9 +6,12 @@ import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.config.HeaderConfig;
 import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -92,5 +95,22 @@ public abstract class ApiIT {
 
     protected static RequestSpecification asAdmin() {
         return RestAssured.given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** A station the admin creates through the API from {@code form} (see {@link StationForms}); its code. */
+    protected static String createStation(Map<String, Object> form) {
+        return createdStation(form).getString("code");
+    }
+
+    /** The API's answer (201: code, version, …) when the admin creates a station from {@code form}. */
+    protected static JsonPath createdStation(Map<String, Object> form) {
+        return asAdmin()
+                .contentType(ContentType.JSON)
+                .body(form)
+                .post("/api/v1/stations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 }

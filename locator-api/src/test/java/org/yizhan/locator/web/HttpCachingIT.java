@@ -12,7 +12,6 @@ import static org.yizhan.locator.support.StationForms.haibowanStation;
 import static org.yizhan.locator.support.StationForms.with;
 
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -181,14 +180,6 @@ class HttpCachingIT extends ApiIT {
     }
 
     private static String createStation(String name) {
-        JsonPath created = asAdmin()
-                .contentType(ContentType.JSON)
-                .body(with(haibowanStation(), "name", name))
-                .post("/api/v1/stations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
-        return created.getString("code");
+        return createStation(with(haibowanStation(), "name", name));
     }
 }

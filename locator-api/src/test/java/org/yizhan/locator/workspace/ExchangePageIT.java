@@ -167,17 +167,8 @@ class ExchangePageIT extends ApiIT {
      */
     @Test
     void theOpenDataGeoPackageLinksDownloadRealGeoPackagesOfEveryPublishedStation() throws Exception {
-        JsonPath created = asAdmin()
-                .contentType(io.restassured.http.ContentType.JSON)
-                .body(org.yizhan.locator.support.StationForms.with(
-                        org.yizhan.locator.support.StationForms.haibowanStation(),
-                        "name",
-                        "开放数据已关闭驿站" + TestRandom.token(5)))
-                .post("/api/v1/stations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
+        JsonPath created = createdStation(org.yizhan.locator.support.StationForms.with(
+                org.yizhan.locator.support.StationForms.haibowanStation(), "name", "开放数据已关闭驿站" + TestRandom.token(5)));
         String closed = created.getString("code");
         asAdmin()
                 .contentType(io.restassured.http.ContentType.JSON)

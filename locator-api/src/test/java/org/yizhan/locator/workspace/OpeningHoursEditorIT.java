@@ -2,11 +2,8 @@ package org.yizhan.locator.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restassured.http.ContentType;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.yizhan.locator.support.Accounts;
 import org.yizhan.locator.support.ApiIT;
 import org.yizhan.locator.support.Axe;
 import org.yizhan.locator.support.Browser;
@@ -29,15 +26,8 @@ class OpeningHoursEditorIT extends ApiIT {
     }
 
     private String station() {
-        return asAdmin()
-                .contentType(ContentType.JSON)
-                .body(StationForms.with(StationForms.haibowanStation(), "name", "开放时间助手驿站" + TestRandom.token(6)))
-                .post("/api/v1/stations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getString("code");
+        return createStation(
+                StationForms.with(StationForms.haibowanStation(), "name", "开放时间助手驿站" + TestRandom.token(6)));
     }
 
     private String converted(String text) {
@@ -62,10 +52,7 @@ class OpeningHoursEditorIT extends ApiIT {
 
     private void openAsEditor(Browser opened, String code) {
         browser = opened;
-        page = new WorkspacePage(browser);
-        browser.open("/workspace#code=" + code);
-        page.signIn(Accounts.create("editor", List.of("1503")), Accounts.PASSWORD);
-        browser.until(d -> !page.field("name").getDomProperty("value").isEmpty());
+        page = WorkspacePage.openAsEditor(browser, code);
     }
 
     @Test

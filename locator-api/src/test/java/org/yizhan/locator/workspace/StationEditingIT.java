@@ -155,15 +155,7 @@ class StationEditingIT extends ApiIT {
     @Test
     void staleEditIsRefusedWithAReloadButton() {
         Map<String, Object> form = StationForms.with(StationForms.haibowanStation(), "name", "并发编辑测试驿站" + marker);
-        String code = asAdmin()
-                .contentType(ContentType.JSON)
-                .body(form)
-                .post("/api/v1/stations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getString("code");
+        String code = createStation(form);
         String editor = Accounts.create("editor", List.of("150302"));
         browser.open("/workspace#code=" + code);
         page.signedInAs(editor);
@@ -196,15 +188,7 @@ class StationEditingIT extends ApiIT {
 
     @Test
     void openingHoursTheApiCannotReadAreExplainedAtTheField() {
-        String code = asAdmin()
-                .contentType(ContentType.JSON)
-                .body(StationForms.with(StationForms.haibowanStation(), "name", "开放时间测试驿站" + marker))
-                .post("/api/v1/stations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getString("code");
+        String code = createStation(StationForms.with(StationForms.haibowanStation(), "name", "开放时间测试驿站" + marker));
         browser.open("/workspace#code=" + code);
         page.signedInAs(Accounts.create("editor", List.of("1503")));
         browser.until(d -> !page.field("name").getDomProperty("value").isEmpty());

@@ -2,12 +2,10 @@ package org.yizhan.locator.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.yizhan.locator.support.Accounts;
 import org.yizhan.locator.support.ApiIT;
 import org.yizhan.locator.support.Browser;
 import org.yizhan.locator.support.StationForms;
@@ -28,15 +26,7 @@ class UnsavedAndUndoIT extends ApiIT {
     }
 
     private String station() {
-        return asAdmin()
-                .contentType(ContentType.JSON)
-                .body(StationForms.with(StationForms.haibowanStation(), "name", "防丢测试驿站" + TestRandom.token(6)))
-                .post("/api/v1/stations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getString("code");
+        return createStation(StationForms.with(StationForms.haibowanStation(), "name", "防丢测试驿站" + TestRandom.token(6)));
     }
 
     private JsonPath stored(String code) {
@@ -45,10 +35,7 @@ class UnsavedAndUndoIT extends ApiIT {
 
     private void openAsEditor(Browser opened, String code) {
         browser = opened;
-        page = new WorkspacePage(browser);
-        browser.open("/workspace#code=" + code);
-        page.signIn(Accounts.create("editor", List.of("1503")), Accounts.PASSWORD);
-        browser.until(d -> !page.field("name").getDomProperty("value").isEmpty());
+        page = WorkspacePage.openAsEditor(browser, code);
     }
 
     private boolean reloadIsHeldBack() {

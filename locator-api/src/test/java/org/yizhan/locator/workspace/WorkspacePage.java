@@ -1,5 +1,6 @@
 package org.yizhan.locator.workspace;
 
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -17,6 +18,18 @@ final class WorkspacePage {
 
     Browser browser() {
         return browser;
+    }
+
+    /**
+     * Opens the station's form in the workspace, signs in as a new editor for Wuhai (1503) and
+     * waits until the form shows the station.
+     */
+    static WorkspacePage openAsEditor(Browser browser, String code) {
+        WorkspacePage page = new WorkspacePage(browser);
+        browser.open("/workspace#code=" + code);
+        page.signIn(Accounts.create("editor", List.of("1503")), Accounts.PASSWORD);
+        browser.until(d -> !page.field("name").getDomProperty("value").isEmpty());
+        return page;
     }
 
     WorkspacePage signIn(String username, String password) {
