@@ -61,6 +61,8 @@ public record YizhanProperties(
      * @param listenPassword password for {@code listenUrl}; empty: {@code spring.datasource.password}
      * @param replicaWait with {@code listenUrl} set, how long a notified change waits for the replica
      *     to replay the primary's WAL before it is read from the primary instead (with a warning)
+     * @param loadConnections connections a full load of the index reads the register over at once,
+     *     each COPYing a share of the table in one shared snapshot; 1: a single COPY
      */
     public record Index(
             @DefaultValue("true") boolean enabled,
@@ -68,5 +70,6 @@ public record YizhanProperties(
             @DefaultValue("") String listenUrl,
             @DefaultValue("") String listenUsername,
             @DefaultValue("") String listenPassword,
-            @DefaultValue("5s") java.time.Duration replicaWait) {}
+            @DefaultValue("5s") java.time.Duration replicaWait,
+            @DefaultValue("2") int loadConnections) {}
 }

@@ -1,5 +1,6 @@
 package org.yizhan.locator.search;
 
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.IntPredicate;
 import org.yizhan.locator.routing.MinHeap;
 
@@ -15,6 +16,8 @@ import org.yizhan.locator.routing.MinHeap;
 final class SphereKdTree {
 
     private static final int LEAF_SIZE = 16;
+    /** Halves at least this large are built on another thread of the common pool. */
+    private static final int PARALLEL_MIN = 1 << 15;
 
     /** Receives points in increasing distance; returns false to stop the walk. */
     interface Visitor {
@@ -81,7 +84,9 @@ final class SphereKdTree {
     }
 
     private void build(int n) {
-        int capacity = Math.max(1, 4 * (n / LEAF_SIZE + 1));
+        // The shape depends on n alone, so the node arrays are allocated at their final size and
+        // each half of a split knows where its nodes go: large halves can be built concurrently.
+        int capacity = n == 0 ? 0 : nodes(n);
         from = new int[capacity];
         to = new int[capacity];
         left = new int[capacity];
@@ -92,17 +97,12 @@ final class SphereKdTree {
         maxY = new double[capacity];
         minZ = new double[capacity];
         maxZ = new double[capacity];
-        if (n > 0) build(0, n);
-        from = java.util.Arrays.copyOf(from, nodeCount);
-        to = java.util.Arrays.copyOf(to, nodeCount);
-        left = java.util.Arrays.copyOf(left, nodeCount);
-        right = java.util.Arrays.copyOf(right, nodeCount);
-        minX = java.util.Arrays.copyOf(minX, nodeCount);
-        maxX = java.util.Arrays.copyOf(maxX, nodeCount);
-        minY = java.util.Arrays.copyOf(minY, nodeCount);
-        maxY = java.util.Arrays.copyOf(maxY, nodeCount);
-        minZ = java.util.Arrays.copyOf(minZ, nodeCount);
-        maxZ = java.util.Arrays.copyOf(maxZ, nodeCount);
+        if (n > 0) nodeCount = build(0, 0, n);
+    }
+
+    /** The number of nodes of a tree over n > 0 points: a leaf, or a node over two halves. */
+    static int nodes(int n) {
+        return n <= LEAF_SIZE ? 1 : 1 + nodes(n >>> 1) + nodes(n - (n >>> 1));
     }
 
     private int slot(int i) {
@@ -273,8 +273,11 @@ final class SphereKdTree {
         return xs.length;
     }
 
-    private int build(int lo, int hi) {
-        int node = nodeCount++;
+    /**
+     * Builds the subtree over positions [lo, hi) with its root at {@code node} and the rest of
+     * its nodes after it in depth-first order (left subtree first); returns the next free node.
+     */
+    private int build(int node, int lo, int hi) {
         from[node] = lo;
         to[node] = hi;
         double x0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y0 = x0, y1 = x1, z0 = x0, z1 = x1;
@@ -295,15 +298,24 @@ final class SphereKdTree {
         if (hi - lo <= LEAF_SIZE) {
             left[node] = -1;
             right[node] = -1;
-            return node;
+            return node + 1;
         }
         double dx = x1 - x0, dy = y1 - y0, dz = z1 - z0;
         int axis = dx >= dy && dx >= dz ? 0 : dy >= dz ? 1 : 2;
         int mid = (lo + hi) >>> 1;
         select(lo, hi - 1, mid, axis);
-        left[node] = build(lo, mid);
-        right[node] = build(mid, hi);
-        return node;
+        left[node] = node + 1;
+        if (hi - lo < PARALLEL_MIN) {
+            right[node] = build(node + 1, lo, mid);
+            return build(right[node], mid, hi);
+        }
+        // The halves touch disjoint positions and nodes; join() publishes the other thread's writes.
+        right[node] = node + 1 + nodes(mid - lo);
+        ForkJoinTask<Integer> leftHalf =
+                ForkJoinTask.adapt(() -> build(node + 1, lo, mid)).fork();
+        int end = build(right[node], mid, hi);
+        leftHalf.join();
+        return end;
     }
 
     /** Quickselect: afterwards position k holds the k-th smallest along the axis, smaller ones before it. */

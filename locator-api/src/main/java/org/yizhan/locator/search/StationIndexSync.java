@@ -103,6 +103,8 @@ public class StationIndexSync {
     private final boolean enabled;
     private final Duration repairInterval;
     private final Duration replicaWait;
+    /** Connections a full load reads over at once (see {@link StationLoader}). */
+    private final int loadConnections;
     /** Change-counter values read at the start of the previous check and of the one before it. */
     private long seenAtLastCheck, seenBeforeLastCheck;
     /** Changes in notification order, waiting for the replica; only the worker thread touches it. */
@@ -127,6 +129,7 @@ public class StationIndexSync {
         this.enabled = settings.enabled();
         this.repairInterval = settings.repairInterval();
         this.replicaWait = settings.replicaWait();
+        this.loadConnections = Math.max(1, settings.loadConnections());
         if (settings.listenUrl().isBlank()) {
             this.listenUrl = null;
             this.listenSource = dataSource;
@@ -364,15 +367,28 @@ public class StationIndexSync {
         // Rows changed after the counter was read are re-read by the next repairs, whatever the load saw.
         seenAtLastCheck = seenBeforeLastCheck = counter;
         StationSnapshot snapshot;
-        try (Connection connection = from.dataSource().getConnection()) {
-            // One statement, so one consistent snapshot of the register, streamed by COPY.
+        List<Connection> connections = new ArrayList<>();
+        try {
+            for (int i = 0; i < loadConnections; i++)
+                connections.add(from.dataSource().getConnection());
+            // One snapshot of the register, shared by the connections, streamed by COPY.
             snapshot = StationLoader.load(
-                    connection, index.bits(), new StationSnapshot.Dictionaries(), Math.max(16, index.size()));
+                    connections, index.bits(), new StationSnapshot.Dictionaries(), Math.max(16, index.size()));
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the stations: " + e.getMessage(), e);
+        } finally {
+            for (Connection c : connections) close(c);
         }
         index.replaceAll(snapshot);
         log.info("Loaded the station index in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.debug("Closing a connection of the index load failed", e);
+        }
     }
 
     private static long queryLong(Connection connection, String sql) throws SQLException {

@@ -1,19 +1,31 @@
 package org.yizhan.locator.search;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads every active station into a {@link StationSnapshot} with one binary {@code COPY ... TO
  * STDOUT}: PostgreSQL streams the rows as it reads them, and the fields go from the wire into the
  * snapshot's columns and records as bytes, with no string, timestamp or row object per station.
  * The columns are selected in the order of the snapshot's record (see
- * {@link StationSnapshot.Builder}), so each field is copied or numbered as it comes.
+ * {@link StationSnapshot.Builder}), so each field is copied or numbered as it comes. With more
+ * than one connection the table is read in parts at once, in one shared snapshot.
  */
 final class StationLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(StationLoader.class);
 
     /** Record order; the first four go to columns (id, coordinates, always open). */
     static final String SELECT = """
@@ -29,28 +41,189 @@ final class StationLoader {
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
 
     private final CopyOut copy;
+    /** This thread's way into each dictionary column, in record order. */
+    private final TextDictionary.Shared adcode, hostType, hostOrganisation, hours, status, statusReason;
+
     private byte[] buf = new byte[0];
     private int pos, limit;
 
-    private StationLoader(CopyOut copy) {
+    private StationLoader(CopyOut copy, StationSnapshot.Dictionaries d) {
         this.copy = copy;
+        adcode = new TextDictionary.Shared(d.adcode);
+        hostType = new TextDictionary.Shared(d.hostType);
+        hostOrganisation = new TextDictionary.Shared(d.hostOrganisation);
+        hours = new TextDictionary.Shared(d.hours);
+        status = new TextDictionary.Shared(d.status);
+        statusReason = new TextDictionary.Shared(d.statusReason);
     }
 
     /** Every active station, read through {@code connection} (any transaction state). */
     static StationSnapshot load(
             Connection connection, AmenityBits bits, StationSnapshot.Dictionaries dictionaries, int expected)
             throws SQLException {
-        CopyOut copy = connection
+        long started = System.nanoTime();
+        // The planner's row count sizes the columns once, instead of doubling them from 16 at start-up.
+        int capacity = Math.max(expected, estimatedRows(connection));
+        StationSnapshot.Builder builder = new StationSnapshot.Builder(bits, dictionaries, capacity);
+        decode(copyOut(connection, SELECT), builder);
+        return built(builder, started, 1);
+    }
+
+    /**
+     * Every active station, read in parts at once over several connections that see one
+     * snapshot of the register: the first exports its snapshot and the others adopt it (all
+     * REPEATABLE READ), and each COPYs its share of the table's pages (a TID range scan, the last
+     * one open-ended), decoded on a thread of its own. Every row version lies in exactly one of
+     * the ranges, so together the parts hold exactly the rows one COPY would read. The
+     * connections are left as they came (auto-commit, isolation).
+     */
+    static StationSnapshot load(
+            List<Connection> connections, AmenityBits bits, StationSnapshot.Dictionaries dictionaries, int expected)
+            throws SQLException {
+        int n = connections.size();
+        if (n == 1) return load(connections.get(0), bits, dictionaries, expected);
+        long started = System.nanoTime();
+        boolean[] autoCommit = new boolean[n];
+        int[] isolation = new int[n];
+        for (int i = 0; i < n; i++) {
+            autoCommit[i] = connections.get(i).getAutoCommit();
+            isolation[i] = connections.get(i).getTransactionIsolation();
+        }
+        try {
+            for (Connection c : connections) repeatableRead(c);
+            String snapshot;
+            long pages;
+            int capacity;
+            try (Statement statement = connections.get(0).createStatement();
+                    ResultSet rs = statement.executeQuery("""
+                            SELECT pg_export_snapshot(),
+                                   pg_relation_size(c.oid) / current_setting('block_size')::int8,
+                                   greatest(c.reltuples, 0)::int8
+                              FROM pg_class c WHERE c.oid = 'station'::regclass""")) {
+                rs.next();
+                snapshot = rs.getString(1);
+                pages = rs.getLong(2);
+                capacity = (int) Math.min(Math.max(expected, rs.getLong(3)), 50_000_000);
+            }
+            for (Connection c : connections.subList(1, n)) {
+                try (Statement statement = c.createStatement()) {
+                    statement.execute("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "''") + "'");
+                }
+            }
+            List<StationSnapshot.Builder> builders = new ArrayList<>();
+            List<FutureTask<Void>> parts = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String range = (i == 0 ? "" : " AND s.ctid >= '(" + pages * i / n + ",0)'::tid")
+                        + (i == n - 1 ? "" : " AND s.ctid < '(" + pages * (i + 1) / n + ",0)'::tid");
+                Connection c = connections.get(i);
+                StationSnapshot.Builder b =
+                        new StationSnapshot.Builder(bits, dictionaries, i == 0 ? capacity : capacity / n + 1024);
+                builders.add(b);
+                parts.add(new FutureTask<>(() -> {
+                    decode(copyOut(c, SELECT + range), b);
+                    return null;
+                }));
+            }
+            for (int i = 1; i < n; i++) {
+                Thread reader = new Thread(parts.get(i), "station-index-load-" + i);
+                reader.setDaemon(true);
+                reader.start();
+            }
+            parts.get(0).run();
+            // Every part ends before the connections are handed back; a failure cancels the others.
+            @Nullable Exception failure = null;
+            boolean interrupted = false;
+            for (int i = 0; i < n; i++) {
+                while (true) {
+                    try {
+                        parts.get(i).get();
+                        break;
+                    } catch (InterruptedException e) {
+                        if (!interrupted) failure = failure != null ? failure : e;
+                        interrupted = true;
+                        cancelRunning(parts, connections);
+                    } catch (ExecutionException e) {
+                        Exception cause = e.getCause() instanceof Exception c ? c : e;
+                        if (failure == null) {
+                            failure = cause;
+                            cancelRunning(parts, connections);
+                        } else if (failure != cause) {
+                            failure.addSuppressed(cause);
+                        }
+                        break;
+                    }
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+            if (failure instanceof SQLException e) throw e;
+            if (failure instanceof RuntimeException e) throw e;
+            if (failure != null) throw new SQLException("the station index did not load", failure);
+            for (Connection c : connections) c.commit();
+            StationSnapshot.Builder all = builders.get(0);
+            for (StationSnapshot.Builder b : builders.subList(1, n)) all.append(b);
+            return built(all, started, n);
+        } finally {
+            for (int i = 0; i < n; i++) restore(connections.get(i), autoCommit[i], isolation[i]);
+        }
+    }
+
+    /** Cancels the COPY of every part still reading (the others need not finish what is thrown away). */
+    private static void cancelRunning(List<FutureTask<Void>> parts, List<Connection> connections) throws SQLException {
+        for (int j = 0; j < parts.size(); j++) {
+            if (!parts.get(j).isDone())
+                connections.get(j).unwrap(PGConnection.class).cancelQuery();
+        }
+    }
+
+    private static void repeatableRead(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) connection.rollback();
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    }
+
+    private static void restore(Connection connection, boolean autoCommit, int isolation) throws SQLException {
+        if (connection.isClosed()) return;
+        // Nothing to undo after a commit; after a failure it ends the transaction.
+        if (!connection.getAutoCommit()) connection.rollback();
+        connection.setTransactionIsolation(isolation);
+        connection.setAutoCommit(autoCommit);
+    }
+
+    private static StationSnapshot built(StationSnapshot.Builder builder, long started, int connections) {
+        long read = System.nanoTime();
+        StationSnapshot snapshot = builder.build();
+        log.info(
+                "Read {} stations with binary COPY over {} connection(s) in {} ms and built the snapshot in {} ms",
+                snapshot.size(),
+                connections,
+                (read - started) / 1_000_000,
+                (System.nanoTime() - read) / 1_000_000);
+        return snapshot;
+    }
+
+    private static CopyOut copyOut(Connection connection, String select) throws SQLException {
+        return connection
                 .unwrap(PGConnection.class)
                 .getCopyAPI()
-                .copyOut("COPY (" + SELECT + ") TO STDOUT (FORMAT binary)");
-        StationSnapshot.Builder builder = new StationSnapshot.Builder(bits, dictionaries, expected);
+                .copyOut("COPY (" + select + ") TO STDOUT (FORMAT binary)");
+    }
+
+    /** Decodes a whole binary COPY of {@link #SELECT} into {@code builder}. */
+    static void decode(CopyOut copy, StationSnapshot.Builder builder) throws SQLException {
         try {
-            new StationLoader(copy).read(builder);
+            new StationLoader(copy, builder.dictionaries).read(builder);
         } finally {
             if (copy.isActive()) copy.cancelCopy();
         }
-        return builder.build();
+    }
+
+    /** PostgreSQL's estimate of the rows in {@code station} (all statuses), 0 before the first ANALYZE. */
+    private static int estimatedRows(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "SELECT greatest(reltuples, 0)::int8 FROM pg_class WHERE oid = 'station'::regclass")) {
+            return rs.next() ? (int) Math.min(rs.getLong(1), 50_000_000) : 0;
+        }
     }
 
     private void read(StationSnapshot.Builder b) throws SQLException {
@@ -61,7 +234,6 @@ final class StationLoader {
         int extension = int32();
         ensure(extension);
         pos += extension;
-        StationSnapshot.Dictionaries d = b.dictionaries;
         while (true) {
             ensure(2);
             int fields = int16();
@@ -78,15 +250,15 @@ final class StationLoader {
             text(b); // name
             text(b); // name_en
             text(b); // address
-            dictionary(b, d.adcode);
-            dictionary(b, d.hostType);
-            dictionary(b, d.hostOrganisation);
+            dictionary(b, adcode);
+            dictionary(b, hostType);
+            dictionary(b, hostOrganisation);
             text(b); // contact_person
             text(b); // contact_phone
-            b.hours(dictionary(b, d.hours));
+            b.hours(dictionary(b, hours));
             amenities(b);
-            dictionary(b, d.status);
-            dictionary(b, d.statusReason);
+            dictionary(b, status);
+            dictionary(b, statusReason);
             len = length();
             b.floorArea(len >= 0, len >= 0 ? Double.longBitsToDouble(int64()) : 0);
             b.postgresInstant(int64Field());
@@ -110,9 +282,9 @@ final class StationLoader {
         if (len > 0) pos += len;
     }
 
-    private int dictionary(StationSnapshot.Builder b, TextDictionary dictionary) throws SQLException {
+    private int dictionary(StationSnapshot.Builder b, TextDictionary.Shared dictionary) throws SQLException {
         int len = length();
-        int code = b.dictionary(dictionary, buf, pos, len);
+        int code = b.coded(len < 0 ? -1 : dictionary.code(buf, pos, len), buf, pos, len);
         if (len > 0) pos += len;
         return code;
     }

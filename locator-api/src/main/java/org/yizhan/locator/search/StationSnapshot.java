@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.yizhan.locator.station.StationRow;
 
 /**
@@ -25,6 +27,8 @@ import org.yizhan.locator.station.StationRow;
  * as a partial index does in PostgreSQL, instead of skipping past 99 others for each hit.
  */
 final class StationSnapshot {
+
+    private static final Logger log = LoggerFactory.getLogger(StationSnapshot.class);
 
     /** An amenity on fewer than this share of stations gets a tree of its own. */
     static final double RARE_SHARE = 0.25;
@@ -99,11 +103,13 @@ final class StationSnapshot {
     }
 
     private StationSnapshot(Builder b) {
+        long t0 = System.nanoTime();
         int n = b.size;
         bits = b.bits;
         dictionaries = b.dictionaries;
-        long[] idsIn = Arrays.copyOf(b.ids, n);
-        double[] latIn = Arrays.copyOf(b.lats, n), lngIn = Arrays.copyOf(b.lngs, n);
+        // The builder's columns are read, not copied: it is not used after build().
+        long[] idsIn = b.ids;
+        double[] latIn = b.lats, lngIn = b.lngs;
         x = new double[n];
         y = new double[n];
         z = new double[n];
@@ -114,7 +120,9 @@ final class StationSnapshot {
             y[i] = c * Math.sin(lambda);
             z[i] = Math.sin(phi);
         }
+        long t1 = System.nanoTime();
         all = SphereKdTree.inPlace(x, y, z);
+        long t2 = System.nanoTime();
         int[] order = all.order();
         ids = new long[n];
         lats = new double[n];
@@ -136,7 +144,7 @@ final class StationSnapshot {
         all.renumbered();
         all.boundLatLng(lats, lngs);
         pages = b.pages();
-        idOrder = sortedById(ids);
+        long t3 = System.nanoTime();
 
         int[] counts = new int[AmenityBits.MAX];
         for (int i = 0; i < n; i++) {
@@ -155,9 +163,23 @@ final class StationSnapshot {
             for (int i = 0; i < n; i++) if ((amenityBits[i] & mask) != 0) having[k++] = i;
             building.put(bit, ForkJoinPool.commonPool().submit(() -> new SphereKdTree(having, x, y, z)));
         }
+        // While the pool builds those trees, this thread ranks the slots by id.
+        idOrder = sortedById(ids);
         Map<Integer, SphereKdTree> rare = new HashMap<>();
         building.forEach((bit, task) -> rare.put(bit, task.join()));
         byRareAmenity = Map.copyOf(rare);
+        if (log.isDebugEnabled()) {
+            long t4 = System.nanoTime();
+            log.debug(
+                    "Built a snapshot of {} stations in {} ms: unit vectors {} ms, tree {} ms, columns in tree order {} ms, id order and {} rare-amenity trees {} ms",
+                    n,
+                    (t4 - t0) / 1_000_000,
+                    (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000,
+                    (t3 - t2) / 1_000_000,
+                    rare.size(),
+                    (t4 - t3) / 1_000_000);
+        }
     }
 
     /** Slot numbers ordered by the ids in them. */
@@ -464,6 +486,39 @@ final class StationSnapshot {
             return new StationSnapshot(this);
         }
 
+        /**
+         * Adds {@code other}'s stations after this builder's (a load read in parts, numbered with
+         * the same dictionaries); {@code other} is not used afterwards.
+         */
+        void append(Builder other) {
+            if (other.dictionaries != dictionaries) throw new IllegalArgumentException("other dictionaries");
+            // This builder's last page is closed, so other's pages follow whole and keep their offsets.
+            if (pageUsed > 0) pageList.add(Arrays.copyOf(page, pageUsed));
+            page = new byte[0];
+            pageUsed = 0;
+            long pageShift = (long) pageList.size() << 32;
+            pageList.addAll(Arrays.asList(other.pages()));
+            int n = size + other.size;
+            if (n > ids.length) {
+                int c = Math.max(n, 16);
+                ids = Arrays.copyOf(ids, c);
+                lats = Arrays.copyOf(lats, c);
+                lngs = Arrays.copyOf(lngs, c);
+                amenityBits = Arrays.copyOf(amenityBits, c);
+                hours = Arrays.copyOf(hours, c);
+                flags = Arrays.copyOf(flags, c);
+                records = Arrays.copyOf(records, c);
+            }
+            System.arraycopy(other.ids, 0, ids, size, other.size);
+            System.arraycopy(other.lats, 0, lats, size, other.size);
+            System.arraycopy(other.lngs, 0, lngs, size, other.size);
+            System.arraycopy(other.amenityBits, 0, amenityBits, size, other.size);
+            System.arraycopy(other.hours, 0, hours, size, other.size);
+            System.arraycopy(other.flags, 0, flags, size, other.size);
+            for (int i = 0; i < other.size; i++) records[size + i] = other.records[i] + pageShift;
+            size = n;
+        }
+
         byte[][] pages() {
             List<byte[]> out = new ArrayList<>(pageList);
             if (pageUsed > 0) out.add(Arrays.copyOf(page, pageUsed));
@@ -551,11 +606,15 @@ final class StationSnapshot {
         }
 
         int dictionary(TextDictionary dictionary, byte[] buf, int off, int len) {
+            return coded(len < 0 ? -1 : dictionary.code(buf, off, len), buf, off, len);
+        }
+
+        /** A dictionary column whose entry the caller has looked up: -1 stores the text inline. */
+        int coded(int code, byte[] buf, int off, int len) {
             if (len < 0) {
                 unsigned(0);
                 return -1;
             }
-            int code = dictionary.code(buf, off, len);
             if (code < 0) {
                 unsigned(1);
                 text(buf, off, len);

@@ -86,4 +86,38 @@ final class TextDictionary {
         for (int i = off; i < off + len; i++) h = 31 * h + buf[i];
         return h ^ (h >>> 16);
     }
+
+    /**
+     * One thread's way into a dictionary that several threads fill at once (a load read in
+     * parts): values this thread has met are answered from its own table, and only a value new
+     * to it takes the shared dictionary's lock. Codes never change once given, so the answers
+     * agree across threads.
+     */
+    static final class Shared {
+        private final TextDictionary dictionary;
+        /** Values this thread has met, numbered in its own order. */
+        private final TextDictionary met = new TextDictionary();
+        /** The dictionary's code of each value in {@link #met}. */
+        private int[] codes = new int[16];
+
+        Shared(TextDictionary dictionary) {
+            this.dictionary = dictionary;
+        }
+
+        /** As {@link TextDictionary#code(byte[], int, int)} of the shared dictionary. */
+        int code(byte[] buf, int off, int len) {
+            int known = met.size();
+            int local = met.code(buf, off, len);
+            if (local >= 0 && local < known) return codes[local];
+            int code;
+            synchronized (dictionary) {
+                code = dictionary.code(buf, off, len);
+            }
+            if (local >= 0) {
+                if (local == codes.length) codes = Arrays.copyOf(codes, 2 * local);
+                codes[local] = code;
+            }
+            return code;
+        }
+    }
 }
