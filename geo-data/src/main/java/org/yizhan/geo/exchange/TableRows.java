@@ -87,8 +87,12 @@ public abstract sealed class TableRows implements Closeable {
                 // Record numbers, not line numbers: a quoted cell with a line break is still one Excel row.
                 return new Line(Math.toIntExact(r.getRecordNumber()), r.toList());
             } catch (java.io.UncheckedIOException | IllegalStateException e) {
+                // The parser's own message names its classes; people get the line and the usual cause.
+                long line = Math.max(1, parser.getCurrentLineNumber());
                 throw new RegisterFormatException(
-                        "The CSV file is malformed near line " + parser.getCurrentLineNumber() + ": " + e.getMessage(),
+                        "The CSV file is malformed near line " + line
+                                + ": a quote is not closed, or text follows a closing quote.",
+                        line,
                         e);
             }
         }

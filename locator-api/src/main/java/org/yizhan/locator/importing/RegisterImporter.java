@@ -129,6 +129,7 @@ class RegisterImporter {
                 staging.finish();
                 return rows.unknownHeaders();
             } catch (RegisterFormatException e) {
+                if (e.line() > 0) throw ApiException.invalid("file", "file.csv.malformed", e.line());
                 throw ApiException.of(HttpStatus.BAD_REQUEST, "import.file.unreadable", String.valueOf(e.getMessage()))
                         .with("field", "file");
             } catch (IOException e) {

@@ -54,10 +54,10 @@ final class PointFile {
                 return table(rows, crs);
             }
         } catch (RegisterFormatException e) {
-            throw xlsx
-                    ? ApiException.invalid("file", "planning.file.xlsx")
-                    : ApiException.invalid(
-                            "file", "planning.file.unreadable", Objects.requireNonNullElse(e.getMessage(), ""));
+            if (xlsx) throw ApiException.invalid("file", "planning.file.xlsx");
+            if (e.line() > 0) throw ApiException.invalid("file", "file.csv.malformed", e.line());
+            throw ApiException.invalid(
+                    "file", "planning.file.unreadable", Objects.requireNonNullElse(e.getMessage(), ""));
         } finally {
             Files.deleteIfExists(file);
         }

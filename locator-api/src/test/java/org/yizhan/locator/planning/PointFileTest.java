@@ -108,6 +108,16 @@ class PointFileTest {
     }
 
     @Test
+    void aCsvWithAnUnclosedQuoteIsRefusedWithItsLineAndNoParserInternals() {
+        byte[] csv = "lat,lng\n39.1,106.1\n\"><img src=x onerror=alert(1)>\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> read(csv, "p.csv")).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.key()).isEqualTo("file.csv.malformed");
+            assertThat(e.field()).isEqualTo("file");
+            assertThat(e.args()).containsExactly(3L);
+        });
+    }
+
+    @Test
     void geoJsonThatIsBrokenOrHoldsNoPointIsRefused() {
         assertThatThrownBy(() -> read(
                         "{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8), "d.geojson"))
