@@ -137,7 +137,8 @@ class ApiKeys {
     }
 
     private List<KeyView> list(String where, Map<String, Object> params, int days) {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        // The local day of the clock's instant, as QuotaCounters counts it (not the clock's own zone).
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         LocalDate first = today.minusDays(days - 1L);
         Map<Long, List<UsageDay>> usage = jdbc
                 .sql("""

@@ -87,7 +87,7 @@ public class QueryDemandRecorder implements NearestQueryListener {
                     dropped,
                     maxPendingCells);
         }
-        LocalDate day = LocalDate.now(clock.withZone(zone));
+        LocalDate day = LocalDate.ofInstant(clock.instant(), zone);
         for (QueryDemandGrid.Cell cell : pending.keySet()) {
             AtomicIntegerArray counts = pending.remove(cell);
             if (counts == null) continue;

@@ -54,9 +54,26 @@ class QuotaIT extends ApiIT {
             return ZoneOffset.UTC;
         }
 
+        /** Same instant in another zone, as a real clock does (code asking for a zone gets its local day). */
         @Override
         public Clock withZone(ZoneId zone) {
-            return this;
+            SettableClock clock = this;
+            return new Clock() {
+                @Override
+                public ZoneId getZone() {
+                    return zone;
+                }
+
+                @Override
+                public Clock withZone(ZoneId other) {
+                    return clock.withZone(other);
+                }
+
+                @Override
+                public Instant instant() {
+                    return clock.instant();
+                }
+            };
         }
 
         @Override
