@@ -62,7 +62,8 @@ public record YizhanProperties(
      * @param replicaWait with {@code listenUrl} set, how long a notified change waits for the replica
      *     to replay the primary's WAL before it is read from the primary instead (with a warning)
      * @param loadConnections connections a full load of the index reads the register over at once,
-     *     each COPYing a share of the table in one shared snapshot; 1: a single COPY
+     *     each COPYing a share of the table in one shared snapshot; 1 (default): a single COPY, which
+     *     was as fast on 2 cores (docs/SCALING.md); more for machines with cores to spare
      */
     public record Index(
             @DefaultValue("true") boolean enabled,
@@ -71,5 +72,5 @@ public record YizhanProperties(
             @DefaultValue("") String listenUsername,
             @DefaultValue("") String listenPassword,
             @DefaultValue("5s") java.time.Duration replicaWait,
-            @DefaultValue("2") int loadConnections) {}
+            @DefaultValue("1") int loadConnections) {}
 }
