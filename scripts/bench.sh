@@ -289,11 +289,12 @@ mean_bytes() { # base urls-file
   head -100 "$2" | while read -r u; do curl -s -o /dev/null -w '%{size_download}\n' "$1$u"; done | awk '{ s += $1 } END { printf "%.0f", s / NR }'
 }
 for z in 5 10 15; do
+  case " $(echo $SCENARIOS) " in *" tile-z$z "*) ;; *) continue ;; esac   # ST_AsMVT at z5 takes minutes
   meta "tile_z${z}_bytes" "$(mean_bytes "$BASE" "$RUN/tile-z$z.urls")"
   meta "pgbench_tile_z${z}_bytes" "$($PSQL -d "$DB" -c "SELECT round(avg(n)) FROM (SELECT i FROM bench_tile WHERE z = $z AND i <= 100) o
     CROSS JOIN LATERAL (SELECT length(mvt) AS n FROM ($(sed -e '/^--/d' -e '/^\\set/d' -e 's/;$//' -e "s/:i/o.i/" "bench/pgbench/tile-z$z.sql")) AS q(mvt)) t")"
 done
-for z in 10 15; do meta "mapserver_tile_z${z}_bytes" "$(mean_bytes "$MS_BASE" "$RUN/mapserver-tile-z$z.urls")"; done
+for z in 10 15; do case " $(echo $SCENARIOS) " in *" mapserver-tile-z$z "*) ;; *) continue ;; esac; meta "mapserver_tile_z${z}_bytes" "$(mean_bytes "$MS_BASE" "$RUN/mapserver-tile-z$z.urls")"; done
 meta country_features "$(curl -s "$BASE$(cat "$RUN/country.urls")" | grep -o '"count"' | wc -l)"
 meta mapserver_window_features "$(curl -s "$MS_BASE$(head -1 "$RUN/mapserver-bbox.urls")" | grep -o '"numberReturned":[0-9]*' | grep -o '[0-9]*$')"
 meta service_window_features "$(curl -s "$BASE$(head -1 "$RUN/bbox.urls")" | grep -o '"numberReturned":[0-9]*' | grep -o '[0-9]*$')"
