@@ -499,16 +499,7 @@ final class StationSnapshot {
             long pageShift = (long) pageList.size() << 32;
             pageList.addAll(Arrays.asList(other.pages()));
             int n = size + other.size;
-            if (n > ids.length) {
-                int c = Math.max(n, 16);
-                ids = Arrays.copyOf(ids, c);
-                lats = Arrays.copyOf(lats, c);
-                lngs = Arrays.copyOf(lngs, c);
-                amenityBits = Arrays.copyOf(amenityBits, c);
-                hours = Arrays.copyOf(hours, c);
-                flags = Arrays.copyOf(flags, c);
-                records = Arrays.copyOf(records, c);
-            }
+            if (n > ids.length) resize(Math.max(n, 16));
             System.arraycopy(other.ids, 0, ids, size, other.size);
             System.arraycopy(other.lats, 0, lats, size, other.size);
             System.arraycopy(other.lngs, 0, lngs, size, other.size);
@@ -695,7 +686,11 @@ final class StationSnapshot {
         }
 
         private void grow() {
-            int c = ids.length * 2;
+            resize(ids.length * 2);
+        }
+
+        /** Every column at {@code c} slots, keeping what it holds. */
+        private void resize(int c) {
             ids = Arrays.copyOf(ids, c);
             lats = Arrays.copyOf(lats, c);
             lngs = Arrays.copyOf(lngs, c);
