@@ -127,12 +127,10 @@ class ItemsController {
                 "The collection",
                 OgcLinks.base() + "/collections/" + StationCollection.ID));
 
-        List<Map<String, Object>> featureList = new ArrayList<>(page.rows().size());
-        for (StationRow row : page.rows()) featureList.add(features.feature(row, request.crs(), language, now));
-
         if (format == OgcFormat.HTML) {
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (Map<String, Object> feature : featureList) {
+            for (StationRow station : page.rows()) {
+                Map<String, Object> feature = features.feature(station, request.crs(), language, now);
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("geometry", castMap(feature.get("geometry")).get("coordinates"));
                 row.putAll(castMap(feature.get("properties")));
@@ -143,6 +141,8 @@ class ItemsController {
                 html.paragraph(page.numberMatched() + " stations match; " + rows.size() + " on this page.");
             return withCrs(html.table(rows).links("Links", links).response(), request.crs());
         }
+        List<Object> featureList = new ArrayList<>(page.rows().size());
+        for (StationRow row : page.rows()) featureList.add(features.json(row, request.crs(), language, now));
         Map<String, Object> body = GeoJson.featureCollection(featureList);
         body.put("timeStamp", now.toString());
         if (page.numberMatched() != null) body.put("numberMatched", page.numberMatched());

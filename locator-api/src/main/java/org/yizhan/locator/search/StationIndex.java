@@ -478,6 +478,12 @@ public class StationIndex {
     }
 
     /** Whether the point lies in one of the first {@code count} boxes (a station is counted once). */
+    /** Whether a point lies in one of the window's boxes (a window without boxes is everywhere). */
+    static boolean inWindowBoxes(Window window, double lat, double lng) {
+        return window.boxes().isEmpty()
+                || inAnyOf(window.boxes(), window.boxes().size(), lat, lng);
+    }
+
     private static boolean inAnyOf(List<Bbox> boxes, int count, double lat, double lng) {
         for (int i = 0; i < count; i++) {
             Bbox b = boxes.get(i);
@@ -522,13 +528,17 @@ public class StationIndex {
         }
 
         boolean row(StationRow row) {
-            long have = s.base.bits.of(row.amenities());
-            if ((have & window.requiredAmenities()) != window.requiredAmenities()) return false;
-            if (!window.boxes().isEmpty()
-                    && !inAnyOf(window.boxes(), window.boxes().size(), row.lat(), row.lng())) return false;
-            String prefix = window.adcodePrefix();
-            return prefix == null || row.adcode().startsWith(prefix);
+            return matches(window, s.base.bits, row);
         }
+    }
+
+    /** Whether a station held as a row (the overlay's, or a suspended one) matches the window. */
+    static boolean matches(Window window, AmenityBits bits, StationRow row) {
+        if (!inWindowBoxes(window, row.lat(), row.lng())) return false;
+        long have = bits.of(row.amenities());
+        if ((have & window.requiredAmenities()) != window.requiredAmenities()) return false;
+        String prefix = window.adcodePrefix();
+        return prefix == null || row.adcode().startsWith(prefix);
     }
 
     /**

@@ -93,6 +93,8 @@ public class StationIndexSync {
             List<String> markers) {}
 
     private final StationIndex index;
+    /** Suspended stations, kept from the same changes (the OGC API shows them with the active ones). */
+    private final SuspendedStations suspended;
     /** The application's datasource: the primary, or a replica when {@code primary} is set. */
     private final Reader local;
     /** The primary, when the application reads a replica; LISTEN and fall-back reads go there. */
@@ -117,6 +119,7 @@ public class StationIndexSync {
 
     StationIndexSync(
             StationIndex index,
+            SuspendedStations suspended,
             DataSource dataSource,
             JdbcClient jdbc,
             YizhanProperties properties,
@@ -124,6 +127,7 @@ public class StationIndexSync {
             @Value("${spring.datasource.username:}") String username,
             @Value("${spring.datasource.password:}") String password) {
         this.index = index;
+        this.suspended = suspended;
         this.local = Reader.of(jdbc, transactions, dataSource);
         YizhanProperties.Index settings = properties.index();
         this.enabled = settings.enabled();
@@ -327,6 +331,9 @@ public class StationIndexSync {
                     .param("ids", ids.toArray(Long[]::new))
                     .query(StationRow::map)
                     .list();
+            // Suspended first: a station being suspended is briefly in both (pages merge by id,
+            // the later row wins), never in neither.
+            suspended.apply(ids, rows);
             index.apply(ids, rows);
         }
         for (Pending p : work) {
@@ -348,15 +355,27 @@ public class StationIndexSync {
                 .query(StationRow::map)
                 .list();
         // Rows no longer active are passed too: apply() drops them from the index.
-        if (!changed.isEmpty()) index.apply(changed.stream().map(StationRow::id).toList(), changed);
+        if (!changed.isEmpty()) {
+            List<Long> ids = changed.stream().map(StationRow::id).toList();
+            suspended.apply(ids, changed);
+            index.apply(ids, changed);
+        }
         seenBeforeLastCheck = seenAtLastCheck;
         seenAtLastCheck = seenNow;
-        long active = from.jdbc
-                .sql("SELECT count(*) FROM station WHERE status = 'active'")
-                .query(Long.class)
+        long[] counts = from.jdbc
+                .sql("SELECT count(*) FILTER (WHERE status = 'active'),"
+                        + " count(*) FILTER (WHERE status = 'suspended') FROM station")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .single();
-        if (active != index.size()) {
-            log.warn("Station index has {} stations, database {}; reloading", index.size(), active);
+        long active = counts[0];
+        long paused = counts[1];
+        if (active != index.size() || paused != suspended.size()) {
+            log.warn(
+                    "Station index has {} active and {} suspended stations, database {} and {}; reloading",
+                    index.size(),
+                    suspended.size(),
+                    active,
+                    paused);
             reloadAll(from, seenNow);
         }
     }
@@ -379,6 +398,11 @@ public class StationIndexSync {
         } finally {
             for (Connection c : connections) close(c);
         }
+        // Not the load's snapshot: rows changed meanwhile are re-read by the next repairs, as above.
+        suspended.replaceAll(from.jdbc
+                .sql("SELECT " + StationRow.COLUMNS + " FROM station s WHERE s.status = 'suspended'")
+                .query(StationRow::map)
+                .list());
         index.replaceAll(snapshot);
         log.info("Loaded the station index in {} ms", (System.nanoTime() - started) / 1_000_000);
     }

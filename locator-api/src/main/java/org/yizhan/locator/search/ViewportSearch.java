@@ -21,19 +21,29 @@ import org.yizhan.locator.web.ApiException;
  * rows, order and pages as the query below would give, milliseconds behind the register like
  * nearest); other statuses, and everything while the index loads, come from PostGIS. A query for
  * active and other statuses (the OGC API's default: active and suspended) takes the active ones
- * from memory and only the few others from PostGIS, and merges the two by id.
+ * from the index and the suspended ones from {@link SuspendedStations}, and merges the two by id;
+ * closed stations (never published) come from PostGIS.
  */
 @Component
 public class ViewportSearch {
 
     private static final String ACTIVE = StationStatus.ACTIVE.value();
 
+    private static final List<String> SUSPENDED = List.of(StationStatus.SUSPENDED.value());
+
     private final JdbcClient jdbc;
     private final StationIndex index;
+    private final SuspendedStations suspended;
 
-    ViewportSearch(JdbcClient jdbc, StationIndex index) {
+    ViewportSearch(JdbcClient jdbc, StationIndex index, SuspendedStations suspended) {
         this.jdbc = jdbc;
         this.index = index;
+        this.suspended = suspended;
+    }
+
+    /** Whether the statuses besides active can be answered from memory as well. */
+    private boolean inMemory(Query others) {
+        return others.statuses().equals(SUSPENDED) && suspended.ready();
     }
 
     /** The query's active stations as an in-memory window, or null when only PostGIS can answer it. */
@@ -70,7 +80,9 @@ public class ViewportSearch {
         List<StationRow> active = index.page(window, afterId, limit, false);
         Query others = withoutActive(query);
         if (others.statuses().isEmpty()) return active;
-        List<StationRow> rest = select(others, "s.id > :id", "ORDER BY s.id", afterId, limit);
+        List<StationRow> rest = inMemory(others)
+                ? suspended.page(window, afterId, limit, false)
+                : select(others, "s.id > :id", "ORDER BY s.id", afterId, limit);
         List<StationRow> merged = merged(active, rest);
         return merged.subList(0, Math.min(limit, merged.size()));
     }
@@ -80,7 +92,9 @@ public class ViewportSearch {
         StationIndex.Window window = window(query);
         Query others = window == null ? query : withoutActive(query);
         List<StationRow> rest = new ArrayList<>();
-        if (!others.statuses().isEmpty()) {
+        if (window != null && inMemory(others)) {
+            rest.addAll(suspended.page(window, beforeId, limit, true));
+        } else if (!others.statuses().isEmpty()) {
             rest.addAll(select(others, "s.id < :id", "ORDER BY s.id DESC", beforeId, limit));
             Collections.reverse(rest);
         }
@@ -95,9 +109,11 @@ public class ViewportSearch {
         Query others = window == null ? query : withoutActive(query);
         long rest = others.statuses().isEmpty()
                 ? 0
-                : statement(others, "SELECT count(*) FROM station s WHERE " + where(others), 0)
-                        .query(Long.class)
-                        .single();
+                : window != null && inMemory(others)
+                        ? suspended.count(window)
+                        : statement(others, "SELECT count(*) FROM station s WHERE " + where(others), 0)
+                                .query(Long.class)
+                                .single();
         return window == null ? rest : index.count(window) + rest;
     }
 

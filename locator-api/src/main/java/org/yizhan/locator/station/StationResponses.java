@@ -118,11 +118,11 @@ public class StationResponses {
         return isOpen(row, state(row, now));
     }
 
-    String division(String adcode) {
+    public String division(String adcode) {
         return fullNames.computeIfAbsent(adcode, divisions::fullName);
     }
 
-    java.util.List<String> amenityLabels(StationRow row, Language language) {
+    public java.util.List<String> amenityLabels(StationRow row, Language language) {
         return row.amenities().stream().map(k -> amenities.label(k, language)).toList();
     }
 

@@ -183,8 +183,7 @@ class StationIndexTest {
         return row(old.id(), lat, lng, status, amenities, version);
     }
 
-    private static StationRow row(
-            long id, double lat, double lng, String status, List<String> amenities, long version) {
+    static StationRow row(long id, double lat, double lng, String status, List<String> amenities, long version) {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
         return new StationRow(
                 id,
