@@ -51,6 +51,7 @@ export function alongRoute({ map, crs, state, page }) {
     route.on = true;
     route.drawing = route.points.length < 2;
     clear($('alerts'));
+    page.setNotice('route-link', null);
     if (state.code) page.showList();
     changed({ search: true });
   }

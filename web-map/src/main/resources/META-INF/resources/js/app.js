@@ -419,6 +419,7 @@ async function main() {
   // A shared route link opens on the route, fitted to the screen unless the link says where.
   if (state.route.on) route.changed({ search: true, fit: url.zoom == null && !start });
   else renderTravel();
+  if (url.routeUnreadable) setNotice('route-link', 'route.link.invalid');
   if (state.code) openStation(state.code);
   if (start) setOrigin(start, 'point', { fit: url.zoom == null && !state.route.on });
   else locate();

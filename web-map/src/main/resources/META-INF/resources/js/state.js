@@ -28,6 +28,8 @@ export function readUrl(loc = window.location) {
     code: hash.get('code') || (shared ? decodeURIComponent(shared[1]) : null),
     by: ['walk', 'ride', 'straight'].includes(query.get('by')) ? query.get('by') : null,
     route: decodePolyline(hash.get('route') || ''),
+    // A link whose route= is cut short or mangled: the page says so instead of ignoring it.
+    routeUnreadable: hash.has('route') && decodePolyline(hash.get('route')) === null,
     buffer: num(hash.get('buffer')),
     sharedPath: Boolean(shared),
   };

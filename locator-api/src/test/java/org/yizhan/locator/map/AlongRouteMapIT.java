@@ -190,6 +190,23 @@ class AlongRouteMapIT extends ApiIT {
                 : browser.listedCodes().equals(fromApi));
     }
 
+    @Test
+    void aSharedLinkWhoseRouteIsCutShortSaysSoAndShowsTheNearbyList() {
+        // "{{{{" is in the polyline alphabet but never ends a number: a link cut off mid-route.
+        browser.withLocationDenied()
+                .open("/?lat=" + CENTRE.lat() + "&lng=" + CENTRE.lng() + "&zoom=" + ZOOM + "#route=%7B%7B%7B%7B");
+        browser.until(d -> !browser.all("#notices .notice-route-link").isEmpty());
+        assertThat(browser.text("#notices .notice-route-link")).contains("路线无法识别");
+        List<String> nearby = browser.listedCodes();
+        assertThat(nearby).isNotEmpty();
+        assertThat(browser.listedKinds()).doesNotContain("route");
+        browser.screenshot("phone-route-link-unreadable");
+
+        // Drawing a route of one's own: the notice has done its work.
+        browser.click("#route-toggle");
+        browser.until(d -> browser.all("#notices .notice-route-link").isEmpty());
+    }
+
     private void openAtCentre() {
         browser.withLocationDenied().open("/?lat=" + CENTRE.lat() + "&lng=" + CENTRE.lng() + "&zoom=" + ZOOM);
         browser.listedCodes();
