@@ -398,13 +398,20 @@ public class StationIndexSync {
         } finally {
             for (Connection c : connections) close(c);
         }
-        // Not the load's snapshot: rows changed meanwhile are re-read by the next repairs, as above.
+        index.replaceAll(snapshot);
+        log.info("Loaded the station index in {} ms", (System.nanoTime() - started) / 1_000_000);
+        // After the index, so nearest does not wait for them (until then viewports read suspended
+        // stations from PostGIS). Not the load's snapshot: rows changed meanwhile are re-read by
+        // the next repairs, as above.
+        long suspendedStarted = System.nanoTime();
         suspended.replaceAll(from.jdbc
                 .sql("SELECT " + StationRow.COLUMNS + " FROM station s WHERE s.status = 'suspended'")
                 .query(StationRow::map)
                 .list());
-        index.replaceAll(snapshot);
-        log.info("Loaded the station index in {} ms", (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Loaded {} suspended stations in {} ms",
+                suspended.size(),
+                (System.nanoTime() - suspendedStarted) / 1_000_000);
     }
 
     private static void close(Connection connection) {
