@@ -34,22 +34,7 @@ class StationFeatures {
     /** The feature as a map, for single stations and the HTML table. */
     Map<String, Object> feature(StationRow row, OgcCrs crs, Language language, Instant now) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties(row, language, now, new Properties() {
-            @Override
-            public void text(String name, @Nullable String value) {
-                if (value != null) properties.put(name, value);
-            }
-
-            @Override
-            public void flag(String name, boolean value) {
-                properties.put(name, value);
-            }
-
-            @Override
-            public void number(String name, @Nullable Double value) {
-                if (value != null) properties.put(name, value);
-            }
-        });
+        properties(row, language, now, properties::put);
         double[] xy = crs.fromLonLat(row.lng(), row.lat());
         return GeoJson.feature(row.code(), GeoJson.point(crs.round(xy[0]), crs.round(xy[1])), properties);
     }
@@ -59,37 +44,37 @@ class StationFeatures {
         return new Json(this, row, crs, language, now);
     }
 
-    /** Where a feature's properties go, in order; null values are left out. */
+    /** Where a feature's properties go, in order: a String, Boolean or Double, never null. */
     interface Properties {
-        void text(String name, @Nullable String value);
-
-        void flag(String name, boolean value);
-
-        void number(String name, @Nullable Double value);
+        void put(String name, Object value);
     }
 
-    /** The public properties of a station, in the order they are shown. */
+    /** The public properties of a station, in the order they are shown; absent values are left out. */
     void properties(StationRow row, Language language, Instant now, Properties out) {
-        out.text("code", row.code());
-        out.text("name", row.name());
-        out.text("nameEn", row.nameEn());
-        out.text("address", row.address());
-        out.text("adcode", row.adcode());
-        out.text("division", responses.division(row.adcode()));
-        out.text("hostType", row.hostType());
-        out.text("hostOrganisation", row.hostOrganisation());
-        out.text("contactPhone", row.contactPhone());
-        out.text("openingHours", row.openingHours());
-        out.flag("openNow", responses.isOpen(row, now));
-        out.flag("alwaysOpen", row.alwaysOpen());
-        out.text("amenities", String.join(",", row.amenities()));
-        out.text("amenityLabels", String.join(",", responses.amenityLabels(row, language)));
-        out.text("status", row.status());
-        out.number("floorArea", row.floorArea());
-        out.text("updatedAt", row.updatedAt().toString());
+        out.put("code", row.code());
+        out.put("name", row.name());
+        putPresent(out, "nameEn", row.nameEn());
+        out.put("address", row.address());
+        out.put("adcode", row.adcode());
+        out.put("division", responses.division(row.adcode()));
+        out.put("hostType", row.hostType());
+        out.put("hostOrganisation", row.hostOrganisation());
+        out.put("contactPhone", row.contactPhone());
+        out.put("openingHours", row.openingHours());
+        out.put("openNow", responses.isOpen(row, now));
+        out.put("alwaysOpen", row.alwaysOpen());
+        out.put("amenities", String.join(",", row.amenities()));
+        out.put("amenityLabels", String.join(",", responses.amenityLabels(row, language)));
+        out.put("status", row.status());
+        putPresent(out, "floorArea", row.floorArea());
+        out.put("updatedAt", row.updatedAt().toString());
         Instant verified = row.lastVerifiedAt();
-        out.text("lastVerifiedAt", verified == null ? null : verified.toString());
-        out.flag("stale", Freshness.stale(row, now));
+        putPresent(out, "lastVerifiedAt", verified == null ? null : verified.toString());
+        out.put("stale", Freshness.stale(row, now));
+    }
+
+    private static void putPresent(Properties out, String name, @Nullable Object value) {
+        if (value != null) out.put(name, value);
     }
 
     private record Json(StationFeatures features, StationRow row, OgcCrs crs, Language language, Instant now)
@@ -112,21 +97,11 @@ class StationFeatures {
             gen.writeEndObject();
             gen.writeName("properties");
             gen.writeStartObject();
-            features.properties(row, language, now, new Properties() {
-                @Override
-                public void text(String name, @Nullable String value) {
-                    if (value != null) gen.writeStringProperty(name, value);
-                }
-
-                @Override
-                public void flag(String name, boolean value) {
-                    gen.writeBooleanProperty(name, value);
-                }
-
-                @Override
-                public void number(String name, @Nullable Double value) {
-                    if (value != null) gen.writeNumberProperty(name, value);
-                }
+            features.properties(row, language, now, (name, value) -> {
+                gen.writeName(name);
+                if (value instanceof String text) gen.writeString(text);
+                else if (value instanceof Boolean flag) gen.writeBoolean(flag);
+                else gen.writeNumber((Double) value);
             });
             gen.writeEndObject();
             gen.writeEndObject();

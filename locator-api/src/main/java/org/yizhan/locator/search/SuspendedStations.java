@@ -18,7 +18,7 @@ import org.yizhan.locator.station.StationStatus;
  * page (a query for the page and one for numberMatched) halved its throughput. Kept in step by
  * {@link StationIndexSync} from the same changes, reloads and repairs as the index.
  *
- * <p>Suspension is temporary and rare (3.5% of the benchmark's register), so this is an
+ * <p>Suspension is temporary and rare (3.5% of the benchmark's register), so this is a
  * sorted array rather than a tree: a window's boxes pick their band of latitudes by binary search
  * (a city's band holds a few dozen of the ~35,000 rows at 1,000,000 stations), and every change
  * rebuilds the arrays (milliseconds). A window without boxes scans them all.
