@@ -181,6 +181,13 @@ public class BenchReport {
         if (meta.containsKey("index_load_ms")) {
             System.out.printf("%-52s %-24s%n", "station index full load at start-up", meta.get("index_load_ms") + " ms");
         }
+        if (meta.containsKey("index_restart_ms")) {
+            System.out.printf(
+                    "%-52s %-24s%n",
+                    "station index at restart, from its file (+ catch-up)",
+                    meta.get("index_restart_ms") + " ms (" + meta.getOrDefault("index_restart_caught_up_ms", "?")
+                            + " ms in all)");
+        }
         long met = all.stream().filter(b -> b).count();
         System.out.printf("%ngoals met: %d of %d checks%n", met, all.size());
     }

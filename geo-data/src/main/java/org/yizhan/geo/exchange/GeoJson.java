@@ -28,15 +28,13 @@ public final class GeoJson {
 
     /** A Point geometry; RFC 7946 puts longitude first. */
     public static Map<String, Object> point(double lng, double lat) {
-        return Map.of("type", "Point", "coordinates", List.of(lng, lat));
+        return geometry("Point", List.of(lng, lat));
     }
 
     /** A Polygon geometry for a lng/lat-aligned box: one closed ring, counter-clockwise as RFC 7946 asks. */
     public static Map<String, Object> box(double minLng, double minLat, double maxLng, double maxLat) {
-        return Map.of(
-                "type",
+        return geometry(
                 "Polygon",
-                "coordinates",
                 List.of(List.of(
                         List.of(minLng, minLat),
                         List.of(maxLng, minLat),
@@ -47,18 +45,27 @@ public final class GeoJson {
 
     /** A MultiLineString geometry: one {@code [lng, lat]} line per list of points. */
     public static Map<String, Object> lines(List<List<LatLng>> lines) {
-        return Map.of(
-                "type",
-                "MultiLineString",
-                "coordinates",
-                lines.stream().map(GeoJson::positions).toList());
+        return geometry(
+                "MultiLineString", lines.stream().map(GeoJson::positions).toList());
     }
 
     /** A Polygon geometry with one ring; the ring is closed here if it is not already. */
     public static Map<String, Object> polygon(List<LatLng> ring) {
         List<List<Double>> positions = new java.util.ArrayList<>(positions(ring));
         if (!ring.isEmpty() && !ring.get(0).equals(ring.get(ring.size() - 1))) positions.add(positions.get(0));
-        return Map.of("type", "Polygon", "coordinates", List.of(positions));
+        return geometry("Polygon", List.of(positions));
+    }
+
+    /**
+     * A geometry with {@code type} before {@code coordinates}, in that order every time: a
+     * {@code Map.of} iterates in an order that changes from one JVM start to the next, so the
+     * same answer would differ byte for byte between two instances.
+     */
+    private static Map<String, Object> geometry(String type, Object coordinates) {
+        Map<String, Object> geometry = new LinkedHashMap<>();
+        geometry.put("type", type);
+        geometry.put("coordinates", coordinates);
+        return java.util.Collections.unmodifiableMap(geometry);
     }
 
     private static List<List<Double>> positions(List<LatLng> points) {

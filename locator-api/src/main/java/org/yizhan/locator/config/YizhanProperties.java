@@ -64,6 +64,10 @@ public record YizhanProperties(
      * @param loadConnections connections a full load of the index reads the register over at once,
      *     each COPYing a share of the table in one shared snapshot; 1 (default): a single COPY, which
      *     was as fast on 2 cores (docs/SCALING.md); more for machines with cores to spare
+     * @param snapshotFile where the index is saved after a full load and read back at start-up,
+     *     catching up on the rows changed since; empty (default): every start-up reads the
+     *     database. Not used with {@code listenUrl} (a replica cannot take the lock that makes a
+     *     saved load exact)
      */
     public record Index(
             @DefaultValue("true") boolean enabled,
@@ -72,5 +76,6 @@ public record YizhanProperties(
             @DefaultValue("") String listenUsername,
             @DefaultValue("") String listenPassword,
             @DefaultValue("5s") java.time.Duration replicaWait,
-            @DefaultValue("1") int loadConnections) {}
+            @DefaultValue("1") int loadConnections,
+            @DefaultValue("") String snapshotFile) {}
 }

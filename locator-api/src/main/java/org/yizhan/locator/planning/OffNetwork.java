@@ -44,14 +44,13 @@ record OffNetwork(
             points++;
             weight += demand.get(i).weight();
             LatLng at = demand.get(i).at();
-            if (listed.size() < LISTED)
-                listed.add(Map.of(
-                        "lat",
-                        at.lat(),
-                        "lng",
-                        at.lng(),
-                        "weight",
-                        demand.get(i).weight()));
+            if (listed.size() < LISTED) {
+                Map<String, Object> point = new java.util.LinkedHashMap<>(); // one key order on every instance
+                point.put("lat", at.lat());
+                point.put("lng", at.lng());
+                point.put("weight", demand.get(i).weight());
+                listed.add(point);
+            }
         }
         List<String> stations = new ArrayList<>();
         for (int s = 0; s < existing.size(); s++) {

@@ -33,6 +33,11 @@ class AmenityBits {
             keyBytes[i] = this.keys[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** Every key, in bit order. */
+    List<String> keys() {
+        return List.of(keys);
+    }
+
     /** The keys of the set bits, in bit (vocabulary) order. */
     List<String> keysOf(long bits) {
         String[] out = new String[Long.bitCount(bits)];

@@ -1,5 +1,6 @@
 package org.yizhan.locator.search;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -107,6 +108,12 @@ public class StationIndexSync {
     private final Duration replicaWait;
     /** Connections a full load reads over at once (see {@link StationLoader}). */
     private final int loadConnections;
+    /** The snapshot file, if configured (and the datasource is the primary). */
+    private final @Nullable StationSnapshotStore snapshotFile;
+    /** Whether the next full load may start from the snapshot file: only the process's first. */
+    private boolean firstLoad = true;
+
+    private volatile boolean startedFromFile;
     /** Change-counter values read at the start of the previous check and of the one before it. */
     private long seenAtLastCheck, seenBeforeLastCheck;
     /** Changes in notification order, waiting for the replica; only the worker thread touches it. */
@@ -147,6 +154,9 @@ public class StationIndexSync {
                     settings.listenPassword().isBlank() ? password : settings.listenPassword());
             this.primary = Reader.of(listenSource);
         }
+        this.snapshotFile = settings.snapshotFile().isBlank() || listenUrl != null
+                ? null
+                : new StationSnapshotStore(Path.of(settings.snapshotFile()));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -347,8 +357,11 @@ public class StationIndexSync {
         }
     }
 
-    /** Re-applies rows changed since the check before last, then compares counts for hard deletes. */
-    private void repair(Reader from, long seenNow) {
+    /**
+     * Re-applies rows changed since the check before last, then compares counts for hard deletes;
+     * returns how many rows it re-read.
+     */
+    private int repair(Reader from, long seenNow) {
         List<StationRow> changed = from.jdbc
                 .sql("SELECT " + StationRow.COLUMNS + " FROM station s WHERE s.change_seq > :since")
                 .param("since", seenBeforeLastCheck)
@@ -378,13 +391,63 @@ public class StationIndexSync {
                     paused);
             reloadAll(from, seenNow);
         }
+        return changed.size();
     }
 
-    /** Loads every active station; {@code counter} is the change counter read before the load's snapshot. */
+    /**
+     * Loads every active station (the first time from the snapshot file, if there is a usable
+     * one); {@code counter} is the change counter read before the load's snapshot.
+     */
     private void reloadAll(Reader from, long counter) {
         long started = System.nanoTime();
-        // Rows changed after the counter was read are re-read by the next repairs, whatever the load saw.
-        seenAtLastCheck = seenBeforeLastCheck = counter;
+        boolean first = firstLoad;
+        firstLoad = false;
+        StationSnapshotStore.Restored restored = first && snapshotFile != null ? restore(from) : null;
+        startedFromFile = restored != null;
+        if (restored != null) {
+            // The file holds every change up to its counter; the repair below re-reads the rest.
+            seenAtLastCheck = seenBeforeLastCheck = restored.counter();
+            index.replaceAll(restored.snapshot());
+        } else {
+            // Rows changed after the counter was read are re-read by the next repairs, whatever the load saw.
+            seenAtLastCheck = seenBeforeLastCheck = counter;
+            index.replaceAll(loadFromDatabase(from));
+        }
+        log.info(
+                "Loaded the station index in {} ms{}",
+                (System.nanoTime() - started) / 1_000_000,
+                restored == null ? "" : " from " + snapshotFile().file());
+        loadSuspended(from);
+        if (restored != null) {
+            int caughtUp = repair(from, counter);
+            log.info(
+                    "Re-read {} stations changed since the file was saved (change {}) in {} ms in all",
+                    caughtUp,
+                    restored.counter(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private StationSnapshotStore snapshotFile() {
+        return java.util.Objects.requireNonNull(snapshotFile);
+    }
+
+    private StationSnapshotStore.@Nullable Restored restore(Reader from) {
+        try (Connection connection = from.dataSource().getConnection()) {
+            return snapshotFile().restore(connection, index.bits());
+        } catch (SQLException e) {
+            log.warn("Could not check the station index file: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Reads every active station with {@link StationLoader}; with a snapshot file, from an exact
+     * start (see {@link StationSnapshotStore}) and then saved in the background.
+     */
+    private StationSnapshot loadFromDatabase(Reader from) {
+        StationSnapshotStore.ExactStart start =
+                snapshotFile == null ? null : snapshotFile.exactStart(from.dataSource());
         StationSnapshot snapshot;
         List<Connection> connections = new ArrayList<>();
         try {
@@ -392,17 +455,35 @@ public class StationIndexSync {
                 connections.add(from.dataSource().getConnection());
             // One snapshot of the register, shared by the connections, streamed by COPY.
             snapshot = StationLoader.load(
-                    connections, index.bits(), new StationSnapshot.Dictionaries(), Math.max(16, index.size()));
+                    connections,
+                    index.bits(),
+                    new StationSnapshot.Dictionaries(),
+                    Math.max(16, index.size()),
+                    start == null ? null : new StationLoader.SharedSnapshot(start.snapshot, start::close));
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the stations: " + e.getMessage(), e);
         } finally {
             for (Connection c : connections) close(c);
+            if (start != null) start.close();
         }
-        index.replaceAll(snapshot);
-        log.info("Loaded the station index in {} ms", (System.nanoTime() - started) / 1_000_000);
+        if (start != null) snapshotFile().saveLater(snapshot, start.header);
+        return snapshot;
+    }
+
+    /** Whether the first load came from the snapshot file. */
+    boolean startedFromFile() {
+        return startedFromFile;
+    }
+
+    /** Waits until the snapshot file has been written (tests). */
+    void awaitSnapshotSaved() throws Exception {
+        if (snapshotFile != null) snapshotFile.awaitSaved();
+    }
+
+    private void loadSuspended(Reader from) {
         // After the index, so nearest does not wait for them (until then viewports read suspended
         // stations from PostGIS). Not the load's snapshot: rows changed meanwhile are re-read by
-        // the next repairs, as above.
+        // the next repairs.
         long suspendedStarted = System.nanoTime();
         suspended.replaceAll(from.jdbc
                 .sql("SELECT " + StationRow.COLUMNS + " FROM station s WHERE s.status = 'suspended'")

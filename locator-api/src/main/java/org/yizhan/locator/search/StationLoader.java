@@ -80,8 +80,25 @@ final class StationLoader {
     static StationSnapshot load(
             List<Connection> connections, AmenityBits bits, StationSnapshot.Dictionaries dictionaries, int expected)
             throws SQLException {
+        return load(connections, bits, dictionaries, expected, null);
+    }
+
+    /**
+     * A snapshot another transaction exported ({@code pg_export_snapshot()}) for every part of
+     * the load to adopt, and what to do once they all have (the exporter may then end).
+     */
+    record SharedSnapshot(String id, Runnable adopted) {}
+
+    /** As {@link #load(List, AmenityBits, StationSnapshot.Dictionaries, int)}, in {@code shared} if given. */
+    static StationSnapshot load(
+            List<Connection> connections,
+            AmenityBits bits,
+            StationSnapshot.Dictionaries dictionaries,
+            int expected,
+            @Nullable SharedSnapshot shared)
+            throws SQLException {
         int n = connections.size();
-        if (n == 1) return load(connections.get(0), bits, dictionaries, expected);
+        if (n == 1 && shared == null) return load(connections.get(0), bits, dictionaries, expected);
         long started = System.nanoTime();
         boolean[] autoCommit = new boolean[n];
         int[] isolation = new int[n];
@@ -91,25 +108,24 @@ final class StationLoader {
         }
         try {
             for (Connection c : connections) repeatableRead(c);
+            // Adopted before any query, which would take a snapshot of its own.
+            if (shared != null) adopt(connections, shared.id());
             String snapshot;
             long pages;
             int capacity;
             try (Statement statement = connections.get(0).createStatement();
                     ResultSet rs = statement.executeQuery("""
-                            SELECT pg_export_snapshot(),
+                            SELECT CASE WHEN %s THEN pg_export_snapshot() END,
                                    pg_relation_size(c.oid) / current_setting('block_size')::int8,
                                    greatest(c.reltuples, 0)::int8
-                              FROM pg_class c WHERE c.oid = 'station'::regclass""")) {
+                              FROM pg_class c WHERE c.oid = 'station'::regclass""".formatted(shared == null))) {
                 rs.next();
                 snapshot = rs.getString(1);
                 pages = rs.getLong(2);
                 capacity = (int) Math.min(Math.max(expected, rs.getLong(3)), 50_000_000);
             }
-            for (Connection c : connections.subList(1, n)) {
-                try (Statement statement = c.createStatement()) {
-                    statement.execute("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "''") + "'");
-                }
-            }
+            if (shared == null) adopt(connections.subList(1, n), snapshot);
+            else shared.adopted().run();
             List<StationSnapshot.Builder> builders = new ArrayList<>();
             List<FutureTask<Void>> parts = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -164,6 +180,14 @@ final class StationLoader {
             return built(all, started, n);
         } finally {
             for (int i = 0; i < n; i++) restore(connections.get(i), autoCommit[i], isolation[i]);
+        }
+    }
+
+    private static void adopt(List<Connection> connections, String snapshot) throws SQLException {
+        for (Connection c : connections) {
+            try (Statement statement = c.createStatement()) {
+                statement.execute("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "''") + "'");
+            }
         }
     }
 

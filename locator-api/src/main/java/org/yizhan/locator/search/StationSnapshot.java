@@ -85,6 +85,11 @@ final class StationSnapshot {
             this.statusReason = statusReason;
         }
 
+        /** Every dictionary, in a fixed order (the snapshot file writes and reads them so). */
+        TextDictionary[] all() {
+            return new TextDictionary[] {adcode, hostType, hostOrganisation, hours, status, statusReason};
+        }
+
         Dictionaries copy() {
             return new Dictionaries(
                     adcode.copy(),
@@ -480,6 +485,31 @@ final class StationSnapshot {
             hours = new int[c];
             flags = new byte[c];
             records = new long[c];
+        }
+
+        /** A builder holding columns and pages read back from a file ({@link StationSnapshotFile}). */
+        Builder(
+                AmenityBits bits,
+                Dictionaries dictionaries,
+                long[] ids,
+                double[] lats,
+                double[] lngs,
+                long[] amenityBits,
+                int[] hours,
+                byte[] flags,
+                long[] records,
+                byte[][] pages) {
+            this.bits = bits;
+            this.dictionaries = dictionaries;
+            this.size = ids.length;
+            this.ids = ids;
+            this.lats = lats;
+            this.lngs = lngs;
+            this.amenityBits = amenityBits;
+            this.hours = hours;
+            this.flags = flags;
+            this.records = records;
+            pageList.addAll(Arrays.asList(pages));
         }
 
         StationSnapshot build() {

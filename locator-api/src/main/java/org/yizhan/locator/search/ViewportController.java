@@ -115,7 +115,11 @@ class ViewportController {
         List<Map<String, String>> links = new ArrayList<>();
         if (page.nextCursor() != null) {
             String next = publicBaseUrl.currentWith(request, "cursor", page.nextCursor());
-            links.add(Map.of("rel", "next", "href", next, "type", GEO_JSON.toString()));
+            Map<String, String> link = new java.util.LinkedHashMap<>(); // one key order on every instance
+            link.put("rel", "next");
+            link.put("href", next);
+            link.put("type", GEO_JSON.toString());
+            links.add(link);
         }
         body.put("links", links);
         return ResponseEntity.ok().contentType(GEO_JSON).body(body);

@@ -34,7 +34,7 @@ class CompactSnapshotTest {
     @Test
     void everyStationDecodesToTheRowItWasBuiltFrom() {
         List<StationRow> rows = new ArrayList<>();
-        for (long id = 1; id <= 3_000; id++) rows.add(randomRow(id * 7 + random.nextInt(7), "active"));
+        for (long id = 1; id <= 3_000; id++) rows.add(randomRow(random, id * 7 + random.nextInt(7), "active"));
         StationSnapshot snapshot = StationSnapshot.of(rows, bits);
         assertThat(snapshot.size()).isEqualTo(rows.size());
         for (StationRow row : rows) {
@@ -61,7 +61,7 @@ class CompactSnapshotTest {
         StationSnapshot.Dictionaries full = new StationSnapshot.Dictionaries();
         for (int i = 0; i < TextDictionary.CAPACITY; i++) full.hostOrganisation.code("org " + i);
         StationSnapshot.Builder builder = new StationSnapshot.Builder(bits, full, 4);
-        StationRow row = randomRow(5, "active");
+        StationRow row = randomRow(random, 5, "active");
         builder.add(row);
         StationSnapshot snapshot = builder.build();
         assertThat(snapshot.row(snapshot.slotOf(5))).isEqualTo(row);
@@ -103,8 +103,8 @@ class CompactSnapshotTest {
                 long id = random.nextInt(4) == 0 ? nextId++ : ids.get(random.nextInt(ids.size()));
                 switch (random.nextInt(3)) {
                     case 0 -> register.remove(id);
-                    case 1 -> register.put(id, randomRow(id, random.nextBoolean() ? "active" : "closed"));
-                    default -> register.put(id, randomRow(id, "active"));
+                    case 1 -> register.put(id, randomRow(random, id, random.nextBoolean() ? "active" : "closed"));
+                    default -> register.put(id, randomRow(random, id, "active"));
                 }
                 changed.add(id);
             }
@@ -213,7 +213,7 @@ class CompactSnapshotTest {
     /** Clustered around a few cities plus some anywhere, including both sides of the antimeridian. */
     private List<StationRow> worldwide(int n) {
         List<StationRow> rows = new ArrayList<>();
-        for (long id = 1; id <= n; id++) rows.add(randomRow(id * 3, "active"));
+        for (long id = 1; id <= n; id++) rows.add(randomRow(random, id * 3, "active"));
         return rows;
     }
 
@@ -234,7 +234,8 @@ class CompactSnapshotTest {
         return new Bbox(lng, lat, Math.min(180, lng + w), Math.min(90, lat + h));
     }
 
-    private StationRow randomRow(long id, String status) {
+    /** A station with every field exercised: nulls, non-vocabulary amenities, long text, far-off instants. */
+    static StationRow randomRow(Random random, long id, String status) {
         double lat, lng;
         int where = random.nextInt(4);
         if (where == 0) {
@@ -283,7 +284,7 @@ class CompactSnapshotTest {
                         : Instant.parse("1970-01-01T00:00:00Z").minusNanos(random.nextInt(5)));
     }
 
-    private static @Nullable String nullable(@Nullable String s) {
+    static @Nullable String nullable(@Nullable String s) {
         return s;
     }
 }
