@@ -148,40 +148,32 @@ final class StationSnapshotFile {
         }
 
         void ints(int[] a) throws IOException {
-            for (int at = 0; at < a.length; ) {
-                int k = Math.min(buf.remaining() / 4, a.length - at);
-                if (k == 0) {
-                    flush();
-                    continue;
-                }
-                buf.asIntBuffer().put(a, at, k);
-                buf.position(buf.position() + 4 * k);
-                at += k;
-            }
+            elements(a.length, 4, (b, at, k) -> b.asIntBuffer().put(a, at, k));
         }
 
         void longs(long[] a) throws IOException {
-            for (int at = 0; at < a.length; ) {
-                int k = Math.min(buf.remaining() / 8, a.length - at);
-                if (k == 0) {
-                    flush();
-                    continue;
-                }
-                buf.asLongBuffer().put(a, at, k);
-                buf.position(buf.position() + 8 * k);
-                at += k;
-            }
+            elements(a.length, 8, (b, at, k) -> b.asLongBuffer().put(a, at, k));
         }
 
         void doubles(double[] a) throws IOException {
-            for (int at = 0; at < a.length; ) {
-                int k = Math.min(buf.remaining() / 8, a.length - at);
+            elements(a.length, 8, (b, at, k) -> b.asDoubleBuffer().put(a, at, k));
+        }
+
+        /** Puts elements [at, at + k) of an array at the buffer's position. */
+        private interface Put {
+            void put(ByteBuffer buf, int at, int k);
+        }
+
+        /** Writes {@code count} elements of {@code width} bytes, as many at a time as the buffer holds. */
+        private void elements(int count, int width, Put put) throws IOException {
+            for (int at = 0; at < count; ) {
+                int k = Math.min(buf.remaining() / width, count - at);
                 if (k == 0) {
                     flush();
                     continue;
                 }
-                buf.asDoubleBuffer().put(a, at, k);
-                buf.position(buf.position() + 8 * k);
+                put.put(buf, at, k);
+                buf.position(buf.position() + width * k);
                 at += k;
             }
         }
