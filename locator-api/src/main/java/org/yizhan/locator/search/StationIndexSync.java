@@ -404,20 +404,25 @@ public class StationIndexSync {
         firstLoad = false;
         StationSnapshotStore.Restored restored = first && snapshotFile != null ? restore(from) : null;
         startedFromFile = restored != null;
+        StationLoader.Loaded stations;
         if (restored != null) {
             // The file holds every change up to its counter; the repair below re-reads the rest.
             seenAtLastCheck = seenBeforeLastCheck = restored.counter();
-            index.replaceAll(restored.snapshot());
+            stations = restored.stations();
         } else {
             // Rows changed after the counter was read are re-read by the next repairs, whatever the load saw.
             seenAtLastCheck = seenBeforeLastCheck = counter;
-            index.replaceAll(loadFromDatabase(from));
+            stations = loadFromDatabase(from);
         }
+        // Suspended first, as for changes: a station being suspended is briefly in both, never in neither.
+        suspended.replaceAll(stations.suspendedRows());
+        index.replaceAll(stations.active());
         log.info(
-                "Loaded the station index in {} ms{}",
+                "Loaded the station index in {} ms ({} active and {} suspended stations){}",
                 (System.nanoTime() - started) / 1_000_000,
+                stations.active().size(),
+                stations.suspended().size(),
                 restored == null ? "" : " from " + snapshotFile().file());
-        loadSuspended(from);
         if (restored != null) {
             int caughtUp = repair(from, counter);
             log.info(
@@ -445,16 +450,16 @@ public class StationIndexSync {
      * Reads every active station with {@link StationLoader}; with a snapshot file, from an exact
      * start (see {@link StationSnapshotStore}) and then saved in the background.
      */
-    private StationSnapshot loadFromDatabase(Reader from) {
+    private StationLoader.Loaded loadFromDatabase(Reader from) {
         StationSnapshotStore.ExactStart start =
                 snapshotFile == null ? null : snapshotFile.exactStart(from.dataSource());
-        StationSnapshot snapshot;
+        StationLoader.Loaded stations;
         List<Connection> connections = new ArrayList<>();
         try {
             for (int i = 0; i < loadConnections; i++)
                 connections.add(from.dataSource().getConnection());
             // One snapshot of the register, shared by the connections, streamed by COPY.
-            snapshot = StationLoader.load(
+            stations = StationLoader.load(
                     connections,
                     index.bits(),
                     new StationSnapshot.Dictionaries(),
@@ -466,8 +471,8 @@ public class StationIndexSync {
             for (Connection c : connections) close(c);
             if (start != null) start.close();
         }
-        if (start != null) snapshotFile().saveLater(snapshot, start.header);
-        return snapshot;
+        if (start != null) snapshotFile().saveLater(stations, start.header);
+        return stations;
     }
 
     /** Whether the first load came from the snapshot file. */
@@ -478,21 +483,6 @@ public class StationIndexSync {
     /** Waits until the snapshot file has been written (tests). */
     void awaitSnapshotSaved() throws Exception {
         if (snapshotFile != null) snapshotFile.awaitSaved();
-    }
-
-    private void loadSuspended(Reader from) {
-        // After the index, so nearest does not wait for them (until then viewports read suspended
-        // stations from PostGIS). Not the load's snapshot: rows changed meanwhile are re-read by
-        // the next repairs.
-        long suspendedStarted = System.nanoTime();
-        suspended.replaceAll(from.jdbc
-                .sql("SELECT " + StationRow.COLUMNS + " FROM station s WHERE s.status = 'suspended'")
-                .query(StationRow::map)
-                .list());
-        log.info(
-                "Loaded {} suspended stations in {} ms",
-                suspended.size(),
-                (System.nanoTime() - suspendedStarted) / 1_000_000);
     }
 
     private static void close(Connection connection) {

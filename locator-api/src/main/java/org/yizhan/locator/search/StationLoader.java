@@ -14,11 +14,13 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yizhan.locator.station.StationRow;
 
 /**
- * Reads every active station into a {@link StationSnapshot} with one binary {@code COPY ... TO
- * STDOUT}: PostgreSQL streams the rows as it reads them, and the fields go from the wire into the
- * snapshot's columns and records as bytes, with no string, timestamp or row object per station.
+ * Reads every active and suspended station into two {@link StationSnapshot}s with one binary
+ * {@code COPY ... TO STDOUT}: PostgreSQL streams the rows as it reads them, and the fields go from
+ * the wire into the snapshots' columns and records as bytes, with no string, timestamp or row
+ * object per station. Both come from the same scan, so they are of one moment of the register.
  * The columns are selected in the order of the snapshot's record (see
  * {@link StationSnapshot.Builder}), so each field is copied or numbered as it comes. With more
  * than one connection the table is read in parts at once, in one shared snapshot.
@@ -27,17 +29,47 @@ final class StationLoader {
 
     private static final Logger log = LoggerFactory.getLogger(StationLoader.class);
 
-    /** Record order; the first four go to columns (id, coordinates, always open). */
+    /**
+     * Whether the station is active (which snapshot it goes to), then record order; the first
+     * four of those go to columns (id, coordinates, always open).
+     */
     static final String SELECT = """
-            SELECT s.id::int8, ST_Y(s.location::geometry)::float8, ST_X(s.location::geometry)::float8,
+            SELECT s.status = 'active', s.id::int8, ST_Y(s.location::geometry)::float8, ST_X(s.location::geometry)::float8,
                    s.always_open, s.code::text, s.name::text, s.name_en::text, s.address::text, s.adcode::text,
                    s.host_type::text, s.host_organisation::text, s.contact_person::text, s.contact_phone::text,
                    s.opening_hours::text, s.amenities::text[], s.status::text, s.status_reason::text,
                    s.floor_area::float8, s.created_at, s.updated_at, s.version::int8, s.last_verified_at,
                    s.closed_alarm_at
-              FROM station s WHERE s.status = 'active'""";
+              FROM station s WHERE s.status IN ('active', 'suspended')""";
 
-    private static final int COLUMNS = 23;
+    private static final int COLUMNS = 24;
+
+    /** The register as a load read it: the active stations for the index, the suspended ones beside it. */
+    record Loaded(StationSnapshot active, StationSnapshot suspended) {
+        /** The suspended stations as rows, in slot order. */
+        List<StationRow> suspendedRows() {
+            List<StationRow> rows = new ArrayList<>(suspended.size());
+            for (int slot = 0; slot < suspended.size(); slot++) rows.add(suspended.row(slot));
+            return rows;
+        }
+    }
+
+    /** Where a load's rows go by status; the two builders share dictionaries. */
+    static final class Sink {
+        final StationSnapshot.Builder active, suspended;
+
+        Sink(AmenityBits bits, StationSnapshot.Dictionaries dictionaries, int expectedActive) {
+            active = new StationSnapshot.Builder(bits, dictionaries, expectedActive);
+            suspended = new StationSnapshot.Builder(bits, dictionaries, Math.max(16, expectedActive / 32));
+        }
+
+        /** Adds {@code other}'s stations after these (a load read in parts). */
+        void append(Sink other) {
+            active.append(other.active);
+            suspended.append(other.suspended);
+        }
+    }
+
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
 
     private final CopyOut copy;
@@ -57,16 +89,15 @@ final class StationLoader {
         statusReason = new TextDictionary.Shared(d.statusReason);
     }
 
-    /** Every active station, read through {@code connection} (any transaction state). */
-    static StationSnapshot load(
-            Connection connection, AmenityBits bits, StationSnapshot.Dictionaries dictionaries, int expected)
+    /** Every active and suspended station, read through {@code connection} (any transaction state). */
+    static Loaded load(Connection connection, AmenityBits bits, StationSnapshot.Dictionaries dictionaries, int expected)
             throws SQLException {
         long started = System.nanoTime();
         // The planner's row count sizes the columns once, instead of doubling them from 16 at start-up.
         int capacity = Math.max(expected, estimatedRows(connection));
-        StationSnapshot.Builder builder = new StationSnapshot.Builder(bits, dictionaries, capacity);
-        decode(copyOut(connection, SELECT), builder);
-        return built(builder, started, 1);
+        Sink sink = new Sink(bits, dictionaries, capacity);
+        decode(copyOut(connection, SELECT), sink);
+        return built(sink, started, 1);
     }
 
     /**
@@ -77,7 +108,7 @@ final class StationLoader {
      * the ranges, so together the parts hold exactly the rows one COPY would read. The
      * connections are left as they came (auto-commit, isolation).
      */
-    static StationSnapshot load(
+    static Loaded load(
             List<Connection> connections, AmenityBits bits, StationSnapshot.Dictionaries dictionaries, int expected)
             throws SQLException {
         return load(connections, bits, dictionaries, expected, null);
@@ -90,7 +121,7 @@ final class StationLoader {
     record SharedSnapshot(String id, Runnable adopted) {}
 
     /** As {@link #load(List, AmenityBits, StationSnapshot.Dictionaries, int)}, in {@code shared} if given. */
-    static StationSnapshot load(
+    static Loaded load(
             List<Connection> connections,
             AmenityBits bits,
             StationSnapshot.Dictionaries dictionaries,
@@ -126,15 +157,14 @@ final class StationLoader {
             }
             if (shared == null) adopt(connections.subList(1, n), snapshot);
             else shared.adopted().run();
-            List<StationSnapshot.Builder> builders = new ArrayList<>();
+            List<Sink> sinks = new ArrayList<>();
             List<FutureTask<Void>> parts = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 String range = (i == 0 ? "" : " AND s.ctid >= '(" + pages * i / n + ",0)'::tid")
                         + (i == n - 1 ? "" : " AND s.ctid < '(" + pages * (i + 1) / n + ",0)'::tid");
                 Connection c = connections.get(i);
-                StationSnapshot.Builder b =
-                        new StationSnapshot.Builder(bits, dictionaries, i == 0 ? capacity : capacity / n + 1024);
-                builders.add(b);
+                Sink b = new Sink(bits, dictionaries, i == 0 ? capacity : capacity / n + 1024);
+                sinks.add(b);
                 parts.add(new FutureTask<>(() -> {
                     decode(copyOut(c, SELECT + range), b);
                     return null;
@@ -175,8 +205,8 @@ final class StationLoader {
             if (failure instanceof RuntimeException e) throw e;
             if (failure != null) throw new SQLException("the station index did not load", failure);
             for (Connection c : connections) c.commit();
-            StationSnapshot.Builder all = builders.get(0);
-            for (StationSnapshot.Builder b : builders.subList(1, n)) all.append(b);
+            Sink all = sinks.get(0);
+            for (Sink b : sinks.subList(1, n)) all.append(b);
             return built(all, started, n);
         } finally {
             for (int i = 0; i < n; i++) restore(connections.get(i), autoCommit[i], isolation[i]);
@@ -213,16 +243,17 @@ final class StationLoader {
         connection.setAutoCommit(autoCommit);
     }
 
-    private static StationSnapshot built(StationSnapshot.Builder builder, long started, int connections) {
+    private static Loaded built(Sink sink, long started, int connections) {
         long read = System.nanoTime();
-        StationSnapshot snapshot = builder.build();
+        Loaded loaded = new Loaded(sink.active.build(), sink.suspended.build());
         log.info(
-                "Read {} stations with binary COPY over {} connection(s) in {} ms and built the snapshot in {} ms",
-                snapshot.size(),
+                "Read {} active and {} suspended stations with binary COPY over {} connection(s) in {} ms and built the snapshots in {} ms",
+                loaded.active().size(),
+                loaded.suspended().size(),
                 connections,
                 (read - started) / 1_000_000,
                 (System.nanoTime() - read) / 1_000_000);
-        return snapshot;
+        return loaded;
     }
 
     private static CopyOut copyOut(Connection connection, String select) throws SQLException {
@@ -232,10 +263,10 @@ final class StationLoader {
                 .copyOut("COPY (" + select + ") TO STDOUT (FORMAT binary)");
     }
 
-    /** Decodes a whole binary COPY of {@link #SELECT} into {@code builder}. */
-    static void decode(CopyOut copy, StationSnapshot.Builder builder) throws SQLException {
+    /** Decodes a whole binary COPY of {@link #SELECT} into {@code sink}. */
+    static void decode(CopyOut copy, Sink sink) throws SQLException {
         try {
-            new StationLoader(copy, builder.dictionaries).read(builder);
+            new StationLoader(copy, sink.active.dictionaries).read(sink);
         } finally {
             if (copy.isActive()) copy.cancelCopy();
         }
@@ -250,7 +281,7 @@ final class StationLoader {
         }
     }
 
-    private void read(StationSnapshot.Builder b) throws SQLException {
+    private void read(Sink sink) throws SQLException {
         ensure(SIGNATURE.length + 8);
         if (!Arrays.equals(buf, pos, pos + SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length))
             throw new SQLException("not a binary COPY stream");
@@ -263,13 +294,13 @@ final class StationLoader {
             int fields = int16();
             if (fields == -1) break;
             if (fields != COLUMNS) throw new SQLException("expected " + COLUMNS + " columns, got " + fields);
+            StationSnapshot.Builder b = bool() ? sink.active : sink.suspended;
             long id = int64Field();
             double lat = Double.longBitsToDouble(int64Field());
             double lng = Double.longBitsToDouble(int64Field());
-            int len = length();
-            boolean alwaysOpen = len > 0 && buf[pos] != 0;
-            if (len > 0) pos += len;
+            boolean alwaysOpen = bool();
             b.begin(id, lat, lng, alwaysOpen);
+            int len;
             text(b); // code
             text(b); // name
             text(b); // name_en
@@ -353,6 +384,14 @@ final class StationLoader {
             }
         }
         pos = end;
+    }
+
+    /** A boolean field; null counts as false. */
+    private boolean bool() throws SQLException {
+        int len = length();
+        boolean value = len > 0 && buf[pos] != 0;
+        if (len > 0) pos += len;
+        return value;
     }
 
     /** A field's length, with the whole field now in the buffer; -1 for null. */

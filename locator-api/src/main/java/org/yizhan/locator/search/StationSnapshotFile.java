@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * A {@link StationSnapshot} on disk, so a restart reads a file instead of asking PostgreSQL for
- * every station. It holds what the bulk load would produce (columns in slot order, the record
- * pages, the dictionaries in code order, the amenity vocabulary), the database it came from and
+ * The index's snapshots on disk (the active stations, and the suspended ones kept beside them), so
+ * a restart reads a file instead of asking PostgreSQL for every station. It holds what the bulk
+ * load produces (for each snapshot its columns in slot order and record pages; the dictionaries
+ * they share, in code order; the amenity vocabulary), the database it came from and
  * the change counter it is complete up to; the trees are built again on reading (a fraction of
  * a second). Everything is little-endian and ends with a CRC-32C of what precedes it, so a file
  * cut short or damaged is refused, never half-read. Written to a temporary file and moved into
@@ -34,8 +35,8 @@ final class StationSnapshotFile {
     /** What a file says about where it came from: checked against the database before it is used. */
     record Header(String database, long counter) {}
 
-    /** A file read back: its header and a builder holding its stations. */
-    record Contents(Header header, StationSnapshot.Builder builder) {}
+    /** A file read back: its header and builders holding its active and suspended stations. */
+    record Contents(Header header, StationSnapshot.Builder active, StationSnapshot.Builder suspended) {}
 
     /** Thrown for a file that is not a whole, well-formed snapshot of this format. */
     static final class Unreadable extends IOException {
@@ -46,7 +47,10 @@ final class StationSnapshotFile {
 
     private StationSnapshotFile() {}
 
-    static void write(StationSnapshot s, Header header, Path file) throws IOException {
+    /** Writes both snapshots, which must share their dictionaries (as a load's do). */
+    static void write(StationSnapshot active, StationSnapshot suspended, Header header, Path file) throws IOException {
+        if (active.dictionaries != suspended.dictionaries)
+            throw new IllegalArgumentException("the snapshots must share their dictionaries");
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
@@ -57,26 +61,14 @@ final class StationSnapshotFile {
             out.ints(new int[] {FORMAT});
             out.text(header.database());
             out.longs(new long[] {header.counter()});
-            out.texts(s.bits.keys());
-            for (TextDictionary d : s.dictionaries.all()) {
+            out.texts(active.bits.keys());
+            for (TextDictionary d : active.dictionaries.all()) {
                 List<String> entries = new ArrayList<>(d.size());
                 for (int code = 0; code < d.size(); code++) entries.add(d.get(code));
                 out.texts(entries);
             }
-            int n = s.size();
-            out.ints(new int[] {n});
-            out.longs(s.ids);
-            out.doubles(s.lats);
-            out.doubles(s.lngs);
-            out.longs(s.amenityBits);
-            out.ints(s.hours);
-            out.bytes(s.flags);
-            out.longs(s.records);
-            out.ints(new int[] {s.pages.length});
-            for (byte[] page : s.pages) {
-                out.ints(new int[] {page.length});
-                out.bytes(page);
-            }
+            out.snapshot(active);
+            out.snapshot(suspended);
             out.finish();
             channel.force(false);
         }
@@ -103,28 +95,10 @@ final class StationSnapshotFile {
                     if (d.code(entries.get(code)) != code) throw new Unreadable("a dictionary repeats an entry");
                 }
             }
-            int n = in.count(MAX_STATIONS);
-            long[] ids = in.longs(n);
-            double[] lats = in.doubles(n), lngs = in.doubles(n);
-            long[] amenityBits = in.longs(n);
-            int[] hours = in.ints(n);
-            byte[] flags = in.bytes(n);
-            long[] records = in.longs(n);
-            byte[][] pages = new byte[in.count(1 << 20)][];
-            for (int p = 0; p < pages.length; p++) pages[p] = in.bytes(in.count(Integer.MAX_VALUE));
+            StationSnapshot.Builder active = in.snapshot(bits, dictionaries);
+            StationSnapshot.Builder suspended = in.snapshot(bits, dictionaries);
             in.finish();
-            int hoursKnown = dictionaries.hours.size();
-            for (int i = 0; i < n; i++) {
-                int page = (int) (records[i] >>> 32), offset = (int) records[i];
-                if (page >= pages.length || offset < 0 || offset >= pages[page].length)
-                    throw new Unreadable("station " + ids[i] + " points outside the record pages");
-                if (hours[i] < -1 || hours[i] >= hoursKnown)
-                    throw new Unreadable("station " + ids[i] + " has unknown opening hours");
-            }
-            return new Contents(
-                    header,
-                    new StationSnapshot.Builder(
-                            bits, dictionaries, ids, lats, lngs, amenityBits, hours, flags, records, pages));
+            return new Contents(header, active, suspended);
         }
     }
 
@@ -175,6 +149,22 @@ final class StationSnapshotFile {
                 put.put(buf, at, k);
                 buf.position(buf.position() + width * k);
                 at += k;
+            }
+        }
+
+        void snapshot(StationSnapshot s) throws IOException {
+            ints(new int[] {s.size()});
+            longs(s.ids);
+            doubles(s.lats);
+            doubles(s.lngs);
+            longs(s.amenityBits);
+            ints(s.hours);
+            bytes(s.flags);
+            longs(s.records);
+            ints(new int[] {s.pages.length});
+            for (byte[] page : s.pages) {
+                ints(new int[] {page.length});
+                bytes(page);
             }
         }
 
@@ -257,6 +247,30 @@ final class StationSnapshotFile {
             int n = ints(1)[0];
             if (n < 0 || n > max) throw new Unreadable("a count of " + n + " is out of range");
             return n;
+        }
+
+        /** One snapshot's columns and pages, checked to point only into themselves and the dictionaries. */
+        StationSnapshot.Builder snapshot(AmenityBits bits, StationSnapshot.Dictionaries dictionaries)
+                throws IOException {
+            int n = count(MAX_STATIONS);
+            long[] ids = longs(n);
+            double[] lats = doubles(n), lngs = doubles(n);
+            long[] amenityBits = longs(n);
+            int[] hours = ints(n);
+            byte[] flags = bytes(n);
+            long[] records = longs(n);
+            byte[][] pages = new byte[count(1 << 20)][];
+            for (int p = 0; p < pages.length; p++) pages[p] = bytes(count(Integer.MAX_VALUE));
+            int hoursKnown = dictionaries.hours.size();
+            for (int i = 0; i < n; i++) {
+                int page = (int) (records[i] >>> 32), offset = (int) records[i];
+                if (page >= pages.length || offset < 0 || offset >= pages[page].length)
+                    throw new Unreadable("station " + ids[i] + " points outside the record pages");
+                if (hours[i] < -1 || hours[i] >= hoursKnown)
+                    throw new Unreadable("station " + ids[i] + " has unknown opening hours");
+            }
+            return new StationSnapshot.Builder(
+                    bits, dictionaries, ids, lats, lngs, amenityBits, hours, flags, records, pages);
         }
 
         String text() throws IOException {

@@ -61,8 +61,8 @@ final class StationSnapshotStore {
         return t;
     });
 
-    /** A snapshot read from the file, and the change counter it is complete up to. */
-    record Restored(StationSnapshot snapshot, long counter) {}
+    /** The stations read from the file, and the change counter they are complete up to. */
+    record Restored(StationLoader.Loaded stations, long counter) {}
 
     /**
      * The start of a load whose counter is exact: an open transaction that exported {@code
@@ -130,7 +130,10 @@ final class StationSnapshotStore {
                         counterNow);
                 return null;
             }
-            return new Restored(contents.builder().build(), header.counter());
+            return new Restored(
+                    new StationLoader.Loaded(
+                            contents.active().build(), contents.suspended().build()),
+                    header.counter());
         } catch (IOException | SQLException | RuntimeException e) {
             log.warn("Cannot use the station index file {} ({}); loading from the database", file, e.toString());
             return null;
@@ -167,15 +170,16 @@ final class StationSnapshotStore {
         }
     }
 
-    /** Writes the snapshot to the file on a background thread (the snapshot is immutable). */
-    void saveLater(StationSnapshot snapshot, StationSnapshotFile.Header header) {
+    /** Writes a load to the file on a background thread (snapshots are immutable). */
+    void saveLater(StationLoader.Loaded stations, StationSnapshotFile.Header header) {
         writer.execute(() -> {
             long started = System.nanoTime();
             try {
-                StationSnapshotFile.write(snapshot, header, file);
+                StationSnapshotFile.write(stations.active(), stations.suspended(), header, file);
                 log.info(
-                        "Saved the station index ({} stations, complete to change {}) to {} in {} ms, {} MB",
-                        snapshot.size(),
+                        "Saved the station index ({} active and {} suspended stations, complete to change {}) to {} in {} ms, {} MB",
+                        stations.active().size(),
+                        stations.suspended().size(),
                         header.counter(),
                         file,
                         (System.nanoTime() - started) / 1_000_000,

@@ -20,8 +20,8 @@ import org.yizhan.locator.support.TestRandom;
 
 /**
  * The index's full load read in parts over several connections ({@link StationLoader}) holds
- * exactly the active stations of one COPY and of plain SQL, field for field, and sees one
- * snapshot of the register even while transactions commit during the load.
+ * exactly the active and the suspended stations of one COPY and of plain SQL, field for field,
+ * and sees one snapshot of the register even while transactions commit during the load.
  */
 class StationLoaderIT extends ApiIT {
 
@@ -39,24 +39,26 @@ class StationLoaderIT extends ApiIT {
     @Test
     void aLoadInPartsHoldsExactlyTheStationsOfOneCopy() throws Exception {
         insertStationsOnBothSidesOfTheMiddlePage(TestRandom.current());
-        Map<Long, StationRow> expected = new HashMap<>();
-        for (StationRow row : jdbc.sql("SELECT " + StationRow.COLUMNS + " FROM station s WHERE s.status = 'active'")
-                .query(StationRow::map)
-                .list()) {
-            expected.put(row.id(), row);
-        }
+        Map<Long, StationRow> active = byId("active"), suspended = byId("suspended");
+        assertThat(suspended).as("suspended stations in the register").isNotEmpty();
         try (Connection a = dataSource.getConnection();
                 Connection b = dataSource.getConnection();
                 Connection c = dataSource.getConnection()) {
             for (List<Connection> connections : List.of(List.of(a), List.of(a, b), List.of(a, b, c))) {
-                StationSnapshot snapshot =
+                StationLoader.Loaded loaded =
                         StationLoader.load(connections, bits, new StationSnapshot.Dictionaries(), 16);
+                StationSnapshot snapshot = loaded.active();
                 assertThat(snapshot.size())
-                        .as("stations read over %d connections", connections.size())
-                        .isEqualTo(expected.size());
+                        .as("active stations read over %d connections", connections.size())
+                        .isEqualTo(active.size());
                 for (int slot = 0; slot < snapshot.size(); slot++) {
-                    assertThat(snapshot.row(slot)).isEqualTo(expected.get(snapshot.ids[slot]));
+                    assertThat(snapshot.row(slot)).isEqualTo(active.get(snapshot.ids[slot]));
                 }
+                List<StationRow> suspendedRows = loaded.suspendedRows();
+                assertThat(suspendedRows)
+                        .as("suspended stations read over %d connections", connections.size())
+                        .hasSize(suspended.size());
+                for (StationRow row : suspendedRows) assertThat(row).isEqualTo(suspended.get(row.id()));
                 for (Connection connection : connections) {
                     assertThat(connection.getAutoCommit()).isTrue();
                     assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
@@ -93,14 +95,22 @@ class StationLoaderIT extends ApiIT {
                 Connection b = dataSource.getConnection()) {
             while (writer.isAlive() || loads < 3) {
                 int before = suspended.get();
-                StationSnapshot snapshot =
+                StationLoader.Loaded loaded =
                         StationLoader.load(List.of(a, b), bits, new StationSnapshot.Dictionaries(), 16);
+                StationSnapshot snapshot = loaded.active();
+                java.util.Set<Long> paused = new java.util.HashSet<>();
+                for (StationRow row : loaded.suspendedRows()) paused.add(row.id());
                 if (suspended.get() != before) changedDuring++;
                 loads++;
                 for (int k = 0; k < pairs; k++) {
                     assertThat(snapshot.slotOf(low.get(k)) >= 0)
                             .as("load %d, pair %d: the first station is there exactly when the second is", loads, k)
                             .isEqualTo(snapshot.slotOf(high.get(k)) >= 0);
+                    for (long id : List.of(low.get(k), high.get(k))) {
+                        assertThat(snapshot.slotOf(id) >= 0)
+                                .as("load %d, station %d: active exactly when not suspended", loads, id)
+                                .isNotEqualTo(paused.contains(id));
+                    }
                 }
             }
         } finally {
@@ -109,6 +119,17 @@ class StationLoaderIT extends ApiIT {
         }
         System.out.printf("%d loads in two parts, %d of them while pairs were suspended%n", loads, changedDuring);
         assertThat(changedDuring).as("loads during which the writer committed").isPositive();
+    }
+
+    private Map<Long, StationRow> byId(String status) {
+        Map<Long, StationRow> rows = new HashMap<>();
+        for (StationRow row : jdbc.sql("SELECT " + StationRow.COLUMNS + " FROM station s WHERE s.status = :status")
+                .param("status", status)
+                .query(StationRow::map)
+                .list()) {
+            rows.put(row.id(), row);
+        }
+        return rows;
     }
 
     /** Active stations of this test's division in the given page range, in id order. */

@@ -38,12 +38,21 @@ class StationSnapshotFileTest {
         StationSnapshot.Builder builder = new StationSnapshot.Builder(bits, full, rows.size());
         rows.forEach(builder::add);
         StationSnapshot original = builder.build();
+        List<StationRow> suspendedRows = new ArrayList<>();
+        for (long id = 1; id <= 300; id++)
+            suspendedRows.add(CompactSnapshotTest.randomRow(random, id * 5 + 3, "suspended"));
+        StationSnapshot.Builder paused = new StationSnapshot.Builder(bits, full, 16);
+        suspendedRows.forEach(paused::add);
         Path file = dir.resolve("index.bin");
-        StationSnapshotFile.write(original, new StationSnapshotFile.Header("db-1", 42), file);
+        StationSnapshotFile.write(original, paused.build(), new StationSnapshotFile.Header("db-1", 42), file);
 
         StationSnapshotFile.Contents contents = StationSnapshotFile.read(file, bits);
         assertThat(contents.header()).isEqualTo(new StationSnapshotFile.Header("db-1", 42));
-        StationSnapshot read = contents.builder().build();
+        StationSnapshot readSuspended = contents.suspended().build();
+        assertThat(readSuspended.size()).isEqualTo(suspendedRows.size());
+        for (StationRow row : suspendedRows)
+            assertThat(readSuspended.row(readSuspended.slotOf(row.id()))).isEqualTo(row);
+        StationSnapshot read = contents.active().build();
         assertThat(read.size()).isEqualTo(rows.size());
         for (StationRow row : rows) {
             int slot = read.slotOf(row.id());
@@ -73,10 +82,13 @@ class StationSnapshotFileTest {
         List<StationRow> rows = new ArrayList<>();
         for (long id = 1; id <= 500; id++) rows.add(CompactSnapshotTest.randomRow(random, id, "active"));
         Path file = dir.resolve("index.bin");
-        StationSnapshotFile.write(StationSnapshot.of(rows, bits), new StationSnapshotFile.Header("db", 7), file);
+        StationSnapshot.Builder builder = new StationSnapshot.Builder(bits, new StationSnapshot.Dictionaries(), 16);
+        rows.forEach(builder::add);
+        StationSnapshot active = builder.build();
+        StationSnapshot none = new StationSnapshot.Builder(bits, active.dictionaries, 16).build();
+        StationSnapshotFile.write(active, none, new StationSnapshotFile.Header("db", 7), file);
         byte[] whole = Files.readAllBytes(file);
-        assertThat(StationSnapshotFile.read(file, bits).builder().build().size())
-                .isEqualTo(500);
+        assertThat(StationSnapshotFile.read(file, bits).active().build().size()).isEqualTo(500);
 
         Path broken = dir.resolve("broken.bin");
         for (int i = 0; i < 20; i++) {
