@@ -28,7 +28,7 @@ final class StationSnapshotFile {
 
     private static final byte[] MAGIC = "YIZHANIX".getBytes(StandardCharsets.US_ASCII);
     /** Bumped whenever the layout here or the record layout of {@link StationSnapshot.Builder} changes. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     private static final int MAX_STATIONS = 50_000_000;
 
