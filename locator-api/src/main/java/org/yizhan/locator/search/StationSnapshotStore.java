@@ -162,7 +162,7 @@ final class StationSnapshotStore {
         } catch (SQLException e) {
             if (holder != null) new ExactStart(holder, "", new StationSnapshotFile.Header("", 0)).close();
             log.info(
-                    "This load of the station index is not saved to {}: {} (writers held the station table longer than {}, or the role may not read pg_control_system())",
+                    "This load of the station index is not saved to {}: {} (for example, writers held the station table longer than {})",
                     file,
                     e.getMessage(),
                     LOCK_WAIT);
