@@ -396,8 +396,8 @@ public class StationIndexSync {
     }
 
     /**
-     * Loads every active station (the first time from the snapshot file, if there is a usable
-     * one); {@code counter} is the change counter read before the load's snapshot.
+     * Loads every active and suspended station (the first time from the snapshot file, if there
+     * is a usable one); {@code counter} is the change counter read before the load's snapshot.
      */
     private void reloadAll(Reader from, long counter) {
         long started = System.nanoTime();
@@ -448,7 +448,7 @@ public class StationIndexSync {
     }
 
     /**
-     * Reads every active station with {@link StationLoader}; with a snapshot file, from an exact
+     * Reads every active and suspended station with {@link StationLoader}; with a snapshot file, from an exact
      * start (see {@link StationSnapshotStore}) and then saved in the background.
      */
     private StationLoader.Loaded loadFromDatabase(Reader from) {
