@@ -477,13 +477,13 @@ public class StationIndex {
         return (double) inside * inside > 4.0 * (limit + 1) * n;
     }
 
-    /** Whether the point lies in one of the first {@code count} boxes (a station is counted once). */
     /** Whether a point lies in one of the window's boxes (a window without boxes is everywhere). */
     static boolean inWindowBoxes(Window window, double lat, double lng) {
         return window.boxes().isEmpty()
                 || inAnyOf(window.boxes(), window.boxes().size(), lat, lng);
     }
 
+    /** Whether the point lies in one of the first {@code count} boxes (a station is counted once). */
     private static boolean inAnyOf(List<Bbox> boxes, int count, double lat, double lng) {
         for (int i = 0; i < count; i++) {
             Bbox b = boxes.get(i);
