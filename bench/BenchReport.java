@@ -40,6 +40,7 @@ public class BenchReport {
         LABELS.put("mapserver-bbox", "bbox ~200 (MapServer OGC API)");
         LABELS.put("pgbench-bbox", "pgbench bbox ~200 (raw PostGIS)");
         LABELS.put("country", "country zoom, clusters (service)");
+        LABELS.put("country-pan", "2,000 country/province views (service)");
         for (int z : new int[] {5, 10, 15}) {
             String what = z >= 12 ? "stations" : "clusters";
             LABELS.put("tile-z" + z, "MVT tile z" + z + " " + what + " (service)");
@@ -129,6 +130,8 @@ public class BenchReport {
         for (int c : conns) ratio(all, rows, "bbox service / MapServer @" + c, "bbox", "mapserver-bbox", c, 5);
         for (int c : conns) ratio(all, rows, "OGC API items service / MapServer @" + c, "ogcapi-items", "mapserver-bbox", c, 5);
         for (int c : conns) ratio(all, rows, "bbox service / pgbench bbox @" + c + " (info)", "bbox", "pgbench-bbox", c, Double.NaN);
+        for (int c : conns) ratio(all, rows, "country zoom / trivial @" + c, "country", "trivial", c, 0.5);
+        for (int c : conns) ratio(all, rows, "2,000 country views / trivial @" + c, "country-pan", "trivial", c, 0.5);
         for (int c : conns) {
             List<Row> cz = cell(rows, "country", c);
             if (cz.isEmpty()) continue;

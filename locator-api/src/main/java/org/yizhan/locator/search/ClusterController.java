@@ -1,11 +1,11 @@
 package org.yizhan.locator.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -14,33 +14,57 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yizhan.geo.LatLng;
 import org.yizhan.geo.crs.CoordinateSystem;
-import org.yizhan.geo.exchange.GeoJson;
 import org.yizhan.locator.amenity.AmenityVocabulary;
+import org.yizhan.locator.station.StationResponses;
 import org.yizhan.locator.web.ApiException;
 import org.yizhan.locator.web.GeoParams;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
+import tools.jackson.databind.JacksonSerializable;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.TypeSerializer;
 
 /**
  * Server-side clusters for zoomed-out maps: a country-wide view of a million stations becomes
- * a few hundred counted points instead of a million markers.
+ * a few hundred counted points instead of a million markers. The cells are {@link ClusterGrid}'s.
  */
 @RestController
 class ClusterController {
 
+    /**
+     * What fixes an answer: the cells, the filter, the coordinate system and the index's version.
+     * Boxes are not part of it: every map view with the same cells (the web map snaps its boxes
+     * per zoom) shares one written answer until a station changes.
+     */
+    private record Key(ClusterGrid.Cells cells, long amenities, CoordinateSystem system, long version) {}
+
     private final StationIndex index;
     private final AmenityVocabulary vocabulary;
+    private final JsonMapper json;
+    /** Written answers by their bytes: a country view is ~50 KB, a 256-column city view a few hundred KB. */
+    private final Cache<Key, byte[]> answers = Caffeine.newBuilder()
+            .maximumWeight(32L << 20)
+            .weigher((Key key, byte[] bytes) -> bytes.length)
+            .build();
 
-    ClusterController(StationIndex index, AmenityVocabulary vocabulary) {
+    ClusterController(StationIndex index, AmenityVocabulary vocabulary, JsonMapper json) {
         this.index = index;
         this.vocabulary = vocabulary;
+        this.json = json;
     }
 
     @Operation(
-            summary = "Active stations in a box, counted per grid cell (GeoJSON points with count)",
-            description = "For zoomed-out views. columns = cells along the box's longer side (8-256, default 64).")
+            summary = "Active stations counted per grid cell, for the cells meeting a box (GeoJSON points with count)",
+            description = "For zoomed-out views. The cells are a fixed grid: squares of 2^e degrees aligned to"
+                    + " multiples of their size, e the smallest with at most `columns` + 1 cells along the box's"
+                    + " longer side (`columns` 8-256, default 64). Every cell that meets the box is counted whole,"
+                    + " so clusters do not move while the map pans. Each point is its cell's centre of mass.")
     @GetMapping(
             value = "/api/v1/stations/clusters",
             produces = {"application/geo+json", "application/json"})
-    ResponseEntity<Map<String, Object>> clusters(
+    ResponseEntity<byte[]> clusters(
             @RequestParam(required = false) @Parameter(description = "minLng,minLat,maxLng,maxLat in crs") @Nullable
                     String bbox,
             @RequestParam(defaultValue = "64") int columns,
@@ -54,15 +78,64 @@ class ClusterController {
         Bbox box = Bbox.parse(bbox).toWgs84(system);
         List<String> keys =
                 amenities == null ? List.of() : vocabulary.validate("amenities", Arrays.asList(amenities.split(",")));
-        List<StationIndex.Cluster> clusters = index.clusters(
-                box.minLat(), box.minLng(), box.maxLat(), box.maxLng(), columns, index.amenityBits(keys));
-        List<Map<String, Object>> features = new ArrayList<>(clusters.size());
-        for (StationIndex.Cluster c : clusters) {
-            LatLng shown = system.fromWgs84(new LatLng(c.lat(), c.lng()));
-            features.add(GeoJson.feature(null, GeoJson.point(shown.lng(), shown.lat()), Map.of("count", c.count())));
-        }
-        Map<String, Object> body = GeoJson.featureCollection(features);
-        body.put("crs", system.id());
+        ClusterGrid.Cells cells = ClusterGrid.Cells.of(box.minLat(), box.minLng(), box.maxLat(), box.maxLng(), columns);
+        Key key = new Key(cells, index.amenityBits(keys), system, index.version());
+        byte[] body = answers.get(
+                key, k -> json.writeValueAsBytes(new Answer(index.clusters(k.cells(), k.amenities()), k.system())));
         return ResponseEntity.ok().contentType(ViewportController.GEO_JSON).body(body);
+    }
+
+    /**
+     * The GeoJSON feature collection, written straight into the generator: a country view is a few
+     * hundred points, and building a map per feature cost more than counting them. Centres to 7
+     * decimals (~1 cm), as stations' positions are.
+     */
+    private record Answer(List<StationIndex.Cluster> clusters, CoordinateSystem system) implements JacksonSerializable {
+
+        private static final SerializableString TYPE = new SerializedString("type");
+        private static final SerializableString FEATURE = new SerializedString("Feature");
+        private static final SerializableString GEOMETRY = new SerializedString("geometry");
+        private static final SerializableString POINT = new SerializedString("Point");
+        private static final SerializableString COORDINATES = new SerializedString("coordinates");
+        private static final SerializableString PROPERTIES = new SerializedString("properties");
+        private static final SerializableString COUNT = new SerializedString("count");
+
+        @Override
+        public void serialize(JsonGenerator gen, SerializationContext context) {
+            gen.writeStartObject();
+            gen.writeStringProperty("type", "FeatureCollection");
+            gen.writeName("features");
+            gen.writeStartArray();
+            for (StationIndex.Cluster c : clusters) {
+                LatLng shown = system.fromWgs84(new LatLng(c.lat(), c.lng()));
+                gen.writeStartObject();
+                gen.writeName(TYPE);
+                gen.writeString(FEATURE);
+                gen.writeName(GEOMETRY);
+                gen.writeStartObject();
+                gen.writeName(TYPE);
+                gen.writeString(POINT);
+                gen.writeName(COORDINATES);
+                gen.writeStartArray();
+                gen.writeNumber(StationResponses.round7(shown.lng()));
+                gen.writeNumber(StationResponses.round7(shown.lat()));
+                gen.writeEndArray();
+                gen.writeEndObject();
+                gen.writeName(PROPERTIES);
+                gen.writeStartObject();
+                gen.writeName(COUNT);
+                gen.writeNumber(c.count());
+                gen.writeEndObject();
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
+            gen.writeStringProperty("crs", system.id());
+            gen.writeEndObject();
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator gen, SerializationContext context, TypeSerializer typeSer) {
+            serialize(gen, context);
+        }
     }
 }

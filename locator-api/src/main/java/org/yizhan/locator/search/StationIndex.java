@@ -206,93 +206,51 @@ public class StationIndex {
     record Cluster(double lat, double lng, int count) {}
 
     /**
-     * Active stations in the box counted per grid cell ({@code columns} across the box, square
-     * cells in degrees), for views too wide to draw every station. One pass over memory.
+     * Active stations counted per cell of the fixed {@link ClusterGrid} (about {@code columns}
+     * cells across the box's longer side), every cell that meets the box counted whole. Coarse
+     * levels without an amenity filter read the snapshot's precomputed sums; finer ones add whole
+     * subtrees by their sums; a filter looks at each station.
      */
-    List<Cluster> clusters(
-            double minLat, double minLng, double maxLat, double maxLng, int columns, long requiredAmenities) {
+    List<Cluster> clusters(ClusterGrid.Cells cells, long requiredAmenities) {
         State s = loaded();
-        Grid grid = new Grid(minLat, minLng, maxLat, maxLng, columns);
+        ClusterGrid grid = new ClusterGrid(cells);
         StationSnapshot base = s.base;
         boolean overlay = !s.upserts.isEmpty() || !s.removed.isEmpty();
         if (requiredAmenities == 0) {
-            // Whole subtrees by their sums; then the overlay's few changes: base stations it hides
-            // are taken out again, its current rows added.
-            base.all.sumsWithin(base.lats, base.lngs, minLat, minLng, maxLat, maxLng, grid::cell, grid::add);
+            // The base's sums, then the overlay's few changes: base stations it hides are taken
+            // out again, its current rows added.
+            if (grid.summed()) grid.addSummed(base.clusterLevels());
+            else
+                base.all.sumsWithin(
+                        base.lats,
+                        base.lngs,
+                        grid.south(),
+                        grid.west(),
+                        grid.north(),
+                        grid.east(),
+                        grid::cellOf,
+                        grid::add);
             if (overlay) {
-                for (long id : s.upserts.keySet()) grid.subtract(base, base.slotOf(id));
-                for (long id : s.removed) grid.subtract(base, base.slotOf(id));
+                for (long id : s.upserts.keySet()) subtract(grid, base, base.slotOf(id));
+                for (long id : s.removed) subtract(grid, base, base.slotOf(id));
             }
         } else {
-            base.all.within(base.lats, base.lngs, minLat, minLng, maxLat, maxLng, slot -> {
+            base.all.within(base.lats, base.lngs, grid.south(), grid.west(), grid.north(), grid.east(), slot -> {
                 if ((base.amenityBits[slot] & requiredAmenities) != requiredAmenities) return true;
                 if (overlay && s.hidesBase(base.ids[slot])) return true;
-                grid.add(base.lats[slot], base.lngs[slot]);
+                grid.add(base.lats[slot], base.lngs[slot], 1);
                 return true;
             });
         }
         for (StationRow row : s.upserts.values()) {
-            if ((bits.of(row.amenities()) & requiredAmenities) == requiredAmenities) grid.add(row.lat(), row.lng());
+            if ((bits.of(row.amenities()) & requiredAmenities) == requiredAmenities) grid.add(row.lat(), row.lng(), 1);
         }
         return grid.clusters();
     }
 
-    /**
-     * Square cells over a box in flat arrays: a country-wide scan of a million stations is one
-     * pass over two double arrays, with no boxing or hashing per station.
-     */
-    private static final class Grid {
-        private final double minLat, minLng, maxLat, maxLng, cell;
-        private final int columns, rows;
-        private final double[] sumLat, sumLng;
-        private final int[] count;
-
-        Grid(double minLat, double minLng, double maxLat, double maxLng, int columns) {
-            this.minLat = minLat;
-            this.minLng = minLng;
-            this.maxLat = maxLat;
-            this.maxLng = maxLng;
-            // Square cells sized by the longer side, so neither side has more than `columns` cells.
-            this.cell = Math.max(Math.max(maxLng - minLng, maxLat - minLat) / columns, 1e-6);
-            this.columns = columns;
-            this.rows = (int) Math.ceil((maxLat - minLat) / cell) + 1;
-            int cells = Math.multiplyExact(this.rows, columns + 1);
-            sumLat = new double[cells];
-            sumLng = new double[cells];
-            count = new int[cells];
-        }
-
-        /** The cell of a point in the box: row-major, so a box whose corners share a cell lies in it. */
-        int cell(double lat, double lng) {
-            return (int) ((lat - minLat) / cell) * (columns + 1) + (int) ((lng - minLng) / cell);
-        }
-
-        void add(double lat, double lng) {
-            if (lat < minLat || lat > maxLat || lng < minLng || lng > maxLng) return;
-            add(cell(lat, lng), 1, lat, lng);
-        }
-
-        void add(int i, int n, double lats, double lngs) {
-            sumLat[i] += lats;
-            sumLng[i] += lngs;
-            count[i] += n;
-        }
-
-        /** Takes a base station (if {@code slot} is one) out again. */
-        void subtract(StationSnapshot base, int slot) {
-            if (slot < 0) return;
-            double lat = base.lats[slot], lng = base.lngs[slot];
-            if (lat < minLat || lat > maxLat || lng < minLng || lng > maxLng) return;
-            add(cell(lat, lng), -1, -lat, -lng);
-        }
-
-        List<Cluster> clusters() {
-            List<Cluster> out = new ArrayList<>();
-            for (int i = 0; i < count.length; i++) {
-                if (count[i] > 0) out.add(new Cluster(sumLat[i] / count[i], sumLng[i] / count[i], count[i]));
-            }
-            return out;
-        }
+    /** Takes a base station (if {@code slot} is one) out of the grid again. */
+    private static void subtract(ClusterGrid grid, StationSnapshot base, int slot) {
+        if (slot >= 0) grid.add(base.lats[slot], base.lngs[slot], -1);
     }
 
     /** Receives stations from {@link #visit}. */

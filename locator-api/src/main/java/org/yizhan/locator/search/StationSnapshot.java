@@ -258,6 +258,19 @@ final class StationSnapshot {
         return ids.length;
     }
 
+    /** Per-cell sums for zoomed-out views, made on first use (tens of milliseconds at 10^6); then shared. */
+    private volatile ClusterGrid.@Nullable Levels clusterLevels;
+
+    ClusterGrid.Levels clusterLevels() {
+        ClusterGrid.Levels levels = clusterLevels;
+        if (levels == null) {
+            // Two first requests may both build; either result is the same.
+            levels = new ClusterGrid.Levels(lats, lngs);
+            clusterLevels = levels;
+        }
+        return levels;
+    }
+
     /** The slot of a station id, or -1. */
     int slotOf(long id) {
         int rank = rankAbove(id - 1);

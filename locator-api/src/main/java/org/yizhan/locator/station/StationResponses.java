@@ -139,7 +139,7 @@ public class StationResponses {
     }
 
     /** 7 decimals of a degree is ~1 cm: enough for a door, and no false precision. */
-    static double round7(double degrees) {
+    public static double round7(double degrees) {
         return Math.round(degrees * 1e7) / 1e7;
     }
 }

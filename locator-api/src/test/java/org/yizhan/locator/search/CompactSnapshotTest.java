@@ -157,44 +157,57 @@ class CompactSnapshotTest {
                     .as(as + ", before " + before)
                     .containsExactlyElementsOf(below.subList(Math.max(0, below.size() - limit), below.size()));
         }
-        // Clusters count every active station in the box once.
+        // Clusters: every cell of the fixed grid that meets the box, counted whole, with its centre
+        // of mass, against a brute-force grid (cells of 2^e degrees, e the smallest with cells at
+        // least the longer side / columns, rows and columns counted from 0°). Few columns read the
+        // precomputed levels, many walk the tree; an amenity filter looks at each station.
         Bbox box = randomBox(active);
+        for (int columns : new int[] {8, 16, 64, 256}) {
+            List<String> wanted = random.nextInt(4) == 0 ? List.of(KEYS.get(random.nextInt(KEYS.size()))) : List.of();
+            int level = 0;
+            while (level > ClusterGrid.FINEST
+                    && Math.scalb(1.0, level - 1)
+                            >= Math.max(box.maxLng() - box.minLng(), box.maxLat() - box.minLat()) / columns) level--;
+            while (Math.scalb(1.0, level)
+                    < Math.max(box.maxLng() - box.minLng(), box.maxLat() - box.minLat()) / columns) level++;
+            double cell = Math.scalb(1.0, Math.max(ClusterGrid.FINEST, Math.min(ClusterGrid.COARSEST, level)));
+            long south = (long) Math.floor(box.minLat() / cell), north = (long) Math.floor(box.maxLat() / cell);
+            long west = (long) Math.floor(box.minLng() / cell), east = (long) Math.floor(box.maxLng() / cell);
+            Map<List<Long>, double[]> cells = new HashMap<>();
+            for (StationRow r : active) {
+                long row = (long) Math.floor(r.lat() / cell), col = (long) Math.floor(r.lng() / cell);
+                if (row < south || row > north || col < west || col > east) continue;
+                if (!r.amenities().containsAll(wanted)) continue;
+                double[] c = cells.computeIfAbsent(List.of(row, col), k -> new double[3]);
+                c[0]++;
+                c[1] += r.lat();
+                c[2] += r.lng();
+            }
+            List<double[]> expectedClusters = cells.values().stream()
+                    .map(c -> new double[] {c[0], c[1] / c[0], c[2] / c[0]})
+                    .sorted(Comparator.comparingDouble((double[] c) -> c[1]).thenComparingDouble(c -> c[2]))
+                    .toList();
+            List<StationIndex.Cluster> actualClusters = index
+                    .clusters(
+                            ClusterGrid.Cells.of(box.minLat(), box.minLng(), box.maxLat(), box.maxLng(), columns),
+                            bits.of(wanted))
+                    .stream()
+                    .sorted(Comparator.comparingDouble(StationIndex.Cluster::lat)
+                            .thenComparingDouble(StationIndex.Cluster::lng))
+                    .toList();
+            String boxAs = String.format("seed %d, box %s, %d columns, %s", TestRandom.SEED, box, columns, wanted);
+            assertThat(actualClusters).as(boxAs).hasSize(expectedClusters.size());
+            assertThat(north - south + 1).as(boxAs).isLessThanOrEqualTo(columns + 1);
+            for (int i = 0; i < actualClusters.size(); i++) {
+                StationIndex.Cluster actual = actualClusters.get(i);
+                double[] expected = expectedClusters.get(i);
+                String as = boxAs + ", cluster " + actual;
+                assertThat((double) actual.count()).as(as).isEqualTo(expected[0]);
+                assertThat(actual.lat()).as(as).isCloseTo(expected[1], org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(actual.lng()).as(as).isCloseTo(expected[2], org.assertj.core.data.Offset.offset(1e-9));
+            }
+        }
         long inBox = active.stream().filter(r -> inside(box, r)).count();
-        long clustered = index.clusters(box.minLat(), box.minLng(), box.maxLat(), box.maxLng(), 16, 0).stream()
-                .mapToLong(StationIndex.Cluster::count)
-                .sum();
-        assertThat(clustered).as("seed %d, box %s", TestRandom.SEED, box).isEqualTo(inBox);
-        // Each cluster is its cell's stations: count and centre of mass, against a brute-force grid
-        // (square cells of the longer side / 16, row-major from the south-west corner).
-        double cell = Math.max(Math.max(box.maxLng() - box.minLng(), box.maxLat() - box.minLat()) / 16, 1e-6);
-        Map<List<Integer>, double[]> cells = new HashMap<>();
-        for (StationRow r : active) {
-            if (!inside(box, r)) continue;
-            double[] c = cells.computeIfAbsent(
-                    List.of((int) ((r.lat() - box.minLat()) / cell), (int) ((r.lng() - box.minLng()) / cell)),
-                    k -> new double[3]);
-            c[0]++;
-            c[1] += r.lat();
-            c[2] += r.lng();
-        }
-        List<double[]> expectedClusters = cells.values().stream()
-                .map(c -> new double[] {c[0], c[1] / c[0], c[2] / c[0]})
-                .sorted(Comparator.comparingDouble((double[] c) -> c[1]).thenComparingDouble(c -> c[2]))
-                .toList();
-        List<StationIndex.Cluster> actualClusters =
-                index.clusters(box.minLat(), box.minLng(), box.maxLat(), box.maxLng(), 16, 0).stream()
-                        .sorted(Comparator.comparingDouble(StationIndex.Cluster::lat)
-                                .thenComparingDouble(StationIndex.Cluster::lng))
-                        .toList();
-        assertThat(actualClusters).as("seed %d, box %s", TestRandom.SEED, box).hasSize(expectedClusters.size());
-        for (int i = 0; i < actualClusters.size(); i++) {
-            StationIndex.Cluster actual = actualClusters.get(i);
-            double[] expected = expectedClusters.get(i);
-            String as = String.format("seed %d, box %s, cluster %s", TestRandom.SEED, box, actual);
-            assertThat((double) actual.count()).as(as).isEqualTo(expected[0]);
-            assertThat(actual.lat()).as(as).isCloseTo(expected[1], org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(actual.lng()).as(as).isCloseTo(expected[2], org.assertj.core.data.Offset.offset(1e-9));
-        }
         long[] points = {0};
         index.visitPoints(box.minLng(), box.minLat(), box.maxLng(), box.maxLat(), (lat, lng) -> points[0]++);
         assertThat(points[0]).isEqualTo(inBox);
