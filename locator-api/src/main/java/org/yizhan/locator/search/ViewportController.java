@@ -20,6 +20,7 @@ import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.geo.exchange.GeoJson;
 import org.yizhan.locator.amenity.AmenityVocabulary;
 import org.yizhan.locator.station.CompactStation;
+import org.yizhan.locator.station.StationJson;
 import org.yizhan.locator.station.StationResponse;
 import org.yizhan.locator.station.StationResponses;
 import org.yizhan.locator.station.StationRow;
@@ -40,6 +41,7 @@ class ViewportController {
 
     private final ViewportSearch search;
     private final StationResponses responses;
+    private final StationJson stationJson;
     private final AmenityVocabulary vocabulary;
     private final Clock clock;
 
@@ -48,10 +50,12 @@ class ViewportController {
     ViewportController(
             ViewportSearch search,
             StationResponses responses,
+            StationJson stationJson,
             AmenityVocabulary vocabulary,
             Clock clock,
             PublicBaseUrl publicBaseUrl) {
         this.publicBaseUrl = publicBaseUrl;
+        this.stationJson = stationJson;
         this.search = search;
         this.responses = responses;
         this.vocabulary = vocabulary;
@@ -100,14 +104,14 @@ class ViewportController {
         Instant now = clock.instant();
 
         ViewportSearch.Page page = search.page(box.toWgs84(system), statuses, keys, after, max);
-        List<Map<String, Object>> features = new ArrayList<>(page.rows().size());
+        List<Object> features = new ArrayList<>(page.rows().size());
         for (StationRow row : page.rows()) {
             if (shape == StationView.COMPACT) {
                 CompactStation station = responses.toCompact(row, system, now, null);
                 features.add(GeoJson.feature(row.code(), point(station.location()), station));
             } else {
-                StationResponse station = responses.toResponse(row, language, system, now, null);
-                features.add(GeoJson.feature(row.code(), point(station.location()), station));
+                // Written field by field, as nearest's stations are (NearestJsonIT compares both with the record).
+                features.add(stationJson.feature(row, language, system, now));
             }
         }
         Map<String, Object> body = GeoJson.featureCollection(features);

@@ -57,6 +57,13 @@ public class StationJson {
     private static final SerializableString LAST_VERIFIED_AT = name("lastVerifiedAt");
     private static final SerializableString STALE = name("stale");
     private static final SerializableString DISTANCE_METERS = name("distanceMeters");
+    private static final SerializableString TYPE = name("type");
+    private static final SerializableString FEATURE = name("Feature");
+    private static final SerializableString ID = name("id");
+    private static final SerializableString GEOMETRY = name("geometry");
+    private static final SerializableString POINT = name("Point");
+    private static final SerializableString COORDINATES = name("coordinates");
+    private static final SerializableString PROPERTIES = name("properties");
 
     private final StationResponses responses;
 
@@ -67,6 +74,10 @@ public class StationJson {
     /** The public answer for {@code row} as found by a search, {@code distanceMeters} away. */
     public JacksonSerializable found(
             StationRow row, Language language, CoordinateSystem crs, Instant now, double distanceMeters) {
+        return answer(row, language, crs, now, distanceMeters);
+    }
+
+    private Found answer(StationRow row, Language language, CoordinateSystem crs, Instant now, double distanceMeters) {
         OpenState state = responses.state(row, now);
         LatLng shown = crs == CoordinateSystem.WGS84
                 ? new LatLng(row.lat(), row.lng())
@@ -82,7 +93,46 @@ public class StationJson {
                 StationResponses.isOpen(row, state),
                 next == null ? null : next.atZone(responses.zone()).toOffsetDateTime(),
                 Freshness.stale(row, now),
-                Math.round(distanceMeters * 10) / 10.0);
+                Double.isNaN(distanceMeters) ? Double.NaN : Math.round(distanceMeters * 10) / 10.0);
+    }
+
+    /**
+     * A station as a feature of a viewport's GeoJSON: {@code type}, {@code id} (the code), the point
+     * and the public answer as properties, as {@code GeoJson.feature} lays them out; the same
+     * answer as {@link #found} without a distance.
+     */
+    public JacksonSerializable feature(StationRow row, Language language, CoordinateSystem crs, Instant now) {
+        return new Feature(answer(row, language, crs, now, Double.NaN));
+    }
+
+    private record Feature(Found station) implements JacksonSerializable {
+
+        @Override
+        public void serialize(JsonGenerator gen, SerializationContext context) {
+            gen.writeStartObject();
+            gen.writeName(TYPE);
+            gen.writeString(FEATURE);
+            gen.writeName(ID);
+            gen.writeString(station.row().code());
+            gen.writeName(GEOMETRY);
+            gen.writeStartObject();
+            gen.writeName(TYPE);
+            gen.writeString(POINT);
+            gen.writeName(COORDINATES);
+            gen.writeStartArray();
+            gen.writeNumber(station.lng());
+            gen.writeNumber(station.lat());
+            gen.writeEndArray();
+            gen.writeEndObject();
+            gen.writeName(PROPERTIES);
+            station.serialize(gen, context);
+            gen.writeEndObject();
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator gen, SerializationContext context, TypeSerializer typeSer) {
+            serialize(gen, context);
+        }
     }
 
     /** One station of an answer: the row and what this request adds to it. */
@@ -96,6 +146,7 @@ public class StationJson {
             boolean openNow,
             java.time.@Nullable OffsetDateTime nextChange,
             boolean stale,
+            /** NaN in a viewport: no distance is written. */
             double distanceMeters)
             implements JacksonSerializable {
 
@@ -143,8 +194,10 @@ public class StationJson {
             instant(gen, LAST_VERIFIED_AT, row.lastVerifiedAt());
             gen.writeName(STALE);
             gen.writeBoolean(stale);
-            gen.writeName(DISTANCE_METERS);
-            gen.writeNumber(distanceMeters);
+            if (!Double.isNaN(distanceMeters)) {
+                gen.writeName(DISTANCE_METERS);
+                gen.writeNumber(distanceMeters);
+            }
             gen.writeEndObject();
         }
 

@@ -18,10 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Nearest writes its stations from JSON cached per station and language (StationJson), not from
- * the StationResponse record: each station of a nearest answer must equal the station's own
- * answer field for field and in the same order, in both languages and every crs, and must follow
- * edits, verifications and report alarms at once.
+ * Nearest and the viewport write their stations field by field (StationJson), not from the
+ * StationResponse record: each station of a nearest answer, and each feature's properties in a
+ * viewport, must equal the station's own answer field for field and in the same order, in both
+ * languages and every crs, and must follow edits, verifications and report alarms at once.
  */
 class NearestJsonIT extends ApiIT {
 
@@ -94,8 +94,46 @@ class NearestJsonIT extends ApiIT {
                     assertThat(withoutDistance).as("%s %s %s", lang, crs, own).isEqualTo(own);
                     assertThat(withoutDistance.propertyNames()).containsExactlyElementsOf(own.propertyNames());
                 }
+                // A viewport's features are written the same way: properties are the station's own
+                // answer, the point its location, the keys in GeoJson.feature's order.
+                List<JsonNode> features = viewport(centre, lang, crs);
+                assertThat(features).extracting(f -> f.get("id").asString()).containsAll(codes);
+                for (JsonNode feature : features) {
+                    JsonNode own = JSON.readTree(given().queryParam("lang", lang)
+                            .queryParam("crs", crs)
+                            .get("/api/v1/stations/" + feature.get("id").asString())
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString());
+                    String as = String.format("%s %s %s", lang, crs, own);
+                    assertThat(feature.propertyNames()).as(as).containsExactly("type", "id", "geometry", "properties");
+                    assertThat(feature.get("properties")).as(as).isEqualTo(own);
+                    assertThat(feature.get("properties").propertyNames())
+                            .containsExactlyElementsOf(own.propertyNames());
+                    assertThat(feature.get("geometry").get("coordinates").get(0).asDouble())
+                            .isEqualTo(own.get("location").get("lng").asDouble());
+                    assertThat(feature.get("geometry").get("coordinates").get(1).asDouble())
+                            .isEqualTo(own.get("location").get("lat").asDouble());
+                }
             }
         }
+    }
+
+    private static List<JsonNode> viewport(LatLng at, String lang, String crs) {
+        // 0.05° around the spot, read in crs: every one of its stations (within 1 km, ~500 m off in gcj02).
+        String box = (at.lng() - 0.05) + "," + (at.lat() - 0.05) + "," + (at.lng() + 0.05) + "," + (at.lat() + 0.05);
+        String body = given().queryParam("bbox", box)
+                .queryParam("lang", lang)
+                .queryParam("crs", crs)
+                .get("/api/v1/stations")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        List<JsonNode> features = new ArrayList<>();
+        JSON.readTree(body).get("features").forEach(features::add);
+        return features;
     }
 
     private static List<JsonNode> nearest(LatLng at, String lang, String crs) {
