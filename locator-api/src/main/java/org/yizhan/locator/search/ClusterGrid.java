@@ -28,9 +28,9 @@ final class ClusterGrid {
     private static final long OFFSET = 1L << 30;
 
     /**
-     * The cells that meet a closed box, at the coarsest level whose cells are no larger than the
-     * box's longer side over {@code columns}: never more than {@code columns + 1} cells a side, and
-     * at least half as many as asked. Two boxes with the same cells get the same answer.
+     * The cells that meet a closed box, at the finest level whose cells are at least the box's
+     * longer side over {@code columns}: never more than {@code columns + 1} cells a side, and at
+     * least half as many as asked. Two boxes with the same cells get the same answer.
      */
     record Cells(int level, int row0, int col0, int rows, int cols) {
 
