@@ -12,6 +12,8 @@ import org.yizhan.geo.LatLng;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -103,6 +105,41 @@ public final class GeoJson {
         return new PointWriter(out);
     }
 
+    private static final SerializableString TYPE = new SerializedString("type");
+    private static final SerializableString FEATURE = new SerializedString("Feature");
+    private static final SerializableString ID = new SerializedString("id");
+    private static final SerializableString GEOMETRY = new SerializedString("geometry");
+    private static final SerializableString POINT = new SerializedString("Point");
+    private static final SerializableString COORDINATES = new SerializedString("coordinates");
+    private static final SerializableString PROPERTIES = new SerializedString("properties");
+
+    /**
+     * Writes a Point feature up to its properties: {@code type}, {@code id} if given, the geometry
+     * and the name {@code properties}, in {@link #feature}'s order. The caller writes the
+     * properties' value and ends the feature's object. For answers written straight into a
+     * generator (thousands of features, no map per feature).
+     */
+    public static void startPointFeature(JsonGenerator g, @Nullable String id, double lng, double lat) {
+        g.writeStartObject();
+        g.writeName(TYPE);
+        g.writeString(FEATURE);
+        if (id != null) {
+            g.writeName(ID);
+            g.writeString(id);
+        }
+        g.writeName(GEOMETRY);
+        g.writeStartObject();
+        g.writeName(TYPE);
+        g.writeString(POINT);
+        g.writeName(COORDINATES);
+        g.writeStartArray();
+        g.writeNumber(lng);
+        g.writeNumber(lat);
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeName(PROPERTIES);
+    }
+
     /** Streams Point features; see {@link GeoJson#writer}. */
     public static final class PointWriter implements AutoCloseable {
 
@@ -122,21 +159,7 @@ public final class GeoJson {
          */
         public void point(
                 @Nullable String id, double lng, double lat, Map<String, ? extends @Nullable Object> properties) {
-            g.writeStartObject();
-            g.writeStringProperty("type", "Feature");
-            if (id != null) {
-                g.writeStringProperty("id", id);
-            }
-            g.writeName("geometry");
-            g.writeStartObject();
-            g.writeStringProperty("type", "Point");
-            g.writeName("coordinates");
-            g.writeStartArray();
-            g.writeNumber(lng);
-            g.writeNumber(lat);
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeName("properties");
+            startPointFeature(g, id, lng, lat);
             g.writeStartObject();
             for (Map.Entry<String, ? extends @Nullable Object> p : properties.entrySet()) {
                 g.writeName(p.getKey());

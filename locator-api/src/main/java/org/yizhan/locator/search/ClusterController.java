@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yizhan.geo.LatLng;
 import org.yizhan.geo.crs.CoordinateSystem;
+import org.yizhan.geo.exchange.GeoJson;
 import org.yizhan.locator.amenity.AmenityVocabulary;
 import org.yizhan.locator.station.StationResponses;
 import org.yizhan.locator.web.ApiException;
@@ -92,12 +93,6 @@ class ClusterController {
      */
     private record Answer(List<StationIndex.Cluster> clusters, CoordinateSystem system) implements JacksonSerializable {
 
-        private static final SerializableString TYPE = new SerializedString("type");
-        private static final SerializableString FEATURE = new SerializedString("Feature");
-        private static final SerializableString GEOMETRY = new SerializedString("geometry");
-        private static final SerializableString POINT = new SerializedString("Point");
-        private static final SerializableString COORDINATES = new SerializedString("coordinates");
-        private static final SerializableString PROPERTIES = new SerializedString("properties");
         private static final SerializableString COUNT = new SerializedString("count");
 
         @Override
@@ -108,20 +103,8 @@ class ClusterController {
             gen.writeStartArray();
             for (StationIndex.Cluster c : clusters) {
                 LatLng shown = system.fromWgs84(new LatLng(c.lat(), c.lng()));
-                gen.writeStartObject();
-                gen.writeName(TYPE);
-                gen.writeString(FEATURE);
-                gen.writeName(GEOMETRY);
-                gen.writeStartObject();
-                gen.writeName(TYPE);
-                gen.writeString(POINT);
-                gen.writeName(COORDINATES);
-                gen.writeStartArray();
-                gen.writeNumber(StationResponses.round7(shown.lng()));
-                gen.writeNumber(StationResponses.round7(shown.lat()));
-                gen.writeEndArray();
-                gen.writeEndObject();
-                gen.writeName(PROPERTIES);
+                GeoJson.startPointFeature(
+                        gen, null, StationResponses.round7(shown.lng()), StationResponses.round7(shown.lat()));
                 gen.writeStartObject();
                 gen.writeName(COUNT);
                 gen.writeNumber(c.count());

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.yizhan.geo.LatLng;
 import org.yizhan.geo.crs.CoordinateSystem;
+import org.yizhan.geo.exchange.GeoJson;
 import org.yizhan.geo.hours.OpenState;
 import org.yizhan.locator.web.Language;
 import tools.jackson.core.JsonGenerator;
@@ -57,13 +58,6 @@ public class StationJson {
     private static final SerializableString LAST_VERIFIED_AT = name("lastVerifiedAt");
     private static final SerializableString STALE = name("stale");
     private static final SerializableString DISTANCE_METERS = name("distanceMeters");
-    private static final SerializableString TYPE = name("type");
-    private static final SerializableString FEATURE = name("Feature");
-    private static final SerializableString ID = name("id");
-    private static final SerializableString GEOMETRY = name("geometry");
-    private static final SerializableString POINT = name("Point");
-    private static final SerializableString COORDINATES = name("coordinates");
-    private static final SerializableString PROPERTIES = name("properties");
 
     private final StationResponses responses;
 
@@ -98,7 +92,7 @@ public class StationJson {
 
     /**
      * A station as a feature of a viewport's GeoJSON: {@code type}, {@code id} (the code), the point
-     * and the public answer as properties, as {@code GeoJson.feature} lays them out; the same
+     * and the public answer as properties, as {@link GeoJson#feature} lays them out; the same
      * answer as {@link #found} without a distance.
      */
     public JacksonSerializable feature(StationRow row, Language language, CoordinateSystem crs, Instant now) {
@@ -109,22 +103,7 @@ public class StationJson {
 
         @Override
         public void serialize(JsonGenerator gen, SerializationContext context) {
-            gen.writeStartObject();
-            gen.writeName(TYPE);
-            gen.writeString(FEATURE);
-            gen.writeName(ID);
-            gen.writeString(station.row().code());
-            gen.writeName(GEOMETRY);
-            gen.writeStartObject();
-            gen.writeName(TYPE);
-            gen.writeString(POINT);
-            gen.writeName(COORDINATES);
-            gen.writeStartArray();
-            gen.writeNumber(station.lng());
-            gen.writeNumber(station.lat());
-            gen.writeEndArray();
-            gen.writeEndObject();
-            gen.writeName(PROPERTIES);
+            GeoJson.startPointFeature(gen, station.row().code(), station.lng(), station.lat());
             station.serialize(gen, context);
             gen.writeEndObject();
         }
