@@ -122,7 +122,7 @@ final class ClusterGrid {
             long first = key(row0 + r, col0), last = key(row0 + r, col0 + cols - 1);
             int at = Arrays.binarySearch(l.keys, first);
             for (int i = at >= 0 ? at : -at - 1; i < l.keys.length && l.keys[i] <= last; i++) {
-                int c = (int) ((l.keys[i] & 0xffffffffL) - OFFSET) - col0;
+                int c = colOf(l.keys[i]) - col0;
                 add(r * cols + c, l.counts[i], l.sumLat[i], l.sumLng[i]);
             }
         }
@@ -139,6 +139,14 @@ final class ClusterGrid {
 
     private static long key(int row, int col) {
         return (row + OFFSET) << 32 | (col + OFFSET);
+    }
+
+    private static int rowOf(long key) {
+        return (int) ((key >>> 32) - OFFSET);
+    }
+
+    private static int colOf(long key) {
+        return (int) ((key & 0xffffffffL) - OFFSET);
     }
 
     /**
@@ -161,9 +169,7 @@ final class ClusterGrid {
             for (int e = FINEST_SUMMED + 1; e <= COARSEST; e++) {
                 long[] parents = new long[level.keys.length];
                 for (int i = 0; i < parents.length; i++) {
-                    int row = (int) ((level.keys[i] >>> 32) - OFFSET),
-                            col = (int) ((level.keys[i] & 0xffffffffL) - OFFSET);
-                    parents[i] = key(row >> 1, col >> 1);
+                    parents[i] = key(rowOf(level.keys[i]) >> 1, colOf(level.keys[i]) >> 1);
                 }
                 level = merge(parents, level.counts, level.sumLat, level.sumLng);
                 levels[e - FINEST_SUMMED] = level;
