@@ -51,8 +51,14 @@ final class StationSnapshotStore {
                    || '/' || (SELECT oid FROM pg_database WHERE datname = current_database())::text
                    || '/%s'""".formatted(Integer.toHexString(StationLoader.SELECT.hashCode()));
 
-    /** How long a load that will be saved waits for the share lock before going on without it. */
-    static final Duration LOCK_WAIT = Duration.ofSeconds(1);
+    /**
+     * How long a load that will be saved waits for the share lock before going on without it.
+     * Longer than PostgreSQL's default {@code deadlock_timeout} (1 s) on purpose: autovacuum holds
+     * a lock that conflicts with SHARE, and a waiter's deadlock check cancels a blocking autovacuum
+     * only once that timeout has passed. With a wait of 1 s, a start just after a large import
+     * (when autovacuum works on the table for minutes) lost the race and never saved its file.
+     */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(3);
 
     private final Path file;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
