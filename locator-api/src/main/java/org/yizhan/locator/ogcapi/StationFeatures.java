@@ -83,19 +83,7 @@ class StationFeatures {
         @Override
         public void serialize(JsonGenerator gen, SerializationContext context) {
             double[] xy = crs.fromLonLat(row.lng(), row.lat());
-            gen.writeStartObject();
-            gen.writeStringProperty("type", "Feature");
-            gen.writeStringProperty("id", row.code());
-            gen.writeName("geometry");
-            gen.writeStartObject();
-            gen.writeStringProperty("type", "Point");
-            gen.writeName("coordinates");
-            gen.writeStartArray();
-            gen.writeNumber(crs.round(xy[0]));
-            gen.writeNumber(crs.round(xy[1]));
-            gen.writeEndArray();
-            gen.writeEndObject();
-            gen.writeName("properties");
+            GeoJson.startPointFeature(gen, row.code(), crs.round(xy[0]), crs.round(xy[1]));
             gen.writeStartObject();
             features.properties(row, language, now, (name, value) -> {
                 gen.writeName(name);

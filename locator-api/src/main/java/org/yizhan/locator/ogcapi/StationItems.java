@@ -45,6 +45,9 @@ class StationItems {
         List<StationRow> rows;
         ItemsRequest.Cursor prev;
         ItemsRequest.Cursor next;
+        // A first page with no next page holds every match: its size is the count, with no
+        // second pass over the index (a map's window is usually one page).
+        boolean whole = false;
         if (!cursor.before()) {
             rows = forward(request.query(), cursor.id(), limit + 1, accept);
             next = rows.size() > limit
@@ -54,6 +57,7 @@ class StationItems {
             prev = cursor.id() > 0 && !rows.isEmpty()
                     ? new ItemsRequest.Cursor(rows.get(0).id(), true)
                     : null;
+            whole = cursor.id() <= 0 && next == null;
         } else {
             rows = backward(request.query(), cursor.id(), limit + 1, accept);
             boolean more = rows.size() > limit;
@@ -62,7 +66,7 @@ class StationItems {
             next = new ItemsRequest.Cursor(
                     rows.isEmpty() ? cursor.id() - 1 : rows.get(rows.size() - 1).id(), false);
         }
-        Long matched = request.openNow() == null ? search.count(request.query()) : null;
+        Long matched = request.openNow() != null ? null : whole ? (long) rows.size() : search.count(request.query());
         return new Page(rows, prev, next, matched);
     }
 

@@ -496,8 +496,8 @@ public class StationIndex {
     /** Whether a station held as a row (the overlay's, or a suspended one) matches the window. */
     static boolean matches(Window window, AmenityBits bits, StationRow row) {
         if (!inWindowBoxes(window, row.lat(), row.lng())) return false;
-        long have = bits.of(row.amenities());
-        if ((have & window.requiredAmenities()) != window.requiredAmenities()) return false;
+        long required = window.requiredAmenities();
+        if (required != 0 && (bits.of(row.amenities()) & required) != required) return false;
         String prefix = window.adcodePrefix();
         return prefix == null || row.adcode().startsWith(prefix);
     }
