@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.yizhan.geo.LatLng;
 import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.geo.exchange.GeoJson;
@@ -19,6 +21,7 @@ import org.yizhan.locator.amenity.AmenityVocabulary;
 import org.yizhan.locator.station.StationResponses;
 import org.yizhan.locator.web.ApiException;
 import org.yizhan.locator.web.GeoParams;
+import org.yizhan.locator.web.HttpCaching;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
@@ -44,16 +47,28 @@ class ClusterController {
     private final StationIndex index;
     private final AmenityVocabulary vocabulary;
     private final JsonMapper json;
+    private final HttpCaching caching;
     /** Written answers by their bytes: a country view is ~50 KB, a 256-column city view a few hundred KB. */
-    private final Cache<Key, byte[]> answers = Caffeine.newBuilder()
+    private final Cache<Key, Written> answers = Caffeine.newBuilder()
             .maximumWeight(32L << 20)
-            .weigher((Key key, byte[] bytes) -> bytes.length)
+            .weigher((Key key, Written written) -> written.body().length)
             .build();
 
-    ClusterController(StationIndex index, AmenityVocabulary vocabulary, JsonMapper json) {
+    /**
+     * An answer and its validator. The ETag hashes the bytes rather than naming the index version:
+     * versions are one instance's own counter, and behind a load balancer another instance may hold
+     * the same number for other stations, while equal bytes are the same answer everywhere.
+     */
+    private record Written(byte[] body, String etag) {}
+
+    /** How long a client or shared cache may use an answer before revalidating: edits show within this. */
+    static final Duration MAX_AGE = Duration.ofSeconds(5);
+
+    ClusterController(StationIndex index, AmenityVocabulary vocabulary, JsonMapper json, HttpCaching caching) {
         this.index = index;
         this.vocabulary = vocabulary;
         this.json = json;
+        this.caching = caching;
     }
 
     @Operation(
@@ -61,16 +76,19 @@ class ClusterController {
             description = "For zoomed-out views. The cells are a fixed grid: squares of 2^e degrees aligned to"
                     + " multiples of their size, e the smallest with at most `columns` + 1 cells along the box's"
                     + " longer side (`columns` 8-256, default 64). Every cell that meets the box is counted whole,"
-                    + " so clusters do not move while the map pans. Each point is its cell's centre of mass.")
+                    + " so clusters do not move while the map pans. Each point is its cell's centre of mass."
+                    + " Carries a weak ETag (If-None-Match gives 304) and Cache-Control: max-age=5.")
     @GetMapping(
             value = "/api/v1/stations/clusters",
             produces = {"application/geo+json", "application/json"})
+    @Nullable
     ResponseEntity<byte[]> clusters(
             @RequestParam(required = false) @Parameter(description = "minLng,minLat,maxLng,maxLat in crs") @Nullable
                     String bbox,
             @RequestParam(defaultValue = "64") int columns,
             @RequestParam(required = false) @Nullable String amenities,
-            @RequestParam(required = false) @Nullable String crs) {
+            @RequestParam(required = false) @Nullable String crs,
+            ServletWebRequest request) {
         if (columns < 8 || columns > 256) throw ApiException.invalid("columns", "number.between", "columns", 8, 256);
         if (!index.ready()) {
             throw ApiException.of(HttpStatus.SERVICE_UNAVAILABLE, "index.loading");
@@ -81,9 +99,12 @@ class ClusterController {
                 amenities == null ? List.of() : vocabulary.validate("amenities", Arrays.asList(amenities.split(",")));
         ClusterGrid.Cells cells = ClusterGrid.Cells.of(box.minLat(), box.minLng(), box.maxLat(), box.maxLng(), columns);
         Key key = new Key(cells, index.amenityBits(keys), system, index.version());
-        byte[] body = answers.get(
-                key, k -> json.writeValueAsBytes(new Answer(index.clusters(k.cells(), k.amenities()), k.system())));
-        return ResponseEntity.ok().contentType(ViewportController.GEO_JSON).body(body);
+        Written written = answers.get(key, k -> {
+            byte[] body = json.writeValueAsBytes(new Answer(index.clusters(k.cells(), k.amenities()), k.system()));
+            return new Written(body, HttpCaching.weakEtag(body));
+        });
+        if (caching.notModified(request, written.etag(), null, MAX_AGE)) return null;
+        return ResponseEntity.ok().contentType(ViewportController.GEO_JSON).body(written.body());
     }
 
     /**

@@ -117,15 +117,28 @@ class ViewportIT extends ApiIT {
                 .param("y1", lat0 + 0.1)
                 .query(Long.class)
                 .list();
-        List<Long> counts = given().queryParam("bbox", box)
+        io.restassured.response.ExtractableResponse<io.restassured.response.Response> first = given().queryParam(
+                        "bbox", box)
                 .queryParam("columns", 8)
                 .get("/api/v1/stations/clusters")
                 .then()
                 .statusCode(200)
                 .contentType("application/geo+json")
-                .extract()
-                .jsonPath()
-                .getList("features.properties.count", Long.class);
+                .header("Cache-Control", "public, max-age=5")
+                .extract();
+        List<Long> counts = first.jsonPath().getList("features.properties.count", Long.class);
+        String etag = first.header("ETag");
+        assertThat(etag).startsWith("W/\"");
+        // A box narrowed within its first column of cells has the same cells: the same answer, so
+        // the client's copy is current.
+        double inside = (Math.ceil(lng0 * 64) / 64 - lng0) / 2;
+        given().queryParam("bbox", (lng0 + inside) + "," + lat0 + "," + (lng0 + 0.1) + "," + (lat0 + 0.1))
+                .queryParam("columns", 8)
+                .header("If-None-Match", etag)
+                .get("/api/v1/stations/clusters")
+                .then()
+                .statusCode(304)
+                .body(org.hamcrest.Matchers.emptyString());
         assertThat(counts).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(counts.stream().mapToLong(Long::longValue).sum()).isGreaterThanOrEqualTo(60);
         assertThat(counts.size()).isLessThanOrEqualTo(9 * 9); // at most columns + 1 cells a side
@@ -133,14 +146,16 @@ class ViewportIT extends ApiIT {
         // Answers are kept per cells and index version: a station added in the box counts at once.
         TestStations.insert(jdbc, Spec.active(new LatLng(lat0 + 0.05, lng0 + 0.05)));
         awaitIndexed();
-        List<Long> after = given().queryParam("bbox", box)
+        io.restassured.response.ExtractableResponse<io.restassured.response.Response> changed = given().queryParam(
+                        "bbox", box)
                 .queryParam("columns", 8)
+                .header("If-None-Match", etag)
                 .get("/api/v1/stations/clusters")
                 .then()
                 .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("features.properties.count", Long.class);
+                .extract();
+        assertThat(changed.header("ETag")).isNotEqualTo(etag);
+        List<Long> after = changed.jsonPath().getList("features.properties.count", Long.class);
         assertThat(after.stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(counts.stream().mapToLong(Long::longValue).sum() + 1);
     }
