@@ -124,7 +124,7 @@ class ViewportIT extends ApiIT {
                 .then()
                 .statusCode(200)
                 .contentType("application/geo+json")
-                .header("Cache-Control", "public, max-age=5")
+                .header("Cache-Control", "max-age=5, public")
                 .extract();
         List<Long> counts = first.jsonPath().getList("features.properties.count", Long.class);
         String etag = first.header("ETag");
