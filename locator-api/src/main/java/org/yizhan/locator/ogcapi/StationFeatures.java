@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.yizhan.geo.exchange.GeoJson;
+import org.yizhan.geo.exchange.IsoTimestamps;
 import org.yizhan.locator.station.Freshness;
 import org.yizhan.locator.station.StationResponses;
 import org.yizhan.locator.station.StationRow;
@@ -67,9 +68,9 @@ class StationFeatures {
         out.put("amenityLabels", String.join(",", responses.amenityLabels(row, language)));
         out.put("status", row.status());
         putPresent(out, "floorArea", row.floorArea());
-        out.put("updatedAt", row.updatedAt().toString());
+        out.put("updatedAt", IsoTimestamps.instant(row.updatedAt()));
         Instant verified = row.lastVerifiedAt();
-        putPresent(out, "lastVerifiedAt", verified == null ? null : verified.toString());
+        putPresent(out, "lastVerifiedAt", verified == null ? null : IsoTimestamps.instant(verified));
         out.put("stale", Freshness.stale(row, now));
     }
 
