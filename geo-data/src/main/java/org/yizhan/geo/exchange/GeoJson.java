@@ -114,6 +114,42 @@ public final class GeoJson {
     private static final SerializableString PROPERTIES = new SerializedString("properties");
 
     /**
+     * Writes a coordinate exactly as {@link JsonGenerator#writeNumber(double)} does (its shortest
+     * decimal), faster when it has at most 7 decimals, as every station's rounded coordinate does:
+     * that decimal is then the shortest one, so its digits are printed straight from the integer
+     * of ten-millionths. Other values go to the generator; {@code GeoJsonTest} compares the two.
+     * A viewport writes four per station, and the general algorithm was a tenth of its time.
+     */
+    public static void writeCoordinate(JsonGenerator g, double value) {
+        double magnitude = Math.abs(value);
+        long units = Math.round(value * 1e7);
+        // plain notation (not 1.0E-4) holds from 1e-3 up to 1e7; beyond, or with more decimals, the generator decides
+        if (magnitude < 1e-3 || magnitude >= 1e7 || units / 1e7 != value) {
+            g.writeNumber(value);
+            return;
+        }
+        char[] out = new char[20];
+        int n = 0;
+        if (units < 0) out[n++] = '-';
+        long whole = Math.abs(units) / 10_000_000;
+        int fraction = (int) (Math.abs(units) % 10_000_000);
+        String digits = Long.toString(whole);
+        digits.getChars(0, digits.length(), out, n);
+        n += digits.length();
+        out[n++] = '.';
+        int width = 7;
+        while (width > 1 && fraction % 10 == 0) {
+            fraction /= 10;
+            width--;
+        }
+        for (int i = width - 1; i >= 0; i--) {
+            out[n + i] = (char) ('0' + fraction % 10);
+            fraction /= 10;
+        }
+        g.writeNumber(out, 0, n + width);
+    }
+
+    /**
      * Writes a Point feature up to its properties: {@code type}, {@code id} if given, the geometry
      * and the name {@code properties}, in {@link #feature}'s order. The caller writes the
      * properties' value and ends the feature's object. For answers written straight into a
@@ -133,8 +169,8 @@ public final class GeoJson {
         g.writeString(POINT);
         g.writeName(COORDINATES);
         g.writeStartArray();
-        g.writeNumber(lng);
-        g.writeNumber(lat);
+        writeCoordinate(g, lng);
+        writeCoordinate(g, lat);
         g.writeEndArray();
         g.writeEndObject();
         g.writeName(PROPERTIES);

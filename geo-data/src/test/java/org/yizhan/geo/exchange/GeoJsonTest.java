@@ -12,6 +12,60 @@ import org.junit.jupiter.api.Test;
 class GeoJsonTest {
 
     @Test
+    void coordinatesAreWrittenAsTheGeneratorWritesThem() {
+        long seed = 20261127L;
+        System.out.println("GeoJsonTest seed " + seed);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        List<Double> values = new java.util.ArrayList<>(List.of(
+                0.0,
+                -0.0,
+                1e-3,
+                -1e-3,
+                9.999e-4,
+                0.0012345,
+                1.0,
+                -180.0,
+                180.0,
+                90.0,
+                121.5,
+                31.2304,
+                9_999_999.9999999,
+                1e7,
+                -1e7,
+                13_505_632.12,
+                121.12345678,
+                0.1 + 0.2,
+                Double.MIN_VALUE,
+                Double.MAX_VALUE,
+                Double.NaN,
+                Double.POSITIVE_INFINITY));
+        for (int i = 0; i < 50_000; i++) {
+            double degrees = random.nextDouble(-180, 180);
+            values.add(Math.round(degrees * 1e7) / 1e7); // as stations are rounded
+            values.add(Math.round(degrees * 1e3) / 1e3); // trailing zeros to trim
+            values.add(degrees); // full precision: the generator's path
+            values.add(Math.round(random.nextDouble(-2e7, 2e7) * 100) / 100.0); // Web Mercator metres
+        }
+        for (double value : values) {
+            assertThat(written(g -> GeoJson.writeCoordinate(g, value)))
+                    .as("%s (seed %d)", value, seed)
+                    .isEqualTo(written(g -> g.writeNumber(value)));
+        }
+    }
+
+    private static String written(java.util.function.Consumer<tools.jackson.core.JsonGenerator> write) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(); // UTF-8, as the service writes
+        try (tools.jackson.core.JsonGenerator g = new tools.jackson.core.json.JsonFactory()
+                .createGenerator(
+                        tools.jackson.core.ObjectWriteContext.empty(), out, tools.jackson.core.JsonEncoding.UTF8)) {
+            g.writeStartArray();
+            write.accept(g);
+            g.writeEndArray();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void boxIsOneClosedCounterClockwiseRing() {
         @SuppressWarnings("unchecked")
         List<List<List<Double>>> rings =

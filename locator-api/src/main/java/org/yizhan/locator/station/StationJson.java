@@ -195,9 +195,9 @@ public class StationJson {
             gen.writeName(LOCATION);
             gen.writeStartObject();
             gen.writeName(LAT);
-            gen.writeNumber(lat);
+            GeoJson.writeCoordinate(gen, lat);
             gen.writeName(LNG);
-            gen.writeNumber(lng);
+            GeoJson.writeCoordinate(gen, lng);
             gen.writeEndObject();
             string(gen, CRS, crs);
             string(gen, ADCODE, row.adcode());
