@@ -23,8 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Spring creates a data binder, resolves expressions in the name and runs the conversion service
  * for every parameter; nearest has thirteen, and that was an eighth of its CPU time (JFR,
  * session 11). The values taken here are exactly those Spring would give ({@code
- * PlainRequestParamsTest} runs both on the same requests): a number with a sign, exponent, hex
- * prefix, blank or space, a repeated parameter, a missing required one or an empty one all go to
+ * PlainRequestParamsTest} runs both on the same requests): a number with a plus sign, exponent,
+ * hex prefix, blank or space, a repeated parameter, a missing required one or an empty one all go to
  * Spring, so its conversions, defaults and errors (and so the problem details) are unchanged.
  */
 @Component
