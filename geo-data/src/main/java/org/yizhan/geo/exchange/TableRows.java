@@ -36,8 +36,10 @@ public abstract sealed class TableRows implements Closeable {
 
     /**
      * CSV in UTF-8 (with or without BOM) or GBK, the encoding Excel on Chinese Windows saves "CSV"
-     * in; comma- or tab-separated. The file is read twice: once to check that it is valid UTF-8,
-     * once to parse it.
+     * in; comma- or tab-separated. The file is read twice: once to find its encoding, once to
+     * parse it.
+     *
+     * @throws UndecodableTextException if the file is neither, naming the first line that is not
      */
     public static TableRows csv(Path file) throws IOException {
         return new Csv(file);
@@ -56,7 +58,7 @@ public abstract sealed class TableRows implements Closeable {
         private final Iterator<CSVRecord> records;
 
         Csv(Path file) throws IOException {
-            Charset charset = isUtf8(file) ? StandardCharsets.UTF_8 : GBK;
+            Charset charset = charsetOf(file);
             BufferedReader reader = Files.newBufferedReader(file, charset);
             try {
                 reader.mark(1);
@@ -133,13 +135,34 @@ public abstract sealed class TableRows implements Closeable {
         return firstLine.indexOf(',') < 0 && firstLine.indexOf('\t') >= 0 ? '\t' : ',';
     }
 
+    /** Whether the whole file decodes as UTF-8; anything else is taken for GBK by the callers. */
     static boolean isUtf8(Path file) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8
-                .newDecoder()
+        return firstUndecodableLine(file, StandardCharsets.UTF_8) == 0;
+    }
+
+    /**
+     * UTF-8 if the whole file decodes as UTF-8, else GB18030 if it decodes as that. Deciding up
+     * front means a stray byte is a clear refusal naming its line, never a decoder error half-way
+     * through the parse. The line named is where the encoding that reads further stops: a UTF-8
+     * file with one stray byte fails as GB18030 near its first Chinese character, and the other
+     * way round.
+     */
+    private static Charset charsetOf(Path file) throws IOException {
+        long utf8Stops = firstUndecodableLine(file, StandardCharsets.UTF_8);
+        if (utf8Stops == 0) return StandardCharsets.UTF_8;
+        long gbkStops = firstUndecodableLine(file, GBK);
+        if (gbkStops > 0) throw new UndecodableTextException(Math.max(utf8Stops, gbkStops));
+        return GBK;
+    }
+
+    /** The 1-based line of the first byte sequence {@code charset} cannot decode, or 0 if there is none. */
+    private static long firstUndecodableLine(Path file, Charset charset) throws IOException {
+        CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.allocate(64 * 1024);
         CharBuffer out = CharBuffer.allocate(64 * 1024);
+        long line = 1;
         try (InputStream stream = Files.newInputStream(file)) {
             boolean end = false;
             while (!end) {
@@ -149,13 +172,22 @@ public abstract sealed class TableRows implements Closeable {
                     in.position(in.position() + n);
                 }
                 in.flip();
-                if (decoder.decode(in, out, end).isError()) {
-                    return false;
-                }
+                boolean error = decoder.decode(in, out, end).isError();
+                line += newlines(out);
+                if (error) return line;
                 in.compact();
                 out.clear();
             }
-            return !decoder.flush(out).isError();
+            boolean error = decoder.flush(out).isError();
+            return error ? line + newlines(out) : 0;
         }
+    }
+
+    private static int newlines(CharBuffer decoded) {
+        int count = 0;
+        for (int i = 0; i < decoded.position(); i++) {
+            if (decoded.get(i) == '\n') count++;
+        }
+        return count;
     }
 }

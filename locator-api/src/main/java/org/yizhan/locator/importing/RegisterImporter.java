@@ -29,6 +29,7 @@ import org.yizhan.geo.exchange.RegisterColumn;
 import org.yizhan.geo.exchange.RegisterFormat;
 import org.yizhan.geo.exchange.RegisterFormatException;
 import org.yizhan.geo.exchange.RegisterImport;
+import org.yizhan.geo.exchange.UndecodableTextException;
 import org.yizhan.geo.hours.OpeningHours;
 import org.yizhan.geo.station.FieldLimits;
 import org.yizhan.geo.station.StationRecord;
@@ -128,6 +129,8 @@ class RegisterImporter {
                 }
                 staging.finish();
                 return rows.unknownHeaders();
+            } catch (UndecodableTextException e) {
+                throw ApiException.invalid("file", "file.csv.encoding", e.line());
             } catch (RegisterFormatException e) {
                 if (e.line() > 0) throw ApiException.invalid("file", "file.csv.malformed", e.line());
                 throw ApiException.of(HttpStatus.BAD_REQUEST, "import.file.unreadable", String.valueOf(e.getMessage()))

@@ -18,6 +18,7 @@ import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.geo.exchange.GeoJsonPoints;
 import org.yizhan.geo.exchange.RegisterFormatException;
 import org.yizhan.geo.exchange.TableRows;
+import org.yizhan.geo.exchange.UndecodableTextException;
 import org.yizhan.locator.web.ApiException;
 import org.yizhan.locator.web.ProblemText;
 
@@ -53,6 +54,8 @@ final class PointFile {
             try (TableRows rows = xlsx ? TableRows.xlsx(file) : TableRows.csv(file)) {
                 return table(rows, crs);
             }
+        } catch (UndecodableTextException e) {
+            throw ApiException.invalid("file", "file.csv.encoding", e.line());
         } catch (RegisterFormatException e) {
             if (xlsx) throw ApiException.invalid("file", "planning.file.xlsx");
             if (e.line() > 0) throw ApiException.invalid("file", "file.csv.malformed", e.line());

@@ -11,6 +11,7 @@ import io.restassured.specification.RequestSpecification;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.yizhan.locator.support.Accounts;
@@ -139,6 +140,32 @@ class RegisterImportIT extends ApiIT {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo("file"));
+    }
+
+    @Test
+    void aFileInNeitherUtf8NorGbkIsRefusedNamingTheLineInTheCallersLanguage() {
+        byte[] good = RegisterSheets.csv(RegisterSheets.haibowanRows(3), StandardCharsets.UTF_8);
+        byte[] file = Arrays.copyOf(good, good.length + 2);
+        file[good.length] = (byte) 0xFF; // starts no character in UTF-8 or GB18030
+        file[good.length + 1] = '\n';
+        long line = new String(good, StandardCharsets.UTF_8).lines().count() + 1;
+        asAdmin()
+                .header("Accept-Language", "zh-CN")
+                .multiPart("file", "register.csv", file)
+                .post("/api/v1/register/imports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("file"))
+                .body("detail", containsString("第 " + line + " 行既不是 UTF-8 也不是 GBK"));
+        asAdmin()
+                .header("Accept-Language", "en")
+                .multiPart("file", "register.csv", file)
+                .queryParam("dryRun", true)
+                .post("/api/v1/register/imports")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("Line " + line + " of the file is neither UTF-8 nor GBK"));
     }
 
     @Test

@@ -118,6 +118,25 @@ class PointFileTest {
     }
 
     @Test
+    void bytesThatAreNeitherUtf8NorGbkAreRefusedWithTheirLine() {
+        // 0xFF starts no character in UTF-8 or GB18030; this failed with a decoder error (500) once.
+        byte[] csv = bytes("lat,lng\n39.1,106.1\n", new byte[] {(byte) 0xFF, '?', (byte) 0xC3, (byte) 0xA7}, "\n");
+        assertThatThrownBy(() -> read(csv, "p.csv")).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.key()).isEqualTo("file.csv.encoding");
+            assertThat(e.field()).isEqualTo("file");
+            assertThat(e.args()).containsExactly(3L);
+        });
+    }
+
+    private static byte[] bytes(String before, byte[] middle, String after) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(before.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(middle);
+        out.writeBytes(after.getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    @Test
     void geoJsonThatIsBrokenOrHoldsNoPointIsRefused() {
         assertThatThrownBy(() -> read(
                         "{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8), "d.geojson"))
