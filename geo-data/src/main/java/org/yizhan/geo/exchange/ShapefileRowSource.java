@@ -1,6 +1,5 @@
 package org.yizhan.geo.exchange;
 
-import com.linuxense.javadbf.DBFException;
 import com.linuxense.javadbf.DBFReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -64,7 +63,7 @@ final class ShapefileRowSource implements RowSource {
                 for (int i = 1; i < dbf.getFieldCount(); i++) {
                     fields.add(dbf.getField(i).getName());
                 }
-            } catch (DBFException | IllegalArgumentException e) {
+            } catch (RuntimeException e) { // as in record(): damage shows as any runtime exception
                 throw new RegisterFormatException(
                         layer + ".dbf is not a readable dBASE file (" + GeoPackageRowSource.rootMessage(e) + ")", e);
             }
@@ -105,7 +104,9 @@ final class ShapefileRowSource implements RowSource {
     private Object @Nullable [] record(ShpPoints.@Nullable Shape shape) {
         try {
             return dbf.nextRecord();
-        } catch (DBFException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // JavaDBF trusts the record's declared lengths: damage shows as any runtime exception
+            // (DBFException, IllegalArgumentException, NegativeArraySizeException, …).
             throw new RegisterFormatException(
                     layer + ".dbf is damaged at record " + (shape == null ? "?" : shape.number()) + " ("
                             + GeoPackageRowSource.rootMessage(e) + ")",

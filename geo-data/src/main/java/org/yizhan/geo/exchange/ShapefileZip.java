@@ -1,6 +1,7 @@
 package org.yizhan.geo.exchange;
 
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -98,9 +99,17 @@ final class ShapefileZip implements Closeable {
             try {
                 return new ZipFile(zip.toFile(), TableRows.GBK);
             } catch (ZipException | IllegalArgumentException e) {
-                throw new RegisterFormatException("The file is not a readable zip archive (" + e.getMessage() + ")", e);
+                throw notAZip(e);
             }
+        } catch (EOFException e) {
+            // A central directory that promises more than the file holds.
+            throw notAZip(e);
         }
+    }
+
+    private static RegisterFormatException notAZip(Exception e) {
+        String why = e.getMessage() == null ? "it ends too soon" : e.getMessage();
+        return new RegisterFormatException("The file is not a readable zip archive (" + why + ")", e);
     }
 
     /** The layer's files by lower-case path; refuses hostile names and zips with no or several layers. */
@@ -174,11 +183,16 @@ final class ShapefileZip implements Closeable {
                 }
                 out.write(buffer, 0, n);
             }
-        } catch (ZipException ex) {
-            throw new RegisterFormatException(
-                    "The zip entry '" + e.getName() + "' is damaged (" + ex.getMessage() + ")", ex);
+        } catch (ZipException | EOFException ex) {
+            throw damaged(e, ex);
         }
         return target;
+    }
+
+    /** A compressed entry that does not inflate: a bad stream, or one that ends too soon (an EOFException). */
+    private static RegisterFormatException damaged(ZipEntry e, IOException cause) {
+        String why = cause.getMessage() == null ? "it ends too soon" : cause.getMessage();
+        return new RegisterFormatException("The zip entry '" + e.getName() + "' is damaged (" + why + ")", cause);
     }
 
     private static RegisterFormatException tooLarge(ZipEntry e, long maxBytes) {
@@ -200,9 +214,8 @@ final class ShapefileZip implements Closeable {
             return new String(bytes, StandardCharsets.UTF_8)
                     .replace("\uFEFF", "")
                     .strip();
-        } catch (ZipException ex) {
-            throw new RegisterFormatException(
-                    "The zip entry '" + e.getName() + "' is damaged (" + ex.getMessage() + ")", ex);
+        } catch (ZipException | EOFException ex) {
+            throw damaged(e, ex);
         }
     }
 

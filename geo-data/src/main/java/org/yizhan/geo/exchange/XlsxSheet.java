@@ -55,7 +55,15 @@ public final class XlsxSheet implements java.io.Closeable {
             }
             sheet = sheets.next();
             xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(sheet);
-        } catch (OpenXML4JException | SAXException | XMLStreamException | POIXMLException e) {
+        } catch (OpenXML4JException
+                | SAXException
+                | XMLStreamException
+                | POIXMLException
+                | java.util.zip.ZipException
+                | java.io.EOFException
+                | java.io.UnsupportedEncodingException
+                | java.io.CharConversionException e) {
+            // A part that does not inflate or names an unknown encoding is damage, not an I/O failure.
             pkg.revert();
             throw notXlsx(e);
         } catch (IOException | RuntimeException e) {
@@ -137,7 +145,14 @@ public final class XlsxSheet implements java.io.Closeable {
 
     private String cellValue(@Nullable String type, String v) {
         if ("s".equals(type)) {
-            return strings.getItemAt(Integer.parseInt(v.strip())).getString();
+            int index = Integer.parseInt(v.strip());
+            try {
+                return strings.getItemAt(index).getString();
+            } catch (IllegalStateException | IndexOutOfBoundsException e) {
+                // POI's message lists the whole table of shared texts; the user needs the row.
+                throw new RegisterFormatException("Row " + lastRow + " refers to shared text number " + index
+                        + ", which the workbook does not have; the file is damaged. Save it again from Excel or WPS.");
+            }
         }
         if (type == null || type.equals("n")) {
             return number(v);
@@ -185,13 +200,31 @@ public final class XlsxSheet implements java.io.Closeable {
         }
     }
 
-    /** {@code "C12"} → 2. */
-    static int columnIndex(String ref) {
+    /** Excel's last column, XFD. */
+    static final int MAX_COLUMNS = 16_384;
+
+    /**
+     * The 0-based column of a cell reference: {@code "C12"} → 2. A reference that names no
+     * column Excel can have is damage; taking it at its word could ask for millions of cells.
+     */
+    int columnIndex(String ref) {
         int index = 0;
-        for (int i = 0; i < ref.length() && Character.isLetter(ref.charAt(i)); i++) {
-            index = index * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
+        int i = 0;
+        for (; i < ref.length() && index <= MAX_COLUMNS; i++) {
+            char c = ref.charAt(i);
+            if (c >= 'a' && c <= 'z') c = (char) (c - 'a' + 'A');
+            if (c < 'A' || c > 'Z') break;
+            index = index * 26 + (c - 'A' + 1);
+        }
+        if (index == 0 || index > MAX_COLUMNS || (i < ref.length() && !Character.isDigit(ref.charAt(i)))) {
+            throw new RegisterFormatException("Row " + lastRow + " has a cell at '" + abbreviated(ref)
+                    + "', which is no column of a sheet; the file is damaged. Save it again from Excel or WPS.");
         }
         return index - 1;
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 12 ? text : text.substring(0, 12) + "…";
     }
 
     @Override
