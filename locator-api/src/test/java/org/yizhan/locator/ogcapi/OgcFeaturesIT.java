@@ -285,6 +285,48 @@ class OgcFeaturesIT extends ApiIT {
         if (closed != null) given().get(ITEMS + "/" + closed).then().statusCode(404);
     }
 
+    /**
+     * A page's amenity keys and labels, comma-joined per feature in the register's order, are what
+     * the register and the vocabulary's own table say, in each language: the page writes them from
+     * texts joined once per distinct list, so the same list must give each language its own labels.
+     */
+    @Test
+    void amenitiesAndTheirLabelsAreTheRegistersInEachLanguage() {
+        OgcArea area = OgcArea.fromSeed(seed(6));
+        area.fill(jdbc, 40);
+        awaitIndexed();
+        for (String lang : List.of("zh", "en")) {
+            Map<String, List<String>> expected = new HashMap<>();
+            jdbc.sql("""
+                            SELECT s.code, array_to_string(s.amenities, ','),
+                                   coalesce((SELECT string_agg(CASE WHEN :lang = 'en' THEN a.label_en ELSE a.label_zh END, ','
+                                                               ORDER BY u.ord)
+                                               FROM unnest(s.amenities) WITH ORDINALITY AS u(key, ord)
+                                               JOIN amenity a ON a.key = u.key), '')
+                              FROM station s WHERE s.status <> 'closed'""").param("lang", lang).query(rs -> {
+                expected.put(rs.getString(1), List.of(rs.getString(2), rs.getString(3)));
+            });
+            JsonPath page = given().header("Accept-Language", lang)
+                    .queryParam("bbox", area.bbox())
+                    .queryParam("limit", 1000)
+                    .get(ITEMS)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            List<Map<String, Object>> features = page.getList("features");
+            assertThat(features).as("seed %d", area.seed()).hasSizeGreaterThan(10);
+            for (Map<String, Object> feature : features) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> properties = (Map<String, Object>) feature.get("properties");
+                List<String> want = expected.get(String.valueOf(feature.get("id")));
+                assertThat(List.of(properties.get("amenities"), properties.get("amenityLabels")))
+                        .as("%s in %s, seed %d", feature.get("id"), lang, area.seed())
+                        .isEqualTo(want);
+            }
+        }
+    }
+
     static Response get(String absoluteUrl) {
         return given().urlEncodingEnabled(false).accept("application/geo+json").get(absoluteUrl);
     }
