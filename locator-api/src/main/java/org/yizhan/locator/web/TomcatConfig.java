@@ -23,8 +23,9 @@ class TomcatConfig {
 
     /**
      * Tomcat copies a response into a per-connection buffer and writes the socket each time it
-     * fills: 8 KB by default, so a viewport page of 200 stations (165 KB) took 21 writes. With 32 KB
-     * it takes 6, and the service's CPU per page fell from 1,070 to 694 µs (docs/SCALING.md,
+     * fills: 8 KB by default, so a viewport page of 200 stations (165 KB) took 21 writes and
+     * nearest's ten stations (~8.1 KB) two. With 32 KB they take 6 and one; the service's CPU per
+     * page fell from 1,070 to 694 µs, per nearest answer from 256 to 219 µs (docs/SCALING.md,
      * session 12). The buffer is allocated for every open connection: 2,000 idle keep-alive
      * connections held 91 MB of heap with 32 KB against 157 MB with 64 KB, which gained little more.
      */
