@@ -108,8 +108,12 @@ final class ShapefileZip implements Closeable {
     }
 
     private static RegisterFormatException notAZip(Exception e) {
-        String why = e.getMessage() == null ? "it ends too soon" : e.getMessage();
-        return new RegisterFormatException("The file is not a readable zip archive (" + why + ")", e);
+        return new RegisterFormatException("The file is not a readable zip archive (" + why(e) + ")", e);
+    }
+
+    /** The inflater's or zip reader's reason; an EOFException carries none: the data ended too soon. */
+    private static String why(Exception e) {
+        return e.getMessage() == null ? "it ends too soon" : e.getMessage();
     }
 
     /** The layer's files by lower-case path; refuses hostile names and zips with no or several layers. */
@@ -189,10 +193,10 @@ final class ShapefileZip implements Closeable {
         return target;
     }
 
-    /** A compressed entry that does not inflate: a bad stream, or one that ends too soon (an EOFException). */
+    /** A compressed entry that does not inflate: a bad stream, or one that ends too soon. */
     private static RegisterFormatException damaged(ZipEntry e, IOException cause) {
-        String why = cause.getMessage() == null ? "it ends too soon" : cause.getMessage();
-        return new RegisterFormatException("The zip entry '" + e.getName() + "' is damaged (" + why + ")", cause);
+        return new RegisterFormatException(
+                "The zip entry '" + e.getName() + "' is damaged (" + why(cause) + ")", cause);
     }
 
     private static RegisterFormatException tooLarge(ZipEntry e, long maxBytes) {

@@ -1,11 +1,15 @@
 package org.yizhan.geo.exchange;
 
+import java.io.CharConversionException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipException;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -59,10 +63,10 @@ public final class XlsxSheet implements java.io.Closeable {
                 | SAXException
                 | XMLStreamException
                 | POIXMLException
-                | java.util.zip.ZipException
-                | java.io.EOFException
-                | java.io.UnsupportedEncodingException
-                | java.io.CharConversionException e) {
+                | ZipException
+                | EOFException
+                | UnsupportedEncodingException
+                | CharConversionException e) {
             // A part that does not inflate or names an unknown encoding is damage, not an I/O failure.
             pkg.revert();
             throw notXlsx(e);

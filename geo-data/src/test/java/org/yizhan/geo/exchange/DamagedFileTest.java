@@ -1,14 +1,21 @@
 package org.yizhan.geo.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,8 +85,7 @@ class DamagedFileTest {
             Path file = dir.resolve("ref.xlsx");
             Files.write(file, withSheetXml(sheet -> sheet.replace("r=\"B3\"", "r=\"" + ref + "\"")));
             try (RegisterImport in = RegisterImport.open(file, RegisterFormat.XLSX, ImportOptions.defaults())) {
-                org.assertj.core.api.Assertions.assertThatThrownBy(
-                                () -> in.rows().forEach(row -> {}))
+                assertThatThrownBy(() -> in.rows().forEach(row -> {}))
                         .as(ref)
                         .isInstanceOf(RegisterFormatException.class)
                         .hasMessageContaining("Row 3 has a cell at '" + ref + "'");
@@ -93,20 +99,19 @@ class DamagedFileTest {
     }
 
     /** The fixture workbook with its first sheet's XML changed by {@code edit}. */
-    private static byte[] withSheetXml(java.util.function.UnaryOperator<String> edit) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
-                        Files.newInputStream(RegisterImportTest.fixture("register.xlsx")));
-                java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
-            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+    private static byte[] withSheetXml(UnaryOperator<String> edit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(RegisterImportTest.fixture("register.xlsx")));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 byte[] bytes = in.readAllBytes();
                 if (e.getName().equals("xl/worksheets/sheet1.xml")) {
-                    String xml = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                    String xml = new String(bytes, StandardCharsets.UTF_8);
                     String edited = edit.apply(xml);
                     assertThat(edited).as("the edit applies").isNotEqualTo(xml);
-                    bytes = edited.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    bytes = edited.getBytes(StandardCharsets.UTF_8);
                 }
-                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                zip.putNextEntry(new ZipEntry(e.getName()));
                 zip.write(bytes);
                 zip.closeEntry();
             }
