@@ -6,7 +6,8 @@ import java.util.Optional;
  * The coordinate system a GIS file declares — a Shapefile's {@code .prj} or a GeoPackage's
  * {@code gpkg_spatial_ref_sys} row — narrowed to what the register can take: WGS-84 or CGCS2000
  * longitude/latitude, or a CGCS2000 3-degree Gauss–Krüger zone. Anything else (Xi'an 1980,
- * Beijing 1954, Web Mercator, 6-degree zones) is refused with a message saying what was found.
+ * Beijing 1954, Web Mercator, 6-degree zones) is refused with an {@link UnsupportedCrsException}
+ * naming what was found.
  *
  * <p>GCJ-02 and BD-09 cannot be declared in a {@code .prj}: such files say WGS 84, and the caller's
  * own setting (the import's {@code crs=}) decides; {@link #callerMayOverride()} says when it may.
@@ -35,7 +36,7 @@ public sealed interface DeclaredCrs {
     /**
      * An EPSG code: 4326, 4490 or a zone 4513–4554.
      *
-     * @throws IllegalArgumentException for any other code
+     * @throws UnsupportedCrsException for any other code
      */
     static DeclaredCrs ofEpsg(int code) {
         if (code == 4326) {
@@ -46,16 +47,15 @@ public sealed interface DeclaredCrs {
         }
         return GaussKruger.forEpsg(code)
                 .<DeclaredCrs>map(Projected::new)
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "EPSG:" + code + " is not supported; use WGS 84 (4326), CGCS2000 (4490) or a CGCS2000 3-degree "
-                                + "Gauss-Kruger zone (4513-4554)"));
+                .orElseThrow(() -> new UnsupportedCrsException(UnsupportedCrsException.Reason.EPSG, code));
     }
 
     /**
      * Reads OGC or ESRI WKT 1 (what {@code .prj} files and most GeoPackages hold); of WKT 2 only an
      * EPSG identifier is used.
      *
-     * @throws IllegalArgumentException naming what the WKT declares if it is not supported
+     * @throws UnsupportedCrsException naming what the WKT declares if it is not supported, or where
+     *     the text stops being WKT
      */
     static DeclaredCrs ofWkt(String wkt) {
         Wkt root = Wkt.parse(wkt);
@@ -73,11 +73,10 @@ public sealed interface DeclaredCrs {
         if (kind.equals("PROJCS")) {
             return projected(root);
         }
-        throw new IllegalArgumentException("The coordinate system '" + root.name() + "' is not supported"
-                + epsg.map(c -> " (EPSG:" + c + ")").orElse("") + "; " + SUPPORTED);
+        throw new UnsupportedCrsException(
+                UnsupportedCrsException.Reason.UNSUPPORTED,
+                root.name() + epsg.map(c -> " (EPSG:" + c + ")").orElse(""));
     }
-
-    String SUPPORTED = "use WGS 84, CGCS2000 or a CGCS2000 3-degree Gauss-Kruger zone (EPSG:4326, 4490, 4513-4554)";
 
     /** {@code true} for CGCS2000, {@code false} for WGS 84; otherwise refused. */
     private static boolean datum(Wkt geogcs) {
@@ -91,15 +90,15 @@ public sealed interface DeclaredCrs {
         if (name.contains("wgs84") || name.contains("wgs1984") || name.contains("worldgeodeticsystem1984")) {
             return false;
         }
-        throw new IllegalArgumentException("The datum '" + (datum == null ? geogcs.name() : datum.name())
-                + "' is not supported (Xi'an 1980 and Beijing 1954 need a datum shift the register does not make); "
-                + "re-project the layer to CGCS2000 in your GIS, or " + SUPPORTED);
+        // Xi'an 1980 and Beijing 1954 need a datum shift the register does not make.
+        throw new UnsupportedCrsException(
+                UnsupportedCrsException.Reason.DATUM, datum == null ? geogcs.name() : datum.name());
     }
 
     private static DeclaredCrs projected(Wkt projcs) {
         Wkt geogcs = projcs.child("GEOGCS")
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "The projected coordinate system '" + projcs.name() + "' names no geographic system"));
+                .orElseThrow(
+                        () -> new UnsupportedCrsException(UnsupportedCrsException.Reason.NO_GEOGRAPHIC, projcs.name()));
         boolean cgcs = datum(geogcs);
         String method = Wkt.normalise(projcs.child("PROJECTION").map(Wkt::name).orElse(""));
         double cm = projcs.parameter("central_meridian", "longitude_of_origin", "longitude_of_center")
@@ -118,9 +117,20 @@ public sealed interface DeclaredCrs {
                 return new Projected(zone.get());
             }
         }
-        throw new IllegalArgumentException("The projected coordinate system '" + projcs.name() + "' is not supported"
-                + " (datum " + (cgcs ? "CGCS2000" : "WGS 84") + ", projection "
-                + projcs.child("PROJECTION").map(Wkt::name).orElse("?")
-                + ", central meridian " + cm + ", false easting " + fe + "); " + SUPPORTED);
+        throw new UnsupportedCrsException(
+                UnsupportedCrsException.Reason.PROJECTION,
+                projcs.name(),
+                cgcs ? "CGCS2000" : "WGS 84",
+                projcs.child("PROJECTION").map(Wkt::name).orElse("?"),
+                plain(cm),
+                plain(fe));
+    }
+
+    /** A parameter as a person writes it: 20500000, not 2.05E7; "?" for one the WKT lacks. */
+    private static String plain(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.isNaN(value) ? "?" : String.valueOf(value);
+        }
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

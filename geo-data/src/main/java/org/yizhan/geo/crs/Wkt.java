@@ -17,8 +17,7 @@ record Wkt(String keyword, List<Object> values) {
 
     static Wkt parse(String text) {
         if (text.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException(
-                    "The coordinate system definition is longer than " + MAX_LENGTH + " characters");
+            throw new UnsupportedCrsException(UnsupportedCrsException.Reason.TOO_LONG, MAX_LENGTH);
         }
         Parser p = new Parser(text.strip());
         Wkt node = p.node(0);
@@ -98,7 +97,7 @@ record Wkt(String keyword, List<Object> values) {
 
         Wkt node(int depth) {
             if (depth > MAX_DEPTH) {
-                throw new IllegalArgumentException("The coordinate system definition is nested too deeply");
+                throw new UnsupportedCrsException(UnsupportedCrsException.Reason.TOO_DEEP);
             }
             skipSpace();
             int start = pos;
@@ -179,9 +178,8 @@ record Wkt(String keyword, List<Object> values) {
             }
         }
 
-        IllegalArgumentException error() {
-            return new IllegalArgumentException(
-                    "The coordinate system definition is not readable WKT (at character " + (pos + 1) + ")");
+        UnsupportedCrsException error() {
+            return new UnsupportedCrsException(UnsupportedCrsException.Reason.NOT_WKT, pos + 1);
         }
     }
 }

@@ -32,8 +32,8 @@ final class FeatureAttributes {
             if (column == null || column == RegisterColumn.LAT || column == RegisterColumn.LNG) {
                 unknown.add(name);
             } else if (seen.putIfAbsent(column, name) != null) {
-                throw new RegisterFormatException("Attributes '" + seen.get(column) + "' and '" + name + "' both mean "
-                        + column.zh() + " (" + column.key() + "); keep one of them");
+                throw new RegisterFormatException(
+                        FileReason.LAYER_DUPLICATE_ATTRIBUTE, seen.get(column), name, column.zh(), column.key());
             } else {
                 columns.put(name, column);
             }

@@ -77,24 +77,23 @@ public final class GeoJsonPoints implements Closeable {
 
     private void seekFeatures() {
         if (p.nextToken() != JsonToken.START_OBJECT) {
-            throw new RegisterFormatException("A GeoJSON file must hold one FeatureCollection object");
+            throw new RegisterFormatException(FileReason.GEOJSON_NOT_OBJECT);
         }
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             if (name.equals("type") && !"FeatureCollection".equals(p.getString())) {
-                throw new RegisterFormatException(
-                        "The GeoJSON object is a " + p.getString() + ", not a FeatureCollection");
+                throw new RegisterFormatException(FileReason.GEOJSON_NOT_COLLECTION, String.valueOf(p.getString()));
             }
             if (name.equals("features")) {
                 if (value != JsonToken.START_ARRAY) {
-                    throw new RegisterFormatException("The GeoJSON 'features' member must be an array");
+                    throw new RegisterFormatException(FileReason.GEOJSON_FEATURES_NOT_ARRAY);
                 }
                 return;
             }
             p.skipChildren();
         }
-        throw new RegisterFormatException("The GeoJSON FeatureCollection has no 'features'");
+        throw new RegisterFormatException(FileReason.GEOJSON_NO_FEATURES);
     }
 
     /** The next feature, or {@code null} after the last. */
@@ -107,7 +106,7 @@ public final class GeoJsonPoints implements Closeable {
             if (t != JsonToken.START_OBJECT) {
                 done = true;
                 if (t != JsonToken.END_ARRAY) {
-                    throw new RegisterFormatException("GeoJSON feature " + (index + 1) + " is not an object");
+                    throw new RegisterFormatException(FileReason.GEOJSON_FEATURE_NOT_OBJECT, index + 1);
                 }
                 return null;
             }
@@ -211,9 +210,11 @@ public final class GeoJsonPoints implements Closeable {
 
     private static RegisterFormatException malformed(JacksonException e) {
         return new RegisterFormatException(
-                "The GeoJSON is malformed at line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(),
-                e);
+                FileReason.GEOJSON_MALFORMED,
+                e,
+                e.getLocation().getLineNr(),
+                e.getLocation().getColumnNr(),
+                RegisterFormatException.diagnostic(e.getOriginalMessage(), e));
     }
 
     @Override

@@ -17,6 +17,7 @@ import mil.nga.sf.MultiPoint;
 import mil.nga.sf.Point;
 import org.jspecify.annotations.Nullable;
 import org.yizhan.geo.crs.DeclaredCrs;
+import org.yizhan.geo.crs.UnsupportedCrsException;
 
 /**
  * The point layer of an OGC GeoPackage (read with NGA's library over SQLite): one row per feature,
@@ -40,16 +41,17 @@ final class GeoPackageRowSource implements RowSource {
         try {
             gpkg = GeoPackageManager.open(file.toFile(), true);
         } catch (RuntimeException e) {
-            throw new RegisterFormatException("The file is not a GeoPackage (" + rootMessage(e) + ")", e);
+            throw new RegisterFormatException(
+                    FileReason.GPKG_NOT_GEOPACKAGE, e, RegisterFormatException.rootDiagnostic(e));
         }
         try {
             Object check = gpkg.getConnection().querySingleResult("PRAGMA quick_check", null, 0, null);
             if (!"ok".equals(check)) {
-                throw new RegisterFormatException("The GeoPackage is damaged (SQLite reports: " + check + ")");
+                throw new RegisterFormatException(FileReason.GPKG_DAMAGED, String.valueOf(check));
             }
             table = pointTable(gpkg);
             FeatureDao dao = gpkg.getFeatureDao(table);
-            points = new FeaturePoints(declared(dao.getSrs()), table);
+            points = new FeaturePoints(declared(dao.getSrs(), table), table);
             for (String column : dao.getColumnNames()) {
                 if (!column.equals(dao.getGeometryColumnName()) && !column.equals(dao.getPkColumnName())) {
                     attributes.add(column);
@@ -61,7 +63,8 @@ final class GeoPackageRowSource implements RowSource {
             gpkg.close();
             throw e instanceof RegisterFormatException r
                     ? r
-                    : new RegisterFormatException("The GeoPackage cannot be read (" + rootMessage(e) + ")", e);
+                    : new RegisterFormatException(
+                            FileReason.GPKG_UNREADABLE, e, RegisterFormatException.rootDiagnostic(e));
         }
     }
 
@@ -81,25 +84,24 @@ final class GeoPackageRowSource implements RowSource {
             return pointTables.get(0);
         }
         if (pointTables.isEmpty()) {
-            throw new RegisterFormatException("The GeoPackage has no point layer"
-                    + (others.isEmpty() ? "" : "; its layers are " + String.join(", ", others))
-                    + ". Stations are points.");
+            throw others.isEmpty()
+                    ? new RegisterFormatException(FileReason.GPKG_NO_LAYER)
+                    : new RegisterFormatException(FileReason.GPKG_NO_POINT_LAYER, String.join(", ", others));
         }
-        throw new RegisterFormatException("The GeoPackage has several point layers (" + String.join(", ", pointTables)
-                + "); save the stations' layer on its own and import that file.");
+        throw new RegisterFormatException(FileReason.GPKG_SEVERAL_POINT_LAYERS, String.join(", ", pointTables));
     }
 
-    private static DeclaredCrs declared(SpatialReferenceSystem srs) {
+    private static DeclaredCrs declared(SpatialReferenceSystem srs, String table) {
+        if (srs == null) {
+            throw new RegisterFormatException(FileReason.CRS_NONE, table);
+        }
         try {
-            if (srs == null) {
-                throw new IllegalArgumentException("The layer names no spatial reference system");
-            }
             if ("EPSG".equalsIgnoreCase(srs.getOrganization())) {
                 return DeclaredCrs.ofEpsg((int) srs.getOrganizationCoordsysId());
             }
             return DeclaredCrs.ofWkt(srs.getDefinition());
-        } catch (IllegalArgumentException e) {
-            throw new RegisterFormatException("The GeoPackage's coordinate system: " + e.getMessage());
+        } catch (UnsupportedCrsException e) {
+            throw RegisterFormatException.crs(table, e);
         }
     }
 
@@ -129,7 +131,7 @@ final class GeoPackageRowSource implements RowSource {
                 throw r;
             }
             throw new RegisterFormatException(
-                    "The GeoPackage layer '" + table + "' cannot be read (" + rootMessage(e) + ")", e);
+                    FileReason.GPKG_LAYER_UNREADABLE, e, table, RegisterFormatException.rootDiagnostic(e));
         }
     }
 
@@ -161,14 +163,5 @@ final class GeoPackageRowSource implements RowSource {
         } finally {
             gpkg.close();
         }
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t.getMessage();
-        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }
 }

@@ -26,8 +26,11 @@ final class HeaderMapping {
                 unknown.add(h);
             } else if (indexOf.putIfAbsent(column, i) != null) {
                 throw new RegisterFormatException(
-                        "Columns '" + header.get(indexOf.get(column)).strip() + "' and '" + h + "' both mean "
-                                + column.zh() + " (" + column.key() + "); keep one of them");
+                        FileReason.SHEET_DUPLICATE_COLUMN,
+                        header.get(indexOf.get(column)).strip(),
+                        h,
+                        column.zh(),
+                        column.key());
             }
         }
         List<String> missing = new ArrayList<>();
@@ -37,9 +40,7 @@ final class HeaderMapping {
             }
         }
         if (!missing.isEmpty()) {
-            throw new RegisterFormatException("The header row (row " + headerRow + ") lacks the required column"
-                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
-                    + "; download the template to see every column");
+            throw new RegisterFormatException(FileReason.SHEET_MISSING_COLUMNS, headerRow, String.join(", ", missing));
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TimeZone;
 import org.jspecify.annotations.Nullable;
 import org.yizhan.geo.crs.DeclaredCrs;
+import org.yizhan.geo.crs.UnsupportedCrsException;
 
 /**
  * A zipped point Shapefile: geometry from the {@code .shp} ({@link ShpPoints}), attributes from the
@@ -35,6 +36,8 @@ final class ShapefileRowSource implements RowSource {
     private final FeaturePoints points;
     private final List<String> fields = new ArrayList<>();
     private final String layer;
+    /** The number of the last shape read: records are counted, from 1. */
+    private int shapesRead;
 
     ShapefileRowSource(Path file) throws IOException {
         this(file, ShapefileZip.MAX_EXTRACTED_BYTES);
@@ -49,8 +52,8 @@ final class ShapefileRowSource implements RowSource {
             DeclaredCrs crs;
             try {
                 crs = zip.prj == null ? new DeclaredCrs.Geographic(false) : DeclaredCrs.ofWkt(zip.prj);
-            } catch (IllegalArgumentException e) {
-                throw new RegisterFormatException(layer + ".prj: " + e.getMessage());
+            } catch (UnsupportedCrsException e) {
+                throw RegisterFormatException.crs(layer, e);
             }
             points = new FeaturePoints(crs, layer);
             Charset charset = zip.dbfCharset();
@@ -65,7 +68,7 @@ final class ShapefileRowSource implements RowSource {
                 }
             } catch (RuntimeException e) { // as in record(): damage shows as any runtime exception
                 throw new RegisterFormatException(
-                        layer + ".dbf is not a readable dBASE file (" + GeoPackageRowSource.rootMessage(e) + ")", e);
+                        FileReason.DBF_UNREADABLE, e, layer, RegisterFormatException.rootDiagnostic(e));
             }
             mapping = new FeatureAttributes(fields);
             shapes = openedShapes;
@@ -87,11 +90,15 @@ final class ShapefileRowSource implements RowSource {
         while (true) {
             ShpPoints.Shape shape = shapes.next(layer);
             Object[] record = record(shape);
+            if (shape != null) {
+                shapesRead = shape.number();
+            }
             if (shape == null || record == null) {
-                if (shape != null || record != null) {
-                    throw new RegisterFormatException(layer + ".shp and " + layer
-                            + ".dbf hold different numbers of records" + " (they part at record "
-                            + (shape != null ? shape.number() : "after the last shape") + ")");
+                if (shape != null) {
+                    throw new RegisterFormatException(FileReason.SHP_MORE_SHAPES, layer, shape.number());
+                }
+                if (record != null) {
+                    throw new RegisterFormatException(FileReason.SHP_MORE_RECORDS, layer, shapesRead);
                 }
                 return null;
             }
@@ -108,9 +115,11 @@ final class ShapefileRowSource implements RowSource {
             // JavaDBF trusts the record's declared lengths: damage shows as any runtime exception
             // (DBFException, IllegalArgumentException, NegativeArraySizeException, …).
             throw new RegisterFormatException(
-                    layer + ".dbf is damaged at record " + (shape == null ? "?" : shape.number()) + " ("
-                            + GeoPackageRowSource.rootMessage(e) + ")",
-                    e);
+                    FileReason.DBF_DAMAGED,
+                    e,
+                    layer,
+                    shape == null ? shapesRead + 1 : shape.number(),
+                    RegisterFormatException.rootDiagnostic(e));
         }
     }
 

@@ -73,9 +73,7 @@ final class ShapefileZip implements Closeable {
             String layer = stem.substring(stem.lastIndexOf('/') + 1);
             ZipEntry dbfEntry = parts.get(stem + ".dbf");
             if (dbfEntry == null) {
-                throw new RegisterFormatException(
-                        shpEntry.getName() + " has no " + layer
-                                + ".dbf beside it in the zip; a Shapefile's attributes are in the .dbf, so zip all its files together");
+                throw new RegisterFormatException(FileReason.ZIP_NO_DBF, shpEntry.getName(), layer);
             }
             Path dir = Files.createTempDirectory("yizhan-shapefile-");
             try {
@@ -107,19 +105,17 @@ final class ShapefileZip implements Closeable {
         }
     }
 
+    /** The zip reader's reason; an EOFException carries none: the data ended too soon. */
     private static RegisterFormatException notAZip(Exception e) {
-        return new RegisterFormatException("The file is not a readable zip archive (" + why(e) + ")", e);
-    }
-
-    /** The inflater's or zip reader's reason; an EOFException carries none: the data ended too soon. */
-    private static String why(Exception e) {
-        return e.getMessage() == null ? "it ends too soon" : e.getMessage();
+        return e.getMessage() == null
+                ? new RegisterFormatException(FileReason.ZIP_TRUNCATED, e)
+                : new RegisterFormatException(FileReason.ZIP_UNREADABLE, e, RegisterFormatException.diagnostic(e));
     }
 
     /** The layer's files by lower-case path; refuses hostile names and zips with no or several layers. */
     private static Map<String, ZipEntry> layerParts(ZipFile z) {
         if (z.size() > MAX_ENTRIES) {
-            throw new RegisterFormatException("The zip holds " + z.size() + " entries; a Shapefile needs four or five");
+            throw new RegisterFormatException(FileReason.ZIP_TOO_MANY_ENTRIES, z.size());
         }
         Map<String, ZipEntry> parts = new LinkedHashMap<>();
         List<String> shps = new ArrayList<>();
@@ -128,8 +124,7 @@ final class ShapefileZip implements Closeable {
             ZipEntry e = en.nextElement();
             String name = e.getName().replace('\\', '/');
             if (climbsOut(name)) {
-                throw new RegisterFormatException(
-                        "The zip entry '" + e.getName() + "' points outside the archive; the zip is refused");
+                throw new RegisterFormatException(FileReason.ZIP_OUTSIDE, e.getName());
             }
             String fileName = name.substring(name.lastIndexOf('/') + 1);
             if (e.isDirectory() || name.startsWith("__MACOSX/") || fileName.startsWith("._")) {
@@ -139,7 +134,7 @@ final class ShapefileZip implements Closeable {
             String key = name.toLowerCase(Locale.ROOT);
             if (key.endsWith(".shp") || key.endsWith(".dbf") || key.endsWith(".prj") || key.endsWith(".cpg")) {
                 if (parts.putIfAbsent(key, e) != null) {
-                    throw new RegisterFormatException("The zip holds '" + e.getName() + "' twice");
+                    throw new RegisterFormatException(FileReason.ZIP_DUPLICATE, e.getName());
                 }
                 if (key.endsWith(".shp")) {
                     shps.add(e.getName());
@@ -147,16 +142,15 @@ final class ShapefileZip implements Closeable {
             }
         }
         if (shps.isEmpty()) {
-            throw new RegisterFormatException("The zip holds no .shp file"
-                    + (names.isEmpty()
-                            ? ""
-                            : " (it holds " + String.join(", ", names.subList(0, Math.min(names.size(), 10)))
-                                    + (names.size() > 10 ? ", …" : "") + ")")
-                    + "; zip the layer's .shp, .dbf, .prj and .cpg together");
+            throw names.isEmpty()
+                    ? new RegisterFormatException(FileReason.ZIP_EMPTY)
+                    : new RegisterFormatException(
+                            FileReason.ZIP_NO_SHP,
+                            String.join(", ", names.subList(0, Math.min(names.size(), 10)))
+                                    + (names.size() > 10 ? ", …" : ""));
         }
         if (shps.size() > 1) {
-            throw new RegisterFormatException("The zip holds several layers (" + String.join(", ", shps)
-                    + "); zip the stations' layer on its own");
+            throw new RegisterFormatException(FileReason.ZIP_SEVERAL_LAYERS, String.join(", ", shps));
         }
         return parts;
     }
@@ -193,15 +187,16 @@ final class ShapefileZip implements Closeable {
         return target;
     }
 
-    /** A compressed entry that does not inflate: a bad stream, or one that ends too soon. */
+    /** A compressed entry that does not inflate: a bad stream, or one that ends too soon (no message). */
     private static RegisterFormatException damaged(ZipEntry e, IOException cause) {
-        return new RegisterFormatException(
-                "The zip entry '" + e.getName() + "' is damaged (" + why(cause) + ")", cause);
+        return cause.getMessage() == null
+                ? new RegisterFormatException(FileReason.ZIP_ENTRY_TRUNCATED, cause, e.getName())
+                : new RegisterFormatException(
+                        FileReason.ZIP_ENTRY_DAMAGED, cause, e.getName(), RegisterFormatException.diagnostic(cause));
     }
 
     private static RegisterFormatException tooLarge(ZipEntry e, long maxBytes) {
-        return new RegisterFormatException("The Shapefile in the zip unpacks to more than " + maxBytes / (1024 * 1024)
-                + " MB (at '" + e.getName() + "'); split the layer or send a GeoPackage");
+        return new RegisterFormatException(FileReason.ZIP_TOO_LARGE, maxBytes / (1024 * 1024), e.getName());
     }
 
     private static @Nullable String text(ZipFile z, @Nullable ZipEntry e) throws IOException {
@@ -211,8 +206,7 @@ final class ShapefileZip implements Closeable {
         try (InputStream in = z.getInputStream(e)) {
             byte[] bytes = in.readNBytes(MAX_TEXT_BYTES + 1);
             if (bytes.length > MAX_TEXT_BYTES) {
-                throw new RegisterFormatException("'" + e.getName() + "' is larger than " + MAX_TEXT_BYTES / 1024
-                        + " KB; it should hold one line");
+                throw new RegisterFormatException(FileReason.ZIP_TEXT_TOO_LARGE, e.getName(), MAX_TEXT_BYTES / 1024);
             }
             // .prj is ASCII WKT; .cpg names an encoding. Both may start with a BOM.
             return new String(bytes, StandardCharsets.UTF_8)
@@ -246,8 +240,7 @@ final class ShapefileZip implements Closeable {
                 try {
                     return Charset.forName(name);
                 } catch (IllegalArgumentException e) {
-                    throw new RegisterFormatException(layer + ".cpg names the encoding '" + cpg.strip()
-                            + "', which is not known; write UTF-8 or GBK in it");
+                    throw new RegisterFormatException(FileReason.CPG_UNKNOWN, e, layer, cpg.strip());
                 }
         }
     }

@@ -25,7 +25,10 @@ final class ShpPoints implements Closeable {
     /** A one-point MultiPointZ is 4 + 32 + 4 + 16 + 16 + 8 + 16 + 8 = 104 bytes; allow some slack. */
     private static final int MAX_CONTENT_BYTES = 4096;
 
-    /** One record: {@code null} coordinates for a Null shape. */
+    /**
+     * One record: {@code null} coordinates for a Null shape, or with the {@code refusal}, the shape
+     * type of one that is no single point (a MultiPoint of several points, a PolyLine, …).
+     */
     record Shape(
             int number,
             @Nullable Double x,
@@ -41,17 +44,16 @@ final class ShpPoints implements Closeable {
         in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 64 * 1024));
         try {
             if (size < HEADER_BYTES) {
-                throw new RegisterFormatException(layer + ".shp is too short to be a Shapefile");
+                throw new RegisterFormatException(FileReason.SHP_TOO_SHORT, layer);
             }
             byte[] header = in.readNBytes(HEADER_BYTES);
             ByteBuffer b = ByteBuffer.wrap(header);
             if (b.order(ByteOrder.BIG_ENDIAN).getInt(0) != FILE_CODE) {
-                throw new RegisterFormatException(layer + ".shp is not a Shapefile (wrong file code)");
+                throw new RegisterFormatException(FileReason.SHP_NOT_SHAPEFILE, layer);
             }
             int type = b.order(ByteOrder.LITTLE_ENDIAN).getInt(32);
             if (!isPointType(type) && type != 0) {
-                throw new RegisterFormatException(layer + ".shp is a " + typeName(type)
-                        + " layer; stations are points. Export the layer's points (e.g. centroids) and import those");
+                throw new RegisterFormatException(FileReason.SHP_NOT_POINTS, layer, typeName(type));
             }
             // The header's own length field can lie; the file's real size is what bounds reading.
             remaining = size - HEADER_BYTES;
@@ -72,14 +74,13 @@ final class ShpPoints implements Closeable {
         int contentBytes = in.readInt() * 2;
         remaining -= 8;
         if (contentBytes < 4 || contentBytes > MAX_CONTENT_BYTES || contentBytes > remaining) {
-            throw new RegisterFormatException(layer + ".shp is damaged at record " + index + " (content length "
-                    + contentBytes + " bytes, " + remaining + " left in the file)");
+            throw new RegisterFormatException(FileReason.SHP_RECORD_LENGTH, layer, index, contentBytes, remaining);
         }
         byte[] content = new byte[contentBytes];
         try {
             in.readFully(content);
         } catch (EOFException e) {
-            throw new RegisterFormatException(layer + ".shp ends inside record " + index, e);
+            throw new RegisterFormatException(FileReason.SHP_ENDS_IN_RECORD, e, layer, index);
         }
         remaining -= contentBytes;
         ByteBuffer c = ByteBuffer.wrap(content).order(ByteOrder.LITTLE_ENDIAN);
@@ -90,8 +91,7 @@ final class ShpPoints implements Closeable {
         }
         if (type == 1 || type == 11 || type == 21) {
             if (contentBytes < 20) {
-                throw new RegisterFormatException(
-                        layer + ".shp is damaged at record " + index + " (a point needs 20 bytes)");
+                throw new RegisterFormatException(FileReason.SHP_SHORT_POINT, layer, index);
             }
             return new Shape(number, c.getDouble(4), c.getDouble(12), null);
         }
@@ -100,11 +100,7 @@ final class ShpPoints implements Closeable {
             if (points == 1 && contentBytes >= 56) {
                 return new Shape(number, c.getDouble(40), c.getDouble(48), null);
             }
-            return new Shape(
-                    number,
-                    null,
-                    null,
-                    "The shape is a multipoint of " + points + " points; stations are single points");
+            return new Shape(number, null, null, "MultiPoint");
         }
         return new Shape(number, null, null, typeName(type));
     }
@@ -113,12 +109,13 @@ final class ShpPoints implements Closeable {
         return type == 1 || type == 11 || type == 21 || type == 8 || type == 18 || type == 28;
     }
 
+    /** The shape type as the specification names it: a value of a message, the same in every language. */
     private static String typeName(int type) {
         return switch (type) {
-            case 3, 13, 23 -> "line (polyline)";
-            case 5, 15, 25 -> "polygon";
-            case 31 -> "multipatch";
-            default -> "shape type " + type;
+            case 3, 13, 23 -> "PolyLine";
+            case 5, 15, 25 -> "Polygon";
+            case 31 -> "MultiPatch";
+            default -> "ShapeType " + type;
         };
     }
 

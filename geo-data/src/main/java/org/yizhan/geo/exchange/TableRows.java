@@ -91,11 +91,7 @@ public abstract sealed class TableRows implements Closeable {
             } catch (java.io.UncheckedIOException | IllegalStateException e) {
                 // The parser's own message names its classes; people get the line and the usual cause.
                 long line = Math.max(1, parser.getCurrentLineNumber());
-                throw new RegisterFormatException(
-                        "The CSV file is malformed near line " + line
-                                + ": a quote is not closed, or text follows a closing quote.",
-                        line,
-                        e);
+                throw RegisterFormatException.atLine(FileReason.CSV_MALFORMED, line, e);
             }
         }
 

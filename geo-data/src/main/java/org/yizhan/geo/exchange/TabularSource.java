@@ -52,8 +52,7 @@ final class TabularSource implements RowSource {
             }
         }
         if (first == null) {
-            throw new RegisterFormatException(
-                    "The file has no rows; download the template to see the expected columns");
+            throw new RegisterFormatException(FileReason.SHEET_EMPTY);
         }
         mapping = new HeaderMapping(first.number(), first.cells()); // throws, naming what is missing
     }

@@ -1,19 +1,17 @@
 package org.yizhan.geo.exchange;
 
+import java.util.List;
+
 /**
  * A text file that is neither UTF-8 nor GBK (GB18030): usually a binary file renamed to
  * {@code .csv}, or a sheet saved in an encoding we do not read. It names the first line that
- * cannot be decoded, so the user can look there.
+ * cannot be decoded, so the user can look there ({@link FileReason#CSV_ENCODING}).
  */
 public final class UndecodableTextException extends RegisterFormatException {
 
     private static final long serialVersionUID = 1L;
 
     UndecodableTextException(long line) {
-        super(
-                "Line " + line
-                        + " of the file is neither UTF-8 nor GBK text. Save the sheet again as CSV (UTF-8) and upload that.",
-                line,
-                null);
+        super(FileReason.CSV_ENCODING, List.of(line), line, null);
     }
 }

@@ -55,7 +55,7 @@ public final class XlsxSheet implements java.io.Closeable {
             XSSFReader reader = new XSSFReader(pkg);
             XSSFReader.SheetIterator sheets = reader.getSheetIterator();
             if (!sheets.hasNext()) {
-                throw new RegisterFormatException("The workbook has no sheet");
+                throw new RegisterFormatException(FileReason.XLSX_NO_SHEET);
             }
             sheet = sheets.next();
             xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(sheet);
@@ -77,10 +77,7 @@ public final class XlsxSheet implements java.io.Closeable {
     }
 
     private static RegisterFormatException notXlsx(Exception e) {
-        return new RegisterFormatException(
-                "The file is not a readable .xlsx workbook"
-                        + " (an old .xls or .et file must be saved as .xlsx first): " + e.getMessage(),
-                e);
+        return new RegisterFormatException(FileReason.XLSX_UNREADABLE, e, RegisterFormatException.diagnostic(e));
     }
 
     /** The row number (1-based, as Excel shows it) of the row last returned by {@link #nextRow()}. */
@@ -102,7 +99,7 @@ public final class XlsxSheet implements java.io.Closeable {
             return null;
         } catch (XMLStreamException | NumberFormatException e) {
             throw new RegisterFormatException(
-                    "The sheet's XML is broken after row " + lastRow + ": " + e.getMessage(), e);
+                    FileReason.XLSX_BROKEN_XML, e, lastRow, RegisterFormatException.diagnostic(e));
         }
     }
 
@@ -154,8 +151,7 @@ public final class XlsxSheet implements java.io.Closeable {
                 return strings.getItemAt(index).getString();
             } catch (IllegalStateException | IndexOutOfBoundsException e) {
                 // POI's message lists the whole table of shared texts; the user needs the row.
-                throw new RegisterFormatException("Row " + lastRow + " refers to shared text number " + index
-                        + ", which the workbook does not have; the file is damaged. Save it again from Excel or WPS.");
+                throw new RegisterFormatException(FileReason.XLSX_SHARED_TEXT, lastRow, index);
             }
         }
         if (type == null || type.equals("n")) {
@@ -221,8 +217,7 @@ public final class XlsxSheet implements java.io.Closeable {
             index = index * 26 + (c - 'A' + 1);
         }
         if (index == 0 || index > MAX_COLUMNS || (i < ref.length() && !Character.isDigit(ref.charAt(i)))) {
-            throw new RegisterFormatException("Row " + lastRow + " has a cell at '" + abbreviated(ref)
-                    + "', which is no column of a sheet; the file is damaged. Save it again from Excel or WPS.");
+            throw new RegisterFormatException(FileReason.XLSX_BAD_COLUMN, lastRow, abbreviated(ref));
         }
         return index - 1;
     }

@@ -15,18 +15,18 @@ public final class EncodedPolyline {
 
     private EncodedPolyline() {}
 
-    /** The points, or IllegalArgumentException naming the position of the first malformed character. */
+    /** The points, or an {@link InvalidRouteException} naming the position of the first malformed character. */
     public static List<double[]> decode(String encoded, int maxPoints) {
         List<double[]> points = new ArrayList<>();
         long lat = 0, lng = 0;
         int[] at = {0};
         while (at[0] < encoded.length()) {
             if (points.size() == maxPoints) {
-                throw new IllegalArgumentException("more than " + maxPoints + " points");
+                throw new InvalidRouteException(InvalidRouteException.Reason.TOO_MANY_POINTS, maxPoints);
             }
             lat += next(encoded, at);
             if (at[0] >= encoded.length())
-                throw new IllegalArgumentException("a latitude without its longitude at the end");
+                throw new InvalidRouteException(InvalidRouteException.Reason.POLYLINE_UNPAIRED);
             lng += next(encoded, at);
             points.add(new double[] {lat / FACTOR, lng / FACTOR});
         }
@@ -37,12 +37,13 @@ public final class EncodedPolyline {
         long result = 0;
         int shift = 0;
         while (true) {
-            if (at[0] >= s.length()) throw new IllegalArgumentException("the last value is cut off");
+            if (at[0] >= s.length()) throw new InvalidRouteException(InvalidRouteException.Reason.POLYLINE_CUT_OFF);
             int c = s.charAt(at[0]) - 63;
             if (c < 0 || c > 63)
-                throw new IllegalArgumentException("character " + (at[0] + 1) + " is not part of an encoded polyline");
+                throw new InvalidRouteException(InvalidRouteException.Reason.POLYLINE_CHARACTER, at[0] + 1);
             at[0]++;
-            if (shift > 30) throw new IllegalArgumentException("a value ending at character " + at[0] + " is too long");
+            if (shift > 30)
+                throw new InvalidRouteException(InvalidRouteException.Reason.POLYLINE_VALUE_TOO_LONG, at[0]);
             result |= (long) (c & 0x1f) << shift;
             shift += 5;
             if (c < 0x20) break;

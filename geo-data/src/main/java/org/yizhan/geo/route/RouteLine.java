@@ -59,21 +59,21 @@ public final class RouteLine {
 
     /**
      * The route through {@code vertices} (WGS-84), with repeated consecutive vertices dropped.
-     * IllegalArgumentException if fewer than two distinct vertices remain, or if it crosses the
-     * antimeridian (no route a rider takes in China does).
+     * An {@link InvalidRouteException} if fewer than two distinct vertices remain, or if it crosses
+     * the antimeridian (no route a rider takes in China does).
      */
     public static RouteLine of(List<LatLng> vertices) {
         List<LatLng> distinct = new ArrayList<>();
         for (LatLng v : vertices) {
             if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(v)) distinct.add(v);
         }
-        if (distinct.size() < 2) throw new IllegalArgumentException("a route needs at least two different points");
+        if (distinct.size() < 2) throw new InvalidRouteException(InvalidRouteException.Reason.TOO_FEW_POINTS);
         List<double[]> points = new ArrayList<>();
         points.add(new double[] {distinct.get(0).lat(), distinct.get(0).lng()});
         for (int i = 1; i < distinct.size(); i++) {
             LatLng a = distinct.get(i - 1), b = distinct.get(i);
             if (Math.abs(b.lng() - a.lng()) > 180)
-                throw new IllegalArgumentException("a route may not cross the antimeridian");
+                throw new InvalidRouteException(InvalidRouteException.Reason.ANTIMERIDIAN);
             GeodesicLine line = Geodesic.WGS84.InverseLine(
                     a.lat(),
                     a.lng(),

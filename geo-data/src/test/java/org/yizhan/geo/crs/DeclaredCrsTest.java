@@ -3,6 +3,7 @@ package org.yizhan.geo.crs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.Test;
 
 /** {@code .prj} texts as ArcGIS and QGIS write them. */
@@ -60,21 +61,50 @@ class DeclaredCrsTest {
         String xian80 = ESRI_ZONE_39
                 .replace("GCS_China_Geodetic_Coordinate_System_2000", "GCS_Xian_1980")
                 .replace("D_China_2000", "D_Xian_1980");
-        assertThatThrownBy(() -> DeclaredCrs.ofWkt(xian80)).hasMessageContaining("D_Xian_1980");
+        assertThatThrownBy(() -> DeclaredCrs.ofWkt(xian80))
+                .satisfies(refusal(UnsupportedCrsException.Reason.DATUM, "D_Xian_1980"));
         String webMercator =
                 "PROJCS[\"WGS_1984_Web_Mercator_Auxiliary_Sphere\",GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\","
                         + "SPHEROID[\"WGS_1984\",6378137.0,298.257223563]]],PROJECTION[\"Mercator_Auxiliary_Sphere\"],"
                         + "PARAMETER[\"False_Easting\",0.0],PARAMETER[\"Central_Meridian\",0.0],UNIT[\"Meter\",1.0]]";
-        assertThatThrownBy(() -> DeclaredCrs.ofWkt(webMercator)).hasMessageContaining("Mercator_Auxiliary_Sphere");
+        assertThatThrownBy(() -> DeclaredCrs.ofWkt(webMercator))
+                .satisfies(refusal(
+                        UnsupportedCrsException.Reason.PROJECTION,
+                        "WGS_1984_Web_Mercator_Auxiliary_Sphere",
+                        "WGS 84",
+                        "Mercator_Auxiliary_Sphere",
+                        "0",
+                        "0"));
         String sixDegree = ESRI_ZONE_39.replace("39500000.0", "20500000.0");
-        assertThatThrownBy(() -> DeclaredCrs.ofWkt(sixDegree)).hasMessageContaining("false easting 2.05E7");
-        assertThatThrownBy(() -> DeclaredCrs.ofEpsg(3857)).hasMessageContaining("EPSG:3857");
+        // Numbers as a person writes them, not 2.05E7.
+        assertThatThrownBy(() -> DeclaredCrs.ofWkt(sixDegree))
+                .satisfies(refusal(
+                        UnsupportedCrsException.Reason.PROJECTION,
+                        "CGCS2000_3_Degree_GK_Zone_39",
+                        "CGCS2000",
+                        "Gauss_Kruger",
+                        "117",
+                        "20500000"));
+        assertThatThrownBy(() -> DeclaredCrs.ofEpsg(3857))
+                .satisfies(refusal(UnsupportedCrsException.Reason.EPSG, 3857));
     }
 
     @Test
     void refusesUnreadableText() {
-        assertThatThrownBy(() -> DeclaredCrs.ofWkt("GEOGCS[\"x\"")).hasMessageContaining("not readable WKT");
-        assertThatThrownBy(() -> DeclaredCrs.ofWkt("")).hasMessageContaining("not readable WKT");
-        assertThatThrownBy(() -> DeclaredCrs.ofWkt("A[".repeat(100))).hasMessageContaining("nested too deeply");
+        assertThatThrownBy(() -> DeclaredCrs.ofWkt("GEOGCS[\"x\""))
+                .satisfies(refusal(UnsupportedCrsException.Reason.NOT_WKT, 11));
+        assertThatThrownBy(() -> DeclaredCrs.ofWkt("")).satisfies(refusal(UnsupportedCrsException.Reason.NOT_WKT, 1));
+        assertThatThrownBy(() -> DeclaredCrs.ofWkt("A[".repeat(100)))
+                .satisfies(refusal(UnsupportedCrsException.Reason.TOO_DEEP));
+        assertThatThrownBy(() -> DeclaredCrs.ofWkt("A".repeat(70_000)))
+                .satisfies(refusal(UnsupportedCrsException.Reason.TOO_LONG, 65_536));
+    }
+
+    /** A refusal for {@code reason} naming exactly {@code values}. */
+    private static ThrowingConsumer<Throwable> refusal(UnsupportedCrsException.Reason reason, Object... values) {
+        return thrown -> assertThat(thrown).isInstanceOfSatisfying(UnsupportedCrsException.class, e -> {
+            assertThat(e.reason()).isEqualTo(reason);
+            assertThat(e.values()).containsExactly(values);
+        });
     }
 }

@@ -87,8 +87,11 @@ class DamagedFileTest {
             try (RegisterImport in = RegisterImport.open(file, RegisterFormat.XLSX, ImportOptions.defaults())) {
                 assertThatThrownBy(() -> in.rows().forEach(row -> {}))
                         .as(ref)
-                        .isInstanceOf(RegisterFormatException.class)
-                        .hasMessageContaining("Row 3 has a cell at '" + ref + "'");
+                        .isInstanceOfSatisfying(RegisterFormatException.class, e -> {
+                            assertThat(e.reason()).isEqualTo(FileReason.XLSX_BAD_COLUMN);
+                            assertThat(e.key()).isEqualTo("file.xlsx.badColumn");
+                            assertThat(e.values()).containsExactly(3, ref);
+                        });
             }
         }
         Path lowerCase = dir.resolve("lower.xlsx");

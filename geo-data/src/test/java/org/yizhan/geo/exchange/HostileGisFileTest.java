@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.Test;
 
 /** Broken and hostile Shapefile zips and GeoPackages: refused as a whole, with the file named. */
@@ -57,9 +58,7 @@ class HostileGisFileTest {
             Path zip = ShapefileFixture.zip(e, StandardCharsets.UTF_8);
             assertThatThrownBy(() -> read(zip, RegisterFormat.SHAPEFILE))
                     .as(evil)
-                    .isInstanceOf(RegisterFormatException.class)
-                    .hasMessageContaining(evil)
-                    .hasMessageContaining("outside the archive");
+                    .satisfies(refusal(FileReason.ZIP_OUTSIDE, evil));
         }
     }
 
@@ -69,21 +68,19 @@ class HostileGisFileTest {
         e.remove("s.dbf");
         Path zip = ShapefileFixture.zip(e, StandardCharsets.UTF_8);
         assertThatThrownBy(() -> read(zip, RegisterFormat.SHAPEFILE))
-                .isInstanceOf(RegisterFormatException.class)
-                .hasMessageContaining("s.shp has no s.dbf");
+                .satisfies(refusal(FileReason.ZIP_NO_DBF, "s.shp", "s"));
     }
 
     @Test
     void noLayerOrSeveralLayersAreRefused() throws IOException {
         Path none = ShapefileFixture.zip(Map.of("readme.txt", new byte[] {1}), StandardCharsets.UTF_8);
         assertThatThrownBy(() -> read(none, RegisterFormat.SHAPEFILE))
-                .hasMessageContaining("no .shp")
-                .hasMessageContaining("readme.txt");
+                .satisfies(refusal(FileReason.ZIP_NO_SHP, "readme.txt"));
         Map<String, byte[]> two = layer();
         two.put("t.shp", ShapefileFixture.shp(1, TWO));
         Path several = ShapefileFixture.zip(two, StandardCharsets.UTF_8);
         assertThatThrownBy(() -> read(several, RegisterFormat.SHAPEFILE))
-                .hasMessageContaining("several layers (s.shp, t.shp)");
+                .satisfies(refusal(FileReason.ZIP_SEVERAL_LAYERS, "s.shp, t.shp"));
     }
 
     /** 8 MB of zeros deflate to a few kilobytes; the reader stops at its limit (here 1 MB) however the sizes are declared. */
@@ -104,9 +101,7 @@ class HostileGisFileTest {
         }
         assertThat(Files.size(bomb)).isLessThan(64 * 1024);
         assertThatThrownBy(() -> new ShapefileRowSource(bomb, 1 << 20).close())
-                .isInstanceOf(RegisterFormatException.class)
-                .hasMessageContaining("more than 1 MB")
-                .hasMessageContaining("s.dbf");
+                .satisfies(refusal(FileReason.ZIP_TOO_LARGE, 1L, "s.dbf"));
     }
 
     @Test
@@ -115,8 +110,23 @@ class HostileGisFileTest {
         junk.toFile().deleteOnExit();
         Files.write(junk, "PK\u0003\u0004 not really".getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> read(junk, RegisterFormat.SHAPEFILE))
-                .isInstanceOf(RegisterFormatException.class)
-                .hasMessageContaining("not a readable zip");
+                .isInstanceOfSatisfying(RegisterFormatException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(FileReason.ZIP_UNREADABLE);
+                    assertThat(e.values()).as("the zip reader's own words").containsExactly("zip END header not found");
+                });
+    }
+
+    /** A zip cut short ends before its directory: the reader has nothing to say but that. */
+    @Test
+    void aZipCutShortIsRefusedAsUnreadable() throws IOException {
+        byte[] whole = Files.readAllBytes(ShapefileFixture.zip(layer(), StandardCharsets.UTF_8));
+        Path cut = Files.createTempFile("cut-", ".zip");
+        cut.toFile().deleteOnExit();
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThatThrownBy(() -> read(cut, RegisterFormat.SHAPEFILE))
+                .isInstanceOfSatisfying(
+                        RegisterFormatException.class,
+                        e -> assertThat(e.reason()).isIn(FileReason.ZIP_UNREADABLE, FileReason.ZIP_TRUNCATED));
     }
 
     @Test
@@ -132,28 +142,37 @@ class HostileGisFileTest {
         Map<String, byte[]> polygons = layer();
         polygons.put("s.shp", ShapefileFixture.shp(5, TWO));
         assertThatThrownBy(() -> read(ShapefileFixture.zip(polygons, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE))
-                .hasMessageContaining("s.shp is a polygon layer");
+                .satisfies(refusal(FileReason.SHP_NOT_POINTS, "s", "Polygon"));
 
         Map<String, byte[]> truncated = layer();
         byte[] shp = ShapefileFixture.shp(1, TWO);
         truncated.put("s.shp", java.util.Arrays.copyOf(shp, shp.length - 10));
         assertThatThrownBy(
                         () -> read(ShapefileFixture.zip(truncated, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE))
-                .isInstanceOf(RegisterFormatException.class)
-                .hasMessageContaining("s.shp is damaged at record 2");
+                .isInstanceOfSatisfying(RegisterFormatException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(FileReason.SHP_RECORD_LENGTH);
+                    assertThat(e.values().subList(0, 2)).as("layer and record").containsExactly("s", 2);
+                });
 
         Map<String, byte[]> moreShapes = layer();
         moreShapes.put("s.dbf", ShapefileFixture.dbf(1, StandardCharsets.UTF_8));
         assertThatThrownBy(
                         () -> read(ShapefileFixture.zip(moreShapes, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE))
-                .hasMessageContaining("different numbers of records")
-                .hasMessageContaining("record 2");
+                .satisfies(refusal(FileReason.SHP_MORE_SHAPES, "s", 2));
+
+        Map<String, byte[]> moreRecords = layer();
+        moreRecords.put("s.dbf", ShapefileFixture.dbf(3, StandardCharsets.UTF_8));
+        assertThatThrownBy(
+                        () -> read(ShapefileFixture.zip(moreRecords, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE))
+                .satisfies(refusal(FileReason.SHP_MORE_RECORDS, "s", 2));
 
         Map<String, byte[]> junkDbf = layer();
         junkDbf.put("s.dbf", "this is not dBASE at all".getBytes(StandardCharsets.US_ASCII));
         assertThatThrownBy(() -> read(ShapefileFixture.zip(junkDbf, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE))
-                .isInstanceOf(RegisterFormatException.class)
-                .hasMessageContaining("s.dbf");
+                .isInstanceOfSatisfying(RegisterFormatException.class, e -> {
+                    assertThat(e.reason()).isIn(FileReason.DBF_UNREADABLE, FileReason.DBF_DAMAGED);
+                    assertThat(e.values().get(0)).as("the layer").isEqualTo("s");
+                });
     }
 
     @Test
@@ -163,12 +182,11 @@ class HostileGisFileTest {
                 "s.prj",
                 ShapefileFixture.WGS84_PRJ.replace("D_WGS_1984", "D_Xian_1980").getBytes(StandardCharsets.US_ASCII));
         assertThatThrownBy(() -> read(ShapefileFixture.zip(xian, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE))
-                .hasMessageStartingWith("s.prj: ")
-                .hasMessageContaining("D_Xian_1980");
+                .satisfies(refusal(FileReason.CRS_DATUM, "s", "D_Xian_1980"));
         Map<String, byte[]> cpg = layer();
         cpg.put("s.cpg", "KLINGON-1".getBytes(StandardCharsets.US_ASCII));
         assertThatThrownBy(() -> read(ShapefileFixture.zip(cpg, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE))
-                .hasMessageContaining("s.cpg names the encoding 'KLINGON-1'");
+                .satisfies(refusal(FileReason.CPG_UNKNOWN, "s", "KLINGON-1"));
     }
 
     /** Row-level trouble stays row-level: coordinates that do not fit the declared zone. */
@@ -217,7 +235,16 @@ class HostileGisFileTest {
         csv.toFile().deleteOnExit();
         Files.writeString(csv, "name,lat,lng\n");
         assertThatThrownBy(() -> read(csv, RegisterFormat.GEOPACKAGE))
-                .isInstanceOf(RegisterFormatException.class)
-                .hasMessageContaining("not a GeoPackage");
+                .isInstanceOfSatisfying(
+                        RegisterFormatException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FileReason.GPKG_NOT_GEOPACKAGE));
+    }
+
+    /** A refusal for {@code reason} naming exactly {@code values}. */
+    static ThrowingConsumer<Throwable> refusal(FileReason reason, Object... values) {
+        return thrown -> assertThat(thrown).isInstanceOfSatisfying(RegisterFormatException.class, e -> {
+            assertThat(e.reason()).isEqualTo(reason);
+            assertThat(e.values()).containsExactly(values);
+        });
     }
 }

@@ -129,11 +129,14 @@ class RegisterImportTest {
 
         assertThatThrownBy(() -> RegisterImport.open(
                         new ByteArrayInputStream(csv), RegisterFormat.CSV, ImportOptions.defaults()))
-                .isInstanceOf(RegisterFormatException.class)
-                .hasMessageContaining("row 1")
-                .hasMessageContaining("行政区划代码 (adcode)")
-                .hasMessageContaining("开放时间 (openingHours)")
-                .hasMessageNotContaining("站点名称");
+                .isInstanceOfSatisfying(RegisterFormatException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(FileReason.SHEET_MISSING_COLUMNS);
+                    assertThat(e.values().get(0)).as("the header row").isEqualTo(1);
+                    assertThat((String) e.values().get(1))
+                            .contains("行政区划代码 (adcode)")
+                            .contains("开放时间 (openingHours)")
+                            .doesNotContain("站点名称");
+                });
     }
 
     @Test
@@ -142,8 +145,9 @@ class RegisterImportTest {
 
         assertThatThrownBy(() -> RegisterImport.open(
                         new ByteArrayInputStream(csv), RegisterFormat.XLSX, ImportOptions.defaults()))
-                .isInstanceOf(RegisterFormatException.class)
-                .hasMessageContaining("not a readable .xlsx");
+                .isInstanceOfSatisfying(
+                        RegisterFormatException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FileReason.XLSX_UNREADABLE));
     }
 
     @Test

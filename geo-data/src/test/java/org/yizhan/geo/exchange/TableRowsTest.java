@@ -58,10 +58,11 @@ class TableRowsTest {
         out.write(0xFF);
         out.write('\n');
         Path file = write(out.toByteArray());
-        assertThatThrownBy(() -> TableRows.csv(file))
-                .isInstanceOfSatisfying(
-                        UndecodableTextException.class,
-                        e -> assertThat(e.line()).isEqualTo(4));
+        assertThatThrownBy(() -> TableRows.csv(file)).isInstanceOfSatisfying(UndecodableTextException.class, e -> {
+            assertThat(e.line()).isEqualTo(4);
+            assertThat(e.reason()).isEqualTo(FileReason.CSV_ENCODING);
+            assertThat(e.values()).containsExactly(4L);
+        });
     }
 
     /** Two-byte GBK characters that straddle the 64 KiB buffer edge are still one character. */
@@ -111,5 +112,20 @@ class TableRowsTest {
         Path file = Files.createTempFile(dir, "t-", ".csv");
         Files.write(file, bytes);
         return file;
+    }
+
+    /** A quote that is never closed: refused naming the line, not the parser's classes. */
+    @Test
+    void anUnclosedQuoteIsRefusedNamingItsLine() throws IOException {
+        Path file = write("lat,lng\n39.1,106.1\n\"><img src=x>\n".getBytes(StandardCharsets.UTF_8));
+        try (TableRows rows = TableRows.csv(file)) {
+            rows.next();
+            rows.next();
+            assertThatThrownBy(rows::next).isInstanceOfSatisfying(RegisterFormatException.class, e -> {
+                assertThat(e.reason()).isEqualTo(FileReason.CSV_MALFORMED);
+                assertThat(e.values()).containsExactly(3L);
+                assertThat(e.line()).isEqualTo(3);
+            });
+        }
     }
 }

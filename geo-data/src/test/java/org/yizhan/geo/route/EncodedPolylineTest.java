@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.Test;
 
 class EncodedPolylineTest {
@@ -40,13 +41,23 @@ class EncodedPolylineTest {
 
     @Test
     void refusesMalformedInput() {
-        assertThatThrownBy(() -> EncodedPolyline.decode("_p~iF", 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EncodedPolyline.decode("_p~iF", 10))
+                .satisfies(refusal(InvalidRouteException.Reason.POLYLINE_UNPAIRED));
         assertThatThrownBy(() -> EncodedPolyline.decode("_p~iF~ps|U_", 10))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EncodedPolyline.decode("abc def", 10)).isInstanceOf(IllegalArgumentException.class);
+                .satisfies(refusal(InvalidRouteException.Reason.POLYLINE_CUT_OFF));
+        assertThatThrownBy(() -> EncodedPolyline.decode("abc def", 10))
+                .satisfies(refusal(InvalidRouteException.Reason.POLYLINE_CHARACTER, 4));
         assertThatThrownBy(() -> EncodedPolyline.decode("~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~", 10))
-                .isInstanceOf(IllegalArgumentException.class);
+                .satisfies(refusal(InvalidRouteException.Reason.POLYLINE_VALUE_TOO_LONG, 8));
         assertThatThrownBy(() -> EncodedPolyline.decode("??".repeat(11), 10))
-                .isInstanceOf(IllegalArgumentException.class);
+                .satisfies(refusal(InvalidRouteException.Reason.TOO_MANY_POINTS, 10));
+    }
+
+    /** A refusal for {@code reason} naming exactly {@code values}. */
+    static ThrowingConsumer<Throwable> refusal(InvalidRouteException.Reason reason, Object... values) {
+        return thrown -> assertThat(thrown).isInstanceOfSatisfying(InvalidRouteException.class, e -> {
+            assertThat(e.reason()).isEqualTo(reason);
+            assertThat(e.values()).containsExactly(values);
+        });
     }
 }

@@ -47,6 +47,9 @@ class RouteLineTest {
                 .isTrue();
         assertThat(RouteLine.selfIntersects(List.of(a, new LatLng(39.66, 106.81), new LatLng(39.67, 106.80))))
                 .isFalse();
-        assertThatThrownBy(() -> RouteLine.of(List.of(a, a, a))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RouteLine.of(List.of(a, a, a)))
+                .satisfies(EncodedPolylineTest.refusal(InvalidRouteException.Reason.TOO_FEW_POINTS));
+        assertThatThrownBy(() -> RouteLine.of(List.of(new LatLng(60, 179.5), new LatLng(60, -179.5))))
+                .satisfies(EncodedPolylineTest.refusal(InvalidRouteException.Reason.ANTIMERIDIAN));
     }
 }

@@ -29,7 +29,6 @@ import org.yizhan.geo.exchange.RegisterColumn;
 import org.yizhan.geo.exchange.RegisterFormat;
 import org.yizhan.geo.exchange.RegisterFormatException;
 import org.yizhan.geo.exchange.RegisterImport;
-import org.yizhan.geo.exchange.UndecodableTextException;
 import org.yizhan.geo.hours.OpeningHours;
 import org.yizhan.geo.station.FieldLimits;
 import org.yizhan.geo.station.StationRecord;
@@ -129,12 +128,9 @@ class RegisterImporter {
                 }
                 staging.finish();
                 return rows.unknownHeaders();
-            } catch (UndecodableTextException e) {
-                throw ApiException.invalid("file", "file.csv.encoding", e.line());
             } catch (RegisterFormatException e) {
-                if (e.line() > 0) throw ApiException.invalid("file", "file.csv.malformed", e.line());
-                throw ApiException.of(HttpStatus.BAD_REQUEST, "import.file.unreadable", String.valueOf(e.getMessage()))
-                        .with("field", "file");
+                // geo-data's reason key and values, worded here in the caller's language (file.*.detail).
+                throw ApiException.invalid("file", e.key(), e.values().toArray());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.yizhan.geo.LatLng;
@@ -18,7 +17,6 @@ import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.geo.exchange.GeoJsonPoints;
 import org.yizhan.geo.exchange.RegisterFormatException;
 import org.yizhan.geo.exchange.TableRows;
-import org.yizhan.geo.exchange.UndecodableTextException;
 import org.yizhan.locator.web.ApiException;
 import org.yizhan.locator.web.ProblemText;
 
@@ -54,13 +52,9 @@ final class PointFile {
             try (TableRows rows = xlsx ? TableRows.xlsx(file) : TableRows.csv(file)) {
                 return table(rows, crs);
             }
-        } catch (UndecodableTextException e) {
-            throw ApiException.invalid("file", "file.csv.encoding", e.line());
         } catch (RegisterFormatException e) {
-            if (xlsx) throw ApiException.invalid("file", "planning.file.xlsx");
-            if (e.line() > 0) throw ApiException.invalid("file", "file.csv.malformed", e.line());
-            throw ApiException.invalid(
-                    "file", "planning.file.unreadable", Objects.requireNonNullElse(e.getMessage(), ""));
+            // geo-data's reason key and values, worded in the caller's language (file.*.detail).
+            throw ApiException.invalid("file", e.key(), e.values().toArray());
         } finally {
             Files.deleteIfExists(file);
         }

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yizhan.geo.LatLng;
 import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.geo.route.EncodedPolyline;
+import org.yizhan.geo.route.InvalidRouteException;
 import org.yizhan.geo.route.RouteLine;
 import org.yizhan.locator.amenity.AmenityVocabulary;
 import org.yizhan.locator.routing.NetworkDistances;
@@ -203,8 +204,9 @@ class AlongRouteController {
         RouteLine route;
         try {
             route = RouteLine.of(vertices);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("coordinates", "route.unusable", String.valueOf(e.getMessage()));
+        } catch (InvalidRouteException e) {
+            throw ApiException.invalid(
+                    "coordinates", e.reason().key(), e.values().toArray());
         }
         if (route.lengthMeters() > MAX_ROUTE_METERS) {
             throw ApiException.invalid("coordinates", "route.tooLong");
@@ -252,8 +254,9 @@ class AlongRouteController {
         if (body.polyline() != null) {
             try {
                 latLngs.addAll(EncodedPolyline.decode(body.polyline(), MAX_VERTICES));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("polyline", "route.polyline.invalid", String.valueOf(e.getMessage()));
+            } catch (InvalidRouteException e) {
+                throw ApiException.invalid(
+                        "polyline", e.reason().key(), e.values().toArray());
             }
         } else {
             if (!"LineString".equals(body.type())) {

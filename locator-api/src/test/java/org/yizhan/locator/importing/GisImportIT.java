@@ -25,6 +25,8 @@ import mil.nga.geopackage.features.user.FeatureRow;
 import mil.nga.sf.Point;
 import org.junit.jupiter.api.Test;
 import org.yizhan.locator.support.ApiIT;
+import org.yizhan.locator.support.DamagedFiles;
+import org.yizhan.locator.support.ProblemWords;
 
 /**
  * GIS files through the real import: a zipped Shapefile (Chinese field names in GBK, no .cpg) and a
@@ -184,6 +186,49 @@ class GisImportIT extends ApiIT {
         } finally {
             Files.deleteIfExists(bomb);
         }
+    }
+
+    /**
+     * A Shapefile zip whose upload broke off half-way is refused as a file problem in the caller's
+     * language; only the zip reader's own words stay as it gave them.
+     */
+    @Test
+    void aCutShortShapefileZipIsRefusedInTheCallersLanguage() throws Exception {
+        byte[] cut = DamagedFiles.cutShort(resource("wuhai-gk35.zip"), 0.5);
+        String zh = refusal(cut, "驿站.zip", "zh-CN");
+        System.out.println("zh detail of the cut-short zip: " + zh);
+        assertThat(zh).startsWith("文件不是可读取的 zip 压缩包（").contains("可能没有上传完整");
+        ProblemWords.assertChinese(zh);
+        String en = refusal(cut, "驿站.zip", "en");
+        System.out.println("en detail of the cut-short zip: " + en);
+        assertThat(en).startsWith("The file is not a readable zip archive (").contains("cut short");
+        ProblemWords.assertEnglish(en);
+
+        // Cut inside the .shp's records, with the zip itself whole: the record and layer are named.
+        Map<String, byte[]> layer = unzip(resource("wuhai-gk35.zip"));
+        layer.put("驿站.shp", DamagedFiles.cutShort(layer.get("驿站.shp"), 0.9));
+        String record = refusal(zip(layer), "驿站.zip", "zh-CN");
+        System.out.println("zh detail of the cut-short .shp: " + record);
+        assertThat(record).startsWith("驿站.shp 的第 ");
+        ProblemWords.assertChinese(record);
+    }
+
+    /** The detail of a 400 for {@code file} naming the file field, in {@code language}. */
+    private static String refusal(byte[] file, String name, String language) {
+        return asAdmin()
+                .header("Accept-Language", language)
+                .multiPart("file", name, file)
+                .queryParam("dryRun", true)
+                .post("/api/v1/register/imports")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("file"))
+                .body("code", org.hamcrest.Matchers.startsWith("file."))
+                .extract()
+                .path("detail");
     }
 
     private static void badRequest(byte[] file, String name, String detail) {

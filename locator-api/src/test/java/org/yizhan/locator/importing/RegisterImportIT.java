@@ -16,6 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.yizhan.locator.support.Accounts;
 import org.yizhan.locator.support.ApiIT;
+import org.yizhan.locator.support.DamagedFiles;
+import org.yizhan.locator.support.ProblemWords;
 
 class RegisterImportIT extends ApiIT {
 
@@ -166,6 +168,52 @@ class RegisterImportIT extends ApiIT {
                 .then()
                 .statusCode(400)
                 .body("detail", containsString("Line " + line + " of the file is neither UTF-8 nor GBK"));
+    }
+
+    /**
+     * A workbook damaged inside (a cell said to be at AAAAAAA3, past Excel's last column XFD) is
+     * refused naming its row and cell, in the caller's language: no English sentence of geo-data's
+     * in a Chinese answer.
+     */
+    @Test
+    void aDamagedWorkbookIsRefusedNamingTheRowInTheCallersLanguage() {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of(RegisterSheets.HEADER.split(",")));
+        RegisterSheets.haibowanRows(2).forEach(r -> rows.add(List.of(r.split(","))));
+        byte[] file = DamagedFiles.workbookWithCellAt(rows, "AAAAAAA3");
+        long before = stations();
+
+        String zh = asAdmin()
+                .header("Accept-Language", "zh-CN")
+                .multiPart("file", "台账.xlsx", file)
+                .queryParam("dryRun", false)
+                .post("/api/v1/register/imports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("file"))
+                .body("code", equalTo("file.xlsx.badColumn"))
+                .extract()
+                .path("detail");
+        System.out.println("zh detail of the AAAAAAA3 workbook: " + zh);
+        assertThat(zh).isEqualTo("工作簿已损坏：第 3 行有一个单元格标在“AAAAAAA3”，而工作表中没有这一列。" + "请在 Excel 或 WPS 中打开文件，重新保存后再上传。");
+        ProblemWords.assertChinese(zh);
+
+        String en = asAdmin()
+                .header("Accept-Language", "en")
+                .multiPart("file", "register.xlsx", file)
+                .queryParam("dryRun", true)
+                .post("/api/v1/register/imports")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("file.xlsx.badColumn"))
+                .extract()
+                .path("detail");
+        System.out.println("en detail of the AAAAAAA3 workbook: " + en);
+        assertThat(en)
+                .isEqualTo("The workbook is damaged: row 3 has a cell at 'AAAAAAA3', which is no column of a sheet. "
+                        + "Open the file in Excel or WPS, save it again and upload that.");
+        assertThat(stations()).isEqualTo(before);
     }
 
     @Test

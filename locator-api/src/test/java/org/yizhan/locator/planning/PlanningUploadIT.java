@@ -13,6 +13,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.yizhan.locator.support.Accounts;
 import org.yizhan.locator.support.ApiIT;
+import org.yizhan.locator.support.DamagedFiles;
+import org.yizhan.locator.support.ProblemWords;
 
 /**
  * A large .xlsx planning upload goes through the streaming sheet reader: every row arrives, in
@@ -113,5 +115,41 @@ class PlanningUploadIT extends ApiIT {
                 .get("/api/v1/planning/coverage")
                 .then()
                 .statusCode(200);
+    }
+
+    /**
+     * A damaged workbook (a cell said to be at AAAAAAA3, past Excel's last column) is refused as
+     * the register import refuses it, naming the row, in the caller's language.
+     */
+    @Test
+    void aDamagedWorkbookIsRefusedNamingTheRowInTheCallersLanguage() {
+        byte[] file = DamagedFiles.workbookWithCellAt(
+                List.of(
+                        List.of("纬度", "经度", "权重"),
+                        List.of("39.6553", "106.8254", "3"),
+                        List.of("39.66", "106.83", "2")),
+                "AAAAAAA3");
+        for (String language : List.of("zh-CN", "en")) {
+            String detail = asAdmin()
+                    .header("Accept-Language", language)
+                    .multiPart("file", "demand.xlsx", file)
+                    .queryParam("kind", "demand")
+                    .queryParam("region", "1503")
+                    .post("/api/v1/planning/sets")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("field", org.hamcrest.Matchers.equalTo("file"))
+                    .body("code", org.hamcrest.Matchers.equalTo("file.xlsx.badColumn"))
+                    .extract()
+                    .path("detail");
+            if (language.equals("en")) {
+                assertThat(detail).startsWith("The workbook is damaged: row 3 has a cell at 'AAAAAAA3'");
+                ProblemWords.assertEnglish(detail);
+            } else {
+                assertThat(detail).startsWith("工作簿已损坏：第 3 行有一个单元格标在“AAAAAAA3”");
+                ProblemWords.assertChinese(detail);
+            }
+        }
     }
 }

@@ -65,8 +65,11 @@ class PointFileTest {
                 .isInstanceOf(ApiException.class)
                 .hasMessageContaining("Upload points as .csv, .xlsx or .geojson");
         assertThatThrownBy(() -> read("not a zip".getBytes(StandardCharsets.UTF_8), "d.xlsx"))
-                .isInstanceOf(ApiException.class)
-                .hasMessageContaining("not a readable .xlsx workbook");
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.key()).isEqualTo("file.xlsx.unreadable");
+                    assertThat(e.field()).isEqualTo("file");
+                    assertThat(e.getMessage()).contains("cannot be read as an .xlsx workbook");
+                });
     }
 
     @Test
@@ -140,8 +143,10 @@ class PointFileTest {
     void geoJsonThatIsBrokenOrHoldsNoPointIsRefused() {
         assertThatThrownBy(() -> read(
                         "{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8), "d.geojson"))
-                .isInstanceOf(ApiException.class)
-                .hasMessageContaining("malformed");
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.key()).isEqualTo("file.geojson.malformed");
+                    assertThat(e.args().subList(0, 2)).as("line and column").containsExactly(1, 41);
+                });
         assertThatThrownBy(() -> read("""
                 {"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"LineString","coordinates":[[1,2],[3,4]]}}]}""".getBytes(StandardCharsets.UTF_8), "d.json"))
                 .isInstanceOf(ApiException.class)

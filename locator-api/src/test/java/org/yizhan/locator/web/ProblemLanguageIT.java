@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.yizhan.geo.code.StationCode;
 import org.yizhan.locator.support.ApiIT;
+import org.yizhan.locator.support.ProblemWords;
 
 /**
  * Problem details come in the caller's language: Chinese for {@code Accept-Language: zh-CN}, English
@@ -176,5 +178,37 @@ class ProblemLanguageIT extends ApiIT {
                 .contains("limit", "1", "100", "101")
                 .containsPattern(CJK);
         assertThat(chinese.jsonPath().getString("field")).isEqualTo("limit");
+    }
+
+    /**
+     * A route geo-data cannot use is refused with its reason worded here, not with geo-data's
+     * English pasted into a Chinese sentence.
+     */
+    @Test
+    void aRouteRefusalIsWordedInTheCallersLanguage() {
+        Map<String, Object> cutShort = Map.of("polyline", "_p~iF~ps|U_");
+        Map<String, Object> onePoint =
+                Map.of("type", "LineString", "coordinates", List.of(List.of(106.8, 39.6), List.of(106.8, 39.6)));
+        for (Map.Entry<Map<String, Object>, String> c : Map.of(
+                        cutShort, "route.polyline.cutOff", onePoint, "route.unusable.points")
+                .entrySet()) {
+            Response chinese = given().header("Accept-Language", "zh-CN")
+                    .contentType("application/json")
+                    .body(c.getKey())
+                    .post("/api/v1/stations/along-route");
+            Response english = given().header("Accept-Language", "en")
+                    .contentType("application/json")
+                    .body(c.getKey())
+                    .post("/api/v1/stations/along-route");
+            for (Response r : List.of(chinese, english)) {
+                assertThat(r.statusCode()).as(c.getValue()).isEqualTo(400);
+                assertThat(r.jsonPath().getString("code")).isEqualTo(c.getValue());
+            }
+            System.out.println(
+                    "ProblemLanguageIT route refusal: " + chinese.jsonPath().getString("detail") + " / "
+                            + english.jsonPath().getString("detail"));
+            ProblemWords.assertChinese(chinese.jsonPath().getString("detail"));
+            ProblemWords.assertEnglish(english.jsonPath().getString("detail"));
+        }
     }
 }
