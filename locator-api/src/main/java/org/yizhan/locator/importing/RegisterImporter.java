@@ -130,7 +130,7 @@ class RegisterImporter {
                 return rows.unknownHeaders();
             } catch (RegisterFormatException e) {
                 // geo-data's reason key and values, worded here in the caller's language (file.*.detail).
-                throw ApiException.invalid("file", e.key(), e.values().toArray());
+                throw ApiException.unreadableFile(e.key(), e.values().toArray());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

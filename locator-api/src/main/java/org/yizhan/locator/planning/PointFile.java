@@ -54,7 +54,7 @@ final class PointFile {
             }
         } catch (RegisterFormatException e) {
             // geo-data's reason key and values, worded in the caller's language (file.*.detail).
-            throw ApiException.invalid("file", e.key(), e.values().toArray());
+            throw ApiException.unreadableFile(e.key(), e.values().toArray());
         } finally {
             Files.deleteIfExists(file);
         }

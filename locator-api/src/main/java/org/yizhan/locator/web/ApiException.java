@@ -19,6 +19,7 @@ public class ApiException extends RuntimeException {
     private final String key;
     private final List<Object> args;
     private final @Nullable String field;
+    private @Nullable String titleKey;
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
     private ApiException(HttpStatus status, String key, @Nullable String field, Object[] args) {
@@ -41,6 +42,17 @@ public class ApiException extends RuntimeException {
      */
     public static ApiException invalid(String field, String key, Object... args) {
         return new ApiException(HttpStatus.BAD_REQUEST, key, field, args);
+    }
+
+    /**
+     * An uploaded file that cannot be read: titled "The file cannot be read" ({@code
+     * upload.file.unreadable.title}) rather than after the form field, since what is wrong is inside the
+     * file; the detail is {@code key.detail}, a file reason of geo-data or the service's own.
+     */
+    public static ApiException unreadableFile(String key, Object... args) {
+        ApiException e = new ApiException(HttpStatus.BAD_REQUEST, key, "file", args);
+        e.titleKey = "upload.file.unreadable.title";
+        return e;
     }
 
     public static ApiException notFound(String key, Object... args) {
@@ -75,6 +87,11 @@ public class ApiException extends RuntimeException {
     /** The parameter the problem is about, when the title should name it. */
     public @Nullable String field() {
         return field;
+    }
+
+    /** The message key of the title (ending .title) when neither {@code key.title} nor the field's title fits, else null. */
+    public @Nullable String titleKey() {
+        return titleKey;
     }
 
     public Map<String, Object> properties() {

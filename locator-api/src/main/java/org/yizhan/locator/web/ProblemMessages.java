@@ -86,9 +86,12 @@ public final class ProblemMessages {
     }
 
     public ProblemDetail problem(ApiException e, Language language) {
-        String title = e.field() == null
-                ? text(language, e.key() + ".title", e.args())
-                : text(language, INVALID_TITLE, List.of(e.field()));
+        String titleKey = e.titleKey();
+        String title = titleKey != null
+                ? text(language, titleKey, e.args())
+                : e.field() == null
+                        ? text(language, e.key() + ".title", e.args())
+                        : text(language, INVALID_TITLE, List.of(e.field()));
         ProblemDetail problem = build(e.status(), language, e.key(), title, e.args());
         e.properties().forEach((name, value) -> problem.setProperty(name, property(language, value)));
         return problem;

@@ -192,6 +192,7 @@ class RegisterImportIT extends ApiIT {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo("file"))
+                .body("title", equalTo("文件无法读取"))
                 .body("code", equalTo("file.xlsx.badColumn"))
                 .extract()
                 .path("detail");
@@ -206,6 +207,7 @@ class RegisterImportIT extends ApiIT {
                 .post("/api/v1/register/imports")
                 .then()
                 .statusCode(400)
+                .body("title", equalTo("The file cannot be read"))
                 .body("code", equalTo("file.xlsx.badColumn"))
                 .extract()
                 .path("detail");
