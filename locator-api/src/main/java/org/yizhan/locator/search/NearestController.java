@@ -175,7 +175,7 @@ class NearestController {
     /** The filters for one request; each distinct opening-hours value is evaluated once. */
     private Predicate<StationRow> accept(boolean openNow, boolean alwaysOpen, Instant now) {
         if (alwaysOpen) return StationRow::alwaysOpen;
-        if (!openNow) return row -> true;
+        if (!openNow) return StationIndex.ANY;
         Map<String, Boolean> memo = new HashMap<>();
         return row -> row.alwaysOpen()
                 || memo.computeIfAbsent(

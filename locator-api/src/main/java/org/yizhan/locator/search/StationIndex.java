@@ -37,6 +37,9 @@ public class StationIndex {
     private static final Logger log = LoggerFactory.getLogger(StationIndex.class);
     private static final int OVERLAY_LIMIT = 2_000;
 
+    /** The filter of a nearest query without one: no station's row needs reading to pass it. */
+    static final Predicate<StationRow> ANY = row -> true;
+
     private record State(StationSnapshot base, Map<Long, StationRow> upserts, Set<Long> removed) {
         boolean hidesBase(long id) {
             return removed.contains(id) || upserts.containsKey(id);
@@ -163,6 +166,7 @@ public class StationIndex {
             List<String> amenities,
             Predicate<StationRow> accept) {
         State s = loaded();
+        if (limit <= 0) return new ArrayList<>();
         long required = bits.of(amenities);
         SphereKdTree tree = s.base.all;
         for (String key : amenities) {
@@ -172,11 +176,11 @@ public class StationIndex {
         double[] q = UnitVectors.of(lat, lng);
         double sphereLimit =
                 radiusMeters == null ? Double.POSITIVE_INFINITY : radiusMeters / (1 - NearestSearch.SPHERE_ERROR);
-        List<NearestHit> best = new ArrayList<>(limit + 1);
-        Comparator<NearestHit> order = Comparator.comparingDouble(NearestHit::distanceMeters)
-                .thenComparing(h -> h.station().code());
-
         StationSnapshot base = s.base;
+        // Base stations are kept as slots: a row is decoded only for the stations answered, and for
+        // the filter when there is one (decoding every candidate was a third of the search's time).
+        NearestSlots found = new NearestSlots(base, limit);
+        boolean filtered = accept != ANY;
         boolean overlay = !s.upserts.isEmpty() || !s.removed.isEmpty();
         tree.nearest(
                 q[0],
@@ -186,23 +190,72 @@ public class StationIndex {
                 (slot, chordSquared) -> {
                     double sphere = UnitVectors.sphereMeters(chordSquared);
                     if (sphere > sphereLimit) return false;
-                    if (best.size() == limit
-                            && best.get(limit - 1).distanceMeters() < sphere * (1 - NearestSearch.SPHERE_ERROR)) {
-                        return false;
-                    }
+                    if (found.full() && found.kthMeters() < sphere * (1 - NearestSearch.SPHERE_ERROR)) return false;
                     double meters = ellipsoidMeters(lat, lng, base.lats[slot], base.lngs[slot]);
                     if (radiusMeters != null && meters > radiusMeters) return true;
                     // Only a station at least as near as the k-th can enter (equal: by code).
-                    if (best.size() == limit && meters > best.get(limit - 1).distanceMeters()) return true;
-                    StationRow row = base.row(slot);
-                    if (accept.test(row)) offer(best, new NearestHit(row, meters), limit, order, radiusMeters);
+                    if (found.full() && meters > found.kthMeters()) return true;
+                    if (!filtered || accept.test(base.row(slot))) found.offer(slot, meters);
                     return true;
                 });
+        List<NearestHit> best = found.hits();
+        if (!overlay) return best;
+        Comparator<NearestHit> order = Comparator.comparingDouble(NearestHit::distanceMeters)
+                .thenComparing(h -> h.station().code());
         for (StationRow row : s.upserts.values()) {
             if ((bits.of(row.amenities()) & required) != required || !accept.test(row)) continue;
             offer(best, new NearestHit(row, ellipsoidMeters(lat, lng, row)), limit, order, radiusMeters);
         }
         return best;
+    }
+
+    /**
+     * The nearest base stations found so far as slots, sorted by distance and then code (a code is
+     * read from the snapshot only to break a tie), at most {@code limit} of them.
+     */
+    private static final class NearestSlots {
+        private final StationSnapshot base;
+        private final int[] slots;
+        private final double[] meters;
+        private int size;
+
+        NearestSlots(StationSnapshot base, int limit) {
+            this.base = base;
+            this.slots = new int[limit];
+            this.meters = new double[limit];
+        }
+
+        boolean full() {
+            return size == slots.length;
+        }
+
+        double kthMeters() {
+            return meters[size - 1];
+        }
+
+        void offer(int slot, double distance) {
+            int at = size;
+            while (at > 0 && before(slot, distance, at - 1)) at--;
+            if (at == slots.length) return;
+            int moved = Math.min(size, slots.length - 1) - at;
+            System.arraycopy(slots, at, slots, at + 1, moved);
+            System.arraycopy(meters, at, meters, at + 1, moved);
+            slots[at] = slot;
+            meters[at] = distance;
+            if (size < slots.length) size++;
+        }
+
+        /** Whether the station at {@code slot}, {@code distance} away, goes before the i-th kept. */
+        private boolean before(int slot, double distance, int i) {
+            if (distance != meters[i]) return distance < meters[i];
+            return base.code(slot).compareTo(base.code(slots[i])) < 0;
+        }
+
+        List<NearestHit> hits() {
+            List<NearestHit> hits = new ArrayList<>(slots.length + 1);
+            for (int i = 0; i < size; i++) hits.add(new NearestHit(base.row(slots[i]), meters[i]));
+            return hits;
+        }
     }
 
     /** One cell of a zoomed-out view: how many stations, and where their centre of mass is. */
