@@ -112,6 +112,9 @@ fi
 APP_PID=; HTTPD_PID=
 cleanup() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  # lighttpd leaves its FastCGI MapServer processes running (each holding a database connection)
+  # unless they are stopped first.
+  [ -n "$HTTPD_PID" ] && pkill -P "$HTTPD_PID" 2>/dev/null || true
   [ -n "$HTTPD_PID" ] && kill "$HTTPD_PID" 2>/dev/null || true
   [ -n "$APP_PID" ] && wait "$APP_PID" 2>/dev/null || true
   [ -n "$HTTPD_PID" ] && wait "$HTTPD_PID" 2>/dev/null || true
