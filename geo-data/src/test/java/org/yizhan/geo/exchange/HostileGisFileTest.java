@@ -200,11 +200,11 @@ class HostileGisFileTest {
         assertThat(rows.get(0).problems()).singleElement().satisfies(p -> {
             assertThat(p.row()).isEqualTo(1);
             assertThat(p.column()).isEqualTo("geometry");
-            assertThat(p.reason()).isEqualTo("import.row.geometry.degrees");
+            assertThat(p.reason()).isEqualTo(RowReason.GEOMETRY_DEGREES);
             assertThat(p.values().get(3).toString()).contains("EPSG:4527");
         });
         assertThat(rows.get(1).problems()).singleElement().satisfies(p -> {
-            assertThat(p.reason()).isEqualTo("import.row.geometry.wrongPrefix");
+            assertThat(p.reason()).isEqualTo(RowReason.GEOMETRY_WRONG_PREFIX);
             assertThat(p.values().get(1)).isEqualTo(38L);
             assertThat(p.values().get(4)).isEqualTo(39);
         });

@@ -114,8 +114,7 @@ class RegisterImporter {
                     ImportRow row = rows.next();
                     tally.rows++;
                     List<ImportReport.Problem> problems = new ArrayList<>();
-                    row.problems()
-                            .forEach(p -> problems.add(tally.problem(p.row(), p.column(), p.reason(), p.values())));
+                    row.problems().forEach(p -> problems.add(tally.problem(p.row(), p.column(), p.key(), p.values())));
                     StationRecord record = row.record();
                     if (record != null) serviceChecks(tally, problems, row.rowNumber(), record, actor);
                     if (record == null || !problems.isEmpty()) {
