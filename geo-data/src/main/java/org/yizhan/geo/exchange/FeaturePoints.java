@@ -1,5 +1,6 @@
 package org.yizhan.geo.exchange;
 
+import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 import org.yizhan.geo.LatLng;
 import org.yizhan.geo.crs.DeclaredCrs;
@@ -45,7 +46,8 @@ final class FeaturePoints {
             try {
                 p = zone.unproject(new GaussKruger.Projected(x, y));
             } catch (IllegalArgumentException e) {
-                f.problem(RowReason.INVALID, String.valueOf(e.getMessage()));
+                // x and y are finite: the zone maps them to no point on Earth (a northing at the pole).
+                f.problem(RowReason.GEOMETRY_NO_POINT, plain(x), plain(y), where, crs.label());
                 return;
             }
             put(f, p.lat(), p.lng(), true);
@@ -67,7 +69,7 @@ final class FeaturePoints {
      * followed by its values (x, y, the layer, its coordinate system, ...).
      */
     private Object @Nullable [] implausible(GaussKruger zone, double x, double y) {
-        String xs = Double.toString(x), ys = Double.toString(y), label = crs.label();
+        String xs = plain(x), ys = plain(y), label = crs.label();
         if (Math.abs(x) <= 180 && Math.abs(y) <= 90) {
             return new Object[] {RowReason.GEOMETRY_DEGREES, xs, ys, where, label};
         }
@@ -85,5 +87,10 @@ final class FeaturePoints {
             return new Object[] {RowReason.GEOMETRY_UNEXPECTED_PREFIX, xs, where, label};
         }
         return null;
+    }
+
+    /** A coordinate as a surveyor writes it, for a message: 39512345.6, not 3.95123456E7. */
+    static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

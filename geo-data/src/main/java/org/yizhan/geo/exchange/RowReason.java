@@ -69,7 +69,12 @@ public enum RowReason {
     /** The easting, its zone prefix, the layer, its coordinate system, and the zone it should carry. */
     GEOMETRY_WRONG_PREFIX("import.row.geometry.wrongPrefix", 5),
     /** The easting, the layer, and its coordinate system. */
-    GEOMETRY_UNEXPECTED_PREFIX("import.row.geometry.unexpectedPrefix", 3);
+    GEOMETRY_UNEXPECTED_PREFIX("import.row.geometry.unexpectedPrefix", 3),
+    /**
+     * Easting and northing that the layer's Gauss–Krüger zone maps to no point on Earth (northings
+     * of about ±9,770 to ±10,020 km, at the pole), the layer, and its coordinate system.
+     */
+    GEOMETRY_NO_POINT("import.row.geometry.noPoint", 4);
 
     private final String key;
     private final int arity;
