@@ -20,8 +20,12 @@ public enum RowReason {
     OUTSIDE_CHINA("import.row.outsideChina", 2),
     /** Latitude and longitude as given, outside China but inside it when swapped. */
     OUTSIDE_CHINA_SWAPPED("import.row.outsideChina.swapped", 2),
-    /** A value the row's checks let through and the station refused, with the station's reason. */
-    INVALID("import.row.invalid", 1),
+    /**
+     * A row whose every value passed its check, yet which makes no station: a safety net for a
+     * check that has fallen behind the station's own. It names no value, and the station's reason is
+     * English for developers.
+     */
+    ROW_UNREADABLE("import.row.rowUnreadable", 0),
 
     // One cell: the value as written
 
@@ -52,6 +56,11 @@ public enum RowReason {
     HOURS_SYNTAX("hours.syntax.detail", 1),
     /** The value, and the 1-based character where it stops being readable. */
     HOURS_SYNTAX_AT("hours.syntaxAt.detail", 2),
+    /**
+     * A value that a column's check refused without a reason of its own: a safety net, naming the
+     * column's header and the value as written (cut to 50 characters), not the parser's English.
+     */
+    CELL_UNREADABLE("import.row.cellUnreadable", 2),
 
     // The geometry of a GeoJSON feature or a GIS layer's record
 
