@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.yizhan.geo.exchange.RowProblem;
 import org.yizhan.geo.exchange.RowReason;
 
 /**
@@ -139,6 +140,29 @@ class ProblemBundleTest {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /** What the import report says of a row that GaussKruger maps to no point: once "…is no point in…" in English. */
+    @Test
+    void aRowProblemIsWordedInTheCallersLanguageWithItsValues() {
+        RowProblem p = new RowProblem(
+                2,
+                "geometry",
+                RowReason.GEOMETRY_NO_POINT,
+                "35400000",
+                "9900000",
+                "驿站",
+                "CGCS2000 / 3-degree Gauss-Kruger zone 35 (EPSG:4523)");
+        assertThat(ProblemMessages.shared().text(Language.ZH, p.key(), p.values()))
+                .isEqualTo(
+                        "东坐标 35400000、北坐标 9900000 换算不出地球上的点（图层 驿站 的坐标系是 CGCS2000 / 3-degree Gauss-Kruger zone 35 (EPSG:4523)）。"
+                                + "中国境内的北坐标约为 400000 至 6000000 米，东坐标去掉带号后约为 300000 至 700000 米；请核对这两个数和图层的坐标系。");
+        assertThat(ProblemMessages.shared().text(Language.EN, p.key(), p.values()))
+                .isEqualTo(
+                        "Easting 35400000, northing 9900000 is no point on Earth"
+                                + " (layer 驿站 is in CGCS2000 / 3-degree Gauss-Kruger zone 35 (EPSG:4523))."
+                                + " In China, northings lie between about 400000 and 6000000 m, and eastings without their"
+                                + " zone prefix between about 300000 and 700000 m; check both numbers and the layer's coordinate system.");
     }
 
     /** An {@code import.row.*} text that neither geo-data's reasons nor the service's code names is left over. */
