@@ -99,8 +99,9 @@ public record GaussKruger(int epsg, int centralMeridian, boolean zonePrefix) {
     /**
      * The CGCS2000 (≈ WGS-84) point of an easting and northing in this zone.
      *
-     * @throws IllegalArgumentException if the result is no point on Earth (an easting thousands of
-     *     kilometres from the central meridian, or not finite)
+     * @throws IllegalArgumentException if the result is no point on Earth: coordinates that are not
+     *     finite, or northings of about ±9,770 to ±10,020 km (at the pole), for which proj4j's
+     *     inverse gives no latitude (further out it gives the pole itself)
      */
     public LatLng unproject(Projected xy) {
         if (!Double.isFinite(xy.easting()) || !Double.isFinite(xy.northing())) {

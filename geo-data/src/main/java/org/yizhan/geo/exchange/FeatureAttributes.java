@@ -89,7 +89,7 @@ final class FeatureAttributes {
             cells.put(column, new RawRow.Cell(header, value));
         }
 
-        void problem(String reason, Object... values) {
+        void problem(RowReason reason, Object... values) {
             problems.add(new RowProblem(number, GEOMETRY, reason, values));
         }
 

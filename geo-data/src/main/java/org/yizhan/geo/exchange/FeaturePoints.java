@@ -1,5 +1,6 @@
 package org.yizhan.geo.exchange;
 
+import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 import org.yizhan.geo.LatLng;
 import org.yizhan.geo.crs.DeclaredCrs;
@@ -31,21 +32,22 @@ final class FeaturePoints {
     /** Adds {@code x}/{@code y} (longitude/latitude, or easting/northing) to the feature, or a problem. */
     void add(FeatureAttributes.Feature f, double x, double y) {
         if (!Double.isFinite(x) || !Double.isFinite(y)) {
-            f.problem("import.row.geometry.notFinite");
+            f.problem(RowReason.GEOMETRY_NOT_FINITE);
             return;
         }
         if (crs instanceof DeclaredCrs.Projected projected) {
             GaussKruger zone = projected.zone();
             Object[] problem = implausible(zone, x, y);
             if (problem != null) {
-                f.problem((String) problem[0], java.util.Arrays.copyOfRange(problem, 1, problem.length));
+                f.problem((RowReason) problem[0], java.util.Arrays.copyOfRange(problem, 1, problem.length));
                 return;
             }
             LatLng p;
             try {
                 p = zone.unproject(new GaussKruger.Projected(x, y));
             } catch (IllegalArgumentException e) {
-                f.problem("import.row.invalid", String.valueOf(e.getMessage()));
+                // x and y are finite: the zone maps them to no point on Earth (a northing at the pole).
+                f.problem(RowReason.GEOMETRY_NO_POINT, plain(x), plain(y), where, crs.label());
                 return;
             }
             put(f, p.lat(), p.lng(), true);
@@ -63,27 +65,32 @@ final class FeaturePoints {
     }
 
     /**
-     * Degrees in a projected layer, a missing or wrong zone prefix, swapped axes: a reason key of
-     * {@link RowProblem} followed by its values (x, y, the layer, its coordinate system, ...).
+     * Degrees in a projected layer, a missing or wrong zone prefix, swapped axes: a {@link RowReason}
+     * followed by its values (x, y, the layer, its coordinate system, ...).
      */
     private Object @Nullable [] implausible(GaussKruger zone, double x, double y) {
-        String xs = Double.toString(x), ys = Double.toString(y), label = crs.label();
+        String xs = plain(x), ys = plain(y), label = crs.label();
         if (Math.abs(x) <= 180 && Math.abs(y) <= 90) {
-            return new Object[] {"import.row.geometry.degrees", xs, ys, where, label};
+            return new Object[] {RowReason.GEOMETRY_DEGREES, xs, ys, where, label};
         }
         if (y > METRES_PER_ZONE * 10 && x > 0 && x < METRES_PER_ZONE * 10) {
-            return new Object[] {"import.row.geometry.swapped", xs, ys, where, label};
+            return new Object[] {RowReason.GEOMETRY_SWAPPED, xs, ys, where, label};
         }
         if (zone.zonePrefix()) {
             long prefix = (long) Math.floor(x / METRES_PER_ZONE);
             if (prefix != zone.zone()) {
                 return x < METRES_PER_ZONE
-                        ? new Object[] {"import.row.geometry.noPrefix", xs, where, label, zone.zone()}
-                        : new Object[] {"import.row.geometry.wrongPrefix", xs, prefix, where, label, zone.zone()};
+                        ? new Object[] {RowReason.GEOMETRY_NO_PREFIX, xs, where, label, zone.zone()}
+                        : new Object[] {RowReason.GEOMETRY_WRONG_PREFIX, xs, prefix, where, label, zone.zone()};
             }
         } else if (x >= METRES_PER_ZONE) {
-            return new Object[] {"import.row.geometry.unexpectedPrefix", xs, where, label};
+            return new Object[] {RowReason.GEOMETRY_UNEXPECTED_PREFIX, xs, where, label};
         }
         return null;
+    }
+
+    /** A coordinate as a surveyor writes it, for a message: 39512345.6, not 3.95123456E7. */
+    static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

@@ -45,13 +45,13 @@ public final class GeoJsonPoints implements Closeable {
 
     /**
      * One feature, numbered from 1: its {@code position}, or {@code null} and a {@code problem}
-     * saying why there is no usable Point: a reason key of {@link RowProblem} and its values
-     * ({@code problem} is empty when there is one).
+     * saying why there is no usable Point, with its values ({@code problem} is {@code null} when
+     * there is one).
      */
     public record Feature(
             int index,
             @Nullable Position position,
-            String problem,
+            @Nullable RowReason problem,
             List<Object> problemValues,
             Map<String, Value> properties) {}
 
@@ -113,7 +113,7 @@ public final class GeoJsonPoints implements Closeable {
             index++;
             Map<String, Value> properties = new LinkedHashMap<>();
             List<String> point = new ArrayList<>();
-            String problem = NO_POINT;
+            @Nullable RowReason problem = RowReason.GEOMETRY_NONE;
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = p.currentName();
                 p.nextToken();
@@ -126,13 +126,13 @@ public final class GeoJsonPoints implements Closeable {
                     p.skipChildren();
                 }
             }
-            return problem.isEmpty()
-                    ? new Feature(index, new Position(point.get(0), point.get(1)), "", List.of(), properties)
+            return problem == null
+                    ? new Feature(index, new Position(point.get(0), point.get(1)), null, List.of(), properties)
                     : new Feature(
                             index,
                             null,
                             problem,
-                            problem.equals(WRONG_TYPE) ? List.of(String.valueOf(lastType)) : List.of(),
+                            problem == RowReason.GEOMETRY_TYPE ? List.of(String.valueOf(lastType)) : List.of(),
                             properties);
         } catch (JacksonException e) {
             done = true;
@@ -140,15 +140,13 @@ public final class GeoJsonPoints implements Closeable {
         }
     }
 
-    private static final String NO_POINT = "import.row.geometry.none";
-    private static final String WRONG_TYPE = "import.row.geometry.type";
     private @Nullable String lastType;
 
-    /** Reads a geometry value into {@code point} ([lng, lat] as text); the problem, or "" if it is a Point. */
-    private String readPoint(List<String> point) {
+    /** Reads a geometry value into {@code point} ([lng, lat] as text); the problem, or {@code null} if it is a Point. */
+    private @Nullable RowReason readPoint(List<String> point) {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
-            return NO_POINT;
+            return RowReason.GEOMETRY_NONE;
         }
         String type = null;
         List<String> coordinates = new ArrayList<>();
@@ -168,16 +166,16 @@ public final class GeoJsonPoints implements Closeable {
         }
         if (!"Point".equals(type)) {
             lastType = type;
-            return WRONG_TYPE;
+            return RowReason.GEOMETRY_TYPE;
         }
         if (coordinates.size() < 2
                 || coordinates.get(0).isEmpty()
                 || coordinates.get(1).isEmpty()) {
-            return "import.row.geometry.coordinates";
+            return RowReason.GEOMETRY_COORDINATES;
         }
         point.add(coordinates.get(0));
         point.add(coordinates.get(1));
-        return "";
+        return null;
     }
 
     private void readProperties(Map<String, Value> properties) {

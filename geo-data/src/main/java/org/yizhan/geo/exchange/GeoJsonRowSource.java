@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -44,7 +45,8 @@ final class GeoJsonRowSource implements RowSource {
         }
         GeoJsonPoints.Position at = f.position();
         if (at == null) {
-            problems.add(new RowProblem(f.index(), GEOMETRY, f.problem(), f.problemValues()));
+            RowReason problem = Objects.requireNonNull(f.problem(), "a feature without a position has a problem");
+            problems.add(new RowProblem(f.index(), GEOMETRY, problem, f.problemValues()));
         } else {
             cells.put(RegisterColumn.LNG, new RawRow.Cell(GEOMETRY, at.lng()));
             cells.put(RegisterColumn.LAT, new RawRow.Cell(GEOMETRY, at.lat()));

@@ -122,8 +122,8 @@ final class GeoPackageRowSource implements RowSource {
             if (g instanceof Point p) {
                 points.add(raw, p.getX(), p.getY());
             } else {
-                if (g == null) raw.problem("import.row.geometry.none");
-                else raw.problem("import.row.geometry.type", g.getGeometryType().getName());
+                if (g == null) raw.problem(RowReason.GEOMETRY_NONE);
+                else raw.problem(RowReason.GEOMETRY_TYPE, g.getGeometryType().getName());
             }
             return raw.build();
         } catch (RuntimeException e) {

@@ -79,6 +79,8 @@ final class RowValidator {
     private static final double MIN_LAT = 3.5, MAX_LAT = 54, MIN_LNG = 73, MAX_LNG = 136;
 
     private static final int HOURS_CACHE_SIZE = 256;
+    /** The longest value a safety-net problem quotes, in characters. */
+    static final int MAX_QUOTED = 50;
 
     private final ImportOptions options;
     /**
@@ -95,14 +97,14 @@ final class RowValidator {
     /** Either the canonical value or why it was refused. */
     private record Hours(@Nullable String value, @Nullable Refusal refusal) {}
 
-    /** Why a value was refused: a reason key of {@link RowProblem} and its values. */
+    /** Why a value was refused: a {@link RowReason} and its values. */
     private static final class Refusal extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
-        final String reason;
+        final RowReason reason;
         final transient List<Object> values;
 
-        Refusal(String reason, Object... values) {
-            super(reason);
+        Refusal(RowReason reason, Object... values) {
+            super(reason.key());
             this.reason = reason;
             this.values = List.of(values);
         }
@@ -133,23 +135,23 @@ final class RowValidator {
         String code = c.optional(RegisterColumn.CODE, RowValidator::code);
         String name = c.required(RegisterColumn.NAME, v -> {
             if (v.startsWith("示例") || v.startsWith("（示例）") || v.startsWith("(示例)")) {
-                throw new Refusal("import.row.exampleRow");
+                throw new Refusal(RowReason.EXAMPLE_ROW);
             }
             return v;
         });
         String nameEn = c.optional(RegisterColumn.NAME_EN, v -> v);
         String address = c.required(RegisterColumn.ADDRESS, v -> v);
-        Double lat = c.required(RegisterColumn.LAT, v -> degrees(v, "lat", 90));
-        Double lng = c.required(RegisterColumn.LNG, v -> degrees(v, "lng", 180));
+        Double lat = c.required(RegisterColumn.LAT, v -> degrees(v, RowReason.LAT_NOT_NUMBER, 90));
+        Double lng = c.required(RegisterColumn.LNG, v -> degrees(v, RowReason.LNG_NOT_NUMBER, 180));
         CoordinateSystem crs = c.optional(RegisterColumn.CRS, RowValidator::crs);
         String adcode = c.required(RegisterColumn.ADCODE, this::adcode);
-        String hostType = c.required(RegisterColumn.HOST_TYPE, v -> word(v, HOST_TYPES, "import.row.hostType"));
+        String hostType = c.required(RegisterColumn.HOST_TYPE, v -> word(v, HOST_TYPES, RowReason.HOST_TYPE));
         String hostOrganisation = c.required(RegisterColumn.HOST_ORGANISATION, v -> v);
         String contactPerson = c.required(RegisterColumn.CONTACT_PERSON, v -> v);
         String contactPhone = c.required(RegisterColumn.CONTACT_PHONE, RowValidator::phone);
         String hours = c.required(RegisterColumn.OPENING_HOURS, this::cachedOpeningHours);
         List<String> amenities = c.optional(RegisterColumn.AMENITIES, RowValidator::amenities);
-        String status = c.optional(RegisterColumn.STATUS, v -> word(v, STATUSES, "import.row.status"));
+        String status = c.optional(RegisterColumn.STATUS, v -> word(v, STATUSES, RowReason.STATUS));
         Double floorArea = c.optional(RegisterColumn.FLOOR_AREA, RowValidator::floorArea);
 
         LatLng wgs = null;
@@ -159,7 +161,7 @@ final class RowValidator {
                 boolean swapped = Math.abs(lng) <= 90 && inChina(new LatLng(lng, lat));
                 c.problem(
                         RegisterColumn.LAT,
-                        swapped ? "import.row.outsideChina.swapped" : "import.row.outsideChina",
+                        swapped ? RowReason.OUTSIDE_CHINA_SWAPPED : RowReason.OUTSIDE_CHINA,
                         String.valueOf(lat),
                         String.valueOf(lng));
             } else {
@@ -188,11 +190,13 @@ final class RowValidator {
                     floorArea);
             return new ImportRow(raw.number(), record, List.of());
         } catch (IllegalArgumentException e) {
-            // Every field was checked above; this is a safety net, reported against the whole row.
+            // Every field was checked above (no value reaches here: RowValidatorTest); a safety net for a
+            // check that falls behind StationRecord's, reported against the whole row. The exception's
+            // message is English for developers, so it is not passed on; the service logs the row.
             return new ImportRow(
                     raw.number(),
                     null,
-                    List.of(new RowProblem(raw.number(), null, "import.row.invalid", String.valueOf(e.getMessage()))),
+                    List.of(new RowProblem(raw.number(), null, RowReason.ROW_UNREADABLE)),
                     rawName(raw));
         }
     }
@@ -218,7 +222,7 @@ final class RowValidator {
                     problems.add(new RowProblem(
                             raw.number(),
                             cell == null ? column.key() : cell.header(),
-                            "import.row.required",
+                            RowReason.REQUIRED,
                             column.zh(),
                             column.key()));
                 }
@@ -240,33 +244,45 @@ final class RowValidator {
                 problems.add(new RowProblem(raw.number(), cell.header(), e.reason, e.values));
                 return null;
             } catch (IllegalArgumentException e) {
-                problems.add(new RowProblem(
-                        raw.number(), cell.header(), "import.row.invalid", String.valueOf(e.getMessage())));
+                // Every parser turns what it refuses into a Refusal (no value reaches here: RowValidatorTest);
+                // a safety net for one that does not, naming the column and the value, not the English message.
+                problems.add(cellUnreadable(raw.number(), cell));
                 return null;
             }
         }
 
-        void problem(RegisterColumn column, String reason, Object... values) {
+        void problem(RegisterColumn column, RowReason reason, Object... values) {
             RawRow.Cell cell = raw.get(column);
             problems.add(new RowProblem(raw.number(), cell == null ? column.key() : cell.header(), reason, values));
         }
+    }
+
+    /** {@link RowReason#CELL_UNREADABLE}: the header and the value as written, cut to {@value #MAX_QUOTED} characters. */
+    static RowProblem cellUnreadable(int row, RawRow.Cell cell) {
+        String value = cell.value().strip();
+        if (value.codePointCount(0, value.length()) > MAX_QUOTED) {
+            value = value.substring(0, value.offsetByCodePoints(0, MAX_QUOTED)) + "…";
+        }
+        return new RowProblem(row, cell.header(), RowReason.CELL_UNREADABLE, cell.header(), value);
     }
 
     private static String nfkc(String v) {
         return Normalizer.normalize(v, Normalizer.Form.NFKC).strip();
     }
 
-    /** {@code what} is {@code lat} or {@code lng}: reasons {@code import.row.lat.notNumber} and so on. */
-    private static double degrees(String v, String what, double limit) {
+    /** {@code notNumber} is {@link RowReason#LAT_NOT_NUMBER} or {@link RowReason#LNG_NOT_NUMBER}. */
+    private static double degrees(String v, RowReason notNumber, double limit) {
         double d;
         try {
             d = Double.parseDouble(nfkc(v).replace("°", ""));
         } catch (NumberFormatException e) {
-            throw new Refusal("import.row." + what + ".notNumber", v);
+            throw new Refusal(notNumber, v);
         }
         if (!Double.isFinite(d) || d < -limit || d > limit) {
-            boolean swapped = limit == 90 && d >= MIN_LNG && d <= MAX_LNG;
-            throw new Refusal("import.row." + what + ".range" + (swapped ? ".swapped" : ""), v);
+            boolean lat = notNumber == RowReason.LAT_NOT_NUMBER;
+            boolean swapped = lat && d >= MIN_LNG && d <= MAX_LNG;
+            throw new Refusal(
+                    lat ? (swapped ? RowReason.LAT_RANGE_SWAPPED : RowReason.LAT_RANGE) : RowReason.LNG_RANGE, v);
         }
         return d;
     }
@@ -277,8 +293,8 @@ final class RowValidator {
         } catch (InvalidStationCodeException e) {
             throw new Refusal(
                     e.reason() == InvalidStationCodeException.Reason.WRONG_CHECK_CHARACTER
-                            ? "station.code.checkCharacter.detail"
-                            : "station.code.malformed.detail",
+                            ? RowReason.CODE_CHECK_CHARACTER
+                            : RowReason.CODE_MALFORMED,
                     v);
         }
     }
@@ -295,25 +311,25 @@ final class RowValidator {
         try {
             return CoordinateSystem.parse(v);
         } catch (IllegalArgumentException e) {
-            throw new Refusal("import.row.crs", v);
+            throw new Refusal(RowReason.CRS, v);
         }
     }
 
     private String adcode(String v) {
         String code = nfkc(v);
         if (!ADCODE.matcher(code).matches()) {
-            throw new Refusal("import.row.adcode.shape", v);
+            throw new Refusal(RowReason.ADCODE_SHAPE, v);
         }
         if (!options.divisions().isCountyLevel(code)) {
             Division d = options.divisions().find(code).orElse(null);
             throw d == null
-                    ? new Refusal("import.row.adcode.unknown", code)
-                    : new Refusal("import.row.adcode.notCounty", code, d.name());
+                    ? new Refusal(RowReason.ADCODE_UNKNOWN, code)
+                    : new Refusal(RowReason.ADCODE_NOT_COUNTY, code, d.name());
         }
         return code;
     }
 
-    private static String word(String v, Map<String, String> words, String reason) {
+    private static String word(String v, Map<String, String> words, RowReason reason) {
         String key = words.get(nfkc(v).toLowerCase(Locale.ROOT).replace('-', '_'));
         if (key == null) {
             throw new Refusal(reason, v);
@@ -325,7 +341,7 @@ final class RowValidator {
         for (String part : PHONE_SEPARATORS.split(nfkc(v))) {
             String digits = PHONE_NOISE.matcher(part).replaceAll("");
             if (!PHONE.matcher(digits).matches()) {
-                throw new Refusal("import.row.phone", part.strip());
+                throw new Refusal(RowReason.PHONE, part.strip());
             }
         }
         return v;
@@ -353,13 +369,13 @@ final class RowValidator {
             // The service's own keys for opening hours, as its station form answers them.
             String value = e.value().strip();
             throw switch (e.reason()) {
-                case BLANK -> new Refusal("hours.blank.detail");
-                case TOO_LONG -> new Refusal("hours.tooLong.detail", value.length());
-                case UNSUPPORTED -> new Refusal("hours.unsupported.detail", value);
+                case BLANK -> new Refusal(RowReason.HOURS_BLANK);
+                case TOO_LONG -> new Refusal(RowReason.HOURS_TOO_LONG, value.length());
+                case UNSUPPORTED -> new Refusal(RowReason.HOURS_UNSUPPORTED, value);
                 case SYNTAX ->
                     e.column() > 0
-                            ? new Refusal("hours.syntaxAt.detail", value, e.column())
-                            : new Refusal("hours.syntax.detail", value);
+                            ? new Refusal(RowReason.HOURS_SYNTAX_AT, value, e.column())
+                            : new Refusal(RowReason.HOURS_SYNTAX, value);
             };
         }
     }
@@ -372,7 +388,7 @@ final class RowValidator {
         }
         if (!unknown.isEmpty()) {
             throw new Refusal(
-                    "import.row.amenities",
+                    RowReason.AMENITIES,
                     String.join("、", unknown),
                     String.join(
                             "、",
@@ -393,6 +409,6 @@ final class RowValidator {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new Refusal("import.row.floorArea", v);
+        throw new Refusal(RowReason.FLOOR_AREA, v);
     }
 }

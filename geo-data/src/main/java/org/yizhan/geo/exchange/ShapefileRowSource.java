@@ -130,9 +130,9 @@ final class ShapefileRowSource implements RowSource {
         }
         FeatureAttributes.Feature f = mapping.row(shape.number(), name -> values.getOrDefault(name, ""));
         if (shape.refusal() != null) {
-            f.problem("import.row.geometry.type", shape.refusal());
+            f.problem(RowReason.GEOMETRY_TYPE, shape.refusal());
         } else if (shape.x() == null || shape.y() == null) {
-            f.problem("import.row.geometry.none");
+            f.problem(RowReason.GEOMETRY_NONE);
         } else {
             points.add(f, shape.x(), shape.y());
         }

@@ -36,15 +36,14 @@ class BrokenRegisterTest {
 
     @Test
     void badLatitude() {
-        assertThat(problemsByRow().get(3))
-                .containsExactly(new RowProblem(3, "纬度", "import.row.lat.notNumber", "39.6a"));
+        assertThat(problemsByRow().get(3)).containsExactly(new RowProblem(3, "纬度", RowReason.LAT_NOT_NUMBER, "39.6a"));
     }
 
     @Test
     void unknownAmenity() {
         assertThat(problemsByRow().get(4)).singleElement().satisfies(p -> {
             assertThat(p.column()).isEqualTo("服务设施");
-            assertThat(p.reason()).isEqualTo("import.row.amenities");
+            assertThat(p.reason()).isEqualTo(RowReason.AMENITIES);
             assertThat(p.values().get(0)).isEqualTo("按摩椅");
             assertThat(p.values().get(1).toString()).startsWith("饮水/热水、烧水壶");
         });
@@ -55,7 +54,7 @@ class BrokenRegisterTest {
         // "周一至周五 8-18" is read now (Mo-Fr 08:00-18:00); what cannot be read is quoted with examples.
         assertThat(problemsByRow().get(5)).singleElement().satisfies(p -> {
             assertThat(p.column()).isEqualTo("开放时间");
-            assertThat(p.reason()).startsWith("hours.syntax");
+            assertThat(p.reason()).isIn(RowReason.HOURS_SYNTAX, RowReason.HOURS_SYNTAX_AT);
             assertThat(p.values().get(0).toString()).contains("看情况");
         });
     }
@@ -63,13 +62,13 @@ class BrokenRegisterTest {
     @Test
     void wrongCheckCharacter() {
         assertThat(problemsByRow().get(6))
-                .containsExactly(new RowProblem(6, "站点编码", "station.code.checkCharacter.detail", "150302-00017-5"));
+                .containsExactly(new RowProblem(6, "站点编码", RowReason.CODE_CHECK_CHARACTER, "150302-00017-5"));
     }
 
     @Test
     void missingName() {
         assertThat(problemsByRow().get(7))
-                .containsExactly(new RowProblem(7, "站点名称", "import.row.required", "站点名称", "name"));
+                .containsExactly(new RowProblem(7, "站点名称", RowReason.REQUIRED, "站点名称", "name"));
     }
 
     @Test
@@ -78,7 +77,7 @@ class BrokenRegisterTest {
                 .extracting(RowProblem::column)
                 .containsExactly("纬度", "行政区划代码", "建设方式", "联系电话");
         assertThat(problemsByRow().get(9))
-                .extracting(RowProblem::reason)
+                .extracting(RowProblem::key)
                 .containsExactly(
                         "import.row.lat.range.swapped",
                         "import.row.adcode.notCounty",

@@ -200,14 +200,62 @@ class HostileGisFileTest {
         assertThat(rows.get(0).problems()).singleElement().satisfies(p -> {
             assertThat(p.row()).isEqualTo(1);
             assertThat(p.column()).isEqualTo("geometry");
-            assertThat(p.reason()).isEqualTo("import.row.geometry.degrees");
+            assertThat(p.reason()).isEqualTo(RowReason.GEOMETRY_DEGREES);
             assertThat(p.values().get(3).toString()).contains("EPSG:4527");
         });
         assertThat(rows.get(1).problems()).singleElement().satisfies(p -> {
-            assertThat(p.reason()).isEqualTo("import.row.geometry.wrongPrefix");
+            assertThat(p.reason()).isEqualTo(RowReason.GEOMETRY_WRONG_PREFIX);
             assertThat(p.values().get(1)).isEqualTo(38L);
             assertThat(p.values().get(4)).isEqualTo(39);
         });
+    }
+
+    /**
+     * Eastings and northings the zone maps to no point on Earth: GaussKruger refuses northings of
+     * about 9,770 to 10,020 km, at the pole, where proj4j's inverse gives no latitude (further out it
+     * stops at the pole, and the row is outside China). A row problem naming both numbers as
+     * written and the layer's system, not GaussKruger's English.
+     */
+    @Test
+    void projectedCoordinatesThatAreNoPointOnEarthAreRowProblemsNamingThem() throws IOException {
+        Map<String, byte[]> prefixed = layer();
+        prefixed.put("s.prj", ZONE_39_PRJ.getBytes(StandardCharsets.US_ASCII));
+        prefixed.put("s.shp", ShapefileFixture.shp(1, List.of(new double[] {39_100_000.5, 9_900_000}, new double[] {
+            39_500_000, -10_010_000
+        })));
+        List<ImportRow> rows = read(ShapefileFixture.zip(prefixed, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE);
+        assertThat(rows.get(0).problems())
+                .containsExactly(new RowProblem(
+                        1,
+                        "geometry",
+                        RowReason.GEOMETRY_NO_POINT,
+                        "39100000.5",
+                        "9900000",
+                        "s",
+                        "CGCS2000 / 3-degree Gauss-Kruger zone 39 (EPSG:4527)"));
+        assertThat(rows.get(1).problems()).singleElement().satisfies(p -> {
+            assertThat(p.reason()).isEqualTo(RowReason.GEOMETRY_NO_POINT);
+            assertThat(p.values()).startsWith("39500000", "-10010000");
+        });
+
+        // Without a zone prefix (EPSG:4548): 400 km west of the meridian, at the pole.
+        Map<String, byte[]> plain = layer();
+        plain.put(
+                "s.prj",
+                ZONE_39_PRJ
+                        .replace("Zone_39", "CM_117E")
+                        .replace("39500000.0", "500000.0")
+                        .getBytes(StandardCharsets.US_ASCII));
+        plain.put("s.shp", ShapefileFixture.shp(1, List.of(new double[] {100_000, 9_900_000}, new double[] {
+            512_345, 4_400_000
+        })));
+        rows = read(ShapefileFixture.zip(plain, StandardCharsets.UTF_8), RegisterFormat.SHAPEFILE);
+        assertThat(rows.get(0).problems()).singleElement().satisfies(p -> {
+            assertThat(p.reason()).isEqualTo(RowReason.GEOMETRY_NO_POINT);
+            assertThat(p.values())
+                    .containsExactly("100000", "9900000", "s", "CGCS2000 / 3-degree Gauss-Kruger CM 117E (EPSG:4548)");
+        });
+        assertThat(rows.get(1).problems()).as("a point of the zone").isEmpty();
     }
 
     @Test

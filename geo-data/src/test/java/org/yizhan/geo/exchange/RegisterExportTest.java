@@ -151,7 +151,7 @@ class RegisterExportTest {
             assertThat(in.rows().toList())
                     .singleElement()
                     .satisfies(row -> assertThat(row.problems())
-                            .containsExactly(new RowProblem(2, "站点名称", "import.row.exampleRow")));
+                            .containsExactly(new RowProblem(2, "站点名称", RowReason.EXAMPLE_ROW)));
             assertThat(in.unknownHeaders()).isEmpty();
         }
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {

@@ -91,7 +91,7 @@ class RegisterImportTest {
             assertThat(rows.get(1).record().contactPhone()).isEqualTo("13947312345"); // numeric, no 1.39E10
             assertThat(rows.get(1).record().amenities()).containsExactly("air_conditioning", "ebike_charging", "wifi");
             assertThat(rows.get(2).problems())
-                    .containsExactly(new RowProblem(6, "纬度（高德）", "import.row.lat.range", "1000"));
+                    .containsExactly(new RowProblem(6, "纬度（高德）", RowReason.LAT_RANGE, "1000"));
         }
     }
 
@@ -118,7 +118,7 @@ class RegisterImportTest {
 
             assertThat(rows.get(2).problems())
                     .first()
-                    .isEqualTo(new RowProblem(3, "geometry", "import.row.geometry.type", "LineString"));
+                    .isEqualTo(new RowProblem(3, "geometry", RowReason.GEOMETRY_TYPE, "LineString"));
             assertThat(in.unknownHeaders()).containsExactly("marker-color");
         }
     }

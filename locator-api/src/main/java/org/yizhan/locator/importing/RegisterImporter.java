@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,8 @@ import org.yizhan.geo.exchange.RegisterColumn;
 import org.yizhan.geo.exchange.RegisterFormat;
 import org.yizhan.geo.exchange.RegisterFormatException;
 import org.yizhan.geo.exchange.RegisterImport;
+import org.yizhan.geo.exchange.RowProblem;
+import org.yizhan.geo.exchange.RowReason;
 import org.yizhan.geo.hours.OpeningHours;
 import org.yizhan.geo.station.FieldLimits;
 import org.yizhan.geo.station.StationRecord;
@@ -52,6 +56,8 @@ class RegisterImporter {
     private static final ProblemMessages MESSAGES = ProblemMessages.shared();
     private static final Logger log = LoggerFactory.getLogger(RegisterImporter.class);
     private static final double SAME_STATION_METERS = 30;
+    /** geo-data's reasons for what its checks did not expect: worded for the clerk, logged for us. */
+    private static final Set<RowReason> SAFETY_NETS = EnumSet.of(RowReason.CELL_UNREADABLE, RowReason.ROW_UNREADABLE);
 
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
@@ -114,8 +120,10 @@ class RegisterImporter {
                     ImportRow row = rows.next();
                     tally.rows++;
                     List<ImportReport.Problem> problems = new ArrayList<>();
-                    row.problems()
-                            .forEach(p -> problems.add(tally.problem(p.row(), p.column(), p.reason(), p.values())));
+                    for (RowProblem p : row.problems()) {
+                        if (SAFETY_NETS.contains(p.reason())) tally.safetyNet(p);
+                        problems.add(tally.problem(p.row(), p.column(), p.key(), p.values()));
+                    }
                     StationRecord record = row.record();
                     if (record != null) serviceChecks(tally, problems, row.rowNumber(), record, actor);
                     if (record == null || !problems.isEmpty()) {
@@ -136,6 +144,13 @@ class RegisterImporter {
             }
         });
         phases.done("read+copy");
+        if (tally.firstSafetyNet != null)
+            log.warn(
+                    "Import of {}: {} row problems fell through to a safety net of geo-data's row checks, first {}; "
+                            + "a check lets through what the station refuses, or a parser throws what it does not name",
+                    fileName,
+                    tally.safetyNets,
+                    tally.firstSafetyNet);
         jdbc.sql("ANALYZE import_row").update();
         classify(tally, actor);
         phases.done("classify");
@@ -372,9 +387,18 @@ class RegisterImporter {
         int problemCount;
         final List<ImportReport.Problem> problems = new ArrayList<>();
         final List<ImportReport.PreviewRow> rejectedPreview = new ArrayList<>();
+        int safetyNets;
+
+        @Nullable
+        RowProblem firstSafetyNet;
 
         Tally(Language language) {
             this.language = language;
+        }
+
+        /** A problem of {@link #SAFETY_NETS}: counted, and the first kept for the log. */
+        void safetyNet(RowProblem p) {
+            if (safetyNets++ == 0) firstSafetyNet = p;
         }
 
         /** A problem; worded only while the list has room (a million bad rows are counted, not written). */

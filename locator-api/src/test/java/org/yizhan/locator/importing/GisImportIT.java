@@ -9,6 +9,8 @@ import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -211,6 +213,66 @@ class GisImportIT extends ApiIT {
         System.out.println("zh detail of the cut-short .shp: " + record);
         assertThat(record).startsWith("驿站.shp 的第 ");
         ProblemWords.assertChinese(record);
+    }
+
+    /**
+     * A point the layer's zone maps to no point on Earth (a northing at the pole) is a row problem
+     * naming both numbers and the layer in the caller's language: it once carried GaussKruger's
+     * "Easting 3.56558405E7, northing 1.001E7 is no point in …" inside "该行无法读取：".
+     */
+    @Test
+    void aPointAtThePoleIsARowProblemInTheCallersLanguage() throws Exception {
+        Map<String, byte[]> layer = unzip(resource("wuhai-gk35.zip"));
+        layer.put("驿站.shp", withPoint(layer.get("驿站.shp"), 1, 35_655_840.5, 10_010_000));
+        byte[] file = zip(layer);
+        long before = stations();
+
+        JsonPath zh = rowProblems(file, "zh-CN");
+        assertThat(zh.getInt("rejected")).isEqualTo(1);
+        assertThat(zh.getString("problems[0].reason")).isEqualTo("import.row.geometry.noPoint");
+        assertThat(zh.getString("problems[0].column")).isEqualTo("geometry");
+        String chinese = zh.getString("problems[0].message");
+        System.out.println("zh message of the point at the pole: " + chinese);
+        assertThat(chinese)
+                .isEqualTo("东坐标 35655840.5、北坐标 10010000 换算不出地球上的点"
+                        + "（图层 驿站 的坐标系是 CGCS2000 / 3-degree Gauss-Kruger zone 35 (EPSG:4523)）。"
+                        + "中国境内的北坐标约为 400000 至 6000000 米，东坐标去掉带号后约为 300000 至 700000 米；请核对这两个数和图层的坐标系。");
+        ProblemWords.assertChinese(chinese);
+
+        JsonPath en = rowProblems(file, "en");
+        String english = en.getString("problems[0].message");
+        System.out.println("en message of the point at the pole: " + english);
+        assertThat(english)
+                .startsWith("Easting 35655840.5, northing 10010000 is no point on Earth (layer 驿站 is in CGCS2000 / "
+                        + "3-degree Gauss-Kruger zone 35 (EPSG:4523)).")
+                .doesNotContain("E7");
+        ProblemWords.assertEnglish(english);
+        assertThat(stations()).isEqualTo(before);
+    }
+
+    /** A dry run's report in {@code language}: the rows and their problems. */
+    private static JsonPath rowProblems(byte[] file, String language) {
+        return asAdmin()
+                .header("Accept-Language", language)
+                .multiPart("file", "驿站.zip", file)
+                .queryParam("dryRun", true)
+                .post("/api/v1/register/imports")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    /** A point Shapefile with record {@code record}'s point moved to x, y (records are 28 bytes after the 100-byte header). */
+    private static byte[] withPoint(byte[] shp, int record, double x, double y) {
+        byte[] out = shp.clone();
+        ByteBuffer point = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+        int at = 100 + (record - 1) * 28 + 8;
+        assertThat(point.getInt(at)).as("shape type Point").isEqualTo(1);
+        point.putDouble(at + 4, x).putDouble(at + 12, y);
+        return out;
     }
 
     /** The detail of a 400 for {@code file} naming the file field, in {@code language}. */

@@ -18,10 +18,13 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.yizhan.geo.exchange.RowProblem;
+import org.yizhan.geo.exchange.RowReason;
 
 /**
  * The problem bundle is complete: both languages have the same keys and the same placeholders,
@@ -31,6 +34,8 @@ import org.springframework.http.ProblemDetail;
 class ProblemBundleTest {
 
     private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
+    /** Three English words in a row: a sentence, not a format or a product. */
+    private static final Pattern ENGLISH_WORDS = Pattern.compile("\\b[a-z]{2,} [a-z]{2,} [a-z]{2,}\\b");
     /** A string literal shaped like a key: lower-case words joined by dots. */
     private static final Pattern KEY_LITERAL = Pattern.compile("\"([a-z][a-zA-Z0-9]*(?:\\.[a-zA-Z0-9]+)+)\"");
 
@@ -107,30 +112,73 @@ class ProblemBundleTest {
     }
 
     /**
-     * geo-data reports a register row's problems as reason keys ({@code RowProblem}); the service
-     * words them from this bundle, so each one it can name must be here (in both languages, above).
+     * geo-data reports a register row's problems as a {@link RowReason} and its values; the service
+     * words them from this bundle, so each reason must have a text in both languages that names
+     * exactly its values (a missing one would show as a bare {@code {1}}), in Chinese in zh.
      */
     @Test
-    void everyRowReasonOfGeoDataExists() throws IOException {
-        Pattern reason = Pattern.compile("\"((?:import\\.row|hours|station\\.code)\\.[a-zA-Z.]+)\"");
-        List<String> missing = new ArrayList<>();
-        int found = 0;
-        try (Stream<Path> files = Files.walk(Path.of("../geo-data/src/main/java/org/yizhan/geo/exchange"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = reason.matcher(Files.readString(file));
-                while (m.find()) {
-                    found++;
-                    if (!en.containsKey(m.group(1))) missing.add(file.getFileName() + ": " + m.group(1));
+    void everyRowReasonOfGeoDataHasATextNamingItsValuesInBothLanguages() {
+        assertThat(RowReason.values()).hasSizeGreaterThan(30);
+        List<String> wrong = new ArrayList<>();
+        for (RowReason reason : RowReason.values()) {
+            Set<Integer> expected =
+                    IntStream.range(0, reason.arity()).boxed().collect(Collectors.toCollection(TreeSet::new));
+            for (Properties bundle : List.of(en, zh)) {
+                String language = bundle == en ? "en" : "zh";
+                String text = bundle.getProperty(reason.key());
+                if (text == null) {
+                    wrong.add(language + ": no " + reason.key() + " for " + reason);
+                    continue;
                 }
+                if (!placeholders(text).equals(expected))
+                    wrong.add(language + ": " + reason.key() + " names " + placeholders(text) + ", " + reason
+                            + " gives " + expected);
+                if (bundle == zh
+                        && (!CJK.matcher(text).find()
+                                || ENGLISH_WORDS.matcher(text).find()))
+                    wrong.add("zh: " + reason.key() + " is not Chinese: " + text);
             }
         }
-        // Built as "import.row." + lat|lng + ".notNumber" / ".range" [".swapped"].
-        for (String axis : List.of("lat", "lng"))
-            for (String what : List.of(".notNumber", ".range"))
-                if (!en.containsKey("import.row." + axis + what)) missing.add("import.row." + axis + what);
-        if (!en.containsKey("import.row.lat.range.swapped")) missing.add("import.row.lat.range.swapped");
-        assertThat(missing).isEmpty();
-        assertThat(found).as("reason keys found in geo-data").isGreaterThan(25);
+        assertThat(wrong).isEmpty();
+    }
+
+    /** What the import report says of a row that GaussKruger maps to no point: once "…is no point in…" in English. */
+    @Test
+    void aRowProblemIsWordedInTheCallersLanguageWithItsValues() {
+        RowProblem p = new RowProblem(
+                2,
+                "geometry",
+                RowReason.GEOMETRY_NO_POINT,
+                "35400000",
+                "9900000",
+                "驿站",
+                "CGCS2000 / 3-degree Gauss-Kruger zone 35 (EPSG:4523)");
+        assertThat(ProblemMessages.shared().text(Language.ZH, p.key(), p.values()))
+                .isEqualTo(
+                        "东坐标 35400000、北坐标 9900000 换算不出地球上的点（图层 驿站 的坐标系是 CGCS2000 / 3-degree Gauss-Kruger zone 35 (EPSG:4523)）。"
+                                + "中国境内的北坐标约为 400000 至 6000000 米，东坐标去掉带号后约为 300000 至 700000 米；请核对这两个数和图层的坐标系。");
+        assertThat(ProblemMessages.shared().text(Language.EN, p.key(), p.values()))
+                .isEqualTo(
+                        "Easting 35400000, northing 9900000 is no point on Earth"
+                                + " (layer 驿站 is in CGCS2000 / 3-degree Gauss-Kruger zone 35 (EPSG:4523))."
+                                + " In China, northings lie between about 400000 and 6000000 m, and eastings without their"
+                                + " zone prefix between about 300000 and 700000 m; check both numbers and the layer's coordinate system.");
+    }
+
+    /** An {@code import.row.*} text that neither geo-data's reasons nor the service's code names is left over. */
+    @Test
+    void theBundleHasNoRowTextThatNothingNames() throws IOException {
+        Set<String> named = new TreeSet<>();
+        for (RowReason reason : RowReason.values()) named.add(reason.key());
+        Pattern literal = Pattern.compile("\"(import\\.row\\.[a-zA-Z.]+)\"");
+        for (Path file : mainSources()) {
+            literal.matcher(Files.readString(file)).results().forEach(m -> named.add(m.group(1)));
+        }
+        for (Properties bundle : List.of(en, zh)) {
+            assertThat(keys(bundle).stream().filter(k -> k.startsWith("import.row.")))
+                    .as("import.row.* texts nothing names")
+                    .allMatch(named::contains);
+        }
     }
 
     @Test
