@@ -1,6 +1,7 @@
 package org.yizhan.geo.crs;
 
 import java.util.List;
+import org.yizhan.geo.MessageReason;
 
 /**
  * A declared coordinate system the register cannot take, or a definition that cannot be read. It
@@ -51,11 +52,8 @@ public final class UnsupportedCrsException extends IllegalArgumentException {
 
     UnsupportedCrsException(Reason reason, Object... values) {
         super(reason + " " + List.of(values));
-        if (values.length != reason.arity()) {
-            throw new IllegalArgumentException(reason + " names " + reason.arity() + " values, got " + values.length);
-        }
         this.reason = reason;
-        this.values = List.of(values);
+        this.values = MessageReason.valuesOf(reason, reason.arity(), List.of(values));
     }
 
     public Reason reason() {

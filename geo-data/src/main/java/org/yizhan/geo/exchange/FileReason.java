@@ -1,5 +1,6 @@
 package org.yizhan.geo.exchange;
 
+import org.yizhan.geo.MessageReason;
 import org.yizhan.geo.crs.UnsupportedCrsException;
 
 /**
@@ -10,7 +11,7 @@ import org.yizhan.geo.crs.UnsupportedCrsException;
  * written here. Values are what the file holds (a row, an entry's name, a layer) and, where a
  * parser's own diagnostic is all there is to say, that diagnostic as the parser gave it.
  */
-public enum FileReason {
+public enum FileReason implements MessageReason {
 
     // CSV and .xlsx sheets
 
@@ -143,12 +144,12 @@ public enum FileReason {
         this.arity = arity;
     }
 
-    /** The message key: the service's bundle words it at {@code key + ".detail"}. */
+    @Override
     public String key() {
         return key;
     }
 
-    /** How many values the message names ({@code {0}} to {@code {arity - 1}}). */
+    @Override
     public int arity() {
         return arity;
     }

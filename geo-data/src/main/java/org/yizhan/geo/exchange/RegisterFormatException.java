@@ -3,6 +3,7 @@ package org.yizhan.geo.exchange;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.yizhan.geo.MessageReason;
 import org.yizhan.geo.crs.UnsupportedCrsException;
 
 /**
@@ -40,12 +41,8 @@ public class RegisterFormatException extends RuntimeException {
      */
     RegisterFormatException(FileReason reason, List<Object> values, long line, @Nullable Throwable cause) {
         super(reason.key() + " " + values, cause);
-        if (values.size() != reason.arity()) {
-            throw new IllegalArgumentException(
-                    reason + " names " + reason.arity() + " values, got " + values.size(), cause);
-        }
         this.reason = reason;
-        this.values = List.copyOf(values);
+        this.values = MessageReason.valuesOf(reason, reason.arity(), values);
         this.line = line;
     }
 

@@ -2,6 +2,7 @@ package org.yizhan.geo.exchange;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.yizhan.geo.MessageReason;
 
 /**
  * Why one row of a register cannot be taken as it is: a {@link RowReason} and the values it names,
@@ -23,10 +24,7 @@ public record RowProblem(int row, @Nullable String column, RowReason reason, Lis
      *     message would show a bare placeholder
      */
     public RowProblem {
-        values = List.copyOf(values);
-        if (values.size() != reason.arity()) {
-            throw new IllegalArgumentException(reason + " names " + reason.arity() + " values, got " + values.size());
-        }
+        values = MessageReason.valuesOf(reason, reason.arity(), values);
     }
 
     public RowProblem(int row, @Nullable String column, RowReason reason, Object... values) {

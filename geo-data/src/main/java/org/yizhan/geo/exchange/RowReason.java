@@ -1,5 +1,7 @@
 package org.yizhan.geo.exchange;
 
+import org.yizhan.geo.MessageReason;
+
 /**
  * Why one row of a register cannot be taken as it is: every reason a {@link RowProblem} carries,
  * each with its message key and the number of values it names. As with {@link FileReason}, the key
@@ -8,7 +10,7 @@ package org.yizhan.geo.exchange;
  * texts the service's station form answers with. No sentence is written here: the values are what
  * the row holds (the value as written, a coordinate, a layer) and limits.
  */
-public enum RowReason {
+public enum RowReason implements MessageReason {
 
     // The row as a whole
 
@@ -93,12 +95,12 @@ public enum RowReason {
         this.arity = arity;
     }
 
-    /** The message key, as it stands in the service's bundle: {@code import.row.phone}, {@code hours.syntax.detail}. */
+    @Override
     public String key() {
         return key;
     }
 
-    /** How many values the message names ({@code {0}} to {@code {arity - 1}}). */
+    @Override
     public int arity() {
         return arity;
     }

@@ -1,6 +1,7 @@
 package org.yizhan.geo.route;
 
 import java.util.List;
+import org.yizhan.geo.MessageReason;
 
 /**
  * A route that cannot be used, or an encoded polyline that cannot be read. Like an upload's
@@ -13,7 +14,7 @@ public final class InvalidRouteException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     /** Why, with the message key and the number of values it names. */
-    public enum Reason {
+    public enum Reason implements MessageReason {
         /** Fewer than two distinct vertices. */
         TOO_FEW_POINTS("route.unusable.points", 0),
         /** Two consecutive vertices more than 180° of longitude apart. */
@@ -37,11 +38,12 @@ public final class InvalidRouteException extends IllegalArgumentException {
             this.arity = arity;
         }
 
+        @Override
         public String key() {
             return key;
         }
 
-        /** How many values the message names. */
+        @Override
         public int arity() {
             return arity;
         }
@@ -52,11 +54,8 @@ public final class InvalidRouteException extends IllegalArgumentException {
 
     InvalidRouteException(Reason reason, Object... values) {
         super(reason.key() + " " + List.of(values));
-        if (values.length != reason.arity()) {
-            throw new IllegalArgumentException(reason + " names " + reason.arity() + " values, got " + values.length);
-        }
         this.reason = reason;
-        this.values = List.of(values);
+        this.values = MessageReason.valuesOf(reason, reason.arity(), List.of(values));
     }
 
     public Reason reason() {

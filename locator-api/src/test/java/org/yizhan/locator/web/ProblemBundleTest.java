@@ -3,9 +3,6 @@ package org.yizhan.locator.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -18,7 +15,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -33,32 +29,32 @@ import org.yizhan.geo.exchange.RowReason;
  */
 class ProblemBundleTest {
 
-    private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
-    /** Three English words in a row: a sentence, not a format or a product. */
-    private static final Pattern ENGLISH_WORDS = Pattern.compile("\\b[a-z]{2,} [a-z]{2,} [a-z]{2,}\\b");
+    private static final Pattern CJK = ProblemBundles.CJK;
     /** A string literal shaped like a key: lower-case words joined by dots. */
     private static final Pattern KEY_LITERAL = Pattern.compile("\"([a-z][a-zA-Z0-9]*(?:\\.[a-zA-Z0-9]+)+)\"");
 
-    private final Properties en = load("i18n/problems.properties");
-    private final Properties zh = load("i18n/problems_zh.properties");
+    private final Properties en = ProblemBundles.EN;
+    private final Properties zh = ProblemBundles.ZH;
 
     @Test
     void bothLanguagesHaveTheSameKeys() {
-        assertThat(keys(zh)).isEqualTo(keys(en));
-        assertThat(keys(en)).hasSizeGreaterThan(300);
+        assertThat(ProblemBundles.keys(zh)).isEqualTo(ProblemBundles.keys(en));
+        assertThat(ProblemBundles.keys(en)).hasSizeGreaterThan(300);
     }
 
     @Test
     void bothLanguagesHaveTheSamePlaceholdersPerKey() {
-        for (String key : keys(en)) {
-            assertThat(placeholders(zh.getProperty(key))).as(key).isEqualTo(placeholders(en.getProperty(key)));
+        for (String key : ProblemBundles.keys(en)) {
+            assertThat(ProblemBundles.placeholders(zh.getProperty(key)))
+                    .as(key)
+                    .isEqualTo(ProblemBundles.placeholders(en.getProperty(key)));
         }
     }
 
     @Test
     void everyMessageIsAWellFormedPatternWithItsApostrophesDoubled() {
         for (Properties bundle : List.of(en, zh)) {
-            for (String key : keys(bundle)) {
+            for (String key : ProblemBundles.keys(bundle)) {
                 String pattern = bundle.getProperty(key);
                 // A single apostrophe starts a quoted section in MessageFormat and vanishes from the text.
                 String unquoted = pattern.replace("''", "").replace("'{'", "").replace("'}'", "");
@@ -72,7 +68,7 @@ class ProblemBundleTest {
 
     @Test
     void chineseTitlesAreChineseAndEnglishTitlesAreNot() {
-        for (String key : keys(en)) {
+        for (String key : ProblemBundles.keys(en)) {
             if (!key.endsWith(".title")) continue;
             assertThat(zh.getProperty(key)).as(key).containsPattern(CJK);
             assertThat(en.getProperty(key)).as(key).doesNotContainPattern(CJK);
@@ -81,8 +77,9 @@ class ProblemBundleTest {
 
     @Test
     void everyKeyTheCodeNamesExists() throws IOException {
-        Set<String> namespaces =
-                keys(en).stream().map(k -> k.substring(0, k.indexOf('.'))).collect(Collectors.toSet());
+        Set<String> namespaces = ProblemBundles.keys(en).stream()
+                .map(k -> k.substring(0, k.indexOf('.')))
+                .collect(Collectors.toSet());
         List<String> missing = new ArrayList<>();
         int found = 0;
         for (Path file : mainSources()) {
@@ -119,27 +116,7 @@ class ProblemBundleTest {
     @Test
     void everyRowReasonOfGeoDataHasATextNamingItsValuesInBothLanguages() {
         assertThat(RowReason.values()).hasSizeGreaterThan(30);
-        List<String> wrong = new ArrayList<>();
-        for (RowReason reason : RowReason.values()) {
-            Set<Integer> expected =
-                    IntStream.range(0, reason.arity()).boxed().collect(Collectors.toCollection(TreeSet::new));
-            for (Properties bundle : List.of(en, zh)) {
-                String language = bundle == en ? "en" : "zh";
-                String text = bundle.getProperty(reason.key());
-                if (text == null) {
-                    wrong.add(language + ": no " + reason.key() + " for " + reason);
-                    continue;
-                }
-                if (!placeholders(text).equals(expected))
-                    wrong.add(language + ": " + reason.key() + " names " + placeholders(text) + ", " + reason
-                            + " gives " + expected);
-                if (bundle == zh
-                        && (!CJK.matcher(text).find()
-                                || ENGLISH_WORDS.matcher(text).find()))
-                    wrong.add("zh: " + reason.key() + " is not Chinese: " + text);
-            }
-        }
-        assertThat(wrong).isEmpty();
+        assertThat(ProblemBundles.wrongTexts(RowReason.values(), "", false)).isEmpty();
     }
 
     /** What the import report says of a row that GaussKruger maps to no point: once "…is no point in…" in English. */
@@ -175,7 +152,7 @@ class ProblemBundleTest {
             literal.matcher(Files.readString(file)).results().forEach(m -> named.add(m.group(1)));
         }
         for (Properties bundle : List.of(en, zh)) {
-            assertThat(keys(bundle).stream().filter(k -> k.startsWith("import.row.")))
+            assertThat(ProblemBundles.keys(bundle).stream().filter(k -> k.startsWith("import.row.")))
                     .as("import.row.* texts nothing names")
                     .allMatch(named::contains);
         }
@@ -240,28 +217,5 @@ class ProblemBundleTest {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(p -> p.toString().endsWith(".java")).toList();
         }
-    }
-
-    private static Set<Integer> placeholders(String pattern) {
-        Set<Integer> out = new TreeSet<>();
-        String unquoted = pattern.replace("''", "").replace("'{'", "").replace("'}'", "");
-        Matcher m = Pattern.compile("\\{(\\d+)").matcher(unquoted);
-        while (m.find()) out.add(Integer.parseInt(m.group(1)));
-        return out;
-    }
-
-    private static Set<String> keys(Properties bundle) {
-        return new TreeSet<>(bundle.stringPropertyNames());
-    }
-
-    private static Properties load(String resource) {
-        Properties properties = new Properties();
-        try (InputStream in = ProblemBundleTest.class.getClassLoader().getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return properties;
     }
 }
