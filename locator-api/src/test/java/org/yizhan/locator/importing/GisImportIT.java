@@ -294,17 +294,7 @@ class GisImportIT extends ApiIT {
     }
 
     private static void badRequest(byte[] file, String name, String detail) {
-        asAdmin()
-                .multiPart("file", name, file)
-                .queryParam("dryRun", true)
-                .post("/api/v1/register/imports")
-                .then()
-                .log()
-                .ifValidationFails()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("field", equalTo("file"))
-                .body("detail", containsString(detail));
+        assertThat(refusal(file, name, "en")).contains(detail);
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
