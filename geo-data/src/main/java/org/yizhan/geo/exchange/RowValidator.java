@@ -73,6 +73,7 @@ final class RowValidator {
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[/、,;]");
     private static final Pattern PHONE_NOISE = Pattern.compile("[\\s()]");
     private static final Pattern ADCODE = Pattern.compile("\\d{6}");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern AREA_UNIT = Pattern.compile("(㎡|m2|m²|平方米|平米)$");
 
     // Mainland China, Hong Kong, Macao and Taiwan with a margin; a point outside is a typo or a swap.
@@ -266,6 +267,16 @@ final class RowValidator {
         return new RowProblem(row, cell.header(), RowReason.CELL_UNREADABLE, cell.header(), value);
     }
 
+    /**
+     * A number as people write it: digits with an optional point, sign and exponent. Java's own
+     * parser also takes "39.9f", "39.9d", hexadecimal "0x1p3", "NaN" and "Infinity", none of which a
+     * register means as a coordinate or an area.
+     */
+    private static double decimal(String v) {
+        if (!DECIMAL.matcher(v).matches()) throw new NumberFormatException(v);
+        return Double.parseDouble(v);
+    }
+
     private static String nfkc(String v) {
         return Normalizer.normalize(v, Normalizer.Form.NFKC).strip();
     }
@@ -274,7 +285,7 @@ final class RowValidator {
     private static double degrees(String v, RowReason notNumber, double limit) {
         double d;
         try {
-            d = Double.parseDouble(nfkc(v).replace("°", ""));
+            d = decimal(nfkc(v).replace("°", ""));
         } catch (NumberFormatException e) {
             throw new Refusal(notNumber, v);
         }
@@ -402,7 +413,7 @@ final class RowValidator {
     private static double floorArea(String v) {
         String number = AREA_UNIT.matcher(nfkc(v)).replaceFirst("").strip();
         try {
-            double d = Double.parseDouble(number);
+            double d = decimal(number);
             if (d > 0 && d < 100_000) {
                 return d;
             }
