@@ -220,7 +220,8 @@ class InboxController {
     static List<String> statuses(@Nullable String value) {
         if (value == null || value.isBlank()) return List.of("open", "acknowledged");
         List<String> out = new ArrayList<>();
-        for (String s : value.split(",")) {
+        // -1 keeps empty pieces: "status=," names no status, and is refused rather than listed as none.
+        for (String s : value.split(",", -1)) {
             String t = s.trim();
             if (!Vocabulary.STATUSES.contains(t)) {
                 throw ApiException.invalid("status", "inbox.status", t);

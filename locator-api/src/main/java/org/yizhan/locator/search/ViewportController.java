@@ -136,7 +136,8 @@ class ViewportController {
     private static List<String> statuses(@Nullable String status) {
         if (status == null || status.isBlank()) return List.of(StationStatus.ACTIVE.value());
         List<String> out = new ArrayList<>();
-        for (String s : status.split(",")) {
+        // -1 keeps empty pieces: "status=," names no status, and is refused rather than searched as none.
+        for (String s : status.split(",", -1)) {
             out.add(StationStatus.parse(s)
                     .orElseThrow(() -> ApiException.invalid("status", "station.status.unknown", s.trim()))
                     .value());

@@ -110,6 +110,16 @@ class InboxIT extends ApiIT {
                         .isLessThanOrEqualTo(first));
     }
 
+    /** An empty list of statuses is refused, not listed as "IN ()" (once a 500). */
+    @Test
+    void anEmptyListOfStatusesIsRefused() {
+        Accounts.as(wuhaiEditor)
+                .get("/api/v1/feedback/inbox?status=,")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("status"));
+    }
+
     @Test
     void acknowledgeThenResolveMarksTheStationVerified() {
         Accounts.as(wuhaiEditor)

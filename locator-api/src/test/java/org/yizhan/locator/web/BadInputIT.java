@@ -55,6 +55,15 @@ class BadInputIT extends ApiIT {
                         400,
                         "status",
                         "active, suspended or closed"),
+                // Once an empty list of statuses, searched as "IN ()": a 500 (HostileRequestIT, seed
+                // 191044435743146898).
+                Arguments.of(
+                        "/api/v1/stations?bbox=106,39,107,40&status=,", 400, "status", "active, suspended or closed"),
+                Arguments.of(
+                        "/api/v1/stations?bbox=106,39,107,40&status=active,,closed",
+                        400,
+                        "status",
+                        "active, suspended or closed"),
                 Arguments.of("/api/v1/stations/150302-00017-5", 400, "code", "check character"),
                 Arguments.of("/api/v1/stations/not-a-code", 400, "code", "150302-00017-4"));
     }
