@@ -6,7 +6,8 @@ import java.util.List;
  * Why the library refuses something, as a service says it in its caller's language: a message key
  * of the service's bundle and how many values the message names ({@code {0}} to
  * {@code {arity - 1}}). The library carries reasons and values, never words: row problems
- * ({@code RowReason}), unreadable files ({@code FileReason}), unusable routes.
+ * ({@code RowReason}), unreadable files ({@code FileReason}), unusable routes, what a conversion
+ * of opening hours left out.
  */
 public interface MessageReason {
 

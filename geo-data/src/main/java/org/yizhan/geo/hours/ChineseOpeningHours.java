@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.yizhan.geo.MessageReason;
 import org.yizhan.geo.hours.InvalidOpeningHoursException.Reason;
 
 /**
@@ -35,7 +36,48 @@ public final class ChineseOpeningHours {
      * @param osm the hours in OSM syntax, accepted by {@link OpeningHours#parse}
      * @param notes what the conversion left out, for the person who typed it (e.g. holidays)
      */
-    public record Conversion(String osm, List<String> notes) {}
+    public record Conversion(String osm, List<Note> notes) {}
+
+    /**
+     * Something the conversion left out, as a reason and the values it names (not words, so a
+     * service says it in its caller's language).
+     *
+     * @param values exactly as many as the reason's {@link NoteReason#arity()}
+     */
+    public record Note(NoteReason reason, List<Object> values) {
+        public Note {
+            values = MessageReason.valuesOf(reason, reason.arity(), values);
+        }
+
+        /** The message key of {@link #reason()}. */
+        public String key() {
+            return reason.key();
+        }
+    }
+
+    /** What a conversion can leave out. */
+    public enum NoteReason implements MessageReason {
+        /** Holidays were named ({0}: the part of the text that names them); no weekly hours can hold them. */
+        HOLIDAYS_LEFT_OUT("hours.note.holidaysLeftOut", 1);
+
+        private final String key;
+        private final int arity;
+
+        NoteReason(String key, int arity) {
+            this.key = key;
+            this.arity = arity;
+        }
+
+        @Override
+        public String key() {
+            return key;
+        }
+
+        @Override
+        public int arity() {
+            return arity;
+        }
+    }
 
     private static final String[] OSM_DAYS = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
     private static final String EXAMPLE =
@@ -75,15 +117,14 @@ public final class ChineseOpeningHours {
         }
         String normal = normalise(source);
         List<Segment> segments = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
         BitSet lastDays = null;
         for (String part : normal.split("[;；。\\n]|[,，](?![0-9]{1,2}[:点时])")) {
             String p = part.strip();
             if (p.isEmpty()) continue;
             Segment s = new Parser(text, p).segment();
             if (s.holiday) {
-                notes.add("Holidays ('" + p + "') were left out: the holiday calendar changes every year, "
-                        + "so the map shows the weekly hours on holidays too.");
+                notes.add(new Note(NoteReason.HOLIDAYS_LEFT_OUT, List.of(p)));
                 if (s.days == null) continue;
                 // "每天8点到晚上8点节假日休息" in one clause: the times are the days' hours, the closing the holidays'.
                 // Without times ("周日及节假日休息") the closing is the named days' too.

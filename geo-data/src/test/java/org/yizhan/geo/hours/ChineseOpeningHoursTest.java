@@ -76,6 +76,11 @@ class ChineseOpeningHoursTest {
         assertThat(c.notes().isEmpty())
                 .as("a note exactly when holidays were named")
                 .isEqualTo(!typed.contains("节假日"));
+        for (ChineseOpeningHours.Note note : c.notes()) {
+            assertThat(note.reason()).isEqualTo(ChineseOpeningHours.NoteReason.HOLIDAYS_LEFT_OUT);
+            assertThat(note.values()).singleElement().asString().contains("节假日");
+            assertThat(typed).contains(note.values().get(0).toString());
+        }
     }
 
     @ParameterizedTest

@@ -223,6 +223,7 @@ class InboxController {
         // -1 keeps empty pieces: "status=," names no status, and is refused rather than listed as none.
         for (String s : value.split(",", -1)) {
             String t = s.trim();
+            if (t.isEmpty()) throw ApiException.invalid("status", "inbox.status.empty");
             if (!Vocabulary.STATUSES.contains(t)) {
                 throw ApiException.invalid("status", "inbox.status", t);
             }

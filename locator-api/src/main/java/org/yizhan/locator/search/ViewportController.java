@@ -138,6 +138,7 @@ class ViewportController {
         List<String> out = new ArrayList<>();
         // -1 keeps empty pieces: "status=," names no status, and is refused rather than searched as none.
         for (String s : status.split(",", -1)) {
+            if (s.isBlank()) throw ApiException.invalid("status", "station.status.empty");
             out.add(StationStatus.parse(s)
                     .orElseThrow(() -> ApiException.invalid("status", "station.status.unknown", s.trim()))
                     .value());

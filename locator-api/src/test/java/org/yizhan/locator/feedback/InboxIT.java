@@ -2,6 +2,7 @@ package org.yizhan.locator.feedback;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -114,10 +115,12 @@ class InboxIT extends ApiIT {
     @Test
     void anEmptyListOfStatusesIsRefused() {
         Accounts.as(wuhaiEditor)
+                .header("Accept-Language", "zh-CN")
                 .get("/api/v1/feedback/inbox?status=,")
                 .then()
                 .statusCode(400)
-                .body("field", equalTo("status"));
+                .body("field", equalTo("status"))
+                .body("detail", containsString("空项"));
     }
 
     @Test

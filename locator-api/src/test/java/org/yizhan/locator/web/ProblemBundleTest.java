@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.yizhan.geo.exchange.RowProblem;
 import org.yizhan.geo.exchange.RowReason;
+import org.yizhan.geo.hours.ChineseOpeningHours;
 
 /**
  * The problem bundle is complete: both languages have the same keys and the same placeholders,
@@ -117,6 +118,13 @@ class ProblemBundleTest {
     void everyRowReasonOfGeoDataHasATextNamingItsValuesInBothLanguages() {
         assertThat(RowReason.values()).hasSizeGreaterThan(30);
         assertThat(ProblemBundles.wrongTexts(RowReason.values(), "", false)).isEmpty();
+    }
+
+    /** The notes of an opening-hours conversion are worded the same way (they were English for every caller). */
+    @Test
+    void everyOpeningHoursNoteHasATextNamingItsValuesInBothLanguages() {
+        assertThat(ProblemBundles.wrongTexts(ChineseOpeningHours.NoteReason.values(), "", true))
+                .isEmpty();
     }
 
     /** What the import report says of a row that GaussKruger maps to no point: once "…is no point in…" in English. */
