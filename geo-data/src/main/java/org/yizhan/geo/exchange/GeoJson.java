@@ -121,14 +121,22 @@ public final class GeoJson {
      * A viewport writes four per station, and the general algorithm was a tenth of its time.
      */
     public static void writeCoordinate(JsonGenerator g, double value) {
+        char[] out = new char[20];
+        int n = plainCoordinate(value, out);
+        if (n < 0) g.writeNumber(value);
+        else g.writeNumber(out, 0, n);
+    }
+
+    /**
+     * The digits {@link #writeCoordinate} prints for a value of at most 7 decimals, into {@code out}
+     * (20 chars) from 0; answers how many, or -1 when the value is not such a coordinate and the
+     * generator's general algorithm decides ({@code NumberOutput.toString(value, true)}).
+     */
+    public static int plainCoordinate(double value, char[] out) {
         double magnitude = Math.abs(value);
         long units = Math.round(value * 1e7);
         // plain notation (not 1.0E-4) holds from 1e-3 up to 1e7; beyond, or with more decimals, the generator decides
-        if (magnitude < 1e-3 || magnitude >= 1e7 || units / 1e7 != value) {
-            g.writeNumber(value);
-            return;
-        }
-        char[] out = new char[20];
+        if (magnitude < 1e-3 || magnitude >= 1e7 || units / 1e7 != value) return -1;
         int n = 0;
         if (units < 0) out[n++] = '-';
         long whole = Math.abs(units) / 10_000_000;
@@ -146,7 +154,7 @@ public final class GeoJson {
             out[n + i] = (char) ('0' + fraction % 10);
             fraction /= 10;
         }
-        g.writeNumber(out, 0, n + width);
+        return n + width;
     }
 
     /**

@@ -14,21 +14,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.yizhan.geo.LatLng;
 import org.yizhan.geo.crs.CoordinateSystem;
-import org.yizhan.geo.exchange.GeoJson;
 import org.yizhan.locator.amenity.AmenityVocabulary;
-import org.yizhan.locator.station.StationResponses;
 import org.yizhan.locator.web.ApiException;
 import org.yizhan.locator.web.GeoParams;
 import org.yizhan.locator.web.HttpCaching;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.SerializableString;
-import tools.jackson.core.io.SerializedString;
-import tools.jackson.databind.JacksonSerializable;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.jsontype.TypeSerializer;
 
 /**
  * Server-side clusters for zoomed-out maps: a country-wide view of a million stations becomes
@@ -46,7 +36,6 @@ class ClusterController {
 
     private final StationIndex index;
     private final AmenityVocabulary vocabulary;
-    private final JsonMapper json;
     /** Written answers by their bytes: a country view is ~50 KB, a 256-column city view a few hundred KB. */
     private final Cache<Key, Written> answers = Caffeine.newBuilder()
             .maximumWeight(32L << 20)
@@ -64,10 +53,9 @@ class ClusterController {
     private static final CacheControl CACHE_CONTROL =
             CacheControl.maxAge(Duration.ofSeconds(5)).cachePublic();
 
-    ClusterController(StationIndex index, AmenityVocabulary vocabulary, JsonMapper json) {
+    ClusterController(StationIndex index, AmenityVocabulary vocabulary) {
         this.index = index;
         this.vocabulary = vocabulary;
-        this.json = json;
     }
 
     @Operation(
@@ -97,7 +85,7 @@ class ClusterController {
         ClusterGrid.Cells cells = ClusterGrid.Cells.of(box.minLat(), box.minLng(), box.maxLat(), box.maxLng(), columns);
         Key key = new Key(cells, index.amenityBits(keys), system, index.version());
         Written written = answers.get(key, k -> {
-            byte[] body = json.writeValueAsBytes(new Answer(index.clusters(k.cells(), k.amenities()), k.system()));
+            byte[] body = ClusterJson.write(index.clusters(k.cells(), k.amenities()), k.system());
             return new Written(body, HttpCaching.weakEtag(body));
         });
         // Public whoever asks (counts only); Spring answers If-None-Match with 304 from the ETag.
@@ -106,41 +94,5 @@ class ClusterController {
                 .eTag(written.etag())
                 .cacheControl(CACHE_CONTROL)
                 .body(written.body());
-    }
-
-    /**
-     * The GeoJSON feature collection, written straight into the generator: a country view is a few
-     * hundred points, and building a map per feature cost more than counting them. Centres to 7
-     * decimals (~1 cm), as stations' positions are.
-     */
-    private record Answer(List<StationIndex.Cluster> clusters, CoordinateSystem system) implements JacksonSerializable {
-
-        private static final SerializableString COUNT = new SerializedString("count");
-
-        @Override
-        public void serialize(JsonGenerator gen, SerializationContext context) {
-            gen.writeStartObject();
-            gen.writeStringProperty("type", "FeatureCollection");
-            gen.writeName("features");
-            gen.writeStartArray();
-            for (StationIndex.Cluster c : clusters) {
-                LatLng shown = system.fromWgs84(new LatLng(c.lat(), c.lng()));
-                GeoJson.startPointFeature(
-                        gen, null, StationResponses.round7(shown.lng()), StationResponses.round7(shown.lat()));
-                gen.writeStartObject();
-                gen.writeName(COUNT);
-                gen.writeNumber(c.count());
-                gen.writeEndObject();
-                gen.writeEndObject();
-            }
-            gen.writeEndArray();
-            gen.writeStringProperty("crs", system.id());
-            gen.writeEndObject();
-        }
-
-        @Override
-        public void serializeWithType(JsonGenerator gen, SerializationContext context, TypeSerializer typeSer) {
-            serialize(gen, context);
-        }
     }
 }
