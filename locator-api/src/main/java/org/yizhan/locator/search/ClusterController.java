@@ -4,11 +4,13 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +20,7 @@ import org.yizhan.geo.crs.CoordinateSystem;
 import org.yizhan.locator.amenity.AmenityVocabulary;
 import org.yizhan.locator.web.ApiException;
 import org.yizhan.locator.web.GeoParams;
+import org.yizhan.locator.web.Gzip;
 import org.yizhan.locator.web.HttpCaching;
 
 /**
@@ -39,15 +42,33 @@ class ClusterController {
     /** Written answers by their bytes: a country view is ~50 KB, a 256-column city view a few hundred KB. */
     private final Cache<Key, Written> answers = Caffeine.newBuilder()
             .maximumWeight(32L << 20)
-            .weigher((Key key, Written written) -> written.body().length)
+            .weigher((Key key, Written written) -> written.body.length)
             .build();
 
     /**
      * An answer and its validator. The ETag hashes the bytes rather than naming the index version:
      * versions are one instance's own counter, and behind a load balancer another instance may hold
-     * the same number for other stations, while equal bytes are the same answer everywhere.
+     * the same number for other stations, while equal bytes are the same answer everywhere. The
+     * gzip-compressed bytes are made when a client first asks for them, and kept (about a fifth of
+     * the body, not counted in the cache's weight).
      */
-    private record Written(byte[] body, String etag) {}
+    private static final class Written {
+        final byte[] body;
+        final String etag;
+        private volatile byte @Nullable [] gzipped;
+
+        Written(byte[] body) {
+            this.body = body;
+            this.etag = HttpCaching.weakEtag(body);
+        }
+
+        /** Two threads asking at once may both compress; either result is the same bytes. */
+        byte[] gzipped() {
+            byte[] g = gzipped;
+            if (g == null) gzipped = g = Gzip.compress(body);
+            return g;
+        }
+    }
 
     /** How long a client or shared cache may use an answer before revalidating: edits show within this. */
     private static final CacheControl CACHE_CONTROL =
@@ -73,7 +94,8 @@ class ClusterController {
                     String bbox,
             @RequestParam(defaultValue = "64") int columns,
             @RequestParam(required = false) @Nullable String amenities,
-            @RequestParam(required = false) @Nullable String crs) {
+            @RequestParam(required = false) @Nullable String crs,
+            HttpServletRequest request) {
         if (columns < 8 || columns > 256) throw ApiException.invalid("columns", "number.between", "columns", 8, 256);
         if (!index.ready()) {
             throw ApiException.of(HttpStatus.SERVICE_UNAVAILABLE, "index.loading");
@@ -84,15 +106,17 @@ class ClusterController {
                 amenities == null ? List.of() : vocabulary.validate("amenities", Arrays.asList(amenities.split(",")));
         ClusterGrid.Cells cells = ClusterGrid.Cells.of(box.minLat(), box.minLng(), box.maxLat(), box.maxLng(), columns);
         Key key = new Key(cells, index.amenityBits(keys), system, index.version());
-        Written written = answers.get(key, k -> {
-            byte[] body = ClusterJson.write(index.clusters(k.cells(), k.amenities()), k.system());
-            return new Written(body, HttpCaching.weakEtag(body));
-        });
+        Written written = answers.get(
+                key, k -> new Written(ClusterJson.write(index.clusters(k.cells(), k.amenities()), k.system())));
         // Public whoever asks (counts only); Spring answers If-None-Match with 304 from the ETag.
-        return ResponseEntity.ok()
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
                 .contentType(ViewportController.GEO_JSON)
-                .eTag(written.etag())
+                .eTag(written.etag)
                 .cacheControl(CACHE_CONTROL)
-                .body(written.body());
+                .varyBy(HttpHeaders.ACCEPT_ENCODING);
+        if (Gzip.accepted(request)) {
+            return answer.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(written.gzipped());
+        }
+        return answer.body(written.body);
     }
 }
