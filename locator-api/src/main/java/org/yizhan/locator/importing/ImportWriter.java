@@ -3,6 +3,7 @@ package org.yizhan.locator.importing;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yizhan.locator.station.StationCodeAllocator;
@@ -36,12 +37,39 @@ final class ImportWriter {
      */
     static final int REBUILD_INDEXES_FROM = 50_000;
 
+    /** Columns of FIELDS that are not strings: written by to_json as they are (an array, a number). */
+    private static final Set<String> NOT_TEXT = Set.of("amenities", "floor_area");
+
+    /**
+     * A created station's history entry lists every value the import set, as the API's create does
+     * ({"field": {"after": value}}, no before), written as JSON text and read once as jsonb. It is the
+     * object {@code jsonb_strip_nulls(jsonb_build_object('code', jsonb_build_object('after', s.code), ...))}
+     * byte for byte (LargeImportIT compares them): a null value leaves its key out, and {@code to_json}
+     * writes strings, arrays and floats (NaN as a string) as jsonb_build_object does. Fourteen nested
+     * jsonb_build_object calls per row took 9.7 s for 10^6 rows, this 5.3 s (docs/SCALING.md,
+     * "Import, session 14"); strings are cast to text first, which to_json writes faster than varchar.
+     */
+    private static final String CREATED_CHANGES = "('{\"code\":{\"after\":' || to_json(s.code::text) || '}'"
+            + FIELDS.stream()
+                    .map(f -> " || " + after(f[0], "s." + f[1] + (NOT_TEXT.contains(f[1]) ? "" : "::text")))
+                    .collect(Collectors.joining())
+            + " || " + after("lat", "ST_Y(s.location::geometry)")
+            + " || " + after("lng", "ST_X(s.location::geometry)")
+            + " || '}')::jsonb";
+
     private final JdbcClient jdbc;
     private final StationCodeAllocator allocator;
+    private final int rebuildIndexesFrom;
 
-    ImportWriter(JdbcClient jdbc, StationCodeAllocator allocator) {
+    ImportWriter(JdbcClient jdbc, StationCodeAllocator allocator, int rebuildIndexesFrom) {
         this.jdbc = jdbc;
         this.allocator = allocator;
+        this.rebuildIndexesFrom = rebuildIndexesFrom;
+    }
+
+    /** {@code ,"key":{"after":value}} as JSON text, or nothing when the value is null. */
+    private static String after(String key, String value) {
+        return "coalesce(',\"" + key + "\":{\"after\":' || to_json(" + value + ") || '}', '')";
     }
 
     /** Writes the classified rows; answers the first code number of each division's new block. */
@@ -63,12 +91,11 @@ final class ImportWriter {
                 : jdbc.sql("SELECT count(*) FROM import_row WHERE match_id IS NULL")
                         .query(Integer.class)
                         .single();
-        List<String> rebuild = creates >= REBUILD_INDEXES_FROM && creates >= registerSize() ? dropIndexes() : List.of();
-        // A created station's entry lists every value the import set, as the API's create does (before: none).
-        String created = FIELDS.stream()
-                .map(f -> "'" + f[0] + "', CASE WHEN s." + f[1] + " IS NOT NULL THEN jsonb_build_object('after', s."
-                        + f[1] + ") END")
-                .collect(Collectors.joining(", "));
+        boolean bulk = creates >= rebuildIndexesFrom && creates >= registerSize();
+        // History first: its readers join station_history to station in that order, so they queue at the first
+        // lock instead of holding one that the import waits for.
+        List<String> foreignKeys = bulk ? dropHistoryForeignKeys() : List.of();
+        List<String> rebuild = bulk ? dropIndexes() : List.of();
         // One statement: the stations, with codes from each division's block in file order, and their history
         // entries from what the insert returns.
         jdbc.sql("""
@@ -85,10 +112,8 @@ final class ImportWriter {
                      WHERE r.match_id IS NULL
                     RETURNING *)
                 INSERT INTO station_history (station_id, changed_at, changed_by, action, changes, reason)
-                SELECT s.id, now(), :user, 'import', jsonb_strip_nulls(jsonb_build_object('code', jsonb_build_object('after', s.code), %s,
-                       'lat', jsonb_build_object('after', ST_Y(s.location::geometry)),
-                       'lng', jsonb_build_object('after', ST_X(s.location::geometry)))), :reason
-                  FROM s""".formatted(RegisterImporter.point("r"), created))
+                SELECT s.id, now(), :user, 'import', %s, :reason
+                  FROM s""".formatted(RegisterImporter.point("r"), CREATED_CHANGES))
                 .param("adcodes", first.keySet().toArray(String[]::new))
                 .param("firsts", first.values().toArray(Integer[]::new))
                 .param("user", username)
@@ -98,6 +123,10 @@ final class ImportWriter {
         if (!rebuild.isEmpty()) {
             rebuild.forEach(definition -> jdbc.sql(definition).update());
             phases.done("indexes");
+        }
+        if (!foreignKeys.isEmpty()) {
+            foreignKeys.forEach(definition -> jdbc.sql(definition).update());
+            phases.done("keys");
         }
         return first;
     }
@@ -139,6 +168,31 @@ final class ImportWriter {
         jdbc.sql("SET LOCAL maintenance_work_mem = '512MB'").update();
         for (String[] index : indexes) jdbc.sql("DROP INDEX " + index[0]).update();
         return indexes.stream().map(index -> index[1]).toList();
+    }
+
+    /**
+     * Drops the foreign keys of station_history to station and answers the statements that add them
+     * again. Checked row by row they cost 8.1 s for 10^6 history rows; added back after the insert,
+     * PostgreSQL validates them in one join (2.5 s). Same transaction, so a failed import keeps them
+     * and nothing commits unchecked; history readers wait for the commit, as station readers already do.
+     */
+    private List<String> dropHistoryForeignKeys() {
+        List<String[]> keys = jdbc.sql("""
+                SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+                 WHERE conrelid = 'station_history'::regclass AND confrelid = 'station'::regclass AND contype = 'f'
+                 ORDER BY 1""")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .list();
+        for (String[] key : keys)
+            jdbc.sql("ALTER TABLE station_history DROP CONSTRAINT " + quoted(key[0]))
+                    .update();
+        return keys.stream()
+                .map(key -> "ALTER TABLE station_history ADD CONSTRAINT " + quoted(key[0]) + " " + key[1])
+                .toList();
+    }
+
+    private static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     private void recordUpdates(String username, String reason) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,16 +65,29 @@ class RegisterImporter {
     private final TransactionTemplate transactions;
     private final StationCodeAllocator codes;
     private final DivisionBoundaries boundaries = DivisionBoundaries.standard();
+    private final int rebuildIndexesFrom;
 
+    @Autowired
     RegisterImporter(
             JdbcTemplate jdbcTemplate,
             JdbcClient jdbc,
             PlatformTransactionManager transactionManager,
             StationCodeAllocator codes) {
+        this(jdbcTemplate, jdbc, transactionManager, codes, ImportWriter.REBUILD_INDEXES_FROM);
+    }
+
+    /** With another threshold for the bulk-load strategy, so a test can take that path with a small file. */
+    RegisterImporter(
+            JdbcTemplate jdbcTemplate,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactionManager,
+            StationCodeAllocator codes,
+            int rebuildIndexesFrom) {
         this.codes = codes;
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.rebuildIndexesFrom = rebuildIndexesFrom;
     }
 
     /** Thrown to roll back a commit that has rejected rows; carries the report for the caller. */
@@ -159,7 +173,7 @@ class RegisterImporter {
         phases.done("warnings");
         Map<String, Integer> firstCodes = Map.of();
         if (!dryRun && tally.rejected == 0)
-            firstCodes = new ImportWriter(jdbc, codes).write(actor.username(), fileName, phases);
+            firstCodes = new ImportWriter(jdbc, codes, rebuildIndexesFrom).write(actor.username(), fileName, phases);
         List<ImportReport.PreviewRow> preview = preview(tally, firstCodes);
         phases.done("preview");
         log.info("import phases {} ({} rows, {} rejected)", phases, tally.rows, tally.rejected);
