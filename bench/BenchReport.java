@@ -41,6 +41,8 @@ public class BenchReport {
         LABELS.put("pgbench-bbox", "pgbench bbox ~200 (raw PostGIS)");
         LABELS.put("country", "country zoom, clusters (service)");
         LABELS.put("country-pan", "2,000 country/province views (service)");
+        LABELS.put("country-gzip", "country zoom, clusters, gzip as browsers ask (service)");
+        LABELS.put("nearest-gzip", "nearest k=10, gzip as apps ask (service)");
         for (int z : new int[] {5, 10, 15}) {
             String what = z >= 12 ? "stations" : "clusters";
             LABELS.put("tile-z" + z, "MVT tile z" + z + " " + what + " (service)");
@@ -132,6 +134,10 @@ public class BenchReport {
         for (int c : conns) ratio(all, rows, "bbox service / pgbench bbox @" + c + " (info)", "bbox", "pgbench-bbox", c, Double.NaN);
         for (int c : conns) ratio(all, rows, "country zoom / trivial @" + c, "country", "trivial", c, 0.5);
         for (int c : conns) ratio(all, rows, "2,000 country views / trivial @" + c, "country-pan", "trivial", c, 0.5);
+        // What browsers and apps ask for (info): gzip. Kept cluster answers are compressed once; nearest's
+        // answer is compressed by Tomcat per response.
+        for (int c : conns) ratio(all, rows, "country zoom gzip / trivial @" + c + " (info)", "country-gzip", "trivial", c, Double.NaN);
+        for (int c : conns) ratio(all, rows, "nearest gzip / nearest @" + c + " (info)", "nearest-gzip", "nearest", c, Double.NaN);
         for (int c : conns) {
             List<Row> cz = cell(rows, "country", c);
             if (cz.isEmpty()) continue;

@@ -51,7 +51,7 @@ else
 fi
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-"2 32 256"}
-SCENARIOS=${SCENARIOS:-"trivial nearest nearest-key nearest-microwave nearest-summer nearest-open pgbench-knn bbox ogcapi-items mapserver-bbox pgbench-bbox country country-pan
+SCENARIOS=${SCENARIOS:-"trivial nearest nearest-key nearest-gzip nearest-microwave nearest-summer nearest-open pgbench-knn bbox ogcapi-items mapserver-bbox pgbench-bbox country country-gzip country-pan
   tile-z5 pgbench-tile-z5 tile-z10 pgbench-tile-z10 mapserver-tile-z10 tile-z15 pgbench-tile-z15 mapserver-tile-z15"}
 POINTS=20000
 WINDOWS=2000
@@ -207,6 +207,7 @@ $PSQL -d "$DB" -v points=$POINTS -v windows=$WINDOWS -f bench/prepare.sql >/dev/
 $PSQL -d "$DB" -F' ' -c "SELECT lat, lng FROM bench_point ORDER BY i" |
   awk '{ printf "/api/v1/stations/nearest?lat=%.6f&lng=%.6f&limit=10\n", $1, $2 }' > "$RUN/nearest.urls"
 cp "$RUN/nearest.urls" "$RUN/nearest-key.urls"   # the same queries, sent with X-API-Key
+cp "$RUN/nearest.urls" "$RUN/nearest-gzip.urls"  # the same queries, as an app asks: Accept-Encoding: gzip
 sed 's/$/\&amenities=microwave/' "$RUN/nearest.urls" > "$RUN/nearest-microwave.urls"
 sed 's/$/\&amenities=summer_supplies/' "$RUN/nearest.urls" > "$RUN/nearest-summer.urls"
 sed 's/$/\&openNow=true/' "$RUN/nearest.urls" > "$RUN/nearest-open.urls"
@@ -227,6 +228,7 @@ for z in 5 10 15; do
 done
 # What the map asks for at country zoom: counted clusters from the in-memory index.
 echo "/api/v1/stations/clusters?bbox=$COUNTRY_BBOX&columns=64" > "$RUN/country.urls"
+cp "$RUN/country.urls" "$RUN/country-gzip.urls"  # the same view, as a browser asks: Accept-Encoding: gzip
 # Many riders' country and province views: 2,000 boxes 10-62° wide at seeded random places over
 # China. Answers are kept per grid cells, so one repeated view (above) measures the kept answer;
 # these mostly do not repeat their cells and measure counting and writing them.
@@ -336,7 +338,11 @@ record() { local IFS=$'\t'; printf '%s\n' "$*" >> "$RESULTS"; }   # round conns 
 run_wrk() { # round conns seconds scenario base
   local round=$1 c=$2 secs=$3 s=$4 base=$5 t out
   t=$(( c < 2 ? c : 2 ))
-  local header=; [ "$s" = nearest-key ] && header="X-API-Key: $API_KEY"
+  local header=
+  case $s in
+    nearest-key) header="X-API-Key: $API_KEY" ;;
+    *-gzip) header="Accept-Encoding: gzip" ;;
+  esac
   local cpu0; cpu0=$(cpu_ticks)
   out=$($ON_CLIENT wrk -t"$t" -c"$c" -d"${secs}s" --timeout 10s -s bench/wrk-urls.lua "$base" -- "$RUN/$s.urls" ${header:+"$header"} 2>&1 | grep '^WRK ' || true)
   if [ -z "$out" ]; then echo "$round $c $s FAILED" >&2; [ "$round" = 0 ] || record "$round" "$c" "$s" 0 0 0 -1; return; fi
