@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,47 +29,49 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium driven through Debian's chromedriver, with a fresh profile, a
- * phone-sized (or desktop) viewport and the geolocation the test wants, set through CDP.
- * Every wait is on a condition. Shared by the map's and the workspace's browser tests.
+ * Debian's headless Chromium driven through Debian's chromedriver, with a phone-sized (or
+ * desktop) viewport and the geolocation the test wants, set through CDP. Every wait is on a
+ * condition. Shared by the map's and the workspace's browser tests.
+ *
+ * <p>Each browser is a fresh browser context (CDP {@code Target.createBrowserContext}, what an
+ * incognito window is): its own cookies, storage, cache, service workers and permissions, so a
+ * test sees the site as a first visit. The Chromium processes behind them are kept between tests
+ * and reused: launching one cost ~3 s, about half of a browser test's time.
  */
 public class Browser implements AutoCloseable {
 
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    private final Chromium chromium;
     private final ChromeDriver driver;
-    private final Path profile;
+    private final String context;
+    private final Path downloads;
     private final String base;
     private final WebDriverWait wait;
+    private boolean closed;
 
     protected Browser(int port, int width, int height, boolean mobile) {
         this.base = "http://localhost:" + port;
+        this.chromium = Chromium.take();
+        this.driver = chromium.driver;
         try {
-            this.profile = Files.createTempDirectory("yizhan-chromium-");
+            this.downloads = Files.createTempDirectory("yizhan-downloads-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--user-data-dir=" + profile,
-                "--window-size=" + width + "," + height,
-                "--lang=zh-CN");
-        // The console, so that a test can assert a page loads without errors.
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .usingAnyFreePort()
-                .build();
-        this.driver = new ChromeDriver(service, options);
+        this.context = (String)
+                chromium.cdp.call("Target.createBrowserContext", Map.of()).get("browserContextId");
+        String window = (String) chromium.cdp
+                .call(
+                        "Target.createTarget",
+                        Map.of(
+                                "url", "about:blank",
+                                "browserContextId", context,
+                                "newWindow", true,
+                                "width", width,
+                                "height", height))
+                .get("targetId");
+        driver.switchTo().window(window);
         driver.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
@@ -103,17 +107,26 @@ public class Browser implements AutoCloseable {
     }
 
     public Browser at(double lat, double lng) {
-        driver.executeCdpCommand(
-                "Browser.grantPermissions", Map.of("origin", base, "permissions", List.of("geolocation")));
+        chromium.cdp.call(
+                "Browser.grantPermissions",
+                Map.of("origin", base, "permissions", List.of("geolocation"), "browserContextId", context));
         driver.executeCdpCommand(
                 "Emulation.setGeolocationOverride", Map.of("latitude", lat, "longitude", lng, "accuracy", 15));
         return this;
     }
 
     public Browser withLocationDenied() {
-        driver.executeCdpCommand(
+        chromium.cdp.call(
                 "Browser.setPermission",
-                Map.of("origin", base, "permission", Map.of("name", "geolocation"), "setting", "denied"));
+                Map.of(
+                        "origin",
+                        base,
+                        "permission",
+                        Map.of("name", "geolocation"),
+                        "setting",
+                        "denied",
+                        "browserContextId",
+                        context));
         return this;
     }
 
@@ -130,12 +143,13 @@ public class Browser implements AutoCloseable {
     public Path download(String css) {
         Path dir;
         try {
-            dir = Files.createTempDirectory(profile, "downloads-");
+            dir = Files.createTempDirectory(downloads, "download-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        driver.executeCdpCommand(
-                "Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", dir.toString()));
+        chromium.cdp.call(
+                "Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", dir.toString(), "browserContextId", context));
         click(css);
         return until(d -> {
             try (Stream<Path> files = Files.list(dir)) {
@@ -263,15 +277,125 @@ public class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes this browser's context (its windows with it) and gives its Chromium back for the
+     * next test; a Chromium that does not answer is quit instead.
+     */
     @Override
     public void close() {
+        if (closed) return;
+        closed = true;
         try {
-            driver.quit();
+            chromium.release(context);
         } finally {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // A leftover temp profile is harmless.
+            delete(downloads);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // A leftover temp directory is harmless.
+        }
+    }
+
+    /**
+     * One Chromium with its chromedriver and a blank window of its own (the driver always needs
+     * one), idle between tests. Two browsers open at once (a phone and a desktop in one test) use
+     * two of them.
+     */
+    private static final class Chromium {
+        private static final Deque<Chromium> IDLE = new ArrayDeque<>();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                synchronized (IDLE) {
+                    IDLE.forEach(Chromium::quit);
+                    IDLE.clear();
+                }
+            }));
+        }
+
+        final ChromeDriver driver;
+        final BrowserLevelCdp cdp;
+        private final Path profile;
+        private final String home;
+
+        private Chromium() {
+            try {
+                this.profile = Files.createTempDirectory("yizhan-chromium-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary("/usr/bin/chromium");
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--user-data-dir=" + profile,
+                    "--lang=zh-CN");
+            // The console, so that a test can assert a page loads without errors.
+            options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                    .usingAnyFreePort()
+                    .build();
+            this.driver = new ChromeDriver(service, options);
+            this.home = driver.getWindowHandle();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> chrome =
+                    (Map<String, Object>) driver.getCapabilities().getCapability("goog:chromeOptions");
+            this.cdp = new BrowserLevelCdp((String) chrome.get("debuggerAddress"));
+        }
+
+        /** An idle Chromium that still answers, or a new one. */
+        static Chromium take() {
+            while (true) {
+                Chromium idle;
+                synchronized (IDLE) {
+                    idle = IDLE.poll();
+                }
+                if (idle == null) return new Chromium();
+                try {
+                    idle.driver.switchTo().window(idle.home);
+                    // What the last test's pages logged is not this test's.
+                    idle.driver.manage().logs().get(LogType.BROWSER);
+                    return idle;
+                } catch (RuntimeException dead) {
+                    idle.quit();
+                }
+            }
+        }
+
+        /** Closes {@code context} and its windows, and keeps this Chromium for the next test. */
+        void release(String context) {
+            try {
+                driver.switchTo().window(home);
+                cdp.call("Target.disposeBrowserContext", Map.of("browserContextId", context));
+            } catch (RuntimeException broken) {
+                quit();
+                return;
+            }
+            synchronized (IDLE) {
+                IDLE.push(this);
+            }
+        }
+
+        void quit() {
+            try {
+                cdp.close();
+                driver.quit();
+            } catch (RuntimeException ignored) {
+                // Already gone.
+            } finally {
+                delete(profile);
             }
         }
     }
