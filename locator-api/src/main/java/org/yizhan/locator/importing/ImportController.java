@@ -2,8 +2,11 @@ package org.yizhan.locator.importing;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -17,12 +20,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.yizhan.geo.exchange.RegisterFormat;
 import org.yizhan.geo.exchange.RegisterTemplate;
 import org.yizhan.locator.account.SignedInUser;
 import org.yizhan.locator.web.ApiException;
 import org.yizhan.locator.web.GeoParams;
+import org.yizhan.locator.web.HttpCaching;
 import org.yizhan.locator.web.Language;
 import org.yizhan.locator.web.Problems;
 
@@ -31,9 +36,12 @@ import org.yizhan.locator.web.Problems;
 class ImportController {
 
     private final RegisterImporter importer;
+    private final HttpCaching caching;
+    private volatile @Nullable Template template;
 
-    ImportController(RegisterImporter importer) {
+    ImportController(RegisterImporter importer, HttpCaching caching) {
         this.importer = importer;
+        this.caching = caching;
     }
 
     @Operation(
@@ -90,11 +98,35 @@ class ImportController {
 
     @Operation(summary = "The register template (.xlsx) with Chinese headers, an example row and notes")
     @GetMapping("/api/v1/register/template.xlsx")
-    ResponseEntity<StreamingResponseBody> template() {
+    @Nullable
+    ResponseEntity<byte[]> template(ServletWebRequest request) {
+        Template template = template();
+        if (caching.notModified(request, template.etag(), null, Duration.ofDays(1))) return null;
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"yizhan-register-template.xlsx\"")
-                .contentType(
-                        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(RegisterTemplate::xlsx);
+                .contentType(MediaType.parseMediaType(RegisterFormat.XLSX.mediaType()))
+                .body(template.bytes());
+    }
+
+    /** The template's bytes and validator. */
+    private record Template(byte[] bytes, String etag) {}
+
+    /**
+     * Written once: the template is the same for every caller until the next release, and writing a
+     * workbook took ~100 ms of CPU on an anonymous request.
+     */
+    private Template template() {
+        Template made = template;
+        if (made == null) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                RegisterTemplate.xlsx(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            byte[] bytes = out.toByteArray();
+            made = template = new Template(bytes, HttpCaching.weakEtag(bytes));
+        }
+        return made;
     }
 }

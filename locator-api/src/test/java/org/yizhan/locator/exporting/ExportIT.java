@@ -113,6 +113,35 @@ class ExportIT extends ApiIT {
         given().get("/api/v1/register/template.xlsx").then().statusCode(200);
     }
 
+    @Test
+    void theTemplateReadsBackAsARegisterRowAndRevalidatesWithoutBeingWrittenAgain() throws Exception {
+        var first = given().get("/api/v1/register/template.xlsx");
+        first.then()
+                .statusCode(200)
+                .contentType(RegisterFormat.XLSX.mediaType())
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("yizhan-register-template.xlsx"));
+        byte[] file = first.asByteArray();
+        // The import reads the template's columns, and its example row is only refused as the example.
+        try (RegisterImport rows =
+                RegisterImport.open(new ByteArrayInputStream(file), RegisterFormat.XLSX, ImportOptions.defaults())) {
+            List<ImportRow> read = rows.rows().toList();
+            assertThat(read).hasSize(1);
+            assertThat(read.get(0).problems())
+                    .extracting(org.yizhan.geo.exchange.RowProblem::reason)
+                    .containsExactly(org.yizhan.geo.exchange.RowReason.EXAMPLE_ROW);
+        }
+
+        String etag = first.header("ETag");
+        assertThat(etag).startsWith("W/\"");
+        assertThat(given().get("/api/v1/register/template.xlsx").asByteArray())
+                .as("the same bytes each time")
+                .isEqualTo(file);
+        given().header("If-None-Match", etag)
+                .get("/api/v1/register/template.xlsx")
+                .then()
+                .statusCode(304);
+    }
+
     private static org.hamcrest.Matcher<String> containsStringType(String type) {
         return org.hamcrest.Matchers.containsString(type);
     }
