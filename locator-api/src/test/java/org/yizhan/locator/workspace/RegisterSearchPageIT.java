@@ -142,17 +142,24 @@ class RegisterSearchPageIT extends ApiIT {
         assertThat(hainan).allMatch(csv::contains);
 
         // The map follows the list: every listed station is inside the map's view.
-        browser.until(d -> markersInsideMap() == hainan.size());
+        browser.until(d -> stationsInsideMap() == hainan.size());
     }
 
-    /** How many station markers (single ones) lie inside the map's box on screen. */
-    private long markersInsideMap() {
+    /**
+     * How many stations the map shows inside its box on screen: a marker is one, a cluster of
+     * nearby stations (below the zoom that shows every marker) as many as its label counts.
+     */
+    private long stationsInsideMap() {
         return (Long) browser.script("""
                 const m = document.getElementById('map').getBoundingClientRect();
-                return [...document.querySelectorAll('#map .station-marker')].filter((e) => {
+                const inside = (e) => {
                   const r = e.getBoundingClientRect();
                   return r.left >= m.left && r.right <= m.right && r.top >= m.top && r.bottom <= m.bottom;
-                }).length;""");
+                };
+                const markers = [...document.querySelectorAll('#map .station-marker')].filter(inside).length;
+                const clustered = [...document.querySelectorAll('#map .marker-cluster')].filter(inside)
+                  .reduce((sum, e) => sum + Number(e.textContent.trim()), 0);
+                return markers + clustered;""");
     }
 
     @Test
