@@ -52,26 +52,31 @@ public class Browser implements AutoCloseable {
 
     protected Browser(int port, int width, int height, boolean mobile) {
         this.base = "http://localhost:" + port;
-        this.chromium = Chromium.take();
-        this.driver = chromium.driver;
         try {
             this.downloads = Files.createTempDirectory("yizhan-downloads-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.context = (String)
-                chromium.cdp.call("Target.createBrowserContext", Map.of()).get("browserContextId");
-        String window = (String) chromium.cdp
-                .call(
-                        "Target.createTarget",
-                        Map.of(
-                                "url", "about:blank",
-                                "browserContextId", context,
-                                "newWindow", true,
-                                "width", width,
-                                "height", height))
-                .get("targetId");
-        driver.switchTo().window(window);
+        this.chromium = Chromium.take();
+        this.driver = chromium.driver;
+        try {
+            this.context = chromium.openWindow(width, height);
+            setUpWindow(width, height, mobile);
+        } catch (RuntimeException e) {
+            chromium.quit(); // in an unknown state: not for the next test
+            delete(downloads);
+            throw e;
+        }
+        // Generous: a wait ends as soon as its condition holds, and a busy CI machine is slow to paint.
+        // Looked at every 100 ms rather than Selenium's 500: most waits hold within a few frames, and a
+        // half-second poll added ~0.25 s on average to each of a test's many waits.
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(45), Duration.ofMillis(100));
+        // Lists re-render after each action: an element read mid-render is simply read again.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    }
+
+    /** The phone or desk this test asked for, and the page hooks the assertions read. */
+    private void setUpWindow(int width, int height, boolean mobile) {
         driver.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
@@ -87,12 +92,6 @@ public class Browser implements AutoCloseable {
                                 + "document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.effectiveDirective + ' ' + e.blockedURI));"
                                 + "window.addEventListener('error', (e) => window.__errors.push(String(e.message)));"
                                 + "window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason && e.reason.stack || e.reason)));"));
-        // Generous: a wait ends as soon as its condition holds, and a busy CI machine is slow to paint.
-        // Looked at every 100 ms rather than Selenium's 500: most waits hold within a few frames, and a
-        // half-second poll added ~0.25 s on average to each of a test's many waits.
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(45), Duration.ofMillis(100));
-        // Lists re-render after each action: an element read mid-render is simply read again.
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     public static Browser phone(int port) {
@@ -309,14 +308,12 @@ public class Browser implements AutoCloseable {
      */
     private static final class Chromium {
         private static final Deque<Chromium> IDLE = new ArrayDeque<>();
+        /** Every one launched and not yet quit, idle or in use: quit when the test JVM ends. */
+        private static final java.util.Set<Chromium> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         static {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                synchronized (IDLE) {
-                    IDLE.forEach(Chromium::quit);
-                    IDLE.clear();
-                }
-            }));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(() -> List.copyOf(RUNNING).forEach(Chromium::quit)));
         }
 
         final ChromeDriver driver;
@@ -355,6 +352,27 @@ public class Browser implements AutoCloseable {
             Map<String, Object> chrome =
                     (Map<String, Object>) driver.getCapabilities().getCapability("goog:chromeOptions");
             this.cdp = new BrowserLevelCdp((String) chrome.get("debuggerAddress"));
+            RUNNING.add(this);
+        }
+
+        /**
+         * A new browser context with one window of {@code width} × {@code height}, now the
+         * driver's current window; the context's id.
+         */
+        String openWindow(int width, int height) {
+            String context =
+                    (String) cdp.call("Target.createBrowserContext", Map.of()).get("browserContextId");
+            String window = (String) cdp.call(
+                            "Target.createTarget",
+                            Map.of(
+                                    "url", "about:blank",
+                                    "browserContextId", context,
+                                    "newWindow", true,
+                                    "width", width,
+                                    "height", height))
+                    .get("targetId");
+            driver.switchTo().window(window);
+            return context;
         }
 
         /** An idle Chromium that still answers, or a new one. */
@@ -391,6 +409,7 @@ public class Browser implements AutoCloseable {
         }
 
         void quit() {
+            RUNNING.remove(this);
             try {
                 cdp.close();
                 driver.quit();
