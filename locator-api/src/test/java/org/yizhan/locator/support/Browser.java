@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.stream.Stream;
@@ -309,7 +311,7 @@ public class Browser implements AutoCloseable {
     private static final class Chromium {
         private static final Deque<Chromium> IDLE = new ArrayDeque<>();
         /** Every one launched and not yet quit, idle or in use: quit when the test JVM ends. */
-        private static final java.util.Set<Chromium> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private static final Set<Chromium> RUNNING = ConcurrentHashMap.newKeySet();
 
         static {
             Runtime.getRuntime()
@@ -347,11 +349,17 @@ public class Browser implements AutoCloseable {
                     .usingAnyFreePort()
                     .build();
             this.driver = new ChromeDriver(service, options);
-            this.home = driver.getWindowHandle();
-            @SuppressWarnings("unchecked")
-            Map<String, Object> chrome =
-                    (Map<String, Object>) driver.getCapabilities().getCapability("goog:chromeOptions");
-            this.cdp = new BrowserLevelCdp((String) chrome.get("debuggerAddress"));
+            try {
+                this.home = driver.getWindowHandle();
+                @SuppressWarnings("unchecked")
+                Map<String, Object> chrome =
+                        (Map<String, Object>) driver.getCapabilities().getCapability("goog:chromeOptions");
+                this.cdp = new BrowserLevelCdp((String) chrome.get("debuggerAddress"));
+            } catch (RuntimeException e) {
+                driver.quit(); // not pooled, so quit here or never
+                delete(profile);
+                throw e;
+            }
             RUNNING.add(this);
         }
 
