@@ -37,7 +37,7 @@ class ImportController {
 
     private final RegisterImporter importer;
     private final HttpCaching caching;
-    private volatile @Nullable Template template;
+    private volatile @Nullable Template kept;
 
     ImportController(RegisterImporter importer, HttpCaching caching) {
         this.importer = importer;
@@ -100,7 +100,7 @@ class ImportController {
     @GetMapping("/api/v1/register/template.xlsx")
     @Nullable
     ResponseEntity<byte[]> template(ServletWebRequest request) {
-        Template template = template();
+        Template template = keptTemplate();
         if (caching.notModified(request, template.etag(), null, Duration.ofDays(1))) return null;
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"yizhan-register-template.xlsx\"")
@@ -115,8 +115,8 @@ class ImportController {
      * Written once: the template is the same for every caller until the next release, and writing a
      * workbook took ~100 ms of CPU on an anonymous request.
      */
-    private Template template() {
-        Template made = template;
+    private Template keptTemplate() {
+        Template made = kept;
         if (made == null) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
@@ -125,7 +125,7 @@ class ImportController {
                 throw new UncheckedIOException(e);
             }
             byte[] bytes = out.toByteArray();
-            made = template = new Template(bytes, HttpCaching.weakEtag(bytes));
+            made = kept = new Template(bytes, HttpCaching.weakEtag(bytes));
         }
         return made;
     }
