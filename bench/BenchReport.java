@@ -172,6 +172,11 @@ public class BenchReport {
                 double imp = Double.parseDouble(meta.get("import_" + kind + "_s"));
                 line(all, "import API " + kind + " / COPY speed (" + meta.getOrDefault("import_when", "this run") + ")",
                         String.format(Locale.ROOT, "%.2fx (%.1f s vs %.1f s)", copy / imp, imp, copy), ">= 0.5x", copy / imp >= 0.5);
+                if (meta.containsKey("copy_station_s")) {
+                    double station = Double.parseDouble(meta.get("copy_station_s"));
+                    System.out.printf("%-52s %-24s%n", "  import " + kind + " / COPY into station itself (info)",
+                            String.format(Locale.ROOT, "%.2fx (%.1f s vs %.1f s)", station / imp, imp, station));
+                }
             }
             if (meta.containsKey("load_s")) {
                 double load = Double.parseDouble(meta.get("load_s"));
