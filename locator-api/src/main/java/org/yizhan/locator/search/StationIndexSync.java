@@ -32,6 +32,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yizhan.locator.config.YizhanProperties;
 import org.yizhan.locator.station.StationRow;
@@ -75,6 +76,10 @@ public class StationIndexSync {
         static Reader of(JdbcClient jdbc, PlatformTransactionManager transactions, DataSource dataSource) {
             TransactionTemplate readOnly = new TransactionTemplate(transactions);
             readOnly.setReadOnly(true);
+            // One snapshot per batch of work: a repair check's re-read of changed rows and its
+            // counts must see the same register. In two snapshots (READ COMMITTED), a station
+            // committed between them made the counts disagree and the check reload everything.
+            readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
             return new Reader(jdbc, readOnly, dataSource);
         }
     }
@@ -121,6 +126,11 @@ public class StationIndexSync {
 
     private final Map<String, CompletableFuture<Void>> markers = new ConcurrentHashMap<>();
     private final AtomicLong readsFromPrimary = new AtomicLong();
+    /** Repair checks whose counts disagreed with the index, so that it was read again whole. */
+    private final AtomicLong repairReloads = new AtomicLong();
+    /** Run by a repair check after re-reading changed rows, before counting (tests only). */
+    private volatile @Nullable Runnable beforeRepairCounts;
+
     private volatile boolean running = true;
     private Thread worker = new Thread(() -> {});
 
@@ -206,6 +216,19 @@ public class StationIndexSync {
         return readsFromPrimary.get();
     }
 
+    /**
+     * How many repair checks found the index's counts off the database's and reloaded it whole:
+     * after hard deletes or lost notifications, never for edits made while a check runs.
+     */
+    public long repairReloads() {
+        return repairReloads.get();
+    }
+
+    /** Sets what repair checks run between re-reading changed rows and counting (tests). */
+    void beforeRepairCounts(@Nullable Runnable hook) {
+        beforeRepairCounts = hook;
+    }
+
     private void run() {
         while (running) {
             try (Connection connection = listenSource.getConnection()) {
@@ -270,9 +293,8 @@ public class StationIndexSync {
     }
 
     /**
-     * Applies the queued work the read side has replayed, in one read-only transaction that
-     * first asks the replica how far it has replayed; reads what has waited too long from the
-     * primary.
+     * Applies the queued work the read side has replayed (asked first), in one read-only
+     * transaction; reads what has waited too long from the primary.
      */
     private void drain() {
         if (pending.isEmpty()) return;
@@ -283,38 +305,36 @@ public class StationIndexSync {
             local.readOnly.executeWithoutResult(status -> apply(local, all));
             return;
         }
-        long[] replayed = new long[1];
-        local.readOnly.executeWithoutResult(status -> {
-            // NULL when the datasource is not in recovery (a primary, or a promoted replica): nothing to wait for.
-            // (pg_last_wal_replay_lsn() alone is not enough: after crash recovery a primary reports where it ended.)
-            Long replay = local.jdbc
-                    .sql("SELECT CASE WHEN pg_is_in_recovery() THEN (pg_last_wal_replay_lsn() - '0/0')::bigint END")
-                    .query(Long.class)
-                    .optional()
-                    .orElse(null);
-            replayed[0] = replay == null ? Long.MAX_VALUE : replay;
-            List<Pending> ready = new ArrayList<>();
-            for (Pending p = pending.peek(); p != null && p.lsn() <= replayed[0]; p = pending.peek()) {
-                ready.add(pending.remove());
+        // NULL when the datasource is not in recovery (a primary, or a promoted replica): nothing to wait for.
+        // (pg_last_wal_replay_lsn() alone is not enough: after crash recovery a primary reports where it ended.)
+        // Read before the applying transaction, whose one snapshot is then at least this far.
+        Long replay = local.jdbc
+                .sql("SELECT CASE WHEN pg_is_in_recovery() THEN (pg_last_wal_replay_lsn() - '0/0')::bigint END")
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        long replayed = replay == null ? Long.MAX_VALUE : replay;
+        List<Pending> ready = new ArrayList<>();
+        for (Pending p = pending.peek(); p != null && p.lsn() <= replayed; p = pending.peek()) {
+            ready.add(pending.remove());
+        }
+        if (!ready.isEmpty()) {
+            local.readOnly.executeWithoutResult(status -> apply(local, ready));
+            if (log.isDebugEnabled()) {
+                log.debug(
+                        "Applied {} queued change(s) read from the replica at {}, the oldest {} ms after it was queued",
+                        ready.size(),
+                        lsnText(replayed),
+                        (System.nanoTime() - ready.get(0).queuedNanos()) / 1_000_000);
             }
-            if (!ready.isEmpty()) {
-                apply(local, ready);
-                if (log.isDebugEnabled()) {
-                    log.debug(
-                            "Applied {} queued change(s) read from the replica at {}, the oldest {} ms after it was queued",
-                            ready.size(),
-                            lsnText(replayed[0]),
-                            (System.nanoTime() - ready.get(0).queuedNanos()) / 1_000_000);
-                }
-            }
-        });
+        }
         Pending oldest = pending.peek();
         if (oldest != null && System.nanoTime() - oldest.queuedNanos() > replicaWait.toNanos()) {
             List<Pending> late = new ArrayList<>(pending);
             pending.clear();
             log.warn(
                     "The replica has replayed the primary's WAL to {} but a station change waits for {} since {} ms (more than {}); reading {} pending change(s) from the primary",
-                    lsnText(replayed[0]),
+                    lsnText(replayed),
                     lsnText(oldest.lsn()),
                     (System.nanoTime() - oldest.queuedNanos()) / 1_000_000,
                     replicaWait,
@@ -375,6 +395,8 @@ public class StationIndexSync {
         }
         seenBeforeLastCheck = seenAtLastCheck;
         seenAtLastCheck = seenNow;
+        Runnable hook = beforeRepairCounts;
+        if (hook != null) hook.run();
         long[] counts = from.jdbc
                 // Two index-only scans of station_status_idx (V31), not one pass over the table.
                 .sql("SELECT (SELECT count(*) FROM station WHERE status = 'active'),"
@@ -390,6 +412,7 @@ public class StationIndexSync {
                     suspended.size(),
                     active,
                     paused);
+            repairReloads.incrementAndGet();
             reloadAll(from, seenNow);
         }
         return changed.size();

@@ -9,7 +9,10 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.yizhan.geo.Geodesy;
 import org.yizhan.geo.LatLng;
@@ -24,6 +27,9 @@ class IndexRepairIT extends ApiIT {
 
     @Value("${yizhan.index.repair-interval}")
     private Duration repairInterval;
+
+    @Autowired
+    private StationIndexSync sync;
 
     @Test
     void aMovedPinWithALostNotificationIsRepairedAtTheNextCheck() {
@@ -68,6 +74,53 @@ class IndexRepairIT extends ApiIT {
         if (code.equals(old.getString("stations[0].code"))) {
             org.assertj.core.api.Assertions.assertThat(old.getDouble("stations[0].distanceMeters"))
                     .isCloseTo(Geodesy.distanceMeters(before, after), org.assertj.core.data.Offset.offset(0.5));
+        }
+    }
+
+    /**
+     * A station committed while a repair check runs, between its re-read of changed rows and its
+     * counts, must not make the check reload the whole index (seconds of a core at 10^6
+     * stations): both read one snapshot, and the station comes in by its own notification.
+     */
+    @Test
+    void aStationCommittedDuringARepairCheckDoesNotReloadTheIndex() throws Exception {
+        long seed = org.yizhan.locator.support.TestRandom.current().nextLong();
+        Random random = new Random(seed);
+        long wait = repairInterval.multipliedBy(3).plusSeconds(5).toMillis();
+        LatLng at = new LatLng(49.3 + random.nextDouble() * 0.2, 119.3 + random.nextDouble() * 0.3);
+        Map<String, Object> form =
+                with(with(haibowanStation(), "adcode", "150702"), "location", Map.of("lat", at.lat(), "lng", at.lng()));
+        try {
+            // One whole check first: a hard delete left by another test is a reload of its own.
+            CompletableFuture<Void> checked = new CompletableFuture<>();
+            sync.beforeRepairCounts(() -> checked.complete(null));
+            checked.get(wait, TimeUnit.MILLISECONDS);
+            awaitIndexed();
+            long reloads = sync.repairReloads();
+
+            CompletableFuture<String> created = new CompletableFuture<>();
+            sync.beforeRepairCounts(() -> {
+                if (created.isDone()) return;
+                // Committed through the API on another thread while this check waits.
+                try {
+                    created.complete(CompletableFuture.supplyAsync(() -> createStation(form))
+                            .get(30, TimeUnit.SECONDS));
+                } catch (Exception e) {
+                    created.completeExceptionally(e);
+                }
+            });
+            String code = created.get(wait, TimeUnit.MILLISECONDS);
+            sync.beforeRepairCounts(null);
+            awaitIndexed();
+
+            org.assertj.core.api.Assertions.assertThat(sync.repairReloads())
+                    .as("full reloads by the check that saw a station committed mid-way (seed " + seed + ")")
+                    .isEqualTo(reloads);
+            org.assertj.core.api.Assertions.assertThat(nearest(at).getString("stations[0].code"))
+                    .as("the station is in the index by its notification")
+                    .isEqualTo(code);
+        } finally {
+            sync.beforeRepairCounts(null);
         }
     }
 
